@@ -1,0 +1,84 @@
+import type { z } from 'zod';
+import type { Caller } from '../services/caller';
+import type { CoreServices } from '../services/core-services';
+import type { AnyCommand, CommandContext, CommandResult, JobProgress } from './command';
+import { ApiError, errors, toApiError } from './errors';
+import { paramMeta } from './params';
+import type { CommandRegistry } from './registry';
+import { normalizeParams, type RawParams } from './request-params';
+import { resultBody, responseKey } from './serialize';
+
+export interface ApiResponse {
+  /** HTTP status: 200, or the CloudStack errorcode. */
+  status: number;
+  /** `{ "<command>response": {...} }` */
+  body: Record<string, unknown>;
+  /** The command's result, for transports that need more than the body (login's session). */
+  result?: CommandResult;
+}
+
+/**
+ * The one entry point behind every transport: HTTP, Electron IPC and in-process calls.
+ * It never throws; every failure becomes a CloudStack error response.
+ */
+export class ApiDispatcher {
+  constructor(
+    private readonly registry: CommandRegistry,
+    private readonly services: CoreServices,
+  ) {}
+
+  async execute(command: string | undefined, raw: RawParams, caller: Caller | null): Promise<ApiResponse> {
+    const name = command ?? '';
+    const def = name ? this.registry.get(name) : undefined;
+    try {
+      if (!def) throw errors.unknownCommand(name);
+      if (def.auth !== 'none') {
+        if (!caller) throw errors.unauthenticated();
+        if (!(await this.services.access.isCommandAllowed(caller, def.name, def.roles))) throw errors.notAllowed();
+      }
+      const params = parseParams(def, raw);
+      const ctx: CommandContext = { caller: caller as Caller, services: this.services, command: def.name, commands: this.registry };
+      if (def.isAsync) {
+        const target = def.jobTarget ? await def.jobTarget(ctx, params) : { instanceType: 'None' };
+        const job = await this.services.jobs.submit({ command: def.name, params: normalizeParams(raw), caller: caller as Caller, target });
+        const value: Record<string, unknown> = { jobid: job.uuid };
+        if (target.instanceId) value.id = target.instanceId;
+        return { status: 200, body: { [responseKey(def.name)]: value } };
+      }
+      const result = await def.handler(ctx, params);
+      return { status: 200, body: { [responseKey(def.name)]: resultBody(result) }, result };
+    } catch (error) {
+      const apiError = toApiError(error);
+      if (apiError.errorcode >= 530 && !(error instanceof ApiError) && apiError.code === 'API.INTERNAL') {
+        console.error(`[api] ${name} failed:`, error instanceof Error ? error.stack : error);
+      }
+      const key = def ? responseKey(def.name) : 'errorresponse';
+      return { status: apiError.errorcode, body: { [key]: apiError.body } };
+    }
+  }
+
+  /** Runs an async command's handler inside its job; the job service records the outcome. */
+  async runJob(command: string, storedParams: Record<string, unknown>, caller: Caller, job: JobProgress): Promise<CommandResult> {
+    const def = this.registry.get(command);
+    if (!def) throw errors.unknownCommand(command);
+    const params = parseParams(def, storedParams as RawParams);
+    return def.handler({ caller, services: this.services, command: def.name, commands: this.registry, job }, params);
+  }
+}
+
+/** Validates raw parameters against a declaration, with CloudStack's error texts. */
+export function parseParams(def: AnyCommand, raw: RawParams): z.output<AnyCommand['params']> {
+  const normalized = normalizeParams(raw);
+  const shape = def.params.shape as Record<string, z.ZodType>;
+  for (const [key, schema] of Object.entries(shape)) {
+    const value = normalized[key];
+    if (value === '' ) delete normalized[key];
+    if ((value === undefined || value === '') && paramMeta(schema).required) throw errors.missingParameter(def.name, key);
+  }
+  const parsed = def.params.safeParse(normalized);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const key = String(issue?.path[0] ?? '');
+  const shown = key in normalized ? String(normalized[key]) : '';
+  throw errors.invalidParameter(def.name, key, `${shown} (${issue?.message ?? 'invalid'})`);
+}

@@ -1,0 +1,120 @@
+import { z } from 'zod';
+
+/**
+ * Parameter builders for command declarations. CloudStack parameters arrive as strings, so every
+ * builder coerces from text. Each carries metadata (CloudStack type name and description) that
+ * listApis reports.
+ */
+export type ParamType = 'string' | 'uuid' | 'boolean' | 'integer' | 'long' | 'list' | 'map' | 'date';
+
+export interface ParamMeta {
+  type: ParamType;
+  description: string;
+  length?: number;
+  since?: string;
+}
+
+const withMeta = <T extends z.ZodType>(schema: T, meta: ParamMeta): T => schema.meta({ ...meta }) as T;
+
+const UUID_RE = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+
+export const param = {
+  string: (description: string, length = 255) =>
+    withMeta(z.string().max(length, `value greater than max allowed length ${length}`), {
+      type: 'string',
+      description,
+      length,
+    }),
+  uuid: (description: string) =>
+    withMeta(z.string().regex(UUID_RE, 'not a valid UUID').transform((s) => s.toLowerCase()), {
+      type: 'uuid',
+      description,
+    }),
+  boolean: (description: string) =>
+    withMeta(
+      z.union([z.boolean(), z.enum(['true', 'false', 'TRUE', 'FALSE', 'True', 'False'])]).transform(
+        (v) => v === true || (typeof v === 'string' && v.toLowerCase() === 'true'),
+      ),
+      { type: 'boolean', description },
+    ),
+  integer: (description: string, min = -2147483648, max = 2147483647) =>
+    withMeta(z.coerce.number().int('must be an integer').min(min).max(max), {
+      type: 'integer',
+      description,
+    }),
+  long: (description: string, min = 0) =>
+    withMeta(z.coerce.number().int('must be an integer').min(min), { type: 'long', description }),
+  date: (description: string) =>
+    withMeta(
+      z.string().refine((s) => !Number.isNaN(Date.parse(s.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'))), 'not a valid date'),
+      { type: 'date', description },
+    ),
+  enumOf: <const T extends readonly [string, ...string[]]>(values: T, description: string) =>
+    withMeta(
+      z.string().transform((v, ctx) => {
+        const hit = values.find((x) => x.toLowerCase() === v.toLowerCase());
+        if (!hit) {
+          ctx.addIssue({ code: 'custom', message: `must be one of ${values.join(', ')}` });
+          return z.NEVER;
+        }
+        return hit as T[number];
+      }),
+      { type: 'string', description },
+    ),
+  /** Comma-separated list, as CloudStack sends lists. */
+  list: (description: string) =>
+    withMeta(
+      z.union([z.string(), z.array(z.string())]).transform((v) =>
+        (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter((s) => s.length > 0),
+      ),
+      { type: 'list', description },
+    ),
+  /** CloudStack map parameters: details[0].key=k&details[0].value=v, collected by the dispatcher. */
+  map: (description: string) =>
+    withMeta(z.array(z.record(z.string(), z.string())), { type: 'map', description }),
+};
+
+export function paramMeta(schema: z.ZodType): ParamMeta & { required: boolean } {
+  let inner: z.ZodType = schema;
+  let required = true;
+  let meta = schema.meta() as Partial<ParamMeta> | undefined;
+  for (;;) {
+    const type = inner._zod.def.type;
+    if (type === 'optional' || type === 'default' || type === 'nullable') {
+      required = false;
+      inner = (inner._zod.def as unknown as { innerType: z.ZodType }).innerType;
+    } else if (type === 'pipe') {
+      inner = (inner._zod.def as unknown as { in: z.ZodType }).in;
+    } else {
+      break;
+    }
+    meta ??= inner.meta() as Partial<ParamMeta> | undefined;
+  }
+  return {
+    type: meta?.type ?? 'string',
+    description: meta?.description ?? '',
+    length: meta?.length,
+    since: meta?.since,
+    required,
+  };
+}
+
+/** Parameters every list command takes. */
+export const listParams = {
+  keyword: param.string('List by keyword').optional(),
+  page: param.integer('Page number, starting at 1', 1).optional(),
+  pagesize: param.integer('Number of items per page; -1 for all', -1).optional(),
+};
+
+/** Parameters of list commands over account-owned resources. */
+export const ownedListParams = {
+  ...listParams,
+  account: param.string('List resources by account. Must be used with domainid').optional(),
+  domainid: param.uuid('List only resources belonging to the domain specified').optional(),
+  isrecursive: param
+    .boolean('Defaults to false; with domainid, also lists resources of the subdomains')
+    .optional(),
+  listall: param
+    .boolean('If true, lists all resources the caller is authorized to see; defaults to false')
+    .optional(),
+};

@@ -1,0 +1,100 @@
+import crypto from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import { ALL_COMMANDS } from './api/commands/index';
+import { ApiDispatcher } from './api/dispatcher';
+import { toApiError } from './api/errors';
+import { CommandRegistry } from './api/registry';
+import { resultBody } from './api/serialize';
+import { migrate, openStore, type DatabaseConfig, type Store } from './db/connect';
+import { AccessService } from './services/access';
+import { AuthService } from './services/auth';
+import { bootstrapInventory } from './services/bootstrap';
+import type { CoreServices } from './services/core-services';
+import { EventService } from './services/events';
+import { JobService } from './services/jobs';
+import { SecretBox } from './services/secrets';
+import { SettingsService } from './services/settings';
+
+export interface CoreOptions {
+  database: DatabaseConfig;
+  dataDir: string;
+  /** Password for the first admin; when absent on first start a random one is generated. */
+  adminPassword?: string;
+  /** Key for secrets at rest; headless servers read or create `<dataDir>/secret.key` (0600). */
+  secretKey?: Buffer;
+  serverName?: string;
+  /** Start the job runner (tests that inspect queued jobs turn it off). */
+  runJobs?: boolean;
+}
+
+export interface Core {
+  api: ApiDispatcher;
+  registry: CommandRegistry;
+  services: CoreServices;
+  events: EventService;
+  jobs: JobService;
+  auth: AuthService;
+  settings: SettingsService;
+  store: Store;
+  /** Set on the first start when no admin password was supplied: shown once, never stored. */
+  generatedAdminPassword?: string;
+  close(): Promise<void>;
+}
+
+/** The composition root: builds the store, services and dispatcher, in that order. */
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const store = openStore(options.database);
+  try {
+    await migrate(store);
+    const secrets = options.secretKey
+      ? new SecretBox(options.secretKey)
+      : SecretBox.fromKeyFile(path.join(options.dataDir, 'secret.key'));
+    const settings = new SettingsService(store);
+    await settings.load();
+    const events = new EventService(store);
+    const access = new AccessService(store);
+    const auth = new AuthService({ store, settings, events, secrets });
+    const serverId = crypto.randomUUID();
+    const registry = new CommandRegistry(ALL_COMMANDS);
+    // jobs is assigned below: the dispatcher and the job runner need each other.
+    const services = { store, serverId, access, events, config: settings, secrets, auth } as Partial<CoreServices> as CoreServices;
+    const api = new ApiDispatcher(registry, services);
+    const jobs = new JobService({
+      store,
+      events,
+      serverId,
+      serverName: options.serverName ?? os.hostname(),
+      run: async (command, params, caller, progress) => resultBody(await api.runJob(command, params, caller, progress)),
+      toFailure: (error) => {
+        const e = toApiError(error);
+        if (e.code === 'API.INTERNAL') console.error('[jobs] job failed:', error instanceof Error ? error.stack : error);
+        return { errorcode: e.errorcode, errortext: e.message };
+      },
+      settings,
+      callerForUser: (userId) => auth.callerForUser(userId, 'system'),
+      isResumable: (command) => registry.get(command)?.resumable === true,
+    });
+    services.jobs = jobs;
+    const { generatedAdminPassword } = await bootstrapInventory(services, { adminPassword: options.adminPassword });
+    if (options.runJobs !== false) await jobs.start();
+    return {
+      api,
+      registry,
+      services,
+      events,
+      jobs,
+      auth,
+      settings,
+      store,
+      generatedAdminPassword,
+      close: async () => {
+        await jobs.stop();
+        await store.close();
+      },
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}

@@ -1,0 +1,329 @@
+/**
+ * The typed registry of global settings (CloudStack's `configuration` table). Each area declares
+ * its own list below with the `setting` builders and adds it to SETTINGS; names follow
+ * CloudStack where CloudStack has the setting.
+ */
+export type SettingType = 'string' | 'integer' | 'boolean' | 'float' | 'password';
+
+export type SettingValueOfType<T extends SettingType> = T extends 'integer' | 'float'
+  ? number
+  : T extends 'boolean'
+    ? boolean
+    : string;
+
+export type SettingScalar = string | number | boolean;
+
+export interface SettingDefinition<T extends SettingType = SettingType, N extends string = string> {
+  name: N;
+  type: T;
+  default: SettingValueOfType<T>;
+  /** CloudStack's categories: Advanced, Alert, Storage, Network, Usage, Management Server ... */
+  category: string;
+  description: string;
+  scope: 'global';
+  /** Inclusive bounds for integer and float settings. */
+  min?: number;
+  max?: number;
+  /** Allowed values of a string setting (matched case-insensitively, stored as declared). */
+  enum?: readonly string[];
+  /** Dynamic settings apply at once; the others when the management server restarts. */
+  isDynamic: boolean;
+  /** Never returned by the API (shown as ******) and never echoed in errors or events. */
+  isSecret: boolean;
+}
+
+export type AnySettingDefinition = { [K in SettingType]: SettingDefinition<K> }[SettingType];
+
+interface Options {
+  min?: number;
+  max?: number;
+  /** Defaults to true. */
+  isDynamic?: boolean;
+}
+
+function make<T extends SettingType, const N extends string>(
+  type: T,
+  name: N,
+  value: SettingValueOfType<T>,
+  category: string,
+  description: string,
+  options: Options & { enum?: readonly string[] } = {},
+): SettingDefinition<T, N> {
+  return {
+    name,
+    type,
+    default: value,
+    category,
+    description,
+    scope: 'global',
+    ...(options.min !== undefined ? { min: options.min } : {}),
+    ...(options.max !== undefined ? { max: options.max } : {}),
+    ...(options.enum !== undefined ? { enum: options.enum } : {}),
+    isDynamic: options.isDynamic ?? true,
+    isSecret: type === 'password',
+  };
+}
+
+/** Builders for definitions; the literal name is kept so `SettingName` lists every setting. */
+export const setting = {
+  integer: <const N extends string>(name: N, value: number, category: string, description: string, options?: Options) =>
+    make('integer', name, value, category, description, options),
+  float: <const N extends string>(name: N, value: number, category: string, description: string, options?: Options) =>
+    make('float', name, value, category, description, options),
+  boolean: <const N extends string>(
+    name: N,
+    value: boolean,
+    category: string,
+    description: string,
+    options?: Pick<Options, 'isDynamic'>,
+  ) => make('boolean', name, value, category, description, options),
+  string: <const N extends string>(
+    name: N,
+    value: string,
+    category: string,
+    description: string,
+    options?: Pick<Options, 'isDynamic'> & { enum?: readonly string[] },
+  ) => make('string', name, value, category, description, options),
+  password: <const N extends string>(
+    name: N,
+    category: string,
+    description: string,
+    options?: Pick<Options, 'isDynamic'>,
+  ) => make('password', name, '', category, description, options),
+};
+
+const DAY = 86_400;
+
+/** Sessions, logins, API defaults, jobs, events and the management server itself. */
+export const FOUNDATION_SETTINGS = [
+  setting.integer('session.timeout', 1800, 'Advanced', 'Seconds of inactivity after which a login session expires.', {
+    min: 60,
+    max: 30 * DAY,
+  }),
+  setting.integer(
+    'incorrect.login.attempts.allowed',
+    5,
+    'Advanced',
+    'Incorrect login attempts allowed before the user is locked.',
+    { min: 1, max: 1000 },
+  ),
+  setting.integer(
+    'default.page.size',
+    500,
+    'Advanced',
+    'Default page size for list commands when page is given without pagesize.',
+    { min: 1, max: 10_000 },
+  ),
+  setting.integer('job.expire.minutes', 1440, 'Advanced', 'Minutes after which a completed async job is removed.', {
+    min: 1,
+  }),
+  setting.integer(
+    'job.cancel.threshold.minutes',
+    60,
+    'Advanced',
+    'Minutes a running async job may take before it is cancelled (0 disables).',
+    { min: 0 },
+  ),
+  setting.integer(
+    'event.purge.delay',
+    15,
+    'Advanced',
+    'Events older than this many days are purged; 0 keeps events forever.',
+    { min: 0 },
+  ),
+  setting.integer('event.purge.interval', DAY, 'Advanced', 'Seconds between two runs of the event purge.', { min: 60 }),
+  setting.integer(
+    'management.server.heartbeat.seconds',
+    5,
+    'Management Server',
+    'Seconds between heartbeats of a management server and its running jobs; a server silent for three intervals is considered down.',
+    { min: 1, max: 600, isDynamic: false },
+  ),
+  setting.integer(
+    'api.signature.expiry.seconds',
+    600,
+    'Advanced',
+    'Longest validity accepted for a signed request with signatureVersion=3 and expires.',
+    { min: 1, max: DAY },
+  ),
+] as const;
+
+/** Host, storage and VM capacity: overprovisioning and allocator thresholds. */
+export const CAPACITY_SETTINGS = [
+  setting.float(
+    'cpu.overprovisioning.factor',
+    1.0,
+    'Advanced',
+    'Used for CPU overprovisioning calculation; available CPU is (actual CPU capacity * factor).',
+    { min: 1, max: 100 },
+  ),
+  setting.float('mem.overprovisioning.factor', 1.0, 'Advanced', 'Used for memory overprovisioning calculation.', {
+    min: 1,
+    max: 100,
+  }),
+  setting.float(
+    'storage.overprovisioning.factor',
+    2.0,
+    'Storage',
+    'Used for storage overprovisioning calculation; available storage is (actual storage size * factor).',
+    { min: 1, max: 100 },
+  ),
+  setting.float(
+    'cluster.cpu.allocated.capacity.notificationthreshold',
+    0.75,
+    'Alert',
+    'Percentage (0 to 1) of allocated CPU in a cluster above which alerts are sent.',
+    { min: 0, max: 1 },
+  ),
+  setting.float(
+    'cluster.memory.allocated.capacity.notificationthreshold',
+    0.75,
+    'Alert',
+    'Percentage (0 to 1) of allocated memory in a cluster above which alerts are sent.',
+    { min: 0, max: 1 },
+  ),
+  setting.float(
+    'cluster.cpu.allocated.capacity.disablethreshold',
+    0.85,
+    'Alert',
+    'Percentage (0 to 1) of allocated CPU above which the allocators disable the cluster for new VMs.',
+    { min: 0, max: 1 },
+  ),
+  setting.float(
+    'cluster.memory.allocated.capacity.disablethreshold',
+    0.85,
+    'Alert',
+    'Percentage (0 to 1) of allocated memory above which the allocators disable the cluster for new VMs.',
+    { min: 0, max: 1 },
+  ),
+  setting.float(
+    'pool.storage.capacity.disablethreshold',
+    0.85,
+    'Alert',
+    'Percentage (0 to 1) of used storage above which the allocators disable a primary storage pool.',
+    { min: 0, max: 1 },
+  ),
+  setting.float(
+    'pool.storage.allocated.capacity.disablethreshold',
+    0.85,
+    'Alert',
+    'Percentage (0 to 1) of allocated storage above which the allocators disable a primary storage pool.',
+    { min: 0, max: 1 },
+  ),
+  setting.string('vm.allocation.algorithm', 'random', 'Advanced', 'Order in which hosts are tried for a new VM.', {
+    enum: [
+      'random',
+      'firstfit',
+      'userdispersing',
+      'userconcentratedpod_random',
+      'userconcentratedpod_firstfit',
+      'firstfitleastconsumed',
+    ],
+  }),
+] as const;
+
+/** VM lifecycle. */
+export const VM_SETTINGS = [
+  setting.integer('expunge.delay', DAY, 'Advanced', 'Seconds to wait before expunging a destroyed VM.', { min: 0 }),
+  setting.integer('expunge.interval', DAY, 'Advanced', 'Seconds between runs of the expunge task.', { min: 10 }),
+  setting.integer('expunge.workers', 1, 'Advanced', 'Number of workers performing expunge.', {
+    min: 1,
+    max: 64,
+    isDynamic: false,
+  }),
+  setting.boolean(
+    'allow.user.expunge.recover.vm',
+    false,
+    'Advanced',
+    'Whether users may expunge or recover their destroyed VMs.',
+  ),
+] as const;
+
+/** Alert mail. */
+export const ALERT_SETTINGS = [
+  setting.string('alert.smtp.host', '', 'Alert', 'SMTP host for alert e-mails; empty disables alert mail.'),
+  setting.integer('alert.smtp.port', 465, 'Alert', 'Port of the SMTP server.', { min: 1, max: 65535 }),
+  setting.string('alert.smtp.username', '', 'Alert', 'Username for SMTP authentication.'),
+  setting.password('alert.smtp.password', 'Alert', 'Password for SMTP authentication.'),
+] as const;
+
+/** Every setting. Later areas append their own list here. */
+export const SETTINGS = [...FOUNDATION_SETTINGS, ...CAPACITY_SETTINGS, ...VM_SETTINGS, ...ALERT_SETTINGS] as const;
+
+type Registered = (typeof SETTINGS)[number];
+export type SettingName = Registered['name'];
+/** The value type of a registered setting, e.g. SettingValue<'session.timeout'> is number. */
+export type SettingValue<N extends SettingName> = SettingValueOfType<Extract<Registered, { name: N }>['type']>;
+
+const BY_NAME: ReadonlyMap<string, AnySettingDefinition> = (() => {
+  const map = new Map<string, AnySettingDefinition>();
+  for (const def of SETTINGS as readonly AnySettingDefinition[]) {
+    if (map.has(def.name)) throw new Error(`setting ${def.name} declared twice`);
+    map.set(def.name, def);
+  }
+  return map;
+})();
+
+export function settingDefinition(name: string): AnySettingDefinition | undefined {
+  return BY_NAME.get(name);
+}
+
+export function allSettingDefinitions(): AnySettingDefinition[] {
+  return [...BY_NAME.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export type ParsedSetting = { ok: true; value: SettingScalar } | { ok: false; error: string };
+
+const INTEGER_RE = /^[+-]?\d+$/;
+const FLOAT_RE = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+const MAX_TEXT = 4096;
+
+/** Validates text against a definition; error texts are safe to show (secrets are never echoed). */
+export function parseSettingValue(def: AnySettingDefinition, raw: string): ParsedSetting {
+  const text = raw.trim();
+  const shown = def.isSecret ? 'the value' : `"${raw}"`;
+  const fail = (why: string): ParsedSetting => ({
+    ok: false,
+    error: `Invalid value for configuration ${def.name}: ${why}`,
+  });
+  switch (def.type) {
+    case 'integer':
+    case 'float': {
+      const ok = def.type === 'integer' ? INTEGER_RE.test(text) : FLOAT_RE.test(text);
+      const value = Number(text);
+      if (!ok || !Number.isFinite(value) || (def.type === 'integer' && !Number.isSafeInteger(value))) {
+        return fail(`${shown} is not ${def.type === 'integer' ? 'an integer' : 'a number'}`);
+      }
+      if ((def.min !== undefined && value < def.min) || (def.max !== undefined && value > def.max)) {
+        const range =
+          def.min !== undefined && def.max !== undefined
+            ? `between ${def.min} and ${def.max}`
+            : def.min !== undefined
+              ? `at least ${def.min}`
+              : `at most ${def.max}`;
+        return fail(`${shown} is out of range; it must be ${range}`);
+      }
+      return { ok: true, value };
+    }
+    case 'boolean': {
+      const lower = text.toLowerCase();
+      if (lower !== 'true' && lower !== 'false') return fail(`${shown} is not a boolean; use true or false`);
+      return { ok: true, value: lower === 'true' };
+    }
+    case 'string':
+    case 'password': {
+      if (raw.length > MAX_TEXT) return fail(`the value is longer than ${MAX_TEXT} characters`);
+      if (def.type === 'string' && def.enum) {
+        const hit = def.enum.find((v) => v.toLowerCase() === text.toLowerCase());
+        if (hit === undefined) return fail(`${shown} is not one of ${def.enum.join(', ')}`);
+        return { ok: true, value: hit };
+      }
+      return { ok: true, value: raw };
+    }
+  }
+}
+
+/** The stored (and wire) text of a value. */
+export function formatSettingValue(value: SettingScalar): string {
+  return typeof value === 'string' ? value : String(value);
+}

@@ -1,0 +1,159 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocket, WebSocketServer } from 'ws';
+import type { Core } from '../core';
+import { seesAllDomains, type Caller } from '../services/caller';
+import type { LiveMessage } from '../services/core-services';
+
+export interface LiveSocketOptions {
+  core: Core;
+  /** Ping period; a client that missed the previous pong is dropped. */
+  heartbeatMs?: number;
+  /** A client whose unsent data exceeds this is too slow to follow the stream and is dropped. */
+  maxBufferedBytes?: number;
+}
+
+export interface LiveSocket {
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** Connected clients (for tests and status). */
+  readonly size: number;
+  close(): Promise<void>;
+}
+
+interface Client {
+  ws: WebSocket;
+  sessionKey: string;
+  caller: Caller;
+  alive: boolean;
+  /** Domain id -> inside the caller's subtree (domain admins). */
+  domains: Map<number, boolean>;
+  /** Keeps messages in order while a domain lookup is pending. */
+  queue: Promise<void>;
+}
+
+/** WebSocket close codes in the private range. */
+export const CLOSE_UNAUTHENTICATED = 4401;
+
+function refuse(socket: Duplex, status: number, text: string): void {
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  socket.destroy();
+}
+
+/**
+ * The live stream at /client/events: events and job updates, each sent only to clients allowed
+ * to see it (root admins everything, domain admins their subtree, users their own account).
+ * Authenticated by `?sessionkey=` matching a session.
+ */
+export function createLiveSocket(options: LiveSocketOptions): LiveSocket {
+  const { core } = options;
+  const heartbeatMs = options.heartbeatMs ?? 30_000;
+  const maxBuffered = options.maxBufferedBytes ?? 8 * 1024 * 1024;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024, perMessageDeflate: false });
+  const clients = new Set<Client>();
+
+  async function visible(client: Client, message: LiveMessage): Promise<boolean> {
+    const { caller } = client;
+    const { accountId, domainId } = message.scope;
+    if (seesAllDomains(caller)) return true;
+    if (accountId !== null && accountId === caller.accountId) return true;
+    if (caller.roleType !== 'DomainAdmin' || domainId === null) return false;
+    let inside = client.domains.get(domainId);
+    if (inside === undefined) {
+      const row = await core.store.db.selectFrom('domains').select('id_path').where('id', '=', domainId).executeTakeFirst();
+      inside = row !== undefined && row.id_path.startsWith(caller.domainIdPath);
+      client.domains.set(domainId, inside);
+    }
+    return inside;
+  }
+
+  function deliver(client: Client, message: LiveMessage): void {
+    client.queue = client.queue
+      .then(async () => {
+        if (client.ws.readyState !== WebSocket.OPEN) return;
+        if (!(await visible(client, message))) return;
+        if (client.ws.bufferedAmount > maxBuffered) {
+          client.ws.terminate();
+          return;
+        }
+        const payload = message.kind === 'event' ? { kind: 'event', event: message.event } : { kind: 'job', job: message.job };
+        client.ws.send(JSON.stringify(payload));
+      })
+      .catch(() => client.ws.terminate());
+  }
+
+  const unsubscribe = core.events.subscribe((message) => {
+    for (const client of clients) deliver(client, message);
+  });
+
+  const heartbeat = setInterval(() => {
+    for (const client of clients) {
+      if (!client.alive) {
+        client.ws.terminate();
+        continue;
+      }
+      client.alive = false;
+      client.ws.ping();
+      // A session that ended (logout, expiry, user disabled) ends its stream; this check does not extend it.
+      void core.auth
+        .sessionCaller(client.sessionKey, { touch: false })
+        .then((caller) => {
+          if (!caller) client.ws.close(CLOSE_UNAUTHENTICATED, 'session ended');
+        })
+        .catch(() => undefined);
+    }
+  }, heartbeatMs);
+  heartbeat.unref();
+
+  function sameOrigin(req: IncomingMessage): boolean {
+    const origin = req.headers.origin;
+    if (!origin) return true; // not a browser
+    try {
+      return new URL(origin).host === req.headers.host;
+    } catch {
+      return false;
+    }
+  }
+
+  return {
+    handleUpgrade(req, socket, head) {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const sessionKey = url.searchParams.get('sessionkey') ?? '';
+      if (!sameOrigin(req)) {
+        refuse(socket, 403, 'Forbidden');
+        return;
+      }
+      core.auth
+        .sessionCaller(sessionKey)
+        .then((caller) => {
+          if (!caller) {
+            refuse(socket, 401, 'Unauthorized');
+            return;
+          }
+          wss.handleUpgrade(req, socket, head, (ws) => {
+            const client: Client = { ws, sessionKey, caller, alive: true, domains: new Map(), queue: Promise.resolve() };
+            clients.add(client);
+            ws.on('pong', () => {
+              client.alive = true;
+            });
+            ws.on('message', () => undefined); // the stream is one-way
+            ws.on('error', () => ws.terminate());
+            ws.on('close', () => clients.delete(client));
+          });
+        })
+        .catch(() => refuse(socket, 500, 'Internal Server Error'));
+    },
+    get size() {
+      return clients.size;
+    },
+    async close() {
+      clearInterval(heartbeat);
+      unsubscribe();
+      for (const client of clients) client.ws.close(1001, 'server shutting down');
+      const deadline = Date.now() + 1000;
+      while (clients.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      for (const client of clients) client.ws.terminate();
+      clients.clear();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}

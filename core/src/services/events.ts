@@ -1,0 +1,309 @@
+import crypto from 'node:crypto';
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { notFound } from '../domain/errors';
+import { nowIso, toCloudStackDate } from '../domain/time';
+import type { Store } from '../db/connect';
+import { containsIgnoreCase, type PageWindow } from '../db/query-helpers';
+import type { Database, EventRow } from '../db/schema';
+import type { OwnerScope } from './access';
+import { isRootAdmin, type Caller } from './caller';
+import type { EventSink, LiveMessage, NewEvent } from './core-services';
+
+/**
+ * Events with their owner's names joined in, the shape listEvents and the live stream read.
+ * Aliases: e (events), u (users), a (accounts), d (domains, for subtree filters on d.id_path),
+ * p (the parent event).
+ */
+export function selectEvents(db: Kysely<Database>) {
+  return db
+    .selectFrom('events as e')
+    .leftJoin('users as u', 'u.id', 'e.user_id')
+    .leftJoin('accounts as a', 'a.id', 'e.account_id')
+    .leftJoin('domains as d', 'd.id', 'e.domain_id')
+    .leftJoin('events as p', 'p.id', 'e.parent_id')
+    .select([
+      'e.id',
+      'e.uuid',
+      'e.type',
+      'e.level',
+      'e.state',
+      'e.description',
+      'e.user_id',
+      'e.account_id',
+      'e.domain_id',
+      'e.resource_type',
+      'e.resource_id',
+      'e.archived',
+      'e.created',
+      'u.username as username',
+      'a.name as account_name',
+      'd.uuid as domain_uuid',
+      'd.name as domain_name',
+      'd.path as domain_path',
+      'p.uuid as parent_uuid',
+    ]);
+}
+
+export interface EventListRow {
+  uuid: string;
+  type: string;
+  level: string;
+  state: string;
+  description: string;
+  resource_type: string | null;
+  resource_id: string | null;
+  archived: number;
+  created: string;
+  username: string | null;
+  account_name: string | null;
+  domain_uuid: string | null;
+  domain_name: string | null;
+  parent_uuid: string | null;
+}
+
+/** CloudStack's EventResponse; absent values are left out, as CloudStack does. */
+export function eventResponse(row: EventListRow): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    id: row.uuid,
+    username: row.username,
+    type: row.type,
+    level: row.level,
+    description: row.description,
+    account: row.account_name,
+    domainid: row.domain_uuid,
+    domain: row.domain_name,
+    created: toCloudStackDate(row.created),
+    state: row.state,
+    parentid: row.parent_uuid,
+    resourcetype: row.resource_type,
+    resourceid: row.resource_id,
+    archived: row.archived === 1,
+  };
+  for (const [k, v] of Object.entries(out)) if (v === null || v === undefined) delete out[k];
+  return out;
+}
+
+type Listener = (message: LiveMessage) => void;
+
+/** Deletes events created before the given time; returns how many. */
+export async function purgeEventsBefore(store: Store, before: Date): Promise<number> {
+  const result = await store.db.deleteFrom('events').where('created', '<', before.toISOString()).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/**
+ * Records CloudStack events and carries the live stream (events and job changes) to in-process
+ * listeners: the WebSocket and IPC transports subscribe and filter by scope.
+ *
+ * Call record() after a transaction commits, never inside one: on SQLite the store has a single
+ * connection, so a write from outside the transaction would wait for it forever.
+ */
+export class EventService implements EventSink {
+  private readonly listeners = new Set<Listener>();
+
+  constructor(private readonly store: Store) {}
+
+  async record(event: NewEvent): Promise<EventRow> {
+    const row = await this.store.db
+      .insertInto('events')
+      .values({
+        uuid: crypto.randomUUID(),
+        type: event.type,
+        level: event.level ?? 'INFO',
+        state: event.state ?? 'Completed',
+        description: event.description.slice(0, 2048),
+        user_id: event.caller?.userId ?? null,
+        account_id: event.caller?.accountId ?? null,
+        domain_id: event.caller?.domainId ?? null,
+        resource_type: event.resourceType ?? null,
+        resource_id: event.resourceId ?? null,
+        parent_id: null,
+        archived: 0,
+        created: nowIso(),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    if (this.listeners.size > 0) {
+      try {
+        const full = await selectEvents(this.store.db).where('e.id', '=', row.id).executeTakeFirst();
+        if (full) {
+          this.publish({
+            kind: 'event',
+            scope: { accountId: row.account_id, domainId: row.domain_id },
+            event: eventResponse(full),
+          });
+        }
+      } catch (error) {
+        console.error('[events] could not publish event', error instanceof Error ? error.message : error);
+      }
+    }
+    return row;
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  publish(message: LiveMessage): void {
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(message);
+      } catch (error) {
+        console.error('[events] live listener failed', error instanceof Error ? error.message : error);
+      }
+    }
+  }
+
+  /** Deletes events created before the given time (event.purge.delay); returns how many. */
+  purgeOlderThan(before: Date): Promise<number> {
+    return purgeEventsBefore(this.store, before);
+  }
+}
+
+/**
+ * The owner filter of a list, on a query whose rows carry account_id/domain_id under `alias`
+ * and whose owner domain is joined as `d`. Rows without an owner (system) show only in 'all'.
+ */
+export function ownerScopeCondition(alias: 'e' | 'j', scope: OwnerScope): Expression<SqlBool> {
+  switch (scope.kind) {
+    case 'all':
+      return sql<SqlBool>`1 = 1`;
+    case 'account':
+      return sql<SqlBool>`${sql.ref(`${alias}.account_id`)} = ${scope.accountId}`;
+    case 'domain':
+      return scope.recursive
+        ? sql<SqlBool>`${sql.ref('d.id_path')} like ${`${scope.idPath}%`}`
+        : sql<SqlBool>`${sql.ref(`${alias}.domain_id`)} = ${scope.domainId}`;
+  }
+}
+
+/**
+ * Whose events a caller may archive or delete (CloudStack's archiveEvents/deleteEvents): a user
+ * only the own account's; a root admin all; other admins those of their domain subtree.
+ */
+export function manageableEventsScope(caller: Caller): OwnerScope {
+  if (caller.roleType === 'User') return { kind: 'account', accountId: caller.accountId };
+  if (isRootAdmin(caller)) return { kind: 'all' };
+  return { kind: 'domain', domainId: caller.domainId, idPath: caller.domainIdPath, recursive: true };
+}
+
+export interface EventFilter {
+  id?: string;
+  type?: string;
+  level?: string;
+  /** ISO-8601 bounds on `created`, inclusive. */
+  startDate?: string;
+  endDate?: string;
+  /** CloudStack's entrytime/duration: Started events created in the window with no completion. */
+  pending?: { from: string; to: string };
+  keyword?: string;
+  resourceType?: string;
+  resourceId?: string;
+  /** true: only archived events; false: only live ones. */
+  archived: boolean;
+}
+
+/** Events visible in the scope matching the filter, newest first, with the total count. */
+export async function listEvents(
+  store: Store,
+  scope: OwnerScope,
+  filter: EventFilter,
+  window?: PageWindow,
+): Promise<{ rows: EventListRow[]; count: number }> {
+  let q = selectEvents(store.db)
+    .where(ownerScopeCondition('e', scope))
+    .where('e.archived', '=', filter.archived ? 1 : 0);
+  if (filter.id) q = q.where('e.uuid', '=', filter.id);
+  if (filter.type) q = q.where(sql<SqlBool>`upper(${sql.ref('e.type')}) = ${filter.type.toUpperCase()}`);
+  if (filter.level) q = q.where('e.level', '=', filter.level.toUpperCase());
+  if (filter.startDate) q = q.where('e.created', '>=', filter.startDate);
+  if (filter.endDate) q = q.where('e.created', '<=', filter.endDate);
+  if (filter.pending) {
+    q = q
+      .where('e.state', '=', 'Started')
+      .where('e.created', '>=', filter.pending.from)
+      .where('e.created', '<=', filter.pending.to)
+      .where((eb) =>
+        eb.not(eb.exists(eb.selectFrom('events as c').select('c.id').whereRef('c.parent_id', '=', 'e.id'))),
+      );
+  }
+  if (filter.keyword) {
+    const keyword = filter.keyword;
+    q = q.where((eb) =>
+      eb.or([
+        containsIgnoreCase('e.type', keyword),
+        containsIgnoreCase('e.description', keyword),
+        containsIgnoreCase('e.level', keyword),
+      ]),
+    );
+  }
+  if (filter.resourceType)
+    q = q.where(sql<SqlBool>`lower(${sql.ref('e.resource_type')}) = ${filter.resourceType.toLowerCase()}`);
+  if (filter.resourceId) q = q.where('e.resource_id', '=', filter.resourceId.toLowerCase());
+  const total = await q
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
+  let page = q.orderBy('e.id', 'desc');
+  if (window) page = page.limit(window.limit).offset(window.offset);
+  return { rows: await page.execute(), count: Number(total.count) };
+}
+
+export interface EventSelection {
+  ids?: string[];
+  type?: string;
+  startDate?: string;
+  endDate?: string;
+}
+
+/**
+ * Archives or deletes the selected events within the scope, in one transaction. Every listed id
+ * must be an event the scope covers, or nothing changes (431). Returns how many rows changed.
+ */
+export async function changeEvents(
+  store: Store,
+  action: 'archive' | 'delete',
+  scope: OwnerScope,
+  selection: EventSelection,
+): Promise<number> {
+  return store.db.transaction().execute(async (trx) => {
+    const matching = () => {
+      let q = trx
+        .selectFrom('events as e')
+        .leftJoin('domains as d', 'd.id', 'e.domain_id')
+        .select('e.id')
+        .where(ownerScopeCondition('e', scope));
+      if (selection.ids) q = q.where('e.uuid', 'in', selection.ids.length > 0 ? selection.ids : ['']);
+      if (selection.type) q = q.where(sql<SqlBool>`upper(${sql.ref('e.type')}) = ${selection.type.toUpperCase()}`);
+      if (selection.startDate) q = q.where('e.created', '>=', selection.startDate);
+      if (selection.endDate) q = q.where('e.created', '<=', selection.endDate);
+      return q;
+    };
+    if (selection.ids) {
+      const found = await trx
+        .selectFrom('events as e')
+        .leftJoin('domains as d', 'd.id', 'e.domain_id')
+        .select('e.uuid')
+        .where(ownerScopeCondition('e', scope))
+        .where('e.uuid', 'in', selection.ids.length > 0 ? selection.ids : [''])
+        .execute();
+      const seen = new Set(found.map((r) => r.uuid));
+      const missing = selection.ids.find((id) => !seen.has(id));
+      if (missing !== undefined) throw notFound('EVENT.NOT_FOUND', `Unable to find event with id ${missing}`);
+    }
+    if (action === 'archive') {
+      const r = await trx
+        .updateTable('events')
+        .set({ archived: 1 })
+        .where('archived', '=', 0)
+        .where('id', 'in', matching())
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows);
+    }
+    const r = await trx.deleteFrom('events').where('id', 'in', matching()).executeTakeFirst();
+    return Number(r.numDeletedRows);
+  });
+}

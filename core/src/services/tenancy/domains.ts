@@ -1,0 +1,310 @@
+import crypto from 'node:crypto';
+import { conflict, inUse, invalidParameter, notFound, permissionDenied } from '../../domain/errors';
+import { nowIso } from '../../domain/time';
+import { listAccounts, listAccountsOfDomains, countLiveAccounts } from '../../db/repositories/accounts';
+import {
+  countLiveChildren,
+  domainView,
+  findDomainById,
+  findDomainByUuid,
+  insertDomain,
+  listDomains,
+  listSubtree,
+  lockRow,
+  markDomainsRemoved,
+  renameDomain,
+  setSubtreeState,
+  siblingNameTaken,
+  updateDomainNetwork,
+  type DomainScope,
+} from '../../db/repositories/domains';
+import type { DomainRow } from '../../db/schema';
+import { seesAllDomains, type Caller } from '../caller';
+import type { CoreServices } from '../core-services';
+import type { AccountService } from './accounts';
+import { domainResponse } from './responses';
+import {
+  keywordPattern,
+  recordEvent,
+  requireName,
+  targetRoleType,
+  validateNetworkDomain,
+  type ListWindowParams,
+  type Progress,
+} from './shared';
+import { pageWindow } from '../paging';
+
+export interface CreateDomainInput {
+  name: string;
+  parentdomainid?: string;
+  networkdomain?: string;
+  domainid?: string;
+}
+
+export interface ListDomainsInput extends ListWindowParams {
+  id?: string;
+  name?: string;
+  level?: number;
+  listall?: boolean;
+}
+
+export interface UpdateDomainInput {
+  id: string;
+  name?: string;
+  networkdomain?: string;
+}
+
+export interface DeleteDomainInput {
+  id: string;
+  cleanup?: boolean;
+}
+
+const DOMAIN_NAME_RULES = { forbid: /\//, forbidText: 'may not contain "/"' };
+
+/** Domains: a tree under ROOT; domain admins manage their subtree, root admins everything. */
+export class DomainService {
+  constructor(
+    private readonly services: CoreServices,
+    private readonly accounts: () => AccountService,
+  ) {}
+
+  private get db() {
+    return this.services.store.db;
+  }
+
+  /** A live domain by uuid, or the API's not-found error. */
+  async require(uuid: string): Promise<DomainRow> {
+    const domain = await findDomainByUuid(this.db, uuid);
+    if (!domain) throw notFound('DOMAIN.NOT_FOUND', `Unable to find domain by id ${uuid}`);
+    return domain;
+  }
+
+  async create(caller: Caller, input: CreateDomainInput): Promise<Record<string, unknown>> {
+    const name = requireName(input.name, 'Domain name', DOMAIN_NAME_RULES);
+    const networkDomain = input.networkdomain === undefined ? null : validateNetworkDomain(input.networkdomain);
+    const parent = input.parentdomainid
+      ? await this.require(input.parentdomainid)
+      : await findDomainById(this.db, caller.domainId);
+    if (!parent) throw notFound('DOMAIN.NOT_FOUND', 'Unable to find the parent domain');
+    this.services.access.checkDomain(caller, parent);
+    if (input.domainid && (await findDomainByUuid(this.db, input.domainid, { includeRemoved: true }))) {
+      throw conflict('DOMAIN.UUID_TAKEN', `A domain with id ${input.domainid} already exists`);
+    }
+    const uuid = input.domainid ?? crypto.randomUUID();
+    const { store } = this.services;
+    const created = await store.db.transaction().execute(async (trx) => {
+      await lockRow(trx, store.dialect, 'domains', parent.id);
+      const fresh = await findDomainById(trx, parent.id);
+      if (!fresh || fresh.removed || fresh.state !== 'Active') {
+        throw invalidParameter(
+          'DOMAIN.INACTIVE',
+          `The domain cannot be created as the parent domain ${parent.name} is being deleted`,
+        );
+      }
+      if (await siblingNameTaken(trx, parent.id, name)) {
+        throw conflict(
+          'DOMAIN.NAME_TAKEN',
+          `Domain with name [${name}] already exists for the parent with ID [${parent.uuid}]`,
+        );
+      }
+      return insertDomain(trx, { uuid, name, parent: fresh, networkDomain, created: nowIso() });
+    });
+    await recordEvent(this.services, caller, {
+      type: 'DOMAIN.CREATE',
+      description: `Created domain ${created.path} (id: ${created.uuid})`,
+      resourceType: 'Domain',
+      resourceId: created.uuid,
+    });
+    return this.response(created.id);
+  }
+
+  /**
+   * CloudStack's listDomains: root admins see every domain; a domain admin its own domain, or its
+   * subtree with listall; a user only its own domain.
+   */
+  async list(caller: Caller, input: ListDomainsInput): Promise<{ items: Record<string, unknown>[]; count: number }> {
+    let scope: DomainScope;
+    if (input.id) {
+      const domain = await this.require(input.id);
+      if (
+        caller.roleType === 'User'
+          ? domain.id !== caller.domainId
+          : !this.services.access.canAccessDomain(caller, domain)
+      ) {
+        throw permissionDenied(
+          'ACCESS.DOMAIN',
+          `Caller ${caller.accountName} does not have permission to operate within domain id=${domain.uuid}`,
+        );
+      }
+      scope = { kind: 'one', domainId: domain.id };
+    } else if (seesAllDomains(caller)) {
+      scope = { kind: 'all' };
+    } else if (caller.roleType === 'DomainAdmin' && input.listall) {
+      scope = { kind: 'subtree', idPath: caller.domainIdPath };
+    } else {
+      scope = { kind: 'one', domainId: caller.domainId };
+    }
+    const { rows, count } = await listDomains(
+      this.db,
+      { scope, name: input.name, level: input.level, keyword: keywordPattern(input.keyword), state: 'Active' },
+      pageWindow(input, this.services.config),
+    );
+    return { items: rows.map(domainResponse), count };
+  }
+
+  async update(caller: Caller, input: UpdateDomainInput): Promise<Record<string, unknown>> {
+    const domain = await this.require(input.id);
+    if (input.name !== undefined && domain.parent_id === null) {
+      throw invalidParameter('DOMAIN.ROOT_NAME', 'ROOT domain can not be edited with a new name');
+    }
+    this.services.access.checkDomain(caller, domain);
+    const name = input.name === undefined ? undefined : requireName(input.name, 'Domain name', DOMAIN_NAME_RULES);
+    const networkDomain = input.networkdomain === undefined ? undefined : validateNetworkDomain(input.networkdomain);
+    const { store } = this.services;
+    await store.db.transaction().execute(async (trx) => {
+      if (name !== undefined && name !== domain.name) {
+        const parentId = domain.parent_id as number;
+        await lockRow(trx, store.dialect, 'domains', parentId);
+        if (await siblingNameTaken(trx, parentId, name, domain.id)) {
+          throw conflict(
+            'DOMAIN.NAME_TAKEN',
+            `Failed to update specified domain id with name '${name}' since it already exists in the system`,
+          );
+        }
+        const fresh = await findDomainById(trx, domain.id);
+        if (!fresh || fresh.removed) throw notFound('DOMAIN.NOT_FOUND', `Unable to find domain by id ${domain.uuid}`);
+        await renameDomain(trx, fresh, name);
+      }
+      if (networkDomain !== undefined) await updateDomainNetwork(trx, domain.id, networkDomain);
+    });
+    await recordEvent(this.services, caller, {
+      type: 'DOMAIN.UPDATE',
+      description: `Updated domain ${domain.path} (id: ${domain.uuid})`,
+      resourceType: 'Domain',
+      resourceId: domain.uuid,
+    });
+    return this.response(domain.id);
+  }
+
+  /**
+   * The checks deleteDomain makes before it is queued (and again when its job runs): the domain
+   * exists, is not ROOT nor one holding the caller, is within the caller's reach, and is empty
+   * unless cleanup is asked.
+   */
+  async checkDelete(caller: Caller, domain: DomainRow, cleanup: boolean): Promise<void> {
+    if (domain.parent_id === null) throw permissionDenied('DOMAIN.ROOT', "Can't delete ROOT domain");
+    this.services.access.checkDomain(caller, domain);
+    if (caller.domainIdPath.startsWith(domain.id_path)) {
+      throw permissionDenied(
+        'DOMAIN.OWN',
+        `Caller ${caller.accountName} cannot delete its own domain or a parent of it`,
+      );
+    }
+    if (!cleanup) {
+      const children = await countLiveChildren(this.db, domain.id);
+      const accounts = await countLiveAccounts(this.db, domain.id);
+      if (children > 0 || accounts > 0) {
+        const what = [children > 0 ? `${children} subdomain(s)` : '', accounts > 0 ? `${accounts} account(s)` : '']
+          .filter(Boolean)
+          .join(' and ');
+        throw inUse(
+          'DOMAIN.NOT_EMPTY',
+          `Can't delete the domain yet because it has ${what}; delete them first or use cleanup=true`,
+        );
+      }
+      return;
+    }
+    // A cleanup deletes every account below; none may be more privileged than the caller.
+    const { rows } = await listAccounts(this.db, {
+      scope: { kind: 'domain', domainId: domain.id, idPath: domain.id_path, recursive: true },
+    });
+    const stronger = rows.find((a) => !this.services.access.canHandleRoleType(caller, targetRoleType(a.role_type)));
+    if (stronger) {
+      throw permissionDenied(
+        'ACCESS.ROLE_TYPE',
+        `Caller ${caller.accountName} may not delete account ${stronger.name} of role type ${stronger.role_type}`,
+      );
+    }
+  }
+
+  /** Resolves and checks the domain a deleteDomain job acts on. */
+  async deleteTarget(caller: Caller, input: DeleteDomainInput): Promise<DomainRow> {
+    const domain = await this.require(input.id);
+    await this.checkDelete(caller, domain, input.cleanup === true);
+    return domain;
+  }
+
+  /**
+   * Deletes a domain. Idempotent, so an interrupted job can run again: a domain already removed is
+   * a success, and a cleanup resumes with whatever accounts and subdomains are left.
+   */
+  async delete(caller: Caller, input: DeleteDomainInput, progress?: Progress): Promise<void> {
+    const existing = await findDomainByUuid(this.db, input.id, { includeRemoved: true });
+    if (existing?.removed) return;
+    const domain = await this.deleteTarget(caller, input);
+    const { store } = this.services;
+
+    if (!input.cleanup) {
+      await store.db.transaction().execute(async (trx) => {
+        await lockRow(trx, store.dialect, 'domains', domain.id);
+        if ((await countLiveChildren(trx, domain.id)) > 0 || (await countLiveAccounts(trx, domain.id)) > 0) {
+          throw inUse('DOMAIN.NOT_EMPTY', "Can't delete the domain yet because it has subdomains or accounts");
+        }
+        await markDomainsRemoved(trx, [domain.id], nowIso());
+      });
+    } else {
+      // Inactive first: no account or subdomain can be created below while the cleanup runs.
+      await store.db.transaction().execute((trx) => setSubtreeState(trx, domain.id_path, 'Inactive'));
+      try {
+        const subtree = await listSubtree(this.db, domain.id_path);
+        const accounts = await listAccountsOfDomains(
+          this.db,
+          subtree.map((d) => d.id),
+        );
+        let done = 0;
+        for (const account of accounts) {
+          await this.accounts().deleteUnchecked(caller, account.id);
+          done += 1;
+          await progress?.report(
+            Math.floor((done / (accounts.length + 1)) * 100),
+            `Deleted account ${account.name} (${done}/${accounts.length})`,
+          );
+        }
+        await store.db.transaction().execute(async (trx) => {
+          const left = await listAccountsOfDomains(
+            trx,
+            subtree.map((d) => d.id),
+          );
+          if (left.length > 0)
+            throw inUse(
+              'DOMAIN.NOT_EMPTY',
+              `Can't delete the domain yet because it has ${left.length} account(s) left`,
+            );
+          const live = await listSubtree(trx, domain.id_path);
+          await markDomainsRemoved(
+            trx,
+            live.map((d) => d.id),
+            nowIso(),
+          );
+        });
+      } catch (error) {
+        // Leave what is left usable, as CloudStack rolls a failed cleanup back to Active.
+        await store.db.transaction().execute((trx) => setSubtreeState(trx, domain.id_path, 'Active'));
+        throw error;
+      }
+    }
+    await progress?.report(100, `Deleted domain ${domain.path}`);
+    await recordEvent(this.services, caller, {
+      type: 'DOMAIN.DELETE',
+      description: `Deleted domain ${domain.path} (id: ${domain.uuid})${input.cleanup ? ' with cleanup' : ''}`,
+      resourceType: 'Domain',
+      resourceId: domain.uuid,
+    });
+  }
+
+  private async response(id: number): Promise<Record<string, unknown>> {
+    const view = await domainView(this.db, id);
+    if (!view) throw notFound('DOMAIN.NOT_FOUND', 'Unable to find the domain');
+    return domainResponse(view);
+  }
+}

@@ -1,0 +1,319 @@
+import crypto from 'node:crypto';
+import { conflict, inUse, invalidParameter, notFound, permissionDenied } from '../../domain/errors';
+import { ROLE_TYPES, RULE_PATTERN, roleRank, type RoleType } from '../../domain/roles';
+import { nowIso } from '../../domain/time';
+import { countAccountsWithRole } from '../../db/repositories/accounts';
+import {
+  deleteRule,
+  deleteRulesOfRole,
+  findRole,
+  findRule,
+  insertRole,
+  insertRule,
+  listRoles,
+  listRules,
+  nextSortOrder,
+  roleNameTaken,
+  updateRoleRow,
+  updateRule,
+  type RulePermissionView,
+} from '../../db/repositories/roles';
+import type { RoleRow } from '../../db/schema';
+import type { Caller } from '../caller';
+import type { CoreServices } from '../core-services';
+import { roleResponse, rulePermissionResponse } from './responses';
+import { keywordPattern, recordEvent, requireName, type ListWindowParams } from './shared';
+import { pageWindow } from '../paging';
+
+export interface CreateRoleInput {
+  name: string;
+  type?: RoleType;
+  roleid?: string;
+  description?: string;
+}
+
+export interface ListRolesInput extends ListWindowParams {
+  id?: string;
+  name?: string;
+  type?: RoleType;
+}
+
+export interface UpdateRoleInput {
+  id: string;
+  name?: string;
+  description?: string;
+  type?: RoleType;
+}
+
+export interface CreateRulePermissionInput {
+  roleid: string;
+  rule: string;
+  permission: 'allow' | 'deny';
+  description?: string;
+}
+
+export interface UpdateRulePermissionInput {
+  roleid: string;
+  ruleorder?: string[];
+  ruleid?: string;
+  permission?: 'allow' | 'deny';
+}
+
+/**
+ * Roles and their ordered permission rules. Only root admins change them, whatever a custom
+ * role's rules let reach the command: a rule can open an API, never role management itself.
+ */
+export class RoleService {
+  constructor(private readonly services: CoreServices) {}
+
+  private get db() {
+    return this.services.store.db;
+  }
+
+  private requireRootAdmin(caller: Caller): void {
+    if (caller.roleType !== 'Admin') {
+      throw permissionDenied(
+        'ROLE.ROOT_ONLY',
+        `Caller ${caller.accountName} is not a root admin; only root admins may manage roles`,
+      );
+    }
+  }
+
+  async require(uuid: string): Promise<RoleRow> {
+    const role = await findRole(this.db, { uuid });
+    if (!role) throw notFound('ROLE.NOT_FOUND', `Unable to find role by id ${uuid}`);
+    return role;
+  }
+
+  /** The built-in Root Admin role keeps its "*" rule: changing its rules could lock every admin out. */
+  private checkRulesEditable(role: RoleRow): void {
+    if (role.is_default === 1 && role.type === 'Admin') {
+      throw permissionDenied('ROLE.DEFAULT_ADMIN', `The rules of the default role ${role.name} cannot be changed`);
+    }
+  }
+
+  async create(caller: Caller, input: CreateRoleInput): Promise<Record<string, unknown>> {
+    this.requireRootAdmin(caller);
+    const name = requireName(input.name, 'Role name');
+    if (input.type && input.roleid)
+      throw invalidParameter('ROLE.TYPE_AND_ID', 'Specify either a role type or a role id to clone, not both');
+    if (!input.type && !input.roleid)
+      throw invalidParameter('ROLE.MISSING_TYPE', 'Neither role type nor role id to clone is provided');
+    const source = input.roleid ? await this.require(input.roleid) : undefined;
+    const type = source ? source.type : (input.type as RoleType);
+    const uuid = crypto.randomUUID();
+    const id = await this.db.transaction().execute(async (trx) => {
+      if (await roleNameTaken(trx, name)) throw conflict('ROLE.NAME_TAKEN', `Role with name ${name} already exists`);
+      const roleId = await insertRole(trx, {
+        uuid,
+        name,
+        type,
+        description: input.description ?? null,
+        is_default: 0,
+        created: nowIso(),
+        removed: null,
+      });
+      if (source) {
+        const rules = await listRules(trx, source.id);
+        for (const [index, rule] of rules.entries()) {
+          await insertRule(trx, {
+            uuid: crypto.randomUUID(),
+            role_id: roleId,
+            rule: rule.rule,
+            permission: rule.permission,
+            description: rule.description,
+            sort_order: index,
+          });
+        }
+      }
+      return roleId;
+    });
+    await recordEvent(this.services, caller, {
+      type: 'ROLE.CREATE',
+      description: `Created role ${name} of type ${type}${source ? ` (cloned from ${source.name})` : ''}`,
+      resourceType: 'Role',
+      resourceId: uuid,
+    });
+    return roleResponse((await findRole(this.db, { id })) as RoleRow);
+  }
+
+  /** Everyone may list roles; a non-admin sees its own role type and less privileged ones. */
+  async list(caller: Caller, input: ListRolesInput): Promise<{ items: Record<string, unknown>[]; count: number }> {
+    const types =
+      caller.roleType === 'Admin' ? undefined : ROLE_TYPES.filter((t) => roleRank(t) >= roleRank(caller.roleType));
+    let id: number | undefined;
+    if (input.id) {
+      const role = await findRole(this.db, { uuid: input.id });
+      if (!role) return { items: [], count: 0 };
+      id = role.id;
+    }
+    const { rows, count } = await listRoles(
+      this.db,
+      { id, name: input.name, type: input.type, types, keyword: keywordPattern(input.keyword) },
+      pageWindow(input, this.services.config),
+    );
+    return { items: rows.map(roleResponse), count };
+  }
+
+  async update(caller: Caller, input: UpdateRoleInput): Promise<Record<string, unknown>> {
+    this.requireRootAdmin(caller);
+    const role = await this.require(input.id);
+    if (role.is_default === 1) throw permissionDenied('ROLE.DEFAULT', `Default role ${role.name} cannot be updated`);
+    const name = input.name === undefined ? undefined : requireName(input.name, 'Role name');
+    await this.db.transaction().execute(async (trx) => {
+      if (name !== undefined && (await roleNameTaken(trx, name, role.id)))
+        throw conflict('ROLE.NAME_TAKEN', `Role with name ${name} already exists`);
+      if (input.type !== undefined && input.type !== role.type && (await countAccountsWithRole(trx, role.id)) > 0) {
+        throw inUse('ROLE.IN_USE', `The type of role ${role.name} cannot change while accounts use it`);
+      }
+      await updateRoleRow(trx, role.id, {
+        ...(name !== undefined ? { name } : {}),
+        ...(input.description !== undefined ? { description: input.description } : {}),
+        ...(input.type !== undefined ? { type: input.type } : {}),
+      });
+    });
+    await recordEvent(this.services, caller, {
+      type: 'ROLE.UPDATE',
+      description: `Updated role ${role.name}`,
+      resourceType: 'Role',
+      resourceId: role.uuid,
+    });
+    return roleResponse((await findRole(this.db, { id: role.id })) as RoleRow);
+  }
+
+  async delete(caller: Caller, input: { id: string }): Promise<void> {
+    this.requireRootAdmin(caller);
+    const role = await this.require(input.id);
+    if (role.is_default === 1) throw permissionDenied('ROLE.DEFAULT', `Default role ${role.name} cannot be deleted`);
+    await this.db.transaction().execute(async (trx) => {
+      const users = await countAccountsWithRole(trx, role.id);
+      if (users > 0)
+        throw inUse('ROLE.IN_USE', `Role ${role.name} is in use by ${users} account(s) and cannot be deleted`);
+      await deleteRulesOfRole(trx, role.id);
+      await updateRoleRow(trx, role.id, { removed: nowIso() });
+    });
+    await recordEvent(this.services, caller, {
+      type: 'ROLE.DELETE',
+      description: `Deleted role ${role.name}`,
+      resourceType: 'Role',
+      resourceId: role.uuid,
+    });
+  }
+
+  /** `isKnownCommand`: true when a command of that name exists; a rule without '*' must name one. */
+  async createRule(
+    caller: Caller,
+    input: CreateRulePermissionInput,
+    isKnownCommand: (name: string) => boolean = () => true,
+  ): Promise<Record<string, unknown>> {
+    this.requireRootAdmin(caller);
+    const role = await this.require(input.roleid);
+    this.checkRulesEditable(role);
+    const rule = input.rule.trim();
+    if (!RULE_PATTERN.test(rule)) {
+      throw invalidParameter(
+        'ROLE.BAD_RULE',
+        `Invalid rule '${input.rule}': use an API name or a wildcard pattern of letters, digits and '*'`,
+      );
+    }
+    if (!rule.includes('*') && !isKnownCommand(rule)) {
+      throw invalidParameter('ROLE.UNKNOWN_API', `Invalid rule '${rule}': no API command has that name`);
+    }
+    const uuid = crypto.randomUUID();
+    await this.db.transaction().execute(async (trx) => {
+      const existing = await listRules(trx, role.id);
+      if (existing.some((r) => r.rule.toLowerCase() === rule.toLowerCase())) {
+        throw conflict('ROLE.RULE_EXISTS', `Role ${role.name} already has a rule for ${rule}`);
+      }
+      await insertRule(trx, {
+        uuid,
+        role_id: role.id,
+        rule,
+        permission: input.permission,
+        description: input.description ?? null,
+        sort_order: await nextSortOrder(trx, role.id),
+      });
+    });
+    await recordEvent(this.services, caller, {
+      type: 'ROLE.PERMISSION.CREATE',
+      description: `Added rule ${rule} (${input.permission}) to role ${role.name}`,
+      resourceType: 'RolePermission',
+      resourceId: uuid,
+    });
+    return rulePermissionResponse((await findRule(this.db, { uuid })) as RulePermissionView);
+  }
+
+  async listRules(
+    caller: Caller,
+    input: { roleid?: string },
+  ): Promise<{ items: Record<string, unknown>[]; count: number }> {
+    this.requireRootAdmin(caller);
+    if (input.roleid) {
+      const role = await this.require(input.roleid);
+      const rows = await listRules(this.db, role.id);
+      return { items: rows.map(rulePermissionResponse), count: rows.length };
+    }
+    const roles = await listRoles(this.db, {});
+    const items: Record<string, unknown>[] = [];
+    for (const role of roles.rows) items.push(...(await listRules(this.db, role.id)).map(rulePermissionResponse));
+    return { items, count: items.length };
+  }
+
+  /** Reorders a role's rules (ruleorder: every rule id, once) or changes one rule's permission. */
+  async updateRule(caller: Caller, input: UpdateRulePermissionInput): Promise<void> {
+    this.requireRootAdmin(caller);
+    const role = await this.require(input.roleid);
+    this.checkRulesEditable(role);
+    const reorder = input.ruleorder !== undefined;
+    const change = input.ruleid !== undefined || input.permission !== undefined;
+    if (reorder === change) {
+      throw invalidParameter('ROLE.RULE_UPDATE', 'Specify either ruleorder, or ruleid with permission');
+    }
+    if (change && (input.ruleid === undefined || input.permission === undefined)) {
+      throw invalidParameter('ROLE.RULE_UPDATE', 'Both ruleid and permission are needed to change a rule');
+    }
+    await this.db.transaction().execute(async (trx) => {
+      const rules = await listRules(trx, role.id);
+      if (reorder) {
+        const order = (input.ruleorder ?? []).map((u) => u.toLowerCase());
+        const known = new Set(rules.map((r) => r.uuid));
+        if (order.length !== rules.length || new Set(order).size !== order.length || order.some((u) => !known.has(u))) {
+          throw invalidParameter(
+            'ROLE.RULE_ORDER',
+            `ruleorder must list each of the ${rules.length} rule id(s) of role ${role.name} exactly once`,
+          );
+        }
+        const byUuid = new Map(rules.map((r) => [r.uuid, r]));
+        for (const [index, u] of order.entries())
+          await updateRule(trx, (byUuid.get(u) as RulePermissionView).id, { sort_order: index });
+      } else {
+        const rule = rules.find((r) => r.uuid === input.ruleid?.toLowerCase());
+        if (!rule) throw notFound('ROLE.RULE_NOT_FOUND', `Unable to find rule ${input.ruleid} in role ${role.name}`);
+        await updateRule(trx, rule.id, { permission: input.permission as 'allow' | 'deny' });
+      }
+    });
+    await recordEvent(this.services, caller, {
+      type: 'ROLE.PERMISSION.UPDATE',
+      description: reorder
+        ? `Reordered the rules of role ${role.name}`
+        : `Set rule ${input.ruleid} of role ${role.name} to ${input.permission}`,
+      resourceType: 'Role',
+      resourceId: role.uuid,
+    });
+  }
+
+  async deleteRule(caller: Caller, input: { id: string }): Promise<void> {
+    this.requireRootAdmin(caller);
+    const rule = await findRule(this.db, { uuid: input.id });
+    if (!rule) throw notFound('ROLE.RULE_NOT_FOUND', `Unable to find role permission by id ${input.id}`);
+    const role = await findRole(this.db, { id: rule.role_id });
+    if (role) this.checkRulesEditable(role);
+    await this.db.transaction().execute((trx) => deleteRule(trx, rule.id));
+    await recordEvent(this.services, caller, {
+      type: 'ROLE.PERMISSION.DELETE',
+      description: `Removed rule ${rule.rule} from role ${rule.role_name}`,
+      resourceType: 'RolePermission',
+      resourceId: rule.uuid,
+    });
+  }
+}

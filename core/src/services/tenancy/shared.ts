@@ -1,0 +1,105 @@
+import { invalidParameter } from '../../domain/errors';
+import { ROLE_TYPES, type RoleType } from '../../domain/roles';
+import { likePattern } from '../../db/query-helpers';
+import type { PageParams } from '../paging';
+import type { Caller } from '../caller';
+import type { CoreServices } from '../core-services';
+
+export interface ListWindowParams extends PageParams {
+  keyword?: string;
+}
+
+export function keywordPattern(keyword: string | undefined): string | undefined {
+  return keyword === undefined || keyword.length === 0 ? undefined : likePattern(keyword);
+}
+
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
+
+/** A required, non-blank name without control characters. */
+export function requireName(
+  value: string,
+  field: string,
+  options: { max?: number; forbid?: RegExp; forbidText?: string } = {},
+): string {
+  if (value.trim().length === 0) throw invalidParameter('TENANCY.EMPTY_NAME', `${field} cannot be empty or blank`);
+  if (value.length > (options.max ?? 255))
+    throw invalidParameter('TENANCY.NAME_TOO_LONG', `${field} is longer than ${options.max ?? 255} characters`);
+  if (CONTROL_CHARS.test(value))
+    throw invalidParameter('TENANCY.BAD_NAME', `${field} may not contain control characters`);
+  if (options.forbid?.test(value))
+    throw invalidParameter(
+      'TENANCY.BAD_NAME',
+      `${field} ${options.forbidText ?? 'contains characters that are not allowed'}`,
+    );
+  return value;
+}
+
+const EMAIL = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:".]+$/;
+
+export function validateEmail(email: string): string {
+  if (email.length > 255 || !EMAIL.test(email))
+    throw invalidParameter('USER.BAD_EMAIL', `Invalid email address: ${email}`);
+  return email;
+}
+
+/** An IANA time zone name as CloudStack's timezone parameter takes ("Europe/Paris", "UTC"). */
+export function validateTimezone(timezone: string): string {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: timezone });
+    return timezone;
+  } catch {
+    throw invalidParameter('USER.BAD_TIMEZONE', `Invalid timezone: ${timezone}`);
+  }
+}
+
+export function validatePassword(password: string): string {
+  if (password.trim().length === 0) throw invalidParameter('USER.EMPTY_PASSWORD', 'Password cannot be empty or blank.');
+  return password;
+}
+
+const LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i;
+
+/** CloudStack's NetUtils.verifyDomainName: labels of 1-63 [a-z0-9-], not starting/ending with '-'; total <= 190. */
+export function validateNetworkDomain(networkDomain: string): string {
+  const ok = networkDomain.length <= 190 && networkDomain.split('.').every((label) => LABEL.test(label));
+  if (!ok) {
+    throw invalidParameter(
+      'TENANCY.BAD_NETWORK_DOMAIN',
+      "Invalid network domain. Total length shouldn't exceed 190 chars. Each domain label must be between 1 and 63 characters long, can contain ASCII letters 'a' through 'z', the digits '0' through '9', and the hyphen ('-'); can't start or end with \"-\"",
+    );
+  }
+  return networkDomain;
+}
+
+/** Drops undefined and null fields, as CloudStack omits them from responses. */
+export function compact(value: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) if (v !== undefined && v !== null) out[k] = v;
+  return out;
+}
+
+export interface TenancyEvent {
+  type: string;
+  description: string;
+  resourceType: 'Domain' | 'Account' | 'User' | 'Role' | 'RolePermission';
+  resourceId: string;
+}
+
+/** Records a CloudStack event for the caller. Call after the transaction commits. */
+export async function recordEvent(services: CoreServices, caller: Caller, event: TenancyEvent): Promise<void> {
+  await services.events.record({ ...event, caller });
+}
+
+/** Progress of an async job, when the command runs as one. */
+export interface Progress {
+  report(percent: number, text?: string): Promise<void>;
+}
+
+/**
+ * The role type of an account being acted on. An unknown stored type counts as the most
+ * privileged, so only root admins may touch it.
+ */
+export function targetRoleType(value: string): RoleType {
+  return (ROLE_TYPES as readonly string[]).includes(value) ? (value as RoleType) : 'Admin';
+}

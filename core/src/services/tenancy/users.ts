@@ -1,0 +1,351 @@
+import crypto from 'node:crypto';
+import { conflict, invalidParameter, notFound, permissionDenied } from '../../domain/errors';
+import { nowIso } from '../../domain/time';
+import {
+  findAccountViewByName,
+  isSystemAccount,
+  updateAccountRow,
+  type AccountScope,
+} from '../../db/repositories/accounts';
+import { lockRow } from '../../db/repositories/domains';
+import {
+  countEnabledUsers,
+  findPasswordHash,
+  findUserView,
+  insertUser,
+  listUsers,
+  markUsersRemoved,
+  updateUserRow,
+  usernameTaken,
+  type UserView,
+} from '../../db/repositories/users';
+import type { UserRow } from '../../db/schema';
+import { seesAllDomains, type Caller } from '../caller';
+import type { CoreServices } from '../core-services';
+import type { AccountService } from './accounts';
+import { userResponse } from './responses';
+import {
+  keywordPattern,
+  recordEvent,
+  requireName,
+  targetRoleType,
+  validateEmail,
+  validatePassword,
+  validateTimezone,
+  type ListWindowParams,
+} from './shared';
+import { pageWindow } from '../paging';
+
+export interface CreateUserInput {
+  account: string;
+  domainid?: string;
+  username: string;
+  password: string;
+  firstname: string;
+  lastname: string;
+  email?: string;
+  timezone?: string;
+  userid?: string;
+}
+
+export interface ListUsersInput extends ListWindowParams {
+  id?: string;
+  username?: string;
+  account?: string;
+  domainid?: string;
+  accounttype?: number;
+  state?: string;
+  isrecursive?: boolean;
+  listall?: boolean;
+}
+
+export interface UpdateUserInput {
+  id: string;
+  username?: string;
+  password?: string;
+  currentpassword?: string;
+  firstname?: string;
+  lastname?: string;
+  email?: string;
+  timezone?: string;
+}
+
+/** Users of accounts. A plain user only ever manages itself; admins the users within their reach. */
+export class UserService {
+  constructor(
+    private readonly services: CoreServices,
+    private readonly accounts: AccountService,
+  ) {}
+
+  private get db() {
+    return this.services.store.db;
+  }
+
+  async require(uuid: string): Promise<UserView> {
+    const user = await findUserView(this.db, { uuid });
+    if (!user || user.removed) throw notFound('USER.NOT_FOUND', `Unable to find user by id ${uuid}`);
+    return user;
+  }
+
+  /**
+   * Throws unless the caller may manage the user: itself always (but never the system user);
+   * others only as an admin within reach, and of the caller's role type or a less privileged one.
+   */
+  async checkManage(caller: Caller, user: UserView): Promise<void> {
+    if (user.account_is_default === 1 && user.account_name === 'system') {
+      throw permissionDenied('USER.SYSTEM', `User id: ${user.uuid} is a system user; the operation is not allowed`);
+    }
+    if (user.id === caller.userId) return;
+    if (caller.roleType === 'User') {
+      throw permissionDenied(
+        'ACCESS.USER',
+        `Caller ${caller.username} may only manage its own user, not user id=${user.uuid}`,
+      );
+    }
+    await this.services.access.checkAccount(caller, {
+      id: user.account_id,
+      uuid: user.account_uuid,
+      domain_id: user.domain_id,
+    });
+    this.services.access.checkRoleType(caller, targetRoleType(user.role_type), 'a user');
+  }
+
+  async create(caller: Caller, input: CreateUserInput): Promise<Record<string, unknown>> {
+    const username = requireName(input.username, 'Username');
+    const password = validatePassword(input.password);
+    const firstname = requireName(input.firstname, 'Firstname');
+    const lastname = requireName(input.lastname, 'Lastname');
+    const email = input.email === undefined ? null : validateEmail(input.email);
+    const timezone = input.timezone === undefined ? null : validateTimezone(input.timezone);
+    const domain = await this.accounts.domainOrOwn(caller, input.domainid);
+    const account = await findAccountViewByName(this.db, domain.id, input.account);
+    if (!account)
+      throw notFound('ACCOUNT.NOT_FOUND', `Unable to find account ${input.account} in domain id=${domain.uuid}`);
+    await this.accounts.checkManage(caller, account);
+    if (
+      input.userid &&
+      (await this.db.selectFrom('users').select('id').where('uuid', '=', input.userid).executeTakeFirst())
+    ) {
+      throw conflict('USER.UUID_TAKEN', `A user with id ${input.userid} already exists`);
+    }
+
+    const passwordHash = await this.services.auth.hashPassword(password);
+    const { store } = this.services;
+    const uuid = input.userid ?? crypto.randomUUID();
+    const userId = await store.db.transaction().execute(async (trx) => {
+      await lockRow(trx, store.dialect, 'domains', domain.id);
+      const fresh = await trx
+        .selectFrom('accounts')
+        .select(['removed'])
+        .where('id', '=', account.id)
+        .executeTakeFirst();
+      if (!fresh || fresh.removed)
+        throw notFound('ACCOUNT.NOT_FOUND', `Unable to find account ${input.account} in domain id=${domain.uuid}`);
+      if (await usernameTaken(trx, domain.id, username)) {
+        throw conflict('USER.NAME_TAKEN', `The user ${username} already exists in domain ${domain.path}`);
+      }
+      return insertUser(trx, {
+        uuid,
+        account_id: account.id,
+        username,
+        password_hash: passwordHash,
+        firstname,
+        lastname,
+        email,
+        timezone,
+        state: 'enabled',
+        api_key: null,
+        secret_key: null,
+        is_default: 0,
+        incorrect_login_attempts: 0,
+        created: nowIso(),
+        removed: null,
+      });
+    });
+    await recordEvent(this.services, caller, {
+      type: 'USER.CREATE',
+      description: `Created user ${username} in account ${account.name} of domain ${domain.path}`,
+      resourceType: 'User',
+      resourceId: uuid,
+    });
+    return this.response(caller, userId);
+  }
+
+  async list(caller: Caller, input: ListUsersInput): Promise<{ items: Record<string, unknown>[]; count: number }> {
+    let scope: AccountScope;
+    if (input.account) {
+      const domain = await this.accounts.domainOrOwn(caller, input.domainid);
+      const account = await findAccountViewByName(this.db, domain.id, input.account);
+      if (!account)
+        throw notFound('ACCOUNT.NOT_FOUND', `Unable to find account ${input.account} in domain id=${domain.uuid}`);
+      if (!seesAllDomains(caller)) await this.services.access.checkAccount(caller, account);
+      scope = { kind: 'account', accountId: account.id };
+    } else {
+      scope = await this.accounts.listScope(caller, input);
+    }
+    let id: number | undefined;
+    if (input.id) {
+      const user = await this.require(input.id);
+      if (isSystemAccount({ name: user.account_name, is_default: user.account_is_default }))
+        return { items: [], count: 0 };
+      if (!seesAllDomains(caller)) {
+        await this.services.access.checkAccount(caller, {
+          id: user.account_id,
+          uuid: user.account_uuid,
+          domain_id: user.domain_id,
+        });
+      }
+      id = user.id;
+      if (!input.account && !input.domainid) scope = { kind: 'all' };
+    }
+    const { rows, count } = await listUsers(
+      this.db,
+      {
+        scope,
+        id,
+        username: input.username,
+        accountType: input.accounttype,
+        state: input.state?.toLowerCase(),
+        keyword: keywordPattern(input.keyword),
+      },
+      pageWindow(input, this.services.config),
+    );
+    return { items: rows.map((u) => userResponse(u, caller)), count };
+  }
+
+  async update(caller: Caller, input: UpdateUserInput): Promise<Record<string, unknown>> {
+    const user = await this.require(input.id);
+    await this.checkManage(caller, user);
+    const set: Partial<Pick<UserRow, 'username' | 'firstname' | 'lastname' | 'email' | 'timezone' | 'password_hash'>> =
+      {};
+    if (input.username !== undefined) set.username = requireName(input.username, 'Username');
+    if (input.firstname !== undefined) set.firstname = requireName(input.firstname, 'Firstname');
+    if (input.lastname !== undefined) set.lastname = requireName(input.lastname, 'Lastname');
+    if (input.email !== undefined) set.email = validateEmail(input.email);
+    if (input.timezone !== undefined) set.timezone = validateTimezone(input.timezone);
+    if (input.password !== undefined) {
+      validatePassword(input.password);
+      // CloudStack: root and domain admins set passwords directly; anyone else proves the current one.
+      const isAdmin = caller.roleType === 'Admin' || caller.roleType === 'DomainAdmin';
+      if (!isAdmin) {
+        if (!input.currentpassword)
+          throw invalidParameter(
+            'USER.CURRENT_PASSWORD',
+            'To set a new password the current password must be provided.',
+          );
+        const stored = await findPasswordHash(this.db, user.id);
+        if (!stored || !(await this.services.auth.verifyPassword(input.currentpassword, stored.password_hash))) {
+          throw invalidParameter('USER.CURRENT_PASSWORD', 'Current password is incorrect.');
+        }
+      }
+      set.password_hash = await this.services.auth.hashPassword(input.password);
+    }
+    const { store } = this.services;
+    await store.db.transaction().execute(async (trx) => {
+      if (set.username !== undefined && set.username !== user.username) {
+        await lockRow(trx, store.dialect, 'domains', user.domain_id);
+        if (await usernameTaken(trx, user.domain_id, set.username, user.id)) {
+          throw conflict('USER.NAME_TAKEN', `The user ${set.username} already exists in domain ${user.domain_path}`);
+        }
+      }
+      await updateUserRow(trx, user.id, set);
+    });
+    // A password set by someone else logs the user out everywhere; one's own change keeps the session.
+    if (set.password_hash !== undefined && user.id !== caller.userId)
+      await this.services.auth.endSessionsOfUser(user.id);
+    const fields = Object.keys(set).map((k) => (k === 'password_hash' ? 'password' : k));
+    await recordEvent(this.services, caller, {
+      type: 'USER.UPDATE',
+      description: `Updated user ${user.username} (${fields.join(', ') || 'no changes'})`,
+      resourceType: 'User',
+      resourceId: user.uuid,
+    });
+    return this.response(caller, user.id);
+  }
+
+  async enable(caller: Caller, input: { id: string }): Promise<Record<string, unknown>> {
+    const user = await this.require(input.id);
+    await this.checkManage(caller, user);
+    await this.db.transaction().execute(async (trx) => {
+      await updateUserRow(trx, user.id, { state: 'enabled', incorrect_login_attempts: 0 });
+      // As CloudStack: enabling a user enables its account too.
+      if (user.account_state !== 'enabled') await updateAccountRow(trx, user.account_id, { state: 'enabled' });
+    });
+    await recordEvent(this.services, caller, {
+      type: 'USER.ENABLE',
+      description: `Enabled user ${user.username} of account ${user.account_name}`,
+      resourceType: 'User',
+      resourceId: user.uuid,
+    });
+    return this.response(caller, user.id);
+  }
+
+  /** The checks of disableUser, lockUser and deleteUser: never oneself nor a default user. */
+  async stateChangeTarget(caller: Caller, input: { id: string }, verb: string): Promise<UserView> {
+    const user = await this.require(input.id);
+    await this.checkManage(caller, user);
+    if (user.id === caller.userId) throw permissionDenied('USER.SELF', `A user cannot ${verb} itself`);
+    if (user.is_default === 1)
+      throw permissionDenied(
+        'USER.DEFAULT',
+        `The user ${user.username} is a default user and can't be ${verb === 'delete' ? 'removed' : `${verb}d`}`,
+      );
+    return user;
+  }
+
+  async disable(caller: Caller, input: { id: string }): Promise<Record<string, unknown>> {
+    const user = await this.stateChangeTarget(caller, input, 'disable');
+    await this.db.transaction().execute((trx) => updateUserRow(trx, user.id, { state: 'disabled' }));
+    await this.services.auth.endSessionsOfUser(user.id);
+    await recordEvent(this.services, caller, {
+      type: 'USER.DISABLE',
+      description: `Disabled user ${user.username} of account ${user.account_name}`,
+      resourceType: 'User',
+      resourceId: user.uuid,
+    });
+    return this.response(caller, user.id);
+  }
+
+  /** CloudStack's lockUser: only an enabled user; the account locks when no enabled user is left. */
+  async lock(caller: Caller, input: { id: string }): Promise<Record<string, unknown>> {
+    const user = await this.stateChangeTarget(caller, input, 'lock');
+    if (user.state === 'locked') return this.response(caller, user.id);
+    if (user.state !== 'enabled') {
+      throw invalidParameter(
+        'USER.NOT_ENABLED',
+        `Attempting to lock a non-enabled user, current state is ${user.state}; locking failed`,
+      );
+    }
+    await this.db.transaction().execute(async (trx) => {
+      await updateUserRow(trx, user.id, { state: 'locked' });
+      if ((await countEnabledUsers(trx, user.account_id)) === 0)
+        await updateAccountRow(trx, user.account_id, { state: 'locked' });
+    });
+    await this.services.auth.endSessionsOfUser(user.id);
+    await recordEvent(this.services, caller, {
+      type: 'USER.LOCK',
+      description: `Locked user ${user.username} of account ${user.account_name}`,
+      resourceType: 'User',
+      resourceId: user.uuid,
+    });
+    return this.response(caller, user.id);
+  }
+
+  async delete(caller: Caller, input: { id: string }): Promise<void> {
+    const user = await this.stateChangeTarget(caller, input, 'delete');
+    await this.db.transaction().execute((trx) => markUsersRemoved(trx, [user.id], nowIso()));
+    await this.services.auth.endSessionsOfUser(user.id);
+    await recordEvent(this.services, caller, {
+      type: 'USER.DELETE',
+      description: `Deleted user ${user.username} of account ${user.account_name}`,
+      resourceType: 'User',
+      resourceId: user.uuid,
+    });
+  }
+
+  async response(caller: Caller, userId: number): Promise<Record<string, unknown>> {
+    const view = await findUserView(this.db, { id: userId }, { includeRemoved: true });
+    if (!view) throw notFound('USER.NOT_FOUND', 'Unable to find the user');
+    return userResponse(view, caller);
+  }
+}
