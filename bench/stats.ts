@@ -5,7 +5,10 @@ export function percentile(sortedMs: number[], p: number): number {
   return sortedMs[Math.max(0, index)] as number;
 }
 
-export async function timeRuns(runs: number, fn: (i: number) => Promise<unknown>): Promise<{ median: number; p95: number; max: number }> {
+export async function timeRuns(
+  runs: number,
+  fn: (i: number) => Promise<unknown>,
+): Promise<{ median: number; p95: number; max: number }> {
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = process.hrtime.bigint();

@@ -6,6 +6,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
 work=$(mktemp -d /tmp/stackyard-test.XXXXXX)
+chmod 755 "$work"  # the postgres user must reach its data dir inside
 results="$repo/artifacts/test-results"
 mkdir -p "$results"
 failed_steps=()
@@ -24,7 +25,7 @@ step "typecheck"
 npm run -s typecheck || failed_steps+=(typecheck)
 
 step "lint"
-npx eslint . || failed_steps+=(lint)
+npx eslint . && npx prettier --check . || failed_steps+=(lint)
 
 step "PostgreSQL for the test run"
 pg_port=$((5500 + RANDOM % 400))

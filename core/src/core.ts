@@ -58,7 +58,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const serverId = crypto.randomUUID();
     const registry = new CommandRegistry(ALL_COMMANDS);
     // jobs is assigned below: the dispatcher and the job runner need each other.
-    const services = { store, serverId, access, events, config: settings, secrets, auth } as Partial<CoreServices> as CoreServices;
+    const services = {
+      store,
+      serverId,
+      access,
+      events,
+      config: settings,
+      secrets,
+      auth,
+    } as Partial<CoreServices> as CoreServices;
     const api = new ApiDispatcher(registry, services);
     const jobs = new JobService({
       store,
@@ -68,7 +76,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       run: async (command, params, caller, progress) => resultBody(await api.runJob(command, params, caller, progress)),
       toFailure: (error) => {
         const e = toApiError(error);
-        if (e.code === 'API.INTERNAL') console.error('[jobs] job failed:', error instanceof Error ? error.stack : error);
+        if (e.code === 'API.INTERNAL')
+          console.error('[jobs] job failed:', error instanceof Error ? error.stack : error);
         return { errorcode: e.errorcode, errortext: e.message };
       },
       settings,

@@ -26,7 +26,11 @@ export interface FixtureUser {
 }
 
 export async function rootDomain(core: Core): Promise<FixtureDomain> {
-  const d = await core.store.db.selectFrom('domains').selectAll().where('parent_id', 'is', null).executeTakeFirstOrThrow();
+  const d = await core.store.db
+    .selectFrom('domains')
+    .selectAll()
+    .where('parent_id', 'is', null)
+    .executeTakeFirstOrThrow();
   return { id: d.id, uuid: d.uuid, path: d.path, idPath: d.id_path };
 }
 
@@ -36,7 +40,18 @@ export async function addDomain(core: Core, name: string, parent?: FixtureDomain
   const uuid = crypto.randomUUID();
   const row = await db
     .insertInto('domains')
-    .values({ uuid, name, parent_id: p.id, id_path: '/', path: `${p.path}/${name}`, level: p.path.split('/').length, network_domain: null, state: 'Active', created: nowIso(), removed: null })
+    .values({
+      uuid,
+      name,
+      parent_id: p.id,
+      id_path: '/',
+      path: `${p.path}/${name}`,
+      level: p.path.split('/').length,
+      network_domain: null,
+      state: 'Active',
+      created: nowIso(),
+      removed: null,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   const idPath = `${p.idPath}${row.id}/`;
@@ -46,20 +61,49 @@ export async function addDomain(core: Core, name: string, parent?: FixtureDomain
 
 export async function addUser(
   core: Core,
-  options: { username: string; password?: string; role?: RoleType; domain?: FixtureDomain; accountName?: string; state?: string; accountState?: string },
+  options: {
+    username: string;
+    password?: string;
+    role?: RoleType;
+    domain?: FixtureDomain;
+    accountName?: string;
+    state?: string;
+    accountState?: string;
+  },
 ): Promise<FixtureUser> {
   const db = core.store.db;
   const role = options.role ?? 'User';
   const domain = options.domain ?? (await rootDomain(core));
   const password = options.password ?? `${options.username}-Passw0rd`;
-  const roleRow = await db.selectFrom('roles').select('id').where('type', '=', role).where('is_default', '=', 1).executeTakeFirstOrThrow();
+  const roleRow = await db
+    .selectFrom('roles')
+    .select('id')
+    .where('type', '=', role)
+    .where('is_default', '=', 1)
+    .executeTakeFirstOrThrow();
   const accountName = options.accountName ?? options.username;
-  let account = await db.selectFrom('accounts').select(['id', 'uuid']).where('name', '=', accountName).where('domain_id', '=', domain.id).executeTakeFirst();
+  let account = await db
+    .selectFrom('accounts')
+    .select(['id', 'uuid'])
+    .where('name', '=', accountName)
+    .where('domain_id', '=', domain.id)
+    .executeTakeFirst();
   if (!account) {
     const uuid = crypto.randomUUID();
     const row = await db
       .insertInto('accounts')
-      .values({ uuid, name: accountName, domain_id: domain.id, type: ACCOUNT_TYPE[role], role_id: roleRow.id, state: options.accountState ?? 'enabled', network_domain: null, is_default: 0, created: nowIso(), removed: null })
+      .values({
+        uuid,
+        name: accountName,
+        domain_id: domain.id,
+        type: ACCOUNT_TYPE[role],
+        role_id: roleRow.id,
+        state: options.accountState ?? 'enabled',
+        network_domain: null,
+        is_default: 0,
+        created: nowIso(),
+        removed: null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     account = { id: row.id, uuid };
@@ -86,5 +130,14 @@ export async function addUser(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  return { userId: user.id, userUuid, username: options.username, password, accountId: account.id, accountUuid: account.uuid, accountName, domainId: domain.id };
+  return {
+    userId: user.id,
+    userUuid,
+    username: options.username,
+    password,
+    accountId: account.id,
+    accountUuid: account.uuid,
+    accountName,
+    domainId: domain.id,
+  };
 }

@@ -10,7 +10,9 @@ import { ADMIN_PASSWORD, dialects, startTestCore, type TestCore } from './harnes
 /** CloudMonkey-style signing: sorted lowercased keys, quote_plus-like encoding, '+' as %20, lowercased. */
 function cloudMonkeySign(params: Record<string, string>, secret: string): string {
   const encode = (v: string) =>
-    encodeURIComponent(v).replace(/[!'()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).replace(/~/g, '%7E');
+    encodeURIComponent(v)
+      .replace(/[!'()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+      .replace(/~/g, '%7E');
   const query = Object.keys(params)
     .sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()))
     .map((k) => `${k.toLowerCase()}=${encode(params[k] as string)}`)
@@ -39,7 +41,11 @@ class Client {
     });
     const setCookie = res.headers.getSetCookie();
     if (setCookie.length) this.cookies = setCookie.map((c) => c.split(';')[0] as string);
-    return { status: res.status, json: (await res.json()) as Record<string, any>, contentType: res.headers.get('content-type') };
+    return {
+      status: res.status,
+      json: (await res.json()) as Record<string, any>,
+      contentType: res.headers.get('content-type'),
+    };
   }
 
   /** A session call, as the CloudStack UI makes them. */
@@ -68,7 +74,8 @@ class Client {
   }
 }
 
-const expiresIn = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString().replace(/\.\d{3}Z$/, '+0000');
+const expiresIn = (seconds: number) =>
+  new Date(Date.now() + seconds * 1000).toISOString().replace(/\.\d{3}Z$/, '+0000');
 
 describe.each(dialects())('a CloudStack client against serve (%s)', (dialect) => {
   let tc: TestCore;
@@ -85,7 +92,15 @@ describe.each(dialects())('a CloudStack client against serve (%s)', (dialect) =>
     await tc?.close();
   });
 
-  const countAccounts = async () => Number((await tc.core.store.db.selectFrom('accounts').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const countAccounts = async () =>
+    Number(
+      (
+        await tc.core.store.db
+          .selectFrom('accounts')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('logs in and registers keys', async () => {
     const login = await client.login('admin', ADMIN_PASSWORD);
@@ -117,7 +132,13 @@ describe.each(dialects())('a CloudStack client against serve (%s)', (dialect) =>
     const domains = await client.signed('listDomains', { listall: 'true' });
     const root = domains.json.listdomainsresponse.domain.find((d: any) => d.name === 'ROOT');
     const created = await client.signed('createAccount', {
-      username: 'alice', password: 'alice-pass-1', firstname: 'Alice', lastname: 'Kim', email: 'alice@example.test', accounttype: '0', domainid: root.id,
+      username: 'alice',
+      password: 'alice-pass-1',
+      firstname: 'Alice',
+      lastname: 'Kim',
+      email: 'alice@example.test',
+      accounttype: '0',
+      domainid: root.id,
     });
     expect(created.status).toBe(200);
     const account = created.json.createaccountresponse.account;
@@ -135,12 +156,33 @@ describe.each(dialects())('a CloudStack client against serve (%s)', (dialect) =>
   });
 
   it.each([
-    ['a bad signature', async () => client.signed('listUsers', {}, (p) => (p.listall = 'true')).then(async () => {
-      const p = { command: 'createDomain', name: 'evil', response: 'json', apikey: client.keys!.apikey, signature: 'AAAA' };
-      const res = await fetch(`${server.url}/client/api?${new URLSearchParams(p)}`);
-      return { status: res.status, json: await res.json() as any };
-    }), 401],
-    ['an expired request', async () => client.signed('createDomain', { name: 'late' }, (p) => { p.signatureversion = '3'; p.expires = expiresIn(-60); }), 401],
+    [
+      'a bad signature',
+      async () =>
+        client
+          .signed('listUsers', {}, (p) => (p.listall = 'true'))
+          .then(async () => {
+            const p = {
+              command: 'createDomain',
+              name: 'evil',
+              response: 'json',
+              apikey: client.keys!.apikey,
+              signature: 'AAAA',
+            };
+            const res = await fetch(`${server.url}/client/api?${new URLSearchParams(p)}`);
+            return { status: res.status, json: (await res.json()) as any };
+          }),
+      401,
+    ],
+    [
+      'an expired request',
+      async () =>
+        client.signed('createDomain', { name: 'late' }, (p) => {
+          p.signatureversion = '3';
+          p.expires = expiresIn(-60);
+        }),
+      401,
+    ],
     ['a missing parameter', async () => client.signed('createAccount', { username: 'nobody' }), 431],
     ['an unknown id', async () => client.signed('deleteAccount', { id: crypto.randomUUID() }), 431],
     ['an unknown command', async () => client.signed('frobnicateEverything'), 432],
@@ -158,12 +200,26 @@ describe.each(dialects())('a CloudStack client against serve (%s)', (dialect) =>
   });
 
   it('is refused on a call above its role', async () => {
-    const created = await client.signed('createAccount', { username: 'bob', password: 'bob-pass-1', firstname: 'Bob', lastname: 'Lee', email: 'bob@example.test', accounttype: '0' });
+    const created = await client.signed('createAccount', {
+      username: 'bob',
+      password: 'bob-pass-1',
+      firstname: 'Bob',
+      lastname: 'Lee',
+      email: 'bob@example.test',
+      accounttype: '0',
+    });
     expect(created.status).toBe(200);
     const bob = new Client(server.url);
     expect((await bob.login('bob', 'bob-pass-1')).status).toBe(200);
     const before = await countAccounts();
-    const r = await bob.session('createAccount', { username: 'mallory', password: 'x-pass-123', firstname: 'M', lastname: 'X', email: 'm@example.test', accounttype: '1' });
+    const r = await bob.session('createAccount', {
+      username: 'mallory',
+      password: 'x-pass-123',
+      firstname: 'M',
+      lastname: 'X',
+      email: 'm@example.test',
+      accounttype: '1',
+    });
     expect(r.status).toBeGreaterThanOrEqual(400);
     expect(r.status).toBeLessThan(600);
     expect(Object.values(r.json)[0]).toMatchObject({ errorcode: r.status });

@@ -20,7 +20,9 @@ export function dialects(): Dialect[] {
 }
 
 /** A fresh, empty database of the dialect: a temp SQLite file, or a new PostgreSQL database. */
-export async function freshDatabase(dialect: Dialect): Promise<{ config: DatabaseConfig; dataDir: string; drop(): Promise<void> }> {
+export async function freshDatabase(
+  dialect: Dialect,
+): Promise<{ config: DatabaseConfig; dataDir: string; drop(): Promise<void> }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stackyard-test-'));
   if (dialect === 'sqlite') {
     return {
@@ -56,7 +58,11 @@ export interface TestCore {
   /** The bootstrap admin as a caller. */
   admin: Caller;
   /** Calls a command in-process as the given caller (or the admin); returns status and body. */
-  call(command: string, params?: Record<string, string>, caller?: Caller | null): Promise<{ status: number; body: Record<string, unknown>; data: Record<string, any> }>;
+  call(
+    command: string,
+    params?: Record<string, string>,
+    caller?: Caller | null,
+  ): Promise<{ status: number; body: Record<string, unknown>; data: Record<string, any> }>;
   /** Waits until the async job finishes and returns queryAsyncJobResult's body. */
   waitForJob(jobId: string, caller?: Caller): Promise<Record<string, any>>;
   callerFor(username: string, domainId?: number): Promise<Caller>;

@@ -37,10 +37,20 @@ export class ApiDispatcher {
         if (!(await this.services.access.isCommandAllowed(caller, def.name, def.roles))) throw errors.notAllowed();
       }
       const params = parseParams(def, raw);
-      const ctx: CommandContext = { caller: caller as Caller, services: this.services, command: def.name, commands: this.registry };
+      const ctx: CommandContext = {
+        caller: caller as Caller,
+        services: this.services,
+        command: def.name,
+        commands: this.registry,
+      };
       if (def.isAsync) {
         const target = def.jobTarget ? await def.jobTarget(ctx, params) : { instanceType: 'None' };
-        const job = await this.services.jobs.submit({ command: def.name, params: normalizeParams(raw), caller: caller as Caller, target });
+        const job = await this.services.jobs.submit({
+          command: def.name,
+          params: normalizeParams(raw),
+          caller: caller as Caller,
+          target,
+        });
         const value: Record<string, unknown> = { jobid: job.uuid };
         if (target.instanceId) value.id = target.instanceId;
         return { status: 200, body: { [responseKey(def.name)]: value } };
@@ -58,7 +68,12 @@ export class ApiDispatcher {
   }
 
   /** Runs an async command's handler inside its job; the job service records the outcome. */
-  async runJob(command: string, storedParams: Record<string, unknown>, caller: Caller, job: JobProgress): Promise<CommandResult> {
+  async runJob(
+    command: string,
+    storedParams: Record<string, unknown>,
+    caller: Caller,
+    job: JobProgress,
+  ): Promise<CommandResult> {
     const def = this.registry.get(command);
     if (!def) throw errors.unknownCommand(command);
     const params = parseParams(def, storedParams as RawParams);
@@ -72,8 +87,9 @@ export function parseParams(def: AnyCommand, raw: RawParams): z.output<AnyComman
   const shape = def.params.shape as Record<string, z.ZodType>;
   for (const [key, schema] of Object.entries(shape)) {
     const value = normalized[key];
-    if (value === '' ) delete normalized[key];
-    if ((value === undefined || value === '') && paramMeta(schema).required) throw errors.missingParameter(def.name, key);
+    if (value === '') delete normalized[key];
+    if ((value === undefined || value === '') && paramMeta(schema).required)
+      throw errors.missingParameter(def.name, key);
   }
   const parsed = def.params.safeParse(normalized);
   if (parsed.success) return parsed.data;

@@ -97,14 +97,19 @@ describe('parameter parsing', () => {
   });
 
   it('drops transport parameters and lowercases names', () => {
-    expect(normalizeParams({ Command: 'x', apiKey: 'k', sessionkey: 's', Response: 'json', Name: ['a', 'b'] })).toEqual({ name: 'a' });
+    expect(normalizeParams({ Command: 'x', apiKey: 'k', sessionkey: 's', Response: 'json', Name: ['a', 'b'] })).toEqual(
+      { name: 'a' },
+    );
   });
 });
 
 describe('response shapes', () => {
   it('answers an empty list with an empty object, as CloudStack does', () => {
     expect(resultBody({ kind: 'list', name: 'user', items: [], count: 0 })).toEqual({});
-    expect(resultBody({ kind: 'list', name: 'user', items: [{ id: '1' }], count: 7 })).toEqual({ count: 7, user: [{ id: '1' }] });
+    expect(resultBody({ kind: 'list', name: 'user', items: [{ id: '1' }], count: 7 })).toEqual({
+      count: 7,
+      user: [{ id: '1' }],
+    });
   });
 
   it('serializes XML with escaping and repeated elements for arrays', () => {
@@ -114,7 +119,12 @@ describe('response shapes', () => {
   });
 
   it('maps domain errors to CloudStack error codes', () => {
-    expect(toApiError(new DomainError('permission-denied', 'X.Y', 'no')).body).toEqual({ uuidList: [], errorcode: 531, cserrorcode: 4365, errortext: 'no' });
+    expect(toApiError(new DomainError('permission-denied', 'X.Y', 'no')).body).toEqual({
+      uuidList: [],
+      errorcode: 531,
+      cserrorcode: 4365,
+      errortext: 'no',
+    });
     expect(toApiError(new DomainError('invalid-parameter', 'X.Y', 'bad')).errorcode).toBe(431);
     const internal = toApiError(new Error('secret detail'));
     expect(internal.errorcode).toBe(530);

@@ -45,12 +45,22 @@ export function toApiError(error: unknown): ApiError {
     const m = MAPPING[error.kind];
     return new ApiError(m.errorcode, m.cserrorcode, error.message, error.code);
   }
-  return new ApiError(530, 4250, 'Internal error executing command, please contact your system administrator', 'API.INTERNAL');
+  return new ApiError(
+    530,
+    4250,
+    'Internal error executing command, please contact your system administrator',
+    'API.INTERNAL',
+  );
 }
 
 export const errors = {
   missingParameter: (command: string, name: string) =>
-    new ApiError(431, 9999, `Unable to execute API command ${command.toLowerCase()} due to missing parameter ${name}`, 'API.MISSING_PARAMETER'),
+    new ApiError(
+      431,
+      9999,
+      `Unable to execute API command ${command.toLowerCase()} due to missing parameter ${name}`,
+      'API.MISSING_PARAMETER',
+    ),
   invalidParameter: (command: string, name: string, reason: string) =>
     new ApiError(
       431,

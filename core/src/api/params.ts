@@ -26,15 +26,21 @@ export const param = {
       length,
     }),
   uuid: (description: string) =>
-    withMeta(z.string().regex(UUID_RE, 'not a valid UUID').transform((s) => s.toLowerCase()), {
-      type: 'uuid',
-      description,
-    }),
+    withMeta(
+      z
+        .string()
+        .regex(UUID_RE, 'not a valid UUID')
+        .transform((s) => s.toLowerCase()),
+      {
+        type: 'uuid',
+        description,
+      },
+    ),
   boolean: (description: string) =>
     withMeta(
-      z.union([z.boolean(), z.enum(['true', 'false', 'TRUE', 'FALSE', 'True', 'False'])]).transform(
-        (v) => v === true || (typeof v === 'string' && v.toLowerCase() === 'true'),
-      ),
+      z
+        .union([z.boolean(), z.enum(['true', 'false', 'TRUE', 'FALSE', 'True', 'False'])])
+        .transform((v) => v === true || (typeof v === 'string' && v.toLowerCase() === 'true')),
       { type: 'boolean', description },
     ),
   integer: (description: string, min = -2147483648, max = 2147483647) =>
@@ -46,7 +52,9 @@ export const param = {
     withMeta(z.coerce.number().int('must be an integer').min(min), { type: 'long', description }),
   date: (description: string) =>
     withMeta(
-      z.string().refine((s) => !Number.isNaN(Date.parse(s.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'))), 'not a valid date'),
+      z
+        .string()
+        .refine((s) => !Number.isNaN(Date.parse(s.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'))), 'not a valid date'),
       { type: 'date', description },
     ),
   enumOf: <const T extends readonly [string, ...string[]]>(values: T, description: string) =>
@@ -64,14 +72,13 @@ export const param = {
   /** Comma-separated list, as CloudStack sends lists. */
   list: (description: string) =>
     withMeta(
-      z.union([z.string(), z.array(z.string())]).transform((v) =>
-        (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter((s) => s.length > 0),
-      ),
+      z
+        .union([z.string(), z.array(z.string())])
+        .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter((s) => s.length > 0)),
       { type: 'list', description },
     ),
   /** CloudStack map parameters: details[0].key=k&details[0].value=v, collected by the dispatcher. */
-  map: (description: string) =>
-    withMeta(z.array(z.record(z.string(), z.string())), { type: 'map', description }),
+  map: (description: string) => withMeta(z.array(z.record(z.string(), z.string())), { type: 'map', description }),
 };
 
 export function paramMeta(schema: z.ZodType): ParamMeta & { required: boolean } {
@@ -111,10 +118,6 @@ export const ownedListParams = {
   ...listParams,
   account: param.string('List resources by account. Must be used with domainid').optional(),
   domainid: param.uuid('List only resources belonging to the domain specified').optional(),
-  isrecursive: param
-    .boolean('Defaults to false; with domainid, also lists resources of the subdomains')
-    .optional(),
-  listall: param
-    .boolean('If true, lists all resources the caller is authorized to see; defaults to false')
-    .optional(),
+  isrecursive: param.boolean('Defaults to false; with domainid, also lists resources of the subdomains').optional(),
+  listall: param.boolean('If true, lists all resources the caller is authorized to see; defaults to false').optional(),
 };

@@ -1,5 +1,14 @@
 /** Transport-level parameters that never reach a command's schema. */
-const TRANSPORT_PARAMS = new Set(['command', 'response', 'sessionkey', 'signature', 'apikey', 'signatureversion', 'expires', '_']);
+const TRANSPORT_PARAMS = new Set([
+  'command',
+  'response',
+  'sessionkey',
+  'signature',
+  'apikey',
+  'signatureversion',
+  'expires',
+  '_',
+]);
 
 const MAP_PARAM = /^([a-z0-9_]+)\[(\d+)\]\.([a-z0-9_]+)$/i;
 

@@ -12,7 +12,8 @@ function referenceEncode(value: string): string {
   for (const ch of value) {
     if (/^[A-Za-z0-9.\-*_]$/.test(ch)) out += ch;
     else if (ch === ' ') out += '+';
-    else if (ch.length === 1 && ch >= '\uD800' && ch <= '\uDFFF') out += '%3F'; // unpaired surrogate: Java writes '?'
+    else if (ch.length === 1 && ch >= '\uD800' && ch <= '\uDFFF')
+      out += '%3F'; // unpaired surrogate: Java writes '?'
     else for (const b of new TextEncoder().encode(ch)) out += '%' + (b < 16 ? '0' : '') + b.toString(16).toUpperCase();
   }
   return out.replace(/\+/g, '%20');
@@ -21,7 +22,10 @@ function referenceEncode(value: string): string {
 function referenceSign(params: Record<string, string>, secret: string): string {
   const names = Object.keys(params).filter((n) => n.toLowerCase() !== 'signature');
   names.sort(); // Java's Collections.sort on String: UTF-16 code unit order
-  const query = names.map((n) => `${n}=${referenceEncode(params[n] as string)}`).join('&').toLowerCase();
+  const query = names
+    .map((n) => `${n}=${referenceEncode(params[n] as string)}`)
+    .join('&')
+    .toLowerCase();
   return crypto.createHmac('sha1', secret).update(query).digest('base64');
 }
 
@@ -30,7 +34,7 @@ describe('javaUrlEncode', () => {
     ['plain', 'abcXYZ019', 'abcXYZ019'],
     ['space as %20, never +', 'a b  c', 'a%20b%20%20c'],
     ['Java keeps * - _ .', 'a*b-c_d.e', 'a*b-c_d.e'],
-    ['Java encodes ~ ! \' ( )', "~!'()", '%7E%21%27%28%29'],
+    ["Java encodes ~ ! ' ( )", "~!'()", '%7E%21%27%28%29'],
     ['plus', '1+1', '1%2B1'],
     ['slash and equals', 'a/b=c', 'a%2Fb%3Dc'],
     ['ampersand and percent', 'a&b%c', 'a%26b%25c'],
@@ -70,7 +74,9 @@ describe('signRequest', () => {
 
   it('sorts names as given (case-sensitive), skips signature, lowercases everything', () => {
     const params = { zoneId: 'Z 1', apiKey: 'KEY', Command: 'deployVirtualMachine', signature: 'x', name: 'Web*01~' };
-    expect(canonicalQuery(params)).toBe('command=deployvirtualmachine&apikey=key&name=web*01%7e&signature'.replace('&signature', '') + '&zoneid=z%201');
+    expect(canonicalQuery(params)).toBe(
+      'command=deployvirtualmachine&apikey=key&name=web*01%7e&signature'.replace('&signature', '') + '&zoneid=z%201',
+    );
     expect(signRequest(params, 's3cr3t')).toBe(referenceSign(params, 's3cr3t'));
   });
 
@@ -102,10 +108,14 @@ describe('parseExpires', () => {
     expect(parseExpires(input)?.toISOString()).toBe(iso);
   });
 
-  it.each(['2026-11-22', '2026-11-22T10:00:00', '2026-13-01T00:00:00Z', '2026-02-30T00:00:00Z', 'tomorrow', '2026-11-22T10:00:00 0000'])(
-    'refuses %s',
-    (input) => {
-      expect(parseExpires(input)).toBeUndefined();
-    },
-  );
+  it.each([
+    '2026-11-22',
+    '2026-11-22T10:00:00',
+    '2026-13-01T00:00:00Z',
+    '2026-02-30T00:00:00Z',
+    'tomorrow',
+    '2026-11-22T10:00:00 0000',
+  ])('refuses %s', (input) => {
+    expect(parseExpires(input)).toBeUndefined();
+  });
 });

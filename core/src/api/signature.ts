@@ -3,4 +3,11 @@
  * domain/signature.ts (pure, no dependencies) so the auth service can use it without importing
  * the api layer.
  */
-export { canonicalQuery, javaUrlEncode, parseExpires, signRequest, verifySignature, type SignableParams } from '../domain/signature';
+export {
+  canonicalQuery,
+  javaUrlEncode,
+  parseExpires,
+  signRequest,
+  verifySignature,
+  type SignableParams,
+} from '../domain/signature';

@@ -38,12 +38,7 @@ export function openStore(config: DatabaseConfig): Store {
 export async function migrate(store: Store): Promise<void> {
   const provider: MigrationProvider = {
     getMigrations: async () =>
-      Object.fromEntries(
-        MIGRATIONS.map((m) => [
-          m.name,
-          { up: (db: Kysely<unknown>) => m.up(db, store.dialect) },
-        ]),
-      ),
+      Object.fromEntries(MIGRATIONS.map((m) => [m.name, { up: (db: Kysely<unknown>) => m.up(db, store.dialect) }])),
   };
   const migrator = new Migrator({ db: store.db, provider, migrationTableName: 'schema_migrations' });
   const { error, results } = await migrator.migrateToLatest();

@@ -26,14 +26,11 @@ export class DomainError extends Error {
   }
 }
 
-export const invalidParameter = (code: string, message: string) =>
-  new DomainError('invalid-parameter', code, message);
+export const invalidParameter = (code: string, message: string) => new DomainError('invalid-parameter', code, message);
 export const notFound = (code: string, message: string) => new DomainError('not-found', code, message);
-export const permissionDenied = (code: string, message: string) =>
-  new DomainError('permission-denied', code, message);
+export const permissionDenied = (code: string, message: string) => new DomainError('permission-denied', code, message);
 export const conflict = (code: string, message: string) => new DomainError('conflict', code, message);
 export const inUse = (code: string, message: string) => new DomainError('in-use', code, message);
-export const unauthenticated = (code: string, message: string) =>
-  new DomainError('unauthenticated', code, message);
+export const unauthenticated = (code: string, message: string) => new DomainError('unauthenticated', code, message);
 
 export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;

@@ -43,7 +43,8 @@ function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Cli {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         if (typeof text === 'string' ? out.includes(text) : text.test(out)) return out;
-        if (child.exitCode !== null || Date.now() > deadline) throw new Error(`no "${String(text)}" in output:\n${out}\n${err}`);
+        if (child.exitCode !== null || Date.now() > deadline)
+          throw new Error(`no "${String(text)}" in output:\n${out}\n${err}`);
         await new Promise((r) => setTimeout(r, 50));
       }
     },
@@ -128,7 +129,9 @@ describe.each(dialects())('serve (%s)', (dialect) => {
     const db = await freshDatabase(dialect);
     drops.push(db.drop);
     const dbArgs = db.config.kind === 'postgres' ? ['--db', db.config.url] : [];
-    const cli = runCli(['serve', '--port', '0', '--data-dir', db.dataDir, ...dbArgs], { STACKYARD_ADMIN_PASSWORD: 'From-The-Env-1' });
+    const cli = runCli(['serve', '--port', '0', '--data-dir', db.dataDir, ...dbArgs], {
+      STACKYARD_ADMIN_PASSWORD: 'From-The-Env-1',
+    });
     try {
       const out = await cli.waitFor('Stackyard UI:');
       expect(out).not.toContain('admin password');

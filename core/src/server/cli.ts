@@ -60,7 +60,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   let core = options.core;
   if (!core) {
     const dataDir = options.dataDir ?? defaultDataDir();
-    const database = typeof options.database === 'object' ? options.database : parseDatabaseUrl(options.database, dataDir);
+    const database =
+      typeof options.database === 'object' ? options.database : parseDatabaseUrl(options.database, dataDir);
     core = await createCore({
       database,
       dataDir,
@@ -73,7 +74,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   try {
     http = await createHttpServer({
       core,
-      staticDir: options.staticDir === null ? undefined : options.staticDir ?? defaultStaticDir(),
+      staticDir: options.staticDir === null ? undefined : (options.staticDir ?? defaultStaticDir()),
       listen: { host: options.host ?? '127.0.0.1', port: options.port ?? 8080 },
       heartbeatMs: options.heartbeatMs,
     });
@@ -155,7 +156,9 @@ async function serve(argv: string[]): Promise<number> {
   }
   const host = values.listen ?? '127.0.0.1';
   if (!isLoopback(host)) {
-    process.stderr.write(`warning: listening on ${host}: the API is reachable from other machines; use TLS in front of it.\n`);
+    process.stderr.write(
+      `warning: listening on ${host}: the API is reachable from other machines; use TLS in front of it.\n`,
+    );
   }
   const server = await startServer({
     host,

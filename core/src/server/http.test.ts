@@ -8,16 +8,23 @@ import { ADMIN_PASSWORD, dialects, startTestCore, type TestCore } from '../../te
 import { signRequest } from '../api/signature';
 import { createHttpServer, type StackyardHttpServer } from './http';
 
-const expiresIn = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString().replace(/\.\d{3}Z$/, '+0000');
+const expiresIn = (seconds: number) =>
+  new Date(Date.now() + seconds * 1000).toISOString().replace(/\.\d{3}Z$/, '+0000');
 
 /** A request with the path sent exactly as given (fetch would normalize "..") */
-function rawGet(base: string, rawPath: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
+function rawGet(
+  base: string,
+  rawPath: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
   const { hostname, port } = new URL(base);
   return new Promise((resolve, reject) => {
     const req = http.request({ hostname, port, path: rawPath, method: 'GET', headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }),
+      );
     });
     req.on('error', reject);
     req.end();
@@ -65,7 +72,12 @@ describe.each(dialects())('HTTP server (%s)', (dialect) => {
   async function get(params: Record<string, string>) {
     const res = await fetch(`${base}/client/api?${new URLSearchParams(params)}`);
     const text = await res.text();
-    return { res, status: res.status, text, json: (res.headers.get('content-type') ?? '').startsWith('application/json') ? JSON.parse(text) : undefined };
+    return {
+      res,
+      status: res.status,
+      text,
+      json: (res.headers.get('content-type') ?? '').startsWith('application/json') ? JSON.parse(text) : undefined,
+    };
   }
   const login = async (username: string, password: string, extra: Record<string, string> = {}) =>
     post({ command: 'login', username, password, response: 'json', ...extra });
@@ -87,16 +99,31 @@ describe.each(dialects())('HTTP server (%s)', (dialect) => {
   });
 
   it('refuses a wrong password with 401 and changes only the attempt counter', async () => {
-    const before = await tc.core.store.db.selectFrom('users').selectAll().where('id', '=', pat.userId).executeTakeFirstOrThrow();
+    const before = await tc.core.store.db
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', pat.userId)
+      .executeTakeFirstOrThrow();
     const r = await login('pat', 'wrong');
     expect(r.status).toBe(401);
     expect(r.json).toEqual({
-      loginresponse: { uuidList: [], errorcode: 401, cserrorcode: 9999, errortext: 'Failed to authenticate user pat in domain ROOT; please provide valid credentials' },
+      loginresponse: {
+        uuidList: [],
+        errorcode: 401,
+        cserrorcode: 9999,
+        errortext: 'Failed to authenticate user pat in domain ROOT; please provide valid credentials',
+      },
     });
     expect(r.res.headers.getSetCookie()).toEqual([]);
-    const after = await tc.core.store.db.selectFrom('users').selectAll().where('id', '=', pat.userId).executeTakeFirstOrThrow();
+    const after = await tc.core.store.db
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', pat.userId)
+      .executeTakeFirstOrThrow();
     expect(after).toEqual({ ...before, incorrect_login_attempts: before.incorrect_login_attempts + 1 });
-    expect(await tc.core.store.db.selectFrom('sessions').selectAll().where('user_id', '=', pat.userId).execute()).toEqual([]);
+    expect(
+      await tc.core.store.db.selectFrom('sessions').selectAll().where('user_id', '=', pat.userId).execute(),
+    ).toEqual([]);
   });
 
   it('locks a user after the allowed number of attempts', async () => {
@@ -104,14 +131,21 @@ describe.each(dialects())('HTTP server (%s)', (dialect) => {
     for (let i = 0; i < 5; i++) expect((await login('quinn', `bad-${i}`)).status).toBe(401);
     const r = await login('quinn', quinn.password);
     expect(r.status).toBe(401);
-    const row = await tc.core.store.db.selectFrom('users').select(['state']).where('id', '=', quinn.userId).executeTakeFirstOrThrow();
+    const row = await tc.core.store.db
+      .selectFrom('users')
+      .select(['state'])
+      .where('id', '=', quinn.userId)
+      .executeTakeFirstOrThrow();
     expect(row.state).toBe('locked');
   });
 
   it('accepts session calls only with the sessionkey parameter, and logout ends the session', async () => {
     const r = await login('pat', pat.password);
     const key = r.json.loginresponse.sessionkey as string;
-    const cookie = r.res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookie = r.res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
 
     const ok = await post({ command: 'getUserKeys', id: pat.userUuid, response: 'json', sessionkey: key }, { cookie });
     expect(ok.status).toBe(200);
@@ -121,16 +155,32 @@ describe.each(dialects())('HTTP server (%s)', (dialect) => {
     // The cookie alone (what a cross-site request would carry) is not enough.
     const cookieOnly = await post({ command: 'getUserKeys', id: pat.userUuid, response: 'json' }, { cookie });
     expect(cookieOnly.status).toBe(401);
-    expect(cookieOnly.json.getuserkeysresponse).toMatchObject({ errorcode: 401, errortext: 'unable to verify user credentials and/or request signature' });
-    const wrongKey = await post({ command: 'getUserKeys', id: pat.userUuid, response: 'json', sessionkey: 'x' + key.slice(1) });
+    expect(cookieOnly.json.getuserkeysresponse).toMatchObject({
+      errorcode: 401,
+      errortext: 'unable to verify user credentials and/or request signature',
+    });
+    const wrongKey = await post({
+      command: 'getUserKeys',
+      id: pat.userUuid,
+      response: 'json',
+      sessionkey: 'x' + key.slice(1),
+    });
     expect(wrongKey.status).toBe(401);
     expect(wrongKey.json.getuserkeysresponse.errortext).toBe('unable to verify user credentials');
 
     const out = await post({ command: 'logout', response: 'json', sessionkey: key }, { cookie });
     expect(out.status).toBe(200);
     expect(out.json).toEqual({ logoutresponse: { description: 'success' } });
-    expect(out.res.headers.getSetCookie()).toEqual(expect.arrayContaining([expect.stringMatching(/^sessionkey=; .*Max-Age=0/), expect.stringMatching(/^JSESSIONID=; .*Max-Age=0/)]));
-    const after = await post({ command: 'getUserKeys', id: pat.userUuid, response: 'json', sessionkey: key }, { cookie });
+    expect(out.res.headers.getSetCookie()).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^sessionkey=; .*Max-Age=0/),
+        expect.stringMatching(/^JSESSIONID=; .*Max-Age=0/),
+      ]),
+    );
+    const after = await post(
+      { command: 'getUserKeys', id: pat.userUuid, response: 'json', sessionkey: key },
+      { cookie },
+    );
     expect(after.status).toBe(401);
   });
 
@@ -140,7 +190,12 @@ describe.each(dialects())('HTTP server (%s)', (dialect) => {
 
     beforeAll(async () => {
       const r = await login('pat', pat.password);
-      const reg = await post({ command: 'registerUserKeys', id: pat.userUuid, response: 'json', sessionkey: r.json.loginresponse.sessionkey });
+      const reg = await post({
+        command: 'registerUserKeys',
+        id: pat.userUuid,
+        response: 'json',
+        sessionkey: r.json.loginresponse.sessionkey,
+      });
       expect(reg.status).toBe(200);
       keys = reg.json.registeruserkeysresponse.userkeys;
     });
@@ -153,7 +208,9 @@ describe.each(dialects())('HTTP server (%s)', (dialect) => {
       expect(p.status).toBe(200);
       expect(p.json.listapisresponse.api[0].name).toBe('login');
       // Values that need encoding: spaces, '+', '/', '=', '*', '~', unicode.
-      const odd = await get(sign({ command: 'listApis', name: 'no such api + / = * ~ é 한', response: 'json', apikey: keys.apikey }));
+      const odd = await get(
+        sign({ command: 'listApis', name: 'no such api + / = * ~ é 한', response: 'json', apikey: keys.apikey }),
+      );
       expect(odd.status).toBe(200);
     });
 
@@ -161,13 +218,34 @@ describe.each(dialects())('HTTP server (%s)', (dialect) => {
       const params = sign({ command: 'getUserKeys', id: pat.userUuid, response: 'json', apikey: keys.apikey });
       const r = await get({ ...params, id: tc.admin.userUuid });
       expect(r.status).toBe(401);
-      expect(r.json.getuserkeysresponse).toEqual({ uuidList: [], errorcode: 401, cserrorcode: 9999, errortext: 'unable to verify user credentials and/or request signature' });
+      expect(r.json.getuserkeysresponse).toEqual({
+        uuidList: [],
+        errorcode: 401,
+        cserrorcode: 9999,
+        errortext: 'unable to verify user credentials and/or request signature',
+      });
     });
 
     it('honours signatureVersion 3 expires', async () => {
-      const late = await get(sign({ command: 'listApis', response: 'json', apikey: keys.apikey, signatureversion: '3', expires: expiresIn(-30) }));
+      const late = await get(
+        sign({
+          command: 'listApis',
+          response: 'json',
+          apikey: keys.apikey,
+          signatureversion: '3',
+          expires: expiresIn(-30),
+        }),
+      );
       expect(late.status).toBe(401);
-      const fresh = await get(sign({ command: 'listApis', response: 'json', apikey: keys.apikey, signatureVersion: '3', expires: expiresIn(300) }));
+      const fresh = await get(
+        sign({
+          command: 'listApis',
+          response: 'json',
+          apikey: keys.apikey,
+          signatureVersion: '3',
+          expires: expiresIn(300),
+        }),
+      );
       expect(fresh.status).toBe(200);
     });
 
@@ -188,7 +266,9 @@ describe.each(dialects())('HTTP server (%s)', (dialect) => {
       const r = await get(sign({ command: 'getUserKeys', id: pat.userUuid, apikey: keys.apikey }));
       expect(r.status).toBe(200);
       expect(r.res.headers.get('content-type')).toBe('text/xml; charset=UTF-8');
-      expect(r.text).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?><getuserkeysresponse cloud-stack-version="[\d.]+"><userkeys><apikey>/);
+      expect(r.text).toMatch(
+        /^<\?xml version="1.0" encoding="UTF-8"\?><getuserkeysresponse cloud-stack-version="[\d.]+"><userkeys><apikey>/,
+      );
       const err = await get({ command: 'listApis' });
       expect(err.status).toBe(401);
       expect(err.text).toContain('<errorcode>401</errorcode>');
@@ -242,14 +322,20 @@ describe.each(dialects())('HTTP server (%s)', (dialect) => {
       expect((await fetch(`${base}/assets/missing.js`)).status).toBe(404);
     });
 
-    it.each(['/../secret.txt', '/assets/../../secret.txt', '/%2e%2e/secret.txt', '/assets/%2E%2E/%2E%2E/secret.txt', '/..%2fsecret.txt', '/..%5csecret.txt', '/%00', '/leak.txt'])(
-      'refuses %s',
-      async (p) => {
-        const r = await rawGet(base, p);
-        expect(r.body).not.toContain('TOP-SECRET');
-        expect([400, 404]).toContain(r.status);
-      },
-    );
+    it.each([
+      '/../secret.txt',
+      '/assets/../../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/%2E%2E/%2E%2E/secret.txt',
+      '/..%2fsecret.txt',
+      '/..%5csecret.txt',
+      '/%00',
+      '/leak.txt',
+    ])('refuses %s', async (p) => {
+      const r = await rawGet(base, p);
+      expect(r.body).not.toContain('TOP-SECRET');
+      expect([400, 404]).toContain(r.status);
+    });
 
     it('shows how to build the UI when it is not built', async () => {
       const bare = await createHttpServer({ core: tc.core, listen: { host: '127.0.0.1', port: 0 } });

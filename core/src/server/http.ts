@@ -88,7 +88,13 @@ function collectParams(into: Map<string, string[]>, search: URLSearchParams): vo
   }
 }
 
-function sendApi(res: ServerResponse, status: number, body: Record<string, unknown>, json: boolean, cookies: string[] = []): void {
+function sendApi(
+  res: ServerResponse,
+  status: number,
+  body: Record<string, unknown>,
+  json: boolean,
+  cookies: string[] = [],
+): void {
   const text = json ? JSON.stringify(body) : toXml(body);
   const headers: http.OutgoingHttpHeaders = {
     ...SECURITY_HEADERS,
@@ -102,7 +108,12 @@ function sendApi(res: ServerResponse, status: number, body: Record<string, unkno
 }
 
 function sendPlain(res: ServerResponse, status: number, text: string, extra: http.OutgoingHttpHeaders = {}): void {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=UTF-8', 'Content-Length': Buffer.byteLength(text), ...extra });
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'text/plain; charset=UTF-8',
+    'Content-Length': Buffer.byteLength(text),
+    ...extra,
+  });
   res.end(text);
 }
 
@@ -114,14 +125,16 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Stac
   const { core } = options;
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const live = createLiveSocket({ core, heartbeatMs: options.heartbeatMs });
-  const upgrades = new Map<string, UpgradeHandler>([[EVENTS_PATH, (req, socket, head) => live.handleUpgrade(req, socket, head)]]);
+  const upgrades = new Map<string, UpgradeHandler>([
+    [EVENTS_PATH, (req, socket, head) => live.handleUpgrade(req, socket, head)],
+  ]);
   // Guard against DNS rebinding: on loopback, only loopback names may be asked for.
   const checkHost = isLoopback(options.listen.host);
   const hostAllowed = (req: IncomingMessage) => {
     if (!checkHost) return true;
     const host = req.headers.host;
     if (!host) return false;
-    const name = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0] ?? '';
+    const name = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : (host.split(':')[0] ?? '');
     return isLoopback(name.toLowerCase());
   };
 
@@ -135,7 +148,12 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Stac
     let json = get('response')?.toLowerCase() === 'json';
     if (req.method !== 'GET' && req.method !== 'POST') {
       res.setHeader('Allow', 'GET, POST');
-      sendApi(res, 405, { errorresponse: new ApiError(405, 9999, `HTTP method ${req.method} is not supported`).body }, json);
+      sendApi(
+        res,
+        405,
+        { errorresponse: new ApiError(405, 9999, `HTTP method ${req.method} is not supported`).body },
+        json,
+      );
       return;
     }
     if (req.method === 'POST') {
@@ -144,7 +162,12 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Stac
         body = await readBody(req, maxBody);
       } catch (e) {
         if (!(e instanceof BodyTooLarge)) throw e;
-        const error = new ApiError(413, 9999, `The request body is larger than the limit of ${maxBody} bytes`, 'API.BODY_TOO_LARGE');
+        const error = new ApiError(
+          413,
+          9999,
+          `The request body is larger than the limit of ${maxBody} bytes`,
+          'API.BODY_TOO_LARGE',
+        );
         res.setHeader('Connection', 'close');
         sendApi(res, 413, { errorresponse: error.body }, json);
         return;
@@ -174,7 +197,9 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Stac
         // A session call must name its session key: a cookie alone never authenticates (CSRF).
         caller = (await core.auth.sessionCaller(get('sessionkey'))) ?? null;
         if (!caller) {
-          const error = get('sessionkey') ? new ApiError(401, 9999, 'unable to verify user credentials', 'API.UNAUTHENTICATED') : errors.unauthenticated();
+          const error = get('sessionkey')
+            ? new ApiError(401, 9999, 'unable to verify user credentials', 'API.UNAUTHENTICATED')
+            : errors.unauthenticated();
           sendApi(res, 401, { [errorKey]: error.body }, json);
           return;
         }
@@ -228,7 +253,18 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Stac
     handle(req, res).catch((error: unknown) => {
       console.error('[http] request failed:', error instanceof Error ? error.stack : error);
       if (!res.headersSent) {
-        sendApi(res, 530, { errorresponse: new ApiError(530, 4250, 'Internal error executing command, please contact your system administrator').body }, true);
+        sendApi(
+          res,
+          530,
+          {
+            errorresponse: new ApiError(
+              530,
+              4250,
+              'Internal error executing command, please contact your system administrator',
+            ).body,
+          },
+          true,
+        );
       } else {
         res.destroy();
       }

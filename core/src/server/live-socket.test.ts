@@ -72,9 +72,12 @@ describe.each(dialects())('live event stream (%s)', (dialect) => {
     await tc?.close();
   });
 
-  const wsUrl = (key: string) => `${server.url.replace('http', 'ws')}/client/events?sessionkey=${encodeURIComponent(key)}`;
+  const wsUrl = (key: string) =>
+    `${server.url.replace('http', 'ws')}/client/events?sessionkey=${encodeURIComponent(key)}`;
   const open = async (username: string, password: string) => {
-    const { sessionKey } = await tc.core.auth.login(username, password, { domainPath: username === 'admin' ? '/' : undefined });
+    const { sessionKey } = await tc.core.auth.login(username, password, {
+      domainPath: username === 'admin' ? '/' : undefined,
+    });
     const s = await connect(wsUrl(sessionKey));
     streams.push(s);
     return s;
@@ -111,7 +114,8 @@ describe.each(dialects())('live event stream (%s)', (dialect) => {
 
     // vic logs in: a USER.LOGIN event owned by vic's account in East.
     await tc.core.auth.login('vic', vic.password, { domainId: east.uuid });
-    const isVicLogin = (m: Record<string, any>) => m.kind === 'event' && m.event.type === 'USER.LOGIN' && m.event.username === 'vic';
+    const isVicLogin = (m: Record<string, any>) =>
+      m.kind === 'event' && m.event.type === 'USER.LOGIN' && m.event.username === 'vic';
     const seen = await admin.next(isVicLogin);
     expect(seen).toMatchObject({ kind: 'event', event: { type: 'USER.LOGIN', level: 'INFO' } });
     await eveStream.next(isVicLogin);
@@ -133,10 +137,24 @@ describe.each(dialects())('live event stream (%s)', (dialect) => {
   it('forwards job messages by the same rules', async () => {
     const umaStream = await openIn(uma, east);
     const wesStream = await openIn(west, westDomain);
-    tc.core.events.publish({ kind: 'job', scope: { accountId: west.accountId, domainId: westDomain.id }, job: { jobid: 'j-west', jobstatus: 0 } });
-    tc.core.events.publish({ kind: 'job', scope: { accountId: uma.accountId, domainId: east.id }, job: { jobid: 'j-uma', jobstatus: 1 } });
-    expect(await umaStream.next((m) => m.kind === 'job')).toEqual({ kind: 'job', job: { jobid: 'j-uma', jobstatus: 1 } });
-    expect(await wesStream.next((m) => m.kind === 'job')).toEqual({ kind: 'job', job: { jobid: 'j-west', jobstatus: 0 } });
+    tc.core.events.publish({
+      kind: 'job',
+      scope: { accountId: west.accountId, domainId: westDomain.id },
+      job: { jobid: 'j-west', jobstatus: 0 },
+    });
+    tc.core.events.publish({
+      kind: 'job',
+      scope: { accountId: uma.accountId, domainId: east.id },
+      job: { jobid: 'j-uma', jobstatus: 1 },
+    });
+    expect(await umaStream.next((m) => m.kind === 'job')).toEqual({
+      kind: 'job',
+      job: { jobid: 'j-uma', jobstatus: 1 },
+    });
+    expect(await wesStream.next((m) => m.kind === 'job')).toEqual({
+      kind: 'job',
+      job: { jobid: 'j-west', jobstatus: 0 },
+    });
     expect(umaStream.messages.filter((m) => m.kind === 'job')).toHaveLength(1);
   });
 

@@ -59,7 +59,11 @@ export function createLiveSocket(options: LiveSocketOptions): LiveSocket {
     if (caller.roleType !== 'DomainAdmin' || domainId === null) return false;
     let inside = client.domains.get(domainId);
     if (inside === undefined) {
-      const row = await core.store.db.selectFrom('domains').select('id_path').where('id', '=', domainId).executeTakeFirst();
+      const row = await core.store.db
+        .selectFrom('domains')
+        .select('id_path')
+        .where('id', '=', domainId)
+        .executeTakeFirst();
       inside = row !== undefined && row.id_path.startsWith(caller.domainIdPath);
       client.domains.set(domainId, inside);
     }
@@ -75,7 +79,8 @@ export function createLiveSocket(options: LiveSocketOptions): LiveSocket {
           client.ws.terminate();
           return;
         }
-        const payload = message.kind === 'event' ? { kind: 'event', event: message.event } : { kind: 'job', job: message.job };
+        const payload =
+          message.kind === 'event' ? { kind: 'event', event: message.event } : { kind: 'job', job: message.job };
         client.ws.send(JSON.stringify(payload));
       })
       .catch(() => client.ws.terminate());
@@ -130,7 +135,14 @@ export function createLiveSocket(options: LiveSocketOptions): LiveSocket {
             return;
           }
           wss.handleUpgrade(req, socket, head, (ws) => {
-            const client: Client = { ws, sessionKey, caller, alive: true, domains: new Map(), queue: Promise.resolve() };
+            const client: Client = {
+              ws,
+              sessionKey,
+              caller,
+              alive: true,
+              domains: new Map(),
+              queue: Promise.resolve(),
+            };
             clients.add(client);
             ws.on('pong', () => {
               client.alive = true;

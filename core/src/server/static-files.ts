@@ -59,7 +59,12 @@ but the user interface has not been built.</p>
 export type StaticResult = 'served' | 'not-found' | 'refused';
 
 function send(res: ServerResponse, status: number, type: string, body: string, head: boolean): void {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-cache' });
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': type,
+    'Content-Length': Buffer.byteLength(body),
+    'Cache-Control': 'no-cache',
+  });
   res.end(head ? undefined : body);
 }
 
@@ -140,7 +145,12 @@ function streamFile(req: IncomingMessage, res: ServerResponse, file: string, url
  * extension that names no file gets index.html, so client-side routes survive a reload. When the
  * renderer is not built (no index.html), pages say how to build it.
  */
-export async function serveStatic(req: IncomingMessage, res: ServerResponse, root: string | undefined, urlPath: string): Promise<StaticResult> {
+export async function serveStatic(
+  req: IncomingMessage,
+  res: ServerResponse,
+  root: string | undefined,
+  urlPath: string,
+): Promise<StaticResult> {
   const head = req.method === 'HEAD';
   if (req.method !== 'GET' && !head) {
     res.setHeader('Allow', 'GET, HEAD');

@@ -25,7 +25,11 @@ export interface ListOwnerParams {
 export class AccessService {
   constructor(private readonly store: Store) {}
 
-  async isCommandAllowed(caller: Pick<Caller, 'roleId' | 'roleType'>, command: string, declared: readonly RoleType[]): Promise<boolean> {
+  async isCommandAllowed(
+    caller: Pick<Caller, 'roleId' | 'roleType'>,
+    command: string,
+    declared: readonly RoleType[],
+  ): Promise<boolean> {
     const rules = await this.store.db
       .selectFrom('role_permissions')
       .select(['rule', 'permission'])
@@ -47,7 +51,10 @@ export class AccessService {
   /** Throws unless the caller may act on the domain (root admin, or a domain admin above it). */
   checkDomain(caller: Caller, domain: Pick<DomainRow, 'id_path' | 'uuid'>): void {
     if (!this.canAccessDomain(caller, domain)) {
-      throw permissionDenied('ACCESS.DOMAIN', `Caller ${caller.accountName} does not have permission to operate within domain id=${domain.uuid}`);
+      throw permissionDenied(
+        'ACCESS.DOMAIN',
+        `Caller ${caller.accountName} does not have permission to operate within domain id=${domain.uuid}`,
+      );
     }
   }
 
@@ -58,7 +65,10 @@ export class AccessService {
       const domain = await this.domainById(account.domain_id);
       if (domain && domain.id_path.startsWith(caller.domainIdPath)) return;
     }
-    throw permissionDenied('ACCESS.ACCOUNT', `Caller ${caller.accountName} does not have permission to operate with resource of account id=${account.uuid}`);
+    throw permissionDenied(
+      'ACCESS.ACCOUNT',
+      `Caller ${caller.accountName} does not have permission to operate with resource of account id=${account.uuid}`,
+    );
   }
 
   /**
@@ -72,7 +82,10 @@ export class AccessService {
   /** Throws unless the caller may grant or act on accounts of the role type. */
   checkRoleType(caller: Caller, roleType: RoleType, what = 'an account'): void {
     if (!this.canHandleRoleType(caller, roleType)) {
-      throw permissionDenied('ACCESS.ROLE_TYPE', `Caller ${caller.accountName} of role type ${caller.roleType} may not operate on ${what} of role type ${roleType}`);
+      throw permissionDenied(
+        'ACCESS.ROLE_TYPE',
+        `Caller ${caller.accountName} of role type ${caller.roleType} may not operate on ${what} of role type ${roleType}`,
+      );
     }
   }
 
@@ -83,7 +96,12 @@ export class AccessService {
   async listScope(caller: Caller, params: ListOwnerParams): Promise<OwnerScope> {
     let domain: DomainRow | undefined;
     if (params.domainid) {
-      domain = await this.store.db.selectFrom('domains').selectAll().where('uuid', '=', params.domainid).where('removed', 'is', null).executeTakeFirst();
+      domain = await this.store.db
+        .selectFrom('domains')
+        .selectAll()
+        .where('uuid', '=', params.domainid)
+        .where('removed', 'is', null)
+        .executeTakeFirst();
       if (!domain) throw notFound('DOMAIN.NOT_FOUND', `Unable to find domain by id ${params.domainid}`);
       this.checkDomainOrOwn(caller, domain);
     }
@@ -96,12 +114,22 @@ export class AccessService {
         .where('domain_id', '=', domainId)
         .where('removed', 'is', null)
         .executeTakeFirst();
-      if (!account) throw notFound('ACCOUNT.NOT_FOUND', `Unable to find account ${params.account} in domain id=${domain?.uuid ?? caller.domainUuid}`);
+      if (!account)
+        throw notFound(
+          'ACCOUNT.NOT_FOUND',
+          `Unable to find account ${params.account} in domain id=${domain?.uuid ?? caller.domainUuid}`,
+        );
       await this.checkAccount(caller, account);
       return { kind: 'account', accountId: account.id };
     }
     if (caller.roleType === 'User') return { kind: 'account', accountId: caller.accountId };
-    if (domain) return { kind: 'domain', domainId: domain.id, idPath: domain.id_path, recursive: Boolean(params.isrecursive || params.listall) };
+    if (domain)
+      return {
+        kind: 'domain',
+        domainId: domain.id,
+        idPath: domain.id_path,
+        recursive: Boolean(params.isrecursive || params.listall),
+      };
     if (params.listall) {
       return seesAllDomains(caller)
         ? { kind: 'all' }

@@ -4,7 +4,8 @@ import { ADMIN_PASSWORD, dialects, startTestCore, type TestCore } from '../../te
 import { signRequest } from '../domain/signature';
 import { loginDomainPaths, sha256Hex } from './auth';
 
-const expiresIn = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString().replace(/\.\d{3}Z$/, '+0000');
+const expiresIn = (seconds: number) =>
+  new Date(Date.now() + seconds * 1000).toISOString().replace(/\.\d{3}Z$/, '+0000');
 
 describe('loginDomainPaths', () => {
   it.each([
@@ -35,10 +36,18 @@ describe.each(dialects())('AuthService (%s)', (dialect) => {
   });
 
   const auth = () => tc.core.auth;
-  const userRow = (id: number) => tc.core.store.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  const sessionsOf = (id: number) => tc.core.store.db.selectFrom('sessions').selectAll().where('user_id', '=', id).execute();
+  const userRow = (id: number) =>
+    tc.core.store.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const sessionsOf = (id: number) =>
+    tc.core.store.db.selectFrom('sessions').selectAll().where('user_id', '=', id).execute();
   const eventsOf = (type: string, userId: number) =>
-    tc.core.store.db.selectFrom('events').selectAll().where('type', '=', type).where('user_id', '=', userId).orderBy('id').execute();
+    tc.core.store.db
+      .selectFrom('events')
+      .selectAll()
+      .where('type', '=', type)
+      .where('user_id', '=', userId)
+      .orderBy('id')
+      .execute();
 
   it('logs in with CloudStack loginresponse fields and stores only the hash of the session key', async () => {
     const r = await auth().login('admin', ADMIN_PASSWORD);
@@ -60,7 +69,10 @@ describe.each(dialects())('AuthService (%s)', (dialect) => {
     expect(JSON.stringify(rows)).not.toContain(r.sessionKey);
     const caller = await auth().sessionCaller(r.sessionKey);
     expect(caller).toMatchObject({ userId: tc.admin.userId, roleType: 'Admin', via: 'session' });
-    expect((await eventsOf('USER.LOGIN', tc.admin.userId)).at(-1)).toMatchObject({ level: 'INFO', description: 'user has logged in' });
+    expect((await eventsOf('USER.LOGIN', tc.admin.userId)).at(-1)).toMatchObject({
+      level: 'INFO',
+      description: 'user has logged in',
+    });
   });
 
   it.each([
@@ -72,7 +84,12 @@ describe.each(dialects())('AuthService (%s)', (dialect) => {
     const opts = typeof options === 'function' ? options() : options;
     const r = await auth().login('alice', alice.password, opts);
     expect(r.response.domainid).toBe(sales.uuid);
-    expect(r.caller).toMatchObject({ userId: alice.userId, domainPath: 'ROOT/Sales', roleType: 'User', accountType: 0 });
+    expect(r.caller).toMatchObject({
+      userId: alice.userId,
+      domainPath: 'ROOT/Sales',
+      roleType: 'User',
+      accountType: 0,
+    });
   });
 
   it('refuses a user looked up in the wrong domain with the generic message', async () => {
@@ -80,7 +97,9 @@ describe.each(dialects())('AuthService (%s)', (dialect) => {
       kind: 'unauthenticated',
       message: 'Failed to authenticate user alice in domain ROOT; please provide valid credentials',
     });
-    await expect(auth().login('alice', alice.password, { domainPath: '/Nowhere' })).rejects.toMatchObject({ kind: 'unauthenticated' });
+    await expect(auth().login('alice', alice.password, { domainPath: '/Nowhere' })).rejects.toMatchObject({
+      kind: 'unauthenticated',
+    });
   });
 
   it('counts a wrong password and changes nothing else', async () => {
@@ -103,7 +122,8 @@ describe.each(dialects())('AuthService (%s)', (dialect) => {
     try {
       const carol = await addUser(tc.core, { username: 'carol' });
       const session = await auth().login('carol', carol.password);
-      for (let i = 0; i < 3; i++) await expect(auth().login('carol', 'nope')).rejects.toMatchObject({ kind: 'unauthenticated' });
+      for (let i = 0; i < 3; i++)
+        await expect(auth().login('carol', 'nope')).rejects.toMatchObject({ kind: 'unauthenticated' });
       const row = await userRow(carol.userId);
       expect(row).toMatchObject({ state: 'locked', incorrect_login_attempts: 3 });
       // Locked: even the right password is refused, with the same message, and old sessions are gone.
@@ -118,7 +138,8 @@ describe.each(dialects())('AuthService (%s)', (dialect) => {
   });
 
   it('never locks out a root admin (CloudStack internal accounts)', async () => {
-    for (let i = 0; i < 6; i++) await expect(auth().login('admin', 'not-it')).rejects.toMatchObject({ kind: 'unauthenticated' });
+    for (let i = 0; i < 6; i++)
+      await expect(auth().login('admin', 'not-it')).rejects.toMatchObject({ kind: 'unauthenticated' });
     expect(await userRow(tc.admin.userId)).toMatchObject({ state: 'enabled', incorrect_login_attempts: 0 });
     await expect(auth().login('admin', ADMIN_PASSWORD)).resolves.toBeDefined();
   });
@@ -146,9 +167,17 @@ describe.each(dialects())('AuthService (%s)', (dialect) => {
     const db = tc.core.store.db;
     const old = new Date(Date.now() - 60_000).toISOString();
     const soon = new Date(Date.now() + 5_000).toISOString();
-    await db.updateTable('sessions').set({ last_seen: old, expires: soon }).where('key_hash', '=', sha256Hex(sessionKey)).execute();
+    await db
+      .updateTable('sessions')
+      .set({ last_seen: old, expires: soon })
+      .where('key_hash', '=', sha256Hex(sessionKey))
+      .execute();
     expect(await auth().sessionCaller(sessionKey)).toBeDefined();
-    const slid = await db.selectFrom('sessions').selectAll().where('key_hash', '=', sha256Hex(sessionKey)).executeTakeFirstOrThrow();
+    const slid = await db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('key_hash', '=', sha256Hex(sessionKey))
+      .executeTakeFirstOrThrow();
     expect(Date.parse(slid.expires)).toBeGreaterThan(Date.now() + 1700_000);
 
     await db.updateTable('sessions').set({ expires: old }).where('key_hash', '=', sha256Hex(sessionKey)).execute();
@@ -187,7 +216,11 @@ describe.each(dialects())('AuthService (%s)', (dialect) => {
       domainPath: 'ROOT/Sales',
       via: 'system',
     });
-    await tc.core.store.db.updateTable('users').set({ removed: new Date().toISOString() }).where('id', '=', hank.userId).execute();
+    await tc.core.store.db
+      .updateTable('users')
+      .set({ removed: new Date().toISOString() })
+      .where('id', '=', hank.userId)
+      .execute();
     expect(await auth().callerForUser(hank.userId, 'system')).toBeUndefined();
   });
 
@@ -222,7 +255,14 @@ describe.each(dialects())('AuthService (%s)', (dialect) => {
 
     it('honours signatureVersion 3 expires', async () => {
       expect(await verify(signed({ signatureVersion: '3', expires: expiresIn(120) }))).toBeDefined();
-      expect(await verify(signed({ signatureVersion: '3', expires: new Date(Date.now() + 120_000).toISOString().replace(/\.\d+Z$/, 'Z') }))).toBeDefined();
+      expect(
+        await verify(
+          signed({
+            signatureVersion: '3',
+            expires: new Date(Date.now() + 120_000).toISOString().replace(/\.\d+Z$/, 'Z'),
+          }),
+        ),
+      ).toBeDefined();
       expect(await verify(signed({ signatureVersion: '3', expires: expiresIn(-5) }))).toBeUndefined();
       expect(await verify(signed({ signatureVersion: '3', expires: 'next week' }))).toBeUndefined();
       expect(await verify(signed({ signatureVersion: '3' }))).toBeUndefined();

@@ -107,7 +107,10 @@ export class AuthService implements AuthPort {
   async login(username: string, password: string, options: LoginOptions = {}): Promise<LoginResult> {
     const domainLabel = options.domainId ?? (options.domainPath?.trim() ? options.domainPath.trim() : 'ROOT');
     const failure = () =>
-      unauthenticated('AUTH.LOGIN_FAILED', `Failed to authenticate user ${username} in domain ${domainLabel}; please provide valid credentials`);
+      unauthenticated(
+        'AUTH.LOGIN_FAILED',
+        `Failed to authenticate user ${username} in domain ${domainLabel}; please provide valid credentials`,
+      );
 
     const domain = await this.resolveLoginDomain(options);
     const p = domain ? await this.principal({ username, domainId: domain.id }) : undefined;
@@ -133,9 +136,14 @@ export class AuthService implements AuthPort {
     if (p.userState !== 'enabled' || p.accountState !== 'enabled' || isSystemUser(p)) throw failure();
 
     const db = this.store.db;
-    if (p.attempts !== 0) await db.updateTable('users').set({ incorrect_login_attempts: 0 }).where('id', '=', p.userId).execute();
+    if (p.attempts !== 0)
+      await db.updateTable('users').set({ incorrect_login_attempts: 0 }).where('id', '=', p.userId).execute();
     if (needsRehash(p.passwordHash)) {
-      await db.updateTable('users').set({ password_hash: await hashPassword(password) }).where('id', '=', p.userId).execute();
+      await db
+        .updateTable('users')
+        .set({ password_hash: await hashPassword(password) })
+        .where('id', '=', p.userId)
+        .execute();
     }
 
     const now = new Date();
@@ -184,7 +192,11 @@ export class AuthService implements AuthPort {
   async sessionCaller(sessionKey: string | undefined, options: { touch?: boolean } = {}): Promise<Caller | undefined> {
     if (!sessionKey || sessionKey.length > MAX_SESSION_KEY_LENGTH) return undefined;
     const db = this.store.db;
-    const session = await db.selectFrom('sessions').selectAll().where('key_hash', '=', sha256Hex(sessionKey)).executeTakeFirst();
+    const session = await db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('key_hash', '=', sha256Hex(sessionKey))
+      .executeTakeFirst();
     if (!session) return undefined;
     const now = new Date();
     if (session.expires <= now.toISOString()) {
@@ -215,7 +227,11 @@ export class AuthService implements AuthPort {
   async logout(sessionKey: string | undefined): Promise<boolean> {
     if (!sessionKey || sessionKey.length > MAX_SESSION_KEY_LENGTH) return false;
     const db = this.store.db;
-    const session = await db.selectFrom('sessions').select(['id', 'user_id']).where('key_hash', '=', sha256Hex(sessionKey)).executeTakeFirst();
+    const session = await db
+      .selectFrom('sessions')
+      .select(['id', 'user_id'])
+      .where('key_hash', '=', sha256Hex(sessionKey))
+      .executeTakeFirst();
     if (!session) return false;
     await db.deleteFrom('sessions').where('id', '=', session.id).execute();
     const p = await this.principal({ userId: session.user_id });
@@ -236,7 +252,10 @@ export class AuthService implements AuthPort {
    * caller, or undefined (bad or missing signature, unknown key, expired signatureVersion 3
    * request, disabled or locked user or account).
    */
-  async apiKeyCaller(params: SignableParams, secrets: SecretBox | undefined = this.secrets): Promise<Caller | undefined> {
+  async apiKeyCaller(
+    params: SignableParams,
+    secrets: SecretBox | undefined = this.secrets,
+  ): Promise<Caller | undefined> {
     if (!secrets) throw new Error('AuthService.apiKeyCaller needs the secret box');
     const get = (name: string) => {
       const key = Object.keys(params).find((k) => k.toLowerCase() === name);
@@ -252,7 +271,8 @@ export class AuthService implements AuthPort {
       if (!at || at.getTime() < Date.now()) return undefined;
     }
     const p = await this.principal({ apiKey });
-    if (!p || !p.secretKey || p.userState !== 'enabled' || p.accountState !== 'enabled' || isSystemUser(p)) return undefined;
+    if (!p || !p.secretKey || p.userState !== 'enabled' || p.accountState !== 'enabled' || isSystemUser(p))
+      return undefined;
     let secret: string;
     try {
       secret = secrets.decrypt(p.secretKey);
@@ -311,7 +331,9 @@ export class AuthService implements AuthPort {
     return undefined;
   }
 
-  private principal(by: { userId: number } | { username: string; domainId: number } | { apiKey: string }): Promise<Principal | undefined> {
+  private principal(
+    by: { userId: number } | { username: string; domainId: number } | { apiKey: string },
+  ): Promise<Principal | undefined> {
     let q = this.store.db
       .selectFrom('users')
       .innerJoin('accounts', 'accounts.id', 'users.account_id')
@@ -368,12 +390,15 @@ export class AuthService implements AuthPort {
 
 /** The bootstrap system user never logs in (CloudStack refuses UID_SYSTEM). */
 function isSystemUser(p: Principal): boolean {
-  return p.username === 'system' && p.accountName === 'system' && p.domainIdPath.split('/').filter(Boolean).length === 1;
+  return (
+    p.username === 'system' && p.accountName === 'system' && p.domainIdPath.split('/').filter(Boolean).length === 1
+  );
 }
 
 function toCaller(p: Principal, via: Caller['via']): Caller {
-  const roleType: RoleType =
-    (ROLE_TYPES as readonly string[]).includes(p.roleType) ? (p.roleType as RoleType) : roleTypeForAccountType(p.accountType) ?? 'User';
+  const roleType: RoleType = (ROLE_TYPES as readonly string[]).includes(p.roleType)
+    ? (p.roleType as RoleType)
+    : (roleTypeForAccountType(p.accountType) ?? 'User');
   return {
     userId: p.userId,
     userUuid: p.userUuid,

@@ -35,23 +35,53 @@ export async function bootstrapInventory(
   await db.transaction().execute(async (trx) => {
     const root = await trx
       .insertInto('domains')
-      .values({ uuid: crypto.randomUUID(), name: 'ROOT', parent_id: null, id_path: '/', path: 'ROOT', level: 0, network_domain: null, state: 'Active', created: now, removed: null })
+      .values({
+        uuid: crypto.randomUUID(),
+        name: 'ROOT',
+        parent_id: null,
+        id_path: '/',
+        path: 'ROOT',
+        level: 0,
+        network_domain: null,
+        state: 'Active',
+        created: now,
+        removed: null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await trx.updateTable('domains').set({ id_path: `/${root.id}/` }).where('id', '=', root.id).execute();
+    await trx
+      .updateTable('domains')
+      .set({ id_path: `/${root.id}/` })
+      .where('id', '=', root.id)
+      .execute();
 
     const roleIds = new Map<RoleType, number>();
     for (const role of DEFAULT_ROLES) {
       const row = await trx
         .insertInto('roles')
-        .values({ uuid: crypto.randomUUID(), name: role.name, type: role.type, description: role.description, is_default: 1, created: now, removed: null })
+        .values({
+          uuid: crypto.randomUUID(),
+          name: role.name,
+          type: role.type,
+          description: role.description,
+          is_default: 1,
+          created: now,
+          removed: null,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       roleIds.set(role.type, row.id);
     }
     await trx
       .insertInto('role_permissions')
-      .values({ uuid: crypto.randomUUID(), role_id: roleIds.get('Admin') as number, rule: '*', permission: 'allow', description: 'Root admin may call every API', sort_order: 0 })
+      .values({
+        uuid: crypto.randomUUID(),
+        role_id: roleIds.get('Admin') as number,
+        rule: '*',
+        permission: 'allow',
+        description: 'Root admin may call every API',
+        sort_order: 0,
+      })
       .execute();
 
     for (const [accountName, username, hash, state] of [
@@ -60,12 +90,39 @@ export async function bootstrapInventory(
     ] as const) {
       const account = await trx
         .insertInto('accounts')
-        .values({ uuid: crypto.randomUUID(), name: accountName, domain_id: root.id, type: ACCOUNT_TYPE.Admin, role_id: roleIds.get('Admin') as number, state: 'enabled', network_domain: null, is_default: 1, created: now, removed: null })
+        .values({
+          uuid: crypto.randomUUID(),
+          name: accountName,
+          domain_id: root.id,
+          type: ACCOUNT_TYPE.Admin,
+          role_id: roleIds.get('Admin') as number,
+          state: 'enabled',
+          network_domain: null,
+          is_default: 1,
+          created: now,
+          removed: null,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       await trx
         .insertInto('users')
-        .values({ uuid: crypto.randomUUID(), account_id: account.id, username, password_hash: hash, firstname: accountName, lastname: accountName === 'admin' ? 'cloud' : 'system', email: null, timezone: null, state, api_key: null, secret_key: null, is_default: 1, incorrect_login_attempts: 0, created: now, removed: null })
+        .values({
+          uuid: crypto.randomUUID(),
+          account_id: account.id,
+          username,
+          password_hash: hash,
+          firstname: accountName,
+          lastname: accountName === 'admin' ? 'cloud' : 'system',
+          email: null,
+          timezone: null,
+          state,
+          api_key: null,
+          secret_key: null,
+          is_default: 1,
+          incorrect_login_attempts: 0,
+          created: now,
+          removed: null,
+        })
         .execute();
     }
   });

@@ -22,5 +22,4 @@ export interface Caller {
 export const isRootAdmin = (caller: Caller) => caller.roleType === 'Admin';
 export const isDomainAdmin = (caller: Caller) => caller.roleType === 'DomainAdmin';
 /** Root and resource admins see every domain; domain admins see their subtree. */
-export const seesAllDomains = (caller: Caller) =>
-  caller.roleType === 'Admin' || caller.roleType === 'ResourceAdmin';
+export const seesAllDomains = (caller: Caller) => caller.roleType === 'Admin' || caller.roleType === 'ResourceAdmin';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from '../domain/errors';
 import { pageWindow } from './paging';
 
-const config = { get: <T,>() => 500 as T };
+const config = { get: <T>() => 500 as T };
 
 describe('CloudStack list window', () => {
   it('caps an unpaged list at default.page.size', () => {

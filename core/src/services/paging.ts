@@ -18,7 +18,10 @@ export function pageWindow(params: PageParams, config: SettingsReader): PageWind
   const max = config.get<number>('default.page.size');
   if (params.pagesize === PAGE_SIZE_UNLIMITED) return undefined;
   if (params.pagesize !== undefined && params.pagesize < 1) {
-    throw invalidParameter('API.PAGE_SIZE', `Page size must be a positive number or ${PAGE_SIZE_UNLIMITED} for no limit`);
+    throw invalidParameter(
+      'API.PAGE_SIZE',
+      `Page size must be a positive number or ${PAGE_SIZE_UNLIMITED} for no limit`,
+    );
   }
   if (params.pagesize !== undefined && params.pagesize > max) {
     throw invalidParameter('API.PAGE_SIZE', `Page size can't exceed max allowed page size value: ${max}`);

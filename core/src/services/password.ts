@@ -12,11 +12,18 @@ const KEY_BYTES = 64;
 /** Bounds for parameters read back from a stored hash, so a bad row cannot exhaust memory. */
 const LIMITS = { maxN: 1 << 20, maxR: 32, maxP: 16, minKey: 16, maxKey: 128 };
 
-function scrypt(password: string, salt: Buffer, keylen: number, cost: { N: number; r: number; p: number }): Promise<Buffer> {
+function scrypt(
+  password: string,
+  salt: Buffer,
+  keylen: number,
+  cost: { N: number; r: number; p: number },
+): Promise<Buffer> {
   // scrypt needs about 128 * N * r * p bytes; allow twice that.
   const maxmem = 256 * cost.N * cost.r * cost.p;
   return new Promise((resolve, reject) => {
-    crypto.scrypt(password.normalize('NFC'), salt, keylen, { ...cost, maxmem }, (error, key) => (error ? reject(error) : resolve(key)));
+    crypto.scrypt(password.normalize('NFC'), salt, keylen, { ...cost, maxmem }, (error, key) =>
+      error ? reject(error) : resolve(key),
+    );
   });
 }
 
@@ -38,7 +45,11 @@ interface ParsedHash {
 function parseHash(stored: string): ParsedHash | undefined {
   const parts = stored.split('$');
   if (parts.length !== 6 || parts[0] !== 'scrypt') return undefined;
-  const [N, r, p] = parts.slice(1, 4).map((s) => (/^\d{1,8}$/.test(s ?? '') ? Number(s) : NaN)) as [number, number, number];
+  const [N, r, p] = parts.slice(1, 4).map((s) => (/^\d{1,8}$/.test(s ?? '') ? Number(s) : NaN)) as [
+    number,
+    number,
+    number,
+  ];
   if (!(N > 1 && N <= LIMITS.maxN && (N & (N - 1)) === 0)) return undefined;
   if (!(r >= 1 && r <= LIMITS.maxR && p >= 1 && p <= LIMITS.maxP)) return undefined;
   const salt = Buffer.from(parts[4] ?? '', 'base64');

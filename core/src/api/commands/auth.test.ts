@@ -19,13 +19,15 @@ describe.each(dialects())('auth commands (%s)', (dialect) => {
     user = await addUser(tc.core, { username: 'una', domain: sales });
     salesAdmin = await addUser(tc.core, { username: 'sam', role: 'DomainAdmin', domain: sales });
     outsider = await addUser(tc.core, { username: 'otto', domain: other });
-    for (const u of [user, salesAdmin, outsider]) as[u.username] = (await tc.core.auth.callerForUser(u.userId, 'session')) as Caller;
+    for (const u of [user, salesAdmin, outsider])
+      as[u.username] = (await tc.core.auth.callerForUser(u.userId, 'session')) as Caller;
   });
   afterAll(async () => {
     await tc?.close();
   });
 
-  const userRow = (id: number) => tc.core.store.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const userRow = (id: number) =>
+    tc.core.store.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
   it('login answers the raw loginresponse with a session key, logout answers success', async () => {
     const r = await tc.call('login', { username: 'admin', password: ADMIN_PASSWORD, domain: '/' }, null);
@@ -49,7 +51,10 @@ describe.each(dialects())('auth commands (%s)', (dialect) => {
   it('refuses a login without a username, as CloudStack words it', async () => {
     const r = await tc.call('login', { password: 'x' }, null);
     expect(r.status).toBe(431);
-    expect(r.data).toMatchObject({ cserrorcode: 9999, errortext: 'Unable to execute API command login due to missing parameter username' });
+    expect(r.data).toMatchObject({
+      cserrorcode: 9999,
+      errortext: 'Unable to execute API command login due to missing parameter username',
+    });
   });
 
   it('registers keys for the user itself, sealing the secret at rest', async () => {
@@ -62,7 +67,12 @@ describe.each(dialects())('auth commands (%s)', (dialect) => {
     expect(row.api_key).toBe(keys.apikey);
     expect(row.secret_key).not.toContain(keys.secretkey);
     expect(tc.core.services.secrets.decrypt(row.secret_key as string)).toBe(keys.secretkey);
-    const events = await tc.core.store.db.selectFrom('events').selectAll().where('type', '=', 'REGISTER.USER.KEY').where('resource_id', '=', user.userUuid).execute();
+    const events = await tc.core.store.db
+      .selectFrom('events')
+      .selectAll()
+      .where('type', '=', 'REGISTER.USER.KEY')
+      .where('resource_id', '=', user.userUuid)
+      .execute();
     expect(events).toHaveLength(1);
 
     const mine = await tc.call('getUserKeys', { id: user.userUuid }, as.una);

@@ -18,16 +18,27 @@ function authService(ctx: CommandContext): AuthService {
 
 const login = defineCommand({
   name: 'login',
-  description: 'Logs a user into the CloudStack. A successful login attempt will generate a JSESSIONID cookie value that can be passed in subsequent Query command calls until the "logout" command has been issued or the session has expired.',
+  description:
+    'Logs a user into the CloudStack. A successful login attempt will generate a JSESSIONID cookie value that can be passed in subsequent Query command calls until the "logout" command has been issued or the session has expired.',
   auth: 'none',
   roles: ALL_ROLES,
   params: z.object({
     username: param.string('Username', 255),
-    password: param.string('Hashed password (Default is MD5). If you wish to use any other hashing algorithm, you would need to write a custom authentication adapter See Docs section.', 1024),
+    password: param.string(
+      'Hashed password (Default is MD5). If you wish to use any other hashing algorithm, you would need to write a custom authentication adapter See Docs section.',
+      1024,
+    ),
     domain: param
-      .string('Path of the domain that the user belongs to. Example: domain=/com/cloud/internal. If no domain is passed in, the ROOT (/) domain is assumed.', 2048)
+      .string(
+        'Path of the domain that the user belongs to. Example: domain=/com/cloud/internal. If no domain is passed in, the ROOT (/) domain is assumed.',
+        2048,
+      )
       .optional(),
-    domainid: param.uuid('The id of the domain that the user belongs to. If both domain and domainId are passed in, "domainId" parameter takes precedence.').optional(),
+    domainid: param
+      .uuid(
+        'The id of the domain that the user belongs to. If both domain and domainId are passed in, "domainId" parameter takes precedence.',
+      )
+      .optional(),
   }),
   response: {
     name: 'login',
@@ -96,7 +107,8 @@ async function findUser(ctx: CommandContext, uuid: string) {
 
 const registerUserKeys = defineCommand({
   name: 'registerUserKeys',
-  description: 'This command allows a user to register for the developer API, returning a secret key and an API key. This request is made through the integration API port, so it is a privileged command and must be made on behalf of a user. It is up to the implementer just how the username and password are entered, and then how that translates to an integration API request. Both secret key and API key should be returned to the user',
+  description:
+    'This command allows a user to register for the developer API, returning a secret key and an API key. This request is made through the integration API port, so it is a privileged command and must be made on behalf of a user. It is up to the implementer just how the username and password are entered, and then how that translates to an integration API request. Both secret key and API key should be returned to the user',
   roles: ['Admin', 'DomainAdmin', 'User'],
   params: z.object({ id: param.uuid('User id') }),
   response: {
@@ -106,14 +118,21 @@ const registerUserKeys = defineCommand({
   async handler(ctx, params) {
     const user = await findUser(ctx, params.id);
     const caller = ctx.caller;
-    await ctx.services.access.checkAccount(caller, { id: user.accountId, uuid: user.accountUuid, domain_id: user.domainId });
+    await ctx.services.access.checkAccount(caller, {
+      id: user.accountId,
+      uuid: user.accountUuid,
+      domain_id: user.domainId,
+    });
     if (user.username === 'system' && user.accountName === 'system' && user.domainParentId === null) {
       throw permissionDenied('USER.SYSTEM', 'user: system is system account, update is not allowed');
     }
     // CloudStack's verifyCallerPrivilegeForUserOrAccountOperations: never act on a more privileged role.
     const targetRole = (ROLE_TYPES as readonly string[]).includes(user.roleType) ? (user.roleType as RoleType) : 'User';
     if (!isRootAdmin(caller) && user.id !== caller.userId && roleRank(targetRole) < roleRank(caller.roleType)) {
-      throw permissionDenied('ACCESS.ROLE', `Caller ${caller.accountName} may not operate on a user with role type ${targetRole}`);
+      throw permissionDenied(
+        'ACCESS.ROLE',
+        `Caller ${caller.accountName} may not operate on a user with role type ${targetRole}`,
+      );
     }
     // Like CloudStack's HmacSHA1 KeyGenerator keys: 64 random bytes, URL-safe base64 (86 characters).
     const apikey = crypto.randomBytes(64).toString('base64url');
@@ -147,7 +166,10 @@ const getUserKeys = defineCommand({
     const user = await findUser(ctx, params.id);
     // Stricter than CloudStack: a secret key is shown to its own user and to root admins only.
     if (user.id !== ctx.caller.userId && !isRootAdmin(ctx.caller)) {
-      throw permissionDenied('ACCESS.USER_KEYS', `Caller ${ctx.caller.accountName} does not have permission to read the keys of user id=${user.uuid}`);
+      throw permissionDenied(
+        'ACCESS.USER_KEYS',
+        `Caller ${ctx.caller.accountName} does not have permission to read the keys of user id=${user.uuid}`,
+      );
     }
     const value: Record<string, unknown> = {};
     if (user.apiKey) value.apikey = user.apiKey;

@@ -5,7 +5,5 @@ export type MigrationDialect = 'sqlite' | 'postgres';
 /** An auto-incrementing integer primary key in either dialect. */
 export function idColumn(dialect: MigrationDialect) {
   return (col: ColumnDefinitionBuilder) =>
-    dialect === 'postgres'
-      ? col.primaryKey().generatedByDefaultAsIdentity()
-      : col.primaryKey().autoIncrement();
+    dialect === 'postgres' ? col.primaryKey().generatedByDefaultAsIdentity() : col.primaryKey().autoIncrement();
 }

@@ -148,14 +148,15 @@ export async function countAccountsWithRole(db: Db, roleId: number): Promise<num
 function filtered(db: Db, filter: AccountFilter) {
   let q = db
     .selectFrom('accounts as a')
-    .innerJoin('domains as d', 'd.id', 'a.domain_id')
     .where('a.removed', 'is', null)
     .where((eb) => eb.or([eb('a.is_default', '=', 0), eb('a.name', '!=', SYSTEM_ACCOUNT_NAME)]));
   const { scope } = filter;
   if (scope.kind === 'account') q = q.where('a.id', '=', scope.accountId);
   if (scope.kind === 'domain') {
     q = scope.recursive
-      ? q.where('d.id_path', 'like', `${scope.idPath}%`)
+      ? q.where('a.domain_id', 'in', (eb) =>
+          eb.selectFrom('domains').select('domains.id').where('domains.id_path', 'like', `${scope.idPath}%`),
+        )
       : q.where('a.domain_id', '=', scope.domainId);
   }
   if (filter.id !== undefined) q = q.where('a.id', '=', filter.id);
@@ -173,8 +174,13 @@ export async function listAccounts(
   filter: AccountFilter,
   page?: PageWindow,
 ): Promise<{ rows: AccountView[]; count: number }> {
-  let q = filtered(db, filter)
+  let ids = filtered(db, filter).select('a.id').orderBy('a.id');
+  if (page) ids = ids.limit(page.limit).offset(page.offset);
+  const q = db
+    .selectFrom('accounts as a')
+    .innerJoin('domains as d', 'd.id', 'a.domain_id')
     .innerJoin('roles as r', 'r.id', 'a.role_id')
+    .where('a.id', 'in', ids)
     .select(accountColumns)
     .select([
       'd.uuid as domain_uuid',
@@ -186,7 +192,6 @@ export async function listAccounts(
       'r.type as role_type',
     ])
     .orderBy('a.id');
-  if (page) q = q.limit(page.limit).offset(page.offset);
   const rows = await q.execute();
   const count = page
     ? Number(
