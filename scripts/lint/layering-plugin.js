@@ -8,7 +8,17 @@ const rel = (p) => path.relative(ROOT, p).split(path.sep).join('/');
 /** [files under this folder, may not import from these folders] */
 const ZONES = [
   ['core/src/domain/', ['core/src/', 'electron/', 'renderer/'], ['core/src/domain/']],
-  ['core/src/db/', ['core/src/api/', 'core/src/services/', 'core/src/server/', 'core/src/drivers/', 'core/src/allocator/', 'core/src/console/']],
+  [
+    'core/src/db/',
+    [
+      'core/src/api/',
+      'core/src/services/',
+      'core/src/server/',
+      'core/src/drivers/',
+      'core/src/allocator/',
+      'core/src/console/',
+    ],
+  ],
   ['core/src/drivers/', ['core/src/api/', 'core/src/services/', 'core/src/server/', 'core/src/db/']],
   ['core/src/allocator/', ['core/src/api/', 'core/src/services/', 'core/src/server/']],
   ['core/src/services/', ['core/src/api/', 'core/src/server/', 'core/src/console/']],
@@ -31,16 +41,22 @@ function check(context, node, source) {
       if (!file.startsWith(zone)) continue;
       if (allowed.some((a) => target.startsWith(a))) continue;
       const hit = banned.find((b) => target.startsWith(b));
-      if (hit) context.report({ node, message: `${zone} may not import from ${hit} (ARCHITECTURE.md: imports flow one way)` });
+      if (hit)
+        context.report({ node, message: `${zone} may not import from ${hit} (ARCHITECTURE.md: imports flow one way)` });
     }
     // Renderer features are islands: a feature never imports another feature.
     const m = /^renderer\/src\/features\/([^/]+)\//.exec(file);
     const t = /^renderer\/src\/features\/([^/]+)\//.exec(target + '/');
-    if (m && t && m[1] !== t[1]) context.report({ node, message: `feature ${m[1]} may not import feature ${t[1]}; share through components/ or lib/` });
+    if (m && t && m[1] !== t[1])
+      context.report({
+        node,
+        message: `feature ${m[1]} may not import feature ${t[1]}; share through components/ or lib/`,
+      });
     return;
   }
   for (const [zone, pattern] of PACKAGE_BANS) {
-    if (file.startsWith(zone) && pattern.test(source)) context.report({ node, message: `${zone} may not import '${source}'` });
+    if (file.startsWith(zone) && pattern.test(source))
+      context.report({ node, message: `${zone} may not import '${source}'` });
   }
 }
 
@@ -49,8 +65,14 @@ export default {
     imports: {
       meta: { type: 'problem', schema: [] },
       create(context) {
-        const visit = (node) => node.source && typeof node.source.value === 'string' && check(context, node, node.source.value);
-        return { ImportDeclaration: visit, ExportNamedDeclaration: visit, ExportAllDeclaration: visit, ImportExpression: visit };
+        const visit = (node) =>
+          node.source && typeof node.source.value === 'string' && check(context, node, node.source.value);
+        return {
+          ImportDeclaration: visit,
+          ExportNamedDeclaration: visit,
+          ExportAllDeclaration: visit,
+          ImportExpression: visit,
+        };
       },
     },
   },

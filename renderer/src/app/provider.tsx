@@ -1,0 +1,42 @@
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
+import type { ApiClient } from '../lib/api-client';
+import { ApiProvider } from '../lib/api-context';
+import { ApiError } from '../lib/api-error';
+import { colorSchemeManager, DEFAULT_COLOR_SCHEME, theme } from '../lib/theme';
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 10_000,
+        refetchOnWindowFocus: false,
+        // CloudStack errors are answers, not network hiccups: do not retry them.
+        retry: (failures, error) => !(error instanceof ApiError && error.errorcode !== 0) && failures < 2,
+      },
+    },
+  });
+}
+
+/** Everything the app needs around it: theme, notifications, React Query and the API client. */
+export function AppProvider({
+  client,
+  queryClient,
+  children,
+}: {
+  client: ApiClient;
+  queryClient?: QueryClient;
+  children: ReactNode;
+}) {
+  const [qc] = useState(() => queryClient ?? createQueryClient());
+  return (
+    <MantineProvider theme={theme} colorSchemeManager={colorSchemeManager} defaultColorScheme={DEFAULT_COLOR_SCHEME}>
+      <Notifications position="bottom-right" limit={4} />
+      <QueryClientProvider client={qc}>
+        <ApiProvider client={client}>{children}</ApiProvider>
+      </QueryClientProvider>
+    </MantineProvider>
+  );
+}

@@ -1,0 +1,67 @@
+import { AppShell, Center, Loader, Text } from '@mantine/core';
+import { Suspense, useEffect } from 'react';
+import { useT } from '../../lib/i18n';
+import { useLiveSync } from '../../lib/live-sync';
+import { useVisibleAreas } from '../../lib/permissions';
+import { navigate, useLocation } from '../../lib/router';
+import { useSession } from '../../lib/session';
+import { useUiStore } from '../../lib/ui-store';
+import { findRoute, ROUTES } from '../routes';
+import { CommandPalette } from './command-palette';
+import { NavRail } from './nav-rail';
+import { TopBar } from './top-bar';
+import classes from './app-shell.module.css';
+
+/** The frame: top bar, the navigation rail and the current page. */
+export function AppShellLayout() {
+  const t = useT();
+  const user = useSession((s) => s.user);
+  const collapsed = useUiStore((s) => s.navCollapsed);
+  const areas = useVisibleAreas();
+  const { path } = useLocation();
+  useLiveSync(user !== null);
+
+  const route = findRoute(path);
+  const allowed = route !== undefined && areas.includes(route.area);
+  // Operators land on Accounts (the first section with pages today) when their role shows it.
+  const fallback =
+    ROUTES.find((r) => r.area === 'accounts' && areas.includes(r.area)) ?? ROUTES.find((r) => areas.includes(r.area));
+
+  useEffect(() => {
+    // "#/" or an unknown path: go to the first page the role may open.
+    if (!route && fallback) navigate(fallback.path);
+  }, [route, fallback]);
+
+  const Page = route?.component;
+
+  return (
+    <AppShell header={{ height: 46 }} navbar={{ width: collapsed ? 56 : 220, breakpoint: 0 }} padding={0}>
+      <AppShell.Header>
+        <TopBar />
+      </AppShell.Header>
+      <AppShell.Navbar>
+        <NavRail areas={areas} activePath={route?.path} collapsed={collapsed} />
+      </AppShell.Navbar>
+      <AppShell.Main className={classes.main}>
+        <div className={classes.page}>
+          <Suspense
+            fallback={
+              <Center h="100%">
+                <Loader size="sm" />
+              </Center>
+            }
+          >
+            {Page && allowed ? (
+              <Page />
+            ) : route ? (
+              <Center h="100%">
+                <Text c="dimmed">{t('common.noPermission')}</Text>
+              </Center>
+            ) : null}
+          </Suspense>
+        </div>
+      </AppShell.Main>
+      <CommandPalette areas={areas} />
+    </AppShell>
+  );
+}

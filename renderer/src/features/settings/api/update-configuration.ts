@@ -1,0 +1,29 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useApi } from '../../../lib/api-context';
+import type { MessageKey } from '../../../lib/i18n';
+import { queryKeys } from '../../../lib/query-keys';
+import type { Configuration } from './get-configurations';
+
+export function useUpdateConfiguration() {
+  const client = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { name: string; value: string }) =>
+      client.object<Configuration>('updateConfiguration', 'configuration', input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.settings.all }),
+  });
+}
+
+/** Client-side checks by the setting's declared type (a message key); the server has the last word. */
+export function validateSettingValue(type: string | undefined, value: string): MessageKey | undefined {
+  const kind = (type ?? '').toLowerCase();
+  if (kind === 'boolean' && value !== 'true' && value !== 'false') return 'settings.invalid.boolean';
+  if ((kind === 'integer' || kind === 'long' || kind === 'short') && !/^-?\d+$/.test(value.trim()))
+    return 'settings.invalid.integer';
+  if (
+    (kind === 'float' || kind === 'double' || kind === 'number') &&
+    (value.trim() === '' || Number.isNaN(Number(value)))
+  )
+    return 'settings.invalid.number';
+  return undefined;
+}

@@ -1,0 +1,130 @@
+import { useCallback } from 'react';
+import { create } from 'zustand';
+import { en, type MessageKey } from './locales/en';
+import { ko } from './locales/ko';
+
+export type { MessageKey } from './locales/en';
+export type Locale = 'en' | 'ko';
+
+export const LOCALES: { value: Locale; label: string }[] = [
+  { value: 'en', label: 'English' },
+  { value: 'ko', label: '한국어' },
+];
+
+export const dictionaries: Record<Locale, Record<MessageKey, string>> = { en, ko };
+
+const STORAGE_KEY = 'stackyard.locale';
+
+function initialLocale(): Locale {
+  try {
+    const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
+    if (stored === 'en' || stored === 'ko') return stored;
+  } catch {
+    // Storage may be unavailable (private windows, tests).
+  }
+  const language = globalThis.navigator?.language ?? 'en';
+  return language.toLowerCase().startsWith('ko') ? 'ko' : 'en';
+}
+
+interface LocaleState {
+  locale: Locale;
+  setLocale(locale: Locale): void;
+}
+
+export const useLocaleStore = create<LocaleState>((set) => ({
+  locale: initialLocale(),
+  setLocale: (locale) => {
+    try {
+      globalThis.localStorage?.setItem(STORAGE_KEY, locale);
+    } catch {
+      // ignore
+    }
+    if (typeof document !== 'undefined') document.documentElement.lang = locale;
+    set({ locale });
+  },
+}));
+
+export type Vars = Record<string, string | number>;
+
+/** Looks a key up in a locale and fills `{name}` placeholders. Falls back to English. */
+export function translate(locale: Locale, key: MessageKey, vars?: Vars): string {
+  const template = dictionaries[locale][key] ?? en[key] ?? key;
+  if (!vars) return template;
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
+}
+
+export type Translate = (key: MessageKey, vars?: Vars) => string;
+
+/** The translate function of the current locale; components re-render when the locale changes. */
+export function useT(): Translate {
+  const locale = useLocaleStore((s) => s.locale);
+  return useCallback((key: MessageKey, vars?: Vars) => translate(locale, key, vars), [locale]);
+}
+
+export function useLocale(): Locale {
+  return useLocaleStore((s) => s.locale);
+}
+
+const BCP47: Record<Locale, string> = { en: 'en-US', ko: 'ko-KR' };
+
+/**
+ * Parses CloudStack's wire dates ("2026-11-22T10:00:00+0000"): the offset has no colon,
+ * which not every engine accepts.
+ */
+export function parseCloudDate(value: string | undefined | null): Date | null {
+  if (!value) return null;
+  const normalised = value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
+  const date = new Date(normalised);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** A date in the user's locale (dates are shown in the browser's time zone). */
+export function formatDateTime(value: string | undefined | null, locale: Locale): string {
+  const date = parseCloudDate(value);
+  if (!date) return value ?? '';
+  return new Intl.DateTimeFormat(BCP47[locale], { dateStyle: 'medium', timeStyle: 'medium' }).format(date);
+}
+
+/** Compact numeric date and time for table cells (24-hour clock). */
+export function formatTimestamp(value: string | undefined | null, locale: Locale): string {
+  const date = parseCloudDate(value);
+  if (!date) return value ?? '';
+  return new Intl.DateTimeFormat(BCP47[locale], {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).format(date);
+}
+
+export function formatRelative(value: string | undefined | null, locale: Locale, now = Date.now()): string {
+  const date = parseCloudDate(value);
+  if (!date) return '';
+  const seconds = Math.round((date.getTime() - now) / 1000);
+  const rtf = new Intl.RelativeTimeFormat(BCP47[locale], { numeric: 'auto' });
+  const abs = Math.abs(seconds);
+  if (abs < 60) return rtf.format(seconds, 'second');
+  if (abs < 3600) return rtf.format(Math.round(seconds / 60), 'minute');
+  if (abs < 86_400) return rtf.format(Math.round(seconds / 3600), 'hour');
+  return rtf.format(Math.round(seconds / 86_400), 'day');
+}
+
+export function formatNumber(value: number, locale: Locale): string {
+  return new Intl.NumberFormat(BCP47[locale]).format(value);
+}
+
+/** Sizes in binary units with the unit shown (UI.md). */
+export function formatBytes(bytes: number, locale: Locale): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
+  let value = bytes;
+  let unit = 0;
+  while (Math.abs(value) >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  const digits = unit === 0 ? 0 : value < 10 ? 2 : 1;
+  return `${new Intl.NumberFormat(BCP47[locale], { maximumFractionDigits: digits }).format(value)} ${units[unit]}`;
+}

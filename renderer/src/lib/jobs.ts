@@ -1,0 +1,230 @@
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { create } from 'zustand';
+import type { ApiClient } from './api-client';
+import { useApi } from './api-context';
+import { ApiError } from './api-error';
+import type { ApiParams, AsyncJob, AsyncStart } from './api-types';
+import { translate, useLocaleStore } from './i18n';
+import { notifyError, notifySuccess } from './notify';
+import { areasForJob, type AreaRoot } from './query-keys';
+
+export type JobState = 'running' | 'done' | 'failed';
+
+export interface JobEntry {
+  jobid: string;
+  title: string;
+  command?: string;
+  state: JobState;
+  /** 0-100 */
+  progress: number;
+  progressText?: string;
+  errortext?: string;
+  /** Hash route to what the job changed. */
+  link?: string;
+  resourceId?: string;
+  startedAt: number;
+  finishedAt?: number;
+  result?: Record<string, unknown>;
+}
+
+/** Maps queryAsyncJobResult (or a live `job` message) onto a tray entry. */
+export function jobStateOf(
+  job: AsyncJob,
+): Pick<JobEntry, 'state' | 'progress' | 'progressText' | 'errortext' | 'result'> {
+  const state: JobState = job.jobstatus === 1 ? 'done' : job.jobstatus === 2 ? 'failed' : 'running';
+  const raw = Number(job.jobprocstatus ?? 0);
+  const progress = state === 'running' ? Math.max(0, Math.min(100, Number.isFinite(raw) ? raw : 0)) : 100;
+  const errortext = state === 'failed' ? String(job.jobresult?.errortext ?? 'Job failed') : undefined;
+  return {
+    state,
+    progress,
+    progressText: job.jobprogresstext,
+    errortext,
+    result: state === 'done' ? job.jobresult : undefined,
+  };
+}
+
+/** "org.apache.cloudstack.api.command.admin.account.DeleteAccountCmd" or "deleteAccount" -> "deleteAccount". */
+function commandName(cmd: string | undefined): string | undefined {
+  if (!cmd) return undefined;
+  const last = cmd.split('.').pop() ?? cmd;
+  const bare = last.replace(/Cmd$/, '');
+  return bare.charAt(0).toLowerCase() + bare.slice(1);
+}
+
+interface JobStore {
+  jobs: JobEntry[];
+  add(entry: Omit<JobEntry, 'state' | 'progress' | 'startedAt'> & Partial<Pick<JobEntry, 'state' | 'progress'>>): void;
+  /** Applies a poll result or live message; unknown jobs (started elsewhere) are added. */
+  apply(job: AsyncJob): JobEntry | undefined;
+  clearFinished(): void;
+}
+
+const MAX_JOBS = 50;
+
+export const useJobStore = create<JobStore>((set, get) => ({
+  jobs: [],
+  add: (entry) =>
+    set((s) => {
+      // The live stream may have reported the job before the command's answer arrived: keep its
+      // state and progress, take the title and link from the caller.
+      if (s.jobs.some((j) => j.jobid === entry.jobid)) {
+        return {
+          jobs: s.jobs.map((j) =>
+            j.jobid === entry.jobid
+              ? {
+                  ...j,
+                  title: entry.title,
+                  command: entry.command ?? j.command,
+                  link: entry.link ?? j.link,
+                  resourceId: entry.resourceId ?? j.resourceId,
+                }
+              : j,
+          ),
+        };
+      }
+      const job: JobEntry = { state: 'running', progress: 0, startedAt: Date.now(), ...entry };
+      return { jobs: [job, ...s.jobs].slice(0, MAX_JOBS) };
+    }),
+  apply: (job) => {
+    const update = jobStateOf(job);
+    const existing = get().jobs.find((j) => j.jobid === job.jobid);
+    if (existing && existing.state !== 'running') return existing;
+    let next: JobEntry;
+    if (existing) {
+      next = {
+        ...existing,
+        ...update,
+        // Progress never goes backwards in the tray.
+        progress: Math.max(existing.progress, update.progress),
+        progressText: update.progressText ?? existing.progressText,
+        finishedAt: update.state === 'running' ? undefined : Date.now(),
+      };
+    } else {
+      const command = commandName(job.cmd);
+      next = {
+        jobid: job.jobid,
+        title: command ?? job.jobid,
+        command,
+        resourceId: job.jobinstanceid,
+        startedAt: Date.now(),
+        ...update,
+        finishedAt: update.state === 'running' ? undefined : Date.now(),
+      };
+    }
+    set((s) => ({
+      jobs: existing ? s.jobs.map((j) => (j.jobid === job.jobid ? next : j)) : [next, ...s.jobs].slice(0, MAX_JOBS),
+    }));
+    return next;
+  },
+  clearFinished: () => set((s) => ({ jobs: s.jobs.filter((j) => j.state === 'running') })),
+}));
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Resolves when the store shows the job finished (live stream) or after `ms`, whichever is first. */
+function finishedOrTimeout(jobid: string, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    const unsubscribe = useJobStore.subscribe((s) => {
+      if (s.jobs.find((j) => j.jobid === jobid)?.state !== 'running') done();
+    });
+    function done() {
+      clearTimeout(timer);
+      unsubscribe();
+      resolve();
+    }
+  });
+}
+
+/**
+ * Follows a job to its end: polls queryAsyncJobResult (backing off from 0.4 s to 2 s) while the
+ * live stream may finish it sooner. Resolves with the tray entry; never rejects for a failed job.
+ */
+export async function followJob(client: ApiClient, jobid: string): Promise<JobEntry> {
+  let delay = 400;
+  let failures = 0;
+  for (;;) {
+    const current = useJobStore.getState().jobs.find((j) => j.jobid === jobid);
+    if (current && current.state !== 'running') return current;
+    try {
+      const job = await client.queryJob(jobid);
+      const entry = useJobStore.getState().apply(job);
+      if (entry && entry.state !== 'running') return entry;
+      failures = 0;
+    } catch (error) {
+      failures += 1;
+      if ((error instanceof ApiError && error.isUnauthenticated) || failures >= 10) {
+        return (
+          useJobStore.getState().apply({
+            jobid,
+            jobstatus: 2,
+            jobresult: { errortext: error instanceof Error ? error.message : String(error) },
+          }) ?? { jobid, title: jobid, state: 'failed', progress: 100, startedAt: Date.now() }
+        );
+      }
+      await sleep(delay);
+    }
+    await finishedOrTimeout(jobid, delay);
+    delay = Math.min(2000, Math.round(delay * 1.5));
+  }
+}
+
+export function invalidateAreas(queryClient: QueryClient, areas: readonly AreaRoot[]): void {
+  for (const area of areas) void queryClient.invalidateQueries({ queryKey: [area] });
+}
+
+export interface RunJobOptions {
+  command: string;
+  params?: ApiParams;
+  /** Tray title, already translated ("Delete account alice"). */
+  title: string;
+  /** Where the tray links to; gets `id` of the resource when the command returns one. */
+  link?: string;
+  /** Areas to refresh when the job ends (defaults from the command name). */
+  invalidate?: AreaRoot[];
+}
+
+export interface RunningJob {
+  start: AsyncStart;
+  /** Resolves with the finished entry; rejects with an ApiError when the job failed. */
+  done: Promise<JobEntry>;
+}
+
+/** Starts an async command, puts it in the job tray and follows it; notifies when it ends. */
+export async function runJob(client: ApiClient, queryClient: QueryClient, options: RunJobOptions): Promise<RunningJob> {
+  const start = await client.startAsync(options.command, options.params);
+  useJobStore.getState().add({
+    jobid: start.jobid,
+    title: options.title,
+    command: options.command,
+    link: options.link,
+    resourceId: start.id,
+  });
+  const done = followJob(client, start.jobid).then((entry) => {
+    invalidateAreas(queryClient, options.invalidate ?? areasForJob(undefined, options.command));
+    const locale = useLocaleStore.getState().locale;
+    if (entry.state === 'failed') {
+      const error = new ApiError(
+        Number(entry.result?.['errorcode'] ?? 530),
+        Number(entry.result?.['cserrorcode'] ?? 9999),
+        entry.errortext ?? 'Job failed',
+      );
+      notifyError(error, translate(locale, 'jobs.failedTitle', { title: options.title }));
+      throw error;
+    }
+    notifySuccess(translate(locale, 'jobs.succeeded', { title: options.title }));
+    return entry;
+  });
+  // Callers may ignore `done`; a failure is already shown.
+  done.catch(() => {});
+  return { start, done };
+}
+
+/** `const run = useRunJob(); await run({ command: 'deleteAccount', params: { id }, title })`. */
+export function useRunJob(): (options: RunJobOptions) => Promise<RunningJob> {
+  const client = useApi();
+  const queryClient = useQueryClient();
+  return useCallback((options: RunJobOptions) => runJob(client, queryClient, options), [client, queryClient]);
+}

@@ -1,0 +1,68 @@
+import { useQuery } from '@tanstack/react-query';
+import { useApi } from './api-context';
+
+/**
+ * Small shared look-ups for pickers (domains, roles, accounts). Their keys sit under the area
+ * roots, so live events about domains/roles/accounts refresh them too.
+ */
+export interface DomainOption {
+  id: string;
+  name: string;
+  path: string;
+  level?: number;
+  parentdomainid?: string;
+}
+
+export interface RoleOption {
+  id: string;
+  name: string;
+  type: string;
+  description?: string;
+}
+
+export interface AccountOption {
+  id: string;
+  name: string;
+  domainid: string;
+  domain?: string;
+  accounttype?: number;
+}
+
+export function useDomainOptions(enabled = true) {
+  const client = useApi();
+  return useQuery({
+    queryKey: ['domains', 'options'],
+    enabled,
+    staleTime: 30_000,
+    queryFn: async () => (await client.list<DomainOption>('listDomains', 'domain', { listall: true })).items,
+  });
+}
+
+export function useRoleOptions(enabled = true) {
+  const client = useApi();
+  return useQuery({
+    queryKey: ['roles', 'options'],
+    enabled,
+    staleTime: 30_000,
+    queryFn: async () => (await client.list<RoleOption>('listRoles', 'role')).items,
+  });
+}
+
+export function useAccountOptions(domainid: string | undefined, enabled = true) {
+  const client = useApi();
+  return useQuery({
+    queryKey: ['accounts', 'options', domainid ?? 'all'],
+    enabled,
+    staleTime: 30_000,
+    queryFn: async () =>
+      (await client.list<AccountOption>('listAccounts', 'account', { listall: true, domainid })).items,
+  });
+}
+
+/** "ROOT/Sales" from a domain's CloudStack path ("/Sales/" or "ROOT/Sales"). */
+export function domainLabel(domain: { path?: string; name: string }): string {
+  const path = domain.path ?? '';
+  if (path === '' || path === '/') return domain.name === '' ? 'ROOT' : domain.name;
+  if (path.startsWith('ROOT')) return path;
+  return `ROOT${path.replace(/\/$/, '')}`;
+}

@@ -1,0 +1,28 @@
+import { notifications } from '@mantine/notifications';
+import { ApiError } from './api-error';
+import { translate, useLocaleStore, type MessageKey } from './i18n';
+
+/** The "what to do about it" line for a CloudStack error code. */
+export function errorHintKey(error: unknown): MessageKey | undefined {
+  if (!(error instanceof ApiError)) return undefined;
+  const known = [0, 401, 431, 432, 530, 531, 536];
+  return known.includes(error.errorcode) ? (`error.hint.${error.errorcode}` as MessageKey) : undefined;
+}
+
+export function notifySuccess(message: string): void {
+  notifications.show({ message, color: 'green', autoClose: 3000 });
+}
+
+/** Shows CloudStack's errortext, its codes and a hint in the current language. */
+export function notifyError(error: unknown, title?: string): void {
+  const locale = useLocaleStore.getState().locale;
+  const hint = errorHintKey(error);
+  const text = error instanceof Error ? error.message : String(error);
+  notifications.show({
+    title: title ?? translate(locale, 'error.title'),
+    message: hint ? `${text}\n${translate(locale, hint)}` : text,
+    color: 'red',
+    autoClose: 8000,
+    style: { whiteSpace: 'pre-line' },
+  });
+}

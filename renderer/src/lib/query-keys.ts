@@ -1,0 +1,65 @@
+/**
+ * React Query keys, one factory per feature area. The first element is the area's root, which
+ * live sync invalidates when an event about that area arrives.
+ */
+export const queryKeys = {
+  apis: (userId: string) => ['apis', userId] as const,
+  domains: {
+    all: ['domains'] as const,
+    list: () => ['domains', 'list'] as const,
+  },
+  accounts: {
+    all: ['accounts'] as const,
+    list: (params: object) => ['accounts', 'list', params] as const,
+  },
+  users: {
+    all: ['users'] as const,
+    list: (params: object) => ['users', 'list', params] as const,
+    keys: (userId: string) => ['users', 'keys', userId] as const,
+  },
+  roles: {
+    all: ['roles'] as const,
+    list: () => ['roles', 'list'] as const,
+    permissions: (roleId: string) => ['roles', 'permissions', roleId] as const,
+  },
+  events: {
+    all: ['events'] as const,
+    list: (params: object) => ['events', 'list', params] as const,
+    types: () => ['events', 'types'] as const,
+  },
+  settings: {
+    all: ['settings'] as const,
+    list: (params: object) => ['settings', 'list', params] as const,
+  },
+} as const;
+
+export type AreaRoot = 'domains' | 'accounts' | 'users' | 'roles' | 'events' | 'settings';
+
+/** Which cached areas an event type touches (by CloudStack event type prefix). */
+const EVENT_AREAS: [prefix: string, areas: AreaRoot[]][] = [
+  ['ACCOUNT.', ['accounts', 'users', 'domains']],
+  ['USER.', ['users', 'accounts']],
+  ['REGISTER.USER.KEY', ['users']],
+  ['DOMAIN.', ['domains', 'accounts', 'users']],
+  ['ROLE.', ['roles', 'accounts']],
+  ['CONFIGURATION.', ['settings']],
+];
+
+/** Areas whose cached lists are stale after an event of `type`; events themselves always are. */
+export function areasForEvent(type: string): AreaRoot[] {
+  const upper = type.toUpperCase();
+  const areas = new Set<AreaRoot>(['events']);
+  for (const [prefix, touched] of EVENT_AREAS) if (upper.startsWith(prefix)) touched.forEach((a) => areas.add(a));
+  return [...areas];
+}
+
+/** Areas a finished job may have changed, from its instance type or command name. */
+export function areasForJob(instanceType: string | undefined, command: string | undefined): AreaRoot[] {
+  const hint = `${instanceType ?? ''} ${command ?? ''}`.toLowerCase();
+  const areas = new Set<AreaRoot>(['events']);
+  if (hint.includes('account')) ['accounts', 'users', 'domains'].forEach((a) => areas.add(a as AreaRoot));
+  if (hint.includes('user')) ['users', 'accounts'].forEach((a) => areas.add(a as AreaRoot));
+  if (hint.includes('domain')) ['domains', 'accounts', 'users'].forEach((a) => areas.add(a as AreaRoot));
+  if (hint.includes('role')) areas.add('roles');
+  return [...areas];
+}

@@ -1,0 +1,39 @@
+import { create } from 'zustand';
+import type { LiveStatus } from './api-client';
+
+/** Actions other parts of the UI (the command palette) ask a page to perform once it is shown. */
+export type PendingAction = 'create-account' | 'create-user' | 'create-domain' | 'create-role';
+
+interface UiState {
+  paletteOpen: boolean;
+  setPaletteOpen(open: boolean): void;
+  pendingAction: PendingAction | null;
+  requestAction(action: PendingAction): void;
+  /** Returns true (and clears it) when `action` was requested. */
+  consumeAction(action: PendingAction): boolean;
+  liveStatus: LiveStatus;
+  setLiveStatus(status: LiveStatus): void;
+  /** When paused, live events mark the events list stale instead of refetching it. */
+  eventsLive: boolean;
+  setEventsLive(live: boolean): void;
+  navCollapsed: boolean;
+  toggleNav(): void;
+}
+
+export const useUiStore = create<UiState>((set, get) => ({
+  paletteOpen: false,
+  setPaletteOpen: (paletteOpen) => set({ paletteOpen }),
+  pendingAction: null,
+  requestAction: (pendingAction) => set({ pendingAction }),
+  consumeAction: (action) => {
+    if (get().pendingAction !== action) return false;
+    set({ pendingAction: null });
+    return true;
+  },
+  liveStatus: 'closed',
+  setLiveStatus: (liveStatus) => set({ liveStatus }),
+  eventsLive: true,
+  setEventsLive: (eventsLive) => set({ eventsLive }),
+  navCollapsed: false,
+  toggleNav: () => set((s) => ({ navCollapsed: !s.navCollapsed })),
+}));
