@@ -44,15 +44,15 @@ describe('app:// protocol', () => {
   it('serves the renderer files with their type and the CSP', async () => {
     const index = await proto().fetch('app://stackyard/index.html');
     expect(index.status).toBe(200);
-    expect(index.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(index.headers.get('content-type')).toBe('text/html; charset=UTF-8');
     expect(index.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     expect(index.headers.get('x-content-type-options')).toBe('nosniff');
     expect(await index.text()).toContain('/assets/app.js');
     const js = await proto().fetch('app://stackyard/assets/app.js');
-    expect(js.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(js.headers.get('content-type')).toBe('text/javascript; charset=UTF-8');
     expect(await js.text()).toBe('console.log("hi")');
     expect((await proto().fetch('app://stackyard/assets/app.css')).headers.get('content-type')).toBe(
-      'text/css; charset=utf-8',
+      'text/css; charset=UTF-8',
     );
   });
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { CustomScheme, Protocol } from 'electron';
+import { CONTENT_TYPES } from '../../core/src/server/static-files';
 import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY } from './app-origin';
 
 /** `app://` behaves like https: standard URL parsing, a secure context, fetch and CORS for module scripts. */
@@ -13,27 +14,6 @@ export const APP_SCHEME_PRIVILEGES: CustomScheme = {
 export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {
   protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 }
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.map': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 export const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -90,7 +70,7 @@ export function createAppProtocolHandler(rootDir: string): (request: Request) =>
     }
     const body = await fs.readFile(target);
     const headers = {
-      'Content-Type': MIME[path.extname(target).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Type': CONTENT_TYPES[path.extname(target).toLowerCase()] ?? 'application/octet-stream',
       'Cache-Control': 'no-cache',
       ...SECURITY_HEADERS,
     };

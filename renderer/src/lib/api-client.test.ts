@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
+import type { ApiCommandName } from './api-commands.generated';
 import {
   ApiClient,
   createApiClient,
@@ -155,12 +156,13 @@ describe('HTTP transport', () => {
       message: 'Account name is taken',
     });
 
-    await expect(client.call('bogus')).rejects.toMatchObject({
+    // A command the core does not declare: the type forbids it, the server answers 432.
+    await expect(client.call('bogus' as ApiCommandName)).rejects.toMatchObject({
       errorcode: 432,
       cserrorcode: 9999,
       errortext: 'Unknown API command: bogus',
     });
-    await expect(client.call('broken')).rejects.toMatchObject({ errorcode: 502 });
+    await expect(client.call('broken' as ApiCommandName)).rejects.toMatchObject({ errorcode: 502 });
   });
 
   it('drops the session and tells the UI on 401', async () => {

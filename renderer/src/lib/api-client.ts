@@ -1,4 +1,5 @@
 import { ApiError } from './api-error';
+import type { ApiCommandName, ApiCommandParams, AsyncCommandName, RESPONSE_NAMES } from './api-commands.generated';
 import type {
   ApiParams,
   AsyncJob,
@@ -272,6 +273,9 @@ export function toLoginDomain(domain: string): string {
 // ---------------------------------------------------------------------------------------------
 // The client
 
+/** An entity key the core answers with (`account`, `user`, ...). */
+type ResponseName = (typeof RESPONSE_NAMES)[ApiCommandName];
+
 /** The one API client of the renderer. Features call it through React Query. */
 export class ApiClient {
   private readonly unauthenticatedHandlers = new Set<() => void>();
@@ -283,7 +287,7 @@ export class ApiClient {
   }
 
   /** Runs a command and returns the object under `<command>response`. */
-  async call<T = Record<string, unknown>>(command: string, params?: ApiParams): Promise<T> {
+  async call<T = Record<string, unknown>>(command: ApiCommandName, params?: ApiParams): Promise<T> {
     const { status, body } = await this.transport.send(command, encodeParams(params));
     try {
       return unwrapResponse(command, status, body) as T;
@@ -296,18 +300,18 @@ export class ApiClient {
   }
 
   /** Runs a list command; `name` is the entity key (`account`, `user`, ...). */
-  async list<T>(command: string, name: string, params?: ApiParams): Promise<ListResult<T>> {
+  async list<T>(command: ApiCommandName, name: ResponseName, params?: ApiParams): Promise<ListResult<T>> {
     return parseList<T>(await this.call(command, params), name);
   }
 
   /** Runs a command answering one entity under `name`. */
-  async object<T>(command: string, name: string, params?: ApiParams): Promise<T> {
+  async object<T>(command: ApiCommandName, name: ResponseName, params?: ApiParams): Promise<T> {
     const inner = await this.call(command, params);
     return (inner[name] ?? inner) as T;
   }
 
-  /** Starts an async command: answers `{ jobid, id? }` at once. */
-  async startAsync(command: string, params?: ApiParams): Promise<AsyncStart> {
+  /** Starts an async command: answers `{ jobid, id? }` at once. Its parameters are checked against the core's declaration. */
+  async startAsync<C extends AsyncCommandName>(command: C, params?: ApiCommandParams[C]): Promise<AsyncStart> {
     const inner = await this.call(command, params);
     if (typeof inner['jobid'] !== 'string') {
       throw new ApiError(530, 9999, `${command} did not return a job id`);

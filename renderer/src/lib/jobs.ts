@@ -1,10 +1,11 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { ApiCommandParams, AsyncCommandName } from './api-commands.generated';
 import { useCallback } from 'react';
 import { create } from 'zustand';
 import type { ApiClient } from './api-client';
 import { useApi } from './api-context';
 import { ApiError } from './api-error';
-import type { ApiParams, AsyncJob, AsyncStart } from './api-types';
+import type { AsyncJob, AsyncStart } from './api-types';
 import { translate, useLocaleStore } from './i18n';
 import { notifyError, notifySuccess } from './notify';
 import { areasForJob, type AreaRoot } from './query-keys';
@@ -175,9 +176,10 @@ export function invalidateAreas(queryClient: QueryClient, areas: readonly AreaRo
   for (const area of areas) void queryClient.invalidateQueries({ queryKey: [area] });
 }
 
-export interface RunJobOptions {
-  command: string;
-  params?: ApiParams;
+export interface RunJobOptions<C extends AsyncCommandName = AsyncCommandName> {
+  command: C;
+  /** Checked against the core's declaration of the command. */
+  params?: ApiCommandParams[C];
   /** Tray title, already translated ("Delete account alice"). */
   title: string;
   /** Where the tray links to; gets `id` of the resource when the command returns one. */
@@ -193,7 +195,11 @@ export interface RunningJob {
 }
 
 /** Starts an async command, puts it in the job tray and follows it; notifies when it ends. */
-export async function runJob(client: ApiClient, queryClient: QueryClient, options: RunJobOptions): Promise<RunningJob> {
+export async function runJob<C extends AsyncCommandName>(
+  client: ApiClient,
+  queryClient: QueryClient,
+  options: RunJobOptions<C>,
+): Promise<RunningJob> {
   const start = await client.startAsync(options.command, options.params);
   useJobStore.getState().add({
     jobid: start.jobid,
@@ -223,8 +229,11 @@ export async function runJob(client: ApiClient, queryClient: QueryClient, option
 }
 
 /** `const run = useRunJob(); await run({ command: 'deleteAccount', params: { id }, title })`. */
-export function useRunJob(): (options: RunJobOptions) => Promise<RunningJob> {
+export function useRunJob(): <C extends AsyncCommandName>(options: RunJobOptions<C>) => Promise<RunningJob> {
   const client = useApi();
   const queryClient = useQueryClient();
-  return useCallback((options: RunJobOptions) => runJob(client, queryClient, options), [client, queryClient]);
+  return useCallback(
+    <C extends AsyncCommandName>(options: RunJobOptions<C>) => runJob(client, queryClient, options),
+    [client, queryClient],
+  );
 }
