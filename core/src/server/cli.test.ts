@@ -94,6 +94,41 @@ describe.each(dialects())('serve (%s)', (dialect) => {
     }
   });
 
+  it('registers each server under its own server name', async () => {
+    const db = await freshDatabase(dialect);
+    drops.push(db.drop);
+    const secretKey = crypto.randomBytes(32);
+    const a = await startServer({
+      dataDir: db.dataDir,
+      database: db.config,
+      port: 0,
+      staticDir: null,
+      secretKey,
+      serverName: 'mgmt-a',
+    });
+    const b = await startServer({
+      dataDir: db.dataDir,
+      database: db.config,
+      port: 0,
+      staticDir: null,
+      secretKey,
+      serverName: 'mgmt-b',
+    });
+    try {
+      const rows = await a.core.store.db
+        .selectFrom('management_servers')
+        .select(['name', 'state'])
+        .orderBy('name')
+        .execute();
+      const up = rows.filter((r) => r.state === 'Up').map((r) => r.name);
+      // Several servers share PostgreSQL; embedded SQLite serves one, so the newer one takes over.
+      expect(up).toEqual(dialect === 'postgres' ? ['mgmt-a', 'mgmt-b'] : ['mgmt-b']);
+    } finally {
+      await b.close();
+      await a.close();
+    }
+  });
+
   it('`serve` prints the URLs and the generated password once, and stops on SIGTERM', async () => {
     const db = await freshDatabase(dialect);
     drops.push(db.drop);

@@ -23,6 +23,8 @@ export interface StartServerOptions {
   staticDir?: string | null;
   secretKey?: Buffer;
   runJobs?: boolean;
+  /** This server's name among several sharing one PostgreSQL; defaults to the host name. */
+  serverName?: string;
   heartbeatMs?: number;
 }
 
@@ -68,6 +70,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       adminPassword: options.adminPassword,
       secretKey: options.secretKey,
       runJobs: options.runJobs,
+      serverName: options.serverName,
     });
   }
   let http: StackyardHttpServer;
@@ -125,6 +128,7 @@ serve options:
   --listen ADDR    address to listen on (default 127.0.0.1)
   --data-dir DIR   data directory (default $STACKYARD_DATA_DIR or ~/.local/share/stackyard)
   --db URL         postgres://user:pass@host/db, or sqlite:/path (default SQLite in the data dir)
+  --server-name N  this server's name among several sharing one PostgreSQL (default: host name)
 
 Environment:
   STACKYARD_ADMIN_PASSWORD   the admin password set on first start (otherwise one is generated)
@@ -140,6 +144,7 @@ async function serve(argv: string[]): Promise<number> {
       listen: { type: 'string', default: '127.0.0.1' },
       'data-dir': { type: 'string' },
       db: { type: 'string' },
+      'server-name': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -166,6 +171,7 @@ async function serve(argv: string[]): Promise<number> {
     dataDir: values['data-dir'] ? path.resolve(values['data-dir']) : undefined,
     database: values.db ?? process.env.STACKYARD_DB_URL,
     adminPassword: process.env.STACKYARD_ADMIN_PASSWORD || undefined,
+    serverName: values['server-name'],
   });
   if (server.generatedAdminPassword) process.stdout.write(`${passwordBox(server.generatedAdminPassword)}\n`);
   const staticDir = defaultStaticDir();
