@@ -1,12 +1,12 @@
-import { Button, Group, Modal, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Modal, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { ErrorAlert } from '../../../components/error-alert';
 import { useT } from '../../../lib/i18n';
 import { domainLabel, useDomainOptions, useRoleOptions } from '../../../lib/lookups';
 import { notifySuccess } from '../../../lib/notify';
 import { useCurrentUser } from '../../../lib/session';
 import { useCreateAccount, type CreateAccountInput } from '../api/account-mutations';
 import type { Account } from '../api/get-accounts';
+import { FormFooter } from '../../../components/form-footer';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -179,15 +179,12 @@ export function CreateAccountDialog({
               required
             />
           </SimpleGrid>
-          {create.error && <ErrorAlert error={create.error} />}
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('common.create')}
-            </Button>
-          </Group>
+          <FormFooter
+            error={create.error}
+            pending={create.isPending}
+            onCancel={onClose}
+            submitLabel={t('common.create')}
+          />
         </Stack>
       </form>
     </Modal>

@@ -1,11 +1,11 @@
-import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useMemo, useState, type FormEvent } from 'react';
-import { ErrorAlert } from '../../../components/error-alert';
 import { useT } from '../../../lib/i18n';
 import { useRoleOptions } from '../../../lib/lookups';
 import { notifySuccess } from '../../../lib/notify';
 import { useUpdateAccount } from '../api/account-mutations';
 import type { Account } from '../api/get-accounts';
+import { FormFooter } from '../../../components/form-footer';
 
 /** updateAccount: name, network domain and role. */
 export function EditAccountDialog({
@@ -70,15 +70,12 @@ export function EditAccountDialog({
               onChange={(v) => setRoleid(v ?? '')}
             />
           )}
-          {update.error && <ErrorAlert error={update.error} />}
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={update.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormFooter
+            error={update.error}
+            pending={update.isPending}
+            onCancel={onClose}
+            submitLabel={t('common.save')}
+          />
         </Stack>
       </form>
     </Modal>

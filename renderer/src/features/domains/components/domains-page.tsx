@@ -39,6 +39,7 @@ import { useUiStore } from '../../../lib/ui-store';
 import { useCreateDomain, useDeleteDomain, useUpdateDomain } from '../api/domain-mutations';
 import { buildDomainTree, useDomains, type Domain, type DomainNode } from '../api/get-domains';
 import classes from './domains-page.module.css';
+import { FormFooter } from '../../../components/form-footer';
 
 function filterTree(nodes: DomainNode[], text: string): DomainNode[] {
   if (!text) return nodes;
@@ -328,15 +329,12 @@ function CreateDomainDialog({ parent, onClose }: { parent: Domain; onClose(): vo
             onChange={(e) => setNetworkdomain(e.currentTarget.value)}
             size="sm"
           />
-          {create.error && <ErrorAlert error={create.error} />}
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('common.create')}
-            </Button>
-          </Group>
+          <FormFooter
+            error={create.error}
+            pending={create.isPending}
+            onCancel={onClose}
+            submitLabel={t('common.create')}
+          />
         </Stack>
       </form>
     </Modal>
@@ -371,15 +369,12 @@ function RenameDomainDialog({ domain, onClose }: { domain: Domain; onClose(): vo
             data-autofocus
             size="sm"
           />
-          {update.error && <ErrorAlert error={update.error} />}
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={update.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormFooter
+            error={update.error}
+            pending={update.isPending}
+            onCancel={onClose}
+            submitLabel={t('common.save')}
+          />
         </Stack>
       </form>
     </Modal>

@@ -27,6 +27,7 @@ import { ROLE_TYPES, useRoles, type Role } from '../api/get-roles';
 import { useCreateRole, useDeleteRole, useUpdateRole } from '../api/role-mutations';
 import { RulesEditor } from './rules-editor';
 import classes from './roles-page.module.css';
+import { FormFooter } from '../../../components/form-footer';
 
 const col = columnHelper<Role>();
 
@@ -222,15 +223,12 @@ function RoleDialog({ role, onClose, onSaved }: { role?: Role; onClose(): void; 
             autosize
             minRows={2}
           />
-          {mutation.error && <ErrorAlert error={mutation.error} />}
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {role ? t('common.save') : t('common.create')}
-            </Button>
-          </Group>
+          <FormFooter
+            error={mutation.error}
+            pending={mutation.isPending}
+            onCancel={onClose}
+            submitLabel={role ? t('common.save') : t('common.create')}
+          />
         </Stack>
       </form>
     </Modal>

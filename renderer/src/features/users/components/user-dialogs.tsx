@@ -1,12 +1,12 @@
-import { Button, Group, Modal, PasswordInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Modal, PasswordInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useMemo, useState, type FormEvent } from 'react';
-import { ErrorAlert } from '../../../components/error-alert';
 import { useT } from '../../../lib/i18n';
 import { useAccountOptions } from '../../../lib/lookups';
 import { notifySuccess } from '../../../lib/notify';
 import { useCurrentUser } from '../../../lib/session';
 import { useCreateUser, useUpdateUser, type CreateUserInput } from '../api/user-mutations';
 import type { User } from '../api/get-users';
+import { FormFooter } from '../../../components/form-footer';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -121,15 +121,12 @@ export function CreateUserDialog(props: {
               error={show(errors.email)}
             />
           </SimpleGrid>
-          {create.error && <ErrorAlert error={create.error} />}
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={props.onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('common.create')}
-            </Button>
-          </Group>
+          <FormFooter
+            error={create.error}
+            pending={create.isPending}
+            onCancel={props.onClose}
+            submitLabel={t('common.create')}
+          />
         </Stack>
       </form>
     </Modal>
@@ -217,15 +214,12 @@ export function EditUserDialog({ user, onClose }: { user: User; onClose(): void 
               />
             )}
           </SimpleGrid>
-          {update.error && <ErrorAlert error={update.error} />}
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={update.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormFooter
+            error={update.error}
+            pending={update.isPending}
+            onCancel={onClose}
+            submitLabel={t('common.save')}
+          />
         </Stack>
       </form>
     </Modal>
