@@ -2,28 +2,11 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => import('./test/electron-stub'));
 
-import type { Caller } from '../core/src/services/caller';
 import type { LiveEvent, StackyardBridge } from './ipc-channels';
 import * as electron from './test/electron-stub';
 import { APP_ENTRY_URL } from './main/app-origin';
 import { registerIpcHandlers } from './main/ipc';
-
-const OPERATOR = {
-  userId: 2,
-  userUuid: 'u-admin',
-  username: 'admin',
-  accountId: 2,
-  accountUuid: 'a-admin',
-  accountName: 'admin',
-  accountType: 1,
-  domainId: 1,
-  domainUuid: 'd-root',
-  domainIdPath: '/1/',
-  domainPath: 'ROOT',
-  roleId: 1,
-  roleType: 'Admin',
-  via: 'ipc',
-} satisfies Caller;
+import { FAKE_OPERATOR } from './test/fake-operator';
 
 describe('preload bridge', () => {
   let window: electron.BrowserWindow;
@@ -42,7 +25,7 @@ describe('preload bridge', () => {
           body: { [`${command.toLowerCase()}response`]: { params } },
         }),
       },
-      operator: async () => OPERATOR,
+      operator: async () => FAKE_OPERATOR,
       platform: () => ({
         os: 'linux',
         arch: 'x64',

@@ -14,6 +14,7 @@ import { startDesktopCore, type DesktopCore } from './desktop-core';
 import { registerIpcHandlers, type ApiExecutor } from './ipc';
 import { cachedDomainPaths, forwardLiveMessages } from './live';
 import { domainIdPath } from './operator';
+import { FAKE_OPERATOR } from '../test/fake-operator';
 
 const PLATFORM: PlatformInfo = {
   os: 'linux',
@@ -23,23 +24,6 @@ const PLATFORM: PlatformInfo = {
   chrome: '140',
   node: '22',
   transport: 'ipc',
-};
-
-const FAKE_ADMIN: Caller = {
-  userId: 2,
-  userUuid: 'u-admin',
-  username: 'admin',
-  accountId: 2,
-  accountUuid: 'a-admin',
-  accountName: 'admin',
-  accountType: 1,
-  domainId: 1,
-  domainUuid: 'd-root',
-  domainIdPath: '/1/',
-  domainPath: 'ROOT',
-  roleId: 1,
-  roleType: 'Admin',
-  via: 'ipc',
 };
 
 function appWindow(): electron.BrowserWindow {
@@ -83,7 +67,7 @@ describe('IPC handlers (fake dispatcher)', () => {
     registerIpcHandlers(electron.ipcMain as never, {
       window: () => window as never,
       api: dispatcher,
-      operator: async () => FAKE_ADMIN,
+      operator: async () => FAKE_OPERATOR,
       platform: () => PLATFORM,
       log,
     });
@@ -112,7 +96,7 @@ describe('IPC handlers (fake dispatcher)', () => {
       {
         command: 'listZones',
         params: { pagesize: '20', listall: 'true', keyword: 'a', ids: ['x', 'y'] },
-        caller: FAKE_ADMIN,
+        caller: FAKE_OPERATOR,
       },
     ]);
     expect(JSON.stringify(reply)).not.toContain('must-not-cross');
