@@ -10,8 +10,11 @@ import { migrate, openStore, type DatabaseConfig, type Store } from './db/connec
 import { AccessService } from './services/access';
 import { AuthService } from './services/auth';
 import { bootstrapInventory } from './services/bootstrap';
+import { CapacityMonitor } from './services/capacity/capacity-monitor';
 import type { CoreServices } from './services/core-services';
 import { EventService } from './services/events';
+import { createHypervisorDrivers } from './services/infrastructure/hypervisors';
+import { HostMonitor } from './services/infrastructure/host-monitor';
 import { JobService } from './services/jobs';
 import { SecretBox } from './services/secrets';
 import { SettingsService } from './services/settings';
@@ -26,6 +29,8 @@ export interface CoreOptions {
   serverName?: string;
   /** Start the job runner (tests that inspect queued jobs turn it off). */
   runJobs?: boolean;
+  /** Start host heartbeats and capacity sampling; defaults to runJobs. Tests drive them by hand. */
+  runMonitors?: boolean;
 }
 
 export interface Core {
@@ -37,6 +42,8 @@ export interface Core {
   auth: AuthService;
   settings: SettingsService;
   store: Store;
+  hostMonitor: HostMonitor;
+  capacityMonitor: CapacityMonitor;
   /** Set on the first start when no admin password was supplied: shown once, never stored. */
   generatedAdminPassword?: string;
   close(): Promise<void>;
@@ -85,8 +92,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       isResumable: (command) => registry.get(command)?.resumable === true,
     });
     services.jobs = jobs;
+    services.hypervisors = createHypervisorDrivers(services);
+    const hostMonitor = new HostMonitor(services);
+    const capacityMonitor = new CapacityMonitor(services);
     const { generatedAdminPassword } = await bootstrapInventory(services, { adminPassword: options.adminPassword });
     if (options.runJobs !== false) await jobs.start();
+    if (options.runMonitors ?? options.runJobs !== false) {
+      hostMonitor.start();
+      capacityMonitor.start();
+    }
     return {
       api,
       registry,
@@ -97,7 +111,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       settings,
       store,
       generatedAdminPassword,
+      hostMonitor,
+      capacityMonitor,
       close: async () => {
+        await hostMonitor.stop();
+        await capacityMonitor.stop();
         await jobs.stop();
         await store.close();
       },

@@ -76,6 +76,8 @@ export async function startTestCore(dialect: Dialect, options: Partial<CoreOptio
     dataDir: database.dataDir,
     adminPassword: ADMIN_PASSWORD,
     secretKey: crypto.randomBytes(32),
+    // Tests drive heartbeats and capacity sampling by hand (core.hostMonitor.tick(), capacityMonitor.sample()).
+    runMonitors: false,
     ...options,
   });
   const tc: TestCore = {

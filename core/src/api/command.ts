@@ -27,6 +27,12 @@ export interface CommandContext {
   commands: CommandCatalog;
   /** Present while the command runs as an async job. */
   job?: JobProgress;
+  /**
+   * Runs another command as the same caller, inline even when that command is async, with its
+   * permission and parameter checks (the datacenter import builds a cloud this way). Throws the
+   * command's error on failure.
+   */
+  invoke(command: string, params: Record<string, string | string[] | undefined>): Promise<CommandResult>;
 }
 
 export interface CommandDef<S extends z.ZodObject = z.ZodObject> {

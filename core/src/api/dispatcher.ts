@@ -37,12 +37,7 @@ export class ApiDispatcher {
         if (!(await this.services.access.isCommandAllowed(caller, def.name, def.roles))) throw errors.notAllowed();
       }
       const params = parseParams(def, raw);
-      const ctx: CommandContext = {
-        caller: caller as Caller,
-        services: this.services,
-        command: def.name,
-        commands: this.registry,
-      };
+      const ctx = this.context(def, caller as Caller);
       if (def.isAsync) {
         const target = def.jobTarget ? await def.jobTarget(ctx, params) : { instanceType: 'None' };
         const job = await this.services.jobs.submit({
@@ -77,7 +72,34 @@ export class ApiDispatcher {
     const def = this.registry.get(command);
     if (!def) throw errors.unknownCommand(command);
     const params = parseParams(def, storedParams as RawParams);
-    return def.handler({ caller, services: this.services, command: def.name, commands: this.registry, job }, params);
+    return def.handler(this.context(def, caller, job), params);
+  }
+
+  /**
+   * Runs a command in-process as `caller`, inline even when it is async (no job is queued), with
+   * the same permission checks and parameter validation as execute(). Throws on failure.
+   */
+  async invoke(command: string, raw: RawParams, caller: Caller): Promise<CommandResult> {
+    const def = this.registry.get(command);
+    if (!def) throw errors.unknownCommand(command);
+    if (def.auth !== 'none' && !(await this.services.access.isCommandAllowed(caller, def.name, def.roles))) {
+      throw errors.notAllowed();
+    }
+    const params = parseParams(def, raw);
+    const ctx = this.context(def, caller);
+    if (def.isAsync && def.jobTarget) await def.jobTarget(ctx, params);
+    return def.handler(ctx, params);
+  }
+
+  private context(def: AnyCommand, caller: Caller, job?: JobProgress): CommandContext {
+    return {
+      caller,
+      services: this.services,
+      command: def.name,
+      commands: this.registry,
+      job,
+      invoke: (command, raw) => this.invoke(command, raw, caller),
+    };
   }
 }
 

@@ -1,4 +1,7 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { InfrastructureTables } from './schema-infrastructure';
+
+export type * from './schema-infrastructure';
 
 /**
  * Table types shared by both dialects. Booleans are stored as 0/1 integers and timestamps as
@@ -142,7 +145,7 @@ export interface ManagementServerTable {
   last_heartbeat: string;
 }
 
-export interface Database {
+export interface Database extends InfrastructureTables {
   domains: DomainTable;
   roles: RoleTable;
   role_permissions: RolePermissionTable;

@@ -247,8 +247,85 @@ export const ALERT_SETTINGS = [
   setting.password('alert.smtp.password', 'Alert', 'Password for SMTP authentication.'),
 ] as const;
 
+/** Host agents, capacity sampling and alert thresholds of the physical model. */
+export const INFRASTRUCTURE_SETTINGS = [
+  setting.integer('ping.interval', 60, 'Advanced', 'Interval in seconds at which hosts are pinged (heartbeats).', {
+    min: 1,
+    max: 3600,
+  }),
+  setting.float(
+    'ping.timeout',
+    2.5,
+    'Advanced',
+    'Multiplier of ping.interval after which a host that has not answered is marked Disconnected.',
+    { min: 1, max: 100 },
+  ),
+  setting.integer(
+    'capacity.check.period',
+    300000,
+    'Advanced',
+    'Milliseconds between capacity checks: capacity is recomputed, sampled for history and checked against thresholds.',
+    { min: 1000 },
+  ),
+  setting.integer(
+    'capacity.history.retention.days',
+    30,
+    'Advanced',
+    'Days of capacity history kept for charts (Stackyard).',
+    { min: 1, max: 3650 },
+  ),
+  ...(
+    [
+      ['cluster.storage.capacity.notificationthreshold', 'used primary storage in a cluster'],
+      ['cluster.storage.allocated.capacity.notificationthreshold', 'allocated primary storage in a cluster'],
+      ['cluster.localStorage.capacity.notificationthreshold', 'used local storage in a cluster'],
+      ['pod.privateip.capacity.notificationthreshold', 'used private IPs in a pod'],
+      ['zone.virtualnetwork.publicip.capacity.notificationthreshold', 'used public IPs in a zone'],
+      ['zone.directnetwork.publicip.capacity.notificationthreshold', 'used direct-attached IPs in a zone'],
+      ['zone.secstorage.capacity.notificationthreshold', 'used secondary storage in a zone'],
+      ['zone.vlan.capacity.notificationthreshold', 'used guest VLANs in a zone'],
+    ] as const
+  ).map(([name, what]) =>
+    setting.float(name, 0.75, 'Alert', `Percentage (0 to 1) of ${what} above which alerts are sent.`, {
+      min: 0,
+      max: 1,
+    }),
+  ),
+  setting.integer('simulator.host.cpu.number', 16, 'Advanced', 'CPU cores of a new Simulator host (Stackyard).', {
+    min: 1,
+    max: 1024,
+  }),
+  setting.integer(
+    'simulator.host.cpu.speed',
+    2400,
+    'Advanced',
+    'CPU speed in MHz of a new Simulator host (Stackyard).',
+    {
+      min: 100,
+      max: 10000,
+    },
+  ),
+  setting.integer('simulator.host.memory.gb', 64, 'Advanced', 'Memory in GiB of a new Simulator host (Stackyard).', {
+    min: 1,
+    max: 65536,
+  }),
+  setting.integer(
+    'simulator.storage.capacity.gb',
+    2048,
+    'Advanced',
+    'Size in GiB of a new Simulator primary storage pool or image store (Stackyard).',
+    { min: 1, max: 1048576 },
+  ),
+] as const;
+
 /** Every setting. Later areas append their own list here. */
-export const SETTINGS = [...FOUNDATION_SETTINGS, ...CAPACITY_SETTINGS, ...VM_SETTINGS, ...ALERT_SETTINGS] as const;
+export const SETTINGS = [
+  ...FOUNDATION_SETTINGS,
+  ...CAPACITY_SETTINGS,
+  ...VM_SETTINGS,
+  ...ALERT_SETTINGS,
+  ...INFRASTRUCTURE_SETTINGS,
+] as const;
 
 type Registered = (typeof SETTINGS)[number];
 export type SettingName = Registered['name'];

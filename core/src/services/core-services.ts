@@ -1,4 +1,5 @@
 import type { Store } from '../db/connect';
+import type { HypervisorDrivers } from '../drivers/hypervisor/types';
 import type { AsyncJobRow, EventRow } from '../db/schema';
 import type { AccessService } from './access';
 import type { Caller } from './caller';
@@ -14,6 +15,8 @@ export interface CoreServices {
   config: SettingsReader;
   secrets: SecretBox;
   auth: AuthPort;
+  /** Hypervisor drivers by hypervisor type (Simulator today, KVM later). */
+  hypervisors: HypervisorDrivers;
 }
 
 export interface NewEvent {

@@ -7,18 +7,54 @@ import { useSession } from './session';
 /** Account types as CloudStack sends them in the login response. */
 export const ACCOUNT_TYPES = { User: 0, Admin: 1, DomainAdmin: 2, ResourceAdmin: 3 } as const;
 
-export type Area = 'domains' | 'accounts' | 'users' | 'roles' | 'events' | 'settings';
+export type Area =
+  | 'dashboard'
+  | 'diagram'
+  | 'zones'
+  | 'pods'
+  | 'clusters'
+  | 'hosts'
+  | 'primaryStorage'
+  | 'secondaryStorage'
+  | 'domains'
+  | 'accounts'
+  | 'users'
+  | 'roles'
+  | 'events'
+  | 'alerts'
+  | 'settings';
+
+const INFRASTRUCTURE_AREAS: Area[] = [
+  'dashboard',
+  'diagram',
+  'zones',
+  'pods',
+  'clusters',
+  'hosts',
+  'primaryStorage',
+  'secondaryStorage',
+  'alerts',
+];
 
 /** What each account type may see at all; listApis refines it (custom roles can allow less). */
 const AREAS_BY_TYPE: Record<number, Area[]> = {
   0: ['accounts', 'users', 'events'],
-  1: ['domains', 'accounts', 'users', 'roles', 'events', 'settings'],
+  1: [...INFRASTRUCTURE_AREAS, 'domains', 'accounts', 'users', 'roles', 'events', 'settings'],
   2: ['domains', 'accounts', 'users', 'events'],
-  3: ['accounts', 'users', 'events'],
+  3: [...INFRASTRUCTURE_AREAS, 'accounts', 'users', 'events'],
 };
 
 /** The list command behind each area: the area shows when the role may call it. */
 export const AREA_COMMAND: Record<Area, string> = {
+  dashboard: 'listCapacity',
+  diagram: 'listInfrastructure',
+  zones: 'createZone',
+  pods: 'listPods',
+  clusters: 'listClusters',
+  hosts: 'listHosts',
+  primaryStorage: 'listStoragePools',
+  secondaryStorage: 'listImageStores',
+  alerts: 'listAlerts',
   domains: 'listDomains',
   accounts: 'listAccounts',
   users: 'listUsers',

@@ -22,14 +22,17 @@ const STYLES: Record<string, StateStyle> = {
   connecting: { color: 'blue', animated: true },
   prepareformaintenance: { color: 'blue', animated: true },
   creating: { color: 'blue', animated: true },
+  cancelmaintenance: { color: 'blue', animated: true },
   stopped: { color: 'gray' },
   disabled: { color: 'gray' },
   inactive: { color: 'gray' },
   locked: { color: 'yellow' },
   alert: { color: 'yellow' },
+  disconnected: { color: 'yellow' },
   warn: { color: 'yellow' },
   down: { color: 'red' },
   error: { color: 'red' },
+  errorinmaintenance: { color: 'red' },
   deny: { color: 'red' },
   maintenance: { color: 'violet' },
   destroyed: { color: 'gray', struck: true },
@@ -38,4 +41,20 @@ const STYLES: Record<string, StateStyle> = {
 
 export function stateStyle(state: string | undefined): StateStyle {
   return STYLES[(state ?? '').toLowerCase()] ?? { color: 'gray' };
+}
+
+/** Defaults of CloudStack's capacity thresholds (notification 0.75, disable 0.85). */
+export const CAPACITY_THRESHOLDS = { notify: 0.75, disable: 0.85 } as const;
+
+/**
+ * The colour of a capacity use (0..1): green below the notification threshold, amber above it,
+ * red above the disable threshold (UI.md: one meaning per colour).
+ */
+export function capacityColor(
+  fraction: number,
+  thresholds: { notify: number; disable: number } = CAPACITY_THRESHOLDS,
+): 'green' | 'yellow' | 'red' {
+  if (fraction >= thresholds.disable) return 'red';
+  if (fraction >= thresholds.notify) return 'yellow';
+  return 'green';
 }

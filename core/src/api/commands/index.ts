@@ -8,6 +8,19 @@ import { roleCommands } from './roles';
 import { jobCommands } from './jobs';
 import { eventCommands } from './events';
 import { configurationCommands } from './configurations';
+import { zoneCommands } from './zones';
+import { physicalNetworkCommands } from './physical-networks';
+import { podCommands } from './pods';
+import { vlanIpRangeCommands } from './vlan-ip-ranges';
+import { clusterCommands } from './clusters';
+import { hostCommands } from './hosts';
+import { simulatorCommands } from './simulator';
+import { storagePoolCommands } from './storage-pools';
+import { imageStoreCommands } from './image-stores';
+import { capacityCommands } from './capacity';
+import { alertCommands } from './alerts';
+import { infrastructureCommands } from './infrastructure';
+import { datacenterImportCommands } from './datacenter-import';
 
 /** Every command the core answers. Each area declares its commands in its own file. */
 export const ALL_COMMANDS: readonly AnyCommand[] = [
@@ -20,4 +33,17 @@ export const ALL_COMMANDS: readonly AnyCommand[] = [
   ...jobCommands,
   ...eventCommands,
   ...configurationCommands,
+  ...zoneCommands,
+  ...physicalNetworkCommands,
+  ...podCommands,
+  ...vlanIpRangeCommands,
+  ...clusterCommands,
+  ...hostCommands,
+  ...simulatorCommands,
+  ...storagePoolCommands,
+  ...imageStoreCommands,
+  ...capacityCommands,
+  ...alertCommands,
+  ...infrastructureCommands,
+  ...datacenterImportCommands,
 ] as readonly AnyCommand[];

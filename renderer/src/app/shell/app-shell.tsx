@@ -23,9 +23,8 @@ export function AppShellLayout() {
 
   const route = findRoute(path);
   const allowed = route !== undefined && areas.includes(route.area);
-  // Operators land on Accounts (the first section with pages today) when their role shows it.
-  const fallback =
-    ROUTES.find((r) => r.area === 'accounts' && areas.includes(r.area)) ?? ROUTES.find((r) => areas.includes(r.area));
+  // Operators land on the first page of the rail their role shows (the dashboard for admins).
+  const fallback = ROUTES.find((r) => areas.includes(r.area));
 
   useEffect(() => {
     // "#/" or an unknown path: go to the first page the role may open.

@@ -1,3 +1,8 @@
+import { dashboardEn } from './parts/dashboard.en';
+import { diagramEn } from './parts/diagram.en';
+import { infrastructureEn } from './parts/infrastructure.en';
+import { zoneWizardEn } from './parts/zone-wizard.en';
+
 /** English messages. Keys are the source of truth: every other locale must define each one. */
 export const en = {
   // App and navigation
@@ -17,6 +22,15 @@ export const en = {
   'nav.settings': 'Global settings',
   'nav.collapse': 'Collapse navigation',
   'nav.expand': 'Expand navigation',
+  'nav.diagram': 'Diagram',
+  'nav.zones': 'Zones',
+  'nav.pods': 'Pods',
+  'nav.clusters': 'Clusters',
+  'nav.hosts': 'Hosts',
+  'nav.primaryStorage': 'Primary storage',
+  'nav.secondaryStorage': 'Secondary storage',
+  'nav.alerts': 'Alerts',
+  'nav.zoneWizard': 'Add zone',
 
   // Top bar
   'topbar.connection.embedded': 'Embedded core',
@@ -269,6 +283,11 @@ export const en = {
   'settings.invalid.boolean': 'Enter true or false',
   'settings.invalid.integer': 'Enter a whole number',
   'settings.invalid.number': 'Enter a number',
+
+  ...infrastructureEn,
+  ...zoneWizardEn,
+  ...diagramEn,
+  ...dashboardEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,8 @@
 import type { MessageKey } from './en';
+import { dashboardKo } from './parts/dashboard.ko';
+import { diagramKo } from './parts/diagram.ko';
+import { infrastructureKo } from './parts/infrastructure.ko';
+import { zoneWizardKo } from './parts/zone-wizard.ko';
 
 /** 한국어 메시지. 운영자가 실제로 쓰는 용어로 적는다 (계정, 도메인, 역할, 전역 설정 ...). */
 export const ko: Record<MessageKey, string> = {
@@ -18,6 +22,15 @@ export const ko: Record<MessageKey, string> = {
   'nav.settings': '전역 설정',
   'nav.collapse': '메뉴 접기',
   'nav.expand': '메뉴 펼치기',
+  'nav.diagram': '인프라 구성도',
+  'nav.zones': 'Zone',
+  'nav.pods': 'Pod',
+  'nav.clusters': '클러스터',
+  'nav.hosts': '호스트',
+  'nav.primaryStorage': '기본 스토리지',
+  'nav.secondaryStorage': '보조 스토리지',
+  'nav.alerts': '경고',
+  'nav.zoneWizard': 'Zone 추가',
 
   'topbar.connection.embedded': '내장 코어',
   'topbar.connection.server': '서버 {host}',
@@ -256,4 +269,9 @@ export const ko: Record<MessageKey, string> = {
   'settings.invalid.boolean': 'true 또는 false를 입력하세요',
   'settings.invalid.integer': '정수를 입력하세요',
   'settings.invalid.number': '숫자를 입력하세요',
+
+  ...infrastructureKo,
+  ...zoneWizardKo,
+  ...diagramKo,
+  ...dashboardKo,
 };

@@ -1,0 +1,4 @@
+import type { AnyCommand } from '../command';
+
+/** Placeholder until this area's commands land. */
+export const podCommands: AnyCommand[] = [];

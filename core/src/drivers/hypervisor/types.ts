@@ -1,0 +1,95 @@
+import type { Hypervisor } from '../../domain/infrastructure';
+
+/**
+ * The hypervisor driver contract (ARCHITECTURE.md "Hypervisor drivers"). This issue uses the
+ * host and storage half; VM operations join when the VM issue lands. Drivers never see the
+ * database: callers pass what a driver needs, and persistence ports are injected.
+ */
+
+/** Where a host is, and the internal ids that fault injection matches on. */
+export interface HostTarget {
+  hostId: number;
+  uuid: string;
+  url: string;
+  zoneId: number;
+  podId: number;
+  clusterId: number;
+}
+
+/** What addHost sends before the host has an id. */
+export interface HostConnectRequest {
+  url: string;
+  username?: string;
+  /** Plain text only in memory while connecting; stored sealed. */
+  password?: string;
+  zoneId: number;
+  podId: number;
+  clusterId: number;
+}
+
+export interface DiscoveredHost {
+  name: string;
+  privateIp: string;
+  hypervisorVersion: string;
+  cpuSockets: number;
+  cpuNumber: number;
+  /** MHz per core. */
+  cpuSpeed: number;
+  /** Bytes. */
+  totalMemory: number;
+  capabilities: string[];
+  arch: string;
+}
+
+export interface HostStats {
+  /** 0-100 */
+  cpuUsedPercent: number;
+  /** Bytes. */
+  memoryUsed: number;
+}
+
+export interface StoragePoolTarget {
+  uuid: string;
+  url: string;
+  /** 'NetworkFilesystem' | 'Filesystem' | ... */
+  poolType: string;
+}
+
+export interface StoragePoolStats {
+  capacityBytes: number;
+  usedBytes: number;
+}
+
+/** A host that did not answer, or answered with a failure; the message is safe to show. */
+export class HostOperationError extends Error {
+  constructor(
+    readonly operation: string,
+    message: string,
+    readonly unreachable = false,
+  ) {
+    super(message);
+    this.name = 'HostOperationError';
+  }
+}
+
+export interface HypervisorDriver {
+  readonly hypervisor: Hypervisor;
+  /** Connects to a new host and reports what it has (CloudStack's StartupCommand/ReadyCommand). */
+  connect(request: HostConnectRequest): Promise<DiscoveredHost>;
+  /** One heartbeat; throws HostOperationError(unreachable) when the host does not answer. */
+  ping(host: HostTarget): Promise<void>;
+  hostStats(host: HostTarget): Promise<HostStats>;
+  /** Readies a host for maintenance (VM migration joins with the VM issue). */
+  prepareMaintenance(host: HostTarget): Promise<void>;
+  /** Mounts or checks a primary storage pool on a host and reports its size. */
+  attachStoragePool(host: HostTarget, pool: StoragePoolTarget): Promise<StoragePoolStats>;
+  detachStoragePool(host: HostTarget, pool: StoragePoolTarget): Promise<void>;
+  /** Drops any connection state for a host that is being removed. */
+  forget(host: HostTarget): Promise<void>;
+}
+
+export interface HypervisorDrivers {
+  /** The driver for a hypervisor; throws for one this build does not support. */
+  get(hypervisor: Hypervisor): HypervisorDriver;
+  supported(): Hypervisor[];
+}

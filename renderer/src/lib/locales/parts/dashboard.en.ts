@@ -1,0 +1,2 @@
+/** English messages of the dashboard screens (merged into en.ts). */
+export const dashboardEn = {} as const;
