@@ -42,7 +42,9 @@ export interface OperatorInfo {
 
 /** A live-stream message as the renderer receives it: a CloudStack event or an async job update. */
 export type LiveEvent =
-  { kind: 'event'; event: Record<string, unknown> } | { kind: 'job'; job: Record<string, unknown> };
+  | { kind: 'event'; event: Record<string, unknown> }
+  | { kind: 'job'; job: Record<string, unknown> }
+  | { kind: 'resource'; resource: { type: string; ids: string[]; change: string } };
 
 export const IpcChannel = {
   API_INVOKE: 'api:invoke',

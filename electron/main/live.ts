@@ -1,6 +1,7 @@
 import { seesAllDomains, type Caller } from '../../core/src/services/caller';
 import type { EventSink, LiveMessage, LiveScope } from '../../core/src/services/core-services';
 import type { LiveEvent } from '../ipc-channels';
+import { liveWireForm } from '../../core/src/services/events';
 
 /** Looks up a domain's id path ("/1/4/") for the domain-admin subtree check. */
 export type DomainPathLookup = (domainId: number) => Promise<string | undefined>;
@@ -21,7 +22,7 @@ export async function visibleTo(caller: Caller, scope: LiveScope, domainPath: Do
 
 /** The renderer's form of a message: internal integer ids (the scope) never leave the core. */
 export function toLiveEvent(message: LiveMessage): LiveEvent {
-  return message.kind === 'event' ? { kind: 'event', event: message.event } : { kind: 'job', job: message.job };
+  return liveWireForm(message) as LiveEvent;
 }
 
 export interface LiveForwarderOptions {

@@ -4,6 +4,7 @@ import { WebSocket, WebSocketServer } from 'ws';
 import type { Core } from '../core';
 import { seesAllDomains, type Caller } from '../services/caller';
 import type { LiveMessage } from '../services/core-services';
+import { liveWireForm } from '../services/events';
 
 export interface LiveSocketOptions {
   core: Core;
@@ -79,8 +80,7 @@ export function createLiveSocket(options: LiveSocketOptions): LiveSocket {
           client.ws.terminate();
           return;
         }
-        const payload =
-          message.kind === 'event' ? { kind: 'event', event: message.event } : { kind: 'job', job: message.job };
+        const payload = liveWireForm(message);
         client.ws.send(JSON.stringify(payload));
       })
       .catch(() => client.ws.terminate());

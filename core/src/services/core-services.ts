@@ -33,7 +33,21 @@ export interface NewEvent {
 /** A message on the live stream; transports filter by `scope` before sending to a client. */
 export type LiveMessage =
   | { kind: 'event'; scope: LiveScope; event: Record<string, unknown> }
-  | { kind: 'job'; scope: LiveScope; job: Record<string, unknown> };
+  | { kind: 'job'; scope: LiveScope; job: Record<string, unknown> }
+  | { kind: 'resource'; scope: LiveScope; resource: ResourceChange };
+
+/**
+ * A change CloudStack records no event for (a host's heartbeat state, a pool's usage, a new
+ * alert), so that open screens refresh what they show. Scope nobody: admins only.
+ */
+export interface ResourceChange {
+  /** 'Host' | 'StoragePool' | 'Capacity' | 'Alert' ... */
+  type: string;
+  /** uuids of the changed resources (may be empty for aggregate changes such as Capacity). */
+  ids: string[];
+  /** e.g. 'state', 'usage', 'created' */
+  change: string;
+}
 
 export interface LiveScope {
   accountId: number | null;

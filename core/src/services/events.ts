@@ -307,3 +307,15 @@ export async function changeEvents(
     return Number(r.numDeletedRows);
   });
 }
+
+/** The transports' form of a live message: the scope (internal integer ids) never leaves the core. */
+export function liveWireForm(message: LiveMessage): Record<string, unknown> {
+  switch (message.kind) {
+    case 'event':
+      return { kind: 'event', event: message.event };
+    case 'job':
+      return { kind: 'job', job: message.job };
+    case 'resource':
+      return { kind: 'resource', resource: message.resource };
+  }
+}

@@ -60,7 +60,11 @@ export interface CloudEvent {
 }
 
 /** Messages of the live stream (WebSocket in a browser, `window.stackyard.on('live')` in Electron). */
-export type LiveMessage = { kind: 'event'; event: CloudEvent } | { kind: 'job'; job: AsyncJob };
+export type LiveMessage =
+  | { kind: 'event'; event: CloudEvent }
+  | { kind: 'job'; job: AsyncJob }
+  /** A state or usage change without a CloudStack event (host heartbeats, pool usage, alerts). */
+  | { kind: 'resource'; resource: { type: string; ids: string[]; change: string } };
 
 /** The login response, with CloudStack's string-typed fields normalised. */
 export interface LoginInfo {

@@ -4,7 +4,7 @@ import type { ApiClient } from './api-client';
 import { useApi } from './api-context';
 import type { LiveMessage } from './api-types';
 import { invalidateAreas, useJobStore } from './jobs';
-import { areasForEvent, areasForJob } from './query-keys';
+import { areasForEvent, areasForJob, queryKeys } from './query-keys';
 import { useUiStore } from './ui-store';
 
 /**
@@ -22,6 +22,10 @@ export function applyLiveMessage(queryClient: QueryClient, message: LiveMessage)
         refetchType: area === 'events' && !eventsLive ? 'none' : 'active',
       });
     }
+    return;
+  }
+  if (message.kind === 'resource') {
+    void queryClient.invalidateQueries({ queryKey: queryKeys.infrastructure.all });
     return;
   }
   const before = useJobStore.getState().jobs.find((j) => j.jobid === message.job.jobid);

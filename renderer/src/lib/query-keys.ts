@@ -31,9 +31,17 @@ export const queryKeys = {
     all: ['settings'] as const,
     list: (params: object) => ['settings', 'list', params] as const,
   },
+  /**
+   * Everything of the physical model (zones ... hosts, storage, capacity, topology, alerts) shares
+   * one root: an infrastructure event or a resource change refreshes whatever of it is on screen.
+   */
+  infrastructure: {
+    all: ['infrastructure'] as const,
+    command: (command: string, params: object = {}) => ['infrastructure', command, params] as const,
+  },
 } as const;
 
-export type AreaRoot = 'domains' | 'accounts' | 'users' | 'roles' | 'events' | 'settings';
+export type AreaRoot = 'domains' | 'accounts' | 'users' | 'roles' | 'events' | 'settings' | 'infrastructure';
 
 /** Which cached areas an event type touches (by CloudStack event type prefix). */
 const EVENT_AREAS: [prefix: string, areas: AreaRoot[]][] = [
@@ -43,6 +51,25 @@ const EVENT_AREAS: [prefix: string, areas: AreaRoot[]][] = [
   ['DOMAIN.', ['domains', 'accounts', 'users']],
   ['ROLE.', ['roles', 'accounts']],
   ['CONFIGURATION.', ['settings']],
+  ...[
+    'ZONE.',
+    'POD.',
+    'CLUSTER.',
+    'HOST.',
+    'MAINT.',
+    'STORAGE.POOL.',
+    'UPDATE.PS',
+    'ENABLE.PS',
+    'DISABLE.PS',
+    'VLAN.IP.RANGE.',
+    'PHYSICAL.NETWORK.',
+    'TRAFFIC.TYPE.',
+    'SERVICE.PROVIDER.',
+    'NETWORK.ELEMENT.',
+    'IMAGE.STORE.',
+    'DATACENTER.IMPORT',
+    'SIMULATOR.',
+  ].map((prefix): [string, AreaRoot[]] => [prefix, ['infrastructure']]),
 ];
 
 /** Areas whose cached lists are stale after an event of `type`; events themselves always are. */
@@ -61,5 +88,11 @@ export function areasForJob(instanceType: string | undefined, command: string | 
   if (hint.includes('user')) ['users', 'accounts'].forEach((a) => areas.add(a as AreaRoot));
   if (hint.includes('domain')) ['domains', 'accounts', 'users'].forEach((a) => areas.add(a as AreaRoot));
   if (hint.includes('role')) areas.add('roles');
+  if (
+    /zone|pod|cluster|host|storage|physicalnetwork|traffic|provider|vlan|imagestore|datacenter|simulator|maintenance/.test(
+      hint,
+    )
+  )
+    areas.add('infrastructure');
   return [...areas];
 }
