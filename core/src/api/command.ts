@@ -48,6 +48,11 @@ export interface CommandDef<S extends z.ZodObject = z.ZodObject> {
   response: { name: string; fields: Record<string, string> };
   /** Async commands: the resource the job acts on, resolved before the job is queued. */
   jobTarget?: (ctx: CommandContext, params: z.output<S>) => Promise<JobTarget>;
+  /**
+   * Parameters of an async command that are sealed with the secret box while the job is stored
+   * (passwords, a datacenter description holding host passwords); the handler sees them in clear.
+   */
+  secretParams?: readonly string[];
   /** An interrupted job of a resumable command is run again on restart; others are failed. */
   resumable?: boolean;
   handler: (ctx: CommandContext, params: z.output<S>) => Promise<CommandResult>;

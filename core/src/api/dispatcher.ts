@@ -17,6 +17,8 @@ export interface ApiResponse {
   result?: CommandResult;
 }
 
+const SEALED = 'sealed:';
+
 /**
  * The one entry point behind every transport: HTTP, Electron IPC and in-process calls.
  * It never throws; every failure becomes a CloudStack error response.
@@ -42,7 +44,7 @@ export class ApiDispatcher {
         const target = def.jobTarget ? await def.jobTarget(ctx, params) : { instanceType: 'None' };
         const job = await this.services.jobs.submit({
           command: def.name,
-          params: normalizeParams(raw),
+          params: this.sealSecrets(def, normalizeParams(raw)),
           caller: caller as Caller,
           target,
         });
@@ -71,8 +73,27 @@ export class ApiDispatcher {
   ): Promise<CommandResult> {
     const def = this.registry.get(command);
     if (!def) throw errors.unknownCommand(command);
-    const params = parseParams(def, storedParams as RawParams);
+    const params = parseParams(def, this.unsealSecrets(def, storedParams) as RawParams);
     return def.handler(this.context(def, caller, job), params);
+  }
+
+  private sealSecrets(def: AnyCommand, params: Record<string, unknown>): Record<string, unknown> {
+    for (const name of def.secretParams ?? []) {
+      const value = params[name];
+      if (typeof value === 'string') params[name] = SEALED + this.services.secrets.encrypt(value);
+    }
+    return params;
+  }
+
+  private unsealSecrets(def: AnyCommand, params: Record<string, unknown>): Record<string, unknown> {
+    const out = { ...params };
+    for (const name of def.secretParams ?? []) {
+      const value = out[name];
+      if (typeof value === 'string' && value.startsWith(SEALED)) {
+        out[name] = this.services.secrets.decrypt(value.slice(SEALED.length));
+      }
+    }
+    return out;
   }
 
   /**

@@ -68,7 +68,7 @@ export function countVlans(ranges: readonly VlanRange[]): number {
 
 /** Parses a public range's VLAN: "50", "vlan://50" or "untagged". */
 export function parseVlanTag(text: string | undefined): { ok: true; tag: string } | { ok: false; error: string } {
-  if (text === undefined || text === '' || text.toLowerCase() === 'untagged') return { ok: true, tag: 'untagged' };
+  if (text === undefined || /^\s*(vlan:\/\/)?untagged\s*$|^\s*$/i.test(text)) return { ok: true, tag: 'untagged' };
   const m = /^(?:vlan:\/\/)?(\d+)$/i.exec(text.trim());
   const n = m ? Number(m[1]) : NaN;
   if (!(n >= VLAN_MIN && n <= VLAN_MAX)) {

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createCore, type Core } from '../core';
 import { parseDatabaseUrl, type DatabaseConfig } from '../db/connect';
+import { DEPLOY_DC_USAGE, deployDcCommand } from './deploy-dc';
 import { createHttpServer, isLoopback, type StackyardHttpServer } from './http';
 
 export interface StartServerOptions {
@@ -121,7 +122,8 @@ export function passwordBox(password: string): string {
 const USAGE = `Usage: stackyard <command> [options]
 
 Commands:
-  serve   Run the management server (CloudStack API, live events, web UI)
+  serve       Run the management server (CloudStack API, live events, web UI)
+  deploy-dc   Build a cloud from a Marvin datacenter description (JSON .cfg), printing progress
 
 serve options:
   --port P         TCP port (default 8080; 0 picks a free one)
@@ -130,6 +132,7 @@ serve options:
   --db URL         postgres://user:pass@host/db, or sqlite:/path (default SQLite in the data dir)
   --server-name N  this server's name among several sharing one PostgreSQL (default: host name)
 
+${DEPLOY_DC_USAGE}
 Environment:
   STACKYARD_ADMIN_PASSWORD   the admin password set on first start (otherwise one is generated)
   STACKYARD_DATA_DIR         default data directory
@@ -205,6 +208,12 @@ export async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'serve':
       return serve(rest);
+    case 'deploy-dc':
+      return deployDcCommand(rest, {
+        dataDir: defaultDataDir(),
+        database: process.env.STACKYARD_DB_URL,
+        adminPassword: process.env.STACKYARD_ADMIN_PASSWORD || undefined,
+      });
     case undefined:
     case 'help':
     case '--help':

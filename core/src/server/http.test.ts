@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, type FixtureUser } from '../../test/auth-fixtures';
 import { ADMIN_PASSWORD, dialects, startTestCore, type TestCore } from '../../test/harness';
 import { signRequest } from '../api/signature';
-import { createHttpServer, type StackyardHttpServer } from './http';
+import { createHttpServer, DEFAULT_MAX_BODY_BYTES, type StackyardHttpServer } from './http';
 
 const expiresIn = (seconds: number) =>
   new Date(Date.now() + seconds * 1000).toISOString().replace(/\.\d{3}Z$/, '+0000');
@@ -285,7 +285,7 @@ describe.each(dialects())('HTTP server (%s)', (dialect) => {
     const r = await fetch(`${base}/client/api?response=json`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: `command=login&username=${'x'.repeat(1024 * 1024 + 10)}`,
+      body: `command=login&username=${'x'.repeat(DEFAULT_MAX_BODY_BYTES + 10)}`,
     }).catch((e: unknown) => e as Error);
     if (r instanceof Error) throw r;
     expect(r.status).toBe(413);

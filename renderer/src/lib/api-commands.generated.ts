@@ -2,11 +2,83 @@
 
 /** Each command's parameters, as the core declares them. */
 export interface ApiCommandParams {
+  addCluster: {
+    zoneid: string;
+    podid: string;
+    clustername: string;
+    hypervisor: string;
+    clustertype?: string;
+    allocationstate?: string;
+    arch?: string;
+    cpuovercommitratio?: string;
+    memoryovercommitratio?: string;
+  };
+  addHost: {
+    zoneid: string;
+    podid: string;
+    clusterid?: string;
+    clustername?: string;
+    clustertype?: string;
+    url: string;
+    username?: string;
+    password?: string;
+    hypervisor: string;
+    hosttags?: string | readonly string[];
+    allocationstate?: string;
+  };
+  addImageStore: {
+    name?: string;
+    url?: string;
+    provider?: string;
+    zoneid?: string;
+    details?: readonly Readonly<Record<string, string>>[];
+  };
+  addTrafficType: {
+    physicalnetworkid: string;
+    traffictype: string;
+    kvmnetworklabel?: string;
+    vmwarenetworklabel?: string;
+    xennetworklabel?: string;
+    hypervnetworklabel?: string;
+    ovm3networklabel?: string;
+    isolationmethod?: string;
+    vlan?: string;
+  };
+  archiveAlerts: {
+    ids?: string | readonly string[];
+    type?: string;
+    startdate?: string;
+    enddate?: string;
+  };
   archiveEvents: {
     ids?: string | readonly string[];
     type?: string;
     startdate?: string;
     enddate?: string;
+  };
+  cancelHostMaintenance: {
+    id: string;
+  };
+  cancelStorageMaintenance: {
+    id: string;
+  };
+  cleanupSimulatorMock: {
+    id: string;
+  };
+  configureSimulator: {
+    name: string;
+    value: string;
+    zoneid?: string;
+    podid?: string;
+    clusterid?: string;
+    hostid?: string;
+    count?: number;
+    nth?: number;
+    jsonresponse?: string;
+  };
+  configureVirtualRouterElement: {
+    id: string;
+    enabled: boolean;
   };
   createAccount: {
     username: string;
@@ -29,6 +101,25 @@ export interface ApiCommandParams {
     networkdomain?: string;
     domainid?: string;
   };
+  createPhysicalNetwork: {
+    zoneid: string;
+    name: string;
+    vlan?: string;
+    isolationmethods?: string | readonly string[];
+    tags?: string | readonly string[];
+    networkspeed?: string;
+    broadcastdomainrange?: string;
+    domainid?: string;
+  };
+  createPod: {
+    zoneid: string;
+    name: string;
+    gateway: string;
+    netmask: string;
+    startip: string;
+    endip?: string;
+    allocationstate?: string;
+  };
   createRole: {
     name: string;
     type?: string;
@@ -41,6 +132,21 @@ export interface ApiCommandParams {
     permission: string;
     description?: string;
   };
+  createStoragePool: {
+    zoneid: string;
+    podid?: string;
+    clusterid?: string;
+    name: string;
+    url: string;
+    scope?: string;
+    hypervisor?: string;
+    tags?: string | readonly string[];
+    provider?: string;
+    capacitybytes?: number;
+    capacityiops?: number;
+    managed?: boolean;
+    details?: readonly Readonly<Record<string, string>>[];
+  };
   createUser: {
     account: string;
     domainid?: string;
@@ -52,7 +158,52 @@ export interface ApiCommandParams {
     timezone?: string;
     userid?: string;
   };
+  createVlanIpRange: {
+    zoneid?: string;
+    podid?: string;
+    physicalnetworkid?: string;
+    networkid?: string;
+    vlan?: string;
+    gateway?: string;
+    netmask?: string;
+    startip?: string;
+    endip?: string;
+    forvirtualnetwork?: boolean;
+    forsystemvms?: boolean;
+    account?: string;
+    domainid?: string;
+  };
+  createZone: {
+    name: string;
+    networktype: string;
+    dns1: string;
+    dns2?: string;
+    ip6dns1?: string;
+    ip6dns2?: string;
+    internaldns1: string;
+    internaldns2?: string;
+    guestcidraddress?: string;
+    domain?: string;
+    localstorageenabled?: boolean;
+    domainid?: string;
+    securitygroupenabled?: boolean;
+    allocationstate?: string;
+  };
+  dedicatePublicIpRange: {
+    id: string;
+    account?: string;
+    domainid: string;
+  };
   deleteAccount: {
+    id: string;
+  };
+  deleteAlerts: {
+    ids?: string | readonly string[];
+    type?: string;
+    startdate?: string;
+    enddate?: string;
+  };
+  deleteCluster: {
     id: string;
   };
   deleteDomain: {
@@ -65,13 +216,40 @@ export interface ApiCommandParams {
     startdate?: string;
     enddate?: string;
   };
+  deleteHost: {
+    id: string;
+    forced?: boolean;
+    forcedestroylocalstorage?: boolean;
+  };
+  deleteImageStore: {
+    id: string;
+  };
+  deletePhysicalNetwork: {
+    id: string;
+  };
+  deletePod: {
+    id: string;
+  };
   deleteRole: {
     id: string;
   };
   deleteRolePermission: {
     id: string;
   };
+  deleteStoragePool: {
+    id: string;
+    forced?: boolean;
+  };
+  deleteTrafficType: {
+    id: string;
+  };
   deleteUser: {
+    id: string;
+  };
+  deleteVlanIpRange: {
+    id: string;
+  };
+  deleteZone: {
     id: string;
   };
   disableAccount: {
@@ -88,11 +266,18 @@ export interface ApiCommandParams {
     account?: string;
     domainid?: string;
   };
+  enableStorageMaintenance: {
+    id: string;
+  };
   enableUser: {
     id: string;
   };
   getUserKeys: {
     id: string;
+  };
+  importDataCenter: {
+    config: string;
+    dryrun?: boolean;
   };
   listAccounts: {
     keyword?: string;
@@ -108,6 +293,16 @@ export interface ApiCommandParams {
     state?: string;
     details?: string | readonly string[];
   };
+  listAlerts: {
+    keyword?: string;
+    page?: number;
+    pagesize?: number;
+    id?: string;
+    type?: string;
+    name?: string;
+    startdate?: string;
+    enddate?: string;
+  };
   listApis: {
     name?: string;
   };
@@ -122,6 +317,40 @@ export interface ApiCommandParams {
     startdate?: string;
   };
   listCapabilities: Record<string, never>;
+  listCapacity: {
+    zoneid?: string;
+    podid?: string;
+    clusterid?: string;
+    fetchlatest?: boolean;
+    type?: number;
+    sortby?: string;
+    keyword?: string;
+    page?: number;
+    pagesize?: number;
+  };
+  listCapacityHistory: {
+    type?: number;
+    zoneid?: string;
+    podid?: string;
+    clusterid?: string;
+    startdate?: string;
+    enddate?: string;
+    page?: number;
+    pagesize?: number;
+  };
+  listClusters: {
+    keyword?: string;
+    page?: number;
+    pagesize?: number;
+    id?: string;
+    name?: string;
+    zoneid?: string;
+    podid?: string;
+    hypervisor?: string;
+    clustertype?: string;
+    allocationstate?: string;
+    managedstate?: string;
+  };
   listConfigurations: {
     keyword?: string;
     page?: number;
@@ -159,6 +388,65 @@ export interface ApiCommandParams {
     archived?: boolean;
   };
   listEventTypes: Record<string, never>;
+  listHosts: {
+    keyword?: string;
+    page?: number;
+    pagesize?: number;
+    id?: string;
+    name?: string;
+    zoneid?: string;
+    podid?: string;
+    clusterid?: string;
+    type?: string;
+    state?: string;
+    resourcestate?: string;
+    hypervisor?: string;
+    hosttags?: string | readonly string[];
+    outofbandmanagementenabled?: boolean;
+    details?: string | readonly string[];
+  };
+  listImageStores: {
+    keyword?: string;
+    page?: number;
+    pagesize?: number;
+    id?: string;
+    name?: string;
+    zoneid?: string;
+    provider?: string;
+    protocol?: string;
+  };
+  listInfrastructure: Record<string, never>;
+  listInfrastructureTopology: {
+    zoneid?: string;
+    clusterids?: string | readonly string[];
+    hostlimit?: number;
+  };
+  listNetworkServiceProviders: {
+    keyword?: string;
+    page?: number;
+    pagesize?: number;
+    physicalnetworkid?: string;
+    name?: string;
+    state?: string;
+  };
+  listPhysicalNetworks: {
+    keyword?: string;
+    page?: number;
+    pagesize?: number;
+    id?: string;
+    zoneid?: string;
+    name?: string;
+  };
+  listPods: {
+    keyword?: string;
+    page?: number;
+    pagesize?: number;
+    id?: string;
+    name?: string;
+    zoneid?: string;
+    allocationstate?: string;
+    showcapacities?: boolean;
+  };
   listRolePermissions: {
     roleid?: string;
   };
@@ -169,6 +457,34 @@ export interface ApiCommandParams {
     id?: string;
     name?: string;
     type?: string;
+  };
+  listSimulatorMocks: {
+    keyword?: string;
+    page?: number;
+    pagesize?: number;
+    id?: string;
+    hostid?: string;
+    name?: string;
+  };
+  listStoragePools: {
+    keyword?: string;
+    page?: number;
+    pagesize?: number;
+    id?: string;
+    name?: string;
+    zoneid?: string;
+    podid?: string;
+    clusterid?: string;
+    ipaddress?: string;
+    path?: string;
+    scope?: string;
+    status?: string;
+  };
+  listTrafficTypes: {
+    keyword?: string;
+    page?: number;
+    pagesize?: number;
+    physicalnetworkid: string;
   };
   listUsers: {
     keyword?: string;
@@ -182,6 +498,38 @@ export interface ApiCommandParams {
     state?: string;
     isrecursive?: boolean;
     listall?: boolean;
+  };
+  listVirtualRouterElements: {
+    keyword?: string;
+    page?: number;
+    pagesize?: number;
+    id?: string;
+    nspid?: string;
+    enabled?: boolean;
+  };
+  listVlanIpRanges: {
+    keyword?: string;
+    page?: number;
+    pagesize?: number;
+    id?: string;
+    zoneid?: string;
+    podid?: string;
+    physicalnetworkid?: string;
+    vlan?: string;
+    forvirtualnetwork?: boolean;
+    account?: string;
+    domainid?: string;
+  };
+  listZones: {
+    keyword?: string;
+    page?: number;
+    pagesize?: number;
+    id?: string;
+    name?: string;
+    networktype?: string;
+    domainid?: string;
+    available?: boolean;
+    showcapacities?: boolean;
   };
   lockAccount: {
     account: string;
@@ -197,10 +545,22 @@ export interface ApiCommandParams {
     domainid?: string;
   };
   logout: Record<string, never>;
+  prepareHostForMaintenance: {
+    id: string;
+  };
   queryAsyncJobResult: {
     jobid: string;
   };
+  querySimulatorMock: {
+    id: string;
+  };
+  reconnectHost: {
+    id: string;
+  };
   registerUserKeys: {
+    id: string;
+  };
+  releasePublicIpRange: {
     id: string;
   };
   resetConfiguration: {
@@ -214,6 +574,14 @@ export interface ApiCommandParams {
     networkdomain?: string;
     roleid?: string;
   };
+  updateCluster: {
+    id: string;
+    clustername?: string;
+    allocationstate?: string;
+    managedstate?: string;
+    cpuovercommitratio?: string;
+    memoryovercommitratio?: string;
+  };
   updateConfiguration: {
     name: string;
     value: string;
@@ -222,6 +590,33 @@ export interface ApiCommandParams {
     id: string;
     name?: string;
     networkdomain?: string;
+  };
+  updateHost: {
+    id: string;
+    name?: string;
+    hosttags?: string | readonly string[];
+    allocationstate?: string;
+  };
+  updateNetworkServiceProvider: {
+    id: string;
+    state?: string;
+    servicelist?: string | readonly string[];
+  };
+  updatePhysicalNetwork: {
+    id: string;
+    state?: string;
+    vlan?: string;
+    networkspeed?: string;
+    tags?: string | readonly string[];
+  };
+  updatePod: {
+    id: string;
+    name?: string;
+    gateway?: string;
+    netmask?: string;
+    startip?: string;
+    endip?: string;
+    allocationstate?: string;
   };
   updateRole: {
     id: string;
@@ -235,6 +630,22 @@ export interface ApiCommandParams {
     ruleid?: string;
     permission?: string;
   };
+  updateStoragePool: {
+    id: string;
+    name?: string;
+    tags?: string | readonly string[];
+    capacitybytes?: number;
+    capacityiops?: number;
+    enabled?: boolean;
+  };
+  updateTrafficType: {
+    id: string;
+    kvmnetworklabel?: string;
+    vmwarenetworklabel?: string;
+    xennetworklabel?: string;
+    hypervnetworklabel?: string;
+    ovm3networklabel?: string;
+  };
   updateUser: {
     id: string;
     username?: string;
@@ -245,56 +656,128 @@ export interface ApiCommandParams {
     email?: string;
     timezone?: string;
   };
+  updateZone: {
+    id: string;
+    name?: string;
+    dns1?: string;
+    dns2?: string;
+    ip6dns1?: string;
+    ip6dns2?: string;
+    internaldns1?: string;
+    internaldns2?: string;
+    guestcidraddress?: string;
+    domain?: string;
+    localstorageenabled?: boolean;
+    allocationstate?: string;
+    ispublic?: boolean;
+  };
 }
 
 export type ApiCommandName = keyof ApiCommandParams;
 
 /** Commands that answer with a job id. */
-export const ASYNC_COMMANDS = ['deleteAccount', 'deleteDomain', 'disableAccount', 'disableUser'] as const;
+export const ASYNC_COMMANDS = ['addTrafficType', 'cancelHostMaintenance', 'cancelStorageMaintenance', 'configureVirtualRouterElement', 'createPhysicalNetwork', 'deleteAccount', 'deleteDomain', 'deletePhysicalNetwork', 'deleteTrafficType', 'disableAccount', 'disableUser', 'enableStorageMaintenance', 'importDataCenter', 'prepareHostForMaintenance', 'reconnectHost', 'updateNetworkServiceProvider', 'updatePhysicalNetwork', 'updateTrafficType'] as const;
 
 export type AsyncCommandName = (typeof ASYNC_COMMANDS)[number];
 
 /** The object name each command answers with (`{ count, <name>: [...] }` for lists). */
 export const RESPONSE_NAMES = {
+  addCluster: 'cluster',
+  addHost: 'host',
+  addImageStore: 'imagestore',
+  addTrafficType: 'traffictype',
+  archiveAlerts: 'success',
   archiveEvents: 'success',
+  cancelHostMaintenance: 'host',
+  cancelStorageMaintenance: 'storagepool',
+  cleanupSimulatorMock: 'success',
+  configureSimulator: 'simulatormock',
+  configureVirtualRouterElement: 'virtualrouterelement',
   createAccount: 'account',
   createDomain: 'domain',
+  createPhysicalNetwork: 'physicalnetwork',
+  createPod: 'pod',
   createRole: 'role',
   createRolePermission: 'rolepermission',
+  createStoragePool: 'storagepool',
   createUser: 'user',
+  createVlanIpRange: 'vlan',
+  createZone: 'zone',
+  dedicatePublicIpRange: 'vlan',
   deleteAccount: 'success',
+  deleteAlerts: 'success',
+  deleteCluster: 'success',
   deleteDomain: 'success',
   deleteEvents: 'success',
+  deleteHost: 'success',
+  deleteImageStore: 'success',
+  deletePhysicalNetwork: 'success',
+  deletePod: 'success',
   deleteRole: 'success',
   deleteRolePermission: 'success',
+  deleteStoragePool: 'success',
+  deleteTrafficType: 'success',
   deleteUser: 'success',
+  deleteVlanIpRange: 'success',
+  deleteZone: 'success',
   disableAccount: 'account',
   disableUser: 'user',
   enableAccount: 'account',
+  enableStorageMaintenance: 'storagepool',
   enableUser: 'user',
   getUserKeys: 'userkeys',
+  importDataCenter: 'datacenterimport',
   listAccounts: 'account',
+  listAlerts: 'alert',
   listApis: 'api',
   listAsyncJobs: 'asyncjobs',
   listCapabilities: 'capability',
+  listCapacity: 'capacity',
+  listCapacityHistory: 'capacityhistory',
+  listClusters: 'cluster',
   listConfigurations: 'configuration',
   listDomains: 'domain',
   listEvents: 'event',
   listEventTypes: 'eventtype',
+  listHosts: 'host',
+  listImageStores: 'imagestore',
+  listInfrastructure: 'infrastructure',
+  listInfrastructureTopology: 'topology',
+  listNetworkServiceProviders: 'networkserviceprovider',
+  listPhysicalNetworks: 'physicalnetwork',
+  listPods: 'pod',
   listRolePermissions: 'rolepermission',
   listRoles: 'role',
+  listSimulatorMocks: 'simulatormock',
+  listStoragePools: 'storagepool',
+  listTrafficTypes: 'traffictype',
   listUsers: 'user',
+  listVirtualRouterElements: 'virtualrouterelement',
+  listVlanIpRanges: 'vlan',
+  listZones: 'zone',
   lockAccount: 'account',
   lockUser: 'user',
   login: 'login',
   logout: 'logout',
+  prepareHostForMaintenance: 'host',
   queryAsyncJobResult: 'asyncjobs',
+  querySimulatorMock: 'simulatormock',
+  reconnectHost: 'host',
   registerUserKeys: 'userkeys',
+  releasePublicIpRange: 'success',
   resetConfiguration: 'configuration',
   updateAccount: 'account',
+  updateCluster: 'cluster',
   updateConfiguration: 'configuration',
   updateDomain: 'domain',
+  updateHost: 'host',
+  updateNetworkServiceProvider: 'networkserviceprovider',
+  updatePhysicalNetwork: 'physicalnetwork',
+  updatePod: 'pod',
   updateRole: 'role',
   updateRolePermission: 'success',
+  updateStoragePool: 'storagepool',
+  updateTrafficType: 'traffictype',
   updateUser: 'user',
+  updateZone: 'zone',
 } as const satisfies Record<ApiCommandName, string>;

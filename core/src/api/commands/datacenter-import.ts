@@ -1,4 +1,147 @@
-import type { AnyCommand } from '../command';
+import { z } from 'zod';
+import { invalidParameter } from '../../domain/errors';
+import {
+  MarvinConfigError,
+  parseMarvinConfig,
+  type ParsedMarvinConfig,
+} from '../../services/datacenter-import/marvin-config';
+import { displayParams, planImport, type CreatedCounts, type ImportPlan } from '../../services/datacenter-import/plan';
+import { runPlan, StepFailure, type StepResult } from '../../services/datacenter-import/run';
+import { defineCommand, type CommandContext } from '../command';
+import { ApiError, toApiError } from '../errors';
+import { param } from '../params';
 
-/** Placeholder until this area's commands land. */
-export const datacenterImportCommands: AnyCommand[] = [];
+/** Large enough for a 100k-host description; the HTTP transport has its own body limit. */
+const MAX_CONFIG_CHARS = 64 * 1024 * 1024;
+
+const IMPORT_FIELDS = {
+  zones: 'the zones of the description: id (absent in a dry run) and name',
+  calls: 'the number of API calls made (in a dry run: the number the import would make)',
+  created:
+    'what was created, by kind: configurations, zones, physicalnetworks, traffictypes, networkserviceproviders (enabled), pods, vlanipranges, clusters, hosts, storagepools, imagestores (in a dry run: what the import would create)',
+  warnings: 'parts of the description that were skipped: unknown settings, unsupported providers, ignored sections',
+  dryrun: 'true when nothing was changed and the plan is listed',
+  plan: 'dry run only: the API calls in order, each with command, params (secrets masked, {{reference}} for ids of earlier steps) and label',
+};
+
+interface Prepared {
+  parsed: ParsedMarvinConfig;
+  plan: ImportPlan;
+}
+
+/** Parses, validates and plans; a bad description is a 431 naming the JSON paths. */
+function prepare(config: string): Prepared {
+  try {
+    const parsed = parseMarvinConfig(config);
+    return { parsed, plan: planImport(parsed.config) };
+  } catch (error) {
+    if (error instanceof MarvinConfigError) throw invalidParameter('DATACENTER.IMPORT.INVALID_CONFIG', error.message);
+    throw error;
+  }
+}
+
+function toStepResult(result: Awaited<ReturnType<CommandContext['invoke']>>): StepResult {
+  return result;
+}
+
+/** The job fails with the failing step's label and the command's own error code and text. */
+function stepError(failure: StepFailure): ApiError {
+  const cause = toApiError(failure.cause);
+  if (cause.code === 'API.INTERNAL') {
+    console.error(
+      `[datacenter-import] ${failure.step.command} failed:`,
+      failure.cause instanceof Error ? failure.cause.stack : failure.cause,
+    );
+  }
+  const detail =
+    cause.code === 'API.INTERNAL' && failure.cause instanceof Error ? failure.cause.message : cause.message;
+  const kept =
+    failure.index > 1
+      ? ` What the ${failure.index - 1} earlier step${failure.index === 2 ? '' : 's'} created was kept; nothing after this step was run.`
+      : ' Nothing was changed.';
+  return new ApiError(
+    cause.errorcode,
+    cause.cserrorcode,
+    `Datacenter import failed at step ${failure.index} of ${failure.total}: ${failure.step.label}: ${detail}.${kept}`,
+    cause.code === 'API.INTERNAL' ? 'DATACENTER.IMPORT.STEP_FAILED' : cause.code,
+  );
+}
+
+function summary(created: CreatedCounts, zones: string[]): string {
+  const parts = Object.entries(created)
+    .filter(([, n]) => n > 0)
+    .map(([kind, n]) => `${n} ${kind}`);
+  return `Imported datacenter${zones.length > 0 ? ` (zones ${zones.join(', ')})` : ''}: ${parts.join(', ') || 'nothing'}`;
+}
+
+const importDataCenter = defineCommand({
+  name: 'importDataCenter',
+  description:
+    'Stackyard: builds a cloud from a datacenter description in the JSON format of Marvin (CloudStack setup/dev/*.cfg), through the same API calls Marvin makes. With dryrun, validates it and lists the calls without changing anything.',
+  roles: ['Admin'],
+  isAsync: true,
+  params: z.object({
+    config: param.string(
+      "the datacenter description: Marvin's JSON, optionally preceded by '#' comment lines",
+      MAX_CONFIG_CHARS,
+    ),
+    dryrun: param.boolean('validate and list the planned API calls without changing anything').optional(),
+  }),
+  response: { name: 'datacenterimport', fields: IMPORT_FIELDS },
+  // The description carries host passwords: it is sealed while the job is stored.
+  secretParams: ['config'],
+  // Validation happens before the job is queued, so a bad description fails at once. Imports run
+  // one at a time; dry runs do not wait for them.
+  async jobTarget(_ctx, params) {
+    prepare(params.config);
+    return params.dryrun ? { instanceType: 'None' } : { instanceType: 'None', syncKey: 'DataCenterImport' };
+  },
+  async handler(ctx, params) {
+    const { parsed, plan } = prepare(params.config);
+    const warnings = [...parsed.warnings, ...plan.warnings];
+    if (params.dryrun) {
+      return {
+        kind: 'object',
+        name: 'datacenterimport',
+        value: {
+          dryrun: true,
+          zones: plan.zones.map((z) => ({ name: z.name })),
+          calls: plan.steps.length,
+          created: plan.totals,
+          warnings,
+          plan: plan.steps.map((s) => ({ command: s.command, params: displayParams(s), label: s.label })),
+        },
+      };
+    }
+
+    const job = ctx.job;
+    let outcome;
+    try {
+      outcome = await runPlan(plan, {
+        invoke: async (command, stepParams) => toStepResult(await ctx.invoke(command, stepParams)),
+        report: job ? (percent, text) => job.report(percent, text) : undefined,
+      });
+    } catch (error) {
+      if (error instanceof StepFailure) throw stepError(error);
+      throw error;
+    }
+    const zones = plan.zones.map((z) => ({ id: outcome.ids.get(z.ref), name: z.name }));
+    await ctx.services.events.record({
+      type: 'DATACENTER.IMPORT',
+      description: `${summary(
+        outcome.created,
+        zones.map((z) => z.name),
+      )} in ${outcome.calls} API calls${warnings.length > 0 ? `; ${warnings.length} warnings` : ''}`,
+      caller: ctx.caller,
+      resourceType: 'Zone',
+      resourceId: zones[0]?.id,
+    });
+    return {
+      kind: 'object',
+      name: 'datacenterimport',
+      value: { dryrun: false, zones, calls: outcome.calls, created: outcome.created, warnings },
+    };
+  },
+});
+
+export const datacenterImportCommands = [importDataCenter];

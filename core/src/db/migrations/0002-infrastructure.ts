@@ -1,4 +1,4 @@
-import type { CreateTableBuilder, Kysely } from 'kysely';
+import { sql, type CreateTableBuilder, type Kysely } from 'kysely';
 import { idColumn, type MigrationDialect } from './helpers';
 
 /** The physical model: zones, physical networks, pods, IP ranges, clusters, hosts, storage, capacity, alerts. */
@@ -169,6 +169,9 @@ export async function up(db: Kysely<unknown>, dialect: MigrationDialect): Promis
       .addColumn('status_changed', 'varchar(32)', (c) => c.notNull())
       .addColumn('owner_server', 'varchar(40)'),
   ).execute();
+  // Heartbeats rewrite every host row each round: leave room in each page so PostgreSQL can update
+  // rows in place (HOT) instead of growing the table and its indexes until autovacuum catches up.
+  if (dialect === 'postgres') await sql`ALTER TABLE hosts SET (fillfactor = 70)`.execute(db);
   await db.schema.createIndex('hosts_cluster').on('hosts').columns(['cluster_id', 'id']).execute();
   await db.schema.createIndex('hosts_pod').on('hosts').column('pod_id').execute();
   await db.schema.createIndex('hosts_zone').on('hosts').columns(['zone_id', 'id']).execute();
@@ -243,6 +246,16 @@ export async function up(db: Kysely<unknown>, dialect: MigrationDialect): Promis
     .createIndex('capacity_history_type_time')
     .on('capacity_history')
     .columns(['capacity_type', 'sampled'])
+    .execute();
+  await db.schema
+    .createIndex('capacity_history_zone')
+    .on('capacity_history')
+    .columns(['zone_id', 'capacity_type', 'sampled'])
+    .execute();
+  await db.schema
+    .createIndex('capacity_history_cluster')
+    .on('capacity_history')
+    .columns(['cluster_id', 'capacity_type', 'sampled'])
     .execute();
 
   await uuid(db.schema.createTable('alerts'))

@@ -19,6 +19,8 @@ export interface HostTarget {
 /** What addHost sends before the host has an id. */
 export interface HostConnectRequest {
   url: string;
+  /** Set when reconnecting a known host (fault injection matches host-scoped mocks on it). */
+  hostId?: number;
   username?: string;
   /** Plain text only in memory while connecting; stored sealed. */
   password?: string;

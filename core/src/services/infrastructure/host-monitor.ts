@@ -1,11 +1,374 @@
+import { sql, type RawBuilder } from 'kysely';
+import { ALERT_TYPES, type HostStatus } from '../../domain/infrastructure';
+import type { HostRow } from '../../db/schema';
+import { HostOperationError, type HostStats } from '../../drivers/hypervisor/types';
+import { clearAlerts, raiseAlert } from '../alerts';
 import type { CoreServices } from '../core-services';
+import { driverFor, hostTarget, RECOVERABLE_STATUSES } from './hosts';
+import { namesById } from './lookups';
+import { simulatorMocks } from './simulator-mocks';
 
-/** Placeholder: heartbeats and host state changes (owned by the hosts/simulator work). */
+export interface HostMonitorOptions {
+  /** The clock heartbeat ages are judged by (tests drive it by hand). */
+  now?: () => number;
+  /** Hosts pinged at once. */
+  concurrency?: number;
+  /** Hosts read, and written back, per batch. */
+  batchSize?: number;
+}
+
+type MonitoredHost = Pick<
+  HostRow,
+  | 'id'
+  | 'uuid'
+  | 'name'
+  | 'url'
+  | 'zone_id'
+  | 'pod_id'
+  | 'cluster_id'
+  | 'hypervisor_type'
+  | 'status'
+  | 'total_memory'
+  | 'last_ping'
+  | 'status_changed'
+  | 'created'
+>;
+
+type Check = { kind: 'skip' } | { kind: 'ok'; stats?: HostStats } | { kind: 'failed' };
+
+/** Where a silent host goes once another ping.interval * ping.timeout has passed. */
+const NEXT_WHEN_SILENT: Partial<Record<string, HostStatus>> = {
+  Up: 'Disconnected',
+  Connecting: 'Disconnected',
+  Disconnected: 'Alert',
+  Alert: 'Down',
+};
+
+class TimeoutError extends Error {}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    work,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new TimeoutError(`no answer within ${ms} ms`)), ms);
+      timer.unref();
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+async function runPool<T, R>(items: T[], concurrency: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    for (;;) {
+      const i = next++;
+      if (i >= items.length) return;
+      out[i] = await work(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+  return out;
+}
+
+/** Finite numbers only: they are inlined into the statement (no parameter typing issues, fewer binds). */
+function literalRows(rows: { id: number; cpu: number; memory: number }[]): RawBuilder<unknown> {
+  return sql.join(rows.map((r) => sql`(${sql.lit(r.id)}, ${sql.lit(r.cpu)}, ${sql.lit(r.memory)})`));
+}
+
+/**
+ * Heartbeats (CloudStack's AgentManager pings and the host state machine). Every ping.interval
+ * seconds it pings the hosts this server owns that are not in Maintenance, in batches of ids at
+ * bounded concurrency, adopting hosts whose server is gone. A host that answers gets last_ping and
+ * fresh stats (one UPDATE per batch) and, if it was Connecting/Disconnected/Alert/Down, is Up
+ * again (its host alerts archived). A host silent for ping.interval * ping.timeout seconds becomes
+ * Disconnected; each further such window moves it to Alert, then Down, which raises an
+ * ALERT_TYPE_HOST alert. One live 'Host' state change is published per tick.
+ */
 export class HostMonitor {
-  constructor(private readonly services: CoreServices) {}
-  start(): void {}
-  async stop(): Promise<void> {}
-  async tick(): Promise<void> {
-    void this.services;
+  private readonly now: () => number;
+  private readonly concurrency: number;
+  private readonly batchSize: number;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private active = false;
+
+  constructor(
+    private readonly services: CoreServices,
+    options: HostMonitorOptions = {},
+  ) {
+    this.now = options.now ?? Date.now;
+    this.concurrency = Math.max(1, options.concurrency ?? 64);
+    this.batchSize = Math.max(1, options.batchSize ?? 500);
+  }
+
+  start(): void {
+    if (this.active) return;
+    this.active = true;
+    this.schedule();
+  }
+
+  async stop(): Promise<void> {
+    this.active = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.running) await this.running.catch(() => undefined);
+    await simulatorMocks(this.services)
+      .settle()
+      .catch(() => undefined);
+  }
+
+  /** One round of heartbeats; a call while a round runs waits for that round. */
+  tick(): Promise<void> {
+    if (!this.running) {
+      this.running = this.round().finally(() => {
+        this.running = undefined;
+      });
+    }
+    return this.running;
+  }
+
+  private schedule(): void {
+    if (!this.active) return;
+    const intervalMs = this.services.config.get<number>('ping.interval') * 1000;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.tick()
+        .catch((error: unknown) => {
+          if (this.active)
+            console.error('[hosts] heartbeat round failed', error instanceof Error ? error.stack : error);
+        })
+        .finally(() => this.schedule());
+    }, intervalMs);
+    this.timer.unref();
+  }
+
+  private async round(): Promise<void> {
+    const { config, serverId } = this.services;
+    const { db } = this.services.store;
+    const interval = config.get<number>('ping.interval');
+    const windowMs = interval * config.get<number>('ping.timeout') * 1000;
+    const now = this.now();
+    const mocks = simulatorMocks(this.services);
+    await mocks.reload();
+    await this.adopt(interval);
+    const changed: string[] = [];
+    let lastId = 0;
+    for (;;) {
+      const batch: MonitoredHost[] = await db
+        .selectFrom('hosts')
+        .select([
+          'id',
+          'uuid',
+          'name',
+          'url',
+          'zone_id',
+          'pod_id',
+          'cluster_id',
+          'hypervisor_type',
+          'status',
+          'total_memory',
+          'last_ping',
+          'status_changed',
+          'created',
+        ])
+        .where('owner_server', '=', serverId)
+        .where('removed', 'is', null)
+        .where('resource_state', '!=', 'Maintenance')
+        .where('id', '>', lastId)
+        .orderBy('id')
+        .limit(this.batchSize)
+        .execute();
+      if (batch.length === 0) break;
+      lastId = (batch[batch.length - 1] as MonitoredHost).id;
+      const checks = await runPool(batch, this.concurrency, (h) => this.check(h, interval * 1000));
+      await this.apply(batch, checks, now, windowMs, changed);
+      if (batch.length < this.batchSize) break;
+    }
+    await mocks.flush();
+    if (changed.length > 0) {
+      this.services.events.publish({
+        kind: 'resource',
+        scope: { accountId: null, domainId: null },
+        resource: { type: 'Host', ids: changed, change: 'state' },
+      });
+    }
+  }
+
+  /**
+   * Takes over hosts nobody owns, or whose management server is down or has not heart-beaten for
+   * three ping intervals (real time: servers heartbeat on the wall clock).
+   */
+  private async adopt(interval: number): Promise<void> {
+    const me = this.services.serverId;
+    const staleBefore = new Date(Date.now() - 3 * interval * 1000).toISOString();
+    await this.services.store.db
+      .updateTable('hosts')
+      .set({ owner_server: me })
+      .where('removed', 'is', null)
+      .where((eb) =>
+        eb.or([
+          eb('owner_server', 'is', null),
+          eb.and([
+            eb('owner_server', '!=', me),
+            eb(
+              'owner_server',
+              'not in',
+              eb
+                .selectFrom('management_servers')
+                .select('management_servers.uuid')
+                .where('management_servers.state', '=', 'Up')
+                .where('management_servers.last_heartbeat', '>=', staleBefore),
+            ),
+          ]),
+        ]),
+      )
+      .execute();
+  }
+
+  private async check(h: MonitoredHost, timeoutMs: number): Promise<Check> {
+    const driver = driverFor(this.services, h.hypervisor_type);
+    if (!driver) return { kind: 'skip' };
+    const target = hostTarget(h);
+    try {
+      await withTimeout(driver.ping(target), timeoutMs);
+    } catch (error) {
+      if (!(error instanceof HostOperationError) && !(error instanceof TimeoutError)) {
+        console.error(`[hosts] ping of ${h.name} failed unexpectedly`, error instanceof Error ? error.message : error);
+      }
+      return { kind: 'failed' };
+    }
+    try {
+      return { kind: 'ok', stats: await withTimeout(driver.hostStats(target), timeoutMs) };
+    } catch {
+      return { kind: 'ok' };
+    }
+  }
+
+  private async apply(
+    batch: MonitoredHost[],
+    checks: Check[],
+    now: number,
+    windowMs: number,
+    changed: string[],
+  ): Promise<void> {
+    const { db } = this.services.store;
+    const nowText = new Date(now).toISOString();
+    const answered: MonitoredHost[] = [];
+    const cpu = new Map<number, number>();
+    const memory = new Map<number, number>();
+    const moves = new Map<string, MonitoredHost[]>();
+    batch.forEach((h, i) => {
+      const c = checks[i];
+      if (!c || c.kind === 'skip') return;
+      if (c.kind === 'ok') {
+        answered.push(h);
+        if (c.stats && Number.isFinite(c.stats.cpuUsedPercent) && Number.isFinite(c.stats.memoryUsed)) {
+          cpu.set(h.id, Math.round(Math.min(100, Math.max(0, c.stats.cpuUsedPercent)) * 100) / 100);
+          memory.set(h.id, Math.round(Math.min(Number(h.total_memory), Math.max(0, c.stats.memoryUsed))));
+        }
+        return;
+      }
+      const next = NEXT_WHEN_SILENT[h.status];
+      if (!next) return;
+      const since =
+        h.status === 'Up' || h.status === 'Connecting'
+          ? Date.parse(h.last_ping ?? h.created)
+          : Date.parse(h.status_changed);
+      if (!(now - since >= windowMs)) return;
+      const key = `${h.status}>${next}`;
+      moves.set(key, [...(moves.get(key) ?? []), h]);
+    });
+
+    if (answered.length > 0) {
+      // One statement for the batch: last_ping and load figures of every host that answered.
+      const withStats = answered.filter((h) => cpu.has(h.id));
+      const withoutStats = answered.filter((h) => !cpu.has(h.id));
+      if (withStats.length > 0) {
+        const rows = withStats.map((h) => ({ id: h.id, cpu: cpu.get(h.id) ?? 0, memory: memory.get(h.id) ?? 0 }));
+        await sql`update hosts set last_ping = ${nowText}, cpu_used_percent = v.column2, memory_used = v.column3 from (values ${literalRows(rows)}) as v where hosts.id = v.column1`.execute(
+          db,
+        );
+      }
+      if (withoutStats.length > 0) {
+        await db
+          .updateTable('hosts')
+          .set({ last_ping: nowText })
+          .where(
+            'id',
+            'in',
+            withoutStats.map((h) => h.id),
+          )
+          .execute();
+      }
+      const recovered = answered.filter((h) => RECOVERABLE_STATUSES.includes(h.status as HostStatus));
+      if (recovered.length > 0) {
+        const back = await db
+          .updateTable('hosts')
+          .set({ status: 'Up', status_changed: nowText })
+          .where(
+            'id',
+            'in',
+            recovered.map((h) => h.id),
+          )
+          .where('status', 'in', [...RECOVERABLE_STATUSES])
+          .returning('id')
+          .execute();
+        const ids = new Set(back.map((b) => b.id));
+        for (const h of recovered) {
+          if (!ids.has(h.id)) continue;
+          changed.push(h.uuid);
+          // Down raised an alert; Alert is cleared too, in case one was raised another way.
+          if (h.status === 'Down' || h.status === 'Alert') {
+            await clearAlerts(this.services, ALERT_TYPES.ALERT_TYPE_HOST, h.uuid);
+          }
+        }
+      }
+    }
+
+    for (const [key, hosts] of moves) {
+      const [from, to] = key.split('>') as [string, HostStatus];
+      const moved = await db
+        .updateTable('hosts')
+        .set({ status: to, status_changed: nowText })
+        .where(
+          'id',
+          'in',
+          hosts.map((h) => h.id),
+        )
+        .where('status', '=', from)
+        .where('removed', 'is', null)
+        .returning('id')
+        .execute();
+      const ids = new Set(moved.map((m) => m.id));
+      const done = hosts.filter((h) => ids.has(h.id));
+      for (const h of done) changed.push(h.uuid);
+      if (to === 'Down' && done.length > 0) await this.raiseDown(done);
+    }
+  }
+
+  private async raiseDown(hosts: MonitoredHost[]): Promise<void> {
+    const { db } = this.services.store;
+    const zones = await namesById(
+      db,
+      'zones',
+      hosts.map((h) => h.zone_id),
+    );
+    const pods = await namesById(
+      db,
+      'pods',
+      hosts.map((h) => h.pod_id),
+    );
+    for (const h of hosts) {
+      await raiseAlert(this.services, {
+        type: ALERT_TYPES.ALERT_TYPE_HOST,
+        name: 'ALERT.HOST',
+        subject: `Host is down, name: ${h.name} (id: ${h.uuid}), availability zone: ${zones.get(h.zone_id)?.name ?? h.zone_id}, pod: ${pods.get(h.pod_id)?.name ?? h.pod_id}`,
+        zoneId: h.zone_id,
+        podId: h.pod_id,
+        clusterId: h.cluster_id,
+        resourceId: h.uuid,
+      });
+    }
   }
 }

@@ -1,0 +1,121 @@
+import { sql } from 'kysely';
+import { notFound } from '../../domain/errors';
+import { toCloudStackDate } from '../../domain/time';
+import { ilike } from '../../db/query-helpers';
+import type { AlertRow } from '../../db/schema';
+import type { CoreServices } from '../core-services';
+import { pageWindow, type PageParams } from '../paging';
+import { keywordPattern } from '../tenancy/shared';
+
+/** CloudStack's AlertResponse: description is the subject; sent is when the alert was raised. */
+export function alertResponse(
+  row: Pick<AlertRow, 'uuid' | 'type' | 'name' | 'subject' | 'created'>,
+): Record<string, unknown> {
+  return {
+    id: row.uuid,
+    type: row.type,
+    name: row.name,
+    description: row.subject,
+    sent: toCloudStackDate(row.created),
+  };
+}
+
+export interface ListAlertsInput extends PageParams {
+  id?: string;
+  type?: number;
+  name?: string;
+  keyword?: string;
+  /** ISO-8601 bounds on when the alert was raised (already parsed). */
+  startDate?: string;
+  endDate?: string;
+}
+
+/** listAlerts: unarchived alerts, most recently sent first, as CloudStack orders them. */
+export async function listAlerts(
+  services: Pick<CoreServices, 'store' | 'config'>,
+  input: ListAlertsInput,
+): Promise<{ items: Record<string, unknown>[]; count: number }> {
+  const { db } = services.store;
+  const pattern = keywordPattern(input.keyword);
+  const filtered = () => {
+    let q = db.selectFrom('alerts').where('archived', '=', 0);
+    if (input.id) q = q.where('uuid', '=', input.id);
+    if (input.type !== undefined) q = q.where('type', '=', input.type);
+    if (input.name) q = q.where('name', '=', input.name);
+    if (pattern) q = q.where(ilike('subject', pattern));
+    if (input.startDate) q = q.where('created', '>=', input.startDate);
+    if (input.endDate) q = q.where('created', '<=', input.endDate);
+    return q;
+  };
+  const page = pageWindow(input, services.config);
+  let q = filtered()
+    .select(['uuid', 'type', 'name', 'subject', 'created'])
+    .orderBy('last_sent', 'desc')
+    .orderBy('id', 'desc');
+  if (page) q = q.limit(page.limit).offset(page.offset);
+  const rows = await q.execute();
+  const count = page
+    ? Number(
+        (
+          await filtered()
+            .select(sql<number>`count(*)`.as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      )
+    : rows.length;
+  return { items: rows.map(alertResponse), count };
+}
+
+export interface AlertSelection {
+  ids?: string[];
+  type?: number;
+  startDate?: string;
+  endDate?: string;
+}
+
+/**
+ * archiveAlerts / deleteAlerts: the alerts matching every given criterion (ids, type, created
+ * between startdate and enddate). An id that names no alert fails the whole call, as in CloudStack.
+ * Returns the uuids changed.
+ */
+export async function changeAlerts(
+  services: Pick<CoreServices, 'store' | 'events'>,
+  action: 'archive' | 'delete',
+  selection: AlertSelection,
+): Promise<string[]> {
+  const { db } = services.store;
+  const uuids = await db.transaction().execute(async (trx) => {
+    let q = trx.selectFrom('alerts').select(['id', 'uuid']);
+    if (selection.ids) q = q.where('uuid', 'in', selection.ids.length > 0 ? selection.ids : ['']);
+    if (selection.type !== undefined) q = q.where('type', '=', selection.type);
+    if (selection.startDate) q = q.where('created', '>=', selection.startDate);
+    if (selection.endDate) q = q.where('created', '<=', selection.endDate);
+    if (action === 'archive') q = q.where('archived', '=', 0);
+    const rows = await q.execute();
+    if (selection.ids) {
+      const existing = await trx
+        .selectFrom('alerts')
+        .select('uuid')
+        .where('uuid', 'in', selection.ids.length > 0 ? selection.ids : [''])
+        .execute();
+      const seen = new Set(existing.map((r) => r.uuid));
+      const missing = selection.ids.find((id) => !seen.has(id));
+      if (missing !== undefined) throw notFound('ALERT.NOT_FOUND', `Unable to find alert with id ${missing}`);
+    }
+    const ids = rows.map((r) => r.id);
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      if (action === 'archive') await trx.updateTable('alerts').set({ archived: 1 }).where('id', 'in', chunk).execute();
+      else await trx.deleteFrom('alerts').where('id', 'in', chunk).execute();
+    }
+    return rows.map((r) => r.uuid);
+  });
+  if (uuids.length > 0) {
+    services.events.publish({
+      kind: 'resource',
+      scope: { accountId: null, domainId: null },
+      resource: { type: 'Alert', ids: uuids, change: action === 'archive' ? 'archived' : 'deleted' },
+    });
+  }
+  return uuids;
+}

@@ -1,0 +1,166 @@
+import { toCloudStackDate } from '../../domain/time';
+import type { ClusterRow, HostRow } from '../../db/schema';
+import type { SettingsReader } from '../core-services';
+import { compact } from '../tenancy/shared';
+
+type Named = { uuid: string; name: string };
+
+/** CloudStack's DecimalFormat("#.##"): at most two decimals, no trailing zeros. */
+export function formatDecimal(n: number): string {
+  if (!Number.isFinite(n)) return '0';
+  return String(Math.round(n * 100) / 100);
+}
+
+/** Java's Float.toString for the ratios CloudStack returns as text ("1.0", "2.5"). */
+export function formatRatio(n: number): string {
+  return Number.isInteger(n) ? n.toFixed(1) : String(n);
+}
+
+function percent(part: number, whole: number): string {
+  return `${formatDecimal(whole > 0 ? (part / whole) * 100 : 0)}%`;
+}
+
+/**
+ * The overprovisioning factor that applies to a cluster. A cluster's ratio is the cluster-scoped
+ * value of the global setting (CloudStack keeps it in cluster details): 1 means not overridden,
+ * so the global cpu.overprovisioning.factor / mem.overprovisioning.factor applies.
+ */
+export function effectiveOvercommit(clusterRatio: number, globalFactor: number): number {
+  return clusterRatio !== 1 ? clusterRatio : globalFactor;
+}
+
+export function overcommitFactors(
+  cluster: Pick<ClusterRow, 'cpu_overcommit_ratio' | 'memory_overcommit_ratio'>,
+  config: SettingsReader,
+): { cpu: number; memory: number } {
+  return {
+    cpu: effectiveOvercommit(Number(cluster.cpu_overcommit_ratio), config.get<number>('cpu.overprovisioning.factor')),
+    memory: effectiveOvercommit(
+      Number(cluster.memory_overcommit_ratio),
+      config.get<number>('mem.overprovisioning.factor'),
+    ),
+  };
+}
+
+/** CloudStack's ClusterResponse. */
+export function clusterResponse(
+  c: ClusterRow,
+  zone: Named | undefined,
+  pod: Named | undefined,
+): Record<string, unknown> {
+  return compact({
+    id: c.uuid,
+    name: c.name,
+    podid: pod?.uuid,
+    podname: pod?.name,
+    zoneid: zone?.uuid,
+    zonename: zone?.name,
+    hypervisortype: c.hypervisor_type,
+    clustertype: c.cluster_type,
+    allocationstate: c.allocation_state,
+    managedstate: c.managed_state,
+    cpuovercommitratio: formatRatio(Number(c.cpu_overcommit_ratio)),
+    memoryovercommitratio: formatRatio(Number(c.memory_overcommit_ratio)),
+    arch: c.arch,
+  });
+}
+
+/** The host columns a response shows (never the password). */
+export const HOST_VIEW_COLUMNS = [
+  'id',
+  'uuid',
+  'name',
+  'zone_id',
+  'pod_id',
+  'cluster_id',
+  'type',
+  'hypervisor_type',
+  'hypervisor_version',
+  'url',
+  'private_ip',
+  'status',
+  'resource_state',
+  'cpu_sockets',
+  'cpu_number',
+  'cpu_speed',
+  'total_memory',
+  'cpu_allocated',
+  'memory_allocated',
+  'cpu_used_percent',
+  'memory_used',
+  'capabilities',
+  'arch',
+  'last_ping',
+  'status_changed',
+  'owner_server',
+  'created',
+] as const;
+
+export type HostView = Pick<HostRow, (typeof HOST_VIEW_COLUMNS)[number]>;
+
+export interface HostResponseContext {
+  zone?: Named;
+  pod?: Named;
+  cluster?: Named & Pick<ClusterRow, 'cluster_type' | 'cpu_overcommit_ratio' | 'memory_overcommit_ratio'>;
+  tags: string[];
+  config: SettingsReader;
+}
+
+/**
+ * CloudStack's HostResponse (listHosts with details=all): allocated figures against capacity
+ * with overprovisioning, usage from the last host stats.
+ */
+export function hostResponse(h: HostView, ctx: HostResponseContext): Record<string, unknown> {
+  const factors = ctx.cluster
+    ? overcommitFactors(ctx.cluster, ctx.config)
+    : {
+        cpu: ctx.config.get<number>('cpu.overprovisioning.factor'),
+        memory: ctx.config.get<number>('mem.overprovisioning.factor'),
+      };
+  const cpuAllocated = Number(h.cpu_allocated);
+  const memAllocated = Number(h.memory_allocated);
+  const totalMemory = Number(h.total_memory);
+  const cpuWithOver = h.cpu_number * h.cpu_speed * factors.cpu;
+  const memWithOver = totalMemory * factors.memory;
+  const cpuAllocatedText = percent(cpuAllocated, cpuWithOver);
+  return compact({
+    id: h.uuid,
+    name: h.name,
+    state: h.status,
+    resourcestate: h.resource_state,
+    type: h.type,
+    zoneid: ctx.zone?.uuid,
+    zonename: ctx.zone?.name,
+    podid: ctx.pod?.uuid,
+    podname: ctx.pod?.name,
+    clusterid: ctx.cluster?.uuid,
+    clustername: ctx.cluster?.name,
+    clustertype: ctx.cluster?.cluster_type,
+    hypervisor: h.hypervisor_type,
+    hypervisorversion: h.hypervisor_version,
+    ipaddress: h.private_ip,
+    cpunumber: h.cpu_number,
+    cpusockets: h.cpu_sockets,
+    cpuspeed: h.cpu_speed,
+    cpuallocated: cpuAllocatedText,
+    cpuallocatedvalue: cpuAllocated,
+    cpuallocatedpercentage: cpuAllocatedText,
+    cpuallocatedwithoverprovisioning: cpuAllocatedText,
+    cpuused: `${formatDecimal(Number(h.cpu_used_percent))}%`,
+    cpuwithoverprovisioning: formatDecimal(cpuWithOver),
+    memorytotal: totalMemory,
+    memoryallocated: memAllocated,
+    memoryallocatedbytes: memAllocated,
+    memoryallocatedpercentage: percent(memAllocated, memWithOver),
+    memoryused: Number(h.memory_used),
+    memorywithoverprovisioning: formatDecimal(memWithOver),
+    hosttags: ctx.tags.length > 0 ? ctx.tags.join(',') : undefined,
+    capabilities: h.capabilities,
+    arch: h.arch,
+    lastpinged: toCloudStackDate(h.last_ping),
+    created: toCloudStackDate(h.created),
+    disconnected: h.status !== 'Up' ? toCloudStackDate(h.status_changed) : undefined,
+    managementserverid: h.owner_server,
+    islocalstorageactive: false,
+  });
+}

@@ -1,0 +1,349 @@
+import crypto from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { conflict, inUse, invalidParameter } from '../../domain/errors';
+import {
+  CLUSTER_TYPES,
+  canonicalHypervisor,
+  HYPERVISORS,
+  type AllocationState,
+  type Hypervisor,
+} from '../../domain/infrastructure';
+import { nowIso } from '../../domain/time';
+import { equalsIgnoreCase, ilike } from '../../db/query-helpers';
+import type { ClusterRow, Database, PodRow, ZoneRow } from '../../db/schema';
+import type { Caller } from '../caller';
+import type { CoreServices } from '../core-services';
+import { pageWindow } from '../paging';
+import { keywordPattern, requireName, type ListWindowParams } from '../tenancy/shared';
+import { clusterResponse } from './cluster-host-responses';
+import { namesById, requireCluster, requirePod, requireZone } from './lookups';
+
+type Db = Kysely<Database>;
+
+export const CLUSTER_ARCHES = ['x86_64', 'aarch64'] as const;
+export const MANAGED_STATES = ['Managed', 'Unmanaged'] as const;
+
+export interface AddClusterInput {
+  zoneid: string;
+  podid: string;
+  clustername: string;
+  hypervisor: string;
+  clustertype?: string;
+  allocationstate?: AllocationState;
+  arch?: string;
+  cpuovercommitratio?: number;
+  memoryovercommitratio?: number;
+}
+
+export interface UpdateClusterInput {
+  id: string;
+  clustername?: string;
+  allocationstate?: AllocationState;
+  managedstate?: string;
+  cpuovercommitratio?: number;
+  memoryovercommitratio?: number;
+}
+
+export interface ListClustersInput extends ListWindowParams {
+  id?: string;
+  name?: string;
+  zoneid?: string;
+  podid?: string;
+  hypervisor?: string;
+  clustertype?: string;
+  allocationstate?: AllocationState;
+  managedstate?: string;
+}
+
+const bad = (message: string) => invalidParameter('CLUSTER.INVALID', message);
+
+function pick<T extends string>(values: readonly T[], value: string, what: string): T {
+  const hit = values.find((v) => v.toLowerCase() === value.trim().toLowerCase());
+  if (!hit) throw bad(`Invalid ${what} "${value}"; valid values: ${values.join(', ')}`);
+  return hit;
+}
+
+function ratio(value: number | undefined, what: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!Number.isFinite(value) || value < 1 || value > 100) {
+    throw bad(`${what} must be a number from 1 to 100 (got ${value})`);
+  }
+  return value;
+}
+
+/**
+ * A hypervisor name from the API: case-insensitive, and one this build has a driver for
+ * (Simulator today; KVM later).
+ */
+export function supportedHypervisor(services: CoreServices, text: string): Hypervisor {
+  const hypervisor = canonicalHypervisor(text);
+  if (!hypervisor) {
+    throw invalidParameter(
+      'HYPERVISOR.UNKNOWN',
+      `Unable to resolve hypervisor type "${text}"; known types: ${HYPERVISORS.join(', ')}`,
+    );
+  }
+  const supported = services.hypervisors.supported();
+  if (!supported.includes(hypervisor)) {
+    throw invalidParameter(
+      'HYPERVISOR.UNSUPPORTED',
+      `Hypervisor ${hypervisor} is not supported yet; this build supports: ${supported.join(', ')}`,
+    );
+  }
+  return hypervisor;
+}
+
+/** The pod must belong to the zone given. */
+export function checkPodInZone(pod: PodRow, zone: ZoneRow): void {
+  if (pod.zone_id !== zone.id) {
+    throw invalidParameter(
+      'POD.NOT_IN_ZONE',
+      `Pod ${pod.name} (id: ${pod.uuid}) does not belong to zone ${zone.name} (id: ${zone.uuid})`,
+    );
+  }
+}
+
+async function nameTaken(db: Db, podId: number, name: string, exceptId?: number): Promise<boolean> {
+  let q = db
+    .selectFrom('clusters')
+    .select('id')
+    .where('pod_id', '=', podId)
+    .where('removed', 'is', null)
+    .where(equalsIgnoreCase('name', name));
+  if (exceptId !== undefined) q = q.where('id', '!=', exceptId);
+  return (await q.executeTakeFirst()) !== undefined;
+}
+
+async function lockPod(trx: Db, dialect: 'sqlite' | 'postgres', podId: number): Promise<void> {
+  if (dialect !== 'postgres') return;
+  await trx.selectFrom('pods').select('id').where('id', '=', podId).forUpdate().execute();
+}
+
+export interface NewClusterValues {
+  zone: ZoneRow;
+  pod: PodRow;
+  name: string;
+  hypervisor: Hypervisor;
+  clusterType?: string;
+  allocationState?: AllocationState;
+  arch?: string;
+  cpuOvercommitRatio?: number;
+  memoryOvercommitRatio?: number;
+}
+
+/**
+ * Inserts a cluster inside the caller's transaction (addCluster, and addHost with a clustername
+ * that does not exist yet). New clusters start Disabled unless told otherwise.
+ */
+export async function insertCluster(trx: Db, dialect: 'sqlite' | 'postgres', v: NewClusterValues): Promise<ClusterRow> {
+  await lockPod(trx, dialect, v.pod.id);
+  if (await nameTaken(trx, v.pod.id, v.name)) {
+    throw conflict('CLUSTER.NAME_TAKEN', `A cluster with name ${v.name} already exists in pod ${v.pod.name}`);
+  }
+  return trx
+    .insertInto('clusters')
+    .values({
+      uuid: crypto.randomUUID(),
+      zone_id: v.zone.id,
+      pod_id: v.pod.id,
+      name: v.name,
+      hypervisor_type: v.hypervisor,
+      cluster_type: v.clusterType ?? 'CloudManaged',
+      allocation_state: v.allocationState ?? 'Disabled',
+      managed_state: 'Managed',
+      arch: v.arch ?? 'x86_64',
+      cpu_overcommit_ratio: v.cpuOvercommitRatio ?? 1,
+      memory_overcommit_ratio: v.memoryOvercommitRatio ?? 1,
+      created: nowIso(),
+      removed: null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Clusters (CloudStack's cluster): hosts of one hypervisor in a pod, sharing primary storage. */
+export class ClusterService {
+  constructor(private readonly services: CoreServices) {}
+
+  private get db() {
+    return this.services.store.db;
+  }
+
+  async add(caller: Caller, input: AddClusterInput): Promise<Record<string, unknown>> {
+    const zone = await requireZone(this.db, input.zoneid, 'zoneid');
+    const pod = await requirePod(this.db, input.podid, 'podid');
+    checkPodInZone(pod, zone);
+    const name = requireName(input.clustername, 'Cluster name');
+    const hypervisor = supportedHypervisor(this.services, input.hypervisor);
+    const clusterType =
+      input.clustertype === undefined ? 'CloudManaged' : pick(CLUSTER_TYPES, input.clustertype, 'cluster type');
+    const arch = input.arch === undefined ? 'x86_64' : pick(CLUSTER_ARCHES, input.arch, 'arch');
+    const cpu = ratio(input.cpuovercommitratio, 'cpuovercommitratio');
+    const memory = ratio(input.memoryovercommitratio, 'memoryovercommitratio');
+    const { store } = this.services;
+    const cluster = await store.db.transaction().execute((trx) =>
+      insertCluster(trx, store.dialect, {
+        zone,
+        pod,
+        name,
+        hypervisor,
+        clusterType,
+        allocationState: input.allocationstate,
+        arch,
+        cpuOvercommitRatio: cpu,
+        memoryOvercommitRatio: memory,
+      }),
+    );
+    await this.recordCreated(caller, cluster, pod);
+    return clusterResponse(cluster, zone, pod);
+  }
+
+  async recordCreated(caller: Caller, cluster: ClusterRow, pod: Pick<PodRow, 'name'>): Promise<void> {
+    await this.services.events.record({
+      type: 'CLUSTER.CREATE',
+      description: `Created ${cluster.hypervisor_type} cluster ${cluster.name} in pod ${pod.name} (id: ${cluster.uuid})`,
+      caller,
+      resourceType: 'Cluster',
+      resourceId: cluster.uuid,
+    });
+  }
+
+  async update(caller: Caller, input: UpdateClusterInput): Promise<Record<string, unknown>> {
+    const cluster = await requireCluster(this.db, input.id, 'id');
+    const name = input.clustername === undefined ? undefined : requireName(input.clustername, 'Cluster name');
+    const managedState =
+      input.managedstate === undefined ? undefined : pick(MANAGED_STATES, input.managedstate, 'managed state');
+    const cpu = ratio(input.cpuovercommitratio, 'cpuovercommitratio');
+    const memory = ratio(input.memoryovercommitratio, 'memoryovercommitratio');
+    const { store } = this.services;
+    const updated = await store.db.transaction().execute(async (trx) => {
+      if (name !== undefined && name !== cluster.name) {
+        await lockPod(trx, store.dialect, cluster.pod_id);
+        if (await nameTaken(trx, cluster.pod_id, name, cluster.id)) {
+          throw conflict('CLUSTER.NAME_TAKEN', `A cluster with name ${name} already exists in this pod`);
+        }
+      }
+      const row = await trx
+        .updateTable('clusters')
+        .set({
+          ...(name !== undefined ? { name } : {}),
+          ...(input.allocationstate !== undefined ? { allocation_state: input.allocationstate } : {}),
+          ...(managedState !== undefined ? { managed_state: managedState } : {}),
+          ...(cpu !== undefined ? { cpu_overcommit_ratio: cpu } : {}),
+          ...(memory !== undefined ? { memory_overcommit_ratio: memory } : {}),
+        })
+        .where('id', '=', cluster.id)
+        .where('removed', 'is', null)
+        .returningAll()
+        .executeTakeFirst();
+      if (!row) throw invalidParameter('CLUSTER.NOT_FOUND', `Unable to find cluster by id ${cluster.uuid}`);
+      return row;
+    });
+    await this.services.events.record({
+      type: 'CLUSTER.UPDATE',
+      description: `Updated cluster ${updated.name} (id: ${updated.uuid})`,
+      caller,
+      resourceType: 'Cluster',
+      resourceId: updated.uuid,
+    });
+    return (await this.responses([updated]))[0] ?? {};
+  }
+
+  async delete(caller: Caller, input: { id: string }): Promise<void> {
+    const cluster = await requireCluster(this.db, input.id, 'id');
+    const { store } = this.services;
+    await store.db.transaction().execute(async (trx) => {
+      await lockPod(trx, store.dialect, cluster.pod_id);
+      const live = async (table: 'hosts' | 'storage_pools') =>
+        (await trx
+          .selectFrom(table)
+          .select('id')
+          .where('cluster_id', '=', cluster.id)
+          .where('removed', 'is', null)
+          .executeTakeFirst()) !== undefined;
+      if (await live('hosts')) {
+        throw inUse(
+          'CLUSTER.IN_USE',
+          `Cluster ${cluster.name} cannot be deleted: it still has hosts. Delete its hosts first.`,
+        );
+      }
+      if (await live('storage_pools')) {
+        throw inUse(
+          'CLUSTER.IN_USE',
+          `Cluster ${cluster.name} cannot be deleted: it still has primary storage pools. Delete them first.`,
+        );
+      }
+      const n = await trx
+        .updateTable('clusters')
+        .set({ removed: nowIso() })
+        .where('id', '=', cluster.id)
+        .where('removed', 'is', null)
+        .executeTakeFirst();
+      if (Number(n.numUpdatedRows) === 0) {
+        throw invalidParameter('CLUSTER.NOT_FOUND', `Unable to find cluster by id ${cluster.uuid}`);
+      }
+    });
+    await this.services.events.record({
+      type: 'CLUSTER.DELETE',
+      description: `Deleted cluster ${cluster.name} (id: ${cluster.uuid})`,
+      caller,
+      resourceType: 'Cluster',
+      resourceId: cluster.uuid,
+    });
+  }
+
+  async list(input: ListClustersInput): Promise<{ items: Record<string, unknown>[]; count: number }> {
+    const zoneId = input.zoneid !== undefined ? (await requireZone(this.db, input.zoneid, 'zoneid')).id : undefined;
+    const podId = input.podid !== undefined ? (await requirePod(this.db, input.podid, 'podid')).id : undefined;
+    const hypervisor = input.hypervisor !== undefined ? (canonicalHypervisor(input.hypervisor) ?? '') : undefined;
+    const clusterType =
+      input.clustertype !== undefined ? pick(CLUSTER_TYPES, input.clustertype, 'cluster type') : undefined;
+    const managedState =
+      input.managedstate !== undefined ? pick(MANAGED_STATES, input.managedstate, 'managed state') : undefined;
+    const keyword = keywordPattern(input.keyword);
+    const filtered = () => {
+      let q = this.db.selectFrom('clusters').where('removed', 'is', null);
+      if (input.id !== undefined) q = q.where('uuid', '=', input.id);
+      if (input.name !== undefined) q = q.where(equalsIgnoreCase('name', input.name));
+      if (zoneId !== undefined) q = q.where('zone_id', '=', zoneId);
+      if (podId !== undefined) q = q.where('pod_id', '=', podId);
+      if (hypervisor !== undefined) q = q.where('hypervisor_type', '=', hypervisor);
+      if (clusterType !== undefined) q = q.where('cluster_type', '=', clusterType);
+      if (input.allocationstate !== undefined) q = q.where('allocation_state', '=', input.allocationstate);
+      if (managedState !== undefined) q = q.where('managed_state', '=', managedState);
+      if (keyword !== undefined) q = q.where(ilike('name', keyword));
+      return q;
+    };
+    const page = pageWindow(input, this.services.config);
+    let idQuery = filtered().select('id').orderBy('id');
+    if (page) idQuery = idQuery.limit(page.limit).offset(page.offset);
+    const ids = (await idQuery.execute()).map((r) => r.id);
+    const count = page
+      ? Number(
+          (
+            await filtered()
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        )
+      : ids.length;
+    if (ids.length === 0) return { items: [], count };
+    const rows = await this.db.selectFrom('clusters').selectAll().where('id', 'in', ids).orderBy('id').execute();
+    return { items: await this.responses(rows), count };
+  }
+
+  /** CloudStack's cluster response for each row, in order. */
+  async responses(rows: ClusterRow[]): Promise<Record<string, unknown>[]> {
+    const zones = await namesById(
+      this.db,
+      'zones',
+      rows.map((r) => r.zone_id),
+    );
+    const pods = await namesById(
+      this.db,
+      'pods',
+      rows.map((r) => r.pod_id),
+    );
+    return rows.map((r) => clusterResponse(r, zones.get(r.zone_id), pods.get(r.pod_id)));
+  }
+}

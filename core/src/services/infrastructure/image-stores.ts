@@ -1,0 +1,251 @@
+import crypto from 'node:crypto';
+import { sql } from 'kysely';
+import { conflict, DomainError, invalidParameter } from '../../domain/errors';
+import { nowIso } from '../../domain/time';
+import { equalsIgnoreCase, ilike } from '../../db/query-helpers';
+import type { ImageStoreRow } from '../../db/schema';
+import { LocalPathError, probeLocalPath } from '../../drivers/storage/local-path';
+import type { Caller } from '../caller';
+import type { CoreServices } from '../core-services';
+import { pageWindow, type PageParams } from '../paging';
+import { compact, keywordPattern, requireName } from '../tenancy/shared';
+import { namesById, requireImageStore, requireZone } from './lookups';
+import { parseStorageUrl } from './storage-pools';
+
+/**
+ * Secondary storage (CloudStack's image stores). CloudStack offers NFS, S3 and Swift; Stackyard
+ * takes NFS and, as a lab addition, a directory on the management server (provider 'Filesystem').
+ *
+ * Capacity: there is no NFS client in the core yet, so an nfs:// store is never contacted and
+ * reports simulator.storage.capacity.gb (nothing used); a local directory reports its file
+ * system's real size and use (statfs), refreshed on every capacity sample.
+ */
+const GiB = 1024 ** 3;
+
+export const IMAGE_STORE_PROVIDERS = ['NFS', 'Filesystem'] as const;
+
+export function imageStoreResponse(
+  row: ImageStoreRow,
+  zone: { uuid: string; name: string } | undefined,
+): Record<string, unknown> {
+  return compact({
+    id: row.uuid,
+    name: row.name,
+    zoneid: zone?.uuid,
+    zonename: zone?.name,
+    protocol: row.protocol,
+    providername: row.provider,
+    scope: row.scope,
+    url: row.url,
+    readonly: row.read_only === 1,
+    disksizetotal: Number(row.total_bytes),
+    disksizeused: Number(row.used_bytes),
+  });
+}
+
+async function responses(services: CoreServices, rows: ImageStoreRow[]): Promise<Record<string, unknown>[]> {
+  const zones = await namesById(
+    services.store.db,
+    'zones',
+    rows.map((r) => r.zone_id),
+  );
+  return rows.map((r) => imageStoreResponse(r, r.zone_id === null ? undefined : zones.get(r.zone_id)));
+}
+
+export interface AddImageStoreInput {
+  name?: string;
+  url?: string;
+  provider?: string;
+  zoneid?: string;
+}
+
+export async function addImageStore(
+  services: CoreServices,
+  caller: Caller,
+  input: AddImageStoreInput,
+): Promise<Record<string, unknown>> {
+  const { db } = services.store;
+  const requested = (input.provider ?? 'NFS').trim();
+  const provider = IMAGE_STORE_PROVIDERS.find((p) => p.toLowerCase() === requested.toLowerCase());
+  if (!provider) {
+    throw invalidParameter(
+      'IMAGE_STORE.PROVIDER',
+      `Image store provider ${requested} is not supported; use NFS (nfs://server/path) or a local directory`,
+    );
+  }
+  if (!input.url) throw invalidParameter('IMAGE_STORE.URL', `The url is required for an ${provider} image store`);
+  const parsed = parseStorageUrl(input.url);
+  const local = parsed.scheme === 'file';
+  if (!local && parsed.scheme !== 'nfs') {
+    throw invalidParameter(
+      'IMAGE_STORE.URL',
+      `Invalid image store URL "${input.url}": use nfs://server/path or a local directory`,
+    );
+  }
+  if (provider === 'Filesystem' && !local) {
+    throw invalidParameter(
+      'IMAGE_STORE.URL',
+      'The Filesystem provider takes a local directory (file:///path or /path)',
+    );
+  }
+  if (!input.zoneid) throw invalidParameter('IMAGE_STORE.ZONE', 'A zone id is required for NFS secondary storage');
+  const zone = await requireZone(db, input.zoneid, 'zoneid');
+  const name = input.name === undefined ? parsed.url : requireName(input.name, 'Image store name');
+  const existing = await db
+    .selectFrom('image_stores')
+    .select('name')
+    .where('removed', 'is', null)
+    .where(equalsIgnoreCase('url', parsed.url))
+    .executeTakeFirst();
+  if (existing)
+    throw conflict('IMAGE_STORE.DUPLICATE_URL', `The image store ${existing.name} already uses ${parsed.url}`);
+
+  let total: number;
+  let used: number;
+  if (local) {
+    try {
+      const usage = await probeLocalPath(parsed.path);
+      total = usage.totalBytes;
+      used = usage.usedBytes;
+    } catch (e) {
+      if (e instanceof LocalPathError) throw invalidParameter('IMAGE_STORE.PATH', e.message);
+      throw e;
+    }
+  } else {
+    total = services.config.get<number>('simulator.storage.capacity.gb') * GiB;
+    used = 0;
+  }
+
+  const uuid = crypto.randomUUID();
+  const row = await db.transaction().execute(async (trx) => {
+    if (services.store.dialect === 'postgres') {
+      await trx.selectFrom('zones').select('id').where('id', '=', zone.id).forUpdate().execute();
+    }
+    const dup = await trx
+      .selectFrom('image_stores')
+      .select('name')
+      .where('removed', 'is', null)
+      .where(equalsIgnoreCase('url', parsed.url))
+      .executeTakeFirst();
+    if (dup) throw conflict('IMAGE_STORE.DUPLICATE_URL', `The image store ${dup.name} already uses ${parsed.url}`);
+    return trx
+      .insertInto('image_stores')
+      .values({
+        uuid,
+        name,
+        zone_id: zone.id,
+        provider: local ? 'Filesystem' : 'NFS',
+        protocol: local ? 'file' : 'nfs',
+        url: parsed.url,
+        scope: 'ZONE',
+        read_only: 0,
+        total_bytes: total,
+        used_bytes: used,
+        created: nowIso(),
+        removed: null,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  });
+  await services.events.record({
+    type: 'IMAGE.STORE.ADD',
+    description: `Added image store ${name} (${parsed.url}) to zone ${zone.name}`,
+    caller,
+    resourceType: 'ImageStore',
+    resourceId: uuid,
+  });
+  return imageStoreResponse(row, { uuid: zone.uuid, name: zone.name });
+}
+
+export async function deleteImageStore(services: CoreServices, caller: Caller, id: string): Promise<void> {
+  const store = await requireImageStore(services.store.db, id);
+  // CloudStack refuses while templates, ISOs or snapshots live on the store; none exist yet.
+  const r = await services.store.db
+    .updateTable('image_stores')
+    .set({ removed: nowIso() })
+    .where('id', '=', store.id)
+    .where('removed', 'is', null)
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) === 0)
+    throw new DomainError('not-found', 'IMAGE_STORE.NOT_FOUND', `Unable to find image store by id ${id}`);
+  await services.events.record({
+    type: 'IMAGE.STORE.DELETE',
+    description: `Deleted image store ${store.name}`,
+    caller,
+    resourceType: 'ImageStore',
+    resourceId: store.uuid,
+  });
+}
+
+export interface ListImageStoresInput extends PageParams {
+  id?: string;
+  name?: string;
+  zoneid?: string;
+  provider?: string;
+  protocol?: string;
+  keyword?: string;
+}
+
+export async function listImageStores(
+  services: CoreServices,
+  input: ListImageStoresInput,
+): Promise<{ items: Record<string, unknown>[]; count: number }> {
+  const { db } = services.store;
+  const zone = input.zoneid ? await requireZone(db, input.zoneid, 'zoneid') : undefined;
+  const pattern = keywordPattern(input.keyword);
+  const filtered = () => {
+    let q = db.selectFrom('image_stores').where('removed', 'is', null);
+    if (input.id) q = q.where('uuid', '=', input.id);
+    if (input.name) q = q.where(equalsIgnoreCase('name', input.name));
+    if (zone) q = q.where('zone_id', '=', zone.id);
+    if (input.provider) q = q.where(equalsIgnoreCase('provider', input.provider));
+    if (input.protocol) q = q.where(equalsIgnoreCase('protocol', input.protocol));
+    if (pattern) q = q.where(ilike('name', pattern));
+    return q;
+  };
+  const page = pageWindow(input, services.config);
+  let ids = filtered().select('id').orderBy('id');
+  if (page) ids = ids.limit(page.limit).offset(page.offset);
+  const rows = await db.selectFrom('image_stores').selectAll().where('id', 'in', ids).orderBy('id').execute();
+  const count = page
+    ? Number(
+        (
+          await filtered()
+            .select(sql<number>`count(*)`.as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      )
+    : rows.length;
+  return { items: await responses(services, rows), count };
+}
+
+/**
+ * Re-reads the size and use of image stores on local directories (cheap: one statfs each). NFS
+ * stores keep their simulated figures. Returns how many stores changed.
+ */
+export async function refreshLocalImageStores(services: Pick<CoreServices, 'store'>): Promise<number> {
+  const { db } = services.store;
+  const rows = await db
+    .selectFrom('image_stores')
+    .select(['id', 'url', 'total_bytes', 'used_bytes'])
+    .where('removed', 'is', null)
+    .where('protocol', '=', 'file')
+    .execute();
+  let changed = 0;
+  for (const row of rows) {
+    let usage;
+    try {
+      usage = await probeLocalPath(parseStorageUrl(row.url).path);
+    } catch {
+      continue;
+    }
+    if (usage.totalBytes === Number(row.total_bytes) && usage.usedBytes === Number(row.used_bytes)) continue;
+    await db
+      .updateTable('image_stores')
+      .set({ total_bytes: usage.totalBytes, used_bytes: usage.usedBytes })
+      .where('id', '=', row.id)
+      .execute();
+    changed++;
+  }
+  return changed;
+}

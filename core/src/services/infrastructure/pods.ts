@@ -1,0 +1,393 @@
+import crypto from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { conflict, inUse, invalidParameter } from '../../domain/errors';
+import type { AllocationState } from '../../domain/infrastructure';
+import {
+  cidrContains,
+  cidrFromGateway,
+  cidrsOverlap,
+  formatCidr,
+  ipToNumber,
+  numberToIp,
+  parseCidr,
+  type Cidr,
+} from '../../domain/ipv4';
+import { nowIso } from '../../domain/time';
+import { equalsIgnoreCase, ilike } from '../../db/query-helpers';
+import type { Database, PodRow, ZoneRow } from '../../db/schema';
+import type { Caller } from '../caller';
+import type { CoreServices } from '../core-services';
+import { pageWindow } from '../paging';
+import { compact, keywordPattern, requireName, type ListWindowParams } from '../tenancy/shared';
+import { namesById, requirePod, requireZone } from './lookups';
+
+type Db = Kysely<Database>;
+
+export interface CreatePodInput {
+  zoneid: string;
+  name: string;
+  gateway: string;
+  netmask: string;
+  startip: string;
+  endip?: string;
+  allocationstate?: AllocationState;
+}
+
+export interface UpdatePodInput {
+  id: string;
+  name?: string;
+  gateway?: string;
+  netmask?: string;
+  startip?: string;
+  endip?: string;
+  allocationstate?: AllocationState;
+}
+
+export interface ListPodsInput extends ListWindowParams {
+  id?: string;
+  name?: string;
+  zoneid?: string;
+  allocationstate?: AllocationState;
+}
+
+/** A pod's network: its CIDR and the reserved (system) range within it. */
+export interface PodNetwork {
+  gateway: string;
+  netmask: string;
+  cidr: Cidr;
+  startIp: string;
+  endIp: string;
+  start: number;
+  end: number;
+}
+
+const bad = (message: string) => invalidParameter('POD.INVALID', message);
+
+/**
+ * Locks a zone's row for the rest of the transaction (PostgreSQL), so that concurrent changes to
+ * the zone's address space (pods, IP ranges) are checked one at a time. SQLite runs one write
+ * transaction at a time anyway.
+ */
+export async function lockZone(trx: Db, dialect: 'sqlite' | 'postgres', zoneId: number): Promise<void> {
+  if (dialect !== 'postgres') return;
+  await trx.selectFrom('zones').select('id').where('id', '=', zoneId).forUpdate().execute();
+}
+
+/** The reserved system range of a pod, as numbers. */
+export function podRange(pod: Pick<PodRow, 'start_ip' | 'end_ip'>): { start: number; end: number } {
+  return { start: ipToNumber(pod.start_ip) ?? 0, end: ipToNumber(pod.end_ip) ?? 0 };
+}
+
+/**
+ * Validates a pod's gateway, netmask and reserved range as CloudStack's createPod/updatePod do.
+ * Without an end address the range runs to the last usable address of the CIDR.
+ */
+export function validatePodNetwork(input: {
+  gateway: string;
+  netmask: string;
+  startip: string;
+  endip?: string;
+}): PodNetwork {
+  const gateway = input.gateway.trim();
+  const netmask = input.netmask.trim();
+  const startIp = input.startip.trim();
+  if (ipToNumber(gateway) === undefined) throw bad(`The gateway ${gateway} is not a valid IP address.`);
+  const cidr = cidrFromGateway(gateway, netmask);
+  if (!cidr) throw bad(`The netmask ${netmask} is invalid: it must be a contiguous mask such as 255.255.255.0.`);
+  const start = ipToNumber(startIp);
+  if (start === undefined) throw bad(`The start address of the IP range (${startIp}) is not a valid IP address.`);
+  let end: number;
+  if (input.endip === undefined || input.endip.trim() === '') {
+    end = cidr.prefix >= 31 ? cidr.last : cidr.last - 1;
+  } else {
+    const parsed = ipToNumber(input.endip.trim());
+    if (parsed === undefined) {
+      throw bad(`The end address of the IP range (${input.endip.trim()}) is not a valid IP address.`);
+    }
+    end = parsed;
+  }
+  const cidrText = formatCidr(cidr);
+  if (!cidrContains(cidr, start)) {
+    throw bad(`The start address of the IP range (${startIp}) is not in the CIDR subnet ${cidrText}.`);
+  }
+  if (!cidrContains(cidr, end)) {
+    throw bad(`The end address of the IP range (${numberToIp(end)}) is not in the CIDR subnet ${cidrText}.`);
+  }
+  if (start > end) {
+    throw bad(
+      `The start IP address (${startIp}) must have a lower value than the end IP address (${numberToIp(end)}).`,
+    );
+  }
+  const g = ipToNumber(gateway) as number;
+  if (g >= start && g <= end) {
+    throw bad(`The gateway ${gateway} shouldn't overlap the start/end IP addresses ${startIp}-${numberToIp(end)}.`);
+  }
+  return { gateway, netmask, cidr, startIp: numberToIp(start), endIp: numberToIp(end), start, end };
+}
+
+/** Pods (CloudStack's host_pod_ref): a zone's management subnet and the range reserved for system VMs. */
+export class PodService {
+  constructor(private readonly services: CoreServices) {}
+
+  private get db() {
+    return this.services.store.db;
+  }
+
+  async create(caller: Caller, input: CreatePodInput): Promise<Record<string, unknown>> {
+    const zone = await requireZone(this.db, input.zoneid, 'zoneid');
+    const name = requireName(input.name, 'Pod name');
+    const net = validatePodNetwork(input);
+    const { store } = this.services;
+    const pod = await store.db.transaction().execute(async (trx) => {
+      await lockZone(trx, store.dialect, zone.id);
+      await this.checkInZone(trx, zone, name, net);
+      return trx
+        .insertInto('pods')
+        .values({
+          uuid: crypto.randomUUID(),
+          zone_id: zone.id,
+          name,
+          gateway: net.gateway,
+          netmask: net.netmask,
+          cidr: formatCidr(net.cidr),
+          start_ip: net.startIp,
+          end_ip: net.endIp,
+          allocation_state: input.allocationstate ?? 'Disabled',
+          created: nowIso(),
+          removed: null,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    });
+    await this.services.events.record({
+      type: 'POD.CREATE',
+      description: `Created pod ${pod.name} (${pod.cidr}, reserved ${pod.start_ip}-${pod.end_ip}) in zone ${zone.name}`,
+      caller,
+      resourceType: 'Pod',
+      resourceId: pod.uuid,
+    });
+    return (await this.responses([pod]))[0] as Record<string, unknown>;
+  }
+
+  async update(caller: Caller, input: UpdatePodInput): Promise<Record<string, unknown>> {
+    const pod = await requirePod(this.db, input.id, 'id');
+    const zone = await this.db.selectFrom('zones').selectAll().where('id', '=', pod.zone_id).executeTakeFirstOrThrow();
+    const name = input.name === undefined ? pod.name : requireName(input.name, 'Pod name');
+    const gateway = input.gateway ?? pod.gateway;
+    const netmask = input.netmask ?? pod.netmask;
+    const newCidr = cidrFromGateway(gateway.trim(), netmask.trim());
+    const oldCidr = parseCidr(pod.cidr);
+    const cidrChanged =
+      newCidr !== undefined && (!oldCidr || oldCidr.network !== newCidr.network || oldCidr.prefix !== newCidr.prefix);
+    if (cidrChanged && input.startip === undefined && input.endip === undefined) {
+      const kept = podRange(pod);
+      if (!cidrContains(newCidr, kept.start) || !cidrContains(newCidr, kept.end)) {
+        throw bad(
+          `The pod's CIDR cannot change to ${formatCidr(newCidr)}: its IP range ${pod.start_ip}-${pod.end_ip} would fall outside it. Give a startip and endip within the new CIDR.`,
+        );
+      }
+    }
+    const net = validatePodNetwork({
+      gateway,
+      netmask,
+      startip: input.startip ?? pod.start_ip,
+      endip: input.endip ?? (input.startip !== undefined ? undefined : pod.end_ip),
+    });
+    const { store } = this.services;
+    const updated = await store.db.transaction().execute(async (trx) => {
+      await lockZone(trx, store.dialect, zone.id);
+      const fresh = await trx
+        .selectFrom('pods')
+        .selectAll()
+        .where('id', '=', pod.id)
+        .where('removed', 'is', null)
+        .executeTakeFirst();
+      if (!fresh) throw invalidParameter('POD.NOT_FOUND', `Unable to find pod by id ${pod.uuid}`);
+      await this.checkInZone(trx, zone, name, net, pod.id);
+      if (cidrChanged) {
+        const hosts = await trx
+          .selectFrom('hosts')
+          .select(['name', 'private_ip'])
+          .where('pod_id', '=', pod.id)
+          .where('removed', 'is', null)
+          .execute();
+        const outside = hosts.find((h) => {
+          const ip = ipToNumber(h.private_ip);
+          return ip !== undefined && !cidrContains(net.cidr, ip);
+        });
+        if (outside) {
+          throw invalidParameter(
+            'POD.CIDR_IN_USE',
+            `The pod's CIDR cannot change to ${formatCidr(net.cidr)}: host ${outside.name} has the management address ${outside.private_ip} outside it.`,
+          );
+        }
+      }
+      return trx
+        .updateTable('pods')
+        .set({
+          name,
+          gateway: net.gateway,
+          netmask: net.netmask,
+          cidr: formatCidr(net.cidr),
+          start_ip: net.startIp,
+          end_ip: net.endIp,
+          allocation_state: input.allocationstate ?? fresh.allocation_state,
+        })
+        .where('id', '=', pod.id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    });
+    await this.services.events.record({
+      type: 'POD.EDIT',
+      description: `Updated pod ${updated.name} (id: ${updated.uuid})`,
+      caller,
+      resourceType: 'Pod',
+      resourceId: updated.uuid,
+    });
+    return (await this.responses([updated]))[0] as Record<string, unknown>;
+  }
+
+  async delete(caller: Caller, input: { id: string }): Promise<void> {
+    const pod = await requirePod(this.db, input.id, 'id');
+    const { store } = this.services;
+    await store.db.transaction().execute(async (trx) => {
+      await lockZone(trx, store.dialect, pod.zone_id);
+      const why = 'The pod cannot be deleted because';
+      const live = async (table: 'clusters' | 'hosts' | 'storage_pools' | 'vlan_ip_ranges') =>
+        (await trx
+          .selectFrom(table)
+          .select('id')
+          .where('pod_id', '=', pod.id)
+          .where('removed', 'is', null)
+          .executeTakeFirst()) !== undefined;
+      if (await live('hosts')) throw inUse('POD.IN_USE', `${why} there are servers in this pod.`);
+      if (await live('clusters')) throw inUse('POD.IN_USE', `${why} there are clusters in this pod.`);
+      if (await live('storage_pools')) throw inUse('POD.IN_USE', `${why} there are primary storage pools in this pod.`);
+      if (await live('vlan_ip_ranges')) {
+        throw inUse('POD.IN_USE', `${why} there are guest IP ranges in this pod; delete them first.`);
+      }
+      const n = await trx
+        .updateTable('pods')
+        .set({ removed: nowIso() })
+        .where('id', '=', pod.id)
+        .where('removed', 'is', null)
+        .executeTakeFirst();
+      if (Number(n.numUpdatedRows) === 0)
+        throw invalidParameter('POD.NOT_FOUND', `Unable to find pod by id ${pod.uuid}`);
+    });
+    await this.services.events.record({
+      type: 'POD.DELETE',
+      description: `Deleted pod ${pod.name} (id: ${pod.uuid})`,
+      caller,
+      resourceType: 'Pod',
+      resourceId: pod.uuid,
+    });
+  }
+
+  async list(input: ListPodsInput): Promise<{ items: Record<string, unknown>[]; count: number }> {
+    let zoneId: number | undefined;
+    if (input.zoneid !== undefined) zoneId = (await requireZone(this.db, input.zoneid, 'zoneid')).id;
+    const keyword = keywordPattern(input.keyword);
+    const filtered = () => {
+      let q = this.db.selectFrom('pods').where('removed', 'is', null);
+      if (input.id !== undefined) q = q.where('uuid', '=', input.id);
+      if (input.name !== undefined) q = q.where(equalsIgnoreCase('name', input.name));
+      if (zoneId !== undefined) q = q.where('zone_id', '=', zoneId);
+      if (input.allocationstate !== undefined) q = q.where('allocation_state', '=', input.allocationstate);
+      if (keyword !== undefined) q = q.where(ilike('name', keyword));
+      return q;
+    };
+    const page = pageWindow(input, this.services.config);
+    let idQuery = filtered().select('id').orderBy('id');
+    if (page) idQuery = idQuery.limit(page.limit).offset(page.offset);
+    const ids = (await idQuery.execute()).map((r) => r.id);
+    const count = page
+      ? Number(
+          (
+            await filtered()
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        )
+      : ids.length;
+    if (ids.length === 0) return { items: [], count };
+    const rows = await this.db.selectFrom('pods').selectAll().where('id', 'in', ids).orderBy('id').execute();
+    return { items: await this.responses(rows), count };
+  }
+
+  /** CloudStack's pod response for each row, in order. */
+  async responses(rows: PodRow[]): Promise<Record<string, unknown>[]> {
+    const zones = await namesById(
+      this.db,
+      'zones',
+      rows.map((r) => r.zone_id),
+    );
+    return rows.map((r) => {
+      const zone = zones.get(r.zone_id);
+      return compact({
+        id: r.uuid,
+        name: r.name,
+        zoneid: zone?.uuid,
+        zonename: zone?.name,
+        gateway: r.gateway,
+        netmask: r.netmask,
+        startip: [r.start_ip],
+        endip: [r.end_ip],
+        allocationstate: r.allocation_state,
+        ipranges: [
+          { startip: r.start_ip, endip: r.end_ip, gateway: r.gateway, forsystemvms: false, vlanid: 'untagged' },
+        ],
+      });
+    });
+  }
+
+  /**
+   * The checks against the rest of the zone, inside the transaction that holds the zone's lock:
+   * a unique name, a CIDR apart from every other pod's (and from an advanced zone's guest CIDR),
+   * and a reserved range clear of the zone's IP ranges.
+   */
+  private async checkInZone(trx: Db, zone: ZoneRow, name: string, net: PodNetwork, exceptPodId?: number) {
+    let others = trx.selectFrom('pods').selectAll().where('zone_id', '=', zone.id).where('removed', 'is', null);
+    if (exceptPodId !== undefined) others = others.where('id', '!=', exceptPodId);
+    const pods = await others.orderBy('id').execute();
+    const sameName = pods.find((p) => p.name.toLowerCase() === name.toLowerCase());
+    if (sameName) {
+      throw conflict(
+        'POD.NAME_TAKEN',
+        `A pod with name: ${name} already exists in zone ${zone.name}. Please specify a different pod name.`,
+      );
+    }
+    const cidrText = formatCidr(net.cidr);
+    for (const p of pods) {
+      const other = parseCidr(p.cidr);
+      if (other && cidrsOverlap(other, net.cidr)) {
+        throw bad(
+          `The subnet of the pod (${cidrText}) conflicts with the subnet of pod ${p.name} (${p.cidr}) in zone ${zone.name}. Please specify a different CIDR.`,
+        );
+      }
+    }
+    if (zone.network_type === 'Advanced' && zone.guest_cidr) {
+      const guest = parseCidr(zone.guest_cidr);
+      if (guest && cidrsOverlap(guest, net.cidr)) {
+        throw bad(
+          `The subnet of the pod (${cidrText}) conflicts with the guest CIDR ${zone.guest_cidr} of zone ${zone.name}. Please specify a different CIDR.`,
+        );
+      }
+    }
+    const clash = await trx
+      .selectFrom('vlan_ip_ranges')
+      .select(['start_ip', 'end_ip', 'vlan_tag', 'for_virtual_network'])
+      .where('zone_id', '=', zone.id)
+      .where('removed', 'is', null)
+      .where('start_num', '<=', net.end)
+      .where('end_num', '>=', net.start)
+      .orderBy('start_num')
+      .executeTakeFirst();
+    if (clash) {
+      const kind = clash.for_virtual_network ? 'public' : 'guest';
+      throw bad(
+        `The pod's IP range ${net.startIp}-${net.endIp} overlaps the ${kind} IP range ${clash.start_ip}-${clash.end_ip} (${clash.vlan_tag}) of zone ${zone.name}.`,
+      );
+    }
+  }
+}

@@ -1,0 +1,206 @@
+import crypto from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nowIso } from '../../src/domain/time';
+import { dialects, startTestCore, type TestCore } from '../harness';
+import { fails, ok } from '../tenancy/fixtures';
+import { seedCluster, seedHost, seedPod, seedZone } from './seed';
+
+const GiB = 1024 ** 3;
+
+describe.each(dialects())('infrastructure topology (%s)', (dialect) => {
+  let tc: TestCore;
+  let zone: { id: number; uuid: string };
+  let c1: { id: number; uuid: string; pod_id: number; zone_id: number };
+  let c2: { id: number; uuid: string; pod_id: number; zone_id: number };
+
+  beforeAll(async () => {
+    tc = await startTestCore(dialect);
+    const db = tc.core.store.db;
+    zone = await seedZone(db, { name: 'topo-a' });
+    const pod = await seedPod(db, zone.id, { name: 'topo-pod' });
+    c1 = await seedCluster(db, pod, { name: 'topo-c1' });
+    c2 = await seedCluster(db, pod, { name: 'topo-c2' });
+    const h = await seedHost(db, c1, { name: 'topo-h1', cpuNumber: 4, memoryGiB: 8 });
+    await db
+      .updateTable('hosts')
+      .set({ cpu_speed: 1000, cpu_allocated: 1000, memory_allocated: 2 * GiB })
+      .where('id', '=', h.id)
+      .execute();
+    await seedHost(db, c1, { name: 'topo-h2', status: 'Down' });
+    await seedHost(db, c1, { name: 'topo-h3', resourceState: 'Maintenance' });
+    await seedHost(db, c2, { name: 'topo-h4' });
+    const other = await seedZone(db, { name: 'topo-b' });
+    const otherPod = await seedPod(db, other.id);
+    await seedHost(db, await seedCluster(db, otherPod), { name: 'topo-h5' });
+    ok(
+      await tc.call('createStoragePool', {
+        zoneid: zone.uuid,
+        clusterid: c1.uuid,
+        name: 'topo-pool',
+        url: 'nfs://10.0.0.5/topo',
+        capacitybytes: String(100 * GiB),
+      }),
+    );
+    ok(
+      await tc.call('createStoragePool', {
+        zoneid: zone.uuid,
+        scope: 'zone',
+        hypervisor: 'Simulator',
+        name: 'topo-zone-pool',
+        url: 'nfs://10.0.0.5/topo-zone',
+      }),
+    );
+    ok(await tc.call('addImageStore', { name: 'topo-store', url: 'nfs://10.0.0.6/sec', zoneid: zone.uuid }));
+  });
+  afterAll(async () => tc?.close());
+
+  it('gives the whole tree with hosts when the total is within hostlimit', async () => {
+    const t = ok(await tc.call('listInfrastructureTopology', {})).topology;
+    expect(t.aggregated).toBe(false);
+    expect(t.totals).toEqual({ zones: 2, pods: 2, clusters: 3, hosts: 5, storagepools: 2, imagestores: 1 });
+    const z = t.zones.find((x: any) => x.name === 'topo-a');
+    expect(z).toMatchObject({ id: zone.uuid, networktype: 'Advanced', allocationstate: 'Enabled' });
+    expect(z.imagestores).toEqual([
+      expect.objectContaining({ name: 'topo-store', protocol: 'nfs', disksizetotal: 2048 * GiB, disksizeused: 0 }),
+    ]);
+    expect(z.storagepools.map((p: any) => p.name)).toEqual(['topo-zone-pool']);
+    expect(z.pods).toHaveLength(1);
+    const [cl1, cl2] = z.pods[0].clusters;
+    expect(cl1).toMatchObject({
+      id: c1.uuid,
+      name: 'topo-c1',
+      hypervisortype: 'Simulator',
+      hostcount: 3,
+      hoststates: { Up: 2, Down: 1 },
+      resourcestates: { Enabled: 2, Maintenance: 1 },
+      // Capacity counts the Enabled hosts: topo-h1 (4 x 1000 MHz, 8 GiB) and topo-h2 (16 x 2400, 64 GiB).
+      cpu: { total: 4 * 1000 + 16 * 2400, used: 1000 },
+      memory: { total: 72 * GiB, used: 2 * GiB },
+      storage: { total: 100 * GiB },
+    });
+    expect(cl1.storagepools).toEqual([
+      expect.objectContaining({ name: 'topo-pool', state: 'Up', scope: 'CLUSTER', disksizetotal: 100 * GiB }),
+    ]);
+    expect(cl1.hosts.map((h: any) => h.name)).toEqual(['topo-h1', 'topo-h2', 'topo-h3']);
+    expect(cl1.hosts[0]).toMatchObject({
+      state: 'Up',
+      resourcestate: 'Enabled',
+      cpuallocatedpercentage: '25%',
+      memoryallocatedpercentage: '25%',
+    });
+    expect(cl1.hosts[1].cpuallocatedpercentage).toBe('0%');
+    expect(cl2.hosts.map((h: any) => h.name)).toEqual(['topo-h4']);
+  });
+
+  it('aggregates above hostlimit and lists hosts only for the clusters asked for', async () => {
+    const agg = ok(await tc.call('listInfrastructureTopology', { hostlimit: '4' })).topology;
+    expect(agg.aggregated).toBe(true);
+    const clusters = agg.zones.flatMap((z: any) => z.pods.flatMap((p: any) => p.clusters));
+    expect(clusters.every((c: any) => c.hosts === undefined)).toBe(true);
+    expect(clusters.find((c: any) => c.id === c1.uuid).hostcount).toBe(3);
+
+    const expanded = ok(await tc.call('listInfrastructureTopology', { hostlimit: '4', clusterids: c2.uuid })).topology;
+    const ex = expanded.zones.flatMap((z: any) => z.pods.flatMap((p: any) => p.clusters));
+    expect(ex.find((c: any) => c.id === c2.uuid).hosts.map((h: any) => h.name)).toEqual(['topo-h4']);
+    expect(ex.find((c: any) => c.id === c1.uuid).hosts).toBeUndefined();
+    fails(
+      await tc.call('listInfrastructureTopology', { clusterids: crypto.randomUUID() }),
+      431,
+      /Unable to find cluster/,
+    );
+  });
+
+  it('limits the tree to one zone with zoneid', async () => {
+    const t = ok(await tc.call('listInfrastructureTopology', { zoneid: zone.uuid })).topology;
+    expect(t.zones.map((z: any) => z.name)).toEqual(['topo-a']);
+    expect(t.totals).toEqual({ zones: 1, pods: 1, clusters: 2, hosts: 4, storagepools: 2, imagestores: 1 });
+  });
+
+  it('counts the infrastructure for listInfrastructure', async () => {
+    const infra = ok(await tc.call('listInfrastructure', {})).infrastructure;
+    expect(infra).toMatchObject({
+      zones: 2,
+      pods: 2,
+      clusters: 3,
+      hosts: 5,
+      storagepools: 2,
+      imagestores: 1,
+      systemvms: 0,
+      routers: 0,
+      cpusockets: 5,
+      alerts: 0,
+    });
+    expect(infra.managementservers).toBeGreaterThanOrEqual(1);
+  });
+
+  it('answers fast at 10,000 hosts with grouped queries', async () => {
+    const db = tc.core.store.db;
+    const bigZone = await seedZone(db, { name: 'topo-big' });
+    const pod = await seedPod(db, bigZone.id);
+    const clusters = [];
+    for (let i = 0; i < 50; i++) clusters.push(await seedCluster(db, pod, { name: `big-${i}` }));
+    const now = nowIso();
+    const rows = [];
+    for (let i = 0; i < 10_000; i++) {
+      const c = clusters[i % clusters.length]!;
+      rows.push({
+        uuid: crypto.randomUUID(),
+        name: `big-h${i}`,
+        zone_id: bigZone.id,
+        pod_id: pod.id,
+        cluster_id: c.id,
+        type: 'Routing',
+        hypervisor_type: 'Simulator',
+        hypervisor_version: '1.0',
+        url: `http://sim/big/${i}`,
+        private_ip: '172.16.15.10',
+        username: null,
+        password: null,
+        status: i % 97 === 0 ? 'Down' : 'Up',
+        resource_state: 'Enabled',
+        cpu_sockets: 1,
+        cpu_number: 16,
+        cpu_speed: 2400,
+        total_memory: 64 * GiB,
+        cpu_allocated: 1000,
+        memory_allocated: GiB,
+        cpu_used_percent: 0,
+        memory_used: 0,
+        capabilities: 'hvm',
+        arch: 'x86_64',
+        last_ping: now,
+        status_changed: now,
+        owner_server: null,
+        created: now,
+        removed: null,
+      });
+    }
+    for (let i = 0; i < rows.length; i += 500)
+      await db
+        .insertInto('hosts')
+        .values(rows.slice(i, i + 500))
+        .execute();
+    // Warm up once (statement preparation), then time.
+    await tc.call('listInfrastructureTopology', {});
+    const times: number[] = [];
+    let t: any;
+    for (let i = 0; i < 3; i++) {
+      const start = performance.now();
+      t = ok(await tc.call('listInfrastructureTopology', { clusterids: clusters[0]!.uuid })).topology;
+      times.push(performance.now() - start);
+    }
+    const best = Math.min(...times);
+    console.log(`[topology] ${dialect}: 10,005 hosts in ${best.toFixed(1)} ms`);
+    expect(t.aggregated).toBe(true);
+    expect(t.totals.hosts).toBe(10_005);
+    const big = t.zones.find((z: any) => z.name === 'topo-big').pods[0].clusters;
+    expect(big).toHaveLength(50);
+    expect(big[0].hosts).toHaveLength(200);
+    expect(big[1].hosts).toBeUndefined();
+    expect(big[0].cpu.total).toBe(200 * 16 * 2400);
+    expect(best).toBeLessThan(500);
+    const start = performance.now();
+    ok(await tc.call('listCapacity', {}));
+    console.log(`[capacity] ${dialect}: listCapacity at 10,005 hosts in ${(performance.now() - start).toFixed(1)} ms`);
+  }, 60_000);
+});
