@@ -141,6 +141,15 @@ describe.each(dialects())('hosts (%s)', (dialect) => {
     }
   });
 
+  it('takes a URL already used in another cluster, as CloudStack does (advdualzone.cfg)', async () => {
+    const other = await seedCluster(tc.core.store.db, pod, { name: 'C-dup' });
+    const data = ok(await addHost({ url: 'http://sim2/c1/h1', clusterid: other.uuid }));
+    const again = ok(await addHost({ url: 'http://sim2/c1/h1' }));
+    expect(data.host[0].name).toBe('sim2-c1-h1');
+    expect(again.host[0].clusterid).toBe(cluster.uuid);
+    fails(await addHost({ url: 'http://sim2/c1/h1' }), 431, /already exists in cluster/);
+  });
+
   it('refuses bad input and writes nothing', async () => {
     const before = await rowCounts(tc);
     fails(await addHost({ url: 'ssh://10.0.0.9' }), 431, /Simulator hosts are addressed as http:\/\/sim/);
@@ -150,7 +159,7 @@ describe.each(dialects())('hosts (%s)', (dialect) => {
     fails(await addHost({ url: 'http://sim/c0/h5', hypervisor: 'Hyper-V' }), 431, /Unable to resolve hypervisor/);
     const kvm = await seedCluster(tc.core.store.db, pod, { name: 'KVM1', hypervisor: 'KVM' });
     fails(await addHost({ url: 'http://sim/c0/h5', clusterid: kvm.uuid }), 431, /cluster's hypervisor is KVM/);
-    fails(await addHost({ url: 'http://sim/c0/h0', hosttags: 'x' }), 431, /already exists in this zone/);
+    fails(await addHost({ url: 'http://sim/c0/h0', hosttags: 'x' }), 431, /already exists in cluster/);
     fails(
       await addHost({ url: 'http://sim/c0/h5', clusterid: undefined as unknown as string }),
       431,

@@ -157,19 +157,23 @@ async function lockZone(trx: Db, dialect: 'sqlite' | 'postgres', zoneId: number)
   await trx.selectFrom('zones').select('id').where('id', '=', zoneId).forUpdate().execute();
 }
 
-async function urlTaken(db: Db, zoneId: number, url: string): Promise<boolean> {
+/**
+ * A URL names one host within a cluster. CloudStack's Simulator takes the same URL in another
+ * cluster (its sample advdualzone.cfg does that), so the rule is per cluster, not per zone.
+ */
+async function urlTaken(db: Db, clusterId: number, url: string): Promise<boolean> {
   const row = await db
     .selectFrom('hosts')
     .select('id')
     .where('url', '=', url)
-    .where('zone_id', '=', zoneId)
+    .where('cluster_id', '=', clusterId)
     .where('removed', 'is', null)
     .executeTakeFirst();
   return row !== undefined;
 }
 
-const duplicateUrl = (url: string) =>
-  conflict('HOST.DUPLICATE_URL', `A host with url ${url} already exists in this zone`);
+const duplicateUrl = (url: string, cluster: string) =>
+  conflict('HOST.DUPLICATE_URL', `A host with url ${url} already exists in cluster ${cluster}`);
 
 /** Hosts (CloudStack's host table, type Routing): add, update, reconnect, maintenance, delete, list. */
 export class HostService {
@@ -227,7 +231,7 @@ export class HostService {
     const url = input.url.trim();
     if (url.length === 0) throw invalidParameter('HOST.BAD_URL', 'The host url cannot be empty');
     const tags = normalizeTags(input.hosttags);
-    if (await urlTaken(this.db, zone.id, url)) throw duplicateUrl(url);
+    if (cluster && (await urlTaken(this.db, cluster.id, url))) throw duplicateUrl(url, cluster.name);
 
     let found: DiscoveredHost;
     try {
@@ -248,7 +252,7 @@ export class HostService {
     const password = input.password ? this.services.secrets.encrypt(input.password) : null;
     const { host, createdCluster } = await store.db.transaction().execute(async (trx) => {
       await lockZone(trx, store.dialect, zone.id);
-      if (await urlTaken(trx, zone.id, url)) throw duplicateUrl(url);
+      if (cluster && (await urlTaken(trx, cluster.id, url))) throw duplicateUrl(url, cluster.name);
       let createdCluster: ClusterRow | undefined;
       let target = cluster;
       if (!target) {

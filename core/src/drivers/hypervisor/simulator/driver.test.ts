@@ -38,6 +38,15 @@ describe('Simulator host URLs', () => {
     expect(u).toMatchObject({ name: 'sim-c1-h9', cpuNumber: 32, cpuSpeed: 2000, memoryMiB: 131072 });
   });
 
+  it('takes any host part containing "sim", as CloudStack does (advancedsg.cfg, advdualzone.cfg)', () => {
+    expect(parseSimulatorHostUrl('http://simulator0')).toMatchObject({
+      name: 'simulator0',
+      base: 'http://simulator0/',
+    });
+    expect(parseSimulatorHostUrl('http://sim1/c1/h1')).toMatchObject({ name: 'sim1-c1-h1' });
+    expect(parseSimulatorHostUrl('http://sim2/c1/h1').name).not.toBe(parseSimulatorHostUrl('http://sim1/c1/h1').name);
+  });
+
   it.each([
     ['not a url', 'expected a URL'],
     ['https://sim/c0/h0', 'http://sim/<path>'],

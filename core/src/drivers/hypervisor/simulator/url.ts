@@ -33,8 +33,9 @@ function intParam(query: URLSearchParams, name: string, min: number, max: number
 }
 
 /**
- * Parses a Simulator host URL. Only http://sim/<path> is accepted, and nothing is ever
- * contacted: the URL is a name for an in-process host.
+ * Parses a Simulator host URL: http://<a name containing "sim">[/<path>], as CloudStack's
+ * Simulator discoverer takes them (http://sim/c0/h0, http://sim1/c1/h1, http://simulator0).
+ * Nothing is ever contacted: the URL is a name for an in-process host.
  */
 export function parseSimulatorHostUrl(url: string): SimulatorHostUrl {
   let parsed: URL;
@@ -43,7 +44,8 @@ export function parseSimulatorHostUrl(url: string): SimulatorHostUrl {
   } catch {
     throw bad(`Invalid Simulator host URL "${url}": expected a URL like ${EXAMPLE}`);
   }
-  if (parsed.protocol !== 'http:' || parsed.hostname !== 'sim' || parsed.port !== '') {
+  const hostname = parsed.hostname.toLowerCase();
+  if (parsed.protocol !== 'http:' || !hostname.includes('sim') || parsed.port !== '') {
     throw bad(
       `Invalid Simulator host URL "${url}": Simulator hosts are addressed as http://sim/<path>, e.g. ${EXAMPLE}`,
     );
@@ -55,13 +57,15 @@ export function parseSimulatorHostUrl(url: string): SimulatorHostUrl {
     .split('/')
     .filter((s) => s.length > 0)
     .map((s) => decodeURIComponent(s));
-  if (segments.length === 0) {
+  // http://sim/ names no host; http://simulator0 does (its host part is the name).
+  if (segments.length === 0 && hostname === 'sim') {
     throw bad(`Invalid Simulator host URL "${url}": the path must name the host, e.g. ${EXAMPLE}`);
   }
   if (segments.some((s) => !/^[A-Za-z0-9._-]+$/.test(s))) {
     throw bad(`Invalid Simulator host URL "${url}": path segments may only use letters, digits, '.', '_' and '-'`);
   }
-  const name = ['sim', ...segments].join('-');
+  if (!/^[a-z0-9.-]+$/.test(hostname)) throw bad(`Invalid Simulator host URL "${url}": bad host part`);
+  const name = [hostname, ...segments].join('-');
   if (name.length > 255) throw bad(`Invalid Simulator host URL "${url}": the path is too long`);
   const known = new Set(['cpunumber', 'cpuspeed', 'memory', 'cpusockets']);
   for (const key of parsed.searchParams.keys()) {
@@ -74,7 +78,7 @@ export function parseSimulatorHostUrl(url: string): SimulatorHostUrl {
   const q = parsed.searchParams;
   return {
     name,
-    base: `http://sim/${segments.join('/')}`,
+    base: `http://${hostname}/${segments.join('/')}`,
     cpuNumber: intParam(q, 'cpunumber', 1, 1024),
     cpuSpeed: intParam(q, 'cpuspeed', 100, 10000, ' MHz'),
     memoryMiB: intParam(q, 'memory', 128, 64 * 1024 * 1024, ' MiB'),
