@@ -188,7 +188,8 @@ export class HttpTransport implements Transport {
       socket.onmessage = (message) => {
         try {
           const parsed = JSON.parse(String(message.data)) as LiveMessage;
-          if (parsed && (parsed.kind === 'event' || parsed.kind === 'job')) listener(parsed);
+          if (parsed && (parsed.kind === 'event' || parsed.kind === 'job' || parsed.kind === 'resource'))
+            listener(parsed);
         } catch {
           // Not ours: ignore.
         }

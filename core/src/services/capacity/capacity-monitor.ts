@@ -2,6 +2,7 @@ import { ALERT_TYPES, CAPACITY_ALERT_TYPE, CAPACITY_TYPES } from '../../domain/i
 import { nowIso } from '../../domain/time';
 import { raiseAlert } from '../alerts';
 import type { CoreServices } from '../core-services';
+import { PeriodicTask } from '../periodic';
 import { refreshLocalImageStores } from '../infrastructure/image-stores';
 import {
   computeCapacity,
@@ -119,21 +120,24 @@ const FIRST_SAMPLE_DELAY_MS = 5_000;
  * figure drops back below the threshold is archived.
  */
 export class CapacityMonitor {
-  private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = false;
+  private readonly periodic = new PeriodicTask(
+    () => this.period(),
+    () => this.tick(),
+    FIRST_SAMPLE_DELAY_MS,
+  );
 
   constructor(private readonly services: CoreServices) {}
 
   start(): void {
-    if (this.timer || this.stopped) return;
-    this.schedule(FIRST_SAMPLE_DELAY_MS);
+    if (this.stopped) return;
+    this.periodic.start();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
+    this.periodic.stop();
     await this.running?.catch(() => undefined);
   }
 
@@ -153,13 +157,7 @@ export class CapacityMonitor {
     return Math.max(1000, this.services.config.get<number>('capacity.check.period'));
   }
 
-  private schedule(ms: number): void {
-    this.timer = setTimeout(() => void this.tick(), ms);
-    this.timer.unref?.();
-  }
-
   private async tick(): Promise<void> {
-    this.timer = undefined;
     if (this.stopped) return;
     try {
       // Several servers on one database: skip when another one sampled within this period.
@@ -168,8 +166,6 @@ export class CapacityMonitor {
       if (!fresh) await this.sample();
     } catch (error) {
       console.error('[capacity] sample failed:', error instanceof Error ? error.stack : error);
-    } finally {
-      if (!this.stopped) this.schedule(this.period());
     }
   }
 

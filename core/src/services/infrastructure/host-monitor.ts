@@ -4,6 +4,7 @@ import type { HostRow } from '../../db/schema';
 import { HostOperationError, type HostStats } from '../../drivers/hypervisor/types';
 import { clearAlerts, raiseAlert } from '../alerts';
 import type { CoreServices } from '../core-services';
+import { PeriodicTask } from '../periodic';
 import { driverFor, hostTarget, RECOVERABLE_STATUSES } from './hosts';
 import { namesById } from './lookups';
 import { simulatorMocks } from './simulator-mocks';
@@ -89,9 +90,15 @@ export class HostMonitor {
   private readonly now: () => number;
   private readonly concurrency: number;
   private readonly batchSize: number;
-  private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private active = false;
+  private readonly periodic = new PeriodicTask(
+    () => this.services.config.get<number>('ping.interval') * 1000,
+    () =>
+      this.tick().catch((error: unknown) => {
+        if (this.active) console.error('[hosts] heartbeat round failed', error instanceof Error ? error.stack : error);
+      }),
+  );
 
   constructor(
     private readonly services: CoreServices,
@@ -105,13 +112,12 @@ export class HostMonitor {
   start(): void {
     if (this.active) return;
     this.active = true;
-    this.schedule();
+    this.periodic.start();
   }
 
   async stop(): Promise<void> {
     this.active = false;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
+    this.periodic.stop();
     if (this.running) await this.running.catch(() => undefined);
     await simulatorMocks(this.services)
       .settle()
@@ -126,21 +132,6 @@ export class HostMonitor {
       });
     }
     return this.running;
-  }
-
-  private schedule(): void {
-    if (!this.active) return;
-    const intervalMs = this.services.config.get<number>('ping.interval') * 1000;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.tick()
-        .catch((error: unknown) => {
-          if (this.active)
-            console.error('[hosts] heartbeat round failed', error instanceof Error ? error.stack : error);
-        })
-        .finally(() => this.schedule());
-    }, intervalMs);
-    this.timer.unref();
   }
 
   private async round(): Promise<void> {

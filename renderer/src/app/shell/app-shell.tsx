@@ -1,5 +1,6 @@
 import { AppShell, Center, Loader, Text } from '@mantine/core';
 import { Suspense, useEffect } from 'react';
+import { PageErrorBoundary } from '../../components/page-error-boundary';
 import { useT } from '../../lib/i18n';
 import { useLiveSync } from '../../lib/live-sync';
 import { useVisibleAreas } from '../../lib/permissions';
@@ -23,8 +24,11 @@ export function AppShellLayout() {
 
   const route = findRoute(path);
   const allowed = route !== undefined && areas.includes(route.area);
-  // Operators land on the first page of the rail their role shows (the dashboard for admins).
-  const fallback = ROUTES.find((r) => areas.includes(r.area));
+  // Admins land on the dashboard; roles without it on Accounts; otherwise the first page they see.
+  const fallback =
+    ['dashboard', 'accounts']
+      .map((area) => ROUTES.find((r) => r.area === area && areas.includes(r.area)))
+      .find((r) => r !== undefined) ?? ROUTES.find((r) => areas.includes(r.area));
 
   useEffect(() => {
     // "#/" or an unknown path: go to the first page the role may open.
@@ -43,21 +47,23 @@ export function AppShellLayout() {
       </AppShell.Navbar>
       <AppShell.Main className={classes.main}>
         <div className={classes.page}>
-          <Suspense
-            fallback={
-              <Center h="100%">
-                <Loader size="sm" />
-              </Center>
-            }
-          >
-            {Page && allowed ? (
-              <Page />
-            ) : route ? (
-              <Center h="100%">
-                <Text c="dimmed">{t('common.noPermission')}</Text>
-              </Center>
-            ) : null}
-          </Suspense>
+          <PageErrorBoundary resetKey={path} title={t('common.pageFailed')} reloadLabel={t('common.reload')}>
+            <Suspense
+              fallback={
+                <Center h="100%">
+                  <Loader size="sm" />
+                </Center>
+              }
+            >
+              {Page && allowed ? (
+                <Page />
+              ) : route ? (
+                <Center h="100%">
+                  <Text c="dimmed">{t('common.noPermission')}</Text>
+                </Center>
+              ) : null}
+            </Suspense>
+          </PageErrorBoundary>
         </div>
       </AppShell.Main>
       <CommandPalette areas={areas} />

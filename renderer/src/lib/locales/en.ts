@@ -117,6 +117,8 @@ export const en = {
   'common.invalidEmail': 'Enter an email address such as name@example.com',
   'common.saved': 'Saved',
   'common.noPermission': 'Your role cannot open this page.',
+  'common.pageFailed': 'This page could not be loaded',
+  'common.reload': 'Reload',
 
   // States
   'state.enabled': 'Enabled',

@@ -113,6 +113,8 @@ export const ko: Record<MessageKey, string> = {
   'common.invalidEmail': 'name@example.com 형식의 이메일 주소를 입력하세요',
   'common.saved': '저장됨',
   'common.noPermission': '현재 역할로는 이 화면을 열 수 없습니다.',
+  'common.pageFailed': '이 화면을 불러오지 못했습니다',
+  'common.reload': '새로 고침',
 
   'state.enabled': '활성',
   'state.disabled': '비활성',

@@ -1,4 +1,186 @@
-/** Placeholder until this page lands. */
+import { ActionIcon, Badge, Button, Group, Select, Stack, Text, Tooltip } from '@mantine/core';
+import { IconArchive, IconRefresh, IconTrash } from '@tabler/icons-react';
+import type { RowSelectionState } from '@tanstack/react-table';
+import { useCallback, useMemo, useState } from 'react';
+import { useConfirm } from '../../../components/confirm-dialog';
+import { columnHelper, DataTable, type DataColumn } from '../../../components/data-table';
+import { ErrorAlert } from '../../../components/error-alert';
+import { PageHeader } from '../../../components/page-header';
+import { SearchInput } from '../../../components/search-input';
+import { TablePager } from '../../../components/table-pager';
+import { formatTimestamp, useLocale, useT } from '../../../lib/i18n';
+import { notifyError, notifySuccess } from '../../../lib/notify';
+import { useCan } from '../../../lib/permissions';
+import { replaceQuery, useLocation } from '../../../lib/router';
+import { useAlertBulk, useAlerts, type Alert } from '../api/dashboard-queries';
+import { ALERT_TYPE_CODES, alertTypeKey } from '../lib/alert-types';
+
+const col = columnHelper<Alert>();
+const EMPTY: Alert[] = [];
+
+/** Alerts (listAlerts): server-paged, filtered by type and keyword, archived or deleted in bulk. */
 export function AlertsPage() {
-  return null;
+  const t = useT();
+  const locale = useLocale();
+  const can = useCan();
+  const confirm = useConfirm();
+  const { query } = useLocation();
+  const type = query.get('type') || null;
+  const [page, setPage] = useState(1);
+  const [pagesize, setPagesize] = useState(100);
+  const [keyword, setKeyword] = useState('');
+  const [selection, setSelection] = useState<RowSelectionState>({});
+  const alerts = useAlerts({ page, pagesize, type: type ?? undefined, keyword });
+  const bulk = useAlertBulk();
+  const reset = () => {
+    setPage(1);
+    setSelection({});
+  };
+
+  const typeName = useCallback(
+    (code: number) => {
+      const key = alertTypeKey(code);
+      return key ? t(key) : String(code);
+    },
+    [t],
+  );
+
+  const columns = useMemo<DataColumn<Alert>[]>(
+    () => [
+      col.accessor('sent', {
+        header: t('alerts.sent'),
+        size: 160,
+        cell: (info) => formatTimestamp(info.getValue(), locale),
+      }),
+      col.accessor((a) => Number(a.type), {
+        id: 'type',
+        header: t('alerts.type'),
+        size: 200,
+        cell: (info) => (
+          <Tooltip label={`${info.row.original.name ?? ''} (${info.getValue()})`} openDelay={500}>
+            <Badge color="yellow" variant="light" data-alert-type={info.getValue()}>
+              {typeName(info.getValue())}
+            </Badge>
+          </Tooltip>
+        ),
+      }),
+      col.accessor('description', {
+        header: t('common.description'),
+        cell: (info) => (
+          <Tooltip label={info.getValue()} openDelay={600} multiline maw={520}>
+            <span>{info.getValue()}</span>
+          </Tooltip>
+        ),
+      }),
+    ],
+    [t, locale, typeName],
+  );
+
+  const ids = Object.keys(selection).filter((id) => selection[id]);
+  const runBulk = async (action: 'archive' | 'delete') => {
+    const ok = await confirm({
+      title: t(action === 'archive' ? 'alerts.archive' : 'alerts.delete'),
+      message: t(action === 'archive' ? 'alerts.archiveConfirm' : 'alerts.deleteConfirm', { count: ids.length }),
+      confirmLabel: t(action === 'archive' ? 'alerts.archive' : 'alerts.delete'),
+      danger: action === 'delete',
+    });
+    if (!ok.confirmed) return;
+    try {
+      await bulk.mutateAsync({ action, ids });
+      notifySuccess(t(action === 'archive' ? 'alerts.archived' : 'alerts.deleted', { count: ids.length }));
+      setSelection({});
+    } catch (error) {
+      notifyError(error);
+    }
+  };
+
+  const canChange = can('archiveAlerts') || can('deleteAlerts');
+
+  return (
+    <Stack gap={0} h="100%">
+      <PageHeader title={t('alerts.title')} count={alerts.data?.count}>
+        <ActionIcon onClick={() => alerts.refetch()} aria-label={t('common.refresh')} loading={alerts.isFetching}>
+          <IconRefresh size={16} />
+        </ActionIcon>
+      </PageHeader>
+      <Group gap="xs" mb={6} wrap="wrap">
+        <SearchInput
+          value={keyword}
+          placeholder={t('alerts.searchPlaceholder')}
+          onChange={(v) => {
+            setKeyword(v);
+            reset();
+          }}
+          width={240}
+        />
+        <Select
+          placeholder={t('alerts.anyType')}
+          aria-label={t('alerts.type')}
+          data={ALERT_TYPE_CODES.map((code) => ({ value: String(code), label: typeName(code) }))}
+          value={type}
+          onChange={(v) => {
+            replaceQuery({ type: v ?? undefined });
+            reset();
+          }}
+          searchable
+          clearable
+          w={240}
+          data-testid="alert-type-filter"
+        />
+        {ids.length > 0 && (
+          <Group gap={6} ml="auto" data-testid="bulk-bar">
+            <Text size="xs" c="dimmed">
+              {t('common.selected', { count: ids.length })}
+            </Text>
+            {can('archiveAlerts') && (
+              <Button
+                size="compact-xs"
+                variant="light"
+                leftSection={<IconArchive size={12} />}
+                onClick={() => void runBulk('archive')}
+              >
+                {t('alerts.archive')}
+              </Button>
+            )}
+            {can('deleteAlerts') && (
+              <Button
+                size="compact-xs"
+                variant="light"
+                color="red"
+                leftSection={<IconTrash size={12} />}
+                onClick={() => void runBulk('delete')}
+              >
+                {t('alerts.delete')}
+              </Button>
+            )}
+          </Group>
+        )}
+      </Group>
+      {alerts.error && <ErrorAlert error={alerts.error} />}
+      <DataTable
+        label={t('alerts.title')}
+        testId="alerts-table"
+        data={alerts.data?.items ?? EMPTY}
+        columns={columns}
+        getRowId={(a) => a.id}
+        loading={alerts.isFetching}
+        emptyText={t('alerts.empty')}
+        selection={selection}
+        onSelectionChange={canChange ? setSelection : undefined}
+      />
+      <TablePager
+        page={page}
+        pageSize={pagesize}
+        total={alerts.data?.count ?? 0}
+        onPage={(p) => {
+          setPage(p);
+          setSelection({});
+        }}
+        onPageSize={(s) => {
+          setPagesize(s);
+          reset();
+        }}
+      />
+    </Stack>
+  );
 }

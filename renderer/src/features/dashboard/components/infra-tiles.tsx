@@ -1,0 +1,74 @@
+import { Group, Paper, SimpleGrid, Skeleton, Text, UnstyledButton } from '@mantine/core';
+import {
+  IconAlertTriangle,
+  IconBuildingFactory2,
+  IconDatabase,
+  IconLayoutGrid,
+  IconServer,
+  IconStack2,
+  IconWorld,
+  type Icon,
+} from '@tabler/icons-react';
+import { formatNumber, useLocale, useT, type MessageKey } from '../../../lib/i18n';
+import { href } from '../../../lib/router';
+import type { InfrastructureCounts } from '../api/dashboard-queries';
+import classes from './dashboard.module.css';
+
+interface Tile {
+  field: keyof InfrastructureCounts;
+  label: MessageKey;
+  path: string;
+  icon: Icon;
+}
+
+const TILES: Tile[] = [
+  { field: 'zones', label: 'dashboard.tile.zones', path: '/zones', icon: IconWorld },
+  { field: 'pods', label: 'dashboard.tile.pods', path: '/pods', icon: IconBuildingFactory2 },
+  { field: 'clusters', label: 'dashboard.tile.clusters', path: '/clusters', icon: IconLayoutGrid },
+  { field: 'hosts', label: 'dashboard.tile.hosts', path: '/hosts', icon: IconServer },
+  { field: 'storagepools', label: 'dashboard.tile.primaryStorage', path: '/primary-storage', icon: IconDatabase },
+  { field: 'imagestores', label: 'dashboard.tile.secondaryStorage', path: '/secondary-storage', icon: IconStack2 },
+  { field: 'alerts', label: 'dashboard.tile.alerts', path: '/alerts', icon: IconAlertTriangle },
+];
+
+/** The listInfrastructure counts, each a link to its page. */
+export function InfraTiles({ counts, loading }: { counts: InfrastructureCounts | undefined; loading: boolean }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <SimpleGrid cols={{ base: 4, lg: 7 }} spacing="xs" data-testid="infra-tiles">
+      {TILES.map((tile) => {
+        const value = counts?.[tile.field];
+        const alerting = tile.field === 'alerts' && (value ?? 0) > 0;
+        return (
+          <UnstyledButton
+            key={tile.field}
+            component="a"
+            href={href(tile.path)}
+            aria-label={`${t(tile.label)}: ${value ?? ''}`}
+            data-testid={`tile-${tile.field}`}
+          >
+            <Paper withBorder px="sm" py={8} className={classes.tile}>
+              <Group gap={6} wrap="nowrap" mb={2}>
+                <tile.icon
+                  size={14}
+                  color={alerting ? 'var(--mantine-color-yellow-6)' : 'var(--mantine-color-dimmed)'}
+                />
+                <Text size="xs" c="dimmed" truncate>
+                  {t(tile.label)}
+                </Text>
+              </Group>
+              {loading && value === undefined ? (
+                <Skeleton h={24} w={40} />
+              ) : (
+                <Text className={classes.tileValue} c={alerting ? 'yellow.7' : undefined} data-testid="tile-value">
+                  {value === undefined ? '—' : formatNumber(value, locale)}
+                </Text>
+              )}
+            </Paper>
+          </UnstyledButton>
+        );
+      })}
+    </SimpleGrid>
+  );
+}

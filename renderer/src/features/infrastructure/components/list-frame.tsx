@@ -1,0 +1,250 @@
+import { ActionIcon, Group, Select, Stack, Tooltip } from '@mantine/core';
+import { IconFilterOff, IconRefresh } from '@tabler/icons-react';
+import type { RowSelectionState } from '@tanstack/react-table';
+import { useMemo, useState, type ReactNode } from 'react';
+import { ErrorAlert } from '../../../components/error-alert';
+import { PageHeader } from '../../../components/page-header';
+import { SearchInput } from '../../../components/search-input';
+import { TablePager } from '../../../components/table-pager';
+import { useT } from '../../../lib/i18n';
+import { replaceQuery, useLocation } from '../../../lib/router';
+import { useClusterOptions, usePodOptions, useZoneOptions } from '../api/queries';
+import classes from './infra.module.css';
+
+/**
+ * Filters live in the URL (`#/hosts?clusterid=...&state=Up`), so related-resource links and the
+ * browser history land on the same filtered list; `id` opens the detail drawer.
+ */
+export function useListQuery<K extends string>(names: readonly K[]) {
+  const { query } = useLocation();
+  const filters = {} as Record<K, string | undefined>;
+  for (const name of names) filters[name] = query.get(name) || undefined;
+  const id = query.get('id') || undefined;
+  const set = (patch: Partial<Record<K | 'id', string | undefined>>) => {
+    const next: Record<string, string | undefined> = { ...filters, id };
+    for (const [key, value] of Object.entries(patch)) next[key] = value as string | undefined;
+    replaceQuery(next);
+  };
+  const active = names.some((name) => filters[name] !== undefined);
+  return { filters, id, set, active, signature: names.map((n) => filters[n] ?? '').join('|') };
+}
+
+/** Page, page size, keyword and selection of a server-paged list; the page resets when filters change. */
+export function useListControls(signature: string) {
+  const [page, setPage] = useState(1);
+  const [pagesize, setPagesize] = useState(100);
+  const [keyword, setKeywordState] = useState('');
+  const [selection, setSelection] = useState<RowSelectionState>({});
+  const [lastSignature, setLastSignature] = useState(signature);
+  if (lastSignature !== signature) {
+    setLastSignature(signature);
+    setPage(1);
+    setSelection({});
+  }
+  return {
+    page,
+    pagesize,
+    keyword,
+    selection,
+    setSelection,
+    setPage,
+    setKeyword: (value: string) => {
+      setKeywordState(value);
+      setPage(1);
+    },
+    setPagesize: (size: number) => {
+      setPagesize(size);
+      setPage(1);
+    },
+  };
+}
+
+export function ListFrame(props: {
+  title: string;
+  total: number | undefined;
+  keyword: string;
+  onKeyword(value: string): void;
+  searchPlaceholder: string;
+  onRefresh(): void;
+  refreshing: boolean;
+  /** The "Add ..." button(s). */
+  actions?: ReactNode;
+  filters?: ReactNode;
+  filtersActive?: boolean;
+  onClearFilters?(): void;
+  bulk?: ReactNode;
+  error?: unknown;
+  page: number;
+  pagesize: number;
+  onPage(page: number): void;
+  onPageSize(size: number): void;
+  children: ReactNode;
+}) {
+  const t = useT();
+  return (
+    <Stack gap={0} h="100%">
+      <PageHeader title={props.title} count={props.total}>
+        <ActionIcon onClick={props.onRefresh} aria-label={t('common.refresh')} loading={props.refreshing}>
+          <IconRefresh size={16} />
+        </ActionIcon>
+        {props.actions}
+      </PageHeader>
+      <Group gap="xs" mb={6} className={classes.filters} data-testid="list-filters">
+        <SearchInput
+          value={props.keyword}
+          onChange={props.onKeyword}
+          placeholder={props.searchPlaceholder}
+          width={200}
+        />
+        {props.filters}
+        {props.filtersActive && props.onClearFilters && (
+          <Tooltip label={t('infra.clearFilters')}>
+            <ActionIcon onClick={props.onClearFilters} aria-label={t('infra.clearFilters')}>
+              <IconFilterOff size={16} />
+            </ActionIcon>
+          </Tooltip>
+        )}
+      </Group>
+      {props.bulk}
+      {props.error ? <ErrorAlert error={props.error} /> : null}
+      {props.children}
+      <TablePager
+        page={props.page}
+        pageSize={props.pagesize}
+        total={props.total ?? 0}
+        onPage={props.onPage}
+        onPageSize={props.onPageSize}
+      />
+    </Stack>
+  );
+}
+
+function FilterSelect(props: {
+  label: string;
+  placeholder: string;
+  data: { value: string; label: string }[];
+  value: string | undefined;
+  onChange(value: string | undefined): void;
+  width?: number;
+  disabled?: boolean;
+  testId?: string;
+}) {
+  return (
+    <Select
+      w={props.width ?? 150}
+      aria-label={props.label}
+      placeholder={props.placeholder}
+      data={props.data}
+      value={props.value ?? null}
+      onChange={(v) => props.onChange(v ?? undefined)}
+      clearable
+      searchable
+      disabled={props.disabled}
+      comboboxProps={{ withinPortal: true }}
+      data-testid={props.testId}
+    />
+  );
+}
+
+export function ZoneFilter(props: { value: string | undefined; onChange(value: string | undefined): void }) {
+  const t = useT();
+  const zones = useZoneOptions();
+  const data = useMemo(() => (zones.data?.items ?? []).map((z) => ({ value: z.id, label: z.name })), [zones.data]);
+  return (
+    <FilterSelect
+      label={t('infra.zone')}
+      placeholder={t('infra.filter.allZones')}
+      data={data}
+      value={props.value}
+      onChange={props.onChange}
+      testId="filter-zone"
+    />
+  );
+}
+
+export function PodFilter(props: {
+  zoneid: string | undefined;
+  value: string | undefined;
+  onChange(value: string | undefined): void;
+}) {
+  const t = useT();
+  const pods = usePodOptions(props.zoneid);
+  const data = useMemo(
+    () =>
+      (pods.data?.items ?? []).map((p) => ({
+        value: p.id,
+        label: props.zoneid ? p.name : `${p.name} (${p.zonename ?? ''})`,
+      })),
+    [pods.data, props.zoneid],
+  );
+  return (
+    <FilterSelect
+      label={t('infra.pod')}
+      placeholder={t('infra.filter.allPods')}
+      data={data}
+      value={props.value}
+      onChange={props.onChange}
+      testId="filter-pod"
+    />
+  );
+}
+
+export function ClusterFilter(props: {
+  zoneid: string | undefined;
+  podid: string | undefined;
+  value: string | undefined;
+  onChange(value: string | undefined): void;
+}) {
+  const t = useT();
+  const clusters = useClusterOptions(props.zoneid, props.podid);
+  const data = useMemo(
+    () =>
+      (clusters.data?.items ?? []).map((c) => ({
+        value: c.id,
+        label: props.podid ? c.name : `${c.name} (${c.podname ?? c.zonename ?? ''})`,
+      })),
+    [clusters.data, props.podid],
+  );
+  return (
+    <FilterSelect
+      label={t('infra.cluster')}
+      placeholder={t('infra.filter.allClusters')}
+      data={data}
+      value={props.value}
+      onChange={props.onChange}
+      testId="filter-cluster"
+    />
+  );
+}
+
+/** A fixed set of values (states, hypervisors, scopes), shown as CloudStack names them. */
+export function EnumFilter(props: {
+  label: string;
+  placeholder: string;
+  values: readonly string[];
+  value: string | undefined;
+  onChange(value: string | undefined): void;
+  labels?: Record<string, string>;
+  width?: number;
+  testId?: string;
+}) {
+  const data = props.values.map((v) => ({ value: v, label: props.labels?.[v] ?? v }));
+  return (
+    <FilterSelect
+      label={props.label}
+      placeholder={props.placeholder}
+      data={data}
+      value={props.value}
+      onChange={props.onChange}
+      width={props.width ?? 150}
+      testId={props.testId}
+    />
+  );
+}
+
+/** A patch that clears every filter (keeps the open drawer). */
+export function clearFilters<K extends string>(names: readonly K[]): Partial<Record<K, undefined>> {
+  const out: Partial<Record<K, undefined>> = {};
+  for (const name of names) out[name] = undefined;
+  return out;
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { blockOf, formatBlock, isUrlWithScheme, netmaskToPrefix, rangeSize, validateRange } from './ip-validation';
+
+describe('ip-validation', () => {
+  it('reads netmasks and blocks', () => {
+    expect(netmaskToPrefix('255.255.255.0')).toBe(24);
+    expect(netmaskToPrefix('255.255.0.255')).toBeUndefined();
+    expect(formatBlock(blockOf('172.16.15.1', '255.255.240.0')!)).toBe('172.16.0.0/20');
+    expect(rangeSize('10.0.0.1', '10.0.1.0')).toBe(256);
+    expect(rangeSize('10.0.0.9', '10.0.0.1')).toBe(0);
+  });
+
+  it('checks a range against the gateway CIDR', () => {
+    const ok = { gateway: '10.1.1.1', netmask: '255.255.255.0', startip: '10.1.1.10', endip: '10.1.1.20' };
+    expect(validateRange(ok)).toEqual({});
+    expect(validateRange({ ...ok, endip: '' })).toEqual({});
+    expect(validateRange({ ...ok, endip: '' }, { endRequired: true })).toEqual({ endip: 'common.required' });
+    expect(validateRange({ ...ok, startip: '10.1.2.10', endip: '10.1.2.20' })).toEqual({
+      startip: 'infra.ip.outsideCidr',
+      endip: 'infra.ip.outsideCidr',
+    });
+    expect(validateRange({ ...ok, startip: '10.1.1.0' })).toEqual({ gateway: 'infra.ip.gatewayInRange' });
+    expect(validateRange({ ...ok, gateway: '10.1.1', netmask: 'x' })).toEqual({
+      gateway: 'infra.ip.invalid',
+      netmask: 'infra.ip.invalidNetmask',
+    });
+  });
+
+  it('checks URL schemes', () => {
+    expect(isUrlWithScheme('http://sim/c0/h0', ['http'])).toBe(true);
+    expect(isUrlWithScheme('nfs://10.0.0.1/export/x', ['nfs'])).toBe(true);
+    expect(isUrlWithScheme('10.0.0.1/export/x', ['nfs'])).toBe(false);
+  });
+});
