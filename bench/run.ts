@@ -1,35 +1,24 @@
 /**
- * `npm run bench`: API dispatch overhead and login rate, on SQLite (and PostgreSQL when
- * STACKYARD_TEST_PG_URL points at a server, as scripts/bench.sh arranges).
+ * `npm run bench`: API dispatch overhead and login rate, then the infrastructure figures
+ * (datacenter import, listHosts, listCapacity, diagram render), on SQLite (and PostgreSQL when
+ * STACKYARD_TEST_PG_URL points at a server, as scripts/bench.sh arranges). BENCH_ONLY=tenancy or
+ * BENCH_ONLY=infrastructure runs one part.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { createCore, type Core } from '../core/src/core';
-import type { DatabaseConfig } from '../core/src/db/connect';
 import { signRequest } from '../core/src/api/signature';
 import { startServer } from '../core/src/server/cli';
+import { database } from './databases';
+import { benchInfrastructure } from './infrastructure';
 import { ms, timeRuns } from './stats';
 
 const USERS = Number(process.env.BENCH_USERS ?? 10_000);
 const PAGE_SIZE = 500;
 const PASSWORD = 'bench-password-1';
-
-async function database(kind: 'sqlite' | 'postgres', dataDir: string): Promise<DatabaseConfig> {
-  if (kind === 'sqlite') return { kind, file: path.join(dataDir, 'bench.db') };
-  const adminUrl = process.env.STACKYARD_TEST_PG_URL as string;
-  const name = `bench_${crypto.randomBytes(4).toString('hex')}`;
-  const c = new pg.Client({ connectionString: adminUrl });
-  await c.connect();
-  await c.query(`CREATE DATABASE ${name}`);
-  await c.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return { kind, url: url.toString() };
-}
 
 /** Bulk-inserts accounts with one user each; every user shares one precomputed password hash. */
 async function seedUsers(core: Core, count: number): Promise<void> {
@@ -189,6 +178,12 @@ async function benchDialect(kind: 'sqlite' | 'postgres'): Promise<void> {
 
 console.log(`Stackyard benchmarks on ${os.cpus().length} cores, node ${process.version}`);
 const only = process.env.BENCH_DIALECT;
-if (!only || only === 'sqlite') await benchDialect('sqlite');
-if (process.env.STACKYARD_TEST_PG_URL && (!only || only === 'postgres')) await benchDialect('postgres');
+const part = process.env.BENCH_ONLY;
+const kinds: ('sqlite' | 'postgres')[] = [];
+if (!only || only === 'sqlite') kinds.push('sqlite');
+if (process.env.STACKYARD_TEST_PG_URL && (!only || only === 'postgres')) kinds.push('postgres');
 else console.log('\n(PostgreSQL skipped: run through `npm run bench`, which starts one)');
+for (const kind of kinds) {
+  if (!part || part === 'tenancy') await benchDialect(kind);
+  if (!part || part === 'infrastructure') await benchInfrastructure(kind);
+}

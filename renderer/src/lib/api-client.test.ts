@@ -239,8 +239,12 @@ describe('HTTP transport', () => {
     socket.onopen?.();
     socket.onmessage?.({ data: JSON.stringify({ kind: 'event', event: { id: 'e', type: 'ACCOUNT.CREATE' } }) });
     socket.onmessage?.({ data: JSON.stringify({ kind: 'job', job: { jobid: 'j', jobstatus: 0, jobprocstatus: 40 } }) });
+    socket.onmessage?.({
+      data: JSON.stringify({ kind: 'resource', resource: { type: 'Host', ids: ['h1'], change: 'state' } }),
+    });
+    socket.onmessage?.({ data: JSON.stringify({ kind: 'gossip' }) });
     socket.onmessage?.({ data: 'not json' });
-    expect(received.map((m) => m.kind)).toEqual(['event', 'job']);
+    expect(received.map((m) => m.kind)).toEqual(['event', 'job', 'resource']);
     expect(statuses).toEqual(['connecting', 'open']);
     stop();
     expect(socket.closed).toBe(true);

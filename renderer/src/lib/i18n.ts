@@ -112,8 +112,21 @@ export function formatRelative(value: string | undefined | null, locale: Locale,
   return rtf.format(Math.round(seconds / 86_400), 'day');
 }
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** Building an Intl.NumberFormat is costly next to using one: large tables and the diagram format thousands. */
+function numberFormat(locale: Locale, maximumFractionDigits?: number): Intl.NumberFormat {
+  const key = `${locale}:${maximumFractionDigits ?? ''}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(BCP47[locale], maximumFractionDigits === undefined ? {} : { maximumFractionDigits });
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
 export function formatNumber(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(BCP47[locale]).format(value);
+  return numberFormat(locale).format(value);
 }
 
 /** Sizes in binary units with the unit shown (UI.md). */
@@ -126,5 +139,5 @@ export function formatBytes(bytes: number, locale: Locale): string {
     unit += 1;
   }
   const digits = unit === 0 ? 0 : value < 10 ? 2 : 1;
-  return `${new Intl.NumberFormat(BCP47[locale], { maximumFractionDigits: digits }).format(value)} ${units[unit]}`;
+  return `${numberFormat(locale, digits).format(value)} ${units[unit]}`;
 }

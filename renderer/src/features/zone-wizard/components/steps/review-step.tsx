@@ -181,7 +181,7 @@ function CallTable({
             #
           </Table.Th>
           <Table.Th>{t('wizard.review.call')}</Table.Th>
-          <Table.Th w={108}>{t('common.state')}</Table.Th>
+          <Table.Th w={124}>{t('common.state')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>

@@ -1,0 +1,143 @@
+/**
+ * Infrastructure figures: time to import 1,000 and 10,000 Simulator hosts through the Marvin
+ * datacenter import (the same API calls any client makes), listHosts page latency and
+ * listCapacity time at 10,000 hosts, and the diagram's first render in Chromium.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { createCore, type Core } from '../core/src/core';
+import type { Caller } from '../core/src/services/caller';
+import { startServer } from '../core/src/server/cli';
+import { generateAdvancedConfig } from '../core/test/fixtures/marvin/generate';
+import { benchDiagramRender } from './diagram-render';
+import { database } from './databases';
+import { ms, timeRuns } from './stats';
+
+const PASSWORD = 'bench-password-1';
+const HOSTS_PER_CLUSTER = 20;
+
+async function adminOf(core: Core): Promise<Caller> {
+  const row = await core.store.db
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', 'admin')
+    .executeTakeFirstOrThrow();
+  const caller = await core.auth.callerForUser(row.id, 'session');
+  if (!caller) throw new Error('no admin');
+  return caller;
+}
+
+async function call(core: Core, admin: Caller, command: string, params: Record<string, string>) {
+  const r = await core.api.execute(command, params, admin);
+  if (r.status !== 200) throw new Error(`${command} failed: ${JSON.stringify(r.body)}`);
+  return r.body[`${command.toLowerCase()}response`] as Record<string, any>;
+}
+
+/** Imports a generated Marvin description with `hosts` Simulator hosts; returns seconds. */
+async function importHosts(core: Core, admin: Caller, hosts: number, zoneName: string): Promise<number> {
+  const generated = generateAdvancedConfig({
+    clusters: hosts / HOSTS_PER_CLUSTER,
+    hostsPerCluster: HOSTS_PER_CLUSTER,
+    poolsPerCluster: 1,
+    zoneName,
+  });
+  // Both benchmark zones live in one cloud: give each its own secondary storage export.
+  const zone = generated.zones[0] as { secondaryStorages: { url: string }[] };
+  zone.secondaryStorages = zone.secondaryStorages.map((s) => ({ ...s, url: `${s.url}-${zoneName}` }));
+  const config = JSON.stringify(generated);
+  const start = Date.now();
+  const { jobid } = await call(core, admin, 'importDataCenter', { config });
+  let lastText = '';
+  for (;;) {
+    const job = await call(core, admin, 'queryAsyncJobResult', { jobid });
+    if (job.jobstatus === 1) break;
+    if (job.jobstatus === 2) throw new Error(`import failed: ${JSON.stringify(job.jobresult)}`);
+    const text = `${job.jobprocstatus ?? ''}`;
+    if (process.env.BENCH_VERBOSE && text !== lastText) console.log(`  ${text}`);
+    lastText = text;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return (Date.now() - start) / 1000;
+}
+
+export async function benchInfrastructure(kind: 'sqlite' | 'postgres'): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stackyard-bench-infra-'));
+  const core = await createCore({
+    database: await database(kind, dataDir),
+    dataDir,
+    adminPassword: PASSWORD,
+    secretKey: crypto.randomBytes(32),
+    runMonitors: false,
+  });
+  try {
+    const admin = await adminOf(core);
+    const small = Number(process.env.BENCH_HOSTS_SMALL ?? 1_000);
+    const large = Number(process.env.BENCH_HOSTS ?? 10_000);
+
+    const smallSeconds = await importHosts(core, admin, small, 'bench-1k');
+    console.log(
+      `\n[${kind}] import of a Marvin description with ${small} Simulator hosts: ${smallSeconds.toFixed(1)} s`,
+    );
+    const largeSeconds = await importHosts(core, admin, large, 'bench-10k');
+    console.log(`[${kind}] import of a Marvin description with ${large} Simulator hosts: ${largeSeconds.toFixed(1)} s`);
+    const total = small + large;
+    if (kind === 'postgres') await sql`ANALYZE`.execute(core.store.db);
+
+    const pageSize = 500;
+    const pages = Math.ceil(total / pageSize);
+    const first = await call(core, admin, 'listHosts', { page: '1', pagesize: String(pageSize) });
+    if (first.count !== total) throw new Error(`listHosts count ${first.count}, expected ${total}`);
+    const listHosts = await timeRuns(200, (i) =>
+      call(core, admin, 'listHosts', { page: String((i % pages) + 1), pagesize: String(pageSize) }),
+    );
+    console.log(
+      `[${kind}] listHosts page of ${pageSize} at ${total} hosts: median ${ms(listHosts.median)}, p95 ${ms(listHosts.p95)} (target p95 < 50 ms)`,
+    );
+    const zones = (await call(core, admin, 'listZones', {})).zone as { id: string }[];
+    const clusters = (await call(core, admin, 'listClusters', { pagesize: '-1' })).cluster as { id: string }[];
+    const filtered = await timeRuns(100, (i) =>
+      call(core, admin, 'listHosts', { clusterid: clusters[i % clusters.length]!.id, state: 'Up' }),
+    );
+    console.log(
+      `[${kind}] listHosts of one cluster (state=Up) at ${total} hosts: median ${ms(filtered.median)}, p95 ${ms(filtered.p95)}`,
+    );
+
+    const capacity = await timeRuns(50, () => call(core, admin, 'listCapacity', { fetchlatest: 'true' }));
+    console.log(
+      `[${kind}] listCapacity (all zones, fetchlatest) at ${total} hosts: median ${ms(capacity.median)}, p95 ${ms(capacity.p95)}`,
+    );
+    const perCluster = await timeRuns(50, (i) =>
+      call(core, admin, 'listCapacity', { zoneid: zones[i % zones.length]!.id, sortby: 'usage' }),
+    );
+    console.log(
+      `[${kind}] listCapacity of one zone sorted by usage at ${total} hosts: median ${ms(perCluster.median)}, p95 ${ms(perCluster.p95)}`,
+    );
+    const topology = await timeRuns(20, () => call(core, admin, 'listInfrastructureTopology', {}));
+    console.log(
+      `[${kind}] listInfrastructureTopology (aggregated) at ${total} hosts: median ${ms(topology.median)}, p95 ${ms(topology.p95)}`,
+    );
+    const sampleStart = process.hrtime.bigint();
+    await core.capacityMonitor.sample();
+    console.log(
+      `[${kind}] capacity sample (history rows + threshold alerts) at ${total} hosts: ${ms(Number(process.hrtime.bigint() - sampleStart) / 1e6)}`,
+    );
+
+    if (kind === 'sqlite' && process.env.BENCH_SKIP_BROWSER !== '1') {
+      const server = await startServer({ core, host: '127.0.0.1', port: 0 });
+      try {
+        const render = await benchDiagramRender({ baseUrl: server.url, adminPassword: PASSWORD });
+        console.log(
+          `[${kind}] diagram first render in Chromium at ${render.hosts} hosts (aggregated, ${render.nodes} nodes): ${ms(render.firstRenderMs)} (target < 1 s)`,
+        );
+      } finally {
+        await server.close();
+      }
+    }
+  } finally {
+    await core.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,311 @@
+import { useComputedColorScheme } from '@mantine/core';
+import {
+  Background,
+  Controls,
+  MiniMap,
+  Panel,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  getViewportForBounds,
+  useStoreApi,
+  type AriaLabelConfig,
+  type Node,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useT } from '../../../lib/i18n';
+import { useDiagramStore } from '../lib/diagram-store';
+import { reuseUnchanged, type DiagramLayout, type DiagramNode } from '../lib/layout';
+import { Legend } from './legend';
+import { NODE_TYPES, paletteColor } from './nodes';
+
+/** What the render benchmark (bench/diagram-render.ts) and the e2e spec read. */
+export interface DiagramStats {
+  nodes: number;
+  hostNodes: number;
+  hosts: number;
+  aggregated: boolean;
+}
+
+declare global {
+  interface Window {
+    /** performance.now() of the first frame with the diagram's nodes on screen (fitted). */
+    __diagramReady?: number;
+    __diagramStats?: DiagramStats;
+  }
+}
+
+export const FIT_OPTIONS = { padding: 0.08, maxZoom: 1 } as const;
+const MIN_ZOOM = 0.02;
+const MAX_ZOOM = 2;
+
+/**
+ * The store starts with maxZoom 1 (so the initial fit never magnifies); the operator may zoom to
+ * MAX_ZOOM. React Flow skips a maxZoom prop equal to its own default, so set it here.
+ */
+function ZoomLimits() {
+  const store = useStoreApi();
+  useEffect(() => store.getState().setMaxZoom(MAX_ZOOM), [store]);
+  return null;
+}
+
+/**
+ * Marks the first frame with the diagram's nodes on screen: window.__diagramReady =
+ * performance.now() (once per mount) and data-ready on the canvas. The view is fitted from the
+ * first render on (React Flow computes the initial viewport from the known node sizes and the
+ * pane's size), so the first frame with nodes is the fitted one.
+ */
+function ReadySignal({ stats, onReady }: { stats: DiagramStats; onReady(): void }) {
+  const store = useStoreApi();
+  const statsRef = useRef(stats);
+  const onReadyRef = useRef(onReady);
+  useEffect(() => {
+    statsRef.current = stats;
+    onReadyRef.current = onReady;
+    if (window.__diagramReady !== undefined) window.__diagramStats = stats;
+  });
+  useEffect(() => {
+    let frame = 0;
+    const check = () => {
+      if (!store.getState().domNode?.querySelector('.react-flow__node')) {
+        frame = requestAnimationFrame(check);
+        return;
+      }
+      window.__diagramReady = performance.now();
+      window.__diagramStats = statsRef.current;
+      onReadyRef.current();
+    };
+    frame = requestAnimationFrame(check);
+    return () => cancelAnimationFrame(frame);
+  }, [store]);
+  return null;
+}
+
+/** Animation length for view changes: none when the operator asked for reduced motion. */
+function motion(ms: number): number {
+  try {
+    return window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ? 0 : ms;
+  } catch {
+    return ms;
+  }
+}
+
+/**
+ * A view request: `center` a node (search), or `reveal` one (a cluster's hosts just shown):
+ * brings it and `with` into view at no higher zoom, only when it is not fully visible already.
+ */
+export interface FocusRequest {
+  id: string;
+  seq: number;
+  mode: 'center' | 'reveal';
+  with?: string;
+}
+
+type Flow = ReturnType<typeof useReactFlow>;
+type FlowStore = ReturnType<typeof useStoreApi>;
+
+function applyFocus(flow: Flow, store: FlowStore, focus: FocusRequest, node: DiagramNode): void {
+  if (focus.mode === 'center') {
+    const zoom = Math.max(flow.getZoom(), 1);
+    void flow.setCenter(node.position.x + (node.width ?? 0) / 2, node.position.y + (node.height ?? 0) / 2, {
+      zoom,
+      duration: motion(400),
+    });
+    return;
+  }
+  const { width, height, transform } = store.getState();
+  const [tx, ty, zoom] = transform;
+  const left = node.position.x * zoom + tx;
+  const top = node.position.y * zoom + ty;
+  const visible =
+    left >= 0 && top >= 0 && left + (node.width ?? 0) * zoom <= width && top + (node.height ?? 0) * zoom <= height;
+  if (visible) return;
+  void flow.fitView({
+    nodes: [{ id: focus.id }, ...(focus.with ? [{ id: focus.with }] : [])],
+    padding: 0.1,
+    maxZoom: Math.max(zoom, 0.3),
+    duration: motion(400),
+  });
+}
+
+/** Applies a view request once its node exists (a search may first expand a cluster). */
+function FocusController({ focus, nodes }: { focus: FocusRequest | null; nodes: DiagramNode[] }) {
+  const flow = useReactFlow();
+  const store = useStoreApi();
+  const done = useRef(0);
+  useEffect(() => {
+    if (!focus || done.current === focus.seq) return;
+    const node = nodes.find((n) => n.id === focus.id);
+    if (!node) return;
+    // Two frames on: the details panel that opens with a found node has narrowed the pane by then.
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => {
+        done.current = focus.seq;
+        applyFocus(flow, store, focus, node);
+      });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [focus, nodes, flow, store]);
+  return null;
+}
+
+/**
+ * Keeps the selected node on screen: opening the details panel narrows the canvas, which can
+ * push the clicked node out of view (and out of the DOM, with onlyRenderVisibleElements).
+ */
+function KeepSelectionVisible({ nodes, focus }: { nodes: DiagramNode[]; focus: FocusRequest | null }) {
+  const selectedId = useDiagramStore((s) => s.selectedId);
+  const store = useStoreApi();
+  const flow = useReactFlow();
+  const nodesRef = useRef(nodes);
+  const focusRef = useRef(focus);
+  useEffect(() => {
+    nodesRef.current = nodes;
+    focusRef.current = focus;
+  });
+  useEffect(() => {
+    // A node found by the search is centred by the FocusController.
+    if (!selectedId || focusRef.current?.id === selectedId) return;
+    let frame = 0;
+    let frames = 0;
+    const check = () => {
+      // Wait two frames: the panel's layout and React Flow's resize come first.
+      if (++frames < 3) {
+        frame = requestAnimationFrame(check);
+        return;
+      }
+      const node = nodesRef.current.find((n) => n.id === selectedId);
+      if (!node) return;
+      const { width, height, transform } = store.getState();
+      const [tx, ty, zoom] = transform;
+      const left = node.position.x * zoom + tx;
+      const top = node.position.y * zoom + ty;
+      const right = left + (node.width ?? 0) * zoom;
+      const bottom = top + (node.height ?? 0) * zoom;
+      if (left >= 0 && top >= 0 && right <= width && bottom <= height) return;
+      void flow.setCenter(node.position.x + (node.width ?? 0) / 2, node.position.y + (node.height ?? 0) / 2, {
+        zoom,
+        duration: motion(250),
+      });
+    };
+    frame = requestAnimationFrame(check);
+    return () => cancelAnimationFrame(frame);
+  }, [selectedId, store, flow]);
+  return null;
+}
+
+function minimapColor(node: Node): string {
+  const data = node.data as { color?: unknown };
+  if (typeof data.color !== 'string') return 'transparent';
+  return paletteColor(data.color);
+}
+
+type CanvasProps = {
+  layout: DiagramLayout;
+  /** The pane's size when the canvas mounts: the first render is fitted to it. */
+  size: { width: number; height: number };
+  stats: DiagramStats;
+  focus: FocusRequest | null;
+  onReady(): void;
+};
+
+/**
+ * The React Flow canvas. Its store starts fitted: the node sizes and the pane's size are known,
+ * so the initial viewport is computed before the first render (maxZoom 1 for the fit; the
+ * operator may zoom to 2), and the first frame is the fitted one.
+ */
+export function DiagramCanvas(props: CanvasProps) {
+  return (
+    <ReactFlowProvider
+      initialNodes={props.layout.nodes}
+      initialEdges={props.layout.edges}
+      initialWidth={props.size.width}
+      initialHeight={props.size.height}
+      fitView
+      initialFitViewOptions={FIT_OPTIONS}
+      initialMinZoom={MIN_ZOOM}
+      initialMaxZoom={FIT_OPTIONS.maxZoom}
+    >
+      <Canvas {...props} />
+    </ReactFlowProvider>
+  );
+}
+
+function Canvas(props: CanvasProps) {
+  // React Flow's pan/zoom starts at defaultViewport: the same fitted viewport as the store's.
+  const [initialViewport] = useState(() =>
+    getViewportForBounds(
+      { x: 0, y: 0, width: props.layout.width, height: props.layout.height },
+      props.size.width,
+      props.size.height,
+      MIN_ZOOM,
+      FIT_OPTIONS.maxZoom,
+      FIT_OPTIONS.padding,
+    ),
+  );
+  const t = useT();
+  const scheme = useComputedColorScheme('light');
+  const select = useDiagramStore((s) => s.select);
+  const previous = useRef<DiagramNode[] | undefined>(undefined);
+  const nodes = useMemo(() => {
+    const next = reuseUnchanged(previous.current, props.layout.nodes);
+    previous.current = next;
+    return next;
+  }, [props.layout.nodes]);
+
+  const aria = useMemo<Partial<AriaLabelConfig>>(
+    () => ({
+      'controls.ariaLabel': t('diagram.controls'),
+      'controls.zoomIn.ariaLabel': t('diagram.zoomIn'),
+      'controls.zoomOut.ariaLabel': t('diagram.zoomOut'),
+      'controls.fitView.ariaLabel': t('diagram.fitView'),
+      'minimap.ariaLabel': t('diagram.minimap'),
+    }),
+    [t],
+  );
+
+  return (
+    <ReactFlow
+      nodes={nodes}
+      edges={props.layout.edges}
+      nodeTypes={NODE_TYPES}
+      defaultViewport={initialViewport}
+      minZoom={MIN_ZOOM}
+      maxZoom={MAX_ZOOM}
+      onlyRenderVisibleElements
+      nodesDraggable={false}
+      nodesConnectable={false}
+      elementsSelectable={false}
+      elevateNodesOnSelect={false}
+      zoomOnDoubleClick={false}
+      deleteKeyCode={null}
+      colorMode={scheme}
+      ariaLabelConfig={aria}
+      onNodeClick={(_, node) => {
+        if (node.type !== 'hostgroup' && node.type !== 'clustergroup' && node.type !== 'more') select(node.id);
+      }}
+      onPaneClick={() => select(null)}
+      proOptions={{ hideAttribution: false }}
+      data-testid="diagram-canvas"
+    >
+      <Background gap={24} size={1} />
+      <Controls showInteractive={false} position="bottom-left" fitViewOptions={FIT_OPTIONS} />
+      <MiniMap
+        position="bottom-right"
+        pannable
+        zoomable
+        nodeColor={minimapColor}
+        nodeStrokeWidth={0}
+        ariaLabel={t('diagram.minimap')}
+      />
+      <Panel position="top-left">
+        <Legend />
+      </Panel>
+      <ZoomLimits />
+      <ReadySignal stats={props.stats} onReady={props.onReady} />
+      <FocusController focus={props.focus} nodes={nodes} />
+      <KeepSelectionVisible nodes={nodes} focus={props.focus} />
+    </ReactFlow>
+  );
+}

@@ -1,0 +1,588 @@
+import { Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
+import { stateStyle } from '../../../lib/states';
+import type {
+  Topology,
+  TopologyCluster,
+  TopologyHost,
+  TopologyImageStore,
+  TopologyPod,
+  TopologyStoragePool,
+  TopologyZone,
+} from '../api/get-topology';
+import {
+  hostDisplayState,
+  percentUsage,
+  stateSegments,
+  usageOf,
+  usageOfBytes,
+  type StateSegment,
+  type Usage,
+} from './metrics';
+
+/**
+ * The diagram's layout: zones > pods > clusters > hosts as a tree from left to right, primary
+ * storage beside the hosts of its cluster (or the pods of its zone for zone scope), secondary
+ * storage under its zone. Computed here, deterministically (same topology, same positions), with
+ * fixed node sizes so nothing needs measuring and siblings never overlap.
+ */
+
+// Node sizes (px). The node components draw inside exactly these boxes.
+export const SIZES = {
+  zone: { width: 232, height: 78 },
+  pod: { width: 208, height: 62 },
+  cluster: { width: 256, height: 128 },
+  host: { width: 224, height: 66 },
+  more: { width: 224, height: 66 },
+  storagepool: { width: 244, height: 62 },
+  imagestore: { width: 244, height: 62 },
+} as const;
+
+export const COLUMN_GAP = 80;
+/** Vertical gap between siblings: zones, a zone's children, a pod's clusters, a cluster's hosts and storage. */
+const SIBLING_GAP = [72, 28, 18, 14] as const;
+export const HOST_GRID = { gapX: 12, gapY: 10, padding: 12, header: 26, maxColumns: 10 } as const;
+/** A pod with more clusters than this shows them in a grid inside a frame (a compact overview). */
+export const CLUSTER_GRID_THRESHOLD = 6;
+export const CLUSTER_GRID = { gapX: 40, gapY: 24, padding: 14, header: 26, aspect: 2.5 } as const;
+/** An expanded cluster shows at most this many host nodes; the rest are one "more" node. */
+export const MAX_HOSTS_PER_CLUSTER = 1000;
+
+export type DiagramKind =
+  'zone' | 'pod' | 'clustergroup' | 'cluster' | 'hostgroup' | 'host' | 'more' | 'storagepool' | 'imagestore';
+
+type StateData = {
+  name: string;
+  /** The state shown (a host's display state, a zone's allocation state ...). */
+  state: string;
+  /** stateStyle colour: green, blue, gray, yellow, red, violet. */
+  color: string;
+  animated: boolean;
+};
+
+export type ZoneData = StateData & {
+  kind: 'zone';
+  networktype?: string;
+  pods: number;
+  clusters: number;
+  hosts: number;
+};
+export type PodData = StateData & { kind: 'pod'; clusters: number; hosts: number };
+export type ClusterData = StateData & {
+  kind: 'cluster';
+  clusterId: string;
+  hypervisor?: string;
+  hostcount: number;
+  segments: StateSegment[];
+  cpu?: Usage;
+  memory?: Usage;
+  storage?: Usage;
+  /** It has hosts to show or hide. */
+  expandable: boolean;
+  /** Its hosts are drawn. */
+  open: boolean;
+  /** Asked for, not yet answered. */
+  loading: boolean;
+};
+export type HostGroupData = { kind: 'hostgroup'; clusterId: string; count: number; shown: number };
+export type ClusterGroupData = { kind: 'clustergroup'; podId: string; count: number };
+export type HostData = StateData & { kind: 'host'; cpu?: Usage; memory?: Usage };
+export type MoreData = { kind: 'more'; clusterId: string; hidden: number };
+export type StoragePoolData = StateData & {
+  kind: 'storagepool';
+  scope?: string;
+  use?: Usage;
+  used?: number;
+  total?: number;
+};
+export type ImageStoreData = StateData & {
+  kind: 'imagestore';
+  protocol?: string;
+  use?: Usage;
+  used?: number;
+  total?: number;
+};
+
+export type ZoneNode = Node<ZoneData, 'zone'>;
+export type PodNode = Node<PodData, 'pod'>;
+export type ClusterNode = Node<ClusterData, 'cluster'>;
+export type HostGroupNode = Node<HostGroupData, 'hostgroup'>;
+export type ClusterGroupNode = Node<ClusterGroupData, 'clustergroup'>;
+export type HostNode = Node<HostData, 'host'>;
+export type MoreNode = Node<MoreData, 'more'>;
+export type StoragePoolNode = Node<StoragePoolData, 'storagepool'>;
+export type ImageStoreNode = Node<ImageStoreData, 'imagestore'>;
+export type DiagramNode =
+  | ZoneNode
+  | PodNode
+  | ClusterGroupNode
+  | ClusterNode
+  | HostGroupNode
+  | HostNode
+  | MoreNode
+  | StoragePoolNode
+  | ImageStoreNode;
+
+/** What the details panel needs about a node: the resource and where it sits. */
+export type DetailEntry =
+  | { kind: 'zone'; zone: TopologyZone; pods: number; clusters: number; hosts: number }
+  | { kind: 'pod'; pod: TopologyPod; zone: TopologyZone; clusters: number; hosts: number }
+  | { kind: 'cluster'; cluster: TopologyCluster; pod: TopologyPod; zone: TopologyZone }
+  | { kind: 'host'; host: TopologyHost; cluster: TopologyCluster; pod: TopologyPod; zone: TopologyZone }
+  | {
+      kind: 'storagepool';
+      pool: TopologyStoragePool;
+      cluster?: TopologyCluster;
+      pod?: TopologyPod;
+      zone: TopologyZone;
+    }
+  | { kind: 'imagestore'; store: TopologyImageStore; zone: TopologyZone };
+
+export interface LayoutOptions {
+  /** Clusters whose hosts the operator asked for (used when the answer is aggregated). */
+  expanded?: ReadonlySet<string>;
+  /** Clusters the operator closed (used when every host came in the answer). */
+  collapsed?: ReadonlySet<string>;
+  maxHostsPerCluster?: number;
+}
+
+export interface DiagramLayout {
+  nodes: DiagramNode[];
+  edges: Edge[];
+  /** Node id -> the resource behind it (zones, pods, clusters, hosts, storage). */
+  details: Map<string, DetailEntry>;
+  /** Searchable nodes: what the search box offers. */
+  searchable: { id: string; name: string; kind: DiagramKind; context: string }[];
+  width: number;
+  height: number;
+  /** Host nodes drawn (0 for a fully aggregated answer). */
+  hostNodes: number;
+}
+
+export const nodeId = (kind: DiagramKind, id: string) => `${kind}:${id}`;
+
+const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+function byName<T extends { name: string; id: string }>(items: readonly T[] | undefined): T[] {
+  return [...(items ?? [])].sort(
+    (a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+}
+
+function stateData(name: string, state: string | undefined): StateData {
+  const shown = state && state !== '' ? state : 'Unknown';
+  const style = stateStyle(shown);
+  return { name, state: shown, color: style.color, animated: style.animated === true };
+}
+
+function handles(width: number, height: number): NodeHandle[] {
+  return [
+    { type: 'target', position: Position.Left, x: 0, y: height / 2 - 0.5, width: 1, height: 1 },
+    { type: 'source', position: Position.Right, x: width - 1, y: height / 2 - 0.5, width: 1, height: 1 },
+  ];
+}
+
+/** Columns of an expanded cluster's host grid: one for a few hosts, roughly square for many. */
+export function hostColumns(cells: number): number {
+  if (cells <= 6) return 1;
+  return Math.min(HOST_GRID.maxColumns, Math.ceil(Math.sqrt(cells / 3)));
+}
+
+export function hostGroupSize(cells: number): { width: number; height: number; columns: number } {
+  const columns = hostColumns(cells);
+  const rows = Math.max(1, Math.ceil(cells / columns));
+  return {
+    columns,
+    width: HOST_GRID.padding * 2 + columns * SIZES.host.width + (columns - 1) * HOST_GRID.gapX,
+    height: HOST_GRID.padding * 2 + HOST_GRID.header + rows * SIZES.host.height + (rows - 1) * HOST_GRID.gapY,
+  };
+}
+
+/** A node before placement, with the children placed to its right. */
+interface Item {
+  node: Omit<DiagramNode, 'position'>;
+  width: number;
+  height: number;
+  children: Item[];
+  /** Host nodes inside a host group, relative to the group. */
+  inner?: { node: Omit<DiagramNode, 'position'>; dx: number; dy: number }[];
+  /** Subtrees laid out in a grid inside this (frame) node; its size comes from the grid. */
+  grid?: Item[];
+  /** Where each grid subtree sits, relative to the frame (computed). */
+  cells?: { dx: number; dy: number }[];
+  /** Height and width of this subtree (computed). */
+  span?: number;
+  extent?: number;
+}
+
+function makeNode<D extends DiagramNode>(
+  kind: D['type'],
+  id: string,
+  data: D['data'],
+  size: { width: number; height: number },
+  ariaLabel: string,
+  extra: Partial<Node> = {},
+): Omit<D, 'position'> {
+  return {
+    id,
+    type: kind,
+    data,
+    width: size.width,
+    height: size.height,
+    // Known sizes and handles: React Flow needs to measure nothing (no ResizeObserver per node),
+    // counts every node as initialised (fitView works with onlyRenderVisibleElements) and draws
+    // edges to nodes that are not rendered yet.
+    measured: { width: size.width, height: size.height },
+    handles: handles(size.width, size.height),
+    draggable: false,
+    connectable: false,
+    ariaLabel,
+    ...extra,
+  } as unknown as Omit<D, 'position'>;
+}
+
+function item(node: Omit<DiagramNode, 'position'>, children: Item[] = []): Item {
+  return { node, width: node.width ?? 0, height: node.height ?? 0, children };
+}
+
+function clusterOpen(topology: Topology, cluster: TopologyCluster, options: LayoutOptions) {
+  const has = Array.isArray(cluster.hosts);
+  if (topology.aggregated) {
+    const asked = options.expanded?.has(cluster.id) ?? false;
+    return { open: asked && has, loading: asked && !has };
+  }
+  return { open: has && !(options.collapsed?.has(cluster.id) ?? false), loading: false };
+}
+
+function poolItem(pool: TopologyStoragePool): Item {
+  const data: StoragePoolData = {
+    ...stateData(pool.name, pool.state),
+    kind: 'storagepool',
+    scope: pool.scope,
+    use: usageOfBytes(pool.disksizeused, pool.disksizetotal),
+    used: pool.disksizeused,
+    total: pool.disksizetotal,
+  };
+  return item(
+    makeNode<StoragePoolNode>(
+      'storagepool',
+      nodeId('storagepool', pool.id),
+      data,
+      SIZES.storagepool,
+      `Primary storage ${pool.name}, ${data.state}`,
+    ),
+  );
+}
+
+function storeItem(store: TopologyImageStore): Item {
+  const data: ImageStoreData = {
+    ...stateData(store.name, store.readonly ? 'Disabled' : 'Ready'),
+    kind: 'imagestore',
+    protocol: store.protocol ?? store.providername,
+    use: usageOfBytes(store.disksizeused, store.disksizetotal),
+    used: store.disksizeused,
+    total: store.disksizetotal,
+  };
+  return item(
+    makeNode<ImageStoreNode>(
+      'imagestore',
+      nodeId('imagestore', store.id),
+      data,
+      SIZES.imagestore,
+      `Secondary storage ${store.name}`,
+    ),
+  );
+}
+
+function hostGroupItem(cluster: TopologyCluster, hosts: TopologyHost[], max: number): Item {
+  const shown = hosts.slice(0, max);
+  const hidden = hosts.length - shown.length;
+  const cells = shown.length + (hidden > 0 ? 1 : 0);
+  const size = hostGroupSize(cells);
+  const group = makeNode<HostGroupNode>(
+    'hostgroup',
+    nodeId('hostgroup', cluster.id),
+    { kind: 'hostgroup', clusterId: cluster.id, count: hosts.length, shown: shown.length },
+    size,
+    `Hosts of cluster ${cluster.name}`,
+    { selectable: false, focusable: false, zIndex: 0, style: { pointerEvents: 'none' } },
+  );
+  const result = item(group);
+  const cell = (i: number) => ({
+    dx: HOST_GRID.padding + (i % size.columns) * (SIZES.host.width + HOST_GRID.gapX),
+    dy: HOST_GRID.padding + HOST_GRID.header + Math.floor(i / size.columns) * (SIZES.host.height + HOST_GRID.gapY),
+  });
+  result.inner = shown.map((host, i) => {
+    const data: HostData = {
+      ...stateData(host.name, hostDisplayState(host)),
+      kind: 'host',
+      cpu: percentUsage(host.cpuallocatedpercentage),
+      memory: percentUsage(host.memoryallocatedpercentage),
+    };
+    return {
+      node: makeNode<HostNode>('host', nodeId('host', host.id), data, SIZES.host, `Host ${host.name}, ${data.state}`, {
+        zIndex: 1,
+      }),
+      ...cell(i),
+    };
+  });
+  if (hidden > 0) {
+    result.inner.push({
+      node: makeNode<MoreNode>(
+        'more',
+        nodeId('more', cluster.id),
+        { kind: 'more', clusterId: cluster.id, hidden },
+        SIZES.more,
+        `${hidden} more hosts`,
+        { zIndex: 1 },
+      ),
+      ...cell(shown.length),
+    });
+  }
+  return result;
+}
+
+/** The gap between the children of a node at `depth` (a zone is depth 0). */
+function childGap(depth: number): number {
+  return SIBLING_GAP[Math.min(depth + 1, SIBLING_GAP.length - 1)] ?? 14;
+}
+
+/** Lays measured subtrees out in rows and columns, CLUSTER_GRID.aspect times wider than tall (pods stack downwards). */
+function layGrid(it: Item, subs: Item[]): void {
+  const n = subs.length;
+  const avgW = subs.reduce((sum, c) => sum + (c.extent ?? c.width), 0) / n;
+  const avgH = subs.reduce((sum, c) => sum + (c.span ?? c.height), 0) / n;
+  const columns = Math.max(1, Math.min(n, Math.round(Math.sqrt((n * avgH * CLUSTER_GRID.aspect) / avgW))));
+  const rows = Math.ceil(n / columns);
+  const colW = Array.from({ length: columns }, () => 0);
+  const rowH = Array.from({ length: rows }, () => 0);
+  subs.forEach((c, i) => {
+    const col = i % columns;
+    const row = Math.floor(i / columns);
+    colW[col] = Math.max(colW[col] ?? 0, c.extent ?? c.width);
+    rowH[row] = Math.max(rowH[row] ?? 0, c.span ?? c.height);
+  });
+  const colX: number[] = [];
+  let x = CLUSTER_GRID.padding;
+  for (const w of colW) {
+    colX.push(x);
+    x += w + CLUSTER_GRID.gapX;
+  }
+  const rowY: number[] = [];
+  let y = CLUSTER_GRID.padding + CLUSTER_GRID.header;
+  for (const h of rowH) {
+    rowY.push(y);
+    y += h + CLUSTER_GRID.gapY;
+  }
+  it.cells = subs.map((_, i) => ({ dx: colX[i % columns] ?? 0, dy: rowY[Math.floor(i / columns)] ?? 0 }));
+  it.width = x - CLUSTER_GRID.gapX + CLUSTER_GRID.padding;
+  it.height = y - CLUSTER_GRID.gapY + CLUSTER_GRID.padding;
+  it.node = {
+    ...it.node,
+    width: it.width,
+    height: it.height,
+    measured: { width: it.width, height: it.height },
+    handles: handles(it.width, it.height),
+  } as Omit<DiagramNode, 'position'>;
+}
+
+/** Subtree sizes, bottom up: span (height) and extent (width, the node and what hangs right of it). */
+function measure(it: Item, depth: number): void {
+  if (it.grid) {
+    for (const sub of it.grid) measure(sub, depth + 1);
+    layGrid(it, it.grid);
+  }
+  const gap = childGap(depth);
+  let span = 0;
+  let childExtent = 0;
+  it.children.forEach((child, i) => {
+    measure(child, depth + 1);
+    span += (child.span ?? child.height) + (i > 0 ? gap : 0);
+    childExtent = Math.max(childExtent, child.extent ?? child.width);
+  });
+  it.span = Math.max(it.height, span);
+  it.extent = it.width + (it.children.length > 0 ? COLUMN_GAP + childExtent : 0);
+}
+
+/**
+ * Lays a topology out. The same topology and options always give the same nodes, in the same
+ * order, at the same positions.
+ */
+export function layoutTopology(topology: Topology, options: LayoutOptions = {}): DiagramLayout {
+  const max = options.maxHostsPerCluster ?? MAX_HOSTS_PER_CLUSTER;
+  const details = new Map<string, DetailEntry>();
+  const searchable: DiagramLayout['searchable'] = [];
+  const roots: Item[] = [];
+
+  for (const zone of byName(topology.zones)) {
+    const zoneChildren: Item[] = [];
+    let zoneClusters = 0;
+    let zoneHosts = 0;
+    const pods = byName(zone.pods);
+    for (const pod of pods) {
+      const podChildren: Item[] = [];
+      let podHosts = 0;
+      const clusters = byName(pod.clusters);
+      for (const cluster of clusters) {
+        const hostcount = cluster.hostcount ?? cluster.hosts?.length ?? 0;
+        podHosts += hostcount;
+        const { open, loading } = clusterOpen(topology, cluster, options);
+        const clusterData: ClusterData = {
+          ...stateData(cluster.name, cluster.allocationstate ?? 'Enabled'),
+          kind: 'cluster',
+          clusterId: cluster.id,
+          hypervisor: cluster.hypervisortype,
+          hostcount,
+          segments: stateSegments({ ...cluster, hostcount }),
+          cpu: usageOf(cluster.cpu),
+          memory: usageOf(cluster.memory),
+          storage: usageOf(cluster.storage),
+          expandable: hostcount > 0 || (cluster.hosts?.length ?? 0) > 0,
+          open,
+          loading,
+        };
+        const id = nodeId('cluster', cluster.id);
+        const children: Item[] = [];
+        if (open) {
+          const hosts = byName(cluster.hosts);
+          if (hosts.length > 0) children.push(hostGroupItem(cluster, hosts, max));
+          for (const host of hosts) {
+            details.set(nodeId('host', host.id), { kind: 'host', host, cluster, pod, zone });
+            searchable.push({ id: nodeId('host', host.id), name: host.name, kind: 'host', context: cluster.name });
+          }
+        }
+        for (const pool of byName(cluster.storagepools)) {
+          children.push(poolItem(pool));
+          details.set(nodeId('storagepool', pool.id), { kind: 'storagepool', pool, cluster, pod, zone });
+          searchable.push({
+            id: nodeId('storagepool', pool.id),
+            name: pool.name,
+            kind: 'storagepool',
+            context: cluster.name,
+          });
+        }
+        podChildren.push(
+          item(makeNode<ClusterNode>('cluster', id, clusterData, SIZES.cluster, `Cluster ${cluster.name}`), children),
+        );
+        details.set(id, { kind: 'cluster', cluster, pod, zone });
+        searchable.push({ id, name: cluster.name, kind: 'cluster', context: pod.name });
+      }
+      zoneClusters += clusters.length;
+      zoneHosts += podHosts;
+      const id = nodeId('pod', pod.id);
+      if (podChildren.length > CLUSTER_GRID_THRESHOLD) {
+        // Many clusters: one frame with the clusters (and what hangs off them) in a grid.
+        const frame = item(
+          makeNode<ClusterGroupNode>(
+            'clustergroup',
+            nodeId('clustergroup', pod.id),
+            { kind: 'clustergroup', podId: pod.id, count: clusters.length },
+            { width: 0, height: 0 },
+            `Clusters of pod ${pod.name}`,
+            { selectable: false, focusable: false, zIndex: 0, style: { pointerEvents: 'none' } },
+          ),
+        );
+        frame.grid = podChildren.splice(0, podChildren.length);
+        podChildren.push(frame);
+      }
+      const podData: PodData = {
+        ...stateData(pod.name, pod.allocationstate ?? 'Enabled'),
+        kind: 'pod',
+        clusters: clusters.length,
+        hosts: podHosts,
+      };
+      zoneChildren.push(item(makeNode<PodNode>('pod', id, podData, SIZES.pod, `Pod ${pod.name}`), podChildren));
+      details.set(id, { kind: 'pod', pod, zone, clusters: clusters.length, hosts: podHosts });
+      searchable.push({ id, name: pod.name, kind: 'pod', context: zone.name });
+    }
+    for (const pool of byName(zone.storagepools)) {
+      zoneChildren.push(poolItem(pool));
+      details.set(nodeId('storagepool', pool.id), { kind: 'storagepool', pool, zone });
+      searchable.push({ id: nodeId('storagepool', pool.id), name: pool.name, kind: 'storagepool', context: zone.name });
+    }
+    for (const store of byName(zone.imagestores)) {
+      zoneChildren.push(storeItem(store));
+      details.set(nodeId('imagestore', store.id), { kind: 'imagestore', store, zone });
+      searchable.push({ id: nodeId('imagestore', store.id), name: store.name, kind: 'imagestore', context: zone.name });
+    }
+    const id = nodeId('zone', zone.id);
+    const zoneData: ZoneData = {
+      ...stateData(zone.name, zone.allocationstate ?? 'Enabled'),
+      kind: 'zone',
+      networktype: zone.networktype,
+      pods: pods.length,
+      clusters: zoneClusters,
+      hosts: zoneHosts,
+    };
+    roots.push(item(makeNode<ZoneNode>('zone', id, zoneData, SIZES.zone, `Zone ${zone.name}`), zoneChildren));
+    details.set(id, { kind: 'zone', zone, pods: pods.length, clusters: zoneClusters, hosts: zoneHosts });
+    searchable.push({ id, name: zone.name, kind: 'zone', context: zone.networktype ?? '' });
+  }
+
+  const nodes: DiagramNode[] = [];
+  const edges: Edge[] = [];
+  let hostNodes = 0;
+  let width = 0;
+  const place = (it: Item, depth: number, x: number, top: number, parent: string | undefined) => {
+    const span = it.span ?? it.height;
+    const py = top + (span - it.height) / 2;
+    nodes.push({ ...it.node, position: { x, y: py } } as DiagramNode);
+    width = Math.max(width, x + it.width);
+    if (parent) {
+      edges.push({
+        id: `e:${parent}>${it.node.id}`,
+        source: parent,
+        target: it.node.id,
+        type: 'smoothstep',
+        selectable: false,
+        focusable: false,
+      });
+    }
+    for (const inner of it.inner ?? []) {
+      nodes.push({ ...inner.node, position: { x: x + inner.dx, y: py + inner.dy } } as DiagramNode);
+      if (inner.node.type === 'host') hostNodes += 1;
+    }
+    it.grid?.forEach((sub, i) => {
+      const cell = it.cells?.[i] ?? { dx: 0, dy: 0 };
+      place(sub, depth + 1, x + cell.dx, py + cell.dy, undefined);
+    });
+    const gap = childGap(depth);
+    const childSpan = it.children.reduce((sum, c, i) => sum + (c.span ?? c.height) + (i > 0 ? gap : 0), 0);
+    let childTop = top + (span - childSpan) / 2;
+    for (const child of it.children) {
+      place(child, depth + 1, x + it.width + COLUMN_GAP, childTop, it.node.id);
+      childTop += (child.span ?? child.height) + gap;
+    }
+  };
+
+  let top = 0;
+  roots.forEach((root, i) => {
+    if (i > 0) top += SIBLING_GAP[0];
+    measure(root, 0);
+    place(root, 0, 0, top, undefined);
+    top += root.span ?? root.height;
+  });
+
+  return { nodes, edges, details, searchable, width, height: top, hostNodes };
+}
+
+/**
+ * Keeps the previous node objects where nothing changed, so React Flow and the memoised node
+ * components skip them when a live update refreshes the topology.
+ */
+export function reuseUnchanged(previous: readonly DiagramNode[] | undefined, next: DiagramNode[]): DiagramNode[] {
+  if (!previous || previous.length === 0) return next;
+  const byId = new Map(previous.map((n) => [n.id, n]));
+  return next.map((node) => {
+    const old = byId.get(node.id);
+    if (
+      old &&
+      old.position.x === node.position.x &&
+      old.position.y === node.position.y &&
+      old.width === node.width &&
+      old.height === node.height &&
+      JSON.stringify(old.data) === JSON.stringify(node.data)
+    ) {
+      return old;
+    }
+    return node;
+  });
+}
