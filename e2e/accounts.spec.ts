@@ -20,6 +20,9 @@ test('admin manages a domain, an account, a user and its keys, and sees the even
     await app.login.login('admin', server.adminPassword);
     await app.shell.expectSignedIn('admin');
     await expect(app.shell.connectionChip).toContainText('127.0.0.1');
+    // Admins land on the dashboard; the accounts page is one click away.
+    await expect(page).toHaveURL(/#\/dashboard/);
+    await app.shell.open('accounts');
     await expect(app.accounts.table).toBeVisible();
     await snap(page, '02-accounts');
   });

@@ -199,6 +199,116 @@ describe.each(dialects())('a CloudStack client against serve (%s)', (dialect) =>
     expect((await tc.core.store.db.selectFrom('domains').select('id').execute()).length).toBe(domainsBefore.length);
   });
 
+  it('builds an advanced zone with Simulator hosts through the documented call sequence, and queries it', async () => {
+    const call = async (command: string, params: Record<string, string> = {}) => {
+      const r = await client.signed(command, params);
+      const body = r.json[`${command.toLowerCase()}response`];
+      if (r.status !== 200) throw new Error(`${command}: ${JSON.stringify(r.json)}`);
+      if (body.jobid === undefined || command === 'queryAsyncJobResult') return body;
+      const job = await client.waitForJob(body.jobid);
+      if (job.jobstatus !== 1) throw new Error(`${command} job: ${JSON.stringify(job.jobresult)}`);
+      return job.jobresult;
+    };
+    const zone = (
+      await call('createZone', {
+        name: 'cmk-adv',
+        networktype: 'Advanced',
+        dns1: '8.8.8.8',
+        internaldns1: '10.147.28.6',
+        guestcidraddress: '10.1.1.0/24',
+      })
+    ).zone;
+    const network = (
+      await call('createPhysicalNetwork', { zoneid: zone.id, name: 'cmk-pnet', isolationmethods: 'VLAN' })
+    ).physicalnetwork;
+    for (const traffictype of ['Guest', 'Management', 'Public']) {
+      await call('addTrafficType', { physicalnetworkid: network.id, traffictype });
+    }
+    await call('updatePhysicalNetwork', { id: network.id, vlan: '100-200', state: 'Enabled' });
+    const vr = (await call('listNetworkServiceProviders', { physicalnetworkid: network.id, name: 'VirtualRouter' }))
+      .networkserviceprovider[0];
+    const element = (await call('listVirtualRouterElements', { nspid: vr.id })).virtualrouterelement[0];
+    await call('configureVirtualRouterElement', { id: element.id, enabled: 'true' });
+    await call('updateNetworkServiceProvider', { id: vr.id, state: 'Enabled' });
+    const pod = (
+      await call('createPod', {
+        zoneid: zone.id,
+        name: 'cmk-pod',
+        gateway: '172.16.15.1',
+        netmask: '255.255.255.0',
+        startip: '172.16.15.2',
+        endip: '172.16.15.200',
+      })
+    ).pod;
+    await call('createVlanIpRange', {
+      zoneid: zone.id,
+      vlan: '50',
+      gateway: '192.168.2.1',
+      netmask: '255.255.255.0',
+      startip: '192.168.2.2',
+      endip: '192.168.2.200',
+      forvirtualnetwork: 'true',
+    });
+    const cluster = (
+      await call('addCluster', {
+        zoneid: zone.id,
+        podid: pod.id,
+        clustername: 'cmk-c0',
+        hypervisor: 'Simulator',
+        clustertype: 'CloudManaged',
+      })
+    ).cluster[0];
+    for (const h of ['h0', 'h1']) {
+      await call('addHost', {
+        zoneid: zone.id,
+        podid: pod.id,
+        clusterid: cluster.id,
+        hypervisor: 'Simulator',
+        url: `http://sim/c0/${h}`,
+        username: 'root',
+        password: 'password',
+      });
+    }
+    await call('createStoragePool', {
+      zoneid: zone.id,
+      podid: pod.id,
+      clusterid: cluster.id,
+      name: 'cmk-ps0',
+      url: 'nfs://10.147.28.6:/export/home/sandbox/primary0',
+    });
+    await call('addImageStore', {
+      zoneid: zone.id,
+      name: 'cmk-sec',
+      provider: 'NFS',
+      url: 'nfs://10.147.28.6:/export/home/sandbox/secondary',
+    });
+    await call('updateZone', { id: zone.id, allocationstate: 'Enabled' });
+
+    expect((await call('listZones', { id: zone.id })).zone[0]).toMatchObject({
+      name: 'cmk-adv',
+      allocationstate: 'Enabled',
+    });
+    const hosts = (await call('listHosts', { zoneid: zone.id })).host;
+    expect(hosts.map((h: any) => h.state)).toEqual(['Up', 'Up']);
+    expect(hosts[0]).toMatchObject({
+      hypervisor: 'Simulator',
+      clustername: 'cmk-c0',
+      podname: 'cmk-pod',
+      zonename: 'cmk-adv',
+    });
+    expect((await call('listStoragePools', { zoneid: zone.id })).storagepool[0]).toMatchObject({
+      state: 'Up',
+      type: 'NetworkFilesystem',
+    });
+    expect((await call('listImageStores', { zoneid: zone.id })).imagestore[0].protocol).toBe('nfs');
+    expect((await call('listVlanIpRanges', { zoneid: zone.id })).vlan[0]).toMatchObject({ startip: '192.168.2.2' });
+    const capacity = (await call('listCapacity', { zoneid: zone.id })).capacity as any[];
+    const memory = capacity.find((c) => c.name === 'MEMORY');
+    expect(memory.capacitytotal).toBe(hosts.reduce((n: number, h: any) => n + h.memorytotal, 0));
+    const infra = (await call('listInfrastructure')).infrastructure;
+    expect(infra).toMatchObject({ zones: 1, pods: 1, clusters: 1, hosts: 2, storagepools: 1, imagestores: 1 });
+  });
+
   it('is refused on a call above its role', async () => {
     const created = await client.signed('createAccount', {
       username: 'bob',
