@@ -203,9 +203,12 @@ test('the diagram draws a zone, opens details, zooms, expands clusters and follo
     await expect(cluster).toContainText('Hosts: 2');
     await expect(cluster.getByTestId('cluster-state-bar')).toHaveAttribute('aria-label', 'Up 2');
     await expect(page.getByTestId('diagram-node-host')).toHaveCount(0);
+    // The cluster's pool is summarised in the cluster node until the cluster is expanded.
+    await expect(diagram.node('storagepool', seeded.pool.name)).toHaveCount(0);
     await snap(page, 'diagram-06-aggregated');
     await cluster.getByRole('button', { name: 'Show hosts' }).click();
     await expect(diagram.host(h0.name)).toBeVisible();
+    await expect(diagram.node('storagepool', seeded.pool.name)).toBeVisible();
     await expect(diagram.host(h1.name)).toBeVisible();
     // The newly shown hosts are brought into view.
     await expect(diagram.host(h1.name)).toBeInViewport();

@@ -182,9 +182,10 @@ describe('layoutTopology', () => {
     expect(aggregated.hostNodes).toBe(0);
     expect(count(aggregated.nodes, 'host')).toBe(0);
     expect(count(aggregated.nodes, 'hostgroup')).toBe(0);
-    // 10k hosts: 2 zones + 10 pods (each with a frame of 10 clusters) + 100 clusters + 100 cluster
-    // pools + 2 zone pools + 2 stores.
-    expect(aggregated.nodes.length).toBe(2 + 10 + 10 + 100 + 100 + 2 + 2);
+    // 10k hosts: 2 zones + 10 pods (each with a frame of 10 clusters) + 100 clusters + 2 zone pools
+    // + 2 stores; a cluster's own pools wait until it is expanded.
+    expect(aggregated.nodes.length).toBe(2 + 10 + 10 + 100 + 2 + 2);
+    expect(count(aggregated.nodes, 'storagepool')).toBe(2);
     expect(count(aggregated.nodes, 'clustergroup')).toBe(10);
     const cluster = aggregated.nodes.find((n) => n.id === nodeId('cluster', 'cluster-0-0-0'))!;
     expect(cluster.data).toMatchObject({ hostcount: 100, expandable: true, open: false, loading: false });
@@ -198,7 +199,8 @@ describe('layoutTopology', () => {
     const expanded = layoutTopology(fakeTopology({ ...options, clusterids: ['cluster-0-0-0'] }), { expanded: asked });
     expect(expanded.hostNodes).toBe(100);
     expect(count(expanded.nodes, 'hostgroup')).toBe(1);
-    expect(expanded.nodes.length).toBe(aggregated.nodes.length + 1 + 100);
+    // The host frame, its 100 hosts, and the expanded cluster's pool.
+    expect(expanded.nodes.length).toBe(aggregated.nodes.length + 1 + 100 + 1);
     expect(expanded.nodes.find((n) => n.id === cluster.id)!.data).toMatchObject({ open: true, loading: false });
 
     // Collapsing again (the answer may still list the hosts until the refetch lands).

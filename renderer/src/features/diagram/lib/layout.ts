@@ -449,7 +449,10 @@ export function layoutTopology(topology: Topology, options: LayoutOptions = {}):
             searchable.push({ id: nodeId('host', host.id), name: host.name, kind: 'host', context: cluster.name });
           }
         }
-        for (const pool of byName(cluster.storagepools)) {
+        // Aggregated (large) clouds draw a cluster's pools only once it is expanded: the cluster
+        // node already shows their use, and one node per pool doubled the first render's work.
+        const pools = topology.aggregated && !open ? [] : byName(cluster.storagepools);
+        for (const pool of pools) {
           children.push(poolItem(pool));
           details.set(nodeId('storagepool', pool.id), { kind: 'storagepool', pool, cluster, pod, zone });
           searchable.push({
