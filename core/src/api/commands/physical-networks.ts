@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineCommand } from '../command';
+import { defineCommand, type CommandContext, type JobTarget } from '../command';
 import { listParams, param } from '../params';
 import { TRAFFIC_TYPES } from '../../domain/infrastructure';
 import { physicalNetworks } from '../../services/infrastructure/physical-networks';
@@ -69,6 +69,11 @@ const ELEMENT_RESPONSE = {
   },
 };
 
+const vlanParam = param.string('the VLAN for the physical network', 4096).optional();
+const speedParam = param.string('the speed for the physical network[1G/10G]').optional();
+const tagsParam = param.list('Tag the physical network').optional();
+const physicalNetworkIdParam = param.uuid('the Physical Network ID');
+
 const labelParams = {
   kvmnetworklabel: param
     .string('The network name label of the physical device dedicated to this traffic on a KVM host')
@@ -87,6 +92,36 @@ const labelParams = {
     .optional(),
 };
 
+/** Traffic type changes run one at a time per physical network. */
+async function trafficJobTarget(ctx: CommandContext, p: { id: string }): Promise<JobTarget> {
+  const traffic = await physicalNetworks(ctx.services).requireTraffic(p.id);
+  return { instanceType: 'TrafficType', instanceId: traffic.uuid, syncKey: `PhysicalNetwork:${traffic.network_uuid}` };
+}
+
+/** A list command for readers: the paging parameters plus `filters`, answered by one service call. */
+function listCommand<F extends z.ZodRawShape>(def: {
+  name: string;
+  description: string;
+  filters: F;
+  response: { name: string; fields: Record<string, string> };
+  list(
+    ctx: CommandContext,
+    params: z.output<z.ZodObject<typeof listParams & F>>,
+  ): Promise<{ items: Record<string, unknown>[]; count: number }>;
+}) {
+  return defineCommand({
+    name: def.name,
+    description: def.description,
+    roles: READERS,
+    params: z.object({ ...listParams, ...def.filters }),
+    response: def.response,
+    async handler(ctx, p) {
+      const { items, count } = await def.list(ctx, p);
+      return { kind: 'list', name: def.response.name, items, count };
+    },
+  });
+}
+
 const createPhysicalNetwork = defineCommand({
   name: 'createPhysicalNetwork',
   description: 'Creates a physical network',
@@ -95,12 +130,12 @@ const createPhysicalNetwork = defineCommand({
   params: z.object({
     zoneid: param.uuid('the Zone ID for the physical network'),
     name: param.string('the name of the physical network'),
-    vlan: param.string('the VLAN for the physical network', 4096).optional(),
+    vlan: vlanParam,
     isolationmethods: param
       .list('the isolation method for the physical network[VLAN/L3/GRE/STT/VXLAN/VNS ...]')
       .optional(),
-    tags: param.list('Tag the physical network').optional(),
-    networkspeed: param.string('the speed for the physical network[1G/10G]').optional(),
+    tags: tagsParam,
+    networkspeed: speedParam,
     broadcastdomainrange: param
       .enumOf(
         ['ZONE', 'POD'] as const,
@@ -128,9 +163,9 @@ const updatePhysicalNetwork = defineCommand({
   params: z.object({
     id: param.uuid('physical network id'),
     state: param.enumOf(['Enabled', 'Disabled'] as const, 'Enabled/Disabled').optional(),
-    vlan: param.string('the VLAN for the physical network', 4096).optional(),
-    networkspeed: param.string('the speed for the physical network[1G/10G]').optional(),
-    tags: param.list('Tag the physical network').optional(),
+    vlan: vlanParam,
+    networkspeed: speedParam,
+    tags: tagsParam,
   }),
   response: PHYSICAL_NETWORK_RESPONSE,
   async jobTarget(ctx, p) {
@@ -160,21 +195,16 @@ const deletePhysicalNetwork = defineCommand({
   },
 });
 
-const listPhysicalNetworks = defineCommand({
+const listPhysicalNetworks = listCommand({
   name: 'listPhysicalNetworks',
   description: 'Lists physical networks',
-  roles: READERS,
-  params: z.object({
-    ...listParams,
+  filters: {
     id: param.uuid('list physical network by id').optional(),
     zoneid: param.uuid('the Zone ID for the physical network').optional(),
     name: param.string('search by name').optional(),
-  }),
-  response: PHYSICAL_NETWORK_RESPONSE,
-  async handler(ctx, p) {
-    const { items, count } = await physicalNetworks(ctx.services).list(p);
-    return { kind: 'list', name: 'physicalnetwork', items, count };
   },
+  response: PHYSICAL_NETWORK_RESPONSE,
+  list: (ctx, p) => physicalNetworks(ctx.services).list(p),
 });
 
 const addTrafficType = defineCommand({
@@ -183,7 +213,7 @@ const addTrafficType = defineCommand({
   roles: ADMIN,
   isAsync: true,
   params: z.object({
-    physicalnetworkid: param.uuid('the Physical Network ID'),
+    physicalnetworkid: physicalNetworkIdParam,
     traffictype: param.enumOf(TRAFFIC_TYPES, 'the trafficType to be added to the physical network'),
     ...labelParams,
     isolationmethod: param
@@ -202,19 +232,14 @@ const addTrafficType = defineCommand({
   },
 });
 
-const listTrafficTypes = defineCommand({
+const listTrafficTypes = listCommand({
   name: 'listTrafficTypes',
   description: 'Lists traffic types of a given physical network.',
-  roles: READERS,
-  params: z.object({
-    ...listParams,
-    physicalnetworkid: param.uuid('the Physical Network ID'),
-  }),
-  response: TRAFFIC_TYPE_RESPONSE,
-  async handler(ctx, p) {
-    const { items, count } = await physicalNetworks(ctx.services).listTraffic(p);
-    return { kind: 'list', name: 'traffictype', items, count };
+  filters: {
+    physicalnetworkid: physicalNetworkIdParam,
   },
+  response: TRAFFIC_TYPE_RESPONSE,
+  list: (ctx, p) => physicalNetworks(ctx.services).listTraffic(p),
 });
 
 const updateTrafficType = defineCommand({
@@ -224,14 +249,7 @@ const updateTrafficType = defineCommand({
   isAsync: true,
   params: z.object({ id: param.uuid('traffic type id'), ...labelParams }),
   response: TRAFFIC_TYPE_RESPONSE,
-  async jobTarget(ctx, p) {
-    const traffic = await physicalNetworks(ctx.services).requireTraffic(p.id);
-    return {
-      instanceType: 'TrafficType',
-      instanceId: traffic.uuid,
-      syncKey: `PhysicalNetwork:${traffic.network_uuid}`,
-    };
-  },
+  jobTarget: trafficJobTarget,
   async handler(ctx, p) {
     const value = await physicalNetworks(ctx.services).updateTraffic(ctx.caller, p);
     return { kind: 'object', name: 'traffictype', value };
@@ -245,35 +263,23 @@ const deleteTrafficType = defineCommand({
   isAsync: true,
   params: z.object({ id: param.uuid('traffic type id') }),
   response: SUCCESS_RESPONSE,
-  async jobTarget(ctx, p) {
-    const traffic = await physicalNetworks(ctx.services).requireTraffic(p.id);
-    return {
-      instanceType: 'TrafficType',
-      instanceId: traffic.uuid,
-      syncKey: `PhysicalNetwork:${traffic.network_uuid}`,
-    };
-  },
+  jobTarget: trafficJobTarget,
   async handler(ctx, p) {
     await physicalNetworks(ctx.services).deleteTraffic(ctx.caller, p);
     return { kind: 'success' };
   },
 });
 
-const listNetworkServiceProviders = defineCommand({
+const listNetworkServiceProviders = listCommand({
   name: 'listNetworkServiceProviders',
   description: 'Lists network serviceproviders for a given physical network.',
-  roles: READERS,
-  params: z.object({
-    ...listParams,
-    physicalnetworkid: param.uuid('the Physical Network ID').optional(),
+  filters: {
+    physicalnetworkid: physicalNetworkIdParam.optional(),
     name: param.string('list providers by name').optional(),
     state: param.string('list providers by state').optional(),
-  }),
-  response: PROVIDER_RESPONSE,
-  async handler(ctx, p) {
-    const { items, count } = await physicalNetworks(ctx.services).listProviders(p);
-    return { kind: 'list', name: 'networkserviceprovider', items, count };
   },
+  response: PROVIDER_RESPONSE,
+  list: (ctx, p) => physicalNetworks(ctx.services).listProviders(p),
 });
 
 const updateNetworkServiceProvider = defineCommand({
@@ -302,21 +308,16 @@ const updateNetworkServiceProvider = defineCommand({
   },
 });
 
-const listVirtualRouterElements = defineCommand({
+const listVirtualRouterElements = listCommand({
   name: 'listVirtualRouterElements',
   description: 'Lists all available virtual router elements.',
-  roles: READERS,
-  params: z.object({
-    ...listParams,
+  filters: {
     id: param.uuid('list virtual router elements by id').optional(),
     nspid: param.uuid('list virtual router elements by network service provider id').optional(),
     enabled: param.boolean('list network offerings by enabled state').optional(),
-  }),
-  response: ELEMENT_RESPONSE,
-  async handler(ctx, p) {
-    const { items, count } = await physicalNetworks(ctx.services).listElements(p);
-    return { kind: 'list', name: 'virtualrouterelement', items, count };
   },
+  response: ELEMENT_RESPONSE,
+  list: (ctx, p) => physicalNetworks(ctx.services).listElements(p),
 });
 
 const configureVirtualRouterElement = defineCommand({

@@ -1,27 +1,14 @@
-import { Button, Text } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
-import { columnHelper, DataTable, type DataColumn } from '../../../components/data-table';
-import { StateBadge } from '../../../components/state-badge';
+import { useMemo } from 'react';
+import { columnHelper, type DataColumn } from '../../../components/data-table';
 import { useT } from '../../../lib/i18n';
 import { useCan } from '../../../lib/permissions';
-import { useInfraList } from '../api/queries';
 import type { Cluster } from '../api/types';
-import { ALLOCATION_STATES, HYPERVISORS } from '../lib/states';
-import { BulkBar, RowActionsCell, RowActionsContext, type ActionSpec } from './actions';
 import { useAllocationActions } from './allocation-actions';
 import { AddClusterDialog } from './cluster-dialog';
 import { ClusterDrawer } from './cluster-drawer';
-import { EntityLink } from './detail-drawer';
-import {
-  clearFilters,
-  EnumFilter,
-  ListFrame,
-  PodFilter,
-  useListControls,
-  useListQuery,
-  ZoneFilter,
-} from './list-frame';
+import { actionsColumn, linkColumn, nameColumn, stateColumn } from './columns';
+import { LocationFilters, locationOf, PresetFilter } from './list-frame';
+import { InfraListView, useInfraListPage } from './list-page';
 
 const FILTERS = ['zoneid', 'podid', 'hypervisor', 'allocationstate'] as const;
 const col = columnHelper<Cluster>();
@@ -30,10 +17,11 @@ const col = columnHelper<Cluster>();
 export function ClustersPage() {
   const t = useT();
   const can = useCan();
-  const list = useListQuery(FILTERS);
-  const { filters } = list;
-  const controls = useListControls(list.signature);
-  const [adding, setAdding] = useState(false);
+  const page = useInfraListPage<Cluster, (typeof FILTERS)[number]>({
+    command: 'listClusters',
+    name: 'cluster',
+    filters: FILTERS,
+  });
   const actions = useAllocationActions<Cluster>({
     titles: {
       enable: t('infra.clusters.enable'),
@@ -45,144 +33,65 @@ export function ClustersPage() {
     remove: 'deleteCluster',
     disableMessage: (c) => t('infra.clusters.disableConfirm', { name: c.name }),
     deleteMessage: (c) => t('infra.clusters.deleteConfirm', { name: c.name }),
-    onDeleted: (c) => list.id === c.id && list.set({ id: undefined }),
+    onDeleted: page.closeIfOpen,
   });
-
-  const clusters = useInfraList<Cluster>('listClusters', 'cluster', {
-    page: controls.page,
-    pagesize: controls.pagesize,
-    keyword: controls.keyword,
-    ...filters,
-  });
-  const items = useMemo(() => clusters.data?.items ?? [], [clusters.data]);
-  const selected = items.filter((c) => controls.selection[c.id]);
 
   const columns = useMemo<DataColumn<Cluster>[]>(
     () => [
-      col.accessor('name', {
-        header: t('common.name'),
-        size: 200,
-        cell: (info) => (
-          <Text size="sm" fw={500} span>
-            {info.getValue()}
-          </Text>
-        ),
-      }),
-      col.accessor((c) => c.allocationstate ?? '', {
-        id: 'allocationstate',
-        header: t('infra.allocationState'),
-        size: 120,
-        cell: (info) => <StateBadge state={info.getValue()} />,
-      }),
+      nameColumn(t('common.name'), 200),
+      stateColumn('allocationstate', t('infra.allocationState'), (c) => c.allocationstate, 120),
       col.accessor((c) => c.hypervisortype ?? '', { id: 'hypervisor', header: t('infra.hypervisor'), size: 110 }),
       col.accessor((c) => c.clustertype ?? '', { id: 'clustertype', header: t('infra.field.clusterType'), size: 130 }),
-      col.accessor((c) => c.podname ?? '', {
-        id: 'pod',
-        header: t('infra.pod'),
-        cell: (info) => <EntityLink path="/pods" id={info.row.original.podid} name={info.getValue()} />,
-      }),
-      col.accessor((c) => c.zonename ?? '', {
-        id: 'zone',
-        header: t('infra.zone'),
-        size: 160,
-        cell: (info) => <EntityLink path="/zones" id={info.row.original.zoneid} name={info.getValue()} />,
-      }),
+      linkColumn('pod', t('infra.pod'), '/pods', (c) => ({ id: c.podid, name: c.podname })),
+      linkColumn('zone', t('infra.zone'), '/zones', (c) => ({ id: c.zoneid, name: c.zonename }), 160),
       col.accessor((c) => c.managedstate ?? '', {
         id: 'managedstate',
         header: t('infra.field.managedState'),
         size: 130,
       }),
-      col.display({ id: 'actions', header: '', size: 44, cell: (info) => <RowActionsCell row={info.row.original} /> }),
+      actionsColumn(),
     ],
     [t],
   );
 
   return (
-    <RowActionsContext.Provider value={actions.forItem as (row: never) => ActionSpec[]}>
-      <ListFrame
-        title={t('infra.clusters.title')}
-        total={clusters.data?.count}
-        keyword={controls.keyword}
-        onKeyword={controls.setKeyword}
-        searchPlaceholder={t('infra.clusters.search')}
-        onRefresh={() => void clusters.refetch()}
-        refreshing={clusters.isFetching}
-        actions={
-          can('addCluster') && (
-            <Button leftSection={<IconPlus size={14} />} onClick={() => setAdding(true)}>
-              {t('infra.clusters.add')}
-            </Button>
-          )
-        }
-        filters={
-          <>
-            <ZoneFilter value={filters.zoneid} onChange={(zoneid) => list.set({ zoneid, podid: undefined })} />
-            <PodFilter zoneid={filters.zoneid} value={filters.podid} onChange={(podid) => list.set({ podid })} />
-            <EnumFilter
-              label={t('infra.hypervisor')}
-              placeholder={t('infra.filter.anyHypervisor')}
-              values={HYPERVISORS}
-              value={filters.hypervisor}
-              onChange={(hypervisor) => list.set({ hypervisor })}
-              testId="filter-hypervisor"
-            />
-            <EnumFilter
-              label={t('infra.allocationState')}
-              placeholder={t('infra.filter.anyAllocation')}
-              values={ALLOCATION_STATES}
-              value={filters.allocationstate}
-              onChange={(allocationstate) => list.set({ allocationstate })}
-              testId="filter-allocationstate"
-            />
-          </>
-        }
-        filtersActive={list.active}
-        onClearFilters={() => list.set(clearFilters(FILTERS))}
-        bulk={
-          <BulkBar
-            count={selected.length}
-            actions={actions.forMany(selected)}
-            onClear={() => controls.setSelection({})}
+    <InfraListView
+      page={page}
+      title={t('infra.clusters.title')}
+      searchPlaceholder={t('infra.clusters.search')}
+      tableTestId="clusters-table"
+      emptyText={t('infra.clusters.empty')}
+      columns={columns}
+      rowActions={actions.forItem}
+      bulkActions={actions.forMany(page.selected)}
+      selectable={can('updateCluster')}
+      addLabel={can('addCluster') && t('infra.clusters.add')}
+      filters={
+        <>
+          <LocationFilters depth="pod" filters={page.filters} onChange={page.list.set} />
+          <PresetFilter
+            name="hypervisor"
+            value={page.filters.hypervisor}
+            onChange={(hypervisor) => page.list.set({ hypervisor })}
           />
-        }
-        error={clusters.error}
-        page={controls.page}
-        pagesize={controls.pagesize}
-        onPage={controls.setPage}
-        onPageSize={controls.setPagesize}
-      >
-        <DataTable
-          label={t('infra.clusters.title')}
-          testId="clusters-table"
-          data={items}
-          columns={columns}
-          getRowId={(c) => c.id}
-          loading={clusters.isFetching}
-          selection={controls.selection}
-          onSelectionChange={can('updateCluster') ? controls.setSelection : undefined}
-          onRowClick={(c) => list.set({ id: c.id })}
-          activeRowId={list.id}
-          emptyText={list.active || controls.keyword ? t('infra.emptyFiltered') : t('infra.clusters.empty')}
-        />
-      </ListFrame>
-      {list.id && (
-        <ClusterDrawer
-          clusterId={list.id}
-          fallback={items.find((c) => c.id === list.id)}
-          actionsFor={actions.forItem}
-          onClose={() => list.set({ id: undefined })}
-        />
+          <PresetFilter
+            name="allocationstate"
+            value={page.filters.allocationstate}
+            onChange={(allocationstate) => page.list.set({ allocationstate })}
+          />
+        </>
+      }
+      drawer={(id, fallback, close) => (
+        <ClusterDrawer clusterId={id} fallback={fallback} actionsFor={actions.forItem} onClose={close} />
       )}
-      {adding && (
+    >
+      {page.adding && (
         <AddClusterDialog
-          initial={{ zoneid: filters.zoneid ?? '', podid: filters.podid ?? '', clusterid: '' }}
-          onClose={() => setAdding(false)}
-          onAdded={(cluster) => {
-            setAdding(false);
-            if (cluster?.id) list.set({ id: cluster.id });
-          }}
+          initial={locationOf(page.filters)}
+          onClose={() => page.setAdding(false)}
+          onAdded={page.added}
         />
       )}
-    </RowActionsContext.Provider>
+    </InfraListView>
   );
 }

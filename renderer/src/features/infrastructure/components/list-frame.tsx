@@ -9,7 +9,9 @@ import { TablePager } from '../../../components/table-pager';
 import { useT } from '../../../lib/i18n';
 import { replaceQuery, useLocation } from '../../../lib/router';
 import { useClusterOptions, usePodOptions, useZoneOptions } from '../api/queries';
+import { ALLOCATION_STATES, HYPERVISORS } from '../lib/states';
 import classes from './infra.module.css';
+import type { Location } from './location-fields';
 
 /**
  * Filters live in the URL (`#/hosts?clusterid=...&state=Up`), so related-resource links and the
@@ -25,8 +27,12 @@ export function useListQuery<K extends string>(names: readonly K[]) {
     for (const [key, value] of Object.entries(patch)) next[key] = value as string | undefined;
     replaceQuery(next);
   };
+  /** Opens the drawer of `next` (closes it when undefined), keeping the filters. */
+  const show = (next: string | undefined) => replaceQuery({ ...filters, id: next });
+  /** Clears every filter, keeping the open drawer. */
+  const clear = () => replaceQuery({ id });
   const active = names.some((name) => filters[name] !== undefined);
-  return { filters, id, set, active, signature: names.map((n) => filters[n] ?? '').join('|') };
+  return { filters, id, set, show, clear, active, signature: names.map((n) => filters[n] ?? '').join('|') };
 }
 
 /** Page, page size, keyword and selection of a server-paged list; the page resets when filters change. */
@@ -146,75 +152,86 @@ function FilterSelect(props: {
   );
 }
 
-export function ZoneFilter(props: { value: string | undefined; onChange(value: string | undefined): void }) {
-  const t = useT();
-  const zones = useZoneOptions();
-  const data = useMemo(() => (zones.data?.items ?? []).map((z) => ({ value: z.id, label: z.name })), [zones.data]);
-  return (
-    <FilterSelect
-      label={t('infra.zone')}
-      placeholder={t('infra.filter.allZones')}
-      data={data}
-      value={props.value}
-      onChange={props.onChange}
-      testId="filter-zone"
-    />
-  );
-}
+export type LocationFilter = 'zoneid' | 'podid' | 'clusterid';
+type LocationPatch = Partial<Record<LocationFilter, string | undefined>>;
+const LOCATION_LEVELS: readonly LocationFilter[] = ['zoneid', 'podid', 'clusterid'];
 
-export function PodFilter(props: {
-  zoneid: string | undefined;
-  value: string | undefined;
-  onChange(value: string | undefined): void;
+/**
+ * The zone -> pod -> cluster filters of a list, down to `depth`. Choosing one clears the shown
+ * filters below it; the pickers below list only what the filters above allow (with the parent's
+ * name while the parent is not chosen).
+ */
+export function LocationFilters(props: {
+  depth: 'zone' | 'pod' | 'cluster';
+  filters: LocationPatch;
+  onChange(patch: LocationPatch): void;
 }) {
   const t = useT();
-  const pods = usePodOptions(props.zoneid);
-  const data = useMemo(
+  const { zoneid, podid, clusterid } = props.filters;
+  const shown = LOCATION_LEVELS.slice(0, { zone: 1, pod: 2, cluster: 3 }[props.depth]);
+  const zones = useZoneOptions();
+  const pods = usePodOptions(zoneid, shown.includes('podid'));
+  const clusters = useClusterOptions(zoneid, podid, shown.includes('clusterid'));
+  const zoneData = useMemo(() => (zones.data?.items ?? []).map((z) => ({ value: z.id, label: z.name })), [zones.data]);
+  const podData = useMemo(
     () =>
       (pods.data?.items ?? []).map((p) => ({
         value: p.id,
-        label: props.zoneid ? p.name : `${p.name} (${p.zonename ?? ''})`,
+        label: zoneid ? p.name : `${p.name} (${p.zonename ?? ''})`,
       })),
-    [pods.data, props.zoneid],
+    [pods.data, zoneid],
   );
-  return (
-    <FilterSelect
-      label={t('infra.pod')}
-      placeholder={t('infra.filter.allPods')}
-      data={data}
-      value={props.value}
-      onChange={props.onChange}
-      testId="filter-pod"
-    />
-  );
-}
-
-export function ClusterFilter(props: {
-  zoneid: string | undefined;
-  podid: string | undefined;
-  value: string | undefined;
-  onChange(value: string | undefined): void;
-}) {
-  const t = useT();
-  const clusters = useClusterOptions(props.zoneid, props.podid);
-  const data = useMemo(
+  const clusterData = useMemo(
     () =>
       (clusters.data?.items ?? []).map((c) => ({
         value: c.id,
-        label: props.podid ? c.name : `${c.name} (${c.podname ?? c.zonename ?? ''})`,
+        label: podid ? c.name : `${c.name} (${c.podname ?? c.zonename ?? ''})`,
       })),
-    [clusters.data, props.podid],
+    [clusters.data, podid],
   );
+  const choose = (level: LocationFilter) => (value: string | undefined) => {
+    const patch: LocationPatch = {};
+    for (const name of shown.slice(shown.indexOf(level))) patch[name] = undefined;
+    patch[level] = value;
+    props.onChange(patch);
+  };
   return (
-    <FilterSelect
-      label={t('infra.cluster')}
-      placeholder={t('infra.filter.allClusters')}
-      data={data}
-      value={props.value}
-      onChange={props.onChange}
-      testId="filter-cluster"
-    />
+    <>
+      <FilterSelect
+        label={t('infra.zone')}
+        placeholder={t('infra.filter.allZones')}
+        data={zoneData}
+        value={zoneid}
+        onChange={choose('zoneid')}
+        testId="filter-zone"
+      />
+      {shown.includes('podid') && (
+        <FilterSelect
+          label={t('infra.pod')}
+          placeholder={t('infra.filter.allPods')}
+          data={podData}
+          value={podid}
+          onChange={choose('podid')}
+          testId="filter-pod"
+        />
+      )}
+      {shown.includes('clusterid') && (
+        <FilterSelect
+          label={t('infra.cluster')}
+          placeholder={t('infra.filter.allClusters')}
+          data={clusterData}
+          value={clusterid}
+          onChange={choose('clusterid')}
+          testId="filter-cluster"
+        />
+      )}
+    </>
   );
+}
+
+/** The location the filters name, as the add dialogs start from it ('' where none is chosen). */
+export function locationOf(filters: LocationPatch): Location {
+  return { zoneid: filters.zoneid ?? '', podid: filters.podid ?? '', clusterid: filters.clusterid ?? '' };
 }
 
 /** A fixed set of values (states, hypervisors, scopes), shown as CloudStack names them. */
@@ -242,9 +259,33 @@ export function EnumFilter(props: {
   );
 }
 
-/** A patch that clears every filter (keeps the open drawer). */
-export function clearFilters<K extends string>(names: readonly K[]): Partial<Record<K, undefined>> {
-  const out: Partial<Record<K, undefined>> = {};
-  for (const name of names) out[name] = undefined;
-  return out;
+const PRESETS = {
+  allocationstate: {
+    label: 'infra.allocationState',
+    placeholder: 'infra.filter.anyAllocation',
+    values: ALLOCATION_STATES,
+  },
+  hypervisor: { label: 'infra.hypervisor', placeholder: 'infra.filter.anyHypervisor', values: HYPERVISORS },
+} as const;
+
+/** An EnumFilter several lists share (allocation state, hypervisor), named after its parameter. */
+export function PresetFilter(props: {
+  name: keyof typeof PRESETS;
+  value: string | undefined;
+  onChange(value: string | undefined): void;
+  width?: number;
+}) {
+  const t = useT();
+  const preset = PRESETS[props.name];
+  return (
+    <EnumFilter
+      label={t(preset.label)}
+      placeholder={t(preset.placeholder)}
+      values={preset.values}
+      value={props.value}
+      onChange={props.onChange}
+      width={props.width}
+      testId={`filter-${props.name}`}
+    />
+  );
 }

@@ -1,27 +1,16 @@
-import { Badge, Button, Group, Text } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { Badge, Group } from '@mantine/core';
 import { useMemo, useState } from 'react';
-import { columnHelper, DataTable, type DataColumn } from '../../../components/data-table';
-import { StateBadge } from '../../../components/state-badge';
+import { columnHelper, type DataColumn } from '../../../components/data-table';
 import { useT } from '../../../lib/i18n';
 import { useCan } from '../../../lib/permissions';
-import { useInfraList } from '../api/queries';
 import type { StoragePool } from '../api/types';
 import { ratioPercent } from '../lib/capacity';
 import { POOL_SCOPES, STORAGE_POOL_STATES } from '../lib/states';
-import { BulkBar, RowActionsCell, RowActionsContext, type ActionSpec } from './actions';
+import { actionsColumn, nameColumn, stateColumn, urlColumn } from './columns';
 import { PoolBar, poolUrl } from './pool-bar';
 import { EntityLink } from './detail-drawer';
-import {
-  clearFilters,
-  ClusterFilter,
-  EnumFilter,
-  ListFrame,
-  PodFilter,
-  useListControls,
-  useListQuery,
-  ZoneFilter,
-} from './list-frame';
+import { EnumFilter, LocationFilters, locationOf } from './list-frame';
+import { InfraListView, useInfraListPage } from './list-page';
 import { PoolDrawer } from './pool-drawer';
 import { usePoolActions } from './storage-actions';
 import { AddPoolDialog, EditPoolTagsDialog } from './storage-dialogs';
@@ -33,42 +22,18 @@ const col = columnHelper<StoragePool>();
 export function PrimaryStoragePage() {
   const t = useT();
   const can = useCan();
-  const list = useListQuery(FILTERS);
-  const { filters } = list;
-  const controls = useListControls(list.signature);
-  const [adding, setAdding] = useState(false);
+  const page = useInfraListPage<StoragePool, (typeof FILTERS)[number]>({
+    command: 'listStoragePools',
+    name: 'storagepool',
+    filters: FILTERS,
+  });
   const [tagging, setTagging] = useState<StoragePool | null>(null);
-  const actions = usePoolActions({
-    onEditTags: setTagging,
-    onDeleted: (p) => list.id === p.id && list.set({ id: undefined }),
-  });
-
-  const pools = useInfraList<StoragePool>('listStoragePools', 'storagepool', {
-    page: controls.page,
-    pagesize: controls.pagesize,
-    keyword: controls.keyword,
-    ...filters,
-  });
-  const items = useMemo(() => pools.data?.items ?? [], [pools.data]);
-  const selected = items.filter((p) => controls.selection[p.id]);
+  const actions = usePoolActions({ onEditTags: setTagging, onDeleted: page.closeIfOpen });
 
   const columns = useMemo<DataColumn<StoragePool>[]>(
     () => [
-      col.accessor('name', {
-        header: t('common.name'),
-        size: 160,
-        cell: (info) => (
-          <Text size="sm" fw={500} span>
-            {info.getValue()}
-          </Text>
-        ),
-      }),
-      col.accessor((p) => p.state ?? '', {
-        id: 'state',
-        header: t('common.state'),
-        size: 124,
-        cell: (info) => <StateBadge state={info.getValue()} />,
-      }),
+      nameColumn(t('common.name'), 160),
+      stateColumn('state', t('common.state'), (p) => p.state, 124),
       col.accessor((p) => p.clustername ?? p.zonename ?? '', {
         id: 'location',
         header: t('infra.storage.location'),
@@ -87,15 +52,7 @@ export function PrimaryStoragePage() {
           );
         },
       }),
-      col.accessor((p) => poolUrl(p), {
-        id: 'url',
-        header: t('infra.storage.url'),
-        cell: (info) => (
-          <Text size="xs" ff="monospace" span>
-            {info.getValue()}
-          </Text>
-        ),
-      }),
+      urlColumn(t('infra.storage.url'), (p) => poolUrl(p)),
       col.accessor((p) => ratioPercent(p.disksizeused, p.disksizetotal) ?? -1, {
         id: 'used',
         header: t('infra.storage.used'),
@@ -113,113 +70,54 @@ export function PrimaryStoragePage() {
         ),
       }),
       col.accessor((p) => p.tags ?? '', { id: 'tags', header: t('infra.storage.tags'), size: 90 }),
-      col.display({ id: 'actions', header: '', size: 44, cell: (info) => <RowActionsCell row={info.row.original} /> }),
+      actionsColumn(),
     ],
     [t],
   );
 
   return (
-    <RowActionsContext.Provider value={actions.forPool as (row: never) => ActionSpec[]}>
-      <ListFrame
-        title={t('infra.storage.title')}
-        total={pools.data?.count}
-        keyword={controls.keyword}
-        onKeyword={controls.setKeyword}
-        searchPlaceholder={t('infra.storage.search')}
-        onRefresh={() => void pools.refetch()}
-        refreshing={pools.isFetching}
-        actions={
-          can('createStoragePool') && (
-            <Button leftSection={<IconPlus size={14} />} onClick={() => setAdding(true)}>
-              {t('infra.storage.add')}
-            </Button>
-          )
-        }
-        filters={
-          <>
-            <ZoneFilter
-              value={filters.zoneid}
-              onChange={(zoneid) => list.set({ zoneid, podid: undefined, clusterid: undefined })}
-            />
-            <PodFilter
-              zoneid={filters.zoneid}
-              value={filters.podid}
-              onChange={(podid) => list.set({ podid, clusterid: undefined })}
-            />
-            <ClusterFilter
-              zoneid={filters.zoneid}
-              podid={filters.podid}
-              value={filters.clusterid}
-              onChange={(clusterid) => list.set({ clusterid })}
-            />
-            <EnumFilter
-              label={t('infra.storage.scope')}
-              placeholder={t('infra.filter.anyScope')}
-              values={POOL_SCOPES}
-              value={filters.scope}
-              onChange={(scope) => list.set({ scope })}
-              width={130}
-              testId="filter-scope"
-            />
-            <EnumFilter
-              label={t('common.state')}
-              placeholder={t('infra.filter.anyState')}
-              values={STORAGE_POOL_STATES}
-              value={filters.status}
-              onChange={(status) => list.set({ status })}
-              width={170}
-              testId="filter-state"
-            />
-          </>
-        }
-        filtersActive={list.active}
-        onClearFilters={() => list.set(clearFilters(FILTERS))}
-        bulk={
-          <BulkBar
-            count={selected.length}
-            actions={actions.forMany(selected)}
-            onClear={() => controls.setSelection({})}
+    <InfraListView
+      page={page}
+      title={t('infra.storage.title')}
+      searchPlaceholder={t('infra.storage.search')}
+      tableTestId="pools-table"
+      emptyText={t('infra.storage.empty')}
+      columns={columns}
+      rowActions={actions.forPool}
+      bulkActions={actions.forMany(page.selected)}
+      selectable={can('updateStoragePool')}
+      addLabel={can('createStoragePool') && t('infra.storage.add')}
+      filters={
+        <>
+          <LocationFilters depth="cluster" filters={page.filters} onChange={page.list.set} />
+          <EnumFilter
+            label={t('infra.storage.scope')}
+            placeholder={t('infra.filter.anyScope')}
+            values={POOL_SCOPES}
+            value={page.filters.scope}
+            onChange={(scope) => page.list.set({ scope })}
+            width={130}
+            testId="filter-scope"
           />
-        }
-        error={pools.error}
-        page={controls.page}
-        pagesize={controls.pagesize}
-        onPage={controls.setPage}
-        onPageSize={controls.setPagesize}
-      >
-        <DataTable
-          label={t('infra.storage.title')}
-          testId="pools-table"
-          data={items}
-          columns={columns}
-          getRowId={(p) => p.id}
-          loading={pools.isFetching}
-          selection={controls.selection}
-          onSelectionChange={can('updateStoragePool') ? controls.setSelection : undefined}
-          onRowClick={(p) => list.set({ id: p.id })}
-          activeRowId={list.id}
-          emptyText={list.active || controls.keyword ? t('infra.emptyFiltered') : t('infra.storage.empty')}
-        />
-      </ListFrame>
-      {list.id && (
-        <PoolDrawer
-          poolId={list.id}
-          fallback={items.find((p) => p.id === list.id)}
-          actionsFor={actions.forPool}
-          onClose={() => list.set({ id: undefined })}
-        />
+          <EnumFilter
+            label={t('common.state')}
+            placeholder={t('infra.filter.anyState')}
+            values={STORAGE_POOL_STATES}
+            value={page.filters.status}
+            onChange={(status) => page.list.set({ status })}
+            width={170}
+            testId="filter-state"
+          />
+        </>
+      }
+      drawer={(id, fallback, close) => (
+        <PoolDrawer poolId={id} fallback={fallback} actionsFor={actions.forPool} onClose={close} />
       )}
-      {adding && (
-        <AddPoolDialog
-          initial={{ zoneid: filters.zoneid ?? '', podid: filters.podid ?? '', clusterid: filters.clusterid ?? '' }}
-          onClose={() => setAdding(false)}
-          onAdded={(pool) => {
-            setAdding(false);
-            if (pool?.id) list.set({ id: pool.id });
-          }}
-        />
+    >
+      {page.adding && (
+        <AddPoolDialog initial={locationOf(page.filters)} onClose={() => page.setAdding(false)} onAdded={page.added} />
       )}
       {tagging && <EditPoolTagsDialog pool={tagging} onClose={() => setTagging(null)} />}
-    </RowActionsContext.Provider>
+    </InfraListView>
   );
 }

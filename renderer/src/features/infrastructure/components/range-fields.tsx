@@ -1,6 +1,7 @@
 import { SimpleGrid, Text, TextInput } from '@mantine/core';
 import { formatNumber, useLocale, useT } from '../../../lib/i18n';
-import { blockOf, formatBlock, rangeSize, type RangeErrors, type RangeInput } from '../lib/ip-validation';
+import { cidrFromGateway, formatCidr } from '../../../lib/ipv4';
+import { rangeInputSize, type RangeErrors, type RangeInput } from '../lib/ip-validation';
 
 /**
  * Gateway, netmask, start and end IP with their errors as the operator types: a malformed or
@@ -34,8 +35,8 @@ export function RangeFields(props: {
       spellCheck={false}
     />
   );
-  const block = !errors.gateway && !errors.netmask ? blockOf(value.gateway, value.netmask) : undefined;
-  const size = !errors.startip && !errors.endip ? rangeSize(value.startip, value.endip) : 0;
+  const block = !errors.gateway && !errors.netmask ? cidrFromGateway(value.gateway, value.netmask) : undefined;
+  const size = !errors.startip && !errors.endip ? rangeInputSize(value) : 0;
   return (
     <>
       <SimpleGrid cols={2} spacing="sm" verticalSpacing="xs">
@@ -45,7 +46,7 @@ export function RangeFields(props: {
         {field('endip', t('infra.ip.endIp'), '10.1.1.100', props.endRequired ?? false)}
       </SimpleGrid>
       <Text size="xs" c="dimmed" data-testid="range-summary">
-        {block ? t('infra.ip.cidr', { cidr: formatBlock(block) }) : t('infra.ip.cidrUnknown')}
+        {block ? t('infra.ip.cidr', { cidr: formatCidr(block) }) : t('infra.ip.cidrUnknown')}
         {size > 0 ? ` · ${t('infra.ip.addresses', { count: formatNumber(size, locale) })}` : ''}
       </Text>
     </>

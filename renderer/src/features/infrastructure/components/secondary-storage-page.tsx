@@ -1,15 +1,17 @@
-import { Badge, Button, Stack, Text } from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
-import { columnHelper, DataTable, type DataColumn } from '../../../components/data-table';
+import { Badge, Stack, Text } from '@mantine/core';
+import { IconTrash } from '@tabler/icons-react';
+import { useMemo } from 'react';
+import { columnHelper, type DataColumn } from '../../../components/data-table';
 import { useT } from '../../../lib/i18n';
 import { useCan } from '../../../lib/permissions';
-import { useInfraList, useInfraOne } from '../api/queries';
+import { useInfraOne } from '../api/queries';
 import type { ImageStore } from '../api/types';
-import { BulkBar, RowActionsCell, RowActionsContext, useRunAction, type ActionSpec } from './actions';
+import { useRunAction, type ActionSpec } from './actions';
+import { actionsColumn, linkColumn, nameColumn, urlColumn } from './columns';
 import { DetailDrawer, EntityLink } from './detail-drawer';
 import { useFieldRows, type FieldSpec } from './fields';
-import { clearFilters, EnumFilter, ListFrame, useListControls, useListQuery, ZoneFilter } from './list-frame';
+import { EnumFilter, LocationFilters } from './list-frame';
+import { InfraListView, useInfraListPage } from './list-page';
 import { PoolBar } from './pool-bar';
 import { PropertyTable } from './property-table';
 import { AddImageStoreDialog } from './storage-dialogs';
@@ -87,47 +89,18 @@ function useImageStoreActions(onDeleted: (store: ImageStore) => void) {
 export function SecondaryStoragePage() {
   const t = useT();
   const can = useCan();
-  const list = useListQuery(FILTERS);
-  const { filters } = list;
-  const controls = useListControls(list.signature);
-  const [adding, setAdding] = useState(false);
-  const actions = useImageStoreActions((s) => list.id === s.id && list.set({ id: undefined }));
-
-  const stores = useInfraList<ImageStore>('listImageStores', 'imagestore', {
-    page: controls.page,
-    pagesize: controls.pagesize,
-    keyword: controls.keyword,
-    ...filters,
+  const page = useInfraListPage<ImageStore, (typeof FILTERS)[number]>({
+    command: 'listImageStores',
+    name: 'imagestore',
+    filters: FILTERS,
   });
-  const items = useMemo(() => stores.data?.items ?? [], [stores.data]);
-  const selected = items.filter((s) => controls.selection[s.id]);
+  const actions = useImageStoreActions(page.closeIfOpen);
 
   const columns = useMemo<DataColumn<ImageStore>[]>(
     () => [
-      col.accessor('name', {
-        header: t('common.name'),
-        size: 200,
-        cell: (info) => (
-          <Text size="sm" fw={500} span>
-            {info.getValue()}
-          </Text>
-        ),
-      }),
-      col.accessor((s) => s.zonename ?? '', {
-        id: 'zone',
-        header: t('infra.zone'),
-        size: 150,
-        cell: (info) => <EntityLink path="/zones" id={info.row.original.zoneid} name={info.getValue()} />,
-      }),
-      col.accessor((s) => s.url ?? '', {
-        id: 'url',
-        header: t('infra.storage.url'),
-        cell: (info) => (
-          <Text size="xs" ff="monospace" span>
-            {info.getValue()}
-          </Text>
-        ),
-      }),
+      nameColumn(t('common.name'), 200),
+      linkColumn('zone', t('infra.zone'), '/zones', (s) => ({ id: s.zoneid, name: s.zonename }), 150),
+      urlColumn(t('infra.storage.url'), (s) => s.url ?? ''),
       col.accessor((s) => s.protocol ?? '', { id: 'protocol', header: t('infra.imageStores.protocol'), size: 90 }),
       col.accessor((s) => s.providername ?? '', { id: 'provider', header: t('infra.storage.provider'), size: 100 }),
       col.accessor((s) => s.scope ?? '', { id: 'scope', header: t('infra.storage.scope'), size: 80 }),
@@ -152,89 +125,44 @@ export function SecondaryStoragePage() {
           <PoolBar compact used={info.row.original.disksizeused} total={info.row.original.disksizetotal} />
         ),
       }),
-      col.display({ id: 'actions', header: '', size: 44, cell: (info) => <RowActionsCell row={info.row.original} /> }),
+      actionsColumn(),
     ],
     [t],
   );
 
   return (
-    <RowActionsContext.Provider value={actions.forStore as (row: never) => ActionSpec[]}>
-      <ListFrame
-        title={t('infra.imageStores.title')}
-        total={stores.data?.count}
-        keyword={controls.keyword}
-        onKeyword={controls.setKeyword}
-        searchPlaceholder={t('infra.imageStores.search')}
-        onRefresh={() => void stores.refetch()}
-        refreshing={stores.isFetching}
-        actions={
-          can('addImageStore') && (
-            <Button leftSection={<IconPlus size={14} />} onClick={() => setAdding(true)}>
-              {t('infra.imageStores.add')}
-            </Button>
-          )
-        }
-        filters={
-          <>
-            <ZoneFilter value={filters.zoneid} onChange={(zoneid) => list.set({ zoneid })} />
-            <EnumFilter
-              label={t('infra.imageStores.protocol')}
-              placeholder={t('infra.filter.anyProtocol')}
-              values={['nfs', 'file']}
-              value={filters.protocol}
-              onChange={(protocol) => list.set({ protocol })}
-              width={130}
-            />
-          </>
-        }
-        filtersActive={list.active}
-        onClearFilters={() => list.set(clearFilters(FILTERS))}
-        bulk={
-          <BulkBar
-            count={selected.length}
-            actions={actions.forMany(selected)}
-            onClear={() => controls.setSelection({})}
+    <InfraListView
+      page={page}
+      title={t('infra.imageStores.title')}
+      searchPlaceholder={t('infra.imageStores.search')}
+      tableTestId="image-stores-table"
+      emptyText={t('infra.imageStores.empty')}
+      columns={columns}
+      rowActions={actions.forStore}
+      bulkActions={actions.forMany(page.selected)}
+      selectable={can('deleteImageStore')}
+      addLabel={can('addImageStore') && t('infra.imageStores.add')}
+      filters={
+        <>
+          <LocationFilters depth="zone" filters={page.filters} onChange={page.list.set} />
+          <EnumFilter
+            label={t('infra.imageStores.protocol')}
+            placeholder={t('infra.filter.anyProtocol')}
+            values={['nfs', 'file']}
+            value={page.filters.protocol}
+            onChange={(protocol) => page.list.set({ protocol })}
+            width={130}
           />
-        }
-        error={stores.error}
-        page={controls.page}
-        pagesize={controls.pagesize}
-        onPage={controls.setPage}
-        onPageSize={controls.setPagesize}
-      >
-        <DataTable
-          label={t('infra.imageStores.title')}
-          testId="image-stores-table"
-          data={items}
-          columns={columns}
-          getRowId={(s) => s.id}
-          loading={stores.isFetching}
-          selection={controls.selection}
-          onSelectionChange={can('deleteImageStore') ? controls.setSelection : undefined}
-          onRowClick={(s) => list.set({ id: s.id })}
-          activeRowId={list.id}
-          emptyText={list.active || controls.keyword ? t('infra.emptyFiltered') : t('infra.imageStores.empty')}
-        />
-      </ListFrame>
-      {list.id && (
-        <ImageStoreDrawer
-          storeId={list.id}
-          fallback={items.find((s) => s.id === list.id)}
-          actionsFor={actions.forStore}
-          onClose={() => list.set({ id: undefined })}
-        />
+        </>
+      }
+      drawer={(id, fallback, close) => (
+        <ImageStoreDrawer storeId={id} fallback={fallback} actionsFor={actions.forStore} onClose={close} />
       )}
-      {adding && (
-        <AddImageStoreDialog
-          zoneId={filters.zoneid}
-          onClose={() => setAdding(false)}
-          onAdded={(store) => {
-            setAdding(false);
-            if (store?.id) list.set({ id: store.id });
-          }}
-        />
+    >
+      {page.adding && (
+        <AddImageStoreDialog zoneId={page.filters.zoneid} onClose={() => page.setAdding(false)} onAdded={page.added} />
       )}
-    </RowActionsContext.Provider>
+    </InfraListView>
   );
 }
 

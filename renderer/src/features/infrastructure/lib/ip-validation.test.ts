@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { blockOf, formatBlock, isUrlWithScheme, netmaskToPrefix, rangeSize, validateRange } from './ip-validation';
+import { isUrlWithScheme, rangeInputSize, validateRange } from './ip-validation';
 
 describe('ip-validation', () => {
-  it('reads netmasks and blocks', () => {
-    expect(netmaskToPrefix('255.255.255.0')).toBe(24);
-    expect(netmaskToPrefix('255.255.0.255')).toBeUndefined();
-    expect(formatBlock(blockOf('172.16.15.1', '255.255.240.0')!)).toBe('172.16.0.0/20');
-    expect(rangeSize('10.0.0.1', '10.0.1.0')).toBe(256);
-    expect(rangeSize('10.0.0.9', '10.0.0.1')).toBe(0);
+  it('counts a range, one address when the end is empty', () => {
+    expect(rangeInputSize({ startip: '10.0.0.1', endip: '10.0.1.0' })).toBe(256);
+    expect(rangeInputSize({ startip: '10.0.0.9', endip: '10.0.0.1' })).toBe(0);
+    expect(rangeInputSize({ startip: '10.0.0.9', endip: '' })).toBe(1);
+    expect(rangeInputSize({ startip: 'x', endip: '' })).toBe(0);
   });
 
   it('checks a range against the gateway CIDR', () => {

@@ -1,57 +1,9 @@
 /**
  * The IPv4 checks the range forms make as the operator types (the core checks again, including
- * overlaps with existing ranges). Addresses are unsigned 32-bit numbers.
+ * overlaps with existing ranges). The arithmetic is lib/ipv4's.
  */
 import type { MessageKey } from '../../../lib/i18n';
-
-const OCTET = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
-
-export function ipToNumber(text: string): number | undefined {
-  const parts = text.trim().split('.');
-  if (parts.length !== 4 || !parts.every((p) => OCTET.test(p))) return undefined;
-  return parts.reduce((n, p) => n * 256 + Number(p), 0);
-}
-
-export function numberToIp(n: number): string {
-  return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
-}
-
-/** Prefix length of a contiguous netmask (255.255.255.0 -> 24), undefined otherwise. */
-export function netmaskToPrefix(netmask: string): number | undefined {
-  const n = ipToNumber(netmask);
-  if (n === undefined) return undefined;
-  const inverted = ~n >>> 0;
-  if ((inverted & (inverted + 1)) !== 0) return undefined;
-  return 32 - Math.log2(inverted + 1);
-}
-
-export interface Block {
-  first: number;
-  last: number;
-  prefix: number;
-}
-
-/** The block gateway/netmask describe (172.16.15.1 + 255.255.255.0 -> 172.16.15.0/24). */
-export function blockOf(gateway: string, netmask: string): Block | undefined {
-  const g = ipToNumber(gateway);
-  const prefix = netmaskToPrefix(netmask);
-  if (g === undefined || prefix === undefined) return undefined;
-  const size = 2 ** (32 - prefix);
-  const first = Math.floor(g / size) * size;
-  return { first, last: first + size - 1, prefix };
-}
-
-export function formatBlock(block: Block): string {
-  return `${numberToIp(block.first)}/${block.prefix}`;
-}
-
-/** How many addresses start..end holds (inclusive), 0 when not a valid range. */
-export function rangeSize(start: string, end: string): number {
-  const s = ipToNumber(start);
-  const e = ipToNumber(end || start);
-  if (s === undefined || e === undefined || e < s) return 0;
-  return e - s + 1;
-}
+import { cidrContains, cidrFromGateway, ipToNumber, netmaskToPrefix, rangeSize } from '../../../lib/ipv4';
 
 export interface RangeInput {
   gateway: string;
@@ -59,6 +11,11 @@ export interface RangeInput {
   startip: string;
   /** Optional in CloudStack: a range of one address when empty. */
   endip: string;
+}
+
+/** How many addresses the range holds (one when the end is empty), 0 when it is not a valid range. */
+export function rangeInputSize(input: Pick<RangeInput, 'startip' | 'endip'>): number {
+  return rangeSize(input.startip, input.endip || input.startip);
 }
 
 export type RangeErrors = Partial<Record<keyof RangeInput, MessageKey>>;
@@ -89,9 +46,9 @@ export function validateRange(input: RangeInput, options: { endRequired?: boolea
   if (start !== undefined && end !== undefined && end < start && !errors.endip)
     errors.endip = 'infra.ip.endBeforeStart';
 
-  const block = errors.gateway || errors.netmask ? undefined : blockOf(input.gateway, input.netmask);
+  const block = errors.gateway || errors.netmask ? undefined : cidrFromGateway(input.gateway, input.netmask);
   if (block) {
-    const outside = (n: number) => n < block.first || n > block.last;
+    const outside = (n: number) => !cidrContains(block, n);
     if (start !== undefined && !errors.startip && outside(start)) errors.startip = 'infra.ip.outsideCidr';
     if (end !== undefined && !errors.endip && outside(end)) errors.endip = 'infra.ip.outsideCidr';
     if (
