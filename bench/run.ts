@@ -82,6 +82,7 @@ async function benchDialect(kind: 'sqlite' | 'postgres'): Promise<void> {
     dataDir,
     adminPassword: PASSWORD,
     secretKey: crypto.randomBytes(32),
+    runMonitors: false,
   });
   try {
     const seedStart = Date.now();
