@@ -12,7 +12,7 @@ import {
   type HostStatus,
 } from '../../domain/infrastructure';
 import { nowIso } from '../../domain/time';
-import { containsIgnoreCase, equalsIgnoreCase, ilike } from '../../db/query-helpers';
+import { containsIgnoreCase, equalsIgnoreCase, ilike, pageOfIds } from '../../db/query-helpers';
 import type { ClusterRow, Database, HostRow, PodRow } from '../../db/schema';
 import { ipToNumber, numberToIp, parseCidr } from '../../domain/ipv4';
 import { hash32 } from '../../drivers/hypervisor/simulator/metrics';
@@ -632,19 +632,7 @@ export class HostService {
       }
       return q;
     };
-    const page = pageWindow(input, this.services.config);
-    let idQuery = filtered().select('id').orderBy('id');
-    if (page) idQuery = idQuery.limit(page.limit).offset(page.offset);
-    const ids = (await idQuery.execute()).map((r) => r.id);
-    const count = page
-      ? Number(
-          (
-            await filtered()
-              .select((eb) => eb.fn.countAll<number>().as('n'))
-              .executeTakeFirstOrThrow()
-          ).n,
-        )
-      : ids.length;
+    const { ids, count } = await pageOfIds(filtered, pageWindow(input, this.services.config));
     if (ids.length === 0) return { items: [], count };
     return { items: await this.responses(ids), count };
   }

@@ -1,8 +1,7 @@
 import crypto from 'node:crypto';
-import { sql } from 'kysely';
 import { conflict, DomainError, invalidParameter } from '../../domain/errors';
 import { nowIso } from '../../domain/time';
-import { equalsIgnoreCase, ilike } from '../../db/query-helpers';
+import { equalsIgnoreCase, ilike, pageOfIds } from '../../db/query-helpers';
 import type { ImageStoreRow } from '../../db/schema';
 import { LocalPathError, probeLocalPath } from '../../drivers/storage/local-path';
 import type { Caller } from '../caller';
@@ -203,19 +202,11 @@ export async function listImageStores(
     if (pattern) q = q.where(ilike('name', pattern));
     return q;
   };
-  const page = pageWindow(input, services.config);
-  let ids = filtered().select('id').orderBy('id');
-  if (page) ids = ids.limit(page.limit).offset(page.offset);
-  const rows = await db.selectFrom('image_stores').selectAll().where('id', 'in', ids).orderBy('id').execute();
-  const count = page
-    ? Number(
-        (
-          await filtered()
-            .select(sql<number>`count(*)`.as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      )
-    : rows.length;
+  const { ids, count } = await pageOfIds(filtered, pageWindow(input, services.config));
+  const rows =
+    ids.length === 0
+      ? []
+      : await db.selectFrom('image_stores').selectAll().where('id', 'in', ids).orderBy('id').execute();
   return { items: await responses(services, rows), count };
 }
 

@@ -13,7 +13,7 @@ import {
   type Cidr,
 } from '../../domain/ipv4';
 import { nowIso } from '../../domain/time';
-import { equalsIgnoreCase, ilike } from '../../db/query-helpers';
+import { equalsIgnoreCase, ilike, pageOfIds } from '../../db/query-helpers';
 import type { Database, PodRow, ZoneRow } from '../../db/schema';
 import type { Caller } from '../caller';
 import type { CoreServices } from '../core-services';
@@ -297,19 +297,7 @@ export class PodService {
       if (keyword !== undefined) q = q.where(ilike('name', keyword));
       return q;
     };
-    const page = pageWindow(input, this.services.config);
-    let idQuery = filtered().select('id').orderBy('id');
-    if (page) idQuery = idQuery.limit(page.limit).offset(page.offset);
-    const ids = (await idQuery.execute()).map((r) => r.id);
-    const count = page
-      ? Number(
-          (
-            await filtered()
-              .select((eb) => eb.fn.countAll<number>().as('n'))
-              .executeTakeFirstOrThrow()
-          ).n,
-        )
-      : ids.length;
+    const { ids, count } = await pageOfIds(filtered, pageWindow(input, this.services.config));
     if (ids.length === 0) return { items: [], count };
     const rows = await this.db.selectFrom('pods').selectAll().where('id', 'in', ids).orderBy('id').execute();
     return { items: await this.responses(rows), count };

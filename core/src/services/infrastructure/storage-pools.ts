@@ -1,9 +1,9 @@
 import crypto from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { conflict, DomainError, invalidParameter } from '../../domain/errors';
 import { canonicalHypervisor, STORAGE_POOL_STATUSES, type Hypervisor } from '../../domain/infrastructure';
 import { nowIso, toCloudStackDate } from '../../domain/time';
-import { equalsIgnoreCase, ilike } from '../../db/query-helpers';
+import { equalsIgnoreCase, ilike, pageOfIds } from '../../db/query-helpers';
 import type { ClusterRow, Database, StoragePoolRow, ZoneRow } from '../../db/schema';
 import {
   HostOperationError,
@@ -800,18 +800,10 @@ export async function listStoragePools(
     if (pattern) q = q.where(ilike('name', pattern));
     return q;
   };
-  const page = pageWindow(input, services.config);
-  let ids = filtered().select('id').orderBy('id');
-  if (page) ids = ids.limit(page.limit).offset(page.offset);
-  const rows = await db.selectFrom('storage_pools').selectAll().where('id', 'in', ids).orderBy('id').execute();
-  const count = page
-    ? Number(
-        (
-          await filtered()
-            .select(sql<number>`count(*)`.as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      )
-    : rows.length;
+  const { ids, count } = await pageOfIds(filtered, pageWindow(input, services.config));
+  const rows =
+    ids.length === 0
+      ? []
+      : await db.selectFrom('storage_pools').selectAll().where('id', 'in', ids).orderBy('id').execute();
   return { items: await storagePoolResponses(services, rows), count };
 }

@@ -6,7 +6,7 @@ import { nowIso } from '../../domain/time';
 import { parseVlanRanges, parseVlanTag } from '../../domain/vlan-ranges';
 import { findAccountViewByName } from '../../db/repositories/accounts';
 import { findDomainByUuid } from '../../db/repositories/domains';
-import { ilike } from '../../db/query-helpers';
+import { ilike, pageOfIds } from '../../db/query-helpers';
 import type { Database, PhysicalNetworkRow, PodRow, VlanIpRangeRow, ZoneRow } from '../../db/schema';
 import type { Caller } from '../caller';
 import type { CoreServices } from '../core-services';
@@ -212,19 +212,7 @@ export class VlanIpRangeService {
       }
       return q;
     };
-    const page = pageWindow(input, this.services.config);
-    let idQuery = filtered().select('id').orderBy('id');
-    if (page) idQuery = idQuery.limit(page.limit).offset(page.offset);
-    const ids = (await idQuery.execute()).map((r) => r.id);
-    const count = page
-      ? Number(
-          (
-            await filtered()
-              .select((eb) => eb.fn.countAll<number>().as('n'))
-              .executeTakeFirstOrThrow()
-          ).n,
-        )
-      : ids.length;
+    const { ids, count } = await pageOfIds(filtered, pageWindow(input, this.services.config));
     if (ids.length === 0) return { items: [], count };
     const rows = await this.db.selectFrom('vlan_ip_ranges').selectAll().where('id', 'in', ids).orderBy('id').execute();
     return { items: await this.responses(rows), count };
