@@ -37,7 +37,13 @@ else
 fi
 
 step "unit and integration tests (SQLite and PostgreSQL)"
-npx vitest run --reporter=default --reporter=json --outputFile.json="$results/vitest.json" || failed_steps+=(vitest)
+checks="$repo/artifacts/response-check"
+rm -rf "$checks"
+STACKYARD_RESPONSE_CHECK="$checks" npx vitest run --reporter=default --reporter=json --outputFile.json="$results/vitest.json" || failed_steps+=(vitest)
+
+step "every declared response checked against real responses"
+dialects=(sqlite); [ -n "${STACKYARD_TEST_PG_URL:-}" ] && dialects+=(postgres)
+npx tsx scripts/check-response-coverage.ts "$checks" "${dialects[@]}" || failed_steps+=(responses)
 
 step "renderer build"
 npm run build:renderer || failed_steps+=(build)

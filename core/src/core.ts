@@ -5,6 +5,7 @@ import { ALL_COMMANDS } from './api/commands/index';
 import { ApiDispatcher } from './api/dispatcher';
 import { toApiError } from './api/errors';
 import { CommandRegistry } from './api/registry';
+import { ResponseCheck } from './api/response-check';
 import { resultBody } from './api/serialize';
 import { migrate, openStore, type DatabaseConfig, type Store } from './db/connect';
 import { AccessService } from './services/access';
@@ -74,7 +75,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       secrets,
       auth,
     } as Partial<CoreServices> as CoreServices;
-    const api = new ApiDispatcher(registry, services);
+    const responseCheck = ResponseCheck.fromEnvironment(store.dialect);
+    const api = new ApiDispatcher(registry, services, responseCheck);
     const jobs = new JobService({
       store,
       events,
@@ -117,6 +119,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         await hostMonitor.stop();
         await capacityMonitor.stop();
         await jobs.stop();
+        responseCheck?.flush();
         await store.close();
       },
     };

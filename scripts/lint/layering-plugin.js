@@ -7,7 +7,15 @@ const rel = (p) => path.relative(ROOT, p).split(path.sep).join('/');
 
 /** [files under this folder, may not import from these folders] */
 const ZONES = [
-  ['core/src/domain/', ['core/src/', 'electron/', 'renderer/'], ['core/src/domain/']],
+  // The contract is what the renderer and Electron share with the core: it depends on nothing.
+  ['core/src/contract/', ['core/', 'electron/', 'renderer/'], ['core/src/contract/']],
+  ['core/src/domain/', ['core/src/', 'electron/', 'renderer/'], ['core/src/domain/', 'core/src/contract/']],
+  // Command declarations (parameter and response schemas): services derive their types from them.
+  [
+    'core/src/api/schemas/',
+    ['core/src/', 'electron/', 'renderer/'],
+    ['core/src/api/schemas/', 'core/src/domain/', 'core/src/contract/'],
+  ],
   [
     'core/src/db/',
     [
@@ -21,14 +29,15 @@ const ZONES = [
   ],
   ['core/src/drivers/', ['core/src/api/', 'core/src/services/', 'core/src/server/', 'core/src/db/']],
   ['core/src/allocator/', ['core/src/api/', 'core/src/services/', 'core/src/server/']],
-  ['core/src/services/', ['core/src/api/', 'core/src/server/', 'core/src/console/']],
+  ['core/src/services/', ['core/src/api/', 'core/src/server/', 'core/src/console/'], ['core/src/api/schemas/']],
   ['core/src/api/', ['core/src/server/', 'core/src/drivers/']],
   ['core/', ['electron/', 'renderer/']],
-  ['renderer/', ['core/', 'electron/']],
+  ['renderer/', ['core/', 'electron/'], ['core/src/contract/']],
   ['electron/preload/', ['core/', 'renderer/', 'electron/main/']],
 ];
 
 const PACKAGE_BANS = [
+  ['core/src/contract/', /./],
   ['core/', /^(electron|react|react-dom|@mantine\/|@tanstack\/react)/],
   ['renderer/', /^(electron|better-sqlite3|pg|kysely|ws)$|^node:/],
 ];

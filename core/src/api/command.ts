@@ -1,17 +1,21 @@
 import type { z } from 'zod';
-import type { RoleType } from '../domain/roles';
 import type { Caller } from '../services/caller';
 import type { CoreServices, JobTarget } from '../services/core-services';
+import type { CommandInput, CommandReply, CommandSpec, ResponseSpec } from './schemas/spec';
 
 export type { JobTarget };
 
-/** What a handler returns; the API edge turns it into CloudStack's wire shape. */
+/**
+ * What a command produced, before the API edge turns it into CloudStack's wire shape. `schema`
+ * is the declared item (or body) schema: the serializer keeps the fields it declares, and the
+ * response check of the test suite validates against it.
+ */
 export type CommandResult =
-  | { kind: 'list'; name: string; items: Record<string, unknown>[]; count: number }
-  | { kind: 'object'; name: string; value: Record<string, unknown> }
+  | { kind: 'list'; name: string; items: Record<string, unknown>[]; count: number; schema?: z.ZodType }
+  | { kind: 'object'; name: string; value: Record<string, unknown>; schema?: z.ZodType }
   | { kind: 'success'; displaytext?: string }
   /** Already in final shape below the `<command>response` key (login, queryAsyncJobResult). */
-  | { kind: 'raw'; value: Record<string, unknown> };
+  | { kind: 'raw'; value: Record<string, unknown>; schema?: z.ZodType };
 
 export interface JobProgress {
   /** 0..100 with an optional human line, persisted and streamed to the job tray. */
@@ -35,17 +39,27 @@ export interface CommandContext {
   invoke(command: string, params: Record<string, string | string[] | undefined>): Promise<CommandResult>;
 }
 
+/** A response declared as a name and field descriptions only (commands not yet on schemas). */
+export interface LegacyResponse {
+  name: string;
+  fields: Record<string, string>;
+}
+
+export function isLegacyResponse(response: ResponseSpec | LegacyResponse): response is LegacyResponse {
+  return !('kind' in response);
+}
+
+/** A command as the dispatcher runs it: its contract and its handler. */
 export interface CommandDef<S extends z.ZodObject = z.ZodObject> {
   name: string;
   description: string;
   params: S;
   /** Role types that may call the command unless a role's own rules say otherwise. */
-  roles: readonly RoleType[];
+  roles: CommandSpec['roles'];
   isAsync?: boolean;
   /** 'none' for login and other calls made before a caller exists. */
   auth?: 'required' | 'none';
-  /** For listApis: the response object name and its fields with descriptions. */
-  response: { name: string; fields: Record<string, string> };
+  response: ResponseSpec | LegacyResponse;
   /** Async commands: the resource the job acts on, resolved before the job is queued. */
   jobTarget?: (ctx: CommandContext, params: z.output<S>) => Promise<JobTarget>;
   /**
@@ -62,8 +76,52 @@ export interface CommandCatalog {
   all(): AnyCommand[];
 }
 
-export function defineCommand<S extends z.ZodObject>(def: CommandDef<S>): CommandDef<S> {
+/** A command declared with a legacy response (name and field descriptions). */
+export function defineCommand<S extends z.ZodObject>(def: CommandDef<S> & { response: LegacyResponse }): CommandDef<S> {
   return def;
+}
+
+/** How a declared command is carried out: its handler and the job options of async commands. */
+export interface CommandImpl<S extends CommandSpec> {
+  jobTarget?: (ctx: CommandContext, params: CommandInput<S>) => Promise<JobTarget>;
+  secretParams?: readonly (keyof CommandInput<S> & string)[];
+  resumable?: boolean;
+  handler: (ctx: CommandContext, params: CommandInput<S>) => Promise<CommandReply<S['response']>>;
+}
+
+/** Binds a command's contract (api/schemas) to its handler. */
+export function implement<S extends CommandSpec>(spec: S, impl: CommandImpl<S>): AnyCommand {
+  return {
+    name: spec.name,
+    description: spec.description,
+    params: spec.params,
+    roles: spec.roles,
+    isAsync: spec.isAsync,
+    auth: spec.auth,
+    response: spec.response,
+    jobTarget: impl.jobTarget as AnyCommand['jobTarget'],
+    secretParams: impl.secretParams,
+    resumable: impl.resumable,
+    handler: async (ctx, params) => toCommandResult(spec.response, await impl.handler(ctx, params as CommandInput<S>)),
+  };
+}
+
+/** A handler's reply in the shape of its declared response. */
+export function toCommandResult(response: ResponseSpec, reply: unknown): CommandResult {
+  switch (response.kind) {
+    case 'list': {
+      const { items, count } = reply as { items: Record<string, unknown>[]; count: number };
+      return { kind: 'list', name: response.name, items, count, schema: response.item };
+    }
+    case 'object':
+      return { kind: 'object', name: response.name, value: reply as Record<string, unknown>, schema: response.item };
+    case 'raw':
+      return { kind: 'raw', value: reply as Record<string, unknown>, schema: response.body };
+    case 'success': {
+      const displaytext = (reply as { displaytext?: string } | undefined)?.displaytext;
+      return displaytext === undefined ? { kind: 'success' } : { kind: 'success', displaytext };
+    }
+  }
 }
 
 export type AnyCommand = CommandDef<z.ZodObject>;

@@ -3,7 +3,8 @@ import type { Caller } from '../services/caller';
 import type { CoreServices } from '../services/core-services';
 import type { AnyCommand, CommandContext, CommandResult, JobProgress } from './command';
 import { ApiError, errors, toApiError } from './errors';
-import { paramMeta } from './params';
+import { paramMeta } from './schemas/params';
+import type { ResponseCheck } from './response-check';
 import type { CommandRegistry } from './registry';
 import { normalizeParams, type RawParams } from './request-params';
 import { resultBody, responseKey } from './serialize';
@@ -27,6 +28,8 @@ export class ApiDispatcher {
   constructor(
     private readonly registry: CommandRegistry,
     private readonly services: CoreServices,
+    /** Validates every response against its declaration (the test suite turns it on). */
+    private readonly responseCheck?: ResponseCheck,
   ) {}
 
   async execute(command: string | undefined, raw: RawParams, caller: Caller | null): Promise<ApiResponse> {
@@ -52,7 +55,7 @@ export class ApiDispatcher {
         if (target.instanceId) value.id = target.instanceId;
         return { status: 200, body: { [responseKey(def.name)]: value } };
       }
-      const result = await def.handler(ctx, params);
+      const result = await this.run(def, ctx, params);
       return { status: 200, body: { [responseKey(def.name)]: resultBody(result) }, result };
     } catch (error) {
       const apiError = toApiError(error);
@@ -74,7 +77,13 @@ export class ApiDispatcher {
     const def = this.registry.get(command);
     if (!def) throw errors.unknownCommand(command);
     const params = parseParams(def, this.unsealSecrets(def, storedParams) as RawParams);
-    return def.handler(this.context(def, caller, job), params);
+    return this.run(def, this.context(def, caller, job), params);
+  }
+
+  private async run(def: AnyCommand, ctx: CommandContext, params: z.output<AnyCommand['params']>) {
+    const result = await def.handler(ctx, params);
+    this.responseCheck?.check(def, result);
+    return result;
   }
 
   private sealSecrets(def: AnyCommand, params: Record<string, unknown>): Record<string, unknown> {
@@ -109,7 +118,7 @@ export class ApiDispatcher {
     const params = parseParams(def, raw);
     const ctx = this.context(def, caller);
     if (def.isAsync && def.jobTarget) await def.jobTarget(ctx, params);
-    return def.handler(ctx, params);
+    return this.run(def, ctx, params);
   }
 
   private context(def: AnyCommand, caller: Caller, job?: JobProgress): CommandContext {

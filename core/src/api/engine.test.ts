@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { defineCommand } from './command';
 import { parseParams } from './dispatcher';
 import { ApiError, toApiError } from './errors';
-import { param, paramMeta } from './params';
+import { param, paramMeta } from './schemas/params';
 import { normalizeParams } from './request-params';
 import { resultBody, toXml } from './serialize';
 import { DomainError } from '../domain/errors';

@@ -1,18 +1,25 @@
 import type { CommandResult } from './command';
+import { project } from './projection';
 import { CLOUDSTACK_API_VERSION } from './version';
 
-/** The body below `<command>response`, in CloudStack's shape. */
+/** The body below `<command>response`, in CloudStack's shape, with the declared fields only. */
 export function resultBody(result: CommandResult): Record<string, unknown> {
   switch (result.kind) {
-    case 'list':
+    case 'list': {
       // CloudStack answers an empty list with an empty object, not count 0.
-      return result.count > 0 ? { count: result.count, [result.name]: result.items } : {};
+      if (result.count <= 0) return {};
+      const { schema } = result;
+      return {
+        count: result.count,
+        [result.name]: schema ? result.items.map((i) => project(schema, i)) : result.items,
+      };
+    }
     case 'object':
-      return { [result.name]: result.value };
+      return { [result.name]: result.schema ? project(result.schema, result.value) : result.value };
     case 'success':
       return result.displaytext === undefined ? { success: true } : { success: true, displaytext: result.displaytext };
     case 'raw':
-      return result.value;
+      return result.schema ? (project(result.schema, result.value) as Record<string, unknown>) : result.value;
   }
 }
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { invalidParameter } from '../../domain/errors';
 import { changeAlerts, listAlerts } from '../../services/capacity/alert-queries';
 import { defineCommand } from '../command';
-import { listParams, param } from '../params';
+import { listParams, param } from '../schemas/params';
 import { parseApiDate } from './events';
 
 const ADMIN = ['Admin'] as const;

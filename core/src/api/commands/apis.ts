@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineCommand, type AnyCommand } from '../command';
-import { param, paramMeta } from '../params';
+import { responseFields, responseName } from '../describe';
+import { param, paramMeta } from '../schemas/params';
 import { STACKYARD_VERSION, CLOUDSTACK_API_VERSION } from '../version';
 
 const ALL_ROLES = ['Admin', 'ResourceAdmin', 'DomainAdmin', 'User'] as const;
@@ -25,8 +26,8 @@ function describeApi(def: AnyCommand) {
         since: meta.since ?? '',
       };
     }),
-    response: Object.entries(def.response.fields).map(([name, description]) => ({ name, description })),
-    responsename: def.response.name,
+    response: responseFields(def),
+    responsename: responseName(def),
   };
 }
 

@@ -5,7 +5,7 @@ import { ROLE_TYPES, roleRank, type RoleType } from '../../domain/roles';
 import { AuthService } from '../../services/auth';
 import { isRootAdmin } from '../../services/caller';
 import { defineCommand, type CommandContext } from '../command';
-import { param } from '../params';
+import { param } from '../schemas/params';
 
 const ALL_ROLES = ['Admin', 'ResourceAdmin', 'DomainAdmin', 'User'] as const;
 

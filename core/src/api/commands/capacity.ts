@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { listCapacity } from '../../services/capacity/capacity-list';
 import { listCapacityHistory } from '../../services/capacity/history';
 import { defineCommand } from '../command';
-import { param } from '../params';
+import { param } from '../schemas/params';
 import { parseApiDate } from './events';
 
 const LISTERS = ['Admin', 'ResourceAdmin'] as const;

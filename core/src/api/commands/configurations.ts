@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AnySettingDefinition } from '../../domain/settings-registry';
 import { SettingsService, type SettingEntry } from '../../services/settings';
 import { defineCommand, type CommandContext } from '../command';
-import { listParams, param } from '../params';
+import { listParams, param } from '../schemas/params';
 import { pageWindow } from '../../services/paging';
 
 const MASK = '******';

@@ -9,7 +9,7 @@ import { displayParams, planImport, type CreatedCounts, type ImportPlan } from '
 import { runPlan, StepFailure, type StepResult } from '../../services/datacenter-import/run';
 import { defineCommand, type CommandContext } from '../command';
 import { ApiError, toApiError } from '../errors';
-import { param } from '../params';
+import { param } from '../schemas/params';
 
 /** Large enough for a 100k-host description; the HTTP transport has its own body limit. */
 const MAX_CONFIG_CHARS = 64 * 1024 * 1024;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCommand } from '../command';
-import { listParams, param } from '../params';
+import { listParams, param } from '../schemas/params';
 import { tenancy } from '../../services/tenancy/index';
 
 const ADMINS = ['Admin', 'DomainAdmin'] as const;

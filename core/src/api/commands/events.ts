@@ -4,7 +4,7 @@ import { EVENT_LEVELS, EVENT_TYPES } from '../../domain/event-types';
 import { changeEvents, eventResponse, listEvents, manageableEventsScope } from '../../services/events';
 import { pageWindow } from '../../services/paging';
 import { defineCommand } from '../command';
-import { ownedListParams, param } from '../params';
+import { ownedListParams, param } from '../schemas/params';
 
 const ALL_ROLES = ['Admin', 'ResourceAdmin', 'DomainAdmin', 'User'] as const;
 

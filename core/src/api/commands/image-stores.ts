@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { addImageStore, deleteImageStore, listImageStores } from '../../services/infrastructure/image-stores';
 import { defineCommand } from '../command';
-import { listParams, param } from '../params';
+import { listParams, param } from '../schemas/params';
 
 const ADMIN = ['Admin'] as const;
 const LISTERS = ['Admin', 'ResourceAdmin'] as const;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { infrastructureCounts, infrastructureTopology } from '../../services/capacity/topology';
 import { defineCommand } from '../command';
-import { param } from '../params';
+import { param } from '../schemas/params';
 
 const LISTERS = ['Admin', 'ResourceAdmin'] as const;
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { notFound } from '../../domain/errors';
 import { findJob, jobResponse, listJobs } from '../../services/jobs';
 import { defineCommand } from '../command';
-import { ownedListParams, param } from '../params';
+import { ownedListParams, param } from '../schemas/params';
 import { parseApiDate } from './events';
 import { pageWindow } from '../../services/paging';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCommand, type CommandContext, type JobTarget } from '../command';
-import { listParams, param } from '../params';
+import { listParams, param } from '../schemas/params';
 import { TRAFFIC_TYPES } from '../../domain/infrastructure';
 import { physicalNetworks } from '../../services/infrastructure/physical-networks';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCommand } from '../command';
-import { listParams, param } from '../params';
+import { listParams, param } from '../schemas/params';
 import { ALLOCATION_STATES } from '../../domain/infrastructure';
 import { PodService } from '../../services/infrastructure/pods';
 

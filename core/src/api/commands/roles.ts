@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ROLE_TYPES } from '../../domain/roles';
 import { defineCommand } from '../command';
-import { listParams, param } from '../params';
+import { listParams, param } from '../schemas/params';
 import { tenancy } from '../../services/tenancy/index';
 
 const ROOT_ADMIN = ['Admin'] as const;

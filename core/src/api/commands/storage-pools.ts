@@ -10,7 +10,7 @@ import {
   updateStoragePool,
 } from '../../services/infrastructure/storage-pools';
 import { defineCommand } from '../command';
-import { listParams, param } from '../params';
+import { listParams, param } from '../schemas/params';
 
 const ADMIN = ['Admin'] as const;
 const LISTERS = ['Admin', 'ResourceAdmin'] as const;

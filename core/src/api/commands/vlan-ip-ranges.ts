@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCommand } from '../command';
-import { listParams, param } from '../params';
+import { listParams, param } from '../schemas/params';
 import { VlanIpRangeService } from '../../services/infrastructure/vlan-ip-ranges';
 
 const ADMIN = ['Admin'] as const;

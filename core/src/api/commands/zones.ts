@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCommand } from '../command';
-import { listParams, param } from '../params';
+import { listParams, param } from '../schemas/params';
 import { ALLOCATION_STATES, NETWORK_TYPES } from '../../domain/infrastructure';
 import { zones } from '../../services/infrastructure/zones';
 

@@ -1,7 +1,9 @@
+import type { HostResourceState, HostStatus, Hypervisor } from '../../domain/infrastructure';
 import { toCloudStackDate } from '../../domain/time';
 import type { ClusterRow, HostRow } from '../../db/schema';
 import type { SettingsReader } from '../core-services';
-import { compact } from '../tenancy/shared';
+import { compact } from '../../api/schemas/fields';
+import type { Host } from '../../api/schemas/hosts';
 
 type Named = { uuid: string; name: string };
 
@@ -110,7 +112,7 @@ export interface HostResponseContext {
  * CloudStack's HostResponse (listHosts with details=all): allocated figures against capacity
  * with overprovisioning, usage from the last host stats.
  */
-export function hostResponse(h: HostView, ctx: HostResponseContext): Record<string, unknown> {
+export function hostResponse(h: HostView, ctx: HostResponseContext): Host {
   const factors = ctx.cluster
     ? overcommitFactors(ctx.cluster, ctx.config)
     : {
@@ -126,8 +128,9 @@ export function hostResponse(h: HostView, ctx: HostResponseContext): Record<stri
   return compact({
     id: h.uuid,
     name: h.name,
-    state: h.status,
-    resourcestate: h.resource_state,
+    // The table holds only the domain's values (the services write them); the column type is text.
+    state: h.status as HostStatus,
+    resourcestate: h.resource_state as HostResourceState,
     type: h.type,
     zoneid: ctx.zone?.uuid,
     zonename: ctx.zone?.name,
@@ -136,7 +139,7 @@ export function hostResponse(h: HostView, ctx: HostResponseContext): Record<stri
     clusterid: ctx.cluster?.uuid,
     clustername: ctx.cluster?.name,
     clustertype: ctx.cluster?.cluster_type,
-    hypervisor: h.hypervisor_type,
+    hypervisor: h.hypervisor_type as Hypervisor,
     hypervisorversion: h.hypervisor_version,
     ipaddress: h.private_ip,
     cpunumber: h.cpu_number,

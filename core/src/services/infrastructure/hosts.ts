@@ -1,13 +1,12 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { conflict, DomainError, invalidParameter } from '../../domain/errors';
+import { conflict, DomainError, invalidParameter, notFound } from '../../domain/errors';
 import {
   ALERT_TYPES,
   CLUSTER_TYPES,
   canonicalHypervisor,
   HOST_RESOURCE_STATES,
   HOST_STATUSES,
-  type AllocationState,
   type HostResourceState,
   type HostStatus,
 } from '../../domain/infrastructure';
@@ -24,50 +23,16 @@ import {
   type HypervisorDriver,
 } from '../../drivers/hypervisor/types';
 import { clearAlerts } from '../alerts';
+import type { AddHostInput, DeleteHostInput, Host, ListHostsInput, UpdateHostInput } from '../../api/schemas/hosts';
 import type { Caller } from '../caller';
 import type { CoreServices } from '../core-services';
 import { pageWindow } from '../paging';
-import { keywordPattern, requireName, type ListWindowParams, type Progress } from '../tenancy/shared';
+import { keywordPattern, requireName, type Progress } from '../tenancy/shared';
 import { HOST_VIEW_COLUMNS, hostResponse, type HostView } from './cluster-host-responses';
 import { checkPodInZone, ClusterService, insertCluster, supportedHypervisor } from './clusters';
 import { namesById, requireCluster, requireHost, requirePod, requireZone } from './lookups';
 
 type Db = Kysely<Database>;
-
-export interface AddHostInput {
-  zoneid: string;
-  podid: string;
-  clusterid?: string;
-  clustername?: string;
-  clustertype?: string;
-  url: string;
-  username?: string;
-  password?: string;
-  hypervisor: string;
-  hosttags?: string[];
-  allocationstate?: AllocationState;
-}
-
-export interface UpdateHostInput {
-  id: string;
-  name?: string;
-  hosttags?: string[];
-  /** CloudStack's updateHost takes Enable | Disable. */
-  allocationstate?: 'Enable' | 'Disable';
-}
-
-export interface ListHostsInput extends ListWindowParams {
-  id?: string;
-  name?: string;
-  zoneid?: string;
-  podid?: string;
-  clusterid?: string;
-  type?: string;
-  state?: string;
-  resourcestate?: string;
-  hypervisor?: string;
-  hosttags?: string[];
-}
 
 /** Statuses a successful heartbeat or reconnect brings back to Up. */
 export const RECOVERABLE_STATUSES: readonly HostStatus[] = ['Connecting', 'Disconnected', 'Alert', 'Down'];
@@ -188,7 +153,7 @@ export class HostService {
    * fails), then writes the host (and a new cluster when a clustername names none) in one
    * transaction. Kept to a handful of queries: the datacenter import calls it per host.
    */
-  async add(caller: Caller, input: AddHostInput): Promise<Record<string, unknown>> {
+  async add(caller: Caller, input: AddHostInput): Promise<Host> {
     const zone = await requireZone(this.db, input.zoneid, 'zoneid');
     const pod = await requirePod(this.db, input.podid, 'podid');
     checkPodInZone(pod, zone);
@@ -326,7 +291,7 @@ export class HostService {
     });
   }
 
-  async update(caller: Caller, input: UpdateHostInput): Promise<Record<string, unknown>> {
+  async update(caller: Caller, input: UpdateHostInput): Promise<Host> {
     const host = await requireHost(this.db, input.id, 'id');
     const name = input.name === undefined ? undefined : requireName(input.name, 'Host name');
     const tags = input.hosttags === undefined ? undefined : normalizeTags(input.hosttags);
@@ -386,7 +351,7 @@ export class HostService {
   }
 
   /** reconnectHost: Connecting, then the driver's connect: Up, or Disconnected when it fails. */
-  async reconnect(caller: Caller, id: string, job?: Progress): Promise<Record<string, unknown>> {
+  async reconnect(caller: Caller, id: string, job?: Progress): Promise<Host> {
     const host = await this.reconnectTarget(id);
     const driver = this.driverOf(host);
     await this.setStatus(host, 'Connecting');
@@ -469,7 +434,7 @@ export class HostService {
    * prepareHostForMaintenance: PrepareForMaintenance, move the VMs away, the driver's
    * MaintainCommand, then Maintenance; ErrorInMaintenance when a step fails.
    */
-  async prepareMaintenance(caller: Caller, id: string, job?: Progress): Promise<Record<string, unknown>> {
+  async prepareMaintenance(caller: Caller, id: string, job?: Progress): Promise<Host> {
     const host = await this.maintenanceTarget(id, true);
     const driver = this.driverOf(host);
     if (host.resource_state !== 'PrepareForMaintenance') {
@@ -531,7 +496,7 @@ export class HostService {
   }
 
   /** cancelHostMaintenance: back to Enabled, with a heartbeat so the host is not judged on an old one. */
-  async cancelMaintenance(caller: Caller, id: string, job?: Progress): Promise<Record<string, unknown>> {
+  async cancelMaintenance(caller: Caller, id: string, job?: Progress): Promise<Host> {
     const host = await requireHost(this.db, id, 'id');
     if (host.resource_state !== 'Enabled') await this.cancelMaintenanceTarget(id);
     await this.setResourceState(host, 'Enabled');
@@ -562,7 +527,7 @@ export class HostService {
   }
 
   /** deleteHost: from Maintenance or Disabled (or anything with forced=true). */
-  async delete(caller: Caller, input: { id: string; forced?: boolean }): Promise<void> {
+  async delete(caller: Caller, input: DeleteHostInput): Promise<void> {
     const host = await requireHost(this.db, input.id, 'id');
     if (!input.forced && !DELETABLE.includes(host.resource_state as HostResourceState)) {
       throw invalidParameter(
@@ -605,7 +570,7 @@ export class HostService {
    * listHosts: the page of ids comes from the hosts table alone (indexed filters, primary-key
    * order), then only that page is joined with names, cluster ratios and tags.
    */
-  async list(input: ListHostsInput): Promise<{ items: Record<string, unknown>[]; count: number }> {
+  async list(input: ListHostsInput): Promise<{ items: Host[]; count: number }> {
     const zoneId = input.zoneid !== undefined ? (await requireZone(this.db, input.zoneid, 'zoneid')).id : undefined;
     const podId = input.podid !== undefined ? (await requirePod(this.db, input.podid, 'podid')).id : undefined;
     const clusterId =
@@ -638,7 +603,7 @@ export class HostService {
   }
 
   /** Host responses for ids (in id order), with names, cluster ratios and tags fetched per page. */
-  async responses(ids: number[]): Promise<Record<string, unknown>[]> {
+  async responses(ids: number[]): Promise<Host[]> {
     const rows: HostView[] = [];
     for (let i = 0; i < ids.length; i += 500) {
       rows.push(
@@ -699,8 +664,10 @@ export class HostService {
     );
   }
 
-  async responseOf(id: number): Promise<Record<string, unknown>> {
-    return (await this.responses([id]))[0] ?? {};
+  async responseOf(id: number): Promise<Host> {
+    const [host] = await this.responses([id]);
+    if (!host) throw notFound('HOST.NOT_FOUND', `Unable to find host by id ${id}`);
+    return host;
   }
 
   private driverOf(host: HostRow): HypervisorDriver {

@@ -12,6 +12,8 @@ export interface ParamMeta {
   description: string;
   length?: number;
   since?: string;
+  /** The accepted values of an enumerated parameter (matched ignoring case). */
+  values?: readonly string[];
 }
 
 const withMeta = <T extends z.ZodType>(schema: T, meta: ParamMeta): T => schema.meta({ ...meta }) as T;
@@ -67,7 +69,7 @@ export const param = {
         }
         return hit as T[number];
       }),
-      { type: 'string', description },
+      { type: 'string', description, values },
     ),
   /** Comma-separated list, as CloudStack sends lists. */
   list: (description: string) =>
@@ -102,6 +104,7 @@ export function paramMeta(schema: z.ZodType): ParamMeta & { required: boolean } 
     description: meta?.description ?? '',
     length: meta?.length,
     since: meta?.since,
+    values: meta?.values,
     required,
   };
 }

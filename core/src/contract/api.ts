@@ -1,0 +1,64 @@
+/**
+ * The typed CloudStack API as clients see it (the renderer, Electron, scripts): names,
+ * parameters and responses of every command, generated from the core's declarations into
+ * api.generated.ts. This module is dependency-free: it imports nothing outside core/src/contract.
+ */
+import { COMMANDS, type CommandParams, type CommandResponses } from './api.generated';
+
+export * from './api.generated';
+
+export type CommandName = keyof CommandParams;
+
+type Facts = typeof COMMANDS;
+
+/** A command's parameters as a client sends them. */
+export type Params<C extends CommandName> = CommandParams[C];
+
+/** The answer below `<command>response`; for an async command, its job's result. */
+export type Response<C extends CommandName> = CommandResponses[C];
+
+export type AsyncCommandName = { [C in CommandName]: Facts[C]['async'] extends true ? C : never }[CommandName];
+export type SyncCommandName = Exclude<CommandName, AsyncCommandName>;
+export type ListCommandName = { [C in CommandName]: Facts[C]['kind'] extends 'list' ? C : never }[CommandName];
+export type ObjectCommandName = { [C in CommandName]: Facts[C]['kind'] extends 'object' ? C : never }[CommandName];
+
+/** The entity key of a command's answer: `host` for listHosts (`{ count, host: [...] }`). */
+export type ResponseName<C extends CommandName> = Facts[C]['name'];
+
+/** One item of a list command's answer (`Host` for listHosts). */
+export type ListItem<C extends ListCommandName> =
+  NonNullable<Response<C>[ResponseName<C> & keyof Response<C>]> extends readonly (infer I)[] ? I : never;
+
+/** The object an object command answers with (`Zone` for updateZone). */
+export type ObjectItem<C extends ObjectCommandName> = Response<C>[ResponseName<C> & keyof Response<C>];
+
+/** What every async command answers at once: the job and, for creating commands, the new resource. */
+export interface AsyncStart {
+  jobid: string;
+  id?: string;
+}
+
+/** What a call answers: the response of a sync command, the started job of an async one. */
+export type Answer<C extends CommandName> = C extends AsyncCommandName ? AsyncStart : Response<C>;
+
+/** A call's parameter argument: optional when the command requires none. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export type ParamsArg<C extends CommandName> = {} extends Params<C> ? [params?: Params<C>] : [params: Params<C>];
+
+/** A list answer taken apart: CloudStack answers an empty list with `{}`, which is count 0. */
+export interface ListResult<T> {
+  count: number;
+  items: T[];
+}
+
+export function isCommandName(name: string): name is CommandName {
+  return Object.prototype.hasOwnProperty.call(COMMANDS, name);
+}
+
+export function isAsyncCommand(name: string): name is AsyncCommandName {
+  return isCommandName(name) && COMMANDS[name].async;
+}
+
+export function responseNameOf<C extends CommandName>(command: C): ResponseName<C> {
+  return COMMANDS[command].name;
+}
