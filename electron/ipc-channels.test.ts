@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import type { ApiDispatcher } from '../core/src/api/dispatcher';
+import type { Core } from '../core/src/index';
 import {
   EVENT_CHANNELS,
   INVOKE_CHANNELS,
@@ -61,7 +61,7 @@ describe('IpcInvokeChannelMap', () => {
   });
 
   it("the core's dispatcher fits the executor IPC calls", () => {
-    expectTypeOf<ApiDispatcher>().toExtend<ApiExecutor>();
+    expectTypeOf<Core['api']>().toExtend<ApiExecutor>();
   });
 
   it('the bridge the renderer sees', () => {

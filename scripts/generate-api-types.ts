@@ -14,7 +14,7 @@ import { isLegacyResponse } from '../core/src/api/command';
 import { ALL_COMMANDS } from '../core/src/api/commands/index';
 import { responseName } from '../core/src/api/describe';
 import { paramMeta, type ParamMeta, type ParamType } from '../core/src/api/schemas/params';
-import { arrayOf, TypeRenderer } from './lib/zod-to-ts';
+import { arrayOf, TypeRenderer } from '../core/src/api/type-render';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const LEGACY_OUT = path.join(ROOT, 'renderer/src/lib/api-commands.generated.ts');

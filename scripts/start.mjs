@@ -77,6 +77,7 @@ if (decision.mode === 'electron') {
   if (!buildIfNeeded(BUILDS.renderer)) {
     console.warn('The renderer build failed; the server starts anyway and its page says how to build the UI.');
   }
-  const tsx = require.resolve('tsx/cli');
-  run(process.execPath, [tsx, path.join(root, 'core/src/server/cli.ts'), 'serve', ...args], process.env);
+  // tsx as a loader, not its CLI: the CLI relays signals through a child process and, on a busy
+  // machine, gives up waiting after 30 ms and kills the server instead of letting it shut down.
+  run(process.execPath, ['--import', 'tsx', path.join(root, 'core/src/server/cli.ts'), 'serve', ...args], process.env);
 }

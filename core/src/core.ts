@@ -17,6 +17,8 @@ import { EventService } from './services/events';
 import { createHypervisorDrivers } from './services/infrastructure/hypervisors';
 import { HostMonitor } from './services/infrastructure/host-monitor';
 import { JobService } from './services/jobs';
+import { LiveFeed } from './services/live-feed';
+import { LocalOperatorService } from './services/local-operator';
 import { SecretBox } from './services/secrets';
 import { SettingsService } from './services/settings';
 
@@ -45,6 +47,10 @@ export interface Core {
   store: Store;
   hostMonitor: HostMonitor;
   capacityMonitor: CapacityMonitor;
+  /** The live stream (events, jobs, resource changes) filtered per viewer. */
+  live: LiveFeed;
+  /** The desktop app's sign-in of its local operator. */
+  localOperator: LocalOperatorService;
   /** Set on the first start when no admin password was supplied: shown once, never stored. */
   generatedAdminPassword?: string;
   close(): Promise<void>;
@@ -115,6 +121,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       generatedAdminPassword,
       hostMonitor,
       capacityMonitor,
+      live: LiveFeed.forStore(events, store),
+      localOperator: new LocalOperatorService({ store, auth }),
       close: async () => {
         await hostMonitor.stop();
         await capacityMonitor.stop();

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { CustomScheme, Protocol } from 'electron';
-import { CONTENT_TYPES } from '../../core/src/server/static-files';
+import { CONTENT_TYPES } from '../../core/src/contract/content-types';
 import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY } from './app-origin';
 
 /** `app://` behaves like https: standard URL parsing, a secure context, fetch and CORS for module scripts. */

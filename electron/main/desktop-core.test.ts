@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createCore } from '../../core/src/core';
+import { createCore } from '../../core/src/index';
 import * as electron from '../test/electron-stub';
 import { startDesktopCore, type DesktopCore } from './desktop-core';
 import { SEALED_KEY_FILE } from './key-store';

@@ -1,22 +1,10 @@
 import path from 'node:path';
-import type { CoreOptions } from '../../core/src/core';
-import type { Store } from '../../core/src/db/connect';
-import type { Caller } from '../../core/src/services/caller';
-import type { AuthPort, EventSink } from '../../core/src/services/core-services';
-import { SecretBox } from '../../core/src/services/secrets';
-import type { ApiExecutor } from './ipc';
+import { LOCAL_OPERATOR_USERNAME, SecretBox, type Caller, type Core, type CoreOptions } from '../../core/src/index';
 import { loadOrCreateSecretKey, type Logger, type SafeStoragePort, type SecretKeyResult } from './key-store';
-import { findOperatorUser, OPERATOR_USERNAME, readOperatorCredentials, writeOperatorCredentials } from './operator';
+import { readOperatorCredentials, writeOperatorCredentials } from './operator';
 
-/** The parts of core/src/core.ts's Core that the shell uses. */
-export interface EmbeddedCore {
-  api: ApiExecutor;
-  events: Pick<EventSink, 'subscribe'>;
-  auth: Pick<AuthPort, 'verifyPassword' | 'callerForUser'>;
-  store: Store;
-  generatedAdminPassword?: string;
-  close(): Promise<void>;
-}
+/** The parts of the core (core/src/index.ts) that the shell uses. */
+export type EmbeddedCore = Pick<Core, 'api' | 'live' | 'localOperator' | 'generatedAdminPassword' | 'close'>;
 
 export type CreateCore = (options: CoreOptions) => Promise<EmbeddedCore>;
 
@@ -59,24 +47,21 @@ export async function startDesktopCore(options: DesktopCoreOptions): Promise<Des
     ...(stored ? { adminPassword: stored.password } : {}),
   });
   try {
-    const username = stored?.username ?? OPERATOR_USERNAME;
+    const username = stored?.username ?? LOCAL_OPERATOR_USERNAME;
     let password = stored?.password;
     if (core.generatedAdminPassword) {
       password = core.generatedAdminPassword;
       writeOperatorCredentials(options.userData, box, { username, password });
     }
-    const user = await findOperatorUser(core.store, username);
-    if (!user) throw new Error(`the local operator account '${username}' does not exist in the ROOT domain`);
-    if (!password || !(await core.auth.verifyPassword(password, user.passwordHash))) {
+    const operator = await core.localOperator.signIn(username, password);
+    if (!operator.passwordVerified) {
       // The password was changed elsewhere (updateUser) or operator.json was lost. The desktop app
       // owns this database; it still signs its operator in, and says so.
       log.warn(
         `[stackyard] the stored password of '${username}' no longer matches; signing the local operator in by the desktop app's authority`,
       );
     }
-    const operator = () => core.auth.callerForUser(user.id, 'ipc');
-    if (!(await operator())) throw new Error(`the local operator account '${username}' was removed`);
-    return { core, operator, operatorUsername: username, keyProtection: secret.protection };
+    return { core, operator: operator.caller, operatorUsername: username, keyProtection: secret.protection };
   } catch (error) {
     await core.close();
     throw error;

@@ -3,7 +3,7 @@
  * package's "main"). The preload and the renderer sit next to it in dist/.
  */
 import path from 'node:path';
-import { createCore } from '../../core/src/core';
+import { createCore } from '../../core/src/index';
 import { runShell } from './lifecycle';
 
 runShell({

@@ -5,15 +5,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 
 vi.mock('electron', () => import('../test/electron-stub'));
 
-import { createCore } from '../../core/src/core';
-import type { Caller } from '../../core/src/services/caller';
+import { createCore, type Caller } from '../../core/src/index';
 import { IpcChannel, type IpcEnvelope, type PlatformInfo } from '../ipc-channels';
 import * as electron from '../test/electron-stub';
 import { APP_ENTRY_URL } from './app-origin';
 import { startDesktopCore, type DesktopCore } from './desktop-core';
 import { registerIpcHandlers, type ApiExecutor } from './ipc';
-import { cachedDomainPaths, forwardLiveMessages } from './live';
-import { domainIdPath } from './operator';
 import { FAKE_OPERATOR } from '../test/fake-operator';
 
 const PLATFORM: PlatformInfo = {
@@ -201,10 +198,8 @@ describe('IPC and live stream against a real core', () => {
       operator: current,
       platform: () => PLATFORM,
     });
-    stopLive = forwardLiveMessages({
-      events: desktop.core.events,
-      caller: () => operator,
-      domainPath: cachedDomainPaths((id) => domainIdPath(desktop.core.store, id)),
+    stopLive = desktop.core.live.subscribe({
+      viewer: () => operator,
       send: (message) => window.webContents.send('live', message),
     });
   });

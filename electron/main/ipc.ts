@@ -1,5 +1,5 @@
 import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron';
-import type { Caller } from '../../core/src/services/caller';
+import type { Caller } from '../../core/src/index';
 import {
   IpcChannel,
   type ApiParams,

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => import('../test/electron-stub'));
 
-import { createCore } from '../../core/src/core';
+import { createCore } from '../../core/src/index';
 import { IpcChannel } from '../ipc-channels';
 import * as electron from '../test/electron-stub';
 import { APP_ENTRY_URL } from './app-origin';

@@ -5,8 +5,6 @@ import { installAppProtocol, registerAppScheme } from './app-protocol';
 import { startDesktopCore, type CreateCore, type DesktopCore } from './desktop-core';
 import { registerIpcHandlers } from './ipc';
 import type { Logger } from './key-store';
-import { cachedDomainPaths, forwardLiveMessages } from './live';
-import { domainIdPath } from './operator';
 import { createMainWindow, hardenSession, hardenWebContents } from './window';
 
 export interface ShellOptions {
@@ -138,14 +136,11 @@ export function runShell(options: ShellOptions): Shell {
       }),
     );
     disposers.push(
-      forwardLiveMessages({
-        events: running.core.events,
-        caller: () => operatorCache,
-        domainPath: cachedDomainPaths((id) => domainIdPath(running.core.store, id)),
+      running.core.live.subscribe({
+        viewer: () => operatorCache,
         send: (message) => {
           if (window && !window.isDestroyed()) window.webContents.send(IpcEvent.LIVE, message);
         },
-        log,
       }),
     );
     window = openWindow();

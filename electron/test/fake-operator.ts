@@ -1,4 +1,4 @@
-import type { Caller } from '../../core/src/services/caller';
+import type { Caller } from '../../core/src/index';
 
 /** The desktop app's signed-in operator (the root admin), for IPC tests without a core. */
 export const FAKE_OPERATOR: Caller = {

@@ -33,6 +33,8 @@ const ZONES = [
   ['core/src/api/', ['core/src/server/', 'core/src/drivers/']],
   ['core/', ['electron/', 'renderer/']],
   ['renderer/', ['core/', 'electron/'], ['core/src/contract/']],
+  // The desktop shell reaches the core through its one entry (createCore and what it exposes).
+  ['electron/', ['core/', 'renderer/'], ['core/src/index', 'core/src/contract/']],
   ['electron/preload/', ['core/', 'renderer/', 'electron/main/']],
 ];
 
@@ -42,14 +44,20 @@ const PACKAGE_BANS = [
   ['renderer/', /^(electron|better-sqlite3|pg|kysely|ws)$|^node:/],
 ];
 
+/** A folder ('x/') holds everything below it; a module path ('x/index') matches that module only. */
+function within(target, prefix) {
+  if (prefix.endsWith('/')) return target.startsWith(prefix);
+  return target === prefix || (/^\.(ts|tsx|js|mjs)$/.test(target.slice(prefix.length)) && target.startsWith(prefix));
+}
+
 function check(context, node, source) {
   const file = rel(context.filename);
   if (source.startsWith('.')) {
     const target = rel(path.resolve(path.dirname(context.filename), source));
     for (const [zone, banned, allowed = []] of ZONES) {
       if (!file.startsWith(zone)) continue;
-      if (allowed.some((a) => target.startsWith(a))) continue;
-      const hit = banned.find((b) => target.startsWith(b));
+      if (allowed.some((a) => within(target, a))) continue;
+      const hit = banned.find((b) => within(target, b));
       if (hit)
         context.report({ node, message: `${zone} may not import from ${hit} (ARCHITECTURE.md: imports flow one way)` });
     }

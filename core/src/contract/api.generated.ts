@@ -2,6 +2,370 @@
 
 // Response entities
 
+export interface Account {
+  /** the id of the account */
+  id: string;
+  /** the name of the account */
+  name: string;
+  /** account type (admin, domain-admin, user) */
+  accounttype: number;
+  /** the ID of the role */
+  roleid: string;
+  /** the name of the role */
+  rolename: string;
+  /** the type of the role (Admin, ResourceAdmin, DomainAdmin, User) */
+  roletype: "Admin" | "ResourceAdmin" | "DomainAdmin" | "User";
+  /** id of the Domain the account belongs to */
+  domainid: string;
+  /** name of the Domain the account belongs to */
+  domain: string;
+  /** path of the Domain the account belongs to */
+  domainpath: string;
+  /** the state of the account */
+  state: "enabled" | "disabled" | "locked";
+  /** the date when this account was created */
+  created: string;
+  /** the network domain */
+  networkdomain?: string;
+  /** true if account is default, false otherwise */
+  isdefault: boolean;
+  /** the list of users associated with account */
+  user: User[];
+}
+
+export interface Alert {
+  /** the id of the alert */
+  id: string;
+  /** One of the following alert types: MEMORY = 0, CPU = 1, STORAGE = 2, STORAGE_ALLOCATED = 3, PUBLIC_IP = 4, PRIVATE_IP = 5, SECONDARY_STORAGE = 6, HOST = 7, USERVM = 8, DOMAIN_ROUTER = 9, CONSOLE_PROXY = 10, ROUTING = 11: lost connection to default route (to the gateway), STORAGE_MISC = 12, USAGE_SERVER = 13, MANAGMENT_NODE = 14, DOMAIN_ROUTER_MIGRATE = 15, CONSOLE_PROXY_MIGRATE = 16, USERVM_MIGRATE = 17, VLAN = 18, SSVM = 19, USAGE_SERVER_RESULT = 20 */
+  type: number;
+  /** the name of the alert */
+  name: string;
+  /** description of the alert */
+  description: string;
+  /** the date and time the alert was sent */
+  sent: string;
+}
+
+export interface Api {
+  /** the name of the api command */
+  name: string;
+  /** description of the api */
+  description: string;
+  /** true if api is asynchronous */
+  isasync: boolean;
+  /** comma separated related apis */
+  related: string;
+  /** version of CloudStack the api was introduced in */
+  since: string;
+  /** the list of params the api accepts */
+  params: ApiParameter[];
+  /** api response fields */
+  response: ApiResponseField[];
+  /** the name of the object the api answers with */
+  responsename: string;
+}
+
+export interface ApiParameter {
+  /** the name of the api parameter */
+  name: string;
+  /** description of the api parameter */
+  description: string;
+  /** parameter type */
+  type: string;
+  /** length of the parameter */
+  length: number;
+  /** true if this parameter is required for the api request */
+  required: boolean;
+  /** comma separated related apis to get the parameter */
+  related: string;
+  /** version of CloudStack the api was introduced in */
+  since: string;
+}
+
+export interface ApiResponseField {
+  /** the name of the api response field */
+  name: string;
+  /** description of the api response field */
+  description: string;
+  /** response field type */
+  type?: string;
+  /** api response fields */
+  response?: ApiResponseField[];
+}
+
+export interface AsyncJob {
+  /** the account id that executed the async command */
+  accountid?: string;
+  /** the user that executed the async command */
+  userid?: string;
+  /** the async command executed */
+  cmd: string;
+  /** the current job status-should be 0 for PENDING */
+  jobstatus: number;
+  /** the progress information of the PENDING job */
+  jobprocstatus: number;
+  /** the result code for the job */
+  jobresultcode: number;
+  /** the result type */
+  jobresulttype: string;
+  /** the result reason */
+  jobresult?: unknown;
+  /** the created date of the job */
+  created: string;
+  /** the completed date of the job */
+  completed?: string;
+  /** extra field for the initial async job */
+  jobid: string;
+  /** the instance/entity object related to the job */
+  jobinstancetype?: string;
+  /** the unique ID of the instance/entity object related to the job */
+  jobinstanceid?: string;
+  /** Stackyard: a human line describing the current step of the job */
+  jobprogresstext?: string;
+}
+
+export interface Capability {
+  /** version of the cloud stack API this server speaks */
+  cloudstackversion: string;
+  /** version of Stackyard */
+  stackyardversion: string;
+  /** true if dynamic role-based api checker is enabled */
+  dynamicrolesenabled: boolean;
+  /** true if security groups support is enabled, false otherwise */
+  securitygroupsenabled: boolean;
+  /** true if user and domain admins can set templates to be shared, false otherwise */
+  userpublictemplateenabled: boolean;
+  /** If invitation confirmation is required when add account to project */
+  projectinviterequired: boolean;
+  /** true if regular user is allowed to create projects */
+  allowusercreateprojects: boolean;
+  /** true if the user is allowed to view destroyed virtualmachines */
+  allowuserviewdestroyedvm: boolean;
+  /** true if the user can recover and expunge virtualmachines, false otherwise */
+  allowuserexpungerecovervm: boolean;
+  /** true if snapshot is supported for KVM host, false otherwise */
+  kvmsnapshotenabled: boolean;
+  /** time interval (in seconds) to reset api count */
+  apilimitinterval: number;
+  /** Max allowed number of api requests within the specified interval */
+  apilimitmax: number;
+  /** default page size in the UI for various views, value set in the configurations */
+  defaultuipagesize: number;
+}
+
+export interface Capacity {
+  /** the capacity type */
+  type: number;
+  /** the capacity name */
+  name?: string;
+  /** the Zone ID */
+  zoneid?: string;
+  /** the Zone name */
+  zonename?: string;
+  /** the Pod ID */
+  podid?: string;
+  /** the Pod name */
+  podname?: string;
+  /** the Cluster ID */
+  clusterid?: string;
+  /** the Cluster name */
+  clustername?: string;
+  /** the total capacity available */
+  capacitytotal: number;
+  /** the capacity currently in use */
+  capacityused: number;
+  /** the capacity currently in allocated */
+  capacityallocated?: number;
+  /** the percentage of capacity currently in use */
+  percentused: string;
+}
+
+export interface CapacityHistory {
+  /** the capacity type */
+  type: number;
+  /** the capacity name */
+  name?: string;
+  /** the Zone ID */
+  zoneid?: string;
+  /** the Pod ID */
+  podid?: string;
+  /** the Cluster ID */
+  clusterid?: string;
+  /** when the sample was taken */
+  sampled: string;
+  /** the total capacity */
+  capacitytotal: number;
+  /** the capacity in use */
+  capacityused: number;
+  /** the percentage of capacity in use */
+  percentused: string;
+}
+
+export interface Cluster {
+  /** the cluster ID */
+  id: string;
+  /** the cluster name */
+  name: string;
+  /** the Pod ID of the cluster */
+  podid?: string;
+  /** the Pod name of the cluster */
+  podname?: string;
+  /** the Zone ID of the cluster */
+  zoneid?: string;
+  /** the Zone name of the cluster */
+  zonename?: string;
+  /** the hypervisor type of the cluster */
+  hypervisortype: "Simulator" | "KVM";
+  /** the type of the cluster */
+  clustertype: "CloudManaged" | "ExternalManaged";
+  /** the allocation state of the cluster */
+  allocationstate: "Enabled" | "Disabled";
+  /** whether this cluster is managed by CloudStack */
+  managedstate: "Managed" | "Unmanaged";
+  /** The cpu overcommit ratio of the cluster */
+  cpuovercommitratio: string;
+  /** The memory overcommit ratio of the cluster */
+  memoryovercommitratio: string;
+  /** CPU Arch of the hosts in the cluster */
+  arch: "x86_64" | "aarch64";
+}
+
+export interface Configuration {
+  /** the name of the configuration */
+  name: string;
+  /** the value of the configuration (****** for secrets) */
+  value: string;
+  /** the default value of the configuration */
+  defaultvalue: string;
+  /** the category of the configuration */
+  category: string;
+  /** the description of the configuration */
+  description: string;
+  /** the type of the configuration value: String, Number, Decimal or Boolean */
+  type: "String" | "Number" | "Decimal" | "Boolean";
+  /** the possible values of the configuration, comma separated */
+  options?: string;
+  /** true if the configuration is dynamic (applies without a restart) */
+  isdynamic: boolean;
+  /** scope (zone/cluster/pool/account) of the parameter that needs to be updated */
+  scope: string;
+}
+
+export interface DataCenterImport {
+  /** true when nothing was changed and the plan is listed */
+  dryrun: boolean;
+  /** the zones of the description: id (absent in a dry run) and name */
+  zones: DataCenterImportZone[];
+  /** the number of API calls made (in a dry run: the number the import would make) */
+  calls: number;
+  /** what was created, by kind: configurations, zones, physicalnetworks, traffictypes, networkserviceproviders (enabled), pods, vlanipranges, clusters, hosts, storagepools, imagestores (in a dry run: what the import would create) */
+  created: DataCenterImportCounts;
+  /** parts of the description that were skipped: unknown settings, unsupported providers, ignored sections */
+  warnings: string[];
+  /** dry run only: the API calls in order, each with command, params (secrets masked, {{reference}} for ids of earlier steps) and label */
+  plan?: DataCenterImportStep[];
+}
+
+export interface DataCenterImportCounts {
+  /** global settings updated */
+  configurations: number;
+  /** zones created */
+  zones: number;
+  /** physical networks created */
+  physicalnetworks: number;
+  /** traffic types added */
+  traffictypes: number;
+  /** network service providers enabled */
+  networkserviceproviders: number;
+  /** pods created */
+  pods: number;
+  /** VLAN IP ranges created */
+  vlanipranges: number;
+  /** clusters created */
+  clusters: number;
+  /** hosts added */
+  hosts: number;
+  /** primary storage pools created */
+  storagepools: number;
+  /** image stores added */
+  imagestores: number;
+}
+
+export interface DataCenterImportStep {
+  /** the API command the step calls */
+  command: string;
+  /** the parameters of the call: secrets masked, {{reference}} for the ids of resources earlier steps create */
+  params: Record<string, string>;
+  /** what the step does and which part of the description it comes from */
+  label: string;
+}
+
+export interface DataCenterImportZone {
+  /** the ID of the zone created (absent in a dry run) */
+  id?: string;
+  /** the name of the zone */
+  name: string;
+}
+
+export interface Domain {
+  /** the ID of the domain */
+  id: string;
+  /** the name of the domain */
+  name: string;
+  /** the level of the domain */
+  level: number;
+  /** the domain ID of the parent domain */
+  parentdomainid?: string;
+  /** the domain name of the parent domain */
+  parentdomainname?: string;
+  /** whether the domain has one or more sub-domains */
+  haschild: boolean;
+  /** the path of the domain */
+  path: string;
+  /** the network domain */
+  networkdomain?: string;
+  /** the state of the domain */
+  state: "Active" | "Inactive";
+  /** the date when this domain was created */
+  created: string;
+}
+
+export interface Event {
+  /** the ID of the event */
+  id: string;
+  /** the name of the user who performed the action (can be different from the account if an admin is performing an action for a user, e.g. starting/stopping a user's virtual machine) */
+  username?: string;
+  /** the type of the event (see event types) */
+  type: string;
+  /** the event level (INFO, WARN, ERROR) */
+  level: "INFO" | "WARN" | "ERROR";
+  /** a brief description of the event */
+  description: string;
+  /** the account name for the account that owns the object being acted on in the event (e.g. the owner of the virtual machine, ip address, or security group) */
+  account?: string;
+  /** the id of the account's domain */
+  domainid?: string;
+  /** the name of the account's domain */
+  domain?: string;
+  /** the date the event was created */
+  created: string;
+  /** the state of the event */
+  state: "Created" | "Scheduled" | "Started" | "Completed";
+  /** whether the event is parented */
+  parentid?: string;
+  /** the type of the resource */
+  resourcetype?: string;
+  /** the id of the resource */
+  resourceid?: string;
+  /** whether the event has been archived or not */
+  archived: boolean;
+}
+
+export interface EventType {
+  /** Event Type */
+  name: string;
+}
+
 export interface Host {
   /** the ID of the host */
   id: string;
@@ -79,6 +443,563 @@ export interface Host {
   managementserverid?: string;
   /** true if local storage is active, false otherwise */
   islocalstorageactive: boolean;
+}
+
+export interface ImageStore {
+  /** the ID of the image store */
+  id: string;
+  /** the name of the image store */
+  name: string;
+  /** the Zone ID of the image store */
+  zoneid?: string;
+  /** the Zone name of the image store */
+  zonename?: string;
+  /** the protocol of the image store */
+  protocol: "nfs" | "file";
+  /** the provider name of the image store */
+  providername: "NFS" | "Filesystem";
+  /** the scope of the image store */
+  scope: "ZONE" | "REGION";
+  /** the url of the image store */
+  url: string;
+  /** defines if store is read-only */
+  readonly: boolean;
+  /** the total disk size of the host */
+  disksizetotal: number;
+  /** the host's currently used disk size */
+  disksizeused: number;
+}
+
+export interface Infrastructure {
+  /** Number of zones */
+  zones: number;
+  /** Number of pods */
+  pods: number;
+  /** Number of clusters */
+  clusters: number;
+  /** Number of hypervisor hosts */
+  hosts: number;
+  /** Number of storage pools */
+  storagepools: number;
+  /** Number of images stores */
+  imagestores: number;
+  /** Number of systemvms */
+  systemvms: number;
+  /** Number of routers */
+  routers: number;
+  /** Number of cpu sockets */
+  cpusockets: number;
+  /** Number of management servers */
+  managementservers: number;
+  /** Number of Alerts */
+  alerts: number;
+}
+
+export interface LoginResponse {
+  /** the time period before the session has expired */
+  timeout: string;
+  /** last name of the user */
+  lastname: string;
+  /** Is user registered */
+  registered: string;
+  /** Username */
+  username: string;
+  /** first name of the user */
+  firstname: string;
+  /** Domain ID that the user belongs to */
+  domainid: string;
+  /** the account type (admin, domain-admin, read-only-admin, user) */
+  type: string;
+  /** User ID */
+  userid: string;
+  /** Session key that can be passed in subsequent Query command calls */
+  sessionkey: string;
+  /** the account name the user belongs to */
+  account: string;
+  /** user time zone */
+  timezone?: string;
+}
+
+export interface LogoutResponse {
+  /** success if the logout action succeeded */
+  description: string;
+}
+
+export interface NetworkServiceProvider {
+  /** uuid of the network provider */
+  id: string;
+  /** the provider name */
+  name: string;
+  /** the physical network this belongs to */
+  physicalnetworkid: string;
+  /** the destination physical network */
+  destinationphysicalnetworkid?: string;
+  /** state of the network provider */
+  state: "Enabled" | "Disabled" | "Shutdown";
+  /** services for this provider */
+  servicelist: string[];
+  /** true if individual services can be enabled/disabled */
+  canenableindividualservice: boolean;
+}
+
+export interface PhysicalNetwork {
+  /** the uuid of the physical network */
+  id: string;
+  /** name of the physical network */
+  name: string;
+  /** zone id of the physical network */
+  zoneid: string;
+  /** zone name of the physical network */
+  zonename: string;
+  /** the vlan of the physical network */
+  vlan?: string;
+  /** isolation methods */
+  isolationmethods?: string;
+  /** comma separated tag */
+  tags?: string;
+  /** the speed of the physical network */
+  networkspeed?: string;
+  /** Broadcast domain range of the physical network */
+  broadcastdomainrange: "ZONE" | "POD";
+  /** the domain id of the physical network owner */
+  domainid?: string;
+  /** state of the physical network */
+  state: "Enabled" | "Disabled";
+}
+
+export interface Pod {
+  /** the ID of the Pod */
+  id: string;
+  /** the name of the Pod */
+  name: string;
+  /** the Zone ID of the Pod */
+  zoneid?: string;
+  /** the Zone name of the Pod */
+  zonename?: string;
+  /** the gateway of the Pod */
+  gateway: string;
+  /** the netmask of the Pod */
+  netmask: string;
+  /** the starting IP for the Pod (one per IP range) */
+  startip: string[];
+  /** the ending IP for the Pod (one per IP range) */
+  endip: string[];
+  /** the allocation state of the Pod */
+  allocationstate: "Enabled" | "Disabled";
+  /** the IP ranges for the Pod: startip, endip, gateway, forsystemvms, vlanid */
+  ipranges: PodIpRange[];
+}
+
+export interface PodIpRange {
+  /** the starting IP for the range */
+  startip: string;
+  /** the ending IP for the range */
+  endip: string;
+  /** the gateway for the range */
+  gateway: string;
+  /** indicates if range is dedicated for CPVM and SSVM */
+  forsystemvms: boolean;
+  /** indicates Vlan ID for the range */
+  vlanid: string;
+}
+
+export interface Role {
+  /** the ID of the role */
+  id: string;
+  /** the name of the role */
+  name: string;
+  /** the type of the role */
+  type: "Admin" | "ResourceAdmin" | "DomainAdmin" | "User";
+  /** the description of the role */
+  description?: string;
+  /** true if role is default, false otherwise */
+  isdefault: boolean;
+}
+
+export interface RolePermission {
+  /** the ID of the role permission */
+  id: string;
+  /** the ID of the role to which the role permission belongs */
+  roleid: string;
+  /** the name of the role to which the role permission belongs */
+  rolename: string;
+  /** the type of the role to which the role permission belongs */
+  roletype: "Admin" | "ResourceAdmin" | "DomainAdmin" | "User";
+  /** the api name or wildcard rule */
+  rule: string;
+  /** the permission type of the api name or wildcard rule, allow/deny */
+  permission: "allow" | "deny";
+  /** the description of the role permission */
+  description?: string;
+}
+
+export interface SimulatorMock {
+  /** the ID of the mock */
+  id: string;
+  /** the Simulator operation the mock acts on (PingCommand, ReadyCommand, MaintainCommand ...) */
+  name: "ReadyCommand" | "PingCommand" | "GetHostStatsCommand" | "MaintainCommand" | "ModifyStoragePoolCommand" | "DeleteStoragePoolCommand" | "CheckHealthCommand";
+  /** what the mock does: 'result:fail' and/or 'wait:<ms>' */
+  value: string;
+  /** the Zone the mock is limited to */
+  zoneid?: string;
+  /** the Pod the mock is limited to */
+  podid?: string;
+  /** the cluster the mock is limited to */
+  clusterid?: string;
+  /** the host the mock is limited to */
+  hostid?: string;
+  /** the name of that host */
+  hostname?: string;
+  /** how many more times the mock fires; absent = unlimited */
+  count?: number;
+  /** the mock fires from its nth matching call on */
+  nth: number;
+  /** matching calls seen so far */
+  callsseen: number;
+  /** the agent answer configured for the mock */
+  jsonresponse?: string;
+  /** whether the mock can still fire */
+  active: boolean;
+  /** when the mock was configured */
+  created: string;
+}
+
+export interface StoragePool {
+  /** the ID of the storage pool */
+  id: string;
+  /** the name of the storage pool */
+  name: string;
+  /** the Zone ID of the storage pool */
+  zoneid?: string;
+  /** the Zone name of the storage pool */
+  zonename?: string;
+  /** the Pod ID of the storage pool */
+  podid?: string;
+  /** the Pod name of the storage pool */
+  podname?: string;
+  /** the ID of the cluster for the storage pool */
+  clusterid?: string;
+  /** the name of the cluster for the storage pool */
+  clustername?: string;
+  /** the IP address of the storage pool */
+  ipaddress: string;
+  /** the storage pool path */
+  path: string;
+  /** the storage pool type */
+  type: "NetworkFilesystem" | "Filesystem" | "SharedMountPoint";
+  /** the scope of the storage pool */
+  scope: "CLUSTER" | "ZONE" | "HOST";
+  /** the state of the storage pool */
+  state: "Up" | "PrepareForMaintenance" | "Maintenance" | "ErrorInMaintenance" | "CancelMaintenance" | "Disabled";
+  /** the total disk size of the storage pool */
+  disksizetotal: number;
+  /** the host's currently used disk size */
+  disksizeused: number;
+  /** the host's currently allocated disk size */
+  disksizeallocated: number;
+  /** IOPS CloudStack can provision from this storage pool */
+  capacityiops?: number;
+  /** the tags for the storage pool */
+  tags?: string;
+  /** the hypervisor type of the storage pool */
+  hypervisor?: "Simulator" | "KVM";
+  /** Storage provider for this pool */
+  provider: string;
+  /** the overprovisionfactor for the storage pool */
+  overprovisionfactor: string;
+  /** the date and time the storage pool was created */
+  created: string;
+}
+
+export interface Topology {
+  /** true when hosts are listed only for the clusters in clusterids */
+  aggregated: boolean;
+  /** counts of zones, pods, clusters, hosts, storagepools and imagestores */
+  totals: TopologyTotals;
+  /** zones with their image stores, zone-wide pools and pods > clusters (> hosts) */
+  zones: TopologyZone[];
+}
+
+export interface TopologyCluster {
+  /** the ID of the cluster */
+  id: string;
+  /** the name of the cluster */
+  name: string;
+  /** the hypervisor type of the cluster */
+  hypervisortype: "Simulator" | "KVM";
+  /** the allocation state of the cluster */
+  allocationstate: "Enabled" | "Disabled";
+  /** the number of hosts in the cluster */
+  hostcount: number;
+  /** the number of hosts in each state (Up, Down ...), states without hosts left out */
+  hoststates: Record<string, number>;
+  /** the number of hosts in each resource state (Enabled, Maintenance ...), states without hosts left out */
+  resourcestates: Record<string, number>;
+  /** total and used capacity: CPU in MHz, memory and storage in bytes */
+  cpu: UsedTotal;
+  /** total and used capacity: CPU in MHz, memory and storage in bytes */
+  memory: UsedTotal;
+  /** total and used capacity: CPU in MHz, memory and storage in bytes */
+  storage: UsedTotal;
+  /** the primary storage pools of the cluster */
+  storagepools: TopologyStoragePool[];
+  /** the hosts of the cluster: for every cluster unless aggregated, else for those in clusterids */
+  hosts?: TopologyHost[];
+}
+
+export interface TopologyHost {
+  /** the ID of the host */
+  id: string;
+  /** the name of the host */
+  name: string;
+  /** the state of the host */
+  state: "Creating" | "Connecting" | "Up" | "Disconnected" | "Alert" | "Down" | "Error";
+  /** the resource state of the host */
+  resourcestate: "Enabled" | "Disabled" | "PrepareForMaintenance" | "Maintenance" | "ErrorInMaintenance";
+  /** the amount of the host's CPU currently allocated, in percent, after overprovisioning ("12.5%") */
+  cpuallocatedpercentage: string;
+  /** the amount of the host's memory currently allocated, in percent, after overprovisioning ("12.5%") */
+  memoryallocatedpercentage: string;
+}
+
+export interface TopologyImageStore {
+  /** the ID of the image store */
+  id: string;
+  /** the name of the image store */
+  name: string;
+  /** the protocol of the image store */
+  protocol: string;
+  /** the provider name of the image store */
+  providername: string;
+  /** the total disk size of the image store, in bytes */
+  disksizetotal: number;
+  /** the disk size used on the image store, in bytes */
+  disksizeused: number;
+}
+
+export interface TopologyPod {
+  /** the ID of the pod */
+  id: string;
+  /** the name of the pod */
+  name: string;
+  /** the allocation state of the pod */
+  allocationstate: "Enabled" | "Disabled";
+  /** the clusters of the pod */
+  clusters: TopologyCluster[];
+}
+
+export interface TopologyStoragePool {
+  /** the ID of the storage pool */
+  id: string;
+  /** the name of the storage pool */
+  name: string;
+  /** the state of the storage pool */
+  state: "Up" | "PrepareForMaintenance" | "Maintenance" | "ErrorInMaintenance" | "CancelMaintenance" | "Disabled";
+  /** the scope of the storage pool: CLUSTER, ZONE or HOST */
+  scope: string;
+  /** the total disk size of the storage pool, in bytes */
+  disksizetotal: number;
+  /** the disk size used on the storage pool, in bytes */
+  disksizeused: number;
+}
+
+export interface TopologyTotals {
+  /** Number of zones */
+  zones: number;
+  /** Number of pods */
+  pods: number;
+  /** Number of clusters */
+  clusters: number;
+  /** Number of hosts */
+  hosts: number;
+  /** Number of storage pools */
+  storagepools: number;
+  /** Number of image stores */
+  imagestores: number;
+}
+
+export interface TopologyZone {
+  /** the ID of the zone */
+  id: string;
+  /** the name of the zone */
+  name: string;
+  /** the network type of the zone: Basic or Advanced */
+  networktype: "Basic" | "Advanced";
+  /** the allocation state of the zone */
+  allocationstate: "Enabled" | "Disabled";
+  /** the image stores of the zone */
+  imagestores: TopologyImageStore[];
+  /** the zone-wide primary storage pools */
+  storagepools: TopologyStoragePool[];
+  /** the pods of the zone */
+  pods: TopologyPod[];
+}
+
+export interface TrafficType {
+  /** id of the network provider */
+  id: string;
+  /** the trafficType to be added to the physical network */
+  traffictype: "Guest" | "Management" | "Public" | "Storage";
+  /** the physical network this belongs to */
+  physicalnetworkid: string;
+  /** The network name label of the physical device dedicated to this traffic on a KVM host */
+  kvmnetworklabel?: string;
+  /** The network name label of the physical device dedicated to this traffic on a VMware host */
+  vmwarenetworklabel?: string;
+  /** The network name label of the physical device dedicated to this traffic on a XenServer host */
+  xennetworklabel?: string;
+  /** The network name label of the physical device dedicated to this traffic on a HyperV host */
+  hypervnetworklabel?: string;
+  /** The network name of the physical device dedicated to this traffic on an OVM3 host */
+  ovm3networklabel?: string;
+  /** The VLAN id to be used for Management traffic by VMware host */
+  vlan?: string;
+}
+
+export interface UsedTotal {
+  /** the total capacity, after overprovisioning */
+  total: number;
+  /** the capacity in use */
+  used: number;
+}
+
+export interface User {
+  /** the user ID */
+  id: string;
+  /** the user name */
+  username: string;
+  /** the user firstname */
+  firstname: string;
+  /** the user lastname */
+  lastname: string;
+  /** the user email address */
+  email?: string;
+  /** the date and time the user account was created */
+  created: string;
+  /** the user state */
+  state: "enabled" | "disabled" | "locked";
+  /** the account name of the user */
+  account: string;
+  /** the account ID of the user */
+  accountid: string;
+  /** the account type of the user */
+  accounttype: number;
+  /** the ID of the role */
+  roleid: string;
+  /** the name of the role */
+  rolename: string;
+  /** the type of the role */
+  roletype: "Admin" | "ResourceAdmin" | "DomainAdmin" | "User";
+  /** the domain ID of the user */
+  domainid: string;
+  /** the domain name of the user */
+  domain: string;
+  /** the path of the domain of the user */
+  domainpath: string;
+  /** the timezone user was created in */
+  timezone?: string;
+  /** true if user is default, false otherwise */
+  isdefault: boolean;
+  /** the boolean value representing if the updating target is in caller's child domain */
+  iscallerchilddomain: boolean;
+  /** the source type of the user in lowercase, such as native, ldap, saml2 */
+  usersource: string;
+}
+
+export interface UserKeys {
+  /** the api key of the registered user */
+  apikey?: string;
+  /** the secret key of the registered user */
+  secretkey?: string;
+}
+
+export interface VirtualRouterElement {
+  /** the id of the router */
+  id: string;
+  /** the physical network service provider id of the provider */
+  nspid: string;
+  /** Enabled/Disabled the service provider */
+  enabled: boolean;
+}
+
+export interface VlanIpRange {
+  /** the ID of the VLAN IP range */
+  id: string;
+  /** the virtual network for the VLAN IP range (true for public ranges) */
+  forvirtualnetwork: boolean;
+  /** the Zone ID of the VLAN IP range */
+  zoneid?: string;
+  /** the ID or VID of the VLAN ("vlan://50" or "untagged") */
+  vlan: string;
+  /** the account of the VLAN IP range */
+  account?: string;
+  /** the domain ID of the VLAN IP range */
+  domainid?: string;
+  /** the domain name of the VLAN IP range */
+  domain?: string;
+  /** the Pod ID for the VLAN IP range */
+  podid?: string;
+  /** the Pod name for the VLAN IP range */
+  podname?: string;
+  /** the gateway of the VLAN IP range */
+  gateway: string;
+  /** the netmask of the VLAN IP range */
+  netmask: string;
+  /** the cidr of the VLAN IP range */
+  cidr?: string;
+  /** the start ip of the VLAN IP range */
+  startip: string;
+  /** the end ip of the VLAN IP range */
+  endip: string;
+  /** the network id of vlan range */
+  networkid?: string;
+  /** the physical network this belongs to */
+  physicalnetworkid?: string;
+  /** indicates whether VLAN IP range is dedicated to system vms or not */
+  forsystemvms: boolean;
+  /** the description of the VLAN IP range */
+  description: string;
+}
+
+export interface Zone {
+  /** Zone id */
+  id: string;
+  /** Zone name */
+  name: string;
+  /** Zone description */
+  description?: string;
+  /** the network type of the zone; can be Basic or Advanced */
+  networktype: "Basic" | "Advanced";
+  /** the first DNS for the Zone */
+  dns1: string;
+  /** the second DNS for the Zone */
+  dns2?: string;
+  /** the first IPv6 DNS for the Zone */
+  ip6dns1?: string;
+  /** the second IPv6 DNS for the Zone */
+  ip6dns2?: string;
+  /** the first internal DNS for the Zone */
+  internaldns1?: string;
+  /** the second internal DNS for the Zone */
+  internaldns2?: string;
+  /** the guest CIDR address for the Zone */
+  guestcidraddress?: string;
+  /** Network domain name for the networks in the zone */
+  domain?: string;
+  /** the UUID of the containing domain, null for public zones */
+  domainid?: string;
+  /** the name of the containing domain, null for public zones */
+  domainname?: string;
+  /** the allocation state of the cluster */
+  allocationstate: "Enabled" | "Disabled";
+  /** true if security groups support is enabled, false otherwise */
+  securitygroupsenabled: boolean;
+  /** true if local storage offering enabled, false otherwise */
+  localstorageenabled: boolean;
+  /** the dhcp Provider for the Zone */
+  dhcpprovider: string;
+  /** The type of the zone; can be Core or Edge */
+  type: "Core" | "Edge";
 }
 
 /** Each command's parameters as a client sends them. */
@@ -756,204 +1677,204 @@ export interface CommandParams {
 
 /** Each command's answer below `<command>response`; for async commands, the job's result. */
 export interface CommandResponses {
-  addCluster: Record<string, unknown>;
+  addCluster: { count?: number; cluster?: Cluster[] };
   addHost: { count?: number; host?: Host[] };
-  addImageStore: Record<string, unknown>;
-  addTrafficType: Record<string, unknown>;
-  archiveAlerts: Record<string, unknown>;
-  archiveEvents: Record<string, unknown>;
+  addImageStore: { imagestore: ImageStore };
+  addTrafficType: { traffictype: TrafficType };
+  archiveAlerts: { success: boolean; displaytext?: string };
+  archiveEvents: { success: boolean; displaytext?: string };
   cancelHostMaintenance: { host: Host };
-  cancelStorageMaintenance: Record<string, unknown>;
-  cleanupSimulatorMock: Record<string, unknown>;
-  configureSimulator: Record<string, unknown>;
-  configureVirtualRouterElement: Record<string, unknown>;
-  createAccount: Record<string, unknown>;
-  createDomain: Record<string, unknown>;
-  createPhysicalNetwork: Record<string, unknown>;
-  createPod: Record<string, unknown>;
-  createRole: Record<string, unknown>;
-  createRolePermission: Record<string, unknown>;
-  createStoragePool: Record<string, unknown>;
-  createUser: Record<string, unknown>;
-  createVlanIpRange: Record<string, unknown>;
-  createZone: Record<string, unknown>;
-  dedicatePublicIpRange: Record<string, unknown>;
-  deleteAccount: Record<string, unknown>;
-  deleteAlerts: Record<string, unknown>;
-  deleteCluster: Record<string, unknown>;
-  deleteDomain: Record<string, unknown>;
-  deleteEvents: Record<string, unknown>;
+  cancelStorageMaintenance: { storagepool: StoragePool };
+  cleanupSimulatorMock: { success: boolean; displaytext?: string };
+  configureSimulator: { simulatormock: SimulatorMock };
+  configureVirtualRouterElement: { virtualrouterelement: VirtualRouterElement };
+  createAccount: { account: Account };
+  createDomain: { domain: Domain };
+  createPhysicalNetwork: { physicalnetwork: PhysicalNetwork };
+  createPod: { pod: Pod };
+  createRole: { role: Role };
+  createRolePermission: { rolepermission: RolePermission };
+  createStoragePool: { storagepool: StoragePool };
+  createUser: { user: User };
+  createVlanIpRange: { vlan: VlanIpRange };
+  createZone: { zone: Zone };
+  dedicatePublicIpRange: { vlan: VlanIpRange };
+  deleteAccount: { success: boolean; displaytext?: string };
+  deleteAlerts: { success: boolean; displaytext?: string };
+  deleteCluster: { success: boolean; displaytext?: string };
+  deleteDomain: { success: boolean; displaytext?: string };
+  deleteEvents: { success: boolean; displaytext?: string };
   deleteHost: { success: boolean; displaytext?: string };
-  deleteImageStore: Record<string, unknown>;
-  deletePhysicalNetwork: Record<string, unknown>;
-  deletePod: Record<string, unknown>;
-  deleteRole: Record<string, unknown>;
-  deleteRolePermission: Record<string, unknown>;
-  deleteStoragePool: Record<string, unknown>;
-  deleteTrafficType: Record<string, unknown>;
-  deleteUser: Record<string, unknown>;
-  deleteVlanIpRange: Record<string, unknown>;
-  deleteZone: Record<string, unknown>;
-  disableAccount: Record<string, unknown>;
-  disableUser: Record<string, unknown>;
-  enableAccount: Record<string, unknown>;
-  enableStorageMaintenance: Record<string, unknown>;
-  enableUser: Record<string, unknown>;
-  getUserKeys: Record<string, unknown>;
-  importDataCenter: Record<string, unknown>;
-  listAccounts: Record<string, unknown>;
-  listAlerts: Record<string, unknown>;
-  listApis: Record<string, unknown>;
-  listAsyncJobs: Record<string, unknown>;
-  listCapabilities: Record<string, unknown>;
-  listCapacity: Record<string, unknown>;
-  listCapacityHistory: Record<string, unknown>;
-  listClusters: Record<string, unknown>;
-  listConfigurations: Record<string, unknown>;
-  listDomains: Record<string, unknown>;
-  listEvents: Record<string, unknown>;
-  listEventTypes: Record<string, unknown>;
+  deleteImageStore: { success: boolean; displaytext?: string };
+  deletePhysicalNetwork: { success: boolean; displaytext?: string };
+  deletePod: { success: boolean; displaytext?: string };
+  deleteRole: { success: boolean; displaytext?: string };
+  deleteRolePermission: { success: boolean; displaytext?: string };
+  deleteStoragePool: { success: boolean; displaytext?: string };
+  deleteTrafficType: { success: boolean; displaytext?: string };
+  deleteUser: { success: boolean; displaytext?: string };
+  deleteVlanIpRange: { success: boolean; displaytext?: string };
+  deleteZone: { success: boolean; displaytext?: string };
+  disableAccount: { account: Account };
+  disableUser: { user: User };
+  enableAccount: { account: Account };
+  enableStorageMaintenance: { storagepool: StoragePool };
+  enableUser: { user: User };
+  getUserKeys: { userkeys: UserKeys };
+  importDataCenter: { datacenterimport: DataCenterImport };
+  listAccounts: { count?: number; account?: Account[] };
+  listAlerts: { count?: number; alert?: Alert[] };
+  listApis: { count?: number; api?: Api[] };
+  listAsyncJobs: { count?: number; asyncjobs?: AsyncJob[] };
+  listCapabilities: { capability: Capability };
+  listCapacity: { count?: number; capacity?: Capacity[] };
+  listCapacityHistory: { count?: number; capacityhistory?: CapacityHistory[] };
+  listClusters: { count?: number; cluster?: Cluster[] };
+  listConfigurations: { count?: number; configuration?: Configuration[] };
+  listDomains: { count?: number; domain?: Domain[] };
+  listEvents: { count?: number; event?: Event[] };
+  listEventTypes: { count?: number; eventtype?: EventType[] };
   listHosts: { count?: number; host?: Host[] };
-  listImageStores: Record<string, unknown>;
-  listInfrastructure: Record<string, unknown>;
-  listInfrastructureTopology: Record<string, unknown>;
-  listNetworkServiceProviders: Record<string, unknown>;
-  listPhysicalNetworks: Record<string, unknown>;
-  listPods: Record<string, unknown>;
-  listRolePermissions: Record<string, unknown>;
-  listRoles: Record<string, unknown>;
-  listSimulatorMocks: Record<string, unknown>;
-  listStoragePools: Record<string, unknown>;
-  listTrafficTypes: Record<string, unknown>;
-  listUsers: Record<string, unknown>;
-  listVirtualRouterElements: Record<string, unknown>;
-  listVlanIpRanges: Record<string, unknown>;
-  listZones: Record<string, unknown>;
-  lockAccount: Record<string, unknown>;
-  lockUser: Record<string, unknown>;
-  login: Record<string, unknown>;
-  logout: Record<string, unknown>;
+  listImageStores: { count?: number; imagestore?: ImageStore[] };
+  listInfrastructure: { infrastructure: Infrastructure };
+  listInfrastructureTopology: { topology: Topology };
+  listNetworkServiceProviders: { count?: number; networkserviceprovider?: NetworkServiceProvider[] };
+  listPhysicalNetworks: { count?: number; physicalnetwork?: PhysicalNetwork[] };
+  listPods: { count?: number; pod?: Pod[] };
+  listRolePermissions: { count?: number; rolepermission?: RolePermission[] };
+  listRoles: { count?: number; role?: Role[] };
+  listSimulatorMocks: { count?: number; simulatormock?: SimulatorMock[] };
+  listStoragePools: { count?: number; storagepool?: StoragePool[] };
+  listTrafficTypes: { count?: number; traffictype?: TrafficType[] };
+  listUsers: { count?: number; user?: User[] };
+  listVirtualRouterElements: { count?: number; virtualrouterelement?: VirtualRouterElement[] };
+  listVlanIpRanges: { count?: number; vlan?: VlanIpRange[] };
+  listZones: { count?: number; zone?: Zone[] };
+  lockAccount: { account: Account };
+  lockUser: { user: User };
+  login: LoginResponse;
+  logout: LogoutResponse;
   prepareHostForMaintenance: { host: Host };
-  queryAsyncJobResult: Record<string, unknown>;
-  querySimulatorMock: Record<string, unknown>;
+  queryAsyncJobResult: AsyncJob;
+  querySimulatorMock: { simulatormock: SimulatorMock };
   reconnectHost: { host: Host };
-  registerUserKeys: Record<string, unknown>;
-  releasePublicIpRange: Record<string, unknown>;
-  resetConfiguration: Record<string, unknown>;
-  updateAccount: Record<string, unknown>;
-  updateCluster: Record<string, unknown>;
-  updateConfiguration: Record<string, unknown>;
-  updateDomain: Record<string, unknown>;
+  registerUserKeys: { userkeys: UserKeys };
+  releasePublicIpRange: { success: boolean; displaytext?: string };
+  resetConfiguration: { configuration: Configuration };
+  updateAccount: { account: Account };
+  updateCluster: { cluster: Cluster };
+  updateConfiguration: { configuration: Configuration };
+  updateDomain: { domain: Domain };
   updateHost: { host: Host };
-  updateNetworkServiceProvider: Record<string, unknown>;
-  updatePhysicalNetwork: Record<string, unknown>;
-  updatePod: Record<string, unknown>;
-  updateRole: Record<string, unknown>;
-  updateRolePermission: Record<string, unknown>;
-  updateStoragePool: Record<string, unknown>;
-  updateTrafficType: Record<string, unknown>;
-  updateUser: Record<string, unknown>;
-  updateZone: Record<string, unknown>;
+  updateNetworkServiceProvider: { networkserviceprovider: NetworkServiceProvider };
+  updatePhysicalNetwork: { physicalnetwork: PhysicalNetwork };
+  updatePod: { pod: Pod };
+  updateRole: { role: Role };
+  updateRolePermission: { success: boolean; displaytext?: string };
+  updateStoragePool: { storagepool: StoragePool };
+  updateTrafficType: { traffictype: TrafficType };
+  updateUser: { user: User };
+  updateZone: { zone: Zone };
 }
 
 /** What a client needs to know of each command at run time. */
 export const COMMANDS = {
-  addCluster: { async: false, kind: 'legacy', name: 'cluster' },
+  addCluster: { async: false, kind: 'list', name: 'cluster' },
   addHost: { async: false, kind: 'list', name: 'host' },
-  addImageStore: { async: false, kind: 'legacy', name: 'imagestore' },
-  addTrafficType: { async: true, kind: 'legacy', name: 'traffictype' },
-  archiveAlerts: { async: false, kind: 'legacy', name: 'success' },
-  archiveEvents: { async: false, kind: 'legacy', name: 'success' },
+  addImageStore: { async: false, kind: 'object', name: 'imagestore' },
+  addTrafficType: { async: true, kind: 'object', name: 'traffictype' },
+  archiveAlerts: { async: false, kind: 'success', name: 'success' },
+  archiveEvents: { async: false, kind: 'success', name: 'success' },
   cancelHostMaintenance: { async: true, kind: 'object', name: 'host' },
-  cancelStorageMaintenance: { async: true, kind: 'legacy', name: 'storagepool' },
-  cleanupSimulatorMock: { async: false, kind: 'legacy', name: 'success' },
-  configureSimulator: { async: false, kind: 'legacy', name: 'simulatormock' },
-  configureVirtualRouterElement: { async: true, kind: 'legacy', name: 'virtualrouterelement' },
-  createAccount: { async: false, kind: 'legacy', name: 'account' },
-  createDomain: { async: false, kind: 'legacy', name: 'domain' },
-  createPhysicalNetwork: { async: true, kind: 'legacy', name: 'physicalnetwork' },
-  createPod: { async: false, kind: 'legacy', name: 'pod' },
-  createRole: { async: false, kind: 'legacy', name: 'role' },
-  createRolePermission: { async: false, kind: 'legacy', name: 'rolepermission' },
-  createStoragePool: { async: false, kind: 'legacy', name: 'storagepool' },
-  createUser: { async: false, kind: 'legacy', name: 'user' },
-  createVlanIpRange: { async: false, kind: 'legacy', name: 'vlan' },
-  createZone: { async: false, kind: 'legacy', name: 'zone' },
-  dedicatePublicIpRange: { async: false, kind: 'legacy', name: 'vlan' },
-  deleteAccount: { async: true, kind: 'legacy', name: 'success' },
-  deleteAlerts: { async: false, kind: 'legacy', name: 'success' },
-  deleteCluster: { async: false, kind: 'legacy', name: 'success' },
-  deleteDomain: { async: true, kind: 'legacy', name: 'success' },
-  deleteEvents: { async: false, kind: 'legacy', name: 'success' },
+  cancelStorageMaintenance: { async: true, kind: 'object', name: 'storagepool' },
+  cleanupSimulatorMock: { async: false, kind: 'success', name: 'success' },
+  configureSimulator: { async: false, kind: 'object', name: 'simulatormock' },
+  configureVirtualRouterElement: { async: true, kind: 'object', name: 'virtualrouterelement' },
+  createAccount: { async: false, kind: 'object', name: 'account' },
+  createDomain: { async: false, kind: 'object', name: 'domain' },
+  createPhysicalNetwork: { async: true, kind: 'object', name: 'physicalnetwork' },
+  createPod: { async: false, kind: 'object', name: 'pod' },
+  createRole: { async: false, kind: 'object', name: 'role' },
+  createRolePermission: { async: false, kind: 'object', name: 'rolepermission' },
+  createStoragePool: { async: false, kind: 'object', name: 'storagepool' },
+  createUser: { async: false, kind: 'object', name: 'user' },
+  createVlanIpRange: { async: false, kind: 'object', name: 'vlan' },
+  createZone: { async: false, kind: 'object', name: 'zone' },
+  dedicatePublicIpRange: { async: false, kind: 'object', name: 'vlan' },
+  deleteAccount: { async: true, kind: 'success', name: 'success' },
+  deleteAlerts: { async: false, kind: 'success', name: 'success' },
+  deleteCluster: { async: false, kind: 'success', name: 'success' },
+  deleteDomain: { async: true, kind: 'success', name: 'success' },
+  deleteEvents: { async: false, kind: 'success', name: 'success' },
   deleteHost: { async: false, kind: 'success', name: 'success' },
-  deleteImageStore: { async: false, kind: 'legacy', name: 'success' },
-  deletePhysicalNetwork: { async: true, kind: 'legacy', name: 'success' },
-  deletePod: { async: false, kind: 'legacy', name: 'success' },
-  deleteRole: { async: false, kind: 'legacy', name: 'success' },
-  deleteRolePermission: { async: false, kind: 'legacy', name: 'success' },
-  deleteStoragePool: { async: false, kind: 'legacy', name: 'success' },
-  deleteTrafficType: { async: true, kind: 'legacy', name: 'success' },
-  deleteUser: { async: false, kind: 'legacy', name: 'success' },
-  deleteVlanIpRange: { async: false, kind: 'legacy', name: 'success' },
-  deleteZone: { async: false, kind: 'legacy', name: 'success' },
-  disableAccount: { async: true, kind: 'legacy', name: 'account' },
-  disableUser: { async: true, kind: 'legacy', name: 'user' },
-  enableAccount: { async: false, kind: 'legacy', name: 'account' },
-  enableStorageMaintenance: { async: true, kind: 'legacy', name: 'storagepool' },
-  enableUser: { async: false, kind: 'legacy', name: 'user' },
-  getUserKeys: { async: false, kind: 'legacy', name: 'userkeys' },
-  importDataCenter: { async: true, kind: 'legacy', name: 'datacenterimport' },
-  listAccounts: { async: false, kind: 'legacy', name: 'account' },
-  listAlerts: { async: false, kind: 'legacy', name: 'alert' },
-  listApis: { async: false, kind: 'legacy', name: 'api' },
-  listAsyncJobs: { async: false, kind: 'legacy', name: 'asyncjobs' },
-  listCapabilities: { async: false, kind: 'legacy', name: 'capability' },
-  listCapacity: { async: false, kind: 'legacy', name: 'capacity' },
-  listCapacityHistory: { async: false, kind: 'legacy', name: 'capacityhistory' },
-  listClusters: { async: false, kind: 'legacy', name: 'cluster' },
-  listConfigurations: { async: false, kind: 'legacy', name: 'configuration' },
-  listDomains: { async: false, kind: 'legacy', name: 'domain' },
-  listEvents: { async: false, kind: 'legacy', name: 'event' },
-  listEventTypes: { async: false, kind: 'legacy', name: 'eventtype' },
+  deleteImageStore: { async: false, kind: 'success', name: 'success' },
+  deletePhysicalNetwork: { async: true, kind: 'success', name: 'success' },
+  deletePod: { async: false, kind: 'success', name: 'success' },
+  deleteRole: { async: false, kind: 'success', name: 'success' },
+  deleteRolePermission: { async: false, kind: 'success', name: 'success' },
+  deleteStoragePool: { async: false, kind: 'success', name: 'success' },
+  deleteTrafficType: { async: true, kind: 'success', name: 'success' },
+  deleteUser: { async: false, kind: 'success', name: 'success' },
+  deleteVlanIpRange: { async: false, kind: 'success', name: 'success' },
+  deleteZone: { async: false, kind: 'success', name: 'success' },
+  disableAccount: { async: true, kind: 'object', name: 'account' },
+  disableUser: { async: true, kind: 'object', name: 'user' },
+  enableAccount: { async: false, kind: 'object', name: 'account' },
+  enableStorageMaintenance: { async: true, kind: 'object', name: 'storagepool' },
+  enableUser: { async: false, kind: 'object', name: 'user' },
+  getUserKeys: { async: false, kind: 'object', name: 'userkeys' },
+  importDataCenter: { async: true, kind: 'object', name: 'datacenterimport' },
+  listAccounts: { async: false, kind: 'list', name: 'account' },
+  listAlerts: { async: false, kind: 'list', name: 'alert' },
+  listApis: { async: false, kind: 'list', name: 'api' },
+  listAsyncJobs: { async: false, kind: 'list', name: 'asyncjobs' },
+  listCapabilities: { async: false, kind: 'object', name: 'capability' },
+  listCapacity: { async: false, kind: 'list', name: 'capacity' },
+  listCapacityHistory: { async: false, kind: 'list', name: 'capacityhistory' },
+  listClusters: { async: false, kind: 'list', name: 'cluster' },
+  listConfigurations: { async: false, kind: 'list', name: 'configuration' },
+  listDomains: { async: false, kind: 'list', name: 'domain' },
+  listEvents: { async: false, kind: 'list', name: 'event' },
+  listEventTypes: { async: false, kind: 'list', name: 'eventtype' },
   listHosts: { async: false, kind: 'list', name: 'host' },
-  listImageStores: { async: false, kind: 'legacy', name: 'imagestore' },
-  listInfrastructure: { async: false, kind: 'legacy', name: 'infrastructure' },
-  listInfrastructureTopology: { async: false, kind: 'legacy', name: 'topology' },
-  listNetworkServiceProviders: { async: false, kind: 'legacy', name: 'networkserviceprovider' },
-  listPhysicalNetworks: { async: false, kind: 'legacy', name: 'physicalnetwork' },
-  listPods: { async: false, kind: 'legacy', name: 'pod' },
-  listRolePermissions: { async: false, kind: 'legacy', name: 'rolepermission' },
-  listRoles: { async: false, kind: 'legacy', name: 'role' },
-  listSimulatorMocks: { async: false, kind: 'legacy', name: 'simulatormock' },
-  listStoragePools: { async: false, kind: 'legacy', name: 'storagepool' },
-  listTrafficTypes: { async: false, kind: 'legacy', name: 'traffictype' },
-  listUsers: { async: false, kind: 'legacy', name: 'user' },
-  listVirtualRouterElements: { async: false, kind: 'legacy', name: 'virtualrouterelement' },
-  listVlanIpRanges: { async: false, kind: 'legacy', name: 'vlan' },
-  listZones: { async: false, kind: 'legacy', name: 'zone' },
-  lockAccount: { async: false, kind: 'legacy', name: 'account' },
-  lockUser: { async: false, kind: 'legacy', name: 'user' },
-  login: { async: false, kind: 'legacy', name: 'login' },
-  logout: { async: false, kind: 'legacy', name: 'logout' },
+  listImageStores: { async: false, kind: 'list', name: 'imagestore' },
+  listInfrastructure: { async: false, kind: 'object', name: 'infrastructure' },
+  listInfrastructureTopology: { async: false, kind: 'object', name: 'topology' },
+  listNetworkServiceProviders: { async: false, kind: 'list', name: 'networkserviceprovider' },
+  listPhysicalNetworks: { async: false, kind: 'list', name: 'physicalnetwork' },
+  listPods: { async: false, kind: 'list', name: 'pod' },
+  listRolePermissions: { async: false, kind: 'list', name: 'rolepermission' },
+  listRoles: { async: false, kind: 'list', name: 'role' },
+  listSimulatorMocks: { async: false, kind: 'list', name: 'simulatormock' },
+  listStoragePools: { async: false, kind: 'list', name: 'storagepool' },
+  listTrafficTypes: { async: false, kind: 'list', name: 'traffictype' },
+  listUsers: { async: false, kind: 'list', name: 'user' },
+  listVirtualRouterElements: { async: false, kind: 'list', name: 'virtualrouterelement' },
+  listVlanIpRanges: { async: false, kind: 'list', name: 'vlan' },
+  listZones: { async: false, kind: 'list', name: 'zone' },
+  lockAccount: { async: false, kind: 'object', name: 'account' },
+  lockUser: { async: false, kind: 'object', name: 'user' },
+  login: { async: false, kind: 'raw', name: 'login' },
+  logout: { async: false, kind: 'raw', name: 'logout' },
   prepareHostForMaintenance: { async: true, kind: 'object', name: 'host' },
-  queryAsyncJobResult: { async: false, kind: 'legacy', name: 'asyncjobs' },
-  querySimulatorMock: { async: false, kind: 'legacy', name: 'simulatormock' },
+  queryAsyncJobResult: { async: false, kind: 'raw', name: 'queryasyncjobresult' },
+  querySimulatorMock: { async: false, kind: 'object', name: 'simulatormock' },
   reconnectHost: { async: true, kind: 'object', name: 'host' },
-  registerUserKeys: { async: false, kind: 'legacy', name: 'userkeys' },
-  releasePublicIpRange: { async: false, kind: 'legacy', name: 'success' },
-  resetConfiguration: { async: false, kind: 'legacy', name: 'configuration' },
-  updateAccount: { async: false, kind: 'legacy', name: 'account' },
-  updateCluster: { async: false, kind: 'legacy', name: 'cluster' },
-  updateConfiguration: { async: false, kind: 'legacy', name: 'configuration' },
-  updateDomain: { async: false, kind: 'legacy', name: 'domain' },
+  registerUserKeys: { async: false, kind: 'object', name: 'userkeys' },
+  releasePublicIpRange: { async: false, kind: 'success', name: 'success' },
+  resetConfiguration: { async: false, kind: 'object', name: 'configuration' },
+  updateAccount: { async: false, kind: 'object', name: 'account' },
+  updateCluster: { async: false, kind: 'object', name: 'cluster' },
+  updateConfiguration: { async: false, kind: 'object', name: 'configuration' },
+  updateDomain: { async: false, kind: 'object', name: 'domain' },
   updateHost: { async: false, kind: 'object', name: 'host' },
-  updateNetworkServiceProvider: { async: true, kind: 'legacy', name: 'networkserviceprovider' },
-  updatePhysicalNetwork: { async: true, kind: 'legacy', name: 'physicalnetwork' },
-  updatePod: { async: false, kind: 'legacy', name: 'pod' },
-  updateRole: { async: false, kind: 'legacy', name: 'role' },
-  updateRolePermission: { async: false, kind: 'legacy', name: 'success' },
-  updateStoragePool: { async: false, kind: 'legacy', name: 'storagepool' },
-  updateTrafficType: { async: true, kind: 'legacy', name: 'traffictype' },
-  updateUser: { async: false, kind: 'legacy', name: 'user' },
-  updateZone: { async: false, kind: 'legacy', name: 'zone' },
+  updateNetworkServiceProvider: { async: true, kind: 'object', name: 'networkserviceprovider' },
+  updatePhysicalNetwork: { async: true, kind: 'object', name: 'physicalnetwork' },
+  updatePod: { async: false, kind: 'object', name: 'pod' },
+  updateRole: { async: false, kind: 'object', name: 'role' },
+  updateRolePermission: { async: false, kind: 'success', name: 'success' },
+  updateStoragePool: { async: false, kind: 'object', name: 'storagepool' },
+  updateTrafficType: { async: true, kind: 'object', name: 'traffictype' },
+  updateUser: { async: false, kind: 'object', name: 'user' },
+  updateZone: { async: false, kind: 'object', name: 'zone' },
 } as const;

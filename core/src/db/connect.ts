@@ -30,8 +30,23 @@ export function openStore(config: DatabaseConfig): Store {
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+  let closing = false;
+  // An idle connection the server ends (a restart, a failover, an administrator) would otherwise
+  // be an uncaught error that stops the process; the pool drops it and opens a new one when
+  // needed. Connections still closing after close() (the pool does not wait for their sockets)
+  // are of no interest.
+  pool.on('error', (error) => {
+    if (!closing) console.error('[db] a PostgreSQL connection was lost:', error.message);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'postgres',
+    close: () => {
+      closing = true;
+      return db.destroy();
+    },
+  };
 }
 
 /** Applies every pending migration; safe to call from several servers at once (Kysely locks). */

@@ -3,9 +3,16 @@
 export const NETWORK_TYPES = ['Basic', 'Advanced'] as const;
 export type NetworkType = (typeof NETWORK_TYPES)[number];
 
-/** Zones, pods, clusters and hosts' allocation state. New zones, pods and clusters start Disabled. */
-export const ALLOCATION_STATES = ['Enabled', 'Disabled'] as const;
-export type AllocationState = (typeof ALLOCATION_STATES)[number];
+export {
+  ALLOCATION_STATES,
+  HOST_RESOURCE_STATES,
+  HOST_STATUSES,
+  STORAGE_POOL_STATUSES,
+  type AllocationState,
+  type HostResourceState,
+  type HostStatus,
+  type StoragePoolStatus,
+} from '../contract/states';
 
 /** Hypervisor names as CloudStack returns them; input is matched case-insensitively. */
 export const HYPERVISORS = ['Simulator', 'KVM'] as const;
@@ -16,30 +23,6 @@ export function canonicalHypervisor(text: string): Hypervisor | undefined {
 }
 
 export const CLUSTER_TYPES = ['CloudManaged', 'ExternalManaged'] as const;
-
-/** Host connection status (CloudStack's Status). */
-export const HOST_STATUSES = ['Creating', 'Connecting', 'Up', 'Disconnected', 'Alert', 'Down', 'Error'] as const;
-export type HostStatus = (typeof HOST_STATUSES)[number];
-
-/** Host resource state (CloudStack's ResourceState). */
-export const HOST_RESOURCE_STATES = [
-  'Enabled',
-  'Disabled',
-  'PrepareForMaintenance',
-  'Maintenance',
-  'ErrorInMaintenance',
-] as const;
-export type HostResourceState = (typeof HOST_RESOURCE_STATES)[number];
-
-export const STORAGE_POOL_STATUSES = [
-  'Up',
-  'PrepareForMaintenance',
-  'Maintenance',
-  'ErrorInMaintenance',
-  'CancelMaintenance',
-  'Disabled',
-] as const;
-export type StoragePoolStatus = (typeof STORAGE_POOL_STATUSES)[number];
 
 export const TRAFFIC_TYPES = ['Guest', 'Management', 'Public', 'Storage'] as const;
 export type TrafficType = (typeof TRAFFIC_TYPES)[number];
@@ -169,3 +152,40 @@ export const SIMULATOR_OPERATIONS = [
   'CheckHealthCommand',
 ] as const;
 export type SimulatorOperation = (typeof SIMULATOR_OPERATIONS)[number];
+
+/** CPU architectures a cluster's hosts may have. */
+export const CLUSTER_ARCHES = ['x86_64', 'aarch64'] as const;
+export type ClusterArch = (typeof CLUSTER_ARCHES)[number];
+/** Whether CloudStack manages a cluster (CloudStack's Cluster.ManagedState). */
+export const MANAGED_STATES = ['Managed', 'Unmanaged'] as const;
+export type ManagedState = (typeof MANAGED_STATES)[number];
+
+/** Secondary storage providers: NFS, and a directory on the management server for labs. */
+export const IMAGE_STORE_PROVIDERS = ['NFS', 'Filesystem'] as const;
+export type ImageStoreProvider = (typeof IMAGE_STORE_PROVIDERS)[number];
+/** The protocol of each provider's stores: nfs for NFS, file for a local directory. */
+export const IMAGE_STORE_PROTOCOLS = ['nfs', 'file'] as const;
+export type ImageStoreProtocol = (typeof IMAGE_STORE_PROTOCOLS)[number];
+/** Where an image store serves (CloudStack's ScopeType for image stores). */
+export const IMAGE_STORE_SCOPES = ['ZONE', 'REGION'] as const;
+export type ImageStoreScope = (typeof IMAGE_STORE_SCOPES)[number];
+
+/** States of a physical network. */
+export const PHYSICAL_NETWORK_STATES = ['Enabled', 'Disabled'] as const;
+export type PhysicalNetworkState = (typeof PHYSICAL_NETWORK_STATES)[number];
+/** Broadcast domain ranges: Pod in a basic zone, Zone in an advanced one. */
+export const BROADCAST_DOMAIN_RANGES = ['ZONE', 'POD'] as const;
+export type BroadcastDomainRange = (typeof BROADCAST_DOMAIN_RANGES)[number];
+/** States of a network service provider. */
+export const PROVIDER_STATES = ['Enabled', 'Disabled', 'Shutdown'] as const;
+export type ProviderState = (typeof PROVIDER_STATES)[number];
+
+/** Where a primary storage pool is reachable from (CloudStack's ScopeType). */
+export const STORAGE_POOL_SCOPES = ['CLUSTER', 'ZONE', 'HOST'] as const;
+export type StoragePoolScope = (typeof STORAGE_POOL_SCOPES)[number];
+/** Pool types CloudStack derives from a storage URL's scheme (nfs://, file://, sharedmountpoint://). */
+export const STORAGE_POOL_TYPES = ['NetworkFilesystem', 'Filesystem', 'SharedMountPoint'] as const;
+export type StoragePoolType = (typeof STORAGE_POOL_TYPES)[number];
+
+/** CloudStack's zone types; this build has Core zones only. */
+export const ZONE_TYPES = ['Core', 'Edge'] as const;

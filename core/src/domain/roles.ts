@@ -32,3 +32,7 @@ export function ruleMatches(rule: string, command: string): boolean {
 }
 
 export const RULE_PATTERN = /^[a-zA-Z0-9*]+$/;
+
+/** What a role permission rule does to the APIs it matches. */
+export const RULE_PERMISSIONS = ['allow', 'deny'] as const;
+export type RulePermission = (typeof RULE_PERMISSIONS)[number];

@@ -404,3 +404,6 @@ export function parseSettingValue(def: AnySettingDefinition, raw: string): Parse
 export function formatSettingValue(value: SettingScalar): string {
   return typeof value === 'string' ? value : String(value);
 }
+
+/** CloudStack's configuration value types as listConfigurations reports them. */
+export const CONFIGURATION_TYPES = ['String', 'Number', 'Decimal', 'Boolean'] as const;

@@ -1,7 +1,6 @@
-/** Account and user states as CloudStack reports them. */
-export const ACCOUNT_STATES = ['enabled', 'disabled', 'locked'] as const;
-export type AccountState = (typeof ACCOUNT_STATES)[number];
+/** State names live in the contract module (shared with the renderer); the domain re-exports them. */
+export { ACCOUNT_STATES, JOB_STATUS, type AccountState, type JobStatus } from '../contract/states';
 
-/** Async job status as queryAsyncJobResult reports it. */
-export const JOB_STATUS = { Pending: 0, Succeeded: 1, Failed: 2 } as const;
-export type JobStatus = (typeof JOB_STATUS)[keyof typeof JOB_STATUS];
+/** A domain is Active, or Inactive while a cleanup deletes what is below it. */
+export const DOMAIN_STATES = ['Active', 'Inactive'] as const;
+export type DomainState = (typeof DOMAIN_STATES)[number];

@@ -7,7 +7,6 @@ import { dialects, freshDatabase } from '../../test/harness';
 import { defaultDataDir, passwordBox, startServer } from './cli';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const TSX = path.join(REPO, 'node_modules', '.bin', 'tsx');
 const CLI = path.join(REPO, 'core', 'src', 'server', 'cli.ts');
 
 async function login(base: string, password: string) {
@@ -29,7 +28,14 @@ interface Cli {
 function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Cli {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
   if (!('STACKYARD_ADMIN_PASSWORD' in env)) delete childEnv.STACKYARD_ADMIN_PASSWORD;
-  const child = spawn(TSX, [CLI, ...args], { cwd: REPO, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Node with tsx as a loader, not the tsx binary: that binary runs the script in a child process
+  // and relays signals, and when the child is slow to acknowledge one (a loaded machine) it exits
+  // with 143 itself instead of waiting for the child's own shutdown.
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
+    cwd: REPO,
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString('utf8')));

@@ -2,9 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { Core } from '../core';
-import { seesAllDomains, type Caller } from '../services/caller';
-import type { LiveMessage } from '../services/core-services';
-import { liveWireForm } from '../services/events';
+import type { Caller } from '../services/caller';
 
 export interface LiveSocketOptions {
   core: Core;
@@ -26,10 +24,8 @@ interface Client {
   sessionKey: string;
   caller: Caller;
   alive: boolean;
-  /** Domain id -> inside the caller's subtree (domain admins). */
-  domains: Map<number, boolean>;
-  /** Keeps messages in order while a domain lookup is pending. */
-  queue: Promise<void>;
+  /** Ends the client's subscription to the live feed. */
+  unsubscribe(): void;
 }
 
 /** WebSocket close codes in the private range. */
@@ -52,43 +48,20 @@ export function createLiveSocket(options: LiveSocketOptions): LiveSocket {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024, perMessageDeflate: false });
   const clients = new Set<Client>();
 
-  async function visible(client: Client, message: LiveMessage): Promise<boolean> {
-    const { caller } = client;
-    const { accountId, domainId } = message.scope;
-    if (seesAllDomains(caller)) return true;
-    if (accountId !== null && accountId === caller.accountId) return true;
-    if (caller.roleType !== 'DomainAdmin' || domainId === null) return false;
-    let inside = client.domains.get(domainId);
-    if (inside === undefined) {
-      const row = await core.store.db
-        .selectFrom('domains')
-        .select('id_path')
-        .where('id', '=', domainId)
-        .executeTakeFirst();
-      inside = row !== undefined && row.id_path.startsWith(caller.domainIdPath);
-      client.domains.set(domainId, inside);
-    }
-    return inside;
-  }
-
-  function deliver(client: Client, message: LiveMessage): void {
-    client.queue = client.queue
-      .then(async () => {
-        if (client.ws.readyState !== WebSocket.OPEN) return;
-        if (!(await visible(client, message))) return;
-        if (client.ws.bufferedAmount > maxBuffered) {
-          client.ws.terminate();
+  /** Sends what the client may see; a client too slow to follow the stream is dropped. */
+  function subscribe(ws: WebSocket, caller: Caller): () => void {
+    return core.live.subscribe({
+      viewer: () => caller,
+      send: (message) => {
+        if (ws.readyState !== WebSocket.OPEN) return;
+        if (ws.bufferedAmount > maxBuffered) {
+          ws.terminate();
           return;
         }
-        const payload = liveWireForm(message);
-        client.ws.send(JSON.stringify(payload));
-      })
-      .catch(() => client.ws.terminate());
+        ws.send(JSON.stringify(message));
+      },
+    });
   }
-
-  const unsubscribe = core.events.subscribe((message) => {
-    for (const client of clients) deliver(client, message);
-  });
 
   const heartbeat = setInterval(() => {
     for (const client of clients) {
@@ -135,21 +108,17 @@ export function createLiveSocket(options: LiveSocketOptions): LiveSocket {
             return;
           }
           wss.handleUpgrade(req, socket, head, (ws) => {
-            const client: Client = {
-              ws,
-              sessionKey,
-              caller,
-              alive: true,
-              domains: new Map(),
-              queue: Promise.resolve(),
-            };
+            const client: Client = { ws, sessionKey, caller, alive: true, unsubscribe: subscribe(ws, caller) };
             clients.add(client);
             ws.on('pong', () => {
               client.alive = true;
             });
             ws.on('message', () => undefined); // the stream is one-way
             ws.on('error', () => ws.terminate());
-            ws.on('close', () => clients.delete(client));
+            ws.on('close', () => {
+              client.unsubscribe();
+              clients.delete(client);
+            });
           });
         })
         .catch(() => refuse(socket, 500, 'Internal Server Error'));
@@ -159,8 +128,10 @@ export function createLiveSocket(options: LiveSocketOptions): LiveSocket {
     },
     async close() {
       clearInterval(heartbeat);
-      unsubscribe();
-      for (const client of clients) client.ws.close(1001, 'server shutting down');
+      for (const client of clients) {
+        client.unsubscribe();
+        client.ws.close(1001, 'server shutting down');
+      }
       const deadline = Date.now() + 1000;
       while (clients.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
       for (const client of clients) client.ws.terminate();

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import type { LoginResponse } from '../api/schemas/auth';
 import { unauthenticated } from '../domain/errors';
 import { ACCOUNT_TYPE, ROLE_TYPES, roleTypeForAccountType, type RoleType } from '../domain/roles';
 import type { Store } from '../db/connect';
@@ -29,7 +30,7 @@ export interface LoginResult {
   sessionKey: string;
   caller: Caller;
   /** CloudStack's loginresponse, every value a string as CloudStack sends them. */
-  response: Record<string, string>;
+  response: LoginResponse;
 }
 
 const DEFAULT_SESSION_TIMEOUT_S = 1800;
@@ -168,7 +169,7 @@ export class AuthService implements AuthPort {
       resourceId: p.userUuid,
     });
 
-    const response: Record<string, string> = {
+    const response: LoginResponse = {
       timeout: String(timeout),
       lastname: p.lastname,
       registered: 'false',

@@ -1,10 +1,13 @@
 import crypto from 'node:crypto';
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import { notFound } from '../domain/errors';
+import type { EventLevel, EventState } from '../domain/event-types';
 import { nowIso, toCloudStackDate } from '../domain/time';
 import type { Store } from '../db/connect';
 import { containsIgnoreCase, type PageWindow } from '../db/query-helpers';
 import type { Database, EventRow } from '../db/schema';
+import { compact } from '../api/schemas/fields';
+import type { Event } from '../api/schemas/events';
 import type { OwnerScope } from './access';
 import { isRootAdmin, type Caller } from './caller';
 import type { EventSink, LiveMessage, NewEvent } from './core-services';
@@ -62,25 +65,24 @@ export interface EventListRow {
 }
 
 /** CloudStack's EventResponse; absent values are left out, as CloudStack does. */
-export function eventResponse(row: EventListRow): Record<string, unknown> {
-  const out: Record<string, unknown> = {
+export function eventResponse(row: EventListRow): Event {
+  return compact({
     id: row.uuid,
     username: row.username,
     type: row.type,
-    level: row.level,
+    // The table holds only the domain's values (EventService writes them); the column type is text.
+    level: row.level as EventLevel,
     description: row.description,
     account: row.account_name,
     domainid: row.domain_uuid,
     domain: row.domain_name,
     created: toCloudStackDate(row.created),
-    state: row.state,
+    state: row.state as EventState,
     parentid: row.parent_uuid,
     resourcetype: row.resource_type,
     resourceid: row.resource_id,
     archived: row.archived === 1,
-  };
-  for (const [k, v] of Object.entries(out)) if (v === null || v === undefined) delete out[k];
-  return out;
+  });
 }
 
 type Listener = (message: LiveMessage) => void;

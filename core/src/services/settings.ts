@@ -11,7 +11,10 @@ import {
 } from '../domain/settings-registry';
 import { nowIso } from '../domain/time';
 import type { Store } from '../db/connect';
+import { compact } from '../api/schemas/fields';
+import type { Configuration, ListConfigurationsInput } from '../api/schemas/configurations';
 import type { SettingsReader } from './core-services';
+import { pageWindow } from './paging';
 
 export interface SettingEntry {
   definition: AnySettingDefinition;
@@ -21,6 +24,39 @@ export interface SettingEntry {
   overridden: boolean;
   /** For static settings: the value in effect until the next restart. */
   effective: SettingScalar;
+}
+
+/** How secret values are shown. */
+const MASK = '******';
+
+/** CloudStack's configuration types as listConfigurations reports them. */
+const WIRE_TYPE = {
+  string: 'String',
+  password: 'String',
+  integer: 'Number',
+  float: 'Decimal',
+  boolean: 'Boolean',
+} as const satisfies Record<AnySettingDefinition['type'], Configuration['type']>;
+
+/** CloudStack's ConfigurationResponse for a setting; secrets are masked. */
+export function configurationResponse(entry: SettingEntry): Configuration {
+  const def = entry.definition;
+  return compact({
+    name: def.name,
+    value: def.isSecret ? MASK : String(entry.value),
+    defaultvalue: def.isSecret ? MASK : String(def.default),
+    category: def.category,
+    description: def.description,
+    type: WIRE_TYPE[def.type],
+    options: def.type === 'string' && def.enum ? def.enum.join(',') : undefined,
+    isdynamic: def.isDynamic,
+    scope: def.scope,
+  });
+}
+
+/** A secret's value as events and responses show it. */
+export function shownValue(entry: SettingEntry): string {
+  return entry.definition.isSecret ? MASK : String(entry.value);
 }
 
 export interface SettingsOptions {
@@ -114,6 +150,29 @@ export class SettingsService implements SettingsReader {
 
   entries(): SettingEntry[] {
     return allSettingDefinitions().map((def) => this.entry(def.name) as SettingEntry);
+  }
+
+  /**
+   * listConfigurations: the settings whose name contains `name`, of `category`, and with
+   * `keyword` in the name, category or description (all ignoring case), in registry order.
+   */
+  list(input: ListConfigurationsInput): { items: Configuration[]; count: number } {
+    const name = input.name?.toLowerCase();
+    const category = input.category?.toLowerCase();
+    const keyword = input.keyword?.toLowerCase();
+    const matching = this.entries().filter((e) => {
+      const def = e.definition;
+      if (name !== undefined && !def.name.toLowerCase().includes(name)) return false;
+      if (category !== undefined && def.category.toLowerCase() !== category) return false;
+      if (keyword !== undefined) {
+        const hay = [def.name, def.category, def.description].map((s) => s.toLowerCase());
+        if (!hay.some((s) => s.includes(keyword))) return false;
+      }
+      return true;
+    });
+    const window = pageWindow(input, this);
+    const page = window ? matching.slice(window.offset, window.offset + window.limit) : matching;
+    return { items: page.map(configurationResponse), count: matching.length };
   }
 
   /** Validates and stores a value (431 on an unknown name or a bad value). */

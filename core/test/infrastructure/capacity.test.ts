@@ -1,8 +1,9 @@
 import crypto from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema';
 import { nowIso } from '../../src/domain/time';
+import { CapacityMonitor } from '../../src/services/capacity/capacity-monitor';
 import { dialects, startTestCore, type TestCore } from '../harness';
 import { callerOf, createAccount, fails, ok } from '../tenancy/fixtures';
 import { seedCluster, seedHost, seedPod, seedZone } from './seed';
@@ -397,11 +398,53 @@ describe.each(dialects())('capacity (%s)', (dialect) => {
   });
 
   it('starts and stops its timer without sampling twice at once', async () => {
-    const monitor = tc.core.capacityMonitor;
-    monitor.start();
-    const samples = [monitor.sample(), monitor.sample()];
-    await Promise.all(samples);
-    await monitor.stop();
+    // A monitor of its own, sampling from the first check (a second after start) every second.
+    ok(await tc.call('updateConfiguration', { name: 'capacity.check.period', value: '1000' }));
+    const monitor = new CapacityMonitor(tc.core.services, { firstSampleDelayMs: 0 });
+    // Each sample is slowed down so that overlapping samples would be caught at it.
+    const runs: { start: number; end?: number }[] = [];
+    let active = 0;
+    let maxActive = 0;
+    const seam = monitor as unknown as { sampleOnce(): Promise<void> };
+    const sampleOnce = seam.sampleOnce.bind(monitor);
+    vi.spyOn(seam, 'sampleOnce').mockImplementation(async () => {
+      const run: { start: number; end?: number } = { start: Date.now() };
+      runs.push(run);
+      active += 1;
+      maxActive = Math.max(maxActive, active);
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        await sampleOnce();
+      } finally {
+        active -= 1;
+        run.end = Date.now();
+      }
+    });
+    try {
+      monitor.start();
+      // The timer samples on its own.
+      await vi.waitFor(() => expect(runs).toHaveLength(1), { timeout: 5_000, interval: 10 });
+      expect(active).toBe(1);
+      // Samples asked for while the timer's sample runs wait for it, then for each other.
+      await Promise.all([monitor.sample(), monitor.sample()]);
+      expect(runs).toHaveLength(3);
+      expect(maxActive).toBe(1);
+      // The timer keeps sampling while started.
+      await vi.waitFor(() => expect(runs).toHaveLength(4), { timeout: 5_000, interval: 10 });
+      expect(active).toBe(1);
+      // stop() waits for the sample under way; no sample starts after it.
+      await monitor.stop();
+      expect(active).toBe(0);
+      expect(runs.every((run) => run.end !== undefined)).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      expect(runs).toHaveLength(4);
+      // Never two at once: each sample started after the previous one ended.
+      expect(maxActive).toBe(1);
+      for (let i = 1; i < runs.length; i++) expect(runs[i]!.start).toBeGreaterThanOrEqual(runs[i - 1]!.end!);
+    } finally {
+      await monitor.stop();
+      ok(await tc.call('updateConfiguration', { name: 'capacity.check.period', value: '300000' }));
+    }
   });
 
   it('is for admins and resource admins', async () => {

@@ -1,6 +1,5 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { podAddressFor } from '../../src/services/infrastructure/hosts';
 import { dialects, startTestCore, type TestCore } from '../harness';
 import { eventsOfType, fails, ok, runAsync } from '../tenancy/fixtures';
 import { seedCluster, seedHost, seedPod, seedZone } from './seed';
@@ -371,29 +370,5 @@ describe.each(dialects())('hosts (%s)', (dialect) => {
     expect(all.count).toBeGreaterThan(300);
     expect(all.host).toHaveLength(50);
     expect(ok(await tc.call('listHosts', { type: 'SecondaryStorage' })).count ?? 0).toBe(0);
-  });
-});
-
-describe('podAddressFor', () => {
-  const pod = { cidr: '10.1.0.0/24', gateway: '10.1.0.1', start_ip: '10.1.0.2', end_ip: '10.1.0.250' };
-
-  it('picks a stable address in the subnet, outside the reserved range and the gateway', () => {
-    const seen = new Set<string>();
-    for (let i = 0; i < 200; i++) {
-      const ip = podAddressFor(`http://sim/c0/h${i}`, pod, 'fallback');
-      expect(ip).toMatch(/^10\.1\.0\.(25[1-4])$/);
-      expect(podAddressFor(`http://sim/c0/h${i}`, pod, 'fallback')).toBe(ip);
-      seen.add(ip);
-    }
-    expect(seen.size).toBe(4);
-    const wide = { cidr: '10.2.0.0/16', gateway: '10.2.255.254', start_ip: '10.2.0.10', end_ip: '10.2.0.20' };
-    const ip = podAddressFor('http://sim/x', wide, 'fallback');
-    expect(ip.startsWith('10.2.')).toBe(true);
-    expect(ip).not.toBe('10.2.255.254');
-  });
-
-  it('keeps the fallback when the reserved range fills the subnet', () => {
-    expect(podAddressFor('http://sim/a', { ...pod, end_ip: '10.1.0.254' }, '172.16.1.1')).toBe('172.16.1.1');
-    expect(podAddressFor('http://sim/a', { ...pod, cidr: 'junk' }, '172.16.1.1')).toBe('172.16.1.1');
   });
 });

@@ -760,7 +760,7 @@ export const RESPONSE_NAMES = {
   login: 'login',
   logout: 'logout',
   prepareHostForMaintenance: 'host',
-  queryAsyncJobResult: 'asyncjobs',
+  queryAsyncJobResult: 'queryasyncjobresult',
   querySimulatorMock: 'simulatormock',
   reconnectHost: 'host',
   registerUserKeys: 'userkeys',

@@ -1,28 +1,14 @@
-import { z } from 'zod';
 import { invalidParameter } from '../../domain/errors';
 import {
   MarvinConfigError,
   parseMarvinConfig,
   type ParsedMarvinConfig,
 } from '../../services/datacenter-import/marvin-config';
-import { displayParams, planImport, type CreatedCounts, type ImportPlan } from '../../services/datacenter-import/plan';
+import { displayParams, planImport, type ImportPlan } from '../../services/datacenter-import/plan';
 import { runPlan, StepFailure, type StepResult } from '../../services/datacenter-import/run';
-import { defineCommand, type CommandContext } from '../command';
+import { implement, type CommandContext } from '../command';
 import { ApiError, toApiError } from '../errors';
-import { param } from '../schemas/params';
-
-/** Large enough for a 100k-host description; the HTTP transport has its own body limit. */
-const MAX_CONFIG_CHARS = 64 * 1024 * 1024;
-
-const IMPORT_FIELDS = {
-  zones: 'the zones of the description: id (absent in a dry run) and name',
-  calls: 'the number of API calls made (in a dry run: the number the import would make)',
-  created:
-    'what was created, by kind: configurations, zones, physicalnetworks, traffictypes, networkserviceproviders (enabled), pods, vlanipranges, clusters, hosts, storagepools, imagestores (in a dry run: what the import would create)',
-  warnings: 'parts of the description that were skipped: unknown settings, unsupported providers, ignored sections',
-  dryrun: 'true when nothing was changed and the plan is listed',
-  plan: 'dry run only: the API calls in order, each with command, params (secrets masked, {{reference}} for ids of earlier steps) and label',
-};
+import * as spec from '../schemas/datacenter-import';
 
 interface Prepared {
   parsed: ParsedMarvinConfig;
@@ -67,27 +53,14 @@ function stepError(failure: StepFailure): ApiError {
   );
 }
 
-function summary(created: CreatedCounts, zones: string[]): string {
+function summary(created: spec.DataCenterImportCounts, zones: string[]): string {
   const parts = Object.entries(created)
     .filter(([, n]) => n > 0)
     .map(([kind, n]) => `${n} ${kind}`);
   return `Imported datacenter${zones.length > 0 ? ` (zones ${zones.join(', ')})` : ''}: ${parts.join(', ') || 'nothing'}`;
 }
 
-const importDataCenter = defineCommand({
-  name: 'importDataCenter',
-  description:
-    'Stackyard: builds a cloud from a datacenter description in the JSON format of Marvin (CloudStack setup/dev/*.cfg), through the same API calls Marvin makes. With dryrun, validates it and lists the calls without changing anything.',
-  roles: ['Admin'],
-  isAsync: true,
-  params: z.object({
-    config: param.string(
-      "the datacenter description: Marvin's JSON, optionally preceded by '#' comment lines",
-      MAX_CONFIG_CHARS,
-    ),
-    dryrun: param.boolean('validate and list the planned API calls without changing anything').optional(),
-  }),
-  response: { name: 'datacenterimport', fields: IMPORT_FIELDS },
+const importDataCenter = implement(spec.importDataCenter, {
   // The description carries host passwords: it is sealed while the job is stored.
   secretParams: ['config'],
   // Validation happens before the job is queued, so a bad description fails at once. Imports run
@@ -101,16 +74,12 @@ const importDataCenter = defineCommand({
     const warnings = [...parsed.warnings, ...plan.warnings];
     if (params.dryrun) {
       return {
-        kind: 'object',
-        name: 'datacenterimport',
-        value: {
-          dryrun: true,
-          zones: plan.zones.map((z) => ({ name: z.name })),
-          calls: plan.steps.length,
-          created: plan.totals,
-          warnings,
-          plan: plan.steps.map((s) => ({ command: s.command, params: displayParams(s), label: s.label })),
-        },
+        dryrun: true,
+        zones: plan.zones.map((z) => ({ name: z.name })),
+        calls: plan.steps.length,
+        created: plan.totals,
+        warnings,
+        plan: plan.steps.map((s) => ({ command: s.command, params: displayParams(s), label: s.label })),
       };
     }
 
@@ -136,11 +105,7 @@ const importDataCenter = defineCommand({
       resourceType: 'Zone',
       resourceId: zones[0]?.id,
     });
-    return {
-      kind: 'object',
-      name: 'datacenterimport',
-      value: { dryrun: false, zones, calls: outcome.calls, created: outcome.created, warnings },
-    };
+    return { dryrun: false, zones, calls: outcome.calls, created: outcome.created, warnings };
   },
 });
 

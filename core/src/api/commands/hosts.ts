@@ -1,3 +1,5 @@
+import { HostMaintenanceService } from '../../services/infrastructure/host-maintenance';
+import { HostQueries } from '../../services/infrastructure/host-queries';
 import { HostService } from '../../services/infrastructure/hosts';
 import { implement } from '../command';
 import * as spec from '../schemas/hosts';
@@ -18,25 +20,25 @@ const updateHost = implement(spec.updateHost, {
 const reconnectHost = implement(spec.reconnectHost, {
   resumable: true,
   async jobTarget(ctx, p) {
-    return hostJob((await new HostService(ctx.services).reconnectTarget(p.id)).uuid);
+    return hostJob((await new HostMaintenanceService(ctx.services).reconnectTarget(p.id)).uuid);
   },
-  handler: (ctx, p) => new HostService(ctx.services).reconnect(ctx.caller, p.id, ctx.job),
+  handler: (ctx, p) => new HostMaintenanceService(ctx.services).reconnect(ctx.caller, p.id, ctx.job),
 });
 
 const prepareHostForMaintenance = implement(spec.prepareHostForMaintenance, {
   resumable: true,
   async jobTarget(ctx, p) {
-    return hostJob((await new HostService(ctx.services).maintenanceTarget(p.id)).uuid);
+    return hostJob((await new HostMaintenanceService(ctx.services).maintenanceTarget(p.id)).uuid);
   },
-  handler: (ctx, p) => new HostService(ctx.services).prepareMaintenance(ctx.caller, p.id, ctx.job),
+  handler: (ctx, p) => new HostMaintenanceService(ctx.services).prepareMaintenance(ctx.caller, p.id, ctx.job),
 });
 
 const cancelHostMaintenance = implement(spec.cancelHostMaintenance, {
   resumable: true,
   async jobTarget(ctx, p) {
-    return hostJob((await new HostService(ctx.services).cancelMaintenanceTarget(p.id)).uuid);
+    return hostJob((await new HostMaintenanceService(ctx.services).cancelMaintenanceTarget(p.id)).uuid);
   },
-  handler: (ctx, p) => new HostService(ctx.services).cancelMaintenance(ctx.caller, p.id, ctx.job),
+  handler: (ctx, p) => new HostMaintenanceService(ctx.services).cancelMaintenance(ctx.caller, p.id, ctx.job),
 });
 
 const deleteHost = implement(spec.deleteHost, {
@@ -44,7 +46,7 @@ const deleteHost = implement(spec.deleteHost, {
 });
 
 const listHosts = implement(spec.listHosts, {
-  handler: (ctx, p) => new HostService(ctx.services).list(p),
+  handler: (ctx, p) => new HostQueries(ctx.services).list(p),
 });
 
 export const hostCommands = [

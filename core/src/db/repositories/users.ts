@@ -237,6 +237,23 @@ export async function countEnabledUsers(db: Db, accountId: number): Promise<numb
   return Number(row.n);
 }
 
+/** The live (not removed) user of that name in the ROOT domain, with its password hash. */
+export async function findRootDomainUser(
+  db: Db,
+  username: string,
+): Promise<{ id: number; passwordHash: string } | undefined> {
+  return db
+    .selectFrom('users')
+    .innerJoin('accounts', 'accounts.id', 'users.account_id')
+    .innerJoin('domains', 'domains.id', 'accounts.domain_id')
+    .select(['users.id as id', 'users.password_hash as passwordHash'])
+    .where('users.username', '=', username)
+    .where('users.removed', 'is', null)
+    .where('accounts.removed', 'is', null)
+    .where('domains.parent_id', 'is', null)
+    .executeTakeFirst();
+}
+
 export function findPasswordHash(db: Db, userId: number): Promise<{ password_hash: string } | undefined> {
   return db.selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirst();
 }

@@ -74,10 +74,37 @@ export class HostOperationError extends Error {
   }
 }
 
+/** A request the driver cannot take (a malformed host or storage URL): the caller's mistake. */
+export class InvalidHostRequest extends HostOperationError {
+  constructor(message: string) {
+    super('url', message);
+    this.name = 'InvalidHostRequest';
+  }
+}
+
+/** A pod's management network, where a new host's address is chosen. */
+export interface PodNetwork {
+  cidr: string;
+  gateway: string;
+  /** The range reserved for system VMs (start_ip..end_ip of the pod). */
+  reservedStart: string;
+  reservedEnd: string;
+}
+
 export interface HypervisorDriver {
   readonly hypervisor: Hypervisor;
+  /**
+   * Checks a host URL before anything is contacted (addHost): throws InvalidHostRequest for one
+   * this hypervisor cannot take.
+   */
+  validateHostUrl(url: string): void;
   /** Connects to a new host and reports what it has (CloudStack's StartupCommand/ReadyCommand). */
   connect(request: HostConnectRequest): Promise<DiscoveredHost>;
+  /**
+   * The management address a new host is recorded with: the one it reported, or (hosts that
+   * have none of their own, like the Simulator's) one chosen in its pod's network.
+   */
+  managementAddress(host: { url: string; discovered: DiscoveredHost; pod: PodNetwork }): string;
   /** One heartbeat; throws HostOperationError(unreachable) when the host does not answer. */
   ping(host: HostTarget): Promise<void>;
   hostStats(host: HostTarget): Promise<HostStats>;
@@ -88,10 +115,23 @@ export interface HypervisorDriver {
   detachStoragePool(host: HostTarget, pool: StoragePoolTarget): Promise<void>;
   /** Drops any connection state for a host that is being removed. */
   forget(host: HostTarget): Promise<void>;
+  /** Called before and after each round of heartbeats (the Simulator reloads and saves its fault injection). */
+  beforeHeartbeats?(): Promise<void>;
+  afterHeartbeats?(): Promise<void>;
+  /** Waits for background work of the driver before the core closes. */
+  settle?(): Promise<void>;
 }
 
 export interface HypervisorDrivers {
   /** The driver for a hypervisor; throws for one this build does not support. */
   get(hypervisor: Hypervisor): HypervisorDriver;
+  /** The driver for a stored hypervisor name, or undefined when this build has none for it. */
+  find(hypervisor: string): HypervisorDriver | undefined;
+  /**
+   * A hypervisor named in a request (addCluster, addHost), matched ignoring case: one this build
+   * has a driver for, or a 431 naming the ones it has.
+   */
+  resolve(text: string): Hypervisor;
   supported(): Hypervisor[];
+  all(): HypervisorDriver[];
 }

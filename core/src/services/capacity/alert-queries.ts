@@ -3,14 +3,13 @@ import { notFound } from '../../domain/errors';
 import { toCloudStackDate } from '../../domain/time';
 import { ilike } from '../../db/query-helpers';
 import type { AlertRow } from '../../db/schema';
+import type { Alert, ListAlertsInput } from '../../api/schemas/alerts';
 import type { CoreServices } from '../core-services';
-import { pageWindow, type PageParams } from '../paging';
+import { pageWindow } from '../paging';
 import { keywordPattern } from '../tenancy/shared';
 
 /** CloudStack's AlertResponse: description is the subject; sent is when the alert was raised. */
-export function alertResponse(
-  row: Pick<AlertRow, 'uuid' | 'type' | 'name' | 'subject' | 'created'>,
-): Record<string, unknown> {
+export function alertResponse(row: Pick<AlertRow, 'uuid' | 'type' | 'name' | 'subject' | 'created'>): Alert {
   return {
     id: row.uuid,
     type: row.type,
@@ -20,21 +19,19 @@ export function alertResponse(
   };
 }
 
-export interface ListAlertsInput extends PageParams {
-  id?: string;
+/** listAlerts' parameters with the type as its numeric code and the dates parsed. */
+export type AlertListQuery = Omit<ListAlertsInput, 'type' | 'startdate' | 'enddate'> & {
   type?: number;
-  name?: string;
-  keyword?: string;
-  /** ISO-8601 bounds on when the alert was raised (already parsed). */
+  /** ISO-8601 bounds on when the alert was raised. */
   startDate?: string;
   endDate?: string;
-}
+};
 
 /** listAlerts: unarchived alerts, most recently sent first, as CloudStack orders them. */
 export async function listAlerts(
   services: Pick<CoreServices, 'store' | 'config'>,
-  input: ListAlertsInput,
-): Promise<{ items: Record<string, unknown>[]; count: number }> {
+  input: AlertListQuery,
+): Promise<{ items: Alert[]; count: number }> {
   const { db } = services.store;
   const pattern = keywordPattern(input.keyword);
   const filtered = () => {

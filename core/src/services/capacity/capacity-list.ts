@@ -1,22 +1,14 @@
 import { invalidParameter } from '../../domain/errors';
 import { capacityTypeName } from '../../domain/infrastructure';
-import { compact } from '../tenancy/shared';
+import { compact } from '../../api/schemas/fields';
+import type { Capacity, ListCapacityInput } from '../../api/schemas/capacity';
 import type { CoreServices } from '../core-services';
-import { pageWindow, type PageParams } from '../paging';
+import { pageWindow } from '../paging';
 import { requireCluster, requirePod, requireZone } from '../infrastructure/lookups';
 import { computeCapacity, percentOf, percentText, type CapacityFigure, type CapacitySnapshot } from './calculate';
 
-export interface ListCapacityInput extends PageParams {
-  zoneid?: string;
-  podid?: string;
-  clusterid?: string;
-  type?: number;
-  sortby?: string;
-  fetchlatest?: boolean;
-}
-
 /** CloudStack's CapacityResponse for one figure. */
-export function capacityResponse(snapshot: CapacitySnapshot, f: CapacityFigure): Record<string, unknown> {
+export function capacityResponse(snapshot: CapacitySnapshot, f: CapacityFigure): Capacity {
   const zone = snapshot.zones.get(f.zoneId);
   const pod = f.podId === null ? undefined : snapshot.pods.get(f.podId);
   const cluster = f.clusterId === null ? undefined : snapshot.clusters.get(f.clusterId);
@@ -46,7 +38,7 @@ export function capacityResponse(snapshot: CapacitySnapshot, f: CapacityFigure):
 export async function listCapacity(
   services: CoreServices,
   input: ListCapacityInput,
-): Promise<{ items: Record<string, unknown>[]; count: number }> {
+): Promise<{ items: Capacity[]; count: number }> {
   const { db } = services.store;
   const usage = input.sortby !== undefined;
   if (usage && input.sortby?.toLowerCase() !== 'usage') {

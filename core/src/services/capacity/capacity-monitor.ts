@@ -122,13 +122,19 @@ const FIRST_SAMPLE_DELAY_MS = 5_000;
 export class CapacityMonitor {
   private running: Promise<void> | undefined;
   private stopped = false;
-  private readonly periodic = new PeriodicTask(
-    () => this.period(),
-    () => this.tick(),
-    FIRST_SAMPLE_DELAY_MS,
-  );
+  private readonly periodic: PeriodicTask;
 
-  constructor(private readonly services: CoreServices) {}
+  constructor(
+    private readonly services: CoreServices,
+    /** Tests shorten the delay before the first sample. */
+    options: { firstSampleDelayMs?: number } = {},
+  ) {
+    this.periodic = new PeriodicTask(
+      () => this.period(),
+      () => this.tick(),
+      options.firstSampleDelayMs ?? FIRST_SAMPLE_DELAY_MS,
+    );
+  }
 
   start(): void {
     if (this.stopped) return;

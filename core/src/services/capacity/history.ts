@@ -3,10 +3,11 @@ import { invalidParameter } from '../../domain/errors';
 import { CAPACITY_TYPES, capacityTypeName } from '../../domain/infrastructure';
 import { toCloudStackDate } from '../../domain/time';
 import type { Database } from '../../db/schema';
+import { compact } from '../../api/schemas/fields';
+import type { CapacityHistory, ListCapacityHistoryInput } from '../../api/schemas/capacity';
 import type { CoreServices } from '../core-services';
 import { requireCluster, requirePod, requireZone } from '../infrastructure/lookups';
-import type { CapacityFigure, CapacitySnapshot } from './calculate';
-import { percentText } from './calculate';
+import { type CapacityFigure, type CapacitySnapshot, percentText } from './calculate';
 
 type Db = Kysely<Database>;
 
@@ -81,17 +82,12 @@ export async function lastSampled(db: Db): Promise<string | undefined> {
   return (row?.last as string | null | undefined) ?? undefined;
 }
 
-export interface ListCapacityHistoryInput {
-  type?: number;
-  zoneid?: string;
-  podid?: string;
-  clusterid?: string;
-  /** ISO-8601 bounds (already parsed). */
+/** listCapacityHistory's parameters with the dates parsed. */
+export type CapacityHistoryQuery = Omit<ListCapacityHistoryInput, 'startdate' | 'enddate'> & {
+  /** ISO-8601 bounds. */
   startDate?: string;
   endDate?: string;
-  page?: number;
-  pagesize?: number;
-}
+};
 
 /** By default a chart asks for the last day. */
 const DEFAULT_WINDOW_MS = 24 * 3600 * 1000;
@@ -104,8 +100,8 @@ const DEFAULT_WINDOW_MS = 24 * 3600 * 1000;
  */
 export async function listCapacityHistory(
   services: Pick<CoreServices, 'store'>,
-  input: ListCapacityHistoryInput,
-): Promise<{ items: Record<string, unknown>[]; count: number }> {
+  input: CapacityHistoryQuery,
+): Promise<{ items: CapacityHistory[]; count: number }> {
   const { db } = services.store;
   const zone = input.zoneid ? await requireZone(db, input.zoneid, 'zoneid') : undefined;
   const pod = input.podid ? await requirePod(db, input.podid, 'podid') : undefined;
@@ -151,21 +147,20 @@ export async function listCapacityHistory(
     uuidsById(db, 'pods', ids('pod_id')),
     uuidsById(db, 'clusters', ids('cluster_id')),
   ]);
-  const items = rows.map((r) => {
+  const items = rows.map((r): CapacityHistory => {
     const total = Number(r.total);
     const used = Number(r.used);
-    const out: Record<string, unknown> = {
+    return compact({
       type: r.capacity_type,
       name: capacityTypeName(r.capacity_type),
+      zoneid: r.zone_id === null ? undefined : zones.get(r.zone_id),
+      podid: r.pod_id === null ? undefined : pods.get(r.pod_id),
+      clusterid: r.cluster_id === null ? undefined : clusters.get(r.cluster_id),
       sampled: toCloudStackDate(r.sampled),
       capacitytotal: total,
       capacityused: used,
       percentused: percentText(used, total),
-    };
-    if (r.zone_id !== null && zones.has(r.zone_id)) out.zoneid = zones.get(r.zone_id);
-    if (r.pod_id !== null && pods.has(r.pod_id)) out.podid = pods.get(r.pod_id);
-    if (r.cluster_id !== null && clusters.has(r.cluster_id)) out.clusterid = clusters.get(r.cluster_id);
-    return out;
+    });
   });
   return { items, count };
 }

@@ -1,6 +1,24 @@
 import { sql } from 'kysely';
-import { CAPACITY_TYPES } from '../../domain/infrastructure';
+import {
+  CAPACITY_TYPES,
+  type AllocationState,
+  type HostResourceState,
+  type HostStatus,
+  type Hypervisor,
+  type NetworkType,
+  type StoragePoolStatus,
+} from '../../domain/infrastructure';
 import { invalidParameter } from '../../domain/errors';
+import type {
+  Infrastructure,
+  ListInfrastructureTopologyInput,
+  Topology,
+  TopologyCluster,
+  TopologyHost,
+  TopologyImageStore,
+  TopologyStoragePool,
+  TopologyZone,
+} from '../../api/schemas/infrastructure';
 import type { CoreServices } from '../core-services';
 import { requireZone } from '../infrastructure/lookups';
 import { computeCapacity, type CapacityFigure } from './calculate';
@@ -13,21 +31,6 @@ export function hostPercent(value: number, of: number): string {
   return `${Number(pct.toFixed(2))}%`;
 }
 
-export interface TopologyInput {
-  zoneid?: string;
-  clusterids?: string[];
-  hostlimit?: number;
-}
-
-interface PoolNode {
-  id: string;
-  name: string;
-  state: string;
-  scope: string;
-  disksizetotal: number;
-  disksizeused: number;
-}
-
 /**
  * The infrastructure diagram in one call (listInfrastructureTopology): zones > pods > clusters with
  * per-cluster host counts by state and resource state, capacity sums, pools and image stores, built
@@ -36,8 +39,8 @@ interface PoolNode {
  */
 export async function infrastructureTopology(
   services: Pick<CoreServices, 'store' | 'config'>,
-  input: TopologyInput,
-): Promise<Record<string, unknown>> {
+  input: ListInfrastructureTopologyInput,
+): Promise<Topology> {
   const { db } = services.store;
   const hostLimit = input.hostlimit ?? 1000;
   if (hostLimit < 0) throw invalidParameter('TOPOLOGY.HOST_LIMIT', 'hostlimit must not be negative');
@@ -84,8 +87,8 @@ export async function infrastructureTopology(
 
   interface ClusterHosts {
     count: number;
-    states: Record<string, number>;
-    resourceStates: Record<string, number>;
+    states: Partial<Record<HostStatus, number>>;
+    resourceStates: Partial<Record<HostResourceState, number>>;
   }
   const perCluster = new Map<number, ClusterHosts>();
   let totalHosts = 0;
@@ -98,13 +101,16 @@ export async function infrastructureTopology(
       perCluster.set(g.cluster_id, c);
     }
     c.count += count;
-    c.states[g.status] = (c.states[g.status] ?? 0) + count;
-    c.resourceStates[g.resource_state] = (c.resourceStates[g.resource_state] ?? 0) + count;
+    // The table holds only the domain's values (the services write them); the column type is text.
+    const status = g.status as HostStatus;
+    const resourceState = g.resource_state as HostResourceState;
+    c.states[status] = (c.states[status] ?? 0) + count;
+    c.resourceStates[resourceState] = (c.resourceStates[resourceState] ?? 0) + count;
   }
   const aggregated = totalHosts > hostLimit;
   const withHosts = aggregated ? [...requested] : [...clusters.keys()];
 
-  const hostsByCluster = new Map<number, Record<string, unknown>[]>();
+  const hostsByCluster = new Map<number, TopologyHost[]>();
   if (withHosts.length > 0 && totalHosts > 0) {
     const { cpu, memory } = snapshot.factors;
     let q = db
@@ -134,8 +140,9 @@ export async function infrastructureTopology(
       list.push({
         id: h.uuid,
         name: h.name,
-        state: h.status,
-        resourcestate: h.resource_state,
+        // Domain values in text columns, as above.
+        state: h.status as HostStatus,
+        resourcestate: h.resource_state as HostResourceState,
         cpuallocatedpercentage: hostPercent(n(h.cpu_allocated), cpuTotal),
         memoryallocatedpercentage: hostPercent(n(h.memory_allocated), memTotal),
       });
@@ -151,21 +158,22 @@ export async function infrastructureTopology(
     const f = figure.get(`${clusterId}:${type}`);
     return { total: f?.total ?? 0, used: f?.used ?? 0 };
   };
-  const poolNode = (p: (typeof pools)[number]): PoolNode => ({
+  const poolNode = (p: (typeof pools)[number]): TopologyStoragePool => ({
     id: p.uuid,
     name: p.name,
-    state: p.status,
+    // The table holds only the domain's values (the services write them); the column type is text.
+    state: p.status as StoragePoolStatus,
     scope: p.scope,
     disksizetotal: n(p.capacity_bytes),
     disksizeused: n(p.used_bytes),
   });
-  const clusterPools = new Map<number, PoolNode[]>();
-  const zonePools = new Map<number, PoolNode[]>();
+  const clusterPools = new Map<number, TopologyStoragePool[]>();
+  const zonePools = new Map<number, TopologyStoragePool[]>();
   for (const p of pools) {
     if (p.cluster_id !== null) clusterPools.set(p.cluster_id, [...(clusterPools.get(p.cluster_id) ?? []), poolNode(p)]);
     else zonePools.set(p.zone_id, [...(zonePools.get(p.zone_id) ?? []), poolNode(p)]);
   }
-  const zoneStores = new Map<number, Record<string, unknown>[]>();
+  const zoneStores = new Map<number, TopologyImageStore[]>();
   for (const s of stores) {
     if (s.zone_id === null) continue;
     zoneStores.set(s.zone_id, [
@@ -186,11 +194,13 @@ export async function infrastructureTopology(
   const clustersOfPod = new Map<number, number[]>();
   for (const c of clusters.values()) clustersOfPod.set(c.podId, [...(clustersOfPod.get(c.podId) ?? []), c.id]);
 
-  const zoneNodes = [...zones.values()].map((zn) => ({
+  // The inventory's network types, hypervisors and allocation states are the domain's values in
+  // text columns (the services write them).
+  const zoneNodes = [...zones.values()].map((zn): TopologyZone => ({
     id: zn.uuid,
     name: zn.name,
-    networktype: zn.networkType,
-    allocationstate: zn.allocationState,
+    networktype: zn.networkType as NetworkType,
+    allocationstate: zn.allocationState as AllocationState,
     imagestores: zoneStores.get(zn.id) ?? [],
     storagepools: zonePools.get(zn.id) ?? [],
     pods: (podsOfZone.get(zn.id) ?? []).map((podId) => {
@@ -198,15 +208,15 @@ export async function infrastructureTopology(
       return {
         id: p.uuid,
         name: p.name,
-        allocationstate: p.allocationState,
+        allocationstate: p.allocationState as AllocationState,
         clusters: (clustersOfPod.get(podId) ?? []).map((clusterId) => {
           const c = clusters.get(clusterId)!;
           const h = perCluster.get(clusterId);
-          const node: Record<string, unknown> = {
+          const node: TopologyCluster = {
             id: c.uuid,
             name: c.name,
-            hypervisortype: c.hypervisor,
-            allocationstate: c.allocationState,
+            hypervisortype: c.hypervisor as Hypervisor,
+            allocationstate: c.allocationState as AllocationState,
             hostcount: h?.count ?? 0,
             hoststates: h?.states ?? {},
             resourcestates: h?.resourceStates ?? {},
@@ -237,7 +247,7 @@ export async function infrastructureTopology(
 }
 
 /** listInfrastructure's counts (CloudStack's InfrastructureResponse). */
-export async function infrastructureCounts(services: Pick<CoreServices, 'store'>): Promise<Record<string, number>> {
+export async function infrastructureCounts(services: Pick<CoreServices, 'store'>): Promise<Infrastructure> {
   const { db } = services.store;
   const count = async (table: 'zones' | 'pods' | 'clusters' | 'storage_pools' | 'image_stores') =>
     n(

@@ -1,4 +1,5 @@
-import { emptyCounts, type CreatedCounts, type ImportPlan, type PlanStep } from './plan';
+import type { DataCenterImportCounts } from '../../api/schemas/datacenter-import';
+import { emptyCounts, type ImportPlan, type PlanStep } from './plan';
 
 /** The parts of a command result the runner reads (the API layer's CommandResult). */
 export type StepResult =
@@ -19,7 +20,8 @@ export interface RunHooks {
 export interface RunOutcome {
   /** Reference name -> uuid, for every step that produced one. */
   ids: Map<string, string>;
-  created: CreatedCounts;
+  /** By kind, as importDataCenter's result reports them. */
+  created: DataCenterImportCounts;
   /** API calls made. */
   calls: number;
 }

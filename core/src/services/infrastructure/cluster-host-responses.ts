@@ -1,9 +1,18 @@
-import type { HostResourceState, HostStatus, Hypervisor } from '../../domain/infrastructure';
+import type {
+  AllocationState,
+  CLUSTER_TYPES,
+  ClusterArch,
+  HostResourceState,
+  HostStatus,
+  Hypervisor,
+  ManagedState,
+} from '../../domain/infrastructure';
 import { toCloudStackDate } from '../../domain/time';
 import type { ClusterRow, HostRow } from '../../db/schema';
 import type { SettingsReader } from '../core-services';
 import { compact } from '../../api/schemas/fields';
 import type { Host } from '../../api/schemas/hosts';
+import type { Cluster } from '../../api/schemas/clusters';
 
 type Named = { uuid: string; name: string };
 
@@ -45,11 +54,7 @@ export function overcommitFactors(
 }
 
 /** CloudStack's ClusterResponse. */
-export function clusterResponse(
-  c: ClusterRow,
-  zone: Named | undefined,
-  pod: Named | undefined,
-): Record<string, unknown> {
+export function clusterResponse(c: ClusterRow, zone: Named | undefined, pod: Named | undefined): Cluster {
   return compact({
     id: c.uuid,
     name: c.name,
@@ -57,13 +62,14 @@ export function clusterResponse(
     podname: pod?.name,
     zoneid: zone?.uuid,
     zonename: zone?.name,
-    hypervisortype: c.hypervisor_type,
-    clustertype: c.cluster_type,
-    allocationstate: c.allocation_state,
-    managedstate: c.managed_state,
+    // The table holds only the values the cluster service validated and wrote; the columns are text.
+    hypervisortype: c.hypervisor_type as Hypervisor,
+    clustertype: c.cluster_type as (typeof CLUSTER_TYPES)[number],
+    allocationstate: c.allocation_state as AllocationState,
+    managedstate: c.managed_state as ManagedState,
     cpuovercommitratio: formatRatio(Number(c.cpu_overcommit_ratio)),
     memoryovercommitratio: formatRatio(Number(c.memory_overcommit_ratio)),
-    arch: c.arch,
+    arch: c.arch as ClusterArch,
   });
 }
 

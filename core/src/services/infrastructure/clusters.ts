@@ -2,58 +2,32 @@ import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { conflict, inUse, invalidParameter } from '../../domain/errors';
 import {
-  CLUSTER_TYPES,
-  canonicalHypervisor,
-  HYPERVISORS,
   type AllocationState,
+  canonicalHypervisor,
+  CLUSTER_ARCHES,
+  CLUSTER_TYPES,
   type Hypervisor,
+  MANAGED_STATES,
 } from '../../domain/infrastructure';
+import {
+  type AddClusterInput,
+  type Cluster,
+  type DeleteClusterInput,
+  type ListClustersInput,
+  type UpdateClusterInput,
+} from '../../api/schemas/clusters';
+import { allocationChange, INITIAL_ALLOCATION_STATE } from '../../domain/state-machines/allocation-state';
 import { nowIso } from '../../domain/time';
 import { equalsIgnoreCase, ilike, pageOfIds } from '../../db/query-helpers';
 import type { ClusterRow, Database, PodRow, ZoneRow } from '../../db/schema';
 import type { Caller } from '../caller';
 import type { CoreServices } from '../core-services';
 import { pageWindow } from '../paging';
-import { keywordPattern, requireName, type ListWindowParams } from '../tenancy/shared';
+import { keywordPattern, requireName } from '../tenancy/shared';
 import { clusterResponse } from './cluster-host-responses';
 import { namesById, requireCluster, requirePod, requireZone } from './lookups';
 
 type Db = Kysely<Database>;
-
-export const CLUSTER_ARCHES = ['x86_64', 'aarch64'] as const;
-export const MANAGED_STATES = ['Managed', 'Unmanaged'] as const;
-
-export interface AddClusterInput {
-  zoneid: string;
-  podid: string;
-  clustername: string;
-  hypervisor: string;
-  clustertype?: string;
-  allocationstate?: AllocationState;
-  arch?: string;
-  cpuovercommitratio?: number;
-  memoryovercommitratio?: number;
-}
-
-export interface UpdateClusterInput {
-  id: string;
-  clustername?: string;
-  allocationstate?: AllocationState;
-  managedstate?: string;
-  cpuovercommitratio?: number;
-  memoryovercommitratio?: number;
-}
-
-export interface ListClustersInput extends ListWindowParams {
-  id?: string;
-  name?: string;
-  zoneid?: string;
-  podid?: string;
-  hypervisor?: string;
-  clustertype?: string;
-  allocationstate?: AllocationState;
-  managedstate?: string;
-}
 
 const bad = (message: string) => invalidParameter('CLUSTER.INVALID', message);
 
@@ -69,28 +43,6 @@ function ratio(value: number | undefined, what: string): number | undefined {
     throw bad(`${what} must be a number from 1 to 100 (got ${value})`);
   }
   return value;
-}
-
-/**
- * A hypervisor name from the API: case-insensitive, and one this build has a driver for
- * (Simulator today; KVM later).
- */
-export function supportedHypervisor(services: CoreServices, text: string): Hypervisor {
-  const hypervisor = canonicalHypervisor(text);
-  if (!hypervisor) {
-    throw invalidParameter(
-      'HYPERVISOR.UNKNOWN',
-      `Unable to resolve hypervisor type "${text}"; known types: ${HYPERVISORS.join(', ')}`,
-    );
-  }
-  const supported = services.hypervisors.supported();
-  if (!supported.includes(hypervisor)) {
-    throw invalidParameter(
-      'HYPERVISOR.UNSUPPORTED',
-      `Hypervisor ${hypervisor} is not supported yet; this build supports: ${supported.join(', ')}`,
-    );
-  }
-  return hypervisor;
 }
 
 /** The pod must belong to the zone given. */
@@ -149,7 +101,7 @@ export async function insertCluster(trx: Db, dialect: 'sqlite' | 'postgres', v: 
       name: v.name,
       hypervisor_type: v.hypervisor,
       cluster_type: v.clusterType ?? 'CloudManaged',
-      allocation_state: v.allocationState ?? 'Disabled',
+      allocation_state: v.allocationState ?? INITIAL_ALLOCATION_STATE,
       managed_state: 'Managed',
       arch: v.arch ?? 'x86_64',
       cpu_overcommit_ratio: v.cpuOvercommitRatio ?? 1,
@@ -169,12 +121,12 @@ export class ClusterService {
     return this.services.store.db;
   }
 
-  async add(caller: Caller, input: AddClusterInput): Promise<Record<string, unknown>> {
+  async add(caller: Caller, input: AddClusterInput): Promise<Cluster> {
     const zone = await requireZone(this.db, input.zoneid, 'zoneid');
     const pod = await requirePod(this.db, input.podid, 'podid');
     checkPodInZone(pod, zone);
     const name = requireName(input.clustername, 'Cluster name');
-    const hypervisor = supportedHypervisor(this.services, input.hypervisor);
+    const hypervisor = this.services.hypervisors.resolve(input.hypervisor);
     const clusterType =
       input.clustertype === undefined ? 'CloudManaged' : pick(CLUSTER_TYPES, input.clustertype, 'cluster type');
     const arch = input.arch === undefined ? 'x86_64' : pick(CLUSTER_ARCHES, input.arch, 'arch');
@@ -208,7 +160,7 @@ export class ClusterService {
     });
   }
 
-  async update(caller: Caller, input: UpdateClusterInput): Promise<Record<string, unknown>> {
+  async update(caller: Caller, input: UpdateClusterInput): Promise<Cluster> {
     const cluster = await requireCluster(this.db, input.id, 'id');
     const name = input.clustername === undefined ? undefined : requireName(input.clustername, 'Cluster name');
     const managedState =
@@ -227,7 +179,15 @@ export class ClusterService {
         .updateTable('clusters')
         .set({
           ...(name !== undefined ? { name } : {}),
-          ...(input.allocationstate !== undefined ? { allocation_state: input.allocationstate } : {}),
+          ...(input.allocationstate !== undefined
+            ? {
+                allocation_state: allocationChange(
+                  cluster.allocation_state,
+                  input.allocationstate,
+                  `Cluster ${cluster.name}`,
+                ),
+              }
+            : {}),
           ...(managedState !== undefined ? { managed_state: managedState } : {}),
           ...(cpu !== undefined ? { cpu_overcommit_ratio: cpu } : {}),
           ...(memory !== undefined ? { memory_overcommit_ratio: memory } : {}),
@@ -246,10 +206,10 @@ export class ClusterService {
       resourceType: 'Cluster',
       resourceId: updated.uuid,
     });
-    return (await this.responses([updated]))[0] ?? {};
+    return this.response(updated);
   }
 
-  async delete(caller: Caller, input: { id: string }): Promise<void> {
+  async delete(caller: Caller, input: DeleteClusterInput): Promise<void> {
     const cluster = await requireCluster(this.db, input.id, 'id');
     const { store } = this.services;
     await store.db.transaction().execute(async (trx) => {
@@ -292,7 +252,7 @@ export class ClusterService {
     });
   }
 
-  async list(input: ListClustersInput): Promise<{ items: Record<string, unknown>[]; count: number }> {
+  async list(input: ListClustersInput): Promise<{ items: Cluster[]; count: number }> {
     const zoneId = input.zoneid !== undefined ? (await requireZone(this.db, input.zoneid, 'zoneid')).id : undefined;
     const podId = input.podid !== undefined ? (await requirePod(this.db, input.podid, 'podid')).id : undefined;
     const hypervisor = input.hypervisor !== undefined ? (canonicalHypervisor(input.hypervisor) ?? '') : undefined;
@@ -320,8 +280,17 @@ export class ClusterService {
     return { items: await this.responses(rows), count };
   }
 
+  /** CloudStack's cluster response for one row. */
+  private async response(row: ClusterRow): Promise<Cluster> {
+    const [zones, pods] = await Promise.all([
+      namesById(this.db, 'zones', [row.zone_id]),
+      namesById(this.db, 'pods', [row.pod_id]),
+    ]);
+    return clusterResponse(row, zones.get(row.zone_id), pods.get(row.pod_id));
+  }
+
   /** CloudStack's cluster response for each row, in order. */
-  async responses(rows: ClusterRow[]): Promise<Record<string, unknown>[]> {
+  async responses(rows: ClusterRow[]): Promise<Cluster[]> {
     const zones = await namesById(
       this.db,
       'zones',

@@ -1,13 +1,13 @@
 import { sql, type RawBuilder } from 'kysely';
 import { ALERT_TYPES, type HostStatus } from '../../domain/infrastructure';
+import { hostStatus } from '../../domain/state-machines/index';
 import type { HostRow } from '../../db/schema';
 import { HostOperationError, type HostStats } from '../../drivers/hypervisor/types';
 import { clearAlerts, raiseAlert } from '../alerts';
 import type { CoreServices } from '../core-services';
 import { PeriodicTask } from '../periodic';
-import { driverFor, hostTarget, RECOVERABLE_STATUSES } from './hosts';
+import { driverFor, hostTarget } from './host-support';
 import { namesById } from './lookups';
-import { simulatorMocks } from './simulator-mocks';
 
 export interface HostMonitorOptions {
   /** The clock heartbeat ages are judged by (tests drive it by hand). */
@@ -37,13 +37,8 @@ type MonitoredHost = Pick<
 
 type Check = { kind: 'skip' } | { kind: 'ok'; stats?: HostStats } | { kind: 'failed' };
 
-/** Where a silent host goes once another ping.interval * ping.timeout has passed. */
-const NEXT_WHEN_SILENT: Partial<Record<string, HostStatus>> = {
-  Up: 'Disconnected',
-  Connecting: 'Disconnected',
-  Disconnected: 'Alert',
-  Alert: 'Down',
-};
+/** Statuses an answered heartbeat brings back to Up. */
+const RECOVERABLE = hostStatus.sources('PingAnswered');
 
 class TimeoutError extends Error {}
 
@@ -119,9 +114,7 @@ export class HostMonitor {
     this.active = false;
     this.periodic.stop();
     if (this.running) await this.running.catch(() => undefined);
-    await simulatorMocks(this.services)
-      .settle()
-      .catch(() => undefined);
+    for (const driver of this.services.hypervisors.all()) await driver.settle?.().catch(() => undefined);
   }
 
   /** One round of heartbeats; a call while a round runs waits for that round. */
@@ -140,8 +133,8 @@ export class HostMonitor {
     const interval = config.get<number>('ping.interval');
     const windowMs = interval * config.get<number>('ping.timeout') * 1000;
     const now = this.now();
-    const mocks = simulatorMocks(this.services);
-    await mocks.reload();
+    const drivers = this.services.hypervisors.all();
+    for (const driver of drivers) await driver.beforeHeartbeats?.();
     await this.adopt(interval);
     const changed: string[] = [];
     let lastId = 0;
@@ -176,7 +169,7 @@ export class HostMonitor {
       await this.apply(batch, checks, now, windowMs, changed);
       if (batch.length < this.batchSize) break;
     }
-    await mocks.flush();
+    for (const driver of drivers) await driver.afterHeartbeats?.();
     if (changed.length > 0) {
       this.services.events.publish({
         kind: 'resource',
@@ -260,7 +253,7 @@ export class HostMonitor {
         }
         return;
       }
-      const next = NEXT_WHEN_SILENT[h.status];
+      const next = hostStatus.target(h.status, 'PingTimeout');
       if (!next) return;
       const since =
         h.status === 'Up' || h.status === 'Connecting'
@@ -292,7 +285,7 @@ export class HostMonitor {
           )
           .execute();
       }
-      const recovered = answered.filter((h) => RECOVERABLE_STATUSES.includes(h.status as HostStatus));
+      const recovered = answered.filter((h) => hostStatus.can(h.status, 'PingAnswered'));
       if (recovered.length > 0) {
         const back = await db
           .updateTable('hosts')
@@ -302,7 +295,7 @@ export class HostMonitor {
             'in',
             recovered.map((h) => h.id),
           )
-          .where('status', 'in', [...RECOVERABLE_STATUSES])
+          .where('status', 'in', RECOVERABLE)
           .returning('id')
           .execute();
         const ids = new Set(back.map((b) => b.id));

@@ -1,15 +1,24 @@
 import crypto from 'node:crypto';
+import type { Kysely } from 'kysely';
 import { conflict, DomainError, invalidParameter } from '../../domain/errors';
 import { nowIso } from '../../domain/time';
 import { equalsIgnoreCase, ilike, pageOfIds } from '../../db/query-helpers';
-import type { ImageStoreRow } from '../../db/schema';
+import type { Database, ImageStoreRow, ZoneRow } from '../../db/schema';
 import { LocalPathError, probeLocalPath } from '../../drivers/storage/local-path';
+import { compact } from '../../api/schemas/fields';
+import { type AddImageStoreInput, type ImageStore, type ListImageStoresInput } from '../../api/schemas/image-stores';
+import {
+  IMAGE_STORE_PROVIDERS,
+  type ImageStoreProtocol,
+  type ImageStoreProvider,
+  type ImageStoreScope,
+} from '../../domain/infrastructure';
 import type { Caller } from '../caller';
 import type { CoreServices } from '../core-services';
-import { pageWindow, type PageParams } from '../paging';
-import { compact, keywordPattern, requireName } from '../tenancy/shared';
+import { pageWindow } from '../paging';
+import { keywordPattern, requireName } from '../tenancy/shared';
 import { namesById, requireImageStore, requireZone } from './lookups';
-import { parseStorageUrl } from './storage-pools';
+import { parseStorageUrl, type ParsedStorageUrl } from './storage-url';
 
 /**
  * Secondary storage (CloudStack's image stores). CloudStack offers NFS, S3 and Swift; Stackyard
@@ -21,20 +30,18 @@ import { parseStorageUrl } from './storage-pools';
  */
 const GiB = 1024 ** 3;
 
-export const IMAGE_STORE_PROVIDERS = ['NFS', 'Filesystem'] as const;
+type Db = Kysely<Database>;
 
-export function imageStoreResponse(
-  row: ImageStoreRow,
-  zone: { uuid: string; name: string } | undefined,
-): Record<string, unknown> {
+export function imageStoreResponse(row: ImageStoreRow, zone: { uuid: string; name: string } | undefined): ImageStore {
   return compact({
     id: row.uuid,
     name: row.name,
     zoneid: zone?.uuid,
     zonename: zone?.name,
-    protocol: row.protocol,
-    providername: row.provider,
-    scope: row.scope,
+    // The table holds only the values addImageStore writes; the columns are text.
+    protocol: row.protocol as ImageStoreProtocol,
+    providername: row.provider as ImageStoreProvider,
+    scope: row.scope as ImageStoreScope,
     url: row.url,
     readonly: row.read_only === 1,
     disksizetotal: Number(row.total_bytes),
@@ -42,7 +49,7 @@ export function imageStoreResponse(
   });
 }
 
-async function responses(services: CoreServices, rows: ImageStoreRow[]): Promise<Record<string, unknown>[]> {
+async function responses(services: CoreServices, rows: ImageStoreRow[]): Promise<ImageStore[]> {
   const zones = await namesById(
     services.store.db,
     'zones',
@@ -51,19 +58,8 @@ async function responses(services: CoreServices, rows: ImageStoreRow[]): Promise
   return rows.map((r) => imageStoreResponse(r, r.zone_id === null ? undefined : zones.get(r.zone_id)));
 }
 
-export interface AddImageStoreInput {
-  name?: string;
-  url?: string;
-  provider?: string;
-  zoneid?: string;
-}
-
-export async function addImageStore(
-  services: CoreServices,
-  caller: Caller,
-  input: AddImageStoreInput,
-): Promise<Record<string, unknown>> {
-  const { db } = services.store;
+/** The provider and parsed URL of a new store: NFS takes nfs:// URLs, both take a local directory. */
+function storeLocation(input: AddImageStoreInput): { provider: ImageStoreProvider; parsed: ParsedStorageUrl } {
   const requested = (input.provider ?? 'NFS').trim();
   const provider = IMAGE_STORE_PROVIDERS.find((p) => p.toLowerCase() === requested.toLowerCase());
   if (!provider) {
@@ -74,59 +70,63 @@ export async function addImageStore(
   }
   if (!input.url) throw invalidParameter('IMAGE_STORE.URL', `The url is required for an ${provider} image store`);
   const parsed = parseStorageUrl(input.url);
-  const local = parsed.scheme === 'file';
-  if (!local && parsed.scheme !== 'nfs') {
+  if (parsed.scheme !== 'file' && parsed.scheme !== 'nfs') {
     throw invalidParameter(
       'IMAGE_STORE.URL',
       `Invalid image store URL "${input.url}": use nfs://server/path or a local directory`,
     );
   }
-  if (provider === 'Filesystem' && !local) {
+  if (provider === 'Filesystem' && parsed.scheme !== 'file') {
     throw invalidParameter(
       'IMAGE_STORE.URL',
       'The Filesystem provider takes a local directory (file:///path or /path)',
     );
   }
-  if (!input.zoneid) throw invalidParameter('IMAGE_STORE.ZONE', 'A zone id is required for NFS secondary storage');
-  const zone = await requireZone(db, input.zoneid, 'zoneid');
-  const name = input.name === undefined ? parsed.url : requireName(input.name, 'Image store name');
+  return { provider, parsed };
+}
+
+async function urlInUse(db: Db, url: string): Promise<void> {
   const existing = await db
     .selectFrom('image_stores')
     .select('name')
     .where('removed', 'is', null)
-    .where(equalsIgnoreCase('url', parsed.url))
+    .where(equalsIgnoreCase('url', url))
     .executeTakeFirst();
-  if (existing)
-    throw conflict('IMAGE_STORE.DUPLICATE_URL', `The image store ${existing.name} already uses ${parsed.url}`);
+  if (existing) throw conflict('IMAGE_STORE.DUPLICATE_URL', `The image store ${existing.name} already uses ${url}`);
+}
 
-  let total: number;
-  let used: number;
-  if (local) {
-    try {
-      const usage = await probeLocalPath(parsed.path);
-      total = usage.totalBytes;
-      used = usage.usedBytes;
-    } catch (e) {
-      if (e instanceof LocalPathError) throw invalidParameter('IMAGE_STORE.PATH', e.message);
-      throw e;
-    }
-  } else {
-    total = services.config.get<number>('simulator.storage.capacity.gb') * GiB;
-    used = 0;
+/** A local directory's real size and use; an NFS store's simulated size, nothing used. */
+async function storeSize(services: CoreServices, parsed: ParsedStorageUrl): Promise<{ total: number; used: number }> {
+  if (parsed.scheme !== 'file') {
+    return { total: services.config.get<number>('simulator.storage.capacity.gb') * GiB, used: 0 };
   }
+  try {
+    const usage = await probeLocalPath(parsed.path);
+    return { total: usage.totalBytes, used: usage.usedBytes };
+  } catch (e) {
+    if (e instanceof LocalPathError) throw invalidParameter('IMAGE_STORE.PATH', e.message);
+    throw e;
+  }
+}
+
+export async function addImageStore(
+  services: CoreServices,
+  caller: Caller,
+  input: AddImageStoreInput,
+): Promise<ImageStore> {
+  const { db } = services.store;
+  const { parsed } = storeLocation(input);
+  const local = parsed.scheme === 'file';
+  if (!input.zoneid) throw invalidParameter('IMAGE_STORE.ZONE', 'A zone id is required for NFS secondary storage');
+  const zone = await requireZone(db, input.zoneid, 'zoneid');
+  const name = input.name === undefined ? parsed.url : requireName(input.name, 'Image store name');
+  await urlInUse(db, parsed.url);
+  const { total, used } = await storeSize(services, parsed);
 
   const uuid = crypto.randomUUID();
   const row = await db.transaction().execute(async (trx) => {
-    if (services.store.dialect === 'postgres') {
-      await trx.selectFrom('zones').select('id').where('id', '=', zone.id).forUpdate().execute();
-    }
-    const dup = await trx
-      .selectFrom('image_stores')
-      .select('name')
-      .where('removed', 'is', null)
-      .where(equalsIgnoreCase('url', parsed.url))
-      .executeTakeFirst();
-    if (dup) throw conflict('IMAGE_STORE.DUPLICATE_URL', `The image store ${dup.name} already uses ${parsed.url}`);
+    await lockZone(trx, services.store.dialect, zone);
+    await urlInUse(trx, parsed.url);
     return trx
       .insertInto('image_stores')
       .values({
@@ -156,6 +156,12 @@ export async function addImageStore(
   return imageStoreResponse(row, { uuid: zone.uuid, name: zone.name });
 }
 
+async function lockZone(trx: Db, dialect: string, zone: ZoneRow): Promise<void> {
+  if (dialect === 'postgres') {
+    await trx.selectFrom('zones').select('id').where('id', '=', zone.id).forUpdate().execute();
+  }
+}
+
 export async function deleteImageStore(services: CoreServices, caller: Caller, id: string): Promise<void> {
   const store = await requireImageStore(services.store.db, id);
   // CloudStack refuses while templates, ISOs or snapshots live on the store; none exist yet.
@@ -176,19 +182,10 @@ export async function deleteImageStore(services: CoreServices, caller: Caller, i
   });
 }
 
-export interface ListImageStoresInput extends PageParams {
-  id?: string;
-  name?: string;
-  zoneid?: string;
-  provider?: string;
-  protocol?: string;
-  keyword?: string;
-}
-
 export async function listImageStores(
   services: CoreServices,
   input: ListImageStoresInput,
-): Promise<{ items: Record<string, unknown>[]; count: number }> {
+): Promise<{ items: ImageStore[]; count: number }> {
   const { db } = services.store;
   const zone = input.zoneid ? await requireZone(db, input.zoneid, 'zoneid') : undefined;
   const pattern = keywordPattern(input.keyword);

@@ -12,43 +12,19 @@ import {
   parseCidr,
   type Cidr,
 } from '../../domain/ipv4';
+import { allocationChange, INITIAL_ALLOCATION_STATE } from '../../domain/state-machines/allocation-state';
 import { nowIso } from '../../domain/time';
 import { equalsIgnoreCase, ilike, pageOfIds } from '../../db/query-helpers';
 import type { Database, PodRow, ZoneRow } from '../../db/schema';
+import { compact } from '../../api/schemas/fields';
+import type { CreatePodInput, DeletePodInput, ListPodsInput, Pod, UpdatePodInput } from '../../api/schemas/pods';
 import type { Caller } from '../caller';
 import type { CoreServices } from '../core-services';
 import { pageWindow } from '../paging';
-import { compact, keywordPattern, requireName, type ListWindowParams } from '../tenancy/shared';
+import { keywordPattern, requireName } from '../tenancy/shared';
 import { namesById, requirePod, requireZone } from './lookups';
 
 type Db = Kysely<Database>;
-
-export interface CreatePodInput {
-  zoneid: string;
-  name: string;
-  gateway: string;
-  netmask: string;
-  startip: string;
-  endip?: string;
-  allocationstate?: AllocationState;
-}
-
-export interface UpdatePodInput {
-  id: string;
-  name?: string;
-  gateway?: string;
-  netmask?: string;
-  startip?: string;
-  endip?: string;
-  allocationstate?: AllocationState;
-}
-
-export interface ListPodsInput extends ListWindowParams {
-  id?: string;
-  name?: string;
-  zoneid?: string;
-  allocationstate?: AllocationState;
-}
 
 /** A pod's network: its CIDR and the reserved (system) range within it. */
 export interface PodNetwork {
@@ -125,6 +101,71 @@ export function validatePodNetwork(input: {
   return { gateway, netmask, cidr, startIp: numberToIp(start), endIp: numberToIp(end), start, end };
 }
 
+/**
+ * The network an updatePod asks for: the given fields over the pod's current ones. A new CIDR
+ * without a new range must still hold the current range.
+ */
+function updatedPodNetwork(pod: PodRow, input: UpdatePodInput): { net: PodNetwork; cidrChanged: boolean } {
+  const gateway = input.gateway ?? pod.gateway;
+  const netmask = input.netmask ?? pod.netmask;
+  const newCidr = cidrFromGateway(gateway.trim(), netmask.trim());
+  const oldCidr = parseCidr(pod.cidr);
+  const cidrChanged =
+    newCidr !== undefined && (!oldCidr || oldCidr.network !== newCidr.network || oldCidr.prefix !== newCidr.prefix);
+  if (cidrChanged && input.startip === undefined && input.endip === undefined) {
+    const kept = podRange(pod);
+    if (!cidrContains(newCidr, kept.start) || !cidrContains(newCidr, kept.end)) {
+      throw bad(
+        `The pod's CIDR cannot change to ${formatCidr(newCidr)}: its IP range ${pod.start_ip}-${pod.end_ip} would fall outside it. Give a startip and endip within the new CIDR.`,
+      );
+    }
+  }
+  const net = validatePodNetwork({
+    gateway,
+    netmask,
+    startip: input.startip ?? pod.start_ip,
+    endip: input.endip ?? (input.startip !== undefined ? undefined : pod.end_ip),
+  });
+  return { net, cidrChanged };
+}
+
+/** A pod's CIDR may change only while every host of the pod keeps its management address inside it. */
+async function checkHostsInside(trx: Db, podId: number, cidr: Cidr): Promise<void> {
+  const hosts = await trx
+    .selectFrom('hosts')
+    .select(['name', 'private_ip'])
+    .where('pod_id', '=', podId)
+    .where('removed', 'is', null)
+    .execute();
+  const outside = hosts.find((h) => {
+    const ip = ipToNumber(h.private_ip);
+    return ip !== undefined && !cidrContains(cidr, ip);
+  });
+  if (outside) {
+    throw invalidParameter(
+      'POD.CIDR_IN_USE',
+      `The pod's CIDR cannot change to ${formatCidr(cidr)}: host ${outside.name} has the management address ${outside.private_ip} outside it.`,
+    );
+  }
+}
+
+/** CloudStack's PodResponse: the pod's reserved range is its one IP range. */
+function podResponse(r: PodRow, zone: { uuid: string; name: string } | undefined): Pod {
+  return compact({
+    id: r.uuid,
+    name: r.name,
+    zoneid: zone?.uuid,
+    zonename: zone?.name,
+    gateway: r.gateway,
+    netmask: r.netmask,
+    startip: [r.start_ip],
+    endip: [r.end_ip],
+    // The pod commands store only ALLOCATION_STATES; the column type is text.
+    allocationstate: r.allocation_state as AllocationState,
+    ipranges: [{ startip: r.start_ip, endip: r.end_ip, gateway: r.gateway, forsystemvms: false, vlanid: 'untagged' }],
+  });
+}
+
 /** Pods (CloudStack's host_pod_ref): a zone's management subnet and the range reserved for system VMs. */
 export class PodService {
   constructor(private readonly services: CoreServices) {}
@@ -133,7 +174,7 @@ export class PodService {
     return this.services.store.db;
   }
 
-  async create(caller: Caller, input: CreatePodInput): Promise<Record<string, unknown>> {
+  async create(caller: Caller, input: CreatePodInput): Promise<Pod> {
     const zone = await requireZone(this.db, input.zoneid, 'zoneid');
     const name = requireName(input.name, 'Pod name');
     const net = validatePodNetwork(input);
@@ -152,7 +193,7 @@ export class PodService {
           cidr: formatCidr(net.cidr),
           start_ip: net.startIp,
           end_ip: net.endIp,
-          allocation_state: input.allocationstate ?? 'Disabled',
+          allocation_state: input.allocationstate ?? INITIAL_ALLOCATION_STATE,
           created: nowIso(),
           removed: null,
         })
@@ -166,33 +207,14 @@ export class PodService {
       resourceType: 'Pod',
       resourceId: pod.uuid,
     });
-    return (await this.responses([pod]))[0] as Record<string, unknown>;
+    return podResponse(pod, zone);
   }
 
-  async update(caller: Caller, input: UpdatePodInput): Promise<Record<string, unknown>> {
+  async update(caller: Caller, input: UpdatePodInput): Promise<Pod> {
     const pod = await requirePod(this.db, input.id, 'id');
     const zone = await this.db.selectFrom('zones').selectAll().where('id', '=', pod.zone_id).executeTakeFirstOrThrow();
     const name = input.name === undefined ? pod.name : requireName(input.name, 'Pod name');
-    const gateway = input.gateway ?? pod.gateway;
-    const netmask = input.netmask ?? pod.netmask;
-    const newCidr = cidrFromGateway(gateway.trim(), netmask.trim());
-    const oldCidr = parseCidr(pod.cidr);
-    const cidrChanged =
-      newCidr !== undefined && (!oldCidr || oldCidr.network !== newCidr.network || oldCidr.prefix !== newCidr.prefix);
-    if (cidrChanged && input.startip === undefined && input.endip === undefined) {
-      const kept = podRange(pod);
-      if (!cidrContains(newCidr, kept.start) || !cidrContains(newCidr, kept.end)) {
-        throw bad(
-          `The pod's CIDR cannot change to ${formatCidr(newCidr)}: its IP range ${pod.start_ip}-${pod.end_ip} would fall outside it. Give a startip and endip within the new CIDR.`,
-        );
-      }
-    }
-    const net = validatePodNetwork({
-      gateway,
-      netmask,
-      startip: input.startip ?? pod.start_ip,
-      endip: input.endip ?? (input.startip !== undefined ? undefined : pod.end_ip),
-    });
+    const { net, cidrChanged } = updatedPodNetwork(pod, input);
     const { store } = this.services;
     const updated = await store.db.transaction().execute(async (trx) => {
       await lockZone(trx, store.dialect, zone.id);
@@ -204,24 +226,7 @@ export class PodService {
         .executeTakeFirst();
       if (!fresh) throw invalidParameter('POD.NOT_FOUND', `Unable to find pod by id ${pod.uuid}`);
       await this.checkInZone(trx, zone, name, net, pod.id);
-      if (cidrChanged) {
-        const hosts = await trx
-          .selectFrom('hosts')
-          .select(['name', 'private_ip'])
-          .where('pod_id', '=', pod.id)
-          .where('removed', 'is', null)
-          .execute();
-        const outside = hosts.find((h) => {
-          const ip = ipToNumber(h.private_ip);
-          return ip !== undefined && !cidrContains(net.cidr, ip);
-        });
-        if (outside) {
-          throw invalidParameter(
-            'POD.CIDR_IN_USE',
-            `The pod's CIDR cannot change to ${formatCidr(net.cidr)}: host ${outside.name} has the management address ${outside.private_ip} outside it.`,
-          );
-        }
-      }
+      if (cidrChanged) await checkHostsInside(trx, pod.id, net.cidr);
       return trx
         .updateTable('pods')
         .set({
@@ -231,7 +236,10 @@ export class PodService {
           cidr: formatCidr(net.cidr),
           start_ip: net.startIp,
           end_ip: net.endIp,
-          allocation_state: input.allocationstate ?? fresh.allocation_state,
+          allocation_state:
+            input.allocationstate === undefined
+              ? fresh.allocation_state
+              : allocationChange(fresh.allocation_state, input.allocationstate, `Pod ${fresh.name}`),
         })
         .where('id', '=', pod.id)
         .returningAll()
@@ -244,10 +252,10 @@ export class PodService {
       resourceType: 'Pod',
       resourceId: updated.uuid,
     });
-    return (await this.responses([updated]))[0] as Record<string, unknown>;
+    return podResponse(updated, zone);
   }
 
-  async delete(caller: Caller, input: { id: string }): Promise<void> {
+  async delete(caller: Caller, input: DeletePodInput): Promise<void> {
     const pod = await requirePod(this.db, input.id, 'id');
     const { store } = this.services;
     await store.db.transaction().execute(async (trx) => {
@@ -284,7 +292,7 @@ export class PodService {
     });
   }
 
-  async list(input: ListPodsInput): Promise<{ items: Record<string, unknown>[]; count: number }> {
+  async list(input: ListPodsInput): Promise<{ items: Pod[]; count: number }> {
     let zoneId: number | undefined;
     if (input.zoneid !== undefined) zoneId = (await requireZone(this.db, input.zoneid, 'zoneid')).id;
     const keyword = keywordPattern(input.keyword);
@@ -304,29 +312,13 @@ export class PodService {
   }
 
   /** CloudStack's pod response for each row, in order. */
-  async responses(rows: PodRow[]): Promise<Record<string, unknown>[]> {
+  async responses(rows: PodRow[]): Promise<Pod[]> {
     const zones = await namesById(
       this.db,
       'zones',
       rows.map((r) => r.zone_id),
     );
-    return rows.map((r) => {
-      const zone = zones.get(r.zone_id);
-      return compact({
-        id: r.uuid,
-        name: r.name,
-        zoneid: zone?.uuid,
-        zonename: zone?.name,
-        gateway: r.gateway,
-        netmask: r.netmask,
-        startip: [r.start_ip],
-        endip: [r.end_ip],
-        allocationstate: r.allocation_state,
-        ipranges: [
-          { startip: r.start_ip, endip: r.end_ip, gateway: r.gateway, forsystemvms: false, vlanid: 'untagged' },
-        ],
-      });
-    });
+    return rows.map((r) => podResponse(r, zones.get(r.zone_id)));
   }
 
   /**

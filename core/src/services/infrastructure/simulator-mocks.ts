@@ -14,7 +14,9 @@ import { formatMockValue, parseMockValue, type MockBehaviour } from '../../drive
 import type { Caller } from '../caller';
 import type { CoreServices } from '../core-services';
 import { pageWindow } from '../paging';
-import { compact, keywordPattern, type ListWindowParams } from '../tenancy/shared';
+import { compact } from '../../api/schemas/fields';
+import type { ConfigureSimulatorInput, ListSimulatorMocksInput, SimulatorMock } from '../../api/schemas/simulator';
+import { keywordPattern } from '../tenancy/shared';
 import { namesById, requireCluster, requireHost, requirePod, requireZone } from './lookups';
 
 /** A live mock as the port keeps it in memory. */
@@ -243,24 +245,6 @@ export function simulatorMocks(services: Pick<CoreServices, 'store'>): Simulator
 // ---------------------------------------------------------------------------------------------
 // configureSimulator, querySimulatorMock, cleanupSimulatorMock, listSimulatorMocks
 
-export interface ConfigureSimulatorInput {
-  name: string;
-  value: string;
-  zoneid?: string;
-  podid?: string;
-  clusterid?: string;
-  hostid?: string;
-  count?: number;
-  nth?: number;
-  jsonresponse?: string;
-}
-
-export interface ListSimulatorMocksInput extends ListWindowParams {
-  id?: string;
-  hostid?: string;
-  name?: string;
-}
-
 function operationName(name: string): SimulatorOperation {
   const hit = SIMULATOR_OPERATIONS.find((op) => op.toLowerCase() === name.trim().toLowerCase());
   if (!hit) {
@@ -297,7 +281,7 @@ async function resolveScope(
   return { zoneId, podId, clusterId, hostId };
 }
 
-async function mockResponses(services: CoreServices, rows: SimulatorMockRow[]): Promise<Record<string, unknown>[]> {
+async function mockResponses(services: CoreServices, rows: SimulatorMockRow[]): Promise<SimulatorMock[]> {
   const { db } = services.store;
   const zones = await namesById(
     db,
@@ -323,7 +307,8 @@ async function mockResponses(services: CoreServices, rows: SimulatorMockRow[]): 
   return rows.map((r) =>
     compact({
       id: r.uuid,
-      name: r.name,
+      // Only operation names configureSimulator accepted are stored; the column type is text.
+      name: r.name as SimulatorOperation,
       value: r.value,
       zoneid: r.zone_id !== null ? zones.get(r.zone_id)?.uuid : undefined,
       podid: r.pod_id !== null ? pods.get(r.pod_id)?.uuid : undefined,
@@ -338,6 +323,12 @@ async function mockResponses(services: CoreServices, rows: SimulatorMockRow[]): 
       created: toCloudStackDate(r.created),
     }),
   );
+}
+
+async function mockResponse(services: CoreServices, row: SimulatorMockRow): Promise<SimulatorMock> {
+  const [response] = await mockResponses(services, [row]);
+  if (!response) throw new Error(`no response built for simulator mock ${row.uuid}`);
+  return response;
 }
 
 async function requireMock(services: CoreServices, uuid: string): Promise<SimulatorMockRow> {
@@ -356,7 +347,7 @@ export async function configureSimulator(
   services: CoreServices,
   caller: Caller,
   input: ConfigureSimulatorInput,
-): Promise<Record<string, unknown>> {
+): Promise<SimulatorMock> {
   const name = operationName(input.name);
   let behaviour: MockBehaviour;
   try {
@@ -399,14 +390,12 @@ export async function configureSimulator(
     resourceType: 'SimulatorMock',
     resourceId: row.uuid,
   });
-  const [response] = await mockResponses(services, [row]);
-  return response ?? {};
+  return mockResponse(services, row);
 }
 
-export async function querySimulatorMock(services: CoreServices, uuid: string): Promise<Record<string, unknown>> {
+export async function querySimulatorMock(services: CoreServices, uuid: string): Promise<SimulatorMock> {
   await simulatorMocks(services).flush();
-  const [response] = await mockResponses(services, [await requireMock(services, uuid)]);
-  return response ?? {};
+  return mockResponse(services, await requireMock(services, uuid));
 }
 
 /** cleanupSimulatorMock: removes a mock; operations stop seeing it at once. */
@@ -433,7 +422,7 @@ export async function cleanupSimulatorMock(services: CoreServices, caller: Calle
 export async function listSimulatorMocks(
   services: CoreServices,
   input: ListSimulatorMocksInput,
-): Promise<{ items: Record<string, unknown>[]; count: number }> {
+): Promise<{ items: SimulatorMock[]; count: number }> {
   const { db } = services.store;
   await simulatorMocks(services).flush();
   let q = db.selectFrom('simulator_mocks').where('removed', 'is', null);

@@ -1,54 +1,28 @@
 import crypto from 'node:crypto';
-import type { Kysely } from 'kysely';
-import { invalidParameter, notFound } from '../../domain/errors';
-import { cidrContains, cidrFromGateway, cidrsOverlap, formatCidr, ipToNumber, numberToIp } from '../../domain/ipv4';
+import { notFound } from '../../domain/errors';
+import { cidrFromGateway, formatCidr } from '../../domain/ipv4';
 import { nowIso } from '../../domain/time';
-import { parseVlanRanges, parseVlanTag } from '../../domain/vlan-ranges';
+import { parseVlanTag } from '../../domain/vlan-ranges';
 import { findAccountViewByName } from '../../db/repositories/accounts';
 import { findDomainByUuid } from '../../db/repositories/domains';
 import { ilike, pageOfIds } from '../../db/query-helpers';
-import type { Database, PhysicalNetworkRow, PodRow, VlanIpRangeRow, ZoneRow } from '../../db/schema';
+import type { PhysicalNetworkRow, PodRow, VlanIpRangeRow, ZoneRow } from '../../db/schema';
+import { compact } from '../../api/schemas/fields';
+import type {
+  CreateVlanIpRangeInput,
+  DedicatePublicIpRangeInput,
+  DeleteVlanIpRangeInput,
+  ListVlanIpRangesInput,
+  ReleasePublicIpRangeInput,
+  VlanIpRange,
+} from '../../api/schemas/vlan-ip-ranges';
 import type { Caller } from '../caller';
 import type { CoreServices } from '../core-services';
 import { pageWindow } from '../paging';
-import { compact, keywordPattern, type ListWindowParams } from '../tenancy/shared';
+import { keywordPattern } from '../tenancy/shared';
 import { namesById, requirePhysicalNetwork, requirePod, requireZone } from './lookups';
 import { lockZone } from './pods';
-
-type Db = Kysely<Database>;
-
-export interface CreateVlanIpRangeInput {
-  zoneid?: string;
-  podid?: string;
-  physicalnetworkid?: string;
-  networkid?: string;
-  vlan?: string;
-  gateway?: string;
-  netmask?: string;
-  startip?: string;
-  endip?: string;
-  forvirtualnetwork?: boolean;
-  forsystemvms?: boolean;
-  account?: string;
-  domainid?: string;
-}
-
-export interface ListVlanIpRangesInput extends ListWindowParams {
-  id?: string;
-  zoneid?: string;
-  podid?: string;
-  physicalnetworkid?: string;
-  vlan?: string;
-  forvirtualnetwork?: boolean;
-  account?: string;
-  domainid?: string;
-}
-
-export interface DedicateInput {
-  id: string;
-  account?: string;
-  domainid?: string;
-}
+import { bad, checkAgainstZone, validateRange } from './vlan-ip-range-checks';
 
 /** Who a range is dedicated to: an account (with its domain) or a whole domain. */
 interface Owner {
@@ -56,8 +30,6 @@ interface Owner {
   domainId: number;
   label: string;
 }
-
-const bad = (message: string) => invalidParameter('VLAN.INVALID', message);
 
 /**
  * IP ranges (CloudStack's `vlan` table): public ranges of advanced zones, and guest (direct)
@@ -70,51 +42,8 @@ export class VlanIpRangeService {
     return this.services.store.db;
   }
 
-  async create(caller: Caller, input: CreateVlanIpRangeInput): Promise<Record<string, unknown>> {
-    if (input.networkid !== undefined) {
-      throw bad(
-        'Adding IP ranges to a guest network (networkid) is not supported yet; give a zone (public range) or a pod (basic zone guest range).',
-      );
-    }
-    const pod = input.podid === undefined ? undefined : await requirePod(this.db, input.podid, 'podid');
-    const physical =
-      input.physicalnetworkid === undefined
-        ? undefined
-        : await requirePhysicalNetwork(this.db, input.physicalnetworkid, 'physicalnetworkid');
-    const zone = await this.resolveZone(input.zoneid, pod, physical);
-    if (pod && pod.zone_id !== zone.id) throw bad(`Pod ${pod.name} doesn't belong to zone ${zone.name}.`);
-    if (physical && physical.zone_id !== zone.id) {
-      throw bad(`Physical network ${physical.name} doesn't belong to zone ${zone.name}.`);
-    }
-
-    const advanced = zone.network_type === 'Advanced';
-    const forVirtualNetwork = input.forvirtualnetwork ?? advanced;
-    const forSystemVms = input.forsystemvms ?? false;
-    let physicalNetworkId: number | null;
-    if (advanced) {
-      if (!forVirtualNetwork) {
-        throw bad(
-          `Direct IP ranges (forvirtualnetwork=false) belong to shared guest networks, which are not supported yet; zone ${zone.name} takes public IP ranges only.`,
-        );
-      }
-      if (pod) {
-        throw bad(`A pod (podid) can be given only for guest IP ranges in a Basic zone; ${zone.name} is Advanced.`);
-      }
-      physicalNetworkId = (await this.publicPhysicalNetwork(zone, physical)).id;
-    } else {
-      if (forVirtualNetwork) {
-        throw bad(
-          `Basic zone ${zone.name} has no public IP ranges: its ranges are guest ranges of a pod (forvirtualnetwork=false).`,
-        );
-      }
-      if (!pod) throw bad(`A pod (podid) is required for a guest IP range in Basic zone ${zone.name}.`);
-      if (forSystemVms) throw bad('forsystemvms applies to public IP ranges only.');
-      if (input.account !== undefined || input.domainid !== undefined) {
-        throw bad('An IP range can be dedicated to an account or a domain only in an Advanced zone.');
-      }
-      physicalNetworkId = physical?.id ?? (await this.guestPhysicalNetworkId(zone));
-    }
-
+  async create(caller: Caller, input: CreateVlanIpRangeInput): Promise<VlanIpRange> {
+    const { zone, pod, forVirtualNetwork, forSystemVms, physicalNetworkId } = await this.placement(input);
     const range = validateRange(input);
     const tag = parseVlanTag(input.vlan === undefined ? undefined : input.vlan.trim());
     if (!tag.ok) throw bad(tag.error);
@@ -162,13 +91,10 @@ export class VlanIpRangeService {
       `Created ${forVirtualNetwork ? 'public' : 'guest'} IP range ${row.start_ip}-${row.end_ip} (${row.vlan_tag}) in zone ${zone.name}${pod ? ` pod ${pod.name}` : ''}`,
       row.uuid,
     );
-    return (await this.responses([row]))[0] as Record<string, unknown>;
+    return this.response(row);
   }
 
-  async list(
-    caller: Caller,
-    input: ListVlanIpRangesInput,
-  ): Promise<{ items: Record<string, unknown>[]; count: number }> {
+  async list(caller: Caller, input: ListVlanIpRangesInput): Promise<{ items: VlanIpRange[]; count: number }> {
     const zoneId = input.zoneid === undefined ? undefined : (await requireZone(this.db, input.zoneid, 'zoneid')).id;
     const podId = input.podid === undefined ? undefined : (await requirePod(this.db, input.podid, 'podid')).id;
     const physicalId =
@@ -218,7 +144,7 @@ export class VlanIpRangeService {
     return { items: await this.responses(rows), count };
   }
 
-  async delete(caller: Caller, input: { id: string }): Promise<void> {
+  async delete(caller: Caller, input: DeleteVlanIpRangeInput): Promise<void> {
     const range = await this.require(input.id);
     const { store } = this.services;
     await store.db.transaction().execute(async (trx) => {
@@ -239,7 +165,7 @@ export class VlanIpRangeService {
     );
   }
 
-  async dedicate(caller: Caller, input: DedicateInput): Promise<Record<string, unknown>> {
+  async dedicate(caller: Caller, input: DedicatePublicIpRangeInput): Promise<VlanIpRange> {
     const range = await this.require(input.id);
     if (!range.for_virtual_network) {
       throw bad(
@@ -281,10 +207,10 @@ export class VlanIpRangeService {
       `Dedicated public IP range ${row.start_ip}-${row.end_ip} to ${owner.label}`,
       row.uuid,
     );
-    return (await this.responses([row]))[0] as Record<string, unknown>;
+    return this.response(row);
   }
 
-  async release(caller: Caller, input: { id: string }): Promise<void> {
+  async release(caller: Caller, input: ReleasePublicIpRangeInput): Promise<void> {
     const range = await this.require(input.id);
     const { store } = this.services;
     await store.db.transaction().execute(async (trx) => {
@@ -313,8 +239,14 @@ export class VlanIpRangeService {
     );
   }
 
+  private async response(row: VlanIpRangeRow): Promise<VlanIpRange> {
+    const [range] = await this.responses([row]);
+    if (!range) throw rangeNotFound(row.uuid);
+    return range;
+  }
+
   /** CloudStack's vlan response for each row, in order. */
-  async responses(rows: VlanIpRangeRow[]): Promise<Record<string, unknown>[]> {
+  async responses(rows: VlanIpRangeRow[]): Promise<VlanIpRange[]> {
     const db = this.db;
     const [zones, pods, physicals] = await Promise.all([
       namesById(
@@ -390,6 +322,62 @@ export class VlanIpRangeService {
     await this.services.events.record({ type, description, caller, resourceType: 'VlanIpRange', resourceId: uuid });
   }
 
+  /**
+   * Where a new range goes: its zone, its pod in a basic zone, whether it is public (advanced
+   * zones) or guest (a basic zone's pod), and the physical network that carries it.
+   */
+  private async placement(input: CreateVlanIpRangeInput) {
+    const { zone, pod, physical } = await this.resolveLocation(input);
+    const advanced = zone.network_type === 'Advanced';
+    const forVirtualNetwork = input.forvirtualnetwork ?? advanced;
+    const forSystemVms = input.forsystemvms ?? false;
+    let physicalNetworkId: number | null;
+    if (advanced) {
+      if (!forVirtualNetwork) {
+        throw bad(
+          `Direct IP ranges (forvirtualnetwork=false) belong to shared guest networks, which are not supported yet; zone ${zone.name} takes public IP ranges only.`,
+        );
+      }
+      if (pod) {
+        throw bad(`A pod (podid) can be given only for guest IP ranges in a Basic zone; ${zone.name} is Advanced.`);
+      }
+      physicalNetworkId = (await this.publicPhysicalNetwork(zone, physical)).id;
+    } else {
+      if (forVirtualNetwork) {
+        throw bad(
+          `Basic zone ${zone.name} has no public IP ranges: its ranges are guest ranges of a pod (forvirtualnetwork=false).`,
+        );
+      }
+      if (!pod) throw bad(`A pod (podid) is required for a guest IP range in Basic zone ${zone.name}.`);
+      if (forSystemVms) throw bad('forsystemvms applies to public IP ranges only.');
+      if (input.account !== undefined || input.domainid !== undefined) {
+        throw bad('An IP range can be dedicated to an account or a domain only in an Advanced zone.');
+      }
+      physicalNetworkId = physical?.id ?? (await this.guestPhysicalNetworkId(zone));
+    }
+    return { zone, pod, forVirtualNetwork, forSystemVms, physicalNetworkId };
+  }
+
+  /** The zone, pod and physical network a createVlanIpRange names, which must agree. */
+  private async resolveLocation(input: CreateVlanIpRangeInput) {
+    if (input.networkid !== undefined) {
+      throw bad(
+        'Adding IP ranges to a guest network (networkid) is not supported yet; give a zone (public range) or a pod (basic zone guest range).',
+      );
+    }
+    const pod = input.podid === undefined ? undefined : await requirePod(this.db, input.podid, 'podid');
+    const physical =
+      input.physicalnetworkid === undefined
+        ? undefined
+        : await requirePhysicalNetwork(this.db, input.physicalnetworkid, 'physicalnetworkid');
+    const zone = await this.resolveZone(input.zoneid, pod, physical);
+    if (pod && pod.zone_id !== zone.id) throw bad(`Pod ${pod.name} doesn't belong to zone ${zone.name}.`);
+    if (physical && physical.zone_id !== zone.id) {
+      throw bad(`Physical network ${physical.name} doesn't belong to zone ${zone.name}.`);
+    }
+    return { zone, pod, physical };
+  }
+
   private async resolveZone(
     zoneUuid: string | undefined,
     pod: PodRow | undefined,
@@ -463,131 +451,4 @@ export class VlanIpRangeService {
 
 function rangeNotFound(uuid: string) {
   return notFound('VLAN.NOT_FOUND', `Unable to find IP range by id ${uuid}`);
-}
-
-interface RangeInput {
-  gateway: string;
-  netmask: string;
-  startIp: string;
-  endIp: string;
-  start: number;
-  end: number;
-}
-
-/** The address checks that need no database: valid addresses, inside gateway/netmask, ordered, gateway outside. */
-function validateRange(input: CreateVlanIpRangeInput): RangeInput {
-  const gateway = input.gateway?.trim();
-  const netmask = input.netmask?.trim();
-  const startText = input.startip?.trim();
-  if (!startText) throw bad('Please specify the start IP address of the range (startip).');
-  if (!gateway || ipToNumber(gateway) === undefined) {
-    throw bad(`Please specify a valid gateway${gateway ? `: ${gateway} is not an IPv4 address` : ''}.`);
-  }
-  if (!netmask) throw bad('Please specify a valid netmask.');
-  const cidr = cidrFromGateway(gateway, netmask);
-  if (!cidr) throw bad(`Please specify a valid netmask: ${netmask} is not a contiguous mask such as 255.255.255.0.`);
-  const start = ipToNumber(startText);
-  if (start === undefined) throw bad(`The start IP address ${startText} is not a valid IPv4 address.`);
-  const endText = input.endip?.trim() || startText;
-  const end = ipToNumber(endText);
-  if (end === undefined) throw bad(`The end IP address ${endText} is not a valid IPv4 address.`);
-  const cidrText = formatCidr(cidr);
-  for (const [label, n, text] of [
-    ['start IP address', start, startText],
-    ['end IP address', end, endText],
-  ] as const) {
-    if (!cidrContains(cidr, n)) {
-      throw bad(
-        `Please specify a valid IP range or valid netmask or valid gateway: the ${label} ${text} is not in ${cidrText} (gateway ${gateway}, netmask ${netmask}).`,
-      );
-    }
-  }
-  if (start > end) {
-    throw bad(`The start IP address (${startText}) must have a lower value than the end IP address (${endText}).`);
-  }
-  const g = ipToNumber(gateway) as number;
-  if (g >= start && g <= end) {
-    throw bad(`The gateway ${gateway} shouldn't overlap the start/end IP addresses ${startText}-${endText}.`);
-  }
-  return { gateway, netmask, startIp: numberToIp(start), endIp: numberToIp(end), start, end };
-}
-
-/**
- * The checks against the rest of the zone, inside the transaction holding the zone's lock: no
- * overlap with another range nor a pod's reserved range; a subnet shared with ranges on the same
- * VLAN uses their gateway and netmask, and a public subnet is not shared across VLANs; a tagged
- * VLAN is outside every physical network's guest VLAN ranges.
- */
-async function checkAgainstZone(
-  trx: Db,
-  zone: ZoneRow,
-  range: RangeInput & { tag: string; forVirtualNetwork: boolean },
-): Promise<void> {
-  const cidr = cidrFromGateway(range.gateway, range.netmask);
-  if (!cidr) return;
-  const ranges = await trx
-    .selectFrom('vlan_ip_ranges')
-    .selectAll()
-    .where('zone_id', '=', zone.id)
-    .where('removed', 'is', null)
-    .orderBy('start_num')
-    .execute();
-  const text = `${range.startIp}-${range.endIp}`;
-  for (const other of ranges) {
-    if (Number(other.start_num) <= range.end && range.start <= Number(other.end_num)) {
-      throw bad(
-        `The IP range ${text} overlaps the existing IP range ${other.start_ip}-${other.end_ip} (${other.vlan_tag}) in zone ${zone.name}. Please specify a different start IP/end IP.`,
-      );
-    }
-  }
-  for (const other of ranges) {
-    const otherCidr = cidrFromGateway(other.gateway, other.netmask);
-    if (!otherCidr || !cidrsOverlap(cidr, otherCidr)) continue;
-    if (other.vlan_tag === range.tag) {
-      if (other.gateway !== range.gateway || other.netmask !== range.netmask) {
-        throw bad(
-          `The IP range has already been added on ${other.vlan_tag} with gateway ${other.gateway} and netmask ${other.netmask}; use the same gateway/netmask to extend it, or a subnet that does not overlap ${formatCidr(otherCidr)}.`,
-        );
-      }
-    } else if (range.forVirtualNetwork || other.for_virtual_network) {
-      throw bad(
-        `The IP range with tag: ${other.vlan_tag} in zone ${zone.name} has overlapped with the subnet ${formatCidr(cidr)}. Please specify a different gateway/netmask.`,
-      );
-    }
-  }
-  const pods = await trx
-    .selectFrom('pods')
-    .select(['name', 'start_ip', 'end_ip'])
-    .where('zone_id', '=', zone.id)
-    .where('removed', 'is', null)
-    .orderBy('id')
-    .execute();
-  for (const p of pods) {
-    const start = ipToNumber(p.start_ip);
-    const end = ipToNumber(p.end_ip);
-    if (start !== undefined && end !== undefined && start <= range.end && range.start <= end) {
-      throw bad(
-        `The IP range ${text} overlaps the reserved system IP range ${p.start_ip}-${p.end_ip} of pod ${p.name}.`,
-      );
-    }
-  }
-  if (range.tag !== 'untagged') {
-    const vlan = Number(range.tag.replace('vlan://', ''));
-    const networks = await trx
-      .selectFrom('physical_networks')
-      .select(['name', 'vlan'])
-      .where('zone_id', '=', zone.id)
-      .where('removed', 'is', null)
-      .where('vlan', 'is not', null)
-      .orderBy('id')
-      .execute();
-    for (const n of networks) {
-      const parsed = parseVlanRanges(n.vlan ?? '');
-      if (parsed.ok && parsed.ranges.some((r) => vlan >= r.start && vlan <= r.end)) {
-        throw bad(
-          `The VLAN tag ${vlan} is already being used for dynamic vlan allocation for the guest network in zone ${zone.name} (guest VLAN range ${n.vlan} of physical network ${n.name}).`,
-        );
-      }
-    }
-  }
 }

@@ -1,17 +1,26 @@
 import type {
+  AllocationState,
+  BroadcastDomainRange,
+  NetworkType,
+  PhysicalNetworkState,
+  ProviderState,
+  TrafficType as TrafficTypeName,
+} from '../../domain/infrastructure';
+import type {
   NetworkServiceProviderRow,
   PhysicalNetworkRow,
   TrafficTypeRow,
   VirtualRouterElementRow,
   ZoneRow,
 } from '../../db/schema';
-
-/** Drops undefined and null fields, as CloudStack omits them from responses. */
-function compact(value: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) if (v !== undefined && v !== null) out[k] = v;
-  return out;
-}
+import { compact } from '../../api/schemas/fields';
+import type {
+  NetworkServiceProvider,
+  PhysicalNetwork,
+  TrafficType,
+  VirtualRouterElement,
+} from '../../api/schemas/physical-networks';
+import type { Zone } from '../../api/schemas/zones';
 
 export interface ZoneView extends ZoneRow {
   domain_uuid: string | null;
@@ -22,12 +31,13 @@ export interface ZoneView extends ZoneRow {
  * CloudStack's ZoneResponse. `full` is the root admin's view: internal DNS and the guest CIDR
  * are left out for everyone else, as CloudStack's restricted response view does.
  */
-export function zoneResponse(z: ZoneView, full: boolean): Record<string, unknown> {
+export function zoneResponse(z: ZoneView, full: boolean): Zone {
   return compact({
     id: z.uuid,
     name: z.name,
     description: z.description,
-    networktype: z.network_type,
+    // The zone columns hold only the values createZone/updateZone store; the column type is text.
+    networktype: z.network_type as NetworkType,
     dns1: z.dns1,
     dns2: z.dns2,
     ip6dns1: z.ip6_dns1,
@@ -38,7 +48,7 @@ export function zoneResponse(z: ZoneView, full: boolean): Record<string, unknown
     domain: z.network_domain,
     domainid: z.domain_uuid,
     domainname: z.domain_name,
-    allocationstate: z.allocation_state,
+    allocationstate: z.allocation_state as AllocationState,
     securitygroupsenabled: z.security_group_enabled === 1,
     localstorageenabled: z.local_storage_enabled === 1,
     dhcpprovider: 'VirtualRouter',
@@ -53,7 +63,7 @@ export interface PhysicalNetworkView extends PhysicalNetworkRow {
 }
 
 /** CloudStack's PhysicalNetworkResponse. */
-export function physicalNetworkResponse(n: PhysicalNetworkView): Record<string, unknown> {
+export function physicalNetworkResponse(n: PhysicalNetworkView): PhysicalNetwork {
   return compact({
     id: n.uuid,
     name: n.name,
@@ -63,17 +73,19 @@ export function physicalNetworkResponse(n: PhysicalNetworkView): Record<string, 
     isolationmethods: n.isolation_methods,
     tags: n.tags,
     networkspeed: n.speed,
-    broadcastdomainrange: n.broadcast_domain_range,
+    // The service stores only the declared ranges and states; the column types are text.
+    broadcastdomainrange: n.broadcast_domain_range as BroadcastDomainRange,
     domainid: n.domain_uuid,
-    state: n.state,
+    state: n.state as PhysicalNetworkState,
   });
 }
 
 /** CloudStack's TrafficTypeResponse. */
-export function trafficTypeResponse(t: TrafficTypeRow, physicalNetworkUuid: string): Record<string, unknown> {
+export function trafficTypeResponse(t: TrafficTypeRow, physicalNetworkUuid: string): TrafficType {
   return compact({
     id: t.uuid,
-    traffictype: t.traffic_type,
+    // addTrafficType and zone enabling store only TRAFFIC_TYPES; the column type is text.
+    traffictype: t.traffic_type as TrafficTypeName,
     physicalnetworkid: physicalNetworkUuid,
     kvmnetworklabel: t.kvm_label,
     vmwarenetworklabel: t.vmware_label,
@@ -92,22 +104,20 @@ export function providerResponse(
   p: NetworkServiceProviderRow,
   physicalNetworkUuid: string,
   destinationUuid: string | null,
-): Record<string, unknown> {
+): NetworkServiceProvider {
   return compact({
     id: p.uuid,
     name: p.name,
     physicalnetworkid: physicalNetworkUuid,
-    destinationphysicalnetworkid: destinationUuid ?? undefined,
-    state: p.state,
+    destinationphysicalnetworkid: destinationUuid,
+    // The provider service stores only PROVIDER_STATES; the column type is text.
+    state: p.state as ProviderState,
     servicelist: p.services.length === 0 ? [] : p.services.split(','),
     canenableindividualservice: INDIVIDUAL_SERVICE_PROVIDERS.has(p.name),
   });
 }
 
 /** CloudStack's VirtualRouterProviderResponse. */
-export function virtualRouterElementResponse(
-  e: VirtualRouterElementRow,
-  providerUuid: string,
-): Record<string, unknown> {
+export function virtualRouterElementResponse(e: VirtualRouterElementRow, providerUuid: string): VirtualRouterElement {
   return { id: e.uuid, nspid: providerUuid, enabled: e.enabled === 1 };
 }

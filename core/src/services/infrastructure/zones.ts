@@ -2,63 +2,22 @@ import crypto from 'node:crypto';
 import net from 'node:net';
 import { sql, type Kysely } from 'kysely';
 import { inUse, invalidParameter, notFound } from '../../domain/errors';
-import type { AllocationState, NetworkType } from '../../domain/infrastructure';
 import { cidrOf, isIpv4, parseCidr, type Cidr } from '../../domain/ipv4';
+import { allocationChange, INITIAL_ALLOCATION_STATE } from '../../domain/state-machines/allocation-state';
 import { nowIso } from '../../domain/time';
 import { findDomainByUuid } from '../../db/repositories/domains';
 import { equalsIgnoreCase, ilike } from '../../db/query-helpers';
 import type { Database, ZoneRow } from '../../db/schema';
 import { seesAllDomains, type Caller } from '../caller';
 import type { CoreServices } from '../core-services';
-import { pageWindow, type PageParams } from '../paging';
+import { pageWindow } from '../paging';
 import { keywordPattern, validateNetworkDomain } from '../tenancy/shared';
 import { requireZone } from './lookups';
-import { trafficTypesInZone } from './physical-networks';
+import type { CreateZoneInput, DeleteZoneInput, ListZonesInput, UpdateZoneInput, Zone } from '../../api/schemas/zones';
+import { trafficTypesInZone } from './traffic-types';
 import { zoneResponse, type ZoneView } from './zone-responses';
 
 type Db = Kysely<Database>;
-
-export interface CreateZoneInput {
-  name: string;
-  networktype: NetworkType;
-  dns1: string;
-  dns2?: string;
-  ip6dns1?: string;
-  ip6dns2?: string;
-  internaldns1: string;
-  internaldns2?: string;
-  guestcidraddress?: string;
-  domain?: string;
-  domainid?: string;
-  securitygroupenabled?: boolean;
-  localstorageenabled?: boolean;
-  allocationstate?: AllocationState;
-}
-
-export interface UpdateZoneInput {
-  id: string;
-  name?: string;
-  dns1?: string;
-  dns2?: string;
-  ip6dns1?: string;
-  ip6dns2?: string;
-  internaldns1?: string;
-  internaldns2?: string;
-  guestcidraddress?: string;
-  domain?: string;
-  allocationstate?: AllocationState;
-  localstorageenabled?: boolean;
-  ispublic?: boolean;
-}
-
-export interface ListZonesInput extends PageParams {
-  id?: string;
-  name?: string;
-  keyword?: string;
-  networktype?: NetworkType;
-  domainid?: string;
-  available?: boolean;
-}
 
 /** RFC 1918 blocks; CloudStack's NetUtils.validateGuestCidr accepts a guest CIDR only inside one of them. */
 const PRIVATE_BLOCKS: readonly Cidr[] = [cidrOf(0x0a000000, 8), cidrOf(0xac100000, 12), cidrOf(0xc0a80000, 16)];
@@ -96,7 +55,13 @@ export function checkGuestCidr(text: string): string {
   return text;
 }
 
-function checkAddresses(input: Omit<UpdateZoneInput, 'id'>): void {
+/** The addresses and domain a createZone or updateZone may set. */
+type ZoneAddresses = Pick<
+  UpdateZoneInput,
+  'dns1' | 'dns2' | 'internaldns1' | 'internaldns2' | 'ip6dns1' | 'ip6dns2' | 'guestcidraddress' | 'domain'
+>;
+
+function checkAddresses(input: ZoneAddresses): void {
   checkIpv4(input.dns1, 'DNS1');
   checkIpv4(input.dns2, 'DNS2');
   checkIpv4(input.internaldns1, 'internal DNS1');
@@ -149,7 +114,7 @@ export class ZoneService {
     return this.services.store.dialect;
   }
 
-  async create(caller: Caller, input: CreateZoneInput): Promise<Record<string, unknown>> {
+  async create(caller: Caller, input: CreateZoneInput): Promise<Zone> {
     const name = checkName(input.name);
     const basic = input.networktype === 'Basic';
     if (basic && input.guestcidraddress !== undefined) {
@@ -186,7 +151,7 @@ export class ZoneService {
           security_group_enabled: basic || input.securitygroupenabled === true ? 1 : 0,
           local_storage_enabled: input.localstorageenabled === true ? 1 : 0,
           // New zones stay Disabled until the admin has set up networks and enables them.
-          allocation_state: input.allocationstate ?? 'Disabled',
+          allocation_state: input.allocationstate ?? INITIAL_ALLOCATION_STATE,
           created: nowIso(),
           removed: null,
         })
@@ -202,7 +167,7 @@ export class ZoneService {
     return this.response(uuid, true);
   }
 
-  async update(caller: Caller, input: UpdateZoneInput): Promise<Record<string, unknown>> {
+  async update(caller: Caller, input: UpdateZoneInput): Promise<Zone> {
     const name = input.name === undefined ? undefined : checkName(input.name);
     checkAddresses(input);
     const zone = await requireZone(this.db, input.id);
@@ -233,7 +198,11 @@ export class ZoneService {
           ...(input.localstorageenabled !== undefined
             ? { local_storage_enabled: input.localstorageenabled ? 1 : 0 }
             : {}),
-          ...(input.allocationstate !== undefined ? { allocation_state: input.allocationstate } : {}),
+          ...(input.allocationstate !== undefined
+            ? {
+                allocation_state: allocationChange(fresh.allocation_state, input.allocationstate, `Zone ${fresh.name}`),
+              }
+            : {}),
           // ispublic=true releases a dedicated zone; a public zone is not dedicated this way.
           ...(input.ispublic === true ? { domain_id: null } : {}),
         })
@@ -308,7 +277,7 @@ export class ZoneService {
     return undefined;
   }
 
-  async delete(caller: Caller, input: { id: string }): Promise<void> {
+  async delete(caller: Caller, input: DeleteZoneInput): Promise<void> {
     const zone = await requireZone(this.db, input.id);
     const refuse = (text: string) => inUse('ZONE.NOT_EMPTY', `The zone cannot be deleted because ${text}.`);
     const blocker = await this.deleteBlocker(this.db, zone.id);
@@ -334,7 +303,7 @@ export class ZoneService {
    * zones that are public or dedicated to their domain or one above it (a domain admin also those
    * dedicated below its domain).
    */
-  async list(caller: Caller, input: ListZonesInput): Promise<{ items: Record<string, unknown>[]; count: number }> {
+  async list(caller: Caller, input: ListZonesInput): Promise<{ items: Zone[]; count: number }> {
     const full = seesAllDomains(caller);
     if (input.id !== undefined) {
       const any = await this.db.selectFrom('zones').select('id').where('uuid', '=', input.id).executeTakeFirst();
@@ -398,7 +367,7 @@ export class ZoneService {
       .execute();
   }
 
-  private async response(uuid: string, full: boolean): Promise<Record<string, unknown>> {
+  private async response(uuid: string, full: boolean): Promise<Zone> {
     const row = await this.db.selectFrom('zones').select('id').where('uuid', '=', uuid).executeTakeFirst();
     const view = row ? (await this.views(this.db, [row.id]))[0] : undefined;
     if (!view) throw notFound('ZONE.NOT_FOUND', `Unable to find zone by id ${uuid}`);

@@ -23,6 +23,14 @@ import {
   usernameTaken,
 } from '../../db/repositories/users';
 import type { DomainRow, RoleRow } from '../../db/schema';
+import type {
+  Account,
+  AccountRef,
+  CreateAccountInput,
+  DeleteAccountInput,
+  ListAccountsInput,
+  UpdateAccountInput,
+} from '../../api/schemas/accounts';
 import { seesAllDomains, type Caller } from '../caller';
 import type { CoreServices } from '../core-services';
 import { accountResponse } from './responses';
@@ -35,49 +43,8 @@ import {
   validateNetworkDomain,
   validatePassword,
   validateTimezone,
-  type ListWindowParams,
 } from './shared';
 import { pageWindow } from '../paging';
-
-export interface CreateAccountInput {
-  username: string;
-  password: string;
-  firstname: string;
-  lastname: string;
-  email: string;
-  account?: string;
-  accounttype?: number;
-  roleid?: string;
-  domainid?: string;
-  networkdomain?: string;
-  timezone?: string;
-  accountid?: string;
-  userid?: string;
-}
-
-export interface ListAccountsInput extends ListWindowParams {
-  id?: string;
-  name?: string;
-  domainid?: string;
-  isrecursive?: boolean;
-  listall?: boolean;
-  accounttype?: number;
-  roleid?: string;
-  state?: string;
-}
-
-/** How CloudStack names an account: by id, or by name within a domain (the caller's by default). */
-export interface AccountRef {
-  id?: string;
-  account?: string;
-  domainid?: string;
-}
-
-export interface UpdateAccountInput extends AccountRef {
-  newname?: string;
-  networkdomain?: string;
-  roleid?: string;
-}
 
 /** Accounts and their first user; disabling, locking and deleting end the users' sessions. */
 export class AccountService {
@@ -172,7 +139,7 @@ export class AccountService {
     }
   }
 
-  async create(caller: Caller, input: CreateAccountInput): Promise<Record<string, unknown>> {
+  async create(caller: Caller, input: CreateAccountInput): Promise<Account> {
     const username = requireName(input.username, 'Username');
     const accountName = requireName(input.account ?? input.username, 'Account name');
     const password = validatePassword(input.password);
@@ -290,7 +257,7 @@ export class AccountService {
     return { kind: 'domain', domainId: caller.domainId, idPath: caller.domainIdPath, recursive };
   }
 
-  async list(caller: Caller, input: ListAccountsInput): Promise<{ items: Record<string, unknown>[]; count: number }> {
+  async list(caller: Caller, input: ListAccountsInput): Promise<{ items: Account[]; count: number }> {
     let scope = await this.listScope(caller, input);
     let id: number | undefined;
     if (input.id) {
@@ -324,7 +291,7 @@ export class AccountService {
     return { items: await this.responses(caller, rows), count };
   }
 
-  async update(caller: Caller, input: UpdateAccountInput): Promise<Record<string, unknown>> {
+  async update(caller: Caller, input: UpdateAccountInput): Promise<Account> {
     const account = await this.resolve(caller, input);
     await this.checkManage(caller, account);
     const newName = input.newname === undefined ? undefined : requireName(input.newname, 'New account name');
@@ -368,7 +335,7 @@ export class AccountService {
     return this.response(caller, account.id);
   }
 
-  async enable(caller: Caller, ref: AccountRef): Promise<Record<string, unknown>> {
+  async enable(caller: Caller, ref: AccountRef): Promise<Account> {
     const account = await this.resolve(caller, ref);
     await this.checkManage(caller, account);
     await this.db.transaction().execute((trx) => updateAccountRow(trx, account.id, { state: 'enabled' }));
@@ -396,7 +363,7 @@ export class AccountService {
   }
 
   /** disableAccount (lock=false) or lockAccount (lock=true): ends the sessions of every user. */
-  async disable(caller: Caller, ref: AccountRef, lock: boolean): Promise<Record<string, unknown>> {
+  async disable(caller: Caller, ref: AccountRef, lock: boolean): Promise<Account> {
     const account = await this.stateChangeTarget(caller, ref);
     const state = lock ? 'locked' : 'disabled';
     await this.db.transaction().execute((trx) => updateAccountRow(trx, account.id, { state }));
@@ -412,7 +379,7 @@ export class AccountService {
   }
 
   /** The checks of deleteAccount, made before queueing and again in the job. */
-  async deleteTarget(caller: Caller, ref: { id: string }): Promise<AccountView> {
+  async deleteTarget(caller: Caller, ref: DeleteAccountInput): Promise<AccountView> {
     const account = await this.resolve(caller, ref);
     await this.checkManage(caller, account);
     if (account.is_default === 1)
@@ -422,7 +389,7 @@ export class AccountService {
   }
 
   /** deleteAccount; idempotent: an account already removed is a success. */
-  async delete(caller: Caller, ref: { id: string }): Promise<void> {
+  async delete(caller: Caller, ref: DeleteAccountInput): Promise<void> {
     const existing = await findAccountView(this.db, { uuid: ref.id }, { includeRemoved: true });
     if (existing?.removed) return;
     const account = await this.deleteTarget(caller, ref);
@@ -459,15 +426,14 @@ export class AccountService {
   }
 
   /** The account response, for the handler's result (or a job's). */
-  async response(caller: Caller, accountId: number): Promise<Record<string, unknown>> {
+  async response(caller: Caller, accountId: number): Promise<Account> {
     const view = await findAccountView(this.db, { id: accountId }, { includeRemoved: true });
     if (!view) throw notFound('ACCOUNT.NOT_FOUND', 'Unable to find the account');
-    const [item] = await this.responses(caller, [view]);
-    return item as Record<string, unknown>;
+    return accountResponse(view, await listUsersOfAccounts(this.db, [view.id]), caller);
   }
 
   /** Account responses with their users from one extra query (never one per account). */
-  async responses(caller: Caller, rows: AccountView[]): Promise<Record<string, unknown>[]> {
+  async responses(caller: Caller, rows: AccountView[]): Promise<Account[]> {
     const users = await listUsersOfAccounts(
       this.db,
       rows.map((r) => r.id),

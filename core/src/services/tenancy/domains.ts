@@ -19,6 +19,13 @@ import {
   type DomainScope,
 } from '../../db/repositories/domains';
 import type { DomainRow } from '../../db/schema';
+import type {
+  CreateDomainInput,
+  DeleteDomainInput,
+  Domain,
+  ListDomainsInput,
+  UpdateDomainInput,
+} from '../../api/schemas/domains';
 import { seesAllDomains, type Caller } from '../caller';
 import type { CoreServices } from '../core-services';
 import type { AccountService } from './accounts';
@@ -29,35 +36,9 @@ import {
   requireName,
   targetRoleType,
   validateNetworkDomain,
-  type ListWindowParams,
   type Progress,
 } from './shared';
 import { pageWindow } from '../paging';
-
-export interface CreateDomainInput {
-  name: string;
-  parentdomainid?: string;
-  networkdomain?: string;
-  domainid?: string;
-}
-
-export interface ListDomainsInput extends ListWindowParams {
-  id?: string;
-  name?: string;
-  level?: number;
-  listall?: boolean;
-}
-
-export interface UpdateDomainInput {
-  id: string;
-  name?: string;
-  networkdomain?: string;
-}
-
-export interface DeleteDomainInput {
-  id: string;
-  cleanup?: boolean;
-}
 
 const DOMAIN_NAME_RULES = { forbid: /\//, forbidText: 'may not contain "/"' };
 
@@ -79,7 +60,7 @@ export class DomainService {
     return domain;
   }
 
-  async create(caller: Caller, input: CreateDomainInput): Promise<Record<string, unknown>> {
+  async create(caller: Caller, input: CreateDomainInput): Promise<Domain> {
     const name = requireName(input.name, 'Domain name', DOMAIN_NAME_RULES);
     const networkDomain = input.networkdomain === undefined ? null : validateNetworkDomain(input.networkdomain);
     const parent = input.parentdomainid
@@ -122,7 +103,7 @@ export class DomainService {
    * CloudStack's listDomains: root admins see every domain; a domain admin its own domain, or its
    * subtree with listall; a user only its own domain.
    */
-  async list(caller: Caller, input: ListDomainsInput): Promise<{ items: Record<string, unknown>[]; count: number }> {
+  async list(caller: Caller, input: ListDomainsInput): Promise<{ items: Domain[]; count: number }> {
     let scope: DomainScope;
     if (input.id) {
       const domain = await this.require(input.id);
@@ -152,7 +133,7 @@ export class DomainService {
     return { items: rows.map(domainResponse), count };
   }
 
-  async update(caller: Caller, input: UpdateDomainInput): Promise<Record<string, unknown>> {
+  async update(caller: Caller, input: UpdateDomainInput): Promise<Domain> {
     const domain = await this.require(input.id);
     if (input.name !== undefined && domain.parent_id === null) {
       throw invalidParameter('DOMAIN.ROOT_NAME', 'ROOT domain can not be edited with a new name');
@@ -302,7 +283,7 @@ export class DomainService {
     });
   }
 
-  private async response(id: number): Promise<Record<string, unknown>> {
+  private async response(id: number): Promise<Domain> {
     const view = await domainView(this.db, id);
     if (!view) throw notFound('DOMAIN.NOT_FOUND', 'Unable to find the domain');
     return domainResponse(view);

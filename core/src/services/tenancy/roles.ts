@@ -19,45 +19,23 @@ import {
   type RulePermissionView,
 } from '../../db/repositories/roles';
 import type { RoleRow } from '../../db/schema';
+import type {
+  CreateRoleInput,
+  CreateRolePermissionInput,
+  DeleteRoleInput,
+  DeleteRolePermissionInput,
+  ListRolePermissionsInput,
+  ListRolesInput,
+  Role,
+  RolePermission,
+  UpdateRoleInput,
+  UpdateRolePermissionInput,
+} from '../../api/schemas/roles';
 import type { Caller } from '../caller';
 import type { CoreServices } from '../core-services';
 import { roleResponse, rulePermissionResponse } from './responses';
-import { keywordPattern, recordEvent, requireName, type ListWindowParams } from './shared';
+import { keywordPattern, recordEvent, requireName } from './shared';
 import { pageWindow } from '../paging';
-
-export interface CreateRoleInput {
-  name: string;
-  type?: RoleType;
-  roleid?: string;
-  description?: string;
-}
-
-export interface ListRolesInput extends ListWindowParams {
-  id?: string;
-  name?: string;
-  type?: RoleType;
-}
-
-export interface UpdateRoleInput {
-  id: string;
-  name?: string;
-  description?: string;
-  type?: RoleType;
-}
-
-export interface CreateRulePermissionInput {
-  roleid: string;
-  rule: string;
-  permission: 'allow' | 'deny';
-  description?: string;
-}
-
-export interface UpdateRulePermissionInput {
-  roleid: string;
-  ruleorder?: string[];
-  ruleid?: string;
-  permission?: 'allow' | 'deny';
-}
 
 /**
  * Roles and their ordered permission rules. Only root admins change them, whatever a custom
@@ -92,7 +70,7 @@ export class RoleService {
     }
   }
 
-  async create(caller: Caller, input: CreateRoleInput): Promise<Record<string, unknown>> {
+  async create(caller: Caller, input: CreateRoleInput): Promise<Role> {
     this.requireRootAdmin(caller);
     const name = requireName(input.name, 'Role name');
     if (input.type && input.roleid)
@@ -138,7 +116,7 @@ export class RoleService {
   }
 
   /** Everyone may list roles; a non-admin sees its own role type and less privileged ones. */
-  async list(caller: Caller, input: ListRolesInput): Promise<{ items: Record<string, unknown>[]; count: number }> {
+  async list(caller: Caller, input: ListRolesInput): Promise<{ items: Role[]; count: number }> {
     const types =
       caller.roleType === 'Admin' ? undefined : ROLE_TYPES.filter((t) => roleRank(t) >= roleRank(caller.roleType));
     let id: number | undefined;
@@ -155,7 +133,7 @@ export class RoleService {
     return { items: rows.map(roleResponse), count };
   }
 
-  async update(caller: Caller, input: UpdateRoleInput): Promise<Record<string, unknown>> {
+  async update(caller: Caller, input: UpdateRoleInput): Promise<Role> {
     this.requireRootAdmin(caller);
     const role = await this.require(input.id);
     if (role.is_default === 1) throw permissionDenied('ROLE.DEFAULT', `Default role ${role.name} cannot be updated`);
@@ -181,7 +159,7 @@ export class RoleService {
     return roleResponse((await findRole(this.db, { id: role.id })) as RoleRow);
   }
 
-  async delete(caller: Caller, input: { id: string }): Promise<void> {
+  async delete(caller: Caller, input: DeleteRoleInput): Promise<void> {
     this.requireRootAdmin(caller);
     const role = await this.require(input.id);
     if (role.is_default === 1) throw permissionDenied('ROLE.DEFAULT', `Default role ${role.name} cannot be deleted`);
@@ -203,9 +181,9 @@ export class RoleService {
   /** `isKnownCommand`: true when a command of that name exists; a rule without '*' must name one. */
   async createRule(
     caller: Caller,
-    input: CreateRulePermissionInput,
+    input: CreateRolePermissionInput,
     isKnownCommand: (name: string) => boolean = () => true,
-  ): Promise<Record<string, unknown>> {
+  ): Promise<RolePermission> {
     this.requireRootAdmin(caller);
     const role = await this.require(input.roleid);
     this.checkRulesEditable(role);
@@ -245,8 +223,8 @@ export class RoleService {
 
   async listRules(
     caller: Caller,
-    input: { roleid?: string },
-  ): Promise<{ items: Record<string, unknown>[]; count: number }> {
+    input: ListRolePermissionsInput,
+  ): Promise<{ items: RolePermission[]; count: number }> {
     this.requireRootAdmin(caller);
     if (input.roleid) {
       const role = await this.require(input.roleid);
@@ -254,13 +232,13 @@ export class RoleService {
       return { items: rows.map(rulePermissionResponse), count: rows.length };
     }
     const roles = await listRoles(this.db, {});
-    const items: Record<string, unknown>[] = [];
+    const items: RolePermission[] = [];
     for (const role of roles.rows) items.push(...(await listRules(this.db, role.id)).map(rulePermissionResponse));
     return { items, count: items.length };
   }
 
   /** Reorders a role's rules (ruleorder: every rule id, once) or changes one rule's permission. */
-  async updateRule(caller: Caller, input: UpdateRulePermissionInput): Promise<void> {
+  async updateRule(caller: Caller, input: UpdateRolePermissionInput): Promise<void> {
     this.requireRootAdmin(caller);
     const role = await this.require(input.roleid);
     this.checkRulesEditable(role);
@@ -302,7 +280,7 @@ export class RoleService {
     });
   }
 
-  async deleteRule(caller: Caller, input: { id: string }): Promise<void> {
+  async deleteRule(caller: Caller, input: DeleteRolePermissionInput): Promise<void> {
     this.requireRootAdmin(caller);
     const rule = await findRule(this.db, { uuid: input.id });
     if (!rule) throw notFound('ROLE.RULE_NOT_FOUND', `Unable to find role permission by id ${input.id}`);

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { conflict, invalidParameter, notFound, permissionDenied } from '../../domain/errors';
+import { ROLE_TYPES, roleRank, type RoleType } from '../../domain/roles';
 import { nowIso } from '../../domain/time';
 import {
   findAccountViewByName,
@@ -20,7 +21,9 @@ import {
   type UserView,
 } from '../../db/repositories/users';
 import type { UserRow } from '../../db/schema';
-import { seesAllDomains, type Caller } from '../caller';
+import type { GetUserKeysInput, RegisterUserKeysInput, UserKeys } from '../../api/schemas/auth';
+import type { CreateUserInput, ListUsersInput, UpdateUserInput, User, UserIdInput } from '../../api/schemas/users';
+import { isRootAdmin, seesAllDomains, type Caller } from '../caller';
 import type { CoreServices } from '../core-services';
 import type { AccountService } from './accounts';
 import { userResponse } from './responses';
@@ -32,43 +35,8 @@ import {
   validateEmail,
   validatePassword,
   validateTimezone,
-  type ListWindowParams,
 } from './shared';
 import { pageWindow } from '../paging';
-
-export interface CreateUserInput {
-  account: string;
-  domainid?: string;
-  username: string;
-  password: string;
-  firstname: string;
-  lastname: string;
-  email?: string;
-  timezone?: string;
-  userid?: string;
-}
-
-export interface ListUsersInput extends ListWindowParams {
-  id?: string;
-  username?: string;
-  account?: string;
-  domainid?: string;
-  accounttype?: number;
-  state?: string;
-  isrecursive?: boolean;
-  listall?: boolean;
-}
-
-export interface UpdateUserInput {
-  id: string;
-  username?: string;
-  password?: string;
-  currentpassword?: string;
-  firstname?: string;
-  lastname?: string;
-  email?: string;
-  timezone?: string;
-}
 
 /** Users of accounts. A plain user only ever manages itself; admins the users within their reach. */
 export class UserService {
@@ -110,7 +78,7 @@ export class UserService {
     this.services.access.checkRoleType(caller, targetRoleType(user.role_type), 'a user');
   }
 
-  async create(caller: Caller, input: CreateUserInput): Promise<Record<string, unknown>> {
+  async create(caller: Caller, input: CreateUserInput): Promise<User> {
     const username = requireName(input.username, 'Username');
     const password = validatePassword(input.password);
     const firstname = requireName(input.firstname, 'Firstname');
@@ -171,7 +139,7 @@ export class UserService {
     return this.response(caller, userId);
   }
 
-  async list(caller: Caller, input: ListUsersInput): Promise<{ items: Record<string, unknown>[]; count: number }> {
+  async list(caller: Caller, input: ListUsersInput): Promise<{ items: User[]; count: number }> {
     let scope: AccountScope;
     if (input.account) {
       const domain = await this.accounts.domainOrOwn(caller, input.domainid);
@@ -213,7 +181,7 @@ export class UserService {
     return { items: rows.map((u) => userResponse(u, caller)), count };
   }
 
-  async update(caller: Caller, input: UpdateUserInput): Promise<Record<string, unknown>> {
+  async update(caller: Caller, input: UpdateUserInput): Promise<User> {
     const user = await this.require(input.id);
     await this.checkManage(caller, user);
     const set: Partial<Pick<UserRow, 'username' | 'firstname' | 'lastname' | 'email' | 'timezone' | 'password_hash'>> =
@@ -263,7 +231,7 @@ export class UserService {
     return this.response(caller, user.id);
   }
 
-  async enable(caller: Caller, input: { id: string }): Promise<Record<string, unknown>> {
+  async enable(caller: Caller, input: UserIdInput): Promise<User> {
     const user = await this.require(input.id);
     await this.checkManage(caller, user);
     await this.db.transaction().execute(async (trx) => {
@@ -281,7 +249,7 @@ export class UserService {
   }
 
   /** The checks of disableUser, lockUser and deleteUser: never oneself nor a default user. */
-  async stateChangeTarget(caller: Caller, input: { id: string }, verb: string): Promise<UserView> {
+  async stateChangeTarget(caller: Caller, input: UserIdInput, verb: string): Promise<UserView> {
     const user = await this.require(input.id);
     await this.checkManage(caller, user);
     if (user.id === caller.userId) throw permissionDenied('USER.SELF', `A user cannot ${verb} itself`);
@@ -293,7 +261,7 @@ export class UserService {
     return user;
   }
 
-  async disable(caller: Caller, input: { id: string }): Promise<Record<string, unknown>> {
+  async disable(caller: Caller, input: UserIdInput): Promise<User> {
     const user = await this.stateChangeTarget(caller, input, 'disable');
     await this.db.transaction().execute((trx) => updateUserRow(trx, user.id, { state: 'disabled' }));
     await this.services.auth.endSessionsOfUser(user.id);
@@ -307,7 +275,7 @@ export class UserService {
   }
 
   /** CloudStack's lockUser: only an enabled user; the account locks when no enabled user is left. */
-  async lock(caller: Caller, input: { id: string }): Promise<Record<string, unknown>> {
+  async lock(caller: Caller, input: UserIdInput): Promise<User> {
     const user = await this.stateChangeTarget(caller, input, 'lock');
     if (user.state === 'locked') return this.response(caller, user.id);
     if (user.state !== 'enabled') {
@@ -331,7 +299,7 @@ export class UserService {
     return this.response(caller, user.id);
   }
 
-  async delete(caller: Caller, input: { id: string }): Promise<void> {
+  async delete(caller: Caller, input: UserIdInput): Promise<void> {
     const user = await this.stateChangeTarget(caller, input, 'delete');
     await this.db.transaction().execute((trx) => markUsersRemoved(trx, [user.id], nowIso()));
     await this.services.auth.endSessionsOfUser(user.id);
@@ -343,9 +311,92 @@ export class UserService {
     });
   }
 
-  async response(caller: Caller, userId: number): Promise<Record<string, unknown>> {
+  async response(caller: Caller, userId: number): Promise<User> {
     const view = await findUserView(this.db, { id: userId }, { includeRemoved: true });
     if (!view) throw notFound('USER.NOT_FOUND', 'Unable to find the user');
     return userResponse(view, caller);
+  }
+
+  /**
+   * registerUserKeys: new API and secret keys for a user (the secret sealed at rest). As
+   * CloudStack: within the caller's reach, never the system user, never a more privileged role.
+   */
+  async registerKeys(caller: Caller, input: RegisterUserKeysInput): Promise<UserKeys> {
+    const user = await this.keyOwner(input.id);
+    await this.services.access.checkAccount(caller, {
+      id: user.accountId,
+      uuid: user.accountUuid,
+      domain_id: user.domainId,
+    });
+    if (user.username === 'system' && user.accountName === 'system' && user.domainParentId === null) {
+      throw permissionDenied('USER.SYSTEM', 'user: system is system account, update is not allowed');
+    }
+    // CloudStack's verifyCallerPrivilegeForUserOrAccountOperations: never act on a more privileged role.
+    const targetRole = (ROLE_TYPES as readonly string[]).includes(user.roleType) ? (user.roleType as RoleType) : 'User';
+    if (!isRootAdmin(caller) && user.id !== caller.userId && roleRank(targetRole) < roleRank(caller.roleType)) {
+      throw permissionDenied(
+        'ACCESS.ROLE',
+        `Caller ${caller.accountName} may not operate on a user with role type ${targetRole}`,
+      );
+    }
+    // Like CloudStack's HmacSHA1 KeyGenerator keys: 64 random bytes, URL-safe base64 (86 characters).
+    const apikey = crypto.randomBytes(64).toString('base64url');
+    const secretkey = crypto.randomBytes(64).toString('base64url');
+    await this.db
+      .updateTable('users')
+      .set({ api_key: apikey, secret_key: this.services.secrets.encrypt(secretkey) })
+      .where('id', '=', user.id)
+      .execute();
+    await recordEvent(this.services, caller, {
+      type: 'REGISTER.USER.KEY',
+      description: `register for the developer API keys of user ${user.username}`,
+      resourceType: 'User',
+      resourceId: user.uuid,
+    });
+    return { apikey, secretkey };
+  }
+
+  /** getUserKeys: a user's keys, without the ones it has not registered. */
+  async getKeys(caller: Caller, input: GetUserKeysInput): Promise<UserKeys> {
+    const user = await this.keyOwner(input.id);
+    // Stricter than CloudStack: a secret key is shown to its own user and to root admins only.
+    if (user.id !== caller.userId && !isRootAdmin(caller)) {
+      throw permissionDenied(
+        'ACCESS.USER_KEYS',
+        `Caller ${caller.accountName} does not have permission to read the keys of user id=${user.uuid}`,
+      );
+    }
+    const keys: UserKeys = {};
+    if (user.apiKey) keys.apikey = user.apiKey;
+    if (user.secretKey) keys.secretkey = this.services.secrets.decrypt(user.secretKey);
+    return keys;
+  }
+
+  /** A live user with its keys, account, domain parent and role type, for the key commands. */
+  private async keyOwner(uuid: string) {
+    const user = await this.db
+      .selectFrom('users')
+      .innerJoin('accounts', 'accounts.id', 'users.account_id')
+      .innerJoin('domains', 'domains.id', 'accounts.domain_id')
+      .innerJoin('roles', 'roles.id', 'accounts.role_id')
+      .select([
+        'users.id as id',
+        'users.uuid as uuid',
+        'users.username as username',
+        'users.api_key as apiKey',
+        'users.secret_key as secretKey',
+        'accounts.id as accountId',
+        'accounts.uuid as accountUuid',
+        'accounts.name as accountName',
+        'accounts.domain_id as domainId',
+        'domains.parent_id as domainParentId',
+        'roles.type as roleType',
+      ])
+      .where('users.uuid', '=', uuid)
+      .where('users.removed', 'is', null)
+      .where('accounts.removed', 'is', null)
+      .executeTakeFirst();
+    if (!user) throw notFound('USER.NOT_FOUND', 'Unable to find user by id');
+    return user;
   }
 }

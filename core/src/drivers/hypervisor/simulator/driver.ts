@@ -6,9 +6,11 @@ import {
   type HostStats,
   type HostTarget,
   type HypervisorDriver,
+  type PodNetwork,
   type StoragePoolStats,
   type StoragePoolTarget,
 } from '../types';
+import { podAddressFor } from './address';
 import { addressFor, cpuLoadPercent, memoryUsedBytes, poolUsedBytes } from './metrics';
 import type { MockBehaviour } from './mock-value';
 import { parseSimulatorHostUrl, storageCapacityOverrideGiB, type SimulatorHostUrl } from './url';
@@ -36,6 +38,12 @@ export interface SimulatorMockEffect extends MockBehaviour {
  */
 export interface SimulatorMockPort {
   fire(operation: SimulatorOperation, scope: SimulatorMockScope): Promise<SimulatorMockEffect | undefined>;
+  /** Picks up mocks configured since (another server may have added some). */
+  reload?(): Promise<void>;
+  /** Saves the call counters the mocks have gathered. */
+  flush?(): Promise<void>;
+  /** Waits for counter writes under way. */
+  settle?(): Promise<void>;
 }
 
 /** Sizes of new Simulator hosts and pools (settings simulator.host.* and simulator.storage.capacity.gb). */
@@ -82,6 +90,27 @@ export class SimulatorDriver implements HypervisorDriver {
   constructor(private readonly options: SimulatorDriverOptions) {
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? defaultSleep;
+  }
+
+  validateHostUrl(url: string): void {
+    parseSimulatorHostUrl(url);
+  }
+
+  /** Simulator hosts have no address of their own: one is chosen in the pod's subnet. */
+  managementAddress(host: { url: string; discovered: DiscoveredHost; pod: PodNetwork }): string {
+    return podAddressFor(host.url, host.pod, host.discovered.privateIp);
+  }
+
+  async beforeHeartbeats(): Promise<void> {
+    await this.options.mocks.reload?.();
+  }
+
+  async afterHeartbeats(): Promise<void> {
+    await this.options.mocks.flush?.();
+  }
+
+  async settle(): Promise<void> {
+    await this.options.mocks.settle?.();
   }
 
   async connect(request: HostConnectRequest): Promise<DiscoveredHost> {

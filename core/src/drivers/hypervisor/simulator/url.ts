@@ -1,4 +1,4 @@
-import { HostOperationError } from '../types';
+import { InvalidHostRequest } from '../types';
 
 /** What a Simulator host URL (CloudStack's http://sim/c0/h0) says about the host. */
 export interface SimulatorHostUrl {
@@ -13,13 +13,10 @@ export interface SimulatorHostUrl {
   cpuSockets?: number;
 }
 
-/** Thrown for a URL the Simulator cannot take; `operation` 'url' marks a bad request, not a failing host. */
-export const URL_OPERATION = 'url';
-
 const EXAMPLE = 'http://sim/c0/h0';
 
-function bad(message: string): HostOperationError {
-  return new HostOperationError(URL_OPERATION, message);
+function bad(message: string): InvalidHostRequest {
+  return new InvalidHostRequest(message);
 }
 
 function intParam(query: URLSearchParams, name: string, min: number, max: number, unit = ''): number | undefined {
@@ -93,8 +90,7 @@ export function storageCapacityOverrideGiB(url: string): number | undefined {
   const raw = decodeURIComponent(match[1] ?? '');
   const value = Number(raw);
   if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < 1 || value > 1024 * 1024 * 1024) {
-    throw new HostOperationError(
-      URL_OPERATION,
+    throw new InvalidHostRequest(
       `Invalid capacitygb=${raw} in the storage URL: expected a whole number of GiB from 1 to ${1024 * 1024 * 1024}`,
     );
   }

@@ -3,7 +3,7 @@
  * entities (declared with entity()) become interfaces, referenced by name wherever they appear.
  */
 import type { z } from 'zod';
-import { entityName, fieldMeta } from '../../core/src/api/schemas/fields';
+import { entityName, fieldMeta } from './schemas/fields';
 
 interface Def {
   type: string;
@@ -44,7 +44,10 @@ export class TypeRenderer {
     const name = entityName(schema);
     if (name !== undefined) {
       const known = this.entities.get(name);
-      if (known && known.schema !== schema) throw new Error(`two response entities are named ${name}`);
+      // A described copy of an entity (field.object(Entity, '...')) shares its shape: the same entity.
+      if (known && known.schema !== schema && shapeOf(known.schema) !== shapeOf(schema)) {
+        throw new Error(`two response entities are named ${name}`);
+      }
       if (!known) {
         this.entities.set(name, { schema, text: '' });
         const body = this.objectBody(schema);
@@ -108,6 +111,10 @@ export class TypeRenderer {
     });
     return lines.length === 0 ? 'Record<string, never>' : `{\n${indent(lines.join('\n'))}\n}`;
   }
+}
+
+function shapeOf(schema: z.ZodType): unknown {
+  return (schema._zod.def as unknown as Def).shape;
 }
 
 /** `T[]`, parenthesised when T is not a plain name. */

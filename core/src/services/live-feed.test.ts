@@ -1,8 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Caller } from '../../core/src/services/caller';
-import type { LiveMessage } from '../../core/src/services/core-services';
-import type { LiveEvent } from '../ipc-channels';
-import { cachedDomainPaths, forwardLiveMessages, visibleTo } from './live';
+import type { Caller } from './caller';
+import type { LiveMessage } from './core-services';
+import { LiveFeed, visibleTo, type LiveWireMessage } from './live-feed';
 
 const base: Caller = {
   userId: 10,
@@ -30,7 +29,7 @@ const paths = new Map([
 ]);
 const lookup = async (id: number) => paths.get(id);
 
-describe('live stream visibility', () => {
+describe('the live feed: who sees what', () => {
   it('root admins see everything, including system messages', async () => {
     expect(await visibleTo(rootAdmin, { accountId: null, domainId: null }, lookup)).toBe(true);
     expect(await visibleTo(rootAdmin, { accountId: 99, domainId: 6 }, lookup)).toBe(true);
@@ -53,15 +52,13 @@ describe('live stream visibility', () => {
   it('forwards in order, strips the scope, and stops on unsubscribe', async () => {
     let listener: ((m: LiveMessage) => void) | undefined;
     const events = { subscribe: (l: (m: LiveMessage) => void) => ((listener = l), () => (listener = undefined)) };
-    const sent: LiveEvent[] = [];
+    const sent: LiveWireMessage[] = [];
     const slowLookup = vi.fn(async (id: number) => {
       await new Promise((r) => setTimeout(r, id === 5 ? 20 : 1));
       return paths.get(id);
     });
-    const stop = forwardLiveMessages({
-      events,
-      caller: () => domainAdmin,
-      domainPath: cachedDomainPaths(slowLookup),
+    const stop = new LiveFeed(events, slowLookup).subscribe({
+      viewer: () => domainAdmin,
       send: (m) => sent.push(m),
     });
     listener!({ kind: 'event', scope: { accountId: 70, domainId: 5 }, event: { id: 'first' } });
@@ -82,11 +79,9 @@ describe('live stream visibility', () => {
 
   it('sends nothing while no operator is signed in', async () => {
     let listener: ((m: LiveMessage) => void) | undefined;
-    const sent: LiveEvent[] = [];
-    forwardLiveMessages({
-      events: { subscribe: (l) => ((listener = l), () => undefined) },
-      caller: () => undefined,
-      domainPath: lookup,
+    const sent: LiveWireMessage[] = [];
+    new LiveFeed({ subscribe: (l) => ((listener = l), () => undefined) }, lookup).subscribe({
+      viewer: () => undefined,
       send: (m) => sent.push(m),
     });
     listener!({ kind: 'event', scope: { accountId: null, domainId: null }, event: {} });

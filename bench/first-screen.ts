@@ -1,0 +1,118 @@
+/**
+ * The first screen's JavaScript: Chromium (headless) opens the UI, logs in and waits for the
+ * landing page (the dashboard for an admin), recording every script the page loaded on the way,
+ * with its size raw and gzipped (zlib level 9, as Vite reports it). The login screen's scripts
+ * are counted separately too, as they are all a signed-out visitor downloads.
+ *
+ * Standalone: npx tsx bench/first-screen.ts <baseUrl> <adminPassword>
+ */
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { chromium, type Page } from 'playwright-core';
+
+export interface ScriptSizes {
+  files: number;
+  rawBytes: number;
+  gzipBytes: number;
+}
+
+export interface FirstScreenResult {
+  login: ScriptSizes;
+  /** Everything loaded up to the landing page after login (the login screen's scripts included). */
+  landing: ScriptSizes;
+  /** The largest scripts of the landing page, name and gzipped size. */
+  largest: { name: string; gzipBytes: number }[];
+}
+
+interface ScriptLog {
+  scripts: Map<string, Buffer>;
+  /** When the last response of any kind arrived (ms since the epoch). */
+  lastResponseAt: number;
+}
+
+function collectScripts(page: Page): ScriptLog {
+  const log: ScriptLog = { scripts: new Map(), lastResponseAt: Date.now() };
+  page.on('response', (response) => {
+    log.lastResponseAt = Date.now();
+    const url = response.url();
+    if (!/\.m?js(\?|$)/.test(url) || log.scripts.has(url)) return;
+    response
+      .body()
+      .then((body) => log.scripts.set(url, body))
+      .catch(() => undefined);
+  });
+  return log;
+}
+
+/** Waits until no response has arrived for `quietMs` (lazy chunks load after the first paint). */
+async function settle(log: ScriptLog, quietMs = 1500): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() - log.lastResponseAt < quietMs && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function sizes(scripts: Map<string, Buffer>): ScriptSizes {
+  let rawBytes = 0;
+  let gzipBytes = 0;
+  for (const body of scripts.values()) {
+    rawBytes += body.length;
+    gzipBytes += zlib.gzipSync(body, { level: 9 }).length;
+  }
+  return { files: scripts.size, rawBytes, gzipBytes };
+}
+
+export async function benchFirstScreen(options: {
+  baseUrl: string;
+  adminPassword: string;
+}): Promise<FirstScreenResult> {
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+    const page = await context.newPage();
+    const log = collectScripts(page);
+    await page.goto(`${options.baseUrl.replace(/\/$/, '')}/`);
+    await page.getByLabel(/^Username/).waitFor();
+    await settle(log);
+    const login = sizes(log.scripts);
+    await page.getByLabel(/^Username/).fill('admin');
+    await page.getByLabel(/^Password/).fill(options.adminPassword);
+    await page.getByLabel(/^Domain/).fill('ROOT');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByTestId('user-menu').waitFor({ timeout: 60_000 });
+    await settle(log);
+    const landing = sizes(log.scripts);
+    const largest = [...log.scripts.entries()]
+      .map(([url, body]) => ({
+        name: path.basename(new URL(url).pathname),
+        gzipBytes: zlib.gzipSync(body, { level: 9 }).length,
+      }))
+      .sort((a, b) => b.gzipBytes - a.gzipBytes)
+      .slice(0, 5);
+    return { login, landing, largest };
+  } finally {
+    await browser.close();
+  }
+}
+
+const isMain = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename);
+if (isMain) {
+  const [baseUrl, password] = process.argv.slice(2);
+  if (!baseUrl || !password) {
+    console.error('usage: npx tsx bench/first-screen.ts <baseUrl> <adminPassword>');
+    process.exit(2);
+  }
+  const kB = (n: number) => `${(n / 1000).toFixed(1)} kB`;
+  const r = await benchFirstScreen({ baseUrl, adminPassword: password });
+  console.log(
+    `login screen:   ${r.login.files} scripts, ${kB(r.login.rawBytes)} raw, ${kB(r.login.gzipBytes)} gzipped`,
+  );
+  console.log(
+    `landing screen: ${r.landing.files} scripts, ${kB(r.landing.rawBytes)} raw, ${kB(r.landing.gzipBytes)} gzipped`,
+  );
+  for (const s of r.largest) console.log(`  ${s.name} ${kB(s.gzipBytes)}`);
+}

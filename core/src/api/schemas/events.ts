@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { EVENT_LEVELS, EVENT_STATES } from '../../domain/event-types';
+import { ALL_ROLES } from './common';
+import { entity, field } from './fields';
+import { ownedListParams, param } from './params';
+import { defineSpec, listOf, success, type CommandInput } from './spec';
+
+/** CloudStack's EventResponse (listEvents and the live event stream); absent values are left out. */
+export const Event = entity('Event', {
+  id: field.uuid('the ID of the event'),
+  username: field
+    .string(
+      "the name of the user who performed the action (can be different from the account if an admin is performing an action for a user, e.g. starting/stopping a user's virtual machine)",
+    )
+    .optional(),
+  type: field.string('the type of the event (see event types)'),
+  level: field.oneOf(EVENT_LEVELS, 'the event level (INFO, WARN, ERROR)'),
+  description: field.string('a brief description of the event'),
+  account: field
+    .string(
+      'the account name for the account that owns the object being acted on in the event (e.g. the owner of the virtual machine, ip address, or security group)',
+    )
+    .optional(),
+  domainid: field.uuid("the id of the account's domain").optional(),
+  domain: field.string("the name of the account's domain").optional(),
+  created: field.date('the date the event was created'),
+  state: field.oneOf(EVENT_STATES, 'the state of the event'),
+  parentid: field.uuid('whether the event is parented').optional(),
+  resourcetype: field.string('the type of the resource').optional(),
+  resourceid: field.string('the id of the resource').optional(),
+  archived: field.boolean('whether the event has been archived or not'),
+});
+export type Event = z.infer<typeof Event>;
+
+export const EventType = entity('EventType', {
+  name: field.string('Event Type'),
+});
+export type EventType = z.infer<typeof EventType>;
+
+export const listEvents = defineSpec({
+  name: 'listEvents',
+  description: 'A command to list events.',
+  roles: ALL_ROLES,
+  params: z.object({
+    ...ownedListParams,
+    id: param.uuid('the ID of the event').optional(),
+    type: param.string('the event type (see event types)').optional(),
+    level: param.enumOf(EVENT_LEVELS, 'the event level (INFO, WARN, ERROR)').optional(),
+    startdate: param
+      .date(
+        'the start date range of the list you want to retrieve (use format "yyyy-MM-dd" or the new format "yyyy-MM-dd HH:mm:ss")',
+      )
+      .optional(),
+    enddate: param
+      .date(
+        'the end date range of the list you want to retrieve (use format "yyyy-MM-dd" or the new format "yyyy-MM-dd HH:mm:ss")',
+      )
+      .optional(),
+    duration: param.integer('the duration of the event', 0).optional(),
+    entrytime: param.integer('the time the event was entered', 0).optional(),
+    resourcetype: param.string('Type of the resource associated with the event').optional(),
+    resourceid: param.string('ID of the resource associated with the event').optional(),
+    archived: param.boolean('true to list archived events, false (default) to list the others').optional(),
+  }),
+  response: listOf('event', Event),
+});
+
+export const listEventTypes = defineSpec({
+  name: 'listEventTypes',
+  description: 'List Event Types',
+  roles: ALL_ROLES,
+  params: z.object({}),
+  response: listOf('eventtype', EventType),
+});
+
+const selectionParams = (verb: 'archive' | 'delete') => ({
+  ids: param.list('the IDs of the events').optional(),
+  type: param.string(`${verb} by event type`).optional(),
+  startdate: param
+    .date(
+      `start date range to ${verb} events (including) this date (use format "yyyy-MM-dd" or the new format "yyyy-MM-ddThh:mm:ss")`,
+    )
+    .optional(),
+  enddate: param
+    .date(
+      `end date range to ${verb} events (including) this date (use format "yyyy-MM-dd" or the new format "yyyy-MM-ddThh:mm:ss")`,
+    )
+    .optional(),
+});
+
+export const archiveEvents = defineSpec({
+  name: 'archiveEvents',
+  description: 'Archive one or more events.',
+  roles: ALL_ROLES,
+  params: z.object(selectionParams('archive')),
+  response: success(),
+});
+
+export const deleteEvents = defineSpec({
+  name: 'deleteEvents',
+  description: 'Delete one or more events.',
+  roles: ALL_ROLES,
+  params: z.object(selectionParams('delete')),
+  response: success(),
+});
+
+export type ListEventsInput = CommandInput<typeof listEvents>;
+export type ArchiveEventsInput = CommandInput<typeof archiveEvents>;
+export type DeleteEventsInput = CommandInput<typeof deleteEvents>;

@@ -1,0 +1,31 @@
+import { ALLOCATION_STATES, type AllocationState } from '../../contract/states';
+import { StateMachine } from '../state-machine';
+
+export const ALLOCATION_EVENTS = ['Enable', 'Disable'] as const;
+export type AllocationEvent = (typeof ALLOCATION_EVENTS)[number];
+
+/**
+ * Whether the allocator may place new resources in a zone, pod or cluster (CloudStack's
+ * Grouping.AllocationState). New zones, pods and clusters start Disabled; setting the state it
+ * already has is allowed and changes nothing.
+ */
+export const allocationState = new StateMachine<AllocationState, AllocationEvent>({
+  name: 'Zone, pod and cluster allocation state',
+  code: 'ALLOCATION',
+  description:
+    'Whether new resources may be placed in a zone, pod or cluster (allocationstate of updateZone, updatePod, updateCluster).',
+  states: ALLOCATION_STATES,
+  events: ALLOCATION_EVENTS,
+  transitions: [
+    { from: ['Enabled', 'Disabled'], event: 'Enable', to: 'Enabled', when: 'allocationstate=Enabled' },
+    { from: ['Enabled', 'Disabled'], event: 'Disable', to: 'Disabled', when: 'allocationstate=Disabled' },
+  ],
+});
+
+/** Where new zones, pods and clusters start: the operator enables them once they are complete. */
+export const INITIAL_ALLOCATION_STATE: AllocationState = 'Disabled';
+
+/** The state a requested allocationstate leads to from the current one (along the table). */
+export function allocationChange(current: string, requested: AllocationState, subject: string): AllocationState {
+  return allocationState.next(current, requested === 'Enabled' ? 'Enable' : 'Disable', subject);
+}

@@ -1,0 +1,128 @@
+import type { Host, ListHostsInput } from '../../api/schemas/hosts';
+import { notFound } from '../../domain/errors';
+import { canonicalHypervisor, HOST_RESOURCE_STATES, HOST_STATUSES } from '../../domain/infrastructure';
+import { containsIgnoreCase, ilike, pageOfIds } from '../../db/query-helpers';
+import type { CoreServices } from '../core-services';
+import { pageWindow } from '../paging';
+import { keywordPattern } from '../tenancy/shared';
+import { HOST_VIEW_COLUMNS, hostResponse, type HostView } from './cluster-host-responses';
+import { normalizeTags } from './host-support';
+import { namesById, requireCluster, requirePod, requireZone } from './lookups';
+
+/** Reading hosts: listHosts and the host responses every host command answers with. */
+export class HostQueries {
+  constructor(private readonly services: CoreServices) {}
+
+  private get db() {
+    return this.services.store.db;
+  }
+
+  /**
+   * listHosts: the page of ids comes from the hosts table alone (indexed filters, primary-key
+   * order), then only that page is joined with names, cluster ratios and tags.
+   */
+  async list(input: ListHostsInput): Promise<{ items: Host[]; count: number }> {
+    const zoneId = input.zoneid !== undefined ? (await requireZone(this.db, input.zoneid, 'zoneid')).id : undefined;
+    const podId = input.podid !== undefined ? (await requirePod(this.db, input.podid, 'podid')).id : undefined;
+    const clusterId =
+      input.clusterid !== undefined ? (await requireCluster(this.db, input.clusterid, 'clusterid')).id : undefined;
+    const hypervisor = input.hypervisor !== undefined ? (canonicalHypervisor(input.hypervisor) ?? '') : undefined;
+    const keyword = keywordPattern(input.keyword);
+    const tags = normalizeTags(input.hosttags);
+    const filtered = () => {
+      let q = this.db.selectFrom('hosts').where('removed', 'is', null);
+      if (input.id !== undefined) q = q.where('uuid', '=', input.id);
+      if (input.name !== undefined) q = q.where(containsIgnoreCase('name', input.name));
+      if (zoneId !== undefined) q = q.where('zone_id', '=', zoneId);
+      if (podId !== undefined) q = q.where('pod_id', '=', podId);
+      if (clusterId !== undefined) q = q.where('cluster_id', '=', clusterId);
+      if (input.type !== undefined) q = q.where('type', '=', canonical(['Routing'], input.type));
+      if (input.state !== undefined) q = q.where('status', '=', canonical(HOST_STATUSES, input.state));
+      if (input.resourcestate !== undefined) {
+        q = q.where('resource_state', '=', canonical(HOST_RESOURCE_STATES, input.resourcestate));
+      }
+      if (hypervisor !== undefined) q = q.where('hypervisor_type', '=', hypervisor);
+      if (keyword !== undefined) q = q.where(ilike('name', keyword));
+      for (const tag of tags) {
+        q = q.where('id', 'in', (eb) => eb.selectFrom('host_tags').select('host_tags.host_id').where('tag', '=', tag));
+      }
+      return q;
+    };
+    const { ids, count } = await pageOfIds(filtered, pageWindow(input, this.services.config));
+    if (ids.length === 0) return { items: [], count };
+    return { items: await this.responses(ids), count };
+  }
+
+  /** Host responses for ids (in id order), with names, cluster ratios and tags fetched per page. */
+  async responses(ids: number[]): Promise<Host[]> {
+    const rows: HostView[] = [];
+    for (let i = 0; i < ids.length; i += 500) {
+      rows.push(
+        ...(await this.db
+          .selectFrom('hosts')
+          .select(HOST_VIEW_COLUMNS)
+          .where('id', 'in', ids.slice(i, i + 500))
+          .orderBy('id')
+          .execute()),
+      );
+    }
+    rows.sort((a, b) => a.id - b.id);
+    const zones = await namesById(
+      this.db,
+      'zones',
+      rows.map((r) => r.zone_id),
+    );
+    const pods = await namesById(
+      this.db,
+      'pods',
+      rows.map((r) => r.pod_id),
+    );
+    const clusterIds = [...new Set(rows.map((r) => r.cluster_id))];
+    const clusters = new Map(
+      (
+        await this.db
+          .selectFrom('clusters')
+          .select(['id', 'uuid', 'name', 'cluster_type', 'cpu_overcommit_ratio', 'memory_overcommit_ratio'])
+          .where('id', 'in', clusterIds)
+          .execute()
+      ).map((c) => [c.id, c]),
+    );
+    const tags = new Map<number, string[]>();
+    for (let i = 0; i < rows.length; i += 500) {
+      const tagRows = await this.db
+        .selectFrom('host_tags')
+        .select(['host_id', 'tag'])
+        .where(
+          'host_id',
+          'in',
+          rows.slice(i, i + 500).map((r) => r.id),
+        )
+        .execute();
+      for (const t of tagRows) {
+        const list = tags.get(t.host_id) ?? [];
+        list.push(t.tag);
+        tags.set(t.host_id, list);
+      }
+    }
+    return rows.map((h) =>
+      hostResponse(h, {
+        zone: zones.get(h.zone_id),
+        pod: pods.get(h.pod_id),
+        cluster: clusters.get(h.cluster_id),
+        tags: (tags.get(h.id) ?? []).sort(),
+        config: this.services.config,
+      }),
+    );
+  }
+
+  async responseOf(id: number): Promise<Host> {
+    const [host] = await this.responses([id]);
+    if (!host) throw notFound('HOST.NOT_FOUND', `Unable to find host by id ${id}`);
+    return host;
+  }
+}
+
+/** A value as stored when it matches one of `values` ignoring case; else as given (it then matches nothing). */
+function canonical(values: readonly string[], text: string): string {
+  return values.find((v) => v.toLowerCase() === text.trim().toLowerCase()) ?? text;
+}

@@ -1,0 +1,130 @@
+import type { Kysely } from 'kysely';
+import type { AsyncJob } from '../api/schemas/jobs';
+import { compact } from '../api/schemas/fields';
+import { JOB_STATUS } from '../domain/states';
+import { toCloudStackDate } from '../domain/time';
+import type { Store } from '../db/connect';
+import { containsIgnoreCase, type PageWindow } from '../db/query-helpers';
+import type { Database } from '../db/schema';
+import type { OwnerScope } from './access';
+import type { EventSink } from './core-services';
+import { ownerScopeCondition } from './events';
+
+/** Jobs with the caller's uuids joined in. Aliases: j (async_jobs), u, a, d (domains). */
+export function selectJobs(db: Kysely<Database>) {
+  return db
+    .selectFrom('async_jobs as j')
+    .leftJoin('users as u', 'u.id', 'j.user_id')
+    .leftJoin('accounts as a', 'a.id', 'j.account_id')
+    .leftJoin('domains as d', 'd.id', 'j.domain_id')
+    .select([
+      'j.id',
+      'j.uuid',
+      'j.user_id',
+      'j.account_id',
+      'j.domain_id',
+      'j.command',
+      'j.status',
+      'j.result_code',
+      'j.result',
+      'j.progress',
+      'j.progress_text',
+      'j.instance_type',
+      'j.instance_id',
+      'j.created',
+      'j.started',
+      'j.completed',
+      'u.uuid as user_uuid',
+      'a.uuid as account_uuid',
+      'd.uuid as domain_uuid',
+    ]);
+}
+
+export interface JobListRow {
+  uuid: string;
+  command: string;
+  status: number;
+  result_code: number;
+  result: string | null;
+  progress: number;
+  progress_text: string | null;
+  instance_type: string | null;
+  instance_id: string | null;
+  created: string;
+  completed: string | null;
+  user_uuid: string | null;
+  account_uuid: string | null;
+}
+
+function parseResult(text: string | null): unknown {
+  if (text === null) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** CloudStack's AsyncJobResponse (queryAsyncJobResult, listAsyncJobs and the job tray). */
+export function jobResponse(row: JobListRow): AsyncJob {
+  const finished = row.status !== JOB_STATUS.Pending;
+  const hasInstance = row.instance_type !== null && row.instance_type !== 'None';
+  return compact({
+    accountid: row.account_uuid,
+    userid: row.user_uuid,
+    cmd: row.command,
+    jobstatus: row.status,
+    jobprocstatus: row.progress,
+    jobresultcode: row.result_code,
+    jobresulttype: 'object',
+    jobresult: finished ? parseResult(row.result) : undefined,
+    created: toCloudStackDate(row.created),
+    completed: toCloudStackDate(row.completed),
+    jobid: row.uuid,
+    jobinstancetype: hasInstance ? row.instance_type : undefined,
+    jobinstanceid: hasInstance ? row.instance_id : undefined,
+    jobprogresstext: row.progress_text,
+  });
+}
+
+export interface JobFilter {
+  /** ISO-8601 lower bound on `created`. */
+  startDate?: string;
+  /** Substring of the command name. */
+  keyword?: string;
+}
+
+/** Jobs visible in the scope, newest first, with the total count. */
+export async function listJobs(
+  store: Store,
+  scope: OwnerScope,
+  filter: JobFilter,
+  window?: PageWindow,
+): Promise<{ rows: JobListRow[]; count: number }> {
+  let q = selectJobs(store.db).where(ownerScopeCondition('j', scope));
+  if (filter.startDate) q = q.where('j.created', '>=', filter.startDate);
+  if (filter.keyword) q = q.where(containsIgnoreCase('j.command', filter.keyword));
+  const total = await q
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
+  let page = q.orderBy('j.id', 'desc');
+  if (window) page = page.limit(window.limit).offset(window.offset);
+  return { rows: await page.execute(), count: Number(total.count) };
+}
+
+/** One job by uuid with the owner columns needed for an access check. */
+export function findJob(store: Store, uuid: string) {
+  return selectJobs(store.db).where('j.uuid', '=', uuid).executeTakeFirst();
+}
+
+/** Sends a job's current state on the live stream (to its owner and the admins above it). */
+export async function publishJob(store: Store, events: Pick<EventSink, 'publish'>, id: number): Promise<void> {
+  const row = await selectJobs(store.db).where('j.id', '=', id).executeTakeFirst();
+  if (!row) return;
+  events.publish({
+    kind: 'job',
+    scope: { accountId: row.account_id, domainId: row.domain_id },
+    job: jobResponse(row),
+  });
+}
