@@ -13,6 +13,7 @@ import { AuthService } from './services/auth';
 import { bootstrapInventory } from './services/bootstrap';
 import { CapacityMonitor } from './services/capacity/capacity-monitor';
 import type { CoreServices } from './services/core-services';
+import { createServiceDirectory, type DirectoryDeps, type ServiceDirectory } from './services/directory';
 import { EventService } from './services/events';
 import { createHypervisorDrivers } from './services/infrastructure/hypervisors';
 import { HostMonitor } from './services/infrastructure/host-monitor';
@@ -39,7 +40,10 @@ export interface CoreOptions {
 export interface Core {
   api: ApiDispatcher;
   registry: CommandRegistry;
+  /** The dependencies services are built over (tests and monitors use them). */
   services: CoreServices;
+  /** The services command handlers get, by area (built once over `services`). */
+  directory: ServiceDirectory;
   events: EventService;
   jobs: JobService;
   auth: AuthService;
@@ -71,7 +75,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const auth = new AuthService({ store, settings, events, secrets });
     const serverId = crypto.randomUUID();
     const registry = new CommandRegistry(ALL_COMMANDS);
-    // jobs is assigned below: the dispatcher and the job runner need each other.
+    // jobs and hypervisors are assigned below: the job runner and the dispatcher need each other.
     const services = {
       store,
       serverId,
@@ -80,14 +84,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       config: settings,
       secrets,
       auth,
-    } as Partial<CoreServices> as CoreServices;
+    } as Partial<DirectoryDeps> as DirectoryDeps;
     const responseCheck = ResponseCheck.fromEnvironment(store.dialect);
-    const api = new ApiDispatcher(registry, services, responseCheck);
     const jobs = new JobService({
       store,
       events,
       serverId,
       serverName: options.serverName ?? os.hostname(),
+      // Jobs run only once the core is built (jobs.start() below), when api exists.
       run: async (command, params, caller, progress) => resultBody(await api.runJob(command, params, caller, progress)),
       toFailure: (error) => {
         const e = toApiError(error);
@@ -101,6 +105,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     });
     services.jobs = jobs;
     services.hypervisors = createHypervisorDrivers(services);
+    const directory = createServiceDirectory(services);
+    const api: ApiDispatcher = new ApiDispatcher(registry, directory, { access, jobs, secrets }, responseCheck);
     const hostMonitor = new HostMonitor(services);
     const capacityMonitor = new CapacityMonitor(services);
     const { generatedAdminPassword } = await bootstrapInventory(services, { adminPassword: options.adminPassword });
@@ -113,6 +119,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       api,
       registry,
       services,
+      directory,
       events,
       jobs,
       auth,

@@ -30,7 +30,9 @@ const ZONES = [
   ['core/src/drivers/', ['core/src/api/', 'core/src/services/', 'core/src/server/', 'core/src/db/']],
   ['core/src/allocator/', ['core/src/api/', 'core/src/services/', 'core/src/server/']],
   ['core/src/services/', ['core/src/api/', 'core/src/server/', 'core/src/console/'], ['core/src/api/schemas/']],
-  ['core/src/api/', ['core/src/server/', 'core/src/drivers/']],
+  // Commands get services (ctx.services, a ServiceDirectory), never the database or a driver.
+  ['core/src/api/', ['core/src/server/', 'core/src/drivers/', 'core/src/db/']],
+  ['core/src/api/commands/', ['core/src/db/', 'core/src/drivers/']],
   ['core/', ['electron/', 'renderer/']],
   ['renderer/', ['core/', 'electron/'], ['core/src/contract/']],
   // The desktop shell reaches the core through its one entry (createCore and what it exposes).

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Caller } from '../services/caller';
-import type { CoreServices, JobTarget } from '../services/core-services';
+import type { JobTarget } from '../services/core-services';
+import type { ServiceDirectory } from '../services/directory';
 import type { CommandInput, CommandReply, CommandSpec, ResponseSpec } from './schemas/spec';
 
 export type { JobTarget };
@@ -25,7 +26,8 @@ export interface JobProgress {
 
 export interface CommandContext {
   caller: Caller;
-  services: CoreServices;
+  /** The services a handler may use, by area; never the database itself. */
+  services: ServiceDirectory;
   command: string;
   /** Every declared command, for discovery (listApis). */
   commands: CommandCatalog;

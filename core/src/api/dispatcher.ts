@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { Caller } from '../services/caller';
-import type { CoreServices } from '../services/core-services';
+import type { AccessService } from '../services/access';
+import type { JobQueue, SecretBox } from '../services/core-services';
+import type { ServiceDirectory } from '../services/directory';
 import type { AnyCommand, CommandContext, CommandResult, JobProgress } from './command';
 import { ApiError, errors, toApiError } from './errors';
 import { paramMeta } from './schemas/params';
@@ -20,6 +22,16 @@ export interface ApiResponse {
 
 const SEALED = 'sealed:';
 
+/** What the dispatcher itself needs beyond the handlers' services. */
+export interface DispatcherDeps {
+  /** Whether a caller may run a command. */
+  access: Pick<AccessService, 'isCommandAllowed'>;
+  /** Queues async commands. */
+  jobs: JobQueue;
+  /** Seals secret parameters while a job is stored. */
+  secrets: SecretBox;
+}
+
 /**
  * The one entry point behind every transport: HTTP, Electron IPC and in-process calls.
  * It never throws; every failure becomes a CloudStack error response.
@@ -27,7 +39,9 @@ const SEALED = 'sealed:';
 export class ApiDispatcher {
   constructor(
     private readonly registry: CommandRegistry,
-    private readonly services: CoreServices,
+    /** Handed to every handler as ctx.services. */
+    private readonly services: ServiceDirectory,
+    private readonly deps: DispatcherDeps,
     /** Validates every response against its declaration (the test suite turns it on). */
     private readonly responseCheck?: ResponseCheck,
   ) {}
@@ -39,13 +53,13 @@ export class ApiDispatcher {
       if (!def) throw errors.unknownCommand(name);
       if (def.auth !== 'none') {
         if (!caller) throw errors.unauthenticated();
-        if (!(await this.services.access.isCommandAllowed(caller, def.name, def.roles))) throw errors.notAllowed();
+        if (!(await this.deps.access.isCommandAllowed(caller, def.name, def.roles))) throw errors.notAllowed();
       }
       const params = parseParams(def, raw);
       const ctx = this.context(def, caller as Caller);
       if (def.isAsync) {
         const target = def.jobTarget ? await def.jobTarget(ctx, params) : { instanceType: 'None' };
-        const job = await this.services.jobs.submit({
+        const job = await this.deps.jobs.submit({
           command: def.name,
           params: this.sealSecrets(def, normalizeParams(raw)),
           caller: caller as Caller,
@@ -89,7 +103,7 @@ export class ApiDispatcher {
   private sealSecrets(def: AnyCommand, params: Record<string, unknown>): Record<string, unknown> {
     for (const name of def.secretParams ?? []) {
       const value = params[name];
-      if (typeof value === 'string') params[name] = SEALED + this.services.secrets.encrypt(value);
+      if (typeof value === 'string') params[name] = SEALED + this.deps.secrets.encrypt(value);
     }
     return params;
   }
@@ -99,7 +113,7 @@ export class ApiDispatcher {
     for (const name of def.secretParams ?? []) {
       const value = out[name];
       if (typeof value === 'string' && value.startsWith(SEALED)) {
-        out[name] = this.services.secrets.decrypt(value.slice(SEALED.length));
+        out[name] = this.deps.secrets.decrypt(value.slice(SEALED.length));
       }
     }
     return out;
@@ -112,7 +126,7 @@ export class ApiDispatcher {
   async invoke(command: string, raw: RawParams, caller: Caller): Promise<CommandResult> {
     const def = this.registry.get(command);
     if (!def) throw errors.unknownCommand(command);
-    if (def.auth !== 'none' && !(await this.services.access.isCommandAllowed(caller, def.name, def.roles))) {
+    if (def.auth !== 'none' && !(await this.deps.access.isCommandAllowed(caller, def.name, def.roles))) {
       throw errors.notAllowed();
     }
     const params = parseParams(def, raw);

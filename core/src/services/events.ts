@@ -10,7 +10,8 @@ import { compact } from '../api/schemas/fields';
 import type { Event } from '../api/schemas/events';
 import type { OwnerScope } from './access';
 import { isRootAdmin, type Caller } from './caller';
-import type { EventSink, LiveMessage, NewEvent } from './core-services';
+import type { CoreServices, EventSink, LiveMessage, NewEvent } from './core-services';
+import { pageWindow, type PageParams } from './paging';
 
 /**
  * Events with their owner's names joined in, the shape listEvents and the live stream read.
@@ -308,6 +309,34 @@ export async function changeEvents(
     const r = await trx.deleteFrom('events').where('id', 'in', matching()).executeTakeFirst();
     return Number(r.numDeletedRows);
   });
+}
+
+/**
+ * The event log as command handlers use it (listEvents, archiveEvents, deleteEvents, and events
+ * a command records itself).
+ */
+export class EventLog {
+  constructor(private readonly deps: Pick<CoreServices, 'store' | 'events' | 'config'>) {}
+
+  record(event: NewEvent): Promise<EventRow> {
+    return this.deps.events.record(event);
+  }
+
+  /** Events visible in the scope matching the filter, newest first, in CloudStack's response form. */
+  async list(scope: OwnerScope, filter: EventFilter, page: PageParams): Promise<{ items: Event[]; count: number }> {
+    const { rows, count } = await listEvents(this.deps.store, scope, filter, pageWindow(page, this.deps.config));
+    return { items: rows.map(eventResponse), count };
+  }
+
+  /** archiveEvents: the selected events the caller may manage. */
+  archive(caller: Caller, selection: EventSelection): Promise<number> {
+    return changeEvents(this.deps.store, 'archive', manageableEventsScope(caller), selection);
+  }
+
+  /** deleteEvents: the selected events the caller may manage. */
+  delete(caller: Caller, selection: EventSelection): Promise<number> {
+    return changeEvents(this.deps.store, 'delete', manageableEventsScope(caller), selection);
+  }
 }
 
 /** The transports' form of a live message: the scope (internal integer ids) never leaves the core. */

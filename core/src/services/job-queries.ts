@@ -7,8 +7,9 @@ import type { Store } from '../db/connect';
 import { containsIgnoreCase, type PageWindow } from '../db/query-helpers';
 import type { Database } from '../db/schema';
 import type { OwnerScope } from './access';
-import type { EventSink } from './core-services';
+import type { CoreServices, EventSink } from './core-services';
 import { ownerScopeCondition } from './events';
+import { pageWindow, type PageParams } from './paging';
 
 /** Jobs with the caller's uuids joined in. Aliases: j (async_jobs), u, a, d (domains). */
 export function selectJobs(db: Kysely<Database>) {
@@ -127,4 +128,24 @@ export async function publishJob(store: Store, events: Pick<EventSink, 'publish'
     scope: { accountId: row.account_id, domainId: row.domain_id },
     job: jobResponse(row),
   });
+}
+
+/** The read side of async jobs, as queryAsyncJobResult and listAsyncJobs use it. */
+export class JobQueries {
+  constructor(private readonly deps: Pick<CoreServices, 'store' | 'config'>) {}
+
+  /** One job by uuid with the owner columns needed for an access check. */
+  find(uuid: string) {
+    return findJob(this.deps.store, uuid);
+  }
+
+  response(row: JobListRow): AsyncJob {
+    return jobResponse(row);
+  }
+
+  /** Jobs visible in the scope, newest first, in CloudStack's response form. */
+  async list(scope: OwnerScope, filter: JobFilter, page: PageParams): Promise<{ items: AsyncJob[]; count: number }> {
+    const { rows, count } = await listJobs(this.deps.store, scope, filter, pageWindow(page, this.deps.config));
+    return { items: rows.map(jobResponse), count };
+  }
 }

@@ -1,5 +1,4 @@
 import { invalidParameter } from '../../domain/errors';
-import { changeAlerts, listAlerts } from '../../services/capacity/alert-queries';
 import { implement } from '../command';
 import * as spec from '../schemas/alerts';
 import { parseApiDate } from './events';
@@ -16,7 +15,7 @@ function alertType(text: string | undefined): number | undefined {
 
 const listAlertsCommand = implement(spec.listAlerts, {
   handler: (ctx, p) =>
-    listAlerts(ctx.services, {
+    ctx.services.alerts.list({
       ...p,
       type: alertType(p.type),
       startDate: p.startdate === undefined ? undefined : parseApiDate(p.startdate, 'startdate'),
@@ -45,13 +44,13 @@ function selection(p: spec.ArchiveAlertsInput | spec.DeleteAlertsInput) {
 
 const archiveAlerts = implement(spec.archiveAlerts, {
   async handler(ctx, p) {
-    await changeAlerts(ctx.services, 'archive', selection(p));
+    await ctx.services.alerts.archive(selection(p));
   },
 });
 
 const deleteAlerts = implement(spec.deleteAlerts, {
   async handler(ctx, p) {
-    await changeAlerts(ctx.services, 'delete', selection(p));
+    await ctx.services.alerts.delete(selection(p));
   },
 });
 

@@ -1,23 +1,16 @@
-import { configurationResponse, SettingsService, shownValue } from '../../services/settings';
-import { implement, type CommandContext } from '../command';
+import { configurationResponse, shownValue } from '../../services/settings';
+import { implement } from '../command';
 import * as spec from '../schemas/configurations';
-
-/** The configuration commands need the writable settings service, beyond the SettingsReader port. */
-function settingsService(ctx: CommandContext): SettingsService {
-  const config = ctx.services.config;
-  if (!(config instanceof SettingsService)) throw new Error('configuration commands need the core SettingsService');
-  return config;
-}
 
 const listConfigurations = implement(spec.listConfigurations, {
   async handler(ctx, params) {
-    return settingsService(ctx).list(params);
+    return ctx.services.settings.list(params);
   },
 });
 
 const updateConfiguration = implement(spec.updateConfiguration, {
   async handler(ctx, params) {
-    const entry = await settingsService(ctx).update(params.name, params.value);
+    const entry = await ctx.services.settings.update(params.name, params.value);
     const def = entry.definition;
     await ctx.services.events.record({
       type: 'CONFIGURATION.VALUE.EDIT',
@@ -31,7 +24,7 @@ const updateConfiguration = implement(spec.updateConfiguration, {
 
 const resetConfiguration = implement(spec.resetConfiguration, {
   async handler(ctx, params) {
-    const entry = await settingsService(ctx).reset(params.name);
+    const entry = await ctx.services.settings.reset(params.name);
     const def = entry.definition;
     await ctx.services.events.record({
       type: 'CONFIGURATION.VALUE.EDIT',

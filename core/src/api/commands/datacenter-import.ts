@@ -1,30 +1,7 @@
-import { invalidParameter } from '../../domain/errors';
-import {
-  MarvinConfigError,
-  parseMarvinConfig,
-  type ParsedMarvinConfig,
-} from '../../services/datacenter-import/marvin-config';
-import { displayParams, planImport, type ImportPlan } from '../../services/datacenter-import/plan';
-import { runPlan, StepFailure, type StepResult } from '../../services/datacenter-import/run';
+import { StepFailure, type StepResult } from '../../services/datacenter-import/run';
 import { implement, type CommandContext } from '../command';
 import { ApiError, toApiError } from '../errors';
 import * as spec from '../schemas/datacenter-import';
-
-interface Prepared {
-  parsed: ParsedMarvinConfig;
-  plan: ImportPlan;
-}
-
-/** Parses, validates and plans; a bad description is a 431 naming the JSON paths. */
-function prepare(config: string): Prepared {
-  try {
-    const parsed = parseMarvinConfig(config);
-    return { parsed, plan: planImport(parsed.config) };
-  } catch (error) {
-    if (error instanceof MarvinConfigError) throw invalidParameter('DATACENTER.IMPORT.INVALID_CONFIG', error.message);
-    throw error;
-  }
-}
 
 function toStepResult(result: Awaited<ReturnType<CommandContext['invoke']>>): StepResult {
   return result;
@@ -65,12 +42,13 @@ const importDataCenter = implement(spec.importDataCenter, {
   secretParams: ['config'],
   // Validation happens before the job is queued, so a bad description fails at once. Imports run
   // one at a time; dry runs do not wait for them.
-  async jobTarget(_ctx, params) {
-    prepare(params.config);
+  async jobTarget(ctx, params) {
+    ctx.services.datacenterImport.prepare(params.config);
     return params.dryrun ? { instanceType: 'None' } : { instanceType: 'None', syncKey: 'DataCenterImport' };
   },
   async handler(ctx, params) {
-    const { parsed, plan } = prepare(params.config);
+    const importer = ctx.services.datacenterImport;
+    const { parsed, plan } = importer.prepare(params.config);
     const warnings = [...parsed.warnings, ...plan.warnings];
     if (params.dryrun) {
       return {
@@ -79,14 +57,14 @@ const importDataCenter = implement(spec.importDataCenter, {
         calls: plan.steps.length,
         created: plan.totals,
         warnings,
-        plan: plan.steps.map((s) => ({ command: s.command, params: displayParams(s), label: s.label })),
+        plan: plan.steps.map((s) => ({ command: s.command, params: importer.displayParams(s), label: s.label })),
       };
     }
 
     const job = ctx.job;
     let outcome;
     try {
-      outcome = await runPlan(plan, {
+      outcome = await importer.run(plan, {
         invoke: async (command, stepParams) => toStepResult(await ctx.invoke(command, stepParams)),
         report: job ? (percent, text) => job.report(percent, text) : undefined,
       });

@@ -1,26 +1,25 @@
-import { tenancy } from '../../services/tenancy/index';
 import { implement } from '../command';
 import * as spec from '../schemas/domains';
 
 const createDomain = implement(spec.createDomain, {
-  handler: (ctx, p) => tenancy(ctx.services).domains.create(ctx.caller, p),
+  handler: (ctx, p) => ctx.services.tenancy.domains.create(ctx.caller, p),
 });
 
 const listDomains = implement(spec.listDomains, {
-  handler: (ctx, p) => tenancy(ctx.services).domains.list(ctx.caller, p),
+  handler: (ctx, p) => ctx.services.tenancy.domains.list(ctx.caller, p),
 });
 
 const updateDomain = implement(spec.updateDomain, {
-  handler: (ctx, p) => tenancy(ctx.services).domains.update(ctx.caller, p),
+  handler: (ctx, p) => ctx.services.tenancy.domains.update(ctx.caller, p),
 });
 
 const deleteDomain = implement(spec.deleteDomain, {
   resumable: true,
   async jobTarget(ctx, p) {
-    const domain = await tenancy(ctx.services).domains.deleteTarget(ctx.caller, p);
+    const domain = await ctx.services.tenancy.domains.deleteTarget(ctx.caller, p);
     return { instanceType: 'Domain', instanceId: domain.uuid };
   },
-  handler: (ctx, p) => tenancy(ctx.services).domains.delete(ctx.caller, p, ctx.job),
+  handler: (ctx, p) => ctx.services.tenancy.domains.delete(ctx.caller, p, ctx.job),
 });
 
 export const domainCommands = [createDomain, listDomains, updateDomain, deleteDomain];

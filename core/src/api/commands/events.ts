@@ -1,7 +1,5 @@
 import { invalidParameter } from '../../domain/errors';
 import { EVENT_TYPES } from '../../domain/event-types';
-import { changeEvents, eventResponse, listEvents, manageableEventsScope } from '../../services/events';
-import { pageWindow } from '../../services/paging';
 import { implement } from '../command';
 import * as spec from '../schemas/events';
 
@@ -45,8 +43,7 @@ const listEventsCommand = implement(spec.listEvents, {
       };
     }
     const scope = await ctx.services.access.listScope(ctx.caller, params);
-    const { rows, count } = await listEvents(
-      ctx.services.store,
+    return ctx.services.events.list(
       scope,
       {
         id: params.id,
@@ -60,9 +57,8 @@ const listEventsCommand = implement(spec.listEvents, {
         resourceId: params.resourceid,
         archived: params.archived ?? false,
       },
-      pageWindow(params, ctx.services.config),
+      params,
     );
-    return { items: rows.map(eventResponse), count };
   },
 });
 
@@ -95,13 +91,13 @@ function selection(params: spec.ArchiveEventsInput | spec.DeleteEventsInput) {
 
 const archiveEvents = implement(spec.archiveEvents, {
   async handler(ctx, params) {
-    await changeEvents(ctx.services.store, 'archive', manageableEventsScope(ctx.caller), selection(params));
+    await ctx.services.events.archive(ctx.caller, selection(params));
   },
 });
 
 const deleteEvents = implement(spec.deleteEvents, {
   async handler(ctx, params) {
-    await changeEvents(ctx.services.store, 'delete', manageableEventsScope(ctx.caller), selection(params));
+    await ctx.services.events.delete(ctx.caller, selection(params));
   },
 });
 

@@ -1,6 +1,3 @@
-import { HostMaintenanceService } from '../../services/infrastructure/host-maintenance';
-import { HostQueries } from '../../services/infrastructure/host-queries';
-import { HostService } from '../../services/infrastructure/hosts';
 import { implement } from '../command';
 import * as spec from '../schemas/hosts';
 
@@ -8,45 +5,45 @@ const hostJob = (instanceId: string) => ({ instanceType: 'Host', instanceId });
 
 const addHost = implement(spec.addHost, {
   async handler(ctx, p) {
-    const host = await new HostService(ctx.services).add(ctx.caller, p);
+    const host = await ctx.services.hosts.add(ctx.caller, p);
     return { items: [host], count: 1 };
   },
 });
 
 const updateHost = implement(spec.updateHost, {
-  handler: (ctx, p) => new HostService(ctx.services).update(ctx.caller, p),
+  handler: (ctx, p) => ctx.services.hosts.update(ctx.caller, p),
 });
 
 const reconnectHost = implement(spec.reconnectHost, {
   resumable: true,
   async jobTarget(ctx, p) {
-    return hostJob((await new HostMaintenanceService(ctx.services).reconnectTarget(p.id)).uuid);
+    return hostJob((await ctx.services.hostMaintenance.reconnectTarget(p.id)).uuid);
   },
-  handler: (ctx, p) => new HostMaintenanceService(ctx.services).reconnect(ctx.caller, p.id, ctx.job),
+  handler: (ctx, p) => ctx.services.hostMaintenance.reconnect(ctx.caller, p.id, ctx.job),
 });
 
 const prepareHostForMaintenance = implement(spec.prepareHostForMaintenance, {
   resumable: true,
   async jobTarget(ctx, p) {
-    return hostJob((await new HostMaintenanceService(ctx.services).maintenanceTarget(p.id)).uuid);
+    return hostJob((await ctx.services.hostMaintenance.maintenanceTarget(p.id)).uuid);
   },
-  handler: (ctx, p) => new HostMaintenanceService(ctx.services).prepareMaintenance(ctx.caller, p.id, ctx.job),
+  handler: (ctx, p) => ctx.services.hostMaintenance.prepareMaintenance(ctx.caller, p.id, ctx.job),
 });
 
 const cancelHostMaintenance = implement(spec.cancelHostMaintenance, {
   resumable: true,
   async jobTarget(ctx, p) {
-    return hostJob((await new HostMaintenanceService(ctx.services).cancelMaintenanceTarget(p.id)).uuid);
+    return hostJob((await ctx.services.hostMaintenance.cancelMaintenanceTarget(p.id)).uuid);
   },
-  handler: (ctx, p) => new HostMaintenanceService(ctx.services).cancelMaintenance(ctx.caller, p.id, ctx.job),
+  handler: (ctx, p) => ctx.services.hostMaintenance.cancelMaintenance(ctx.caller, p.id, ctx.job),
 });
 
 const deleteHost = implement(spec.deleteHost, {
-  handler: (ctx, p) => new HostService(ctx.services).delete(ctx.caller, p),
+  handler: (ctx, p) => ctx.services.hosts.delete(ctx.caller, p),
 });
 
 const listHosts = implement(spec.listHosts, {
-  handler: (ctx, p) => new HostQueries(ctx.services).list(p),
+  handler: (ctx, p) => ctx.services.hostQueries.list(p),
 });
 
 export const hostCommands = [

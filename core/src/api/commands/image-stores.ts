@@ -1,17 +1,16 @@
-import { addImageStore, deleteImageStore, listImageStores } from '../../services/infrastructure/image-stores';
 import { implement } from '../command';
 import * as spec from '../schemas/image-stores';
 
 const addImageStoreCommand = implement(spec.addImageStore, {
-  handler: (ctx, p) => addImageStore(ctx.services, ctx.caller, p),
+  handler: (ctx, p) => ctx.services.imageStores.add(ctx.caller, p),
 });
 
 const deleteImageStoreCommand = implement(spec.deleteImageStore, {
-  handler: (ctx, p) => deleteImageStore(ctx.services, ctx.caller, p.id),
+  handler: (ctx, p) => ctx.services.imageStores.delete(ctx.caller, p.id),
 });
 
 const listImageStoresCommand = implement(spec.listImageStores, {
-  handler: (ctx, p) => listImageStores(ctx.services, p),
+  handler: (ctx, p) => ctx.services.imageStores.list(p),
 });
 
 export const imageStoreCommands = [addImageStoreCommand, deleteImageStoreCommand, listImageStoresCommand];

@@ -1,13 +1,12 @@
-import { infrastructureCounts, infrastructureTopology } from '../../services/capacity/topology';
 import { implement } from '../command';
 import * as spec from '../schemas/infrastructure';
 
 const listInfrastructure = implement(spec.listInfrastructure, {
-  handler: (ctx) => infrastructureCounts(ctx.services),
+  handler: (ctx) => ctx.services.infrastructure.counts(),
 });
 
 const listInfrastructureTopology = implement(spec.listInfrastructureTopology, {
-  handler: (ctx, p) => infrastructureTopology(ctx.services, p),
+  handler: (ctx, p) => ctx.services.infrastructure.topology(p),
 });
 
 export const infrastructureCommands = [listInfrastructure, listInfrastructureTopology];

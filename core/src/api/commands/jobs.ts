@@ -1,36 +1,32 @@
 import { notFound } from '../../domain/errors';
-import { findJob, jobResponse, listJobs } from '../../services/jobs';
-import { pageWindow } from '../../services/paging';
 import { implement } from '../command';
 import * as spec from '../schemas/jobs';
 import { parseApiDate } from './events';
 
 const queryAsyncJobResult = implement(spec.queryAsyncJobResult, {
   async handler(ctx, params) {
-    const job = await findJob(ctx.services.store, params.jobid);
+    const job = await ctx.services.jobs.find(params.jobid);
     if (!job) throw notFound('JOB.NOT_FOUND', `Unable to find a job by id ${params.jobid}`);
     await ctx.services.access.checkAccount(ctx.caller, {
       id: job.account_id,
       uuid: job.account_uuid ?? '',
       domain_id: job.domain_id,
     });
-    return jobResponse(job);
+    return ctx.services.jobs.response(job);
   },
 });
 
 const listAsyncJobs = implement(spec.listAsyncJobs, {
   async handler(ctx, params) {
     const scope = await ctx.services.access.listScope(ctx.caller, params);
-    const { rows, count } = await listJobs(
-      ctx.services.store,
+    return ctx.services.jobs.list(
       scope,
       {
         startDate: params.startdate === undefined ? undefined : parseApiDate(params.startdate, 'startdate'),
         keyword: params.keyword,
       },
-      pageWindow(params, ctx.services.config),
+      params,
     );
-    return { items: rows.map(jobResponse), count };
   },
 });
 

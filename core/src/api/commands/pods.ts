@@ -1,21 +1,20 @@
-import { PodService } from '../../services/infrastructure/pods';
 import { implement } from '../command';
 import * as spec from '../schemas/pods';
 
 const createPod = implement(spec.createPod, {
-  handler: (ctx, p) => new PodService(ctx.services).create(ctx.caller, p),
+  handler: (ctx, p) => ctx.services.pods.create(ctx.caller, p),
 });
 
 const updatePod = implement(spec.updatePod, {
-  handler: (ctx, p) => new PodService(ctx.services).update(ctx.caller, p),
+  handler: (ctx, p) => ctx.services.pods.update(ctx.caller, p),
 });
 
 const deletePod = implement(spec.deletePod, {
-  handler: (ctx, p) => new PodService(ctx.services).delete(ctx.caller, p),
+  handler: (ctx, p) => ctx.services.pods.delete(ctx.caller, p),
 });
 
 const listPods = implement(spec.listPods, {
-  handler: (ctx, p) => new PodService(ctx.services).list(p),
+  handler: (ctx, p) => ctx.services.pods.list(p),
 });
 
 export const podCommands = [createPod, updatePod, deletePod, listPods];

@@ -1,50 +1,38 @@
-import {
-  cancelMaintenance,
-  cancelMaintenanceTarget,
-  enableMaintenance,
-  maintenanceTarget,
-} from '../../services/infrastructure/storage-pool-maintenance';
-import {
-  createStoragePool,
-  deleteStoragePool,
-  listStoragePools,
-  updateStoragePool,
-} from '../../services/infrastructure/storage-pools';
 import { implement } from '../command';
 import * as spec from '../schemas/storage-pools';
 
 const poolJob = (instanceId: string) => ({ instanceType: 'StoragePool', instanceId });
 
 const createStoragePoolCommand = implement(spec.createStoragePool, {
-  handler: (ctx, p) => createStoragePool(ctx.services, ctx.caller, p),
+  handler: (ctx, p) => ctx.services.storagePools.create(ctx.caller, p),
 });
 
 const updateStoragePoolCommand = implement(spec.updateStoragePool, {
-  handler: (ctx, p) => updateStoragePool(ctx.services, ctx.caller, p),
+  handler: (ctx, p) => ctx.services.storagePools.update(ctx.caller, p),
 });
 
 const enableStorageMaintenance = implement(spec.enableStorageMaintenance, {
   resumable: true,
   async jobTarget(ctx, p) {
-    return poolJob((await maintenanceTarget(ctx.services, p.id)).uuid);
+    return poolJob((await ctx.services.storagePools.maintenanceTarget(p.id)).uuid);
   },
-  handler: (ctx, p) => enableMaintenance(ctx.services, ctx.caller, p.id, ctx.job),
+  handler: (ctx, p) => ctx.services.storagePools.enableMaintenance(ctx.caller, p.id, ctx.job),
 });
 
 const cancelStorageMaintenance = implement(spec.cancelStorageMaintenance, {
   resumable: true,
   async jobTarget(ctx, p) {
-    return poolJob((await cancelMaintenanceTarget(ctx.services, p.id)).uuid);
+    return poolJob((await ctx.services.storagePools.cancelMaintenanceTarget(p.id)).uuid);
   },
-  handler: (ctx, p) => cancelMaintenance(ctx.services, ctx.caller, p.id, ctx.job),
+  handler: (ctx, p) => ctx.services.storagePools.cancelMaintenance(ctx.caller, p.id, ctx.job),
 });
 
 const deleteStoragePoolCommand = implement(spec.deleteStoragePool, {
-  handler: (ctx, p) => deleteStoragePool(ctx.services, ctx.caller, p),
+  handler: (ctx, p) => ctx.services.storagePools.delete(ctx.caller, p),
 });
 
 const listStoragePoolsCommand = implement(spec.listStoragePools, {
-  handler: (ctx, p) => listStoragePools(ctx.services, p),
+  handler: (ctx, p) => ctx.services.storagePools.list(p),
 });
 
 export const storagePoolCommands = [

@@ -116,3 +116,20 @@ export async function changeAlerts(
   }
   return uuids;
 }
+
+/** The alert list as command handlers use it (listAlerts, archiveAlerts, deleteAlerts). */
+export class AlertQueries {
+  constructor(private readonly deps: Pick<CoreServices, 'store' | 'config' | 'events'>) {}
+
+  list(query: AlertListQuery): Promise<{ items: Alert[]; count: number }> {
+    return listAlerts(this.deps, query);
+  }
+
+  archive(selection: AlertSelection): Promise<string[]> {
+    return changeAlerts(this.deps, 'archive', selection);
+  }
+
+  delete(selection: AlertSelection): Promise<string[]> {
+    return changeAlerts(this.deps, 'delete', selection);
+  }
+}

@@ -1,11 +1,12 @@
 import { invalidParameter } from '../../domain/errors';
 import { capacityTypeName } from '../../domain/infrastructure';
 import { compact } from '../../api/schemas/fields';
-import type { Capacity, ListCapacityInput } from '../../api/schemas/capacity';
+import type { Capacity, CapacityHistory, ListCapacityInput } from '../../api/schemas/capacity';
 import type { CoreServices } from '../core-services';
 import { pageWindow } from '../paging';
 import { requireCluster, requirePod, requireZone } from '../infrastructure/lookups';
 import { computeCapacity, percentOf, percentText, type CapacityFigure, type CapacitySnapshot } from './calculate';
+import { listCapacityHistory, type CapacityHistoryQuery } from './history';
 
 /** CloudStack's CapacityResponse for one figure. */
 export function capacityResponse(snapshot: CapacitySnapshot, f: CapacityFigure): Capacity {
@@ -76,4 +77,17 @@ export async function listCapacity(
   const count = figures.length;
   const shown = page ? figures.slice(page.offset, page.offset + page.limit) : figures;
   return { items: shown.map((f) => capacityResponse(snapshot, f)), count };
+}
+
+/** Capacity as command handlers read it (listCapacity, listCapacityHistory). */
+export class CapacityQueries {
+  constructor(private readonly deps: CoreServices) {}
+
+  list(input: ListCapacityInput): Promise<{ items: Capacity[]; count: number }> {
+    return listCapacity(this.deps, input);
+  }
+
+  history(query: CapacityHistoryQuery): Promise<{ items: CapacityHistory[]; count: number }> {
+    return listCapacityHistory(this.deps, query);
+  }
 }

@@ -296,3 +296,16 @@ export async function infrastructureCounts(services: Pick<CoreServices, 'store'>
     alerts: n(alerts.n),
   };
 }
+
+/** The infrastructure overview as command handlers read it (listInfrastructure, listInfrastructureTopology). */
+export class InfrastructureQueries {
+  constructor(private readonly deps: Pick<CoreServices, 'store' | 'config'>) {}
+
+  counts(): Promise<Infrastructure> {
+    return infrastructureCounts(this.deps);
+  }
+
+  topology(input: ListInfrastructureTopologyInput): Promise<Topology> {
+    return infrastructureTopology(this.deps, input);
+  }
+}

@@ -237,3 +237,20 @@ export async function refreshLocalImageStores(services: Pick<CoreServices, 'stor
   }
   return changed;
 }
+
+/** Secondary storage as command handlers use it (addImageStore, deleteImageStore, listImageStores). */
+export class ImageStoreService {
+  constructor(private readonly deps: CoreServices) {}
+
+  add(caller: Caller, input: AddImageStoreInput): Promise<ImageStore> {
+    return addImageStore(this.deps, caller, input);
+  }
+
+  delete(caller: Caller, id: string): Promise<void> {
+    return deleteImageStore(this.deps, caller, id);
+  }
+
+  list(input: ListImageStoresInput): Promise<{ items: ImageStore[]; count: number }> {
+    return listImageStores(this.deps, input);
+  }
+}

@@ -443,3 +443,24 @@ export async function listSimulatorMocks(
     : rows.length;
   return { items: await mockResponses(services, rows), count };
 }
+
+/** The Simulator's fault injection as command handlers use it (configureSimulator and friends). */
+export class SimulatorMockService {
+  constructor(private readonly deps: CoreServices) {}
+
+  configure(caller: Caller, input: ConfigureSimulatorInput): Promise<SimulatorMock> {
+    return configureSimulator(this.deps, caller, input);
+  }
+
+  query(uuid: string): Promise<SimulatorMock> {
+    return querySimulatorMock(this.deps, uuid);
+  }
+
+  cleanup(caller: Caller, uuid: string): Promise<void> {
+    return cleanupSimulatorMock(this.deps, caller, uuid);
+  }
+
+  list(input: ListSimulatorMocksInput): Promise<{ items: SimulatorMock[]; count: number }> {
+    return listSimulatorMocks(this.deps, input);
+  }
+}

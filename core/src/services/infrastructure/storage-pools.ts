@@ -23,9 +23,15 @@ import type {
 import type { Caller } from '../caller';
 import type { CoreServices } from '../core-services';
 import { pageWindow } from '../paging';
-import { keywordPattern, requireName } from '../tenancy/shared';
+import { keywordPattern, requireName, type Progress } from '../tenancy/shared';
 import { requireCluster, requirePod, requireStoragePool, requireZone } from './lookups';
 import { attachThroughHost, detachThroughHost, type PoolScope } from './storage-pool-hosts';
+import {
+  cancelMaintenance,
+  cancelMaintenanceTarget,
+  enableMaintenance,
+  maintenanceTarget,
+} from './storage-pool-maintenance';
 import { storagePoolResponseById, storagePoolResponses } from './storage-pool-responses';
 import { CONTROL_CHARS, parseStorageUrl, type ParsedStorageUrl } from './storage-url';
 
@@ -409,4 +415,43 @@ export async function listStoragePools(
       ? []
       : await db.selectFrom('storage_pools').selectAll().where('id', 'in', ids).orderBy('id').execute();
   return { items: await storagePoolResponses(services, rows), count };
+}
+
+/** Primary storage as command handlers use it, maintenance included. */
+export class StoragePoolService {
+  constructor(private readonly deps: CoreServices) {}
+
+  create(caller: Caller, input: CreateStoragePoolInput): Promise<StoragePool> {
+    return createStoragePool(this.deps, caller, input);
+  }
+
+  update(caller: Caller, input: UpdateStoragePoolInput): Promise<StoragePool> {
+    return updateStoragePool(this.deps, caller, input);
+  }
+
+  delete(caller: Caller, input: DeleteStoragePoolInput): Promise<void> {
+    return deleteStoragePool(this.deps, caller, input);
+  }
+
+  list(input: ListStoragePoolsInput): Promise<{ items: StoragePool[]; count: number }> {
+    return listStoragePools(this.deps, input);
+  }
+
+  /** Checks before queueing enableStorageMaintenance; returns the pool. */
+  maintenanceTarget(id: string) {
+    return maintenanceTarget(this.deps, id);
+  }
+
+  enableMaintenance(caller: Caller, id: string, progress?: Progress): Promise<StoragePool> {
+    return enableMaintenance(this.deps, caller, id, progress);
+  }
+
+  /** Checks before queueing cancelStorageMaintenance; returns the pool. */
+  cancelMaintenanceTarget(id: string) {
+    return cancelMaintenanceTarget(this.deps, id);
+  }
+
+  cancelMaintenance(caller: Caller, id: string, progress?: Progress): Promise<StoragePool> {
+    return cancelMaintenance(this.deps, caller, id, progress);
+  }
 }
