@@ -1,8 +1,9 @@
 /**
  * The IPC contract between the main process and the preload, and the shape of `window.stackyard`
  * that the renderer sees. Types only plus the channel-name constants: the preload bundles this
- * file, so it must import nothing (no core, no electron).
+ * file, so it imports nothing at run time (types from the core's contract module only).
  */
+import type { LiveMessage } from '../core/src/contract/live';
 
 /** Request parameters as the CloudStack API takes them: names to string values. */
 export type ApiParams = Record<string, string | string[] | undefined>;
@@ -40,11 +41,8 @@ export interface OperatorInfo {
   type: number;
 }
 
-/** A live-stream message as the renderer receives it: a CloudStack event or an async job update. */
-export type LiveEvent =
-  | { kind: 'event'; event: Record<string, unknown> }
-  | { kind: 'job'; job: Record<string, unknown> }
-  | { kind: 'resource'; resource: { type: string; ids: string[]; change: string } };
+/** A live-stream message as the renderer receives it (core/src/contract/live.ts). */
+export type LiveEvent = LiveMessage;
 
 export const IpcChannel = {
   API_INVOKE: 'api:invoke',

@@ -64,7 +64,18 @@ describe('preload bridge', () => {
   it('on("live") delivers payloads only (no IpcRendererEvent) until unsubscribed', () => {
     const received: unknown[][] = [];
     const off = bridge.on('live', (...args: unknown[]) => received.push(args));
-    const message: LiveEvent = { kind: 'job', job: { jobid: 'j1', jobstatus: 1 } };
+    const message: LiveEvent = {
+      kind: 'job',
+      job: {
+        jobid: 'j1',
+        jobstatus: 1,
+        cmd: 'reconnectHost',
+        jobprocstatus: 100,
+        jobresultcode: 0,
+        jobresulttype: 'object',
+        created: '2026-12-06T10:00:00+0000',
+      },
+    };
     window.webContents.send('live', message);
     expect(received).toEqual([[message]]);
     off();

@@ -73,6 +73,8 @@ function check(context, node, source) {
       });
     return;
   }
+  // Tests may use the test runner whatever their folder.
+  if (/\.test\.tsx?$/.test(file) && source === 'vitest') return;
   for (const [zone, pattern] of PACKAGE_BANS) {
     if (file.startsWith(zone) && pattern.test(source))
       context.report({ node, message: `${zone} may not import '${source}'` });

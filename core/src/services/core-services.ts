@@ -1,3 +1,4 @@
+import type { ResourceChange } from '../contract/live';
 import type { Store } from '../db/connect';
 import type { HypervisorDrivers } from '../drivers/hypervisor/types';
 import type { AsyncJobRow, EventRow } from '../db/schema';
@@ -30,24 +31,13 @@ export interface NewEvent {
   resourceId?: string;
 }
 
+export type { ResourceChange };
+
 /** A message on the live stream; transports filter by `scope` before sending to a client. */
 export type LiveMessage =
   | { kind: 'event'; scope: LiveScope; event: Record<string, unknown> }
   | { kind: 'job'; scope: LiveScope; job: Record<string, unknown> }
   | { kind: 'resource'; scope: LiveScope; resource: ResourceChange };
-
-/**
- * A change CloudStack records no event for (a host's heartbeat state, a pool's usage, a new
- * alert), so that open screens refresh what they show. Scope nobody: admins only.
- */
-export interface ResourceChange {
-  /** 'Host' | 'StoragePool' | 'Capacity' | 'Alert' ... */
-  type: string;
-  /** uuids of the changed resources (may be empty for aggregate changes such as Capacity). */
-  ids: string[];
-  /** e.g. 'state', 'usage', 'created' */
-  change: string;
-}
 
 export interface LiveScope {
   accountId: number | null;

@@ -10,6 +10,8 @@ import { compact } from '../api/schemas/fields';
 import type { Event } from '../api/schemas/events';
 import type { OwnerScope } from './access';
 import { isRootAdmin, type Caller } from './caller';
+import type { LiveMessage as LiveWireMessage } from '../contract/live';
+import type { AsyncJob } from '../api/schemas/jobs';
 import type { CoreServices, EventSink, LiveMessage, NewEvent } from './core-services';
 import { pageWindow, type PageParams } from './paging';
 
@@ -340,12 +342,13 @@ export class EventLog {
 }
 
 /** The transports' form of a live message: the scope (internal integer ids) never leaves the core. */
-export function liveWireForm(message: LiveMessage): Record<string, unknown> {
+export function liveWireForm(message: LiveMessage): LiveWireMessage {
   switch (message.kind) {
+    // The bus carries what eventResponse and jobResponse build (Event and AsyncJob entities).
     case 'event':
-      return { kind: 'event', event: message.event };
+      return { kind: 'event', event: message.event as Event };
     case 'job':
-      return { kind: 'job', job: message.job };
+      return { kind: 'job', job: message.job as AsyncJob };
     case 'resource':
       return { kind: 'resource', resource: message.resource };
   }

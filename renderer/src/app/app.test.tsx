@@ -7,6 +7,9 @@ import { useSession } from '../lib/session';
 import { FakeTransport } from '../test/fake-transport';
 import { installDomPolyfills } from '../test/render';
 import { App } from './app';
+// The shell loads lazily after login; loaded with the test, the waits below time the app, not the
+// module loader.
+import './shell/app-shell';
 
 const LIST_HANDLERS = {
   listAccounts: () => ({

@@ -1,20 +1,33 @@
 import { Center, Loader } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { ConfirmHost } from '../components/confirm-dialog';
 import { ErrorAlert } from '../components/error-alert';
+import { PageErrorBoundary } from '../components/page-error-boundary';
 import { LoginPage } from '../features/auth/components/login-page';
 import type { ApiClient } from '../lib/api-client';
 import { useApi } from '../lib/api-context';
-import { useLocaleStore } from '../lib/i18n';
+import { useLocaleStore, useT } from '../lib/i18n';
 import { useSession } from '../lib/session';
 import { AppProvider } from './provider';
-import { AppShellLayout } from './shell/app-shell';
+
+// The signed-in frame (rail, top bar, palette, job tray) loads after login: the login screen
+// downloads only what it shows. Its pages load on demand too (routes.tsx).
+const AppShellLayout = lazy(async () => ({ default: (await import('./shell/app-shell')).AppShellLayout }));
+
+function Loading() {
+  return (
+    <Center h="100vh">
+      <Loader size="sm" />
+    </Center>
+  );
+}
 
 /**
  * Signed in: the shell. In Electron the main process already holds the operator's session, so
  * the renderer asks for it instead of showing a login page; a browser logs in.
  */
 function Gate() {
+  const t = useT();
   const client = useApi();
   const user = useSession((s) => s.user);
   const signIn = useSession((s) => s.signIn);
@@ -46,17 +59,15 @@ function Gate() {
     };
   }, [client, user, signIn]);
 
-  if (resolving) {
-    return (
-      <Center h="100vh">
-        <Loader size="sm" />
-      </Center>
-    );
-  }
+  if (resolving) return <Loading />;
   return (
     <>
       {user ? (
-        <AppShellLayout />
+        <PageErrorBoundary resetKey={user.userid} title={t('common.pageFailed')} reloadLabel={t('common.reload')}>
+          <Suspense fallback={<Loading />}>
+            <AppShellLayout />
+          </Suspense>
+        </PageErrorBoundary>
       ) : (
         <>
           {error !== null && <ErrorAlert error={error} />}

@@ -18,12 +18,6 @@ import {
   type Icon,
 } from '@tabler/icons-react';
 import { lazy, type ComponentType } from 'react';
-import { AccountsPage } from '../features/accounts/components/accounts-page';
-import { DomainsPage } from '../features/domains/components/domains-page';
-import { EventsPage } from '../features/events/components/events-page';
-import { RolesPage } from '../features/roles/components/roles-page';
-import { SettingsPage } from '../features/settings/components/settings-page';
-import { UsersPage } from '../features/users/components/users-page';
 import type { MessageKey } from '../lib/i18n';
 import type { Area } from '../lib/permissions';
 
@@ -41,7 +35,8 @@ export interface NavGroup {
   routes: RouteDef[];
 }
 
-// Infrastructure pages load on demand: the diagram and the charts bring large libraries.
+// Every page loads on demand (the shell shows a loader meanwhile): the first screen downloads only
+// the page it shows, and the diagram and the charts bring large libraries.
 const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
   lazy(async () => ({ default: (await load())[name] }));
 
@@ -122,36 +117,42 @@ const domains: RouteDef = {
   area: 'domains',
   titleKey: 'nav.domains',
   icon: IconHierarchy2,
-  component: DomainsPage,
+  component: page(() => import('../features/domains/components/domains-page'), 'DomainsPage'),
 };
 const accounts: RouteDef = {
   path: '/accounts',
   area: 'accounts',
   titleKey: 'nav.accounts',
   icon: IconBuildingCommunity,
-  component: AccountsPage,
+  component: page(() => import('../features/accounts/components/accounts-page'), 'AccountsPage'),
 };
-const users: RouteDef = { path: '/users', area: 'users', titleKey: 'nav.users', icon: IconUsers, component: UsersPage };
+const users: RouteDef = {
+  path: '/users',
+  area: 'users',
+  titleKey: 'nav.users',
+  icon: IconUsers,
+  component: page(() => import('../features/users/components/users-page'), 'UsersPage'),
+};
 const roles: RouteDef = {
   path: '/roles',
   area: 'roles',
   titleKey: 'nav.roles',
   icon: IconShieldLock,
-  component: RolesPage,
+  component: page(() => import('../features/roles/components/roles-page'), 'RolesPage'),
 };
 const events: RouteDef = {
   path: '/events',
   area: 'events',
   titleKey: 'nav.events',
   icon: IconListDetails,
-  component: EventsPage,
+  component: page(() => import('../features/events/components/events-page'), 'EventsPage'),
 };
 const settings: RouteDef = {
   path: '/settings',
   area: 'settings',
   titleKey: 'nav.settings',
   icon: IconSettings,
-  component: SettingsPage,
+  component: page(() => import('../features/settings/components/settings-page'), 'SettingsPage'),
 };
 
 /**

@@ -1,7 +1,5 @@
-import { Button, Checkbox, Group, Modal, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { create } from 'zustand';
-import { useT } from '../lib/i18n';
 
 export interface ConfirmOptions {
   title: string;
@@ -17,8 +15,10 @@ export interface ConfirmResult {
   option: boolean;
 }
 
+export type ConfirmRequest = ConfirmOptions & { resolve: (result: ConfirmResult) => void };
+
 interface ConfirmState {
-  request: (ConfirmOptions & { resolve: (result: ConfirmResult) => void }) | null;
+  request: ConfirmRequest | null;
   open(options: ConfirmOptions): Promise<ConfirmResult>;
   close(result: ConfirmResult): void;
 }
@@ -41,38 +41,19 @@ export function useConfirm(): (options: ConfirmOptions) => Promise<ConfirmResult
   return useConfirmStore((s) => s.open);
 }
 
+// The dialog (Mantine Modal, focus trap, scroll lock) loads with the first confirmation, not with
+// the login screen; by then the pages have usually loaded what it needs.
+const ConfirmModal = lazy(async () => ({ default: (await import('./confirm-modal')).ConfirmModal }));
+
 export function ConfirmHost() {
-  const t = useT();
   const request = useConfirmStore((s) => s.request);
   const close = useConfirmStore((s) => s.close);
-  const [option, setOption] = useState(false);
-  const finish = (confirmed: boolean) => {
-    close({ confirmed, option: confirmed && option });
-    setOption(false);
-  };
+  const [used, setUsed] = useState(false);
+  if (request !== null && !used) setUsed(true);
+  if (!used) return null;
   return (
-    <Modal opened={request !== null} onClose={() => finish(false)} title={request?.title} size="md">
-      {request && (
-        <Stack gap="sm">
-          <Text size="sm">{request.message}</Text>
-          {request.option && (
-            <Checkbox
-              label={request.option.label}
-              description={request.option.hint}
-              checked={option}
-              onChange={(e) => setOption(e.currentTarget.checked)}
-            />
-          )}
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={() => finish(false)}>
-              {t('common.cancel')}
-            </Button>
-            <Button color={request.danger ? 'red' : undefined} onClick={() => finish(true)} data-autofocus>
-              {request.confirmLabel}
-            </Button>
-          </Group>
-        </Stack>
-      )}
-    </Modal>
+    <Suspense fallback={null}>
+      <ConfirmModal request={request} onClose={close} />
+    </Suspense>
   );
 }

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { CAPACITY_TYPES } from '../../domain/infrastructure';
-import { ipToNumber } from '../../domain/ipv4';
+import { ipToNumber } from '../../contract/ipv4';
 import { countVlans, parseVlanRanges } from '../../domain/vlan-ranges';
 import type { Database } from '../../db/schema';
 import type { CoreServices } from '../core-services';

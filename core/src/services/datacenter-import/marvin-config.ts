@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { invalidParameter } from '../../domain/errors';
-import { isIpv4 } from '../../domain/ipv4';
+import { isIpv4 } from '../../contract/ipv4';
 import { canonicalHypervisor, HYPERVISORS, TRAFFIC_TYPES, type Hypervisor } from '../../domain/infrastructure';
 
 /**

@@ -11,7 +11,7 @@ import {
   numberToIp,
   parseCidr,
   type Cidr,
-} from '../../domain/ipv4';
+} from '../../contract/ipv4';
 import { allocationChange, INITIAL_ALLOCATION_STATE } from '../../domain/state-machines/allocation-state';
 import { nowIso } from '../../domain/time';
 import { equalsIgnoreCase, ilike, pageOfIds } from '../../db/query-helpers';

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { invalidParameter } from '../../domain/errors';
-import { cidrContains, cidrFromGateway, cidrsOverlap, formatCidr, ipToNumber, numberToIp } from '../../domain/ipv4';
+import { cidrContains, cidrFromGateway, cidrsOverlap, formatCidr, ipToNumber, numberToIp } from '../../contract/ipv4';
 import { parseVlanRanges } from '../../domain/vlan-ranges';
 import type { Database, ZoneRow } from '../../db/schema';
 import type { CreateVlanIpRangeInput } from '../../api/schemas/vlan-ip-ranges';

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { notFound } from '../../domain/errors';
-import { cidrFromGateway, formatCidr } from '../../domain/ipv4';
+import { cidrFromGateway, formatCidr } from '../../contract/ipv4';
 import { nowIso } from '../../domain/time';
 import { parseVlanTag } from '../../domain/vlan-ranges';
 import { findAccountViewByName } from '../../db/repositories/accounts';

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import net from 'node:net';
 import { sql, type Kysely } from 'kysely';
 import { inUse, invalidParameter, notFound } from '../../domain/errors';
-import { cidrOf, isIpv4, parseCidr, type Cidr } from '../../domain/ipv4';
+import { cidrOf, isIpv4, parseCidr, type Cidr } from '../../contract/ipv4';
 import { allocationChange, INITIAL_ALLOCATION_STATE } from '../../domain/state-machines/allocation-state';
 import { nowIso } from '../../domain/time';
 import { findDomainByUuid } from '../../db/repositories/domains';

@@ -1,4 +1,4 @@
-import { ipToNumber, numberToIp, parseCidr } from '../../../domain/ipv4';
+import { ipToNumber, numberToIp, parseCidr } from '../../../contract/ipv4';
 import type { PodNetwork } from '../types';
 import { hash32 } from './metrics';
 

@@ -1,13 +1,16 @@
-import { Badge, Center, Chip, CloseButton, Group, Paper, SegmentedControl, Text, Title } from '@mantine/core';
-import { useMemo } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { Badge, Center, Chip, CloseButton, Group, Loader, Paper, SegmentedControl, Text, Title } from '@mantine/core';
+import { lazy, Suspense, useMemo } from 'react';
 import { ErrorAlert } from '../../../components/error-alert';
 import { useLocale, useT } from '../../../lib/i18n';
 import { useCapacityHistory, type HistoryScope } from '../api/dashboard-queries';
 import { capacityNameKey, type Thresholds } from '../lib/capacity';
-import { HISTORY_RANGES, historyPoints, seriesKey, type HistoryRange } from '../lib/history';
-import { AXIS_TICK, GRID_STROKE, SERIES_COLORS, TOOLTIP_LABEL_STYLE, TOOLTIP_STYLE } from './chart-style';
+import { HISTORY_RANGES, historyPoints, type HistoryRange } from '../lib/history';
 import classes from './dashboard.module.css';
+
+// recharts is the largest library of the dashboard: it loads after the page shows.
+const CapacityHistoryLines = lazy(async () => ({
+  default: (await import('./capacity-history-lines')).CapacityHistoryLines,
+}));
 
 const BCP47 = { en: 'en-US', ko: 'ko-KR' } as const;
 const MIN_WINDOW_MS = 5 * 60_000;
@@ -119,66 +122,23 @@ export function CapacityHistoryChart(props: {
           </Text>
         </Center>
       ) : (
-        <LineChart
-          data={points}
-          responsive
-          style={{ width: '100%', height: 240 }}
-          margin={{ top: 6, right: 16, bottom: 0, left: 0 }}
+        <Suspense
+          fallback={
+            <Center h={240}>
+              <Loader size="sm" />
+            </Center>
+          }
         >
-          <CartesianGrid strokeDasharray="3 3" stroke={GRID_STROKE} />
-          <XAxis
-            dataKey="t"
-            type="number"
-            scale="time"
-            domain={[start, end]}
-            tickFormatter={(v: number) => timeFormat.format(v)}
-            tick={AXIS_TICK}
-            minTickGap={24}
+          <CapacityHistoryLines
+            points={points}
+            start={start}
+            end={end}
+            types={props.types}
+            thresholds={props.thresholds}
+            timeFormat={timeFormat}
+            fullFormat={fullFormat}
           />
-          <YAxis domain={[0, 100]} unit="%" tick={AXIS_TICK} width={44} tickCount={6} />
-          <Tooltip
-            contentStyle={TOOLTIP_STYLE}
-            labelStyle={TOOLTIP_LABEL_STYLE}
-            labelFormatter={(v) => fullFormat.format(Number(v))}
-            formatter={(value) => `${Number(value).toFixed(1)}%`}
-          />
-          <Legend wrapperStyle={{ fontSize: 11 }} iconSize={10} />
-          <ReferenceLine
-            y={props.thresholds.notify * 100}
-            stroke="var(--mantine-color-yellow-6)"
-            strokeDasharray="4 3"
-            label={{
-              value: t('dashboard.threshold.notifyShort', { value: Math.round(props.thresholds.notify * 100) }),
-              position: 'insideTopRight',
-              fontSize: 10,
-              fill: 'var(--mantine-color-yellow-7)',
-            }}
-          />
-          <ReferenceLine
-            y={props.thresholds.disable * 100}
-            stroke="var(--mantine-color-red-6)"
-            strokeDasharray="4 3"
-            label={{
-              value: t('dashboard.threshold.disableShort', { value: Math.round(props.thresholds.disable * 100) }),
-              position: 'insideTopRight',
-              fontSize: 10,
-              fill: 'var(--mantine-color-red-7)',
-            }}
-          />
-          {props.types.map((type) => (
-            <Line
-              key={type}
-              type="monotone"
-              dataKey={seriesKey(type)}
-              name={t(capacityNameKey(type))}
-              stroke={SERIES_COLORS[type] ?? 'var(--mantine-color-gray-6)'}
-              strokeWidth={1.75}
-              dot={points.length <= 30 ? { r: 2 } : false}
-              connectNulls
-              isAnimationActive={false}
-            />
-          ))}
-        </LineChart>
+        </Suspense>
       )}
     </Paper>
   );

@@ -1,14 +1,15 @@
-import { Center, Group, Paper, SegmentedControl, Text, Title } from '@mantine/core';
-import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { Center, Group, Loader, Paper, SegmentedControl, Text, Title } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { ErrorAlert } from '../../../components/error-alert';
-import { useLocale, useT } from '../../../lib/i18n';
-import { capacityColor } from '../../../lib/states';
+import { useT } from '../../../lib/i18n';
 import { useClusterUsage } from '../api/dashboard-queries';
-import { CAPACITY, capacityNameKey, formatCapacity, type Thresholds } from '../lib/capacity';
-import { AXIS_TICK, GRID_STROKE, TOOLTIP_LABEL_STYLE, TOOLTIP_STYLE } from './chart-style';
+import { CAPACITY, capacityNameKey, type Thresholds } from '../lib/capacity';
 import classes from './dashboard.module.css';
 
 const TYPES = [CAPACITY.CPU, CAPACITY.MEMORY, CAPACITY.STORAGE];
+
+// recharts is the largest library of the dashboard: it loads after the page shows.
+const ClusterUsageBars = lazy(async () => ({ default: (await import('./cluster-usage-bars')).ClusterUsageBars }));
 
 /**
  * The most used clusters as horizontal bars coloured by the thresholds; clicking one shows its
@@ -23,7 +24,6 @@ export function ClusterUsageChart(props: {
   onSelect: (cluster: { id: string; name: string }) => void;
 }) {
   const t = useT();
-  const locale = useLocale();
   const usage = useClusterUsage(props.zoneid, props.type);
   const rows = usage.data;
   const height = Math.max(120, rows.length * 26 + 36);
@@ -49,55 +49,22 @@ export function ClusterUsageChart(props: {
           </Text>
         </Center>
       ) : (
-        <BarChart
-          data={rows}
-          layout="vertical"
-          responsive
-          style={{ width: '100%', height }}
-          margin={{ top: 4, right: 12, bottom: 0, left: 0 }}
-          accessibilityLayer
+        <Suspense
+          fallback={
+            <Center h={height}>
+              <Loader size="sm" />
+            </Center>
+          }
         >
-          <CartesianGrid horizontal={false} strokeDasharray="3 3" stroke={GRID_STROKE} />
-          <XAxis type="number" domain={[0, 100]} unit="%" tick={AXIS_TICK} tickCount={6} />
-          <YAxis type="category" dataKey="name" width={110} tick={AXIS_TICK} interval={0} />
-          <Tooltip
-            cursor={{ fill: 'var(--mantine-color-default-hover)' }}
-            contentStyle={TOOLTIP_STYLE}
-            labelStyle={TOOLTIP_LABEL_STYLE}
-            formatter={(_value, _name, item) => {
-              const row = item.payload as (typeof rows)[number];
-              return [
-                `${row.percent.toFixed(1)}% (${formatCapacity(props.type, row.used, locale)} / ${formatCapacity(props.type, row.total, locale)})`,
-                t(capacityNameKey(props.type)),
-              ];
-            }}
+          <ClusterUsageBars
+            rows={rows}
+            height={height}
+            type={props.type}
+            thresholds={props.thresholds}
+            selected={props.selected}
+            onSelect={props.onSelect}
           />
-          <ReferenceLine
-            x={props.thresholds.notify * 100}
-            stroke="var(--mantine-color-yellow-6)"
-            strokeDasharray="4 3"
-          />
-          <ReferenceLine x={props.thresholds.disable * 100} stroke="var(--mantine-color-red-6)" strokeDasharray="4 3" />
-          <Bar
-            dataKey="percent"
-            barSize={14}
-            isAnimationActive={false}
-            cursor="pointer"
-            onClick={(_data, index) => {
-              const row = rows[index];
-              if (row) props.onSelect({ id: row.id, name: row.name });
-            }}
-          >
-            {rows.map((row) => (
-              <Cell
-                key={row.id}
-                fill={`var(--mantine-color-${capacityColor(row.percent / 100, props.thresholds)}-6)`}
-                stroke={row.id === props.selected ? 'var(--mantine-color-text)' : undefined}
-                strokeWidth={row.id === props.selected ? 1.5 : 0}
-              />
-            ))}
-          </Bar>
-        </BarChart>
+        </Suspense>
       )}
     </Paper>
   );

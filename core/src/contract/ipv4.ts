@@ -1,4 +1,8 @@
-/** IPv4 arithmetic for ranges, CIDRs and netmasks. Addresses are unsigned 32-bit numbers. */
+/**
+ * IPv4 arithmetic for ranges, CIDRs and netmasks, shared by the core (which checks every request)
+ * and the renderer (whose forms check as the operator types). Addresses are unsigned 32-bit
+ * numbers; text is taken as written (callers trim user input first).
+ */
 
 const OCTET = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 
@@ -77,4 +81,11 @@ export function rangesOverlap(a: { start: number; end: number }, b: { start: num
 
 export function cidrsOverlap(a: Cidr, b: Cidr): boolean {
   return rangesOverlap({ start: a.first, end: a.last }, { start: b.first, end: b.last });
+}
+
+/** Addresses in startip..endip, inclusive (0 when it is not a valid range). */
+export function rangeSize(startip: string, endip: string): number {
+  const s = ipToNumber(startip);
+  const e = ipToNumber(endip);
+  return s === undefined || e === undefined || e < s ? 0 : e - s + 1;
 }
