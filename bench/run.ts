@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: API dispatch overhead and login rate, then the infrastructure figures
  * (datacenter import, listHosts, listCapacity, diagram render), on SQLite (and PostgreSQL when
- * STACKYARD_TEST_PG_URL points at a server, as scripts/bench.sh arranges). BENCH_ONLY=tenancy or
- * BENCH_ONLY=infrastructure runs one part.
+ * STACKYARD_TEST_PG_URL points at a server, as scripts/bench.sh arranges), then the first screen's
+ * JavaScript in Chromium. BENCH_ONLY=tenancy, infrastructure or ui runs one part.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -10,9 +10,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { createCore, type Core } from '../core/src/core';
+import type { Caller } from '../core/src/services/caller';
 import { signRequest } from '../core/src/api/signature';
 import { startServer } from '../core/src/server/cli';
 import { database } from './databases';
+import { benchFirstScreen } from './first-screen';
 import { benchInfrastructure } from './infrastructure';
 import { ms, timeRuns } from './stats';
 
@@ -75,6 +77,64 @@ async function seedUsers(core: Core, count: number): Promise<void> {
   }
 }
 
+/** Signed listUsers over HTTP end to end, and the login rate. */
+async function benchHttp(core: Core, admin: Caller, kind: string, pages: number): Promise<void> {
+  const server = await startServer({ core, host: '127.0.0.1', port: 0 });
+  try {
+    const keys = await core.api.execute('registerUserKeys', { id: admin.userUuid }, admin);
+    const userkeys = (keys.body.registeruserkeysresponse as { userkeys: { apikey: string; secretkey: string } })
+      .userkeys;
+    const overHttp = await timeRuns(200, async (i) => {
+      const params: Record<string, string> = {
+        command: 'listUsers',
+        listall: 'true',
+        page: String((i % pages) + 1),
+        pagesize: String(PAGE_SIZE),
+        response: 'json',
+        apikey: userkeys.apikey,
+      };
+      params.signature = signRequest(params, userkeys.secretkey);
+      const res = await fetch(`${server.url}/client/api?${new URLSearchParams(params)}`);
+      if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
+      await res.arrayBuffer();
+    });
+    console.log(
+      `[${kind}] listUsers page ${PAGE_SIZE} of ${USERS}, signed HTTP request end to end: median ${ms(overHttp.median)}, p95 ${ms(overHttp.p95)}`,
+    );
+
+    const logins = 40;
+    const loginStart = Date.now();
+    let inFlight: Promise<void>[] = [];
+    for (let i = 0; i < logins; i++) {
+      inFlight.push(
+        fetch(`${server.url}/client/api`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({
+            command: 'login',
+            username: `bench-${i}`,
+            password: PASSWORD,
+            response: 'json',
+          }),
+        }).then(async (r) => {
+          if (r.status !== 200) throw new Error(`login HTTP ${r.status}: ${await r.text()}`);
+        }),
+      );
+      if (inFlight.length === 4) {
+        await Promise.all(inFlight);
+        inFlight = [];
+      }
+    }
+    await Promise.all(inFlight);
+    const seconds = (Date.now() - loginStart) / 1000;
+    console.log(
+      `[${kind}] login rate over HTTP (scrypt N=2^15, 4 concurrent): ${(logins / seconds).toFixed(1)} logins/s`,
+    );
+  } finally {
+    await server.close();
+  }
+}
+
 async function benchDialect(kind: 'sqlite' | 'postgres'): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stackyard-bench-'));
   const core = await createCore({
@@ -117,60 +177,7 @@ async function benchDialect(kind: 'sqlite' | 'postgres'): Promise<void> {
       `[${kind}] listUsers page ${PAGE_SIZE} of ${USERS}, in-process dispatch: median ${ms(inProcess.median)}, p95 ${ms(inProcess.p95)} (target p95 < 50 ms)`,
     );
 
-    const server = await startServer({ core, host: '127.0.0.1', port: 0 });
-    try {
-      const keys = await core.api.execute('registerUserKeys', { id: admin.userUuid }, admin);
-      const userkeys = (keys.body.registeruserkeysresponse as { userkeys: { apikey: string; secretkey: string } })
-        .userkeys;
-      const overHttp = await timeRuns(200, async (i) => {
-        const params: Record<string, string> = {
-          command: 'listUsers',
-          listall: 'true',
-          page: String((i % pages) + 1),
-          pagesize: String(PAGE_SIZE),
-          response: 'json',
-          apikey: userkeys.apikey,
-        };
-        params.signature = signRequest(params, userkeys.secretkey);
-        const res = await fetch(`${server.url}/client/api?${new URLSearchParams(params)}`);
-        if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
-        await res.arrayBuffer();
-      });
-      console.log(
-        `[${kind}] listUsers page ${PAGE_SIZE} of ${USERS}, signed HTTP request end to end: median ${ms(overHttp.median)}, p95 ${ms(overHttp.p95)}`,
-      );
-
-      const logins = 40;
-      const loginStart = Date.now();
-      let inFlight: Promise<void>[] = [];
-      for (let i = 0; i < logins; i++) {
-        inFlight.push(
-          fetch(`${server.url}/client/api`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/x-www-form-urlencoded' },
-            body: new URLSearchParams({
-              command: 'login',
-              username: `bench-${i}`,
-              password: PASSWORD,
-              response: 'json',
-            }),
-          }).then(async (r) => {
-            if (r.status !== 200) throw new Error(`login HTTP ${r.status}: ${await r.text()}`);
-          }),
-        );
-        if (inFlight.length === 4) {
-          await Promise.all(inFlight);
-          inFlight = [];
-        }
-      }
-      await Promise.all(inFlight);
-      const seconds = (Date.now() - loginStart) / 1000;
-      console.log(
-        `[${kind}] login rate over HTTP (scrypt N=2^15, 4 concurrent): ${(logins / seconds).toFixed(1)} logins/s`,
-      );
-    } finally {
-      await server.close();
-    }
+    await benchHttp(core, admin, kind, pages);
   } finally {
     await core.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -187,4 +194,30 @@ else console.log('\n(PostgreSQL skipped: run through `npm run bench`, which star
 for (const kind of kinds) {
   if (!part || part === 'tenancy') await benchDialect(kind);
   if (!part || part === 'infrastructure') await benchInfrastructure(kind);
+}
+if ((!part || part === 'ui') && process.env.BENCH_SKIP_BROWSER !== '1') await benchUi();
+
+/** The first screen's JavaScript, in Chromium, against a fresh server with the built UI. */
+async function benchUi(): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stackyard-bench-ui-'));
+  const server = await startServer({
+    host: '127.0.0.1',
+    port: 0,
+    dataDir,
+    adminPassword: PASSWORD,
+    secretKey: crypto.randomBytes(32),
+  });
+  try {
+    const r = await benchFirstScreen({ baseUrl: server.url, adminPassword: PASSWORD });
+    const kB = (n: number) => `${(n / 1000).toFixed(1)} kB`;
+    console.log(
+      `[ui] login screen JavaScript: ${r.login.files} files, ${kB(r.login.rawBytes)} raw, ${kB(r.login.gzipBytes)} gzipped`,
+    );
+    console.log(
+      `[ui] first screen after login (dashboard) JavaScript: ${r.landing.files} files, ${kB(r.landing.rawBytes)} raw, ${kB(r.landing.gzipBytes)} gzipped (target < 350 kB gzipped)`,
+    );
+  } finally {
+    await server.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
 }

@@ -26,97 +26,120 @@ export interface Shell {
   desktop(): DesktopCore | undefined;
 }
 
-/**
- * The app's lifecycle: one instance, the `app://` scheme, the core after 'ready', IPC and the
- * live stream, one hardened window; on quit, the IPC handlers go first and the core closes
- * (jobs stopped, database closed) before the process exits.
- */
-export function runShell(options: ShellOptions): Shell {
-  const log = options.log ?? console;
-  let window: BrowserWindow | null = null;
-  let desktop: DesktopCore | undefined;
-  let operatorCache: Awaited<ReturnType<DesktopCore['operator']>>;
-  const disposers: (() => void)[] = [];
-  let shutdown: Promise<void> | undefined;
-  let closing = false;
-  let closed = false;
+type Operator = Awaited<ReturnType<DesktopCore['operator']>>;
 
-  const shell: Shell = { ready: Promise.resolve(), window: () => window, desktop: () => desktop };
+/** One run of the shell: the window, the running core and what quitting must undo. */
+class ShellRun {
+  private window: BrowserWindow | null = null;
+  private desktop: DesktopCore | undefined;
+  private operatorCache: Operator;
+  private readonly disposers: (() => void)[] = [];
+  private shutdown: Promise<void> | undefined;
+  private closing = false;
+  private closed = false;
+  private readonly log: NonNullable<ShellOptions['log']>;
+  // `npm start` (or a service manager) stops the app with a signal: quit properly so the core closes.
+  private readonly onSignal = () => app.quit();
+  readonly shell: Shell = { ready: Promise.resolve(), window: () => this.window, desktop: () => this.desktop };
 
-  // The same userData in development (package name "stackyard") and packaged ("Stackyard").
-  app.setPath('userData', path.join(app.getPath('appData'), 'Stackyard'));
-  registerAppScheme(protocol);
-
-  if (!app.requestSingleInstanceLock()) {
-    closed = true;
-    app.quit();
-    return shell;
+  constructor(private readonly options: ShellOptions) {
+    this.log = options.log ?? console;
   }
 
-  const openWindow = () => {
-    const created = createMainWindow({ preload: options.preload, ...(options.icon ? { icon: options.icon } : {}) });
+  start(): Shell {
+    // The same userData in development (package name "stackyard") and packaged ("Stackyard").
+    app.setPath('userData', path.join(app.getPath('appData'), 'Stackyard'));
+    registerAppScheme(protocol);
+
+    if (!app.requestSingleInstanceLock()) {
+      this.closed = true;
+      app.quit();
+      return this.shell;
+    }
+    this.watchWindows();
+    this.watchQuit();
+    const started = app.whenReady().then(() => this.startCore());
+    this.shell.ready = started.catch((error: unknown) => this.failStartUp(error));
+    return this.shell;
+  }
+
+  private openWindow(): BrowserWindow {
+    const { preload, icon } = this.options;
+    const created = createMainWindow({ preload, ...(icon ? { icon } : {}) });
     created.on('closed', () => {
-      if (window === created) window = null;
+      if (this.window === created) this.window = null;
     });
     return created;
-  };
+  }
 
-  app.on('second-instance', () => {
-    if (!window) return;
-    if (window.isMinimized()) window.restore();
-    window.focus();
-  });
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
-  app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
-  });
-  app.on('activate', () => {
-    if (desktop && !closing && BrowserWindow.getAllWindows().length === 0) window = openWindow();
-  });
+  private watchWindows(): void {
+    app.on('second-instance', () => {
+      if (!this.window) return;
+      if (this.window.isMinimized()) this.window.restore();
+      this.window.focus();
+    });
+    app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+    app.on('window-all-closed', () => {
+      if (process.platform !== 'darwin') app.quit();
+    });
+    app.on('activate', () => {
+      if (this.desktop && !this.closing && BrowserWindow.getAllWindows().length === 0) this.window = this.openWindow();
+    });
+  }
 
-  const close = async () => {
-    closing = true;
+  private watchQuit(): void {
+    process.on('SIGINT', this.onSignal);
+    process.on('SIGTERM', this.onSignal);
+    app.on('before-quit', (event) => {
+      if (this.closed) return;
+      event.preventDefault();
+      this.shutdown ??= this.close().finally(() => {
+        process.off('SIGINT', this.onSignal);
+        process.off('SIGTERM', this.onSignal);
+        this.closed = true;
+        app.quit();
+      });
+    });
+  }
+
+  private async close(): Promise<void> {
+    this.closing = true;
     // Before 'ready' nothing has started (and the start-up below sees `closing` and does nothing).
-    if (app.isReady()) await shell.ready;
-    for (const dispose of disposers.splice(0).reverse()) dispose();
-    if (!desktop) return;
-    const timeout = new Promise<void>((resolve) => setTimeout(resolve, options.closeTimeoutMs ?? 10_000).unref());
+    if (app.isReady()) await this.shell.ready;
+    this.dispose();
+    if (!this.desktop) return;
+    const timeout = new Promise<void>((resolve) => setTimeout(resolve, this.options.closeTimeoutMs ?? 10_000).unref());
     await Promise.race([
-      desktop.core.close().catch((error) => log.error('[stackyard] closing the core failed:', error)),
+      this.desktop.core.close().catch((error) => this.log.error('[stackyard] closing the core failed:', error)),
       timeout,
     ]);
-  };
-  // `npm start` (or a service manager) stops the app with a signal: quit properly so the core closes.
-  const onSignal = () => app.quit();
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  }
 
-  app.on('before-quit', (event) => {
-    if (closed) return;
-    event.preventDefault();
-    shutdown ??= close().finally(() => {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-      closed = true;
-      app.quit();
-    });
-  });
+  private dispose(): void {
+    for (const dispose of this.disposers.splice(0).reverse()) dispose();
+  }
 
-  const started = app.whenReady().then(async () => {
-    if (closing) return;
+  private async startCore(): Promise<void> {
+    if (this.closing) return;
     hardenSession(session.defaultSession);
-    installAppProtocol(session.defaultSession.protocol, options.rendererDir);
-    desktop = await startDesktopCore({
+    installAppProtocol(session.defaultSession.protocol, this.options.rendererDir);
+    this.desktop = await startDesktopCore({
       userData: app.getPath('userData'),
       safeStorage,
-      createCore: options.createCore,
-      log,
+      createCore: this.options.createCore,
+      log: this.log,
     });
-    const running = desktop;
+    const running = this.desktop;
     // Quit during start-up: close() waits for this promise, then closes the core.
-    if (closing) return;
-    const operator = async () => (operatorCache = await running.operator());
+    if (this.closing) return;
+    const operator = async () => (this.operatorCache = await running.operator());
     await operator();
+    this.connect(running, operator);
+    this.window = this.openWindow();
+  }
+
+  /** IPC handlers and the live stream to the window. */
+  private connect(running: DesktopCore, operator: () => Promise<Operator>): void {
     const platform: PlatformInfo = {
       os: process.platform,
       arch: process.arch,
@@ -126,33 +149,41 @@ export function runShell(options: ShellOptions): Shell {
       node: process.versions.node,
       transport: 'ipc',
     };
-    disposers.push(
+    this.disposers.push(
       registerIpcHandlers(ipcMain, {
-        window: () => window,
+        window: () => this.window,
         api: running.core.api,
         operator,
         platform: () => platform,
-        log,
+        log: this.log,
       }),
     );
-    disposers.push(
+    this.disposers.push(
       running.core.live.subscribe({
-        viewer: () => operatorCache,
+        viewer: () => this.operatorCache,
         send: (message) => {
-          if (window && !window.isDestroyed()) window.webContents.send(IpcEvent.LIVE, message);
+          if (this.window && !this.window.isDestroyed()) this.window.webContents.send(IpcEvent.LIVE, message);
         },
       }),
     );
-    window = openWindow();
-  });
-  shell.ready = started.catch(async (error: unknown) => {
+  }
+
+  private async failStartUp(error: unknown): Promise<void> {
     const message = error instanceof Error ? error.message : String(error);
-    log.error('[stackyard] start-up failed:', error);
-    for (const dispose of disposers.splice(0).reverse()) dispose();
-    await desktop?.core.close().catch(() => undefined);
+    this.log.error('[stackyard] start-up failed:', error);
+    this.dispose();
+    await this.desktop?.core.close().catch(() => undefined);
     dialog.showErrorBox('Stackyard could not start', message);
-    closed = true;
+    this.closed = true;
     app.exit(1);
-  });
-  return shell;
+  }
+}
+
+/**
+ * The app's lifecycle: one instance, the `app://` scheme, the core after 'ready', IPC and the
+ * live stream, one hardened window; on quit, the IPC handlers go first and the core closes
+ * (jobs stopped, database closed) before the process exits.
+ */
+export function runShell(options: ShellOptions): Shell {
+  return new ShellRun(options).start();
 }

@@ -15,7 +15,7 @@ type Facts = typeof COMMANDS;
 export type Params<C extends CommandName> = CommandParams[C];
 
 /** The answer below `<command>response`; for an async command, its job's result. */
-export type Response<C extends CommandName> = CommandResponses[C];
+export type ResponseOf<C extends CommandName> = CommandResponses[C];
 
 export type AsyncCommandName = { [C in CommandName]: Facts[C]['async'] extends true ? C : never }[CommandName];
 export type SyncCommandName = Exclude<CommandName, AsyncCommandName>;
@@ -26,11 +26,14 @@ export type ObjectCommandName = { [C in CommandName]: Facts[C]['kind'] extends '
 export type ResponseName<C extends CommandName> = Facts[C]['name'];
 
 /** One item of a list command's answer (`Host` for listHosts). */
-export type ListItem<C extends ListCommandName> =
-  NonNullable<Response<C>[ResponseName<C> & keyof Response<C>]> extends readonly (infer I)[] ? I : never;
+export type ListItem<C extends ListCommandName> = [C] extends [never]
+  ? never
+  : NonNullable<ResponseOf<C>[ResponseName<C> & keyof ResponseOf<C>]> extends readonly (infer I)[]
+    ? I
+    : never;
 
 /** The object an object command answers with (`Zone` for updateZone). */
-export type ObjectItem<C extends ObjectCommandName> = Response<C>[ResponseName<C> & keyof Response<C>];
+export type ObjectItem<C extends ObjectCommandName> = ResponseOf<C>[ResponseName<C> & keyof ResponseOf<C>];
 
 /** What every async command answers at once: the job and, for creating commands, the new resource. */
 export interface AsyncStart {
@@ -39,7 +42,7 @@ export interface AsyncStart {
 }
 
 /** What a call answers: the response of a sync command, the started job of an async one. */
-export type Answer<C extends CommandName> = C extends AsyncCommandName ? AsyncStart : Response<C>;
+export type Answer<C extends CommandName> = C extends AsyncCommandName ? AsyncStart : ResponseOf<C>;
 
 /** A call's parameter argument: optional when the command requires none. */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type

@@ -12,6 +12,7 @@ import {
   parseCidr,
   prefixToNetmask,
   rangesOverlap,
+  rangeSize,
 } from './ipv4';
 
 describe('ipv4', () => {
@@ -137,5 +138,12 @@ describe('ipv4', () => {
     expect(cidrsOverlap(parseCidr('10.0.0.0/24')!, parseCidr('10.0.1.0/24')!)).toBe(false);
     expect(cidrsOverlap(parseCidr('10.0.0.0/23')!, parseCidr('10.0.1.128/25')!)).toBe(true);
     expect(cidrsOverlap(parseCidr('0.0.0.0/0')!, parseCidr('255.255.255.255/32')!)).toBe(true);
+  });
+
+  it('counts the addresses of a range, ends included, and 0 for one that is not a range', () => {
+    expect(rangeSize('10.0.0.1', '10.0.1.0')).toBe(256);
+    expect(rangeSize('10.0.0.5', '10.0.0.5')).toBe(1);
+    expect(rangeSize('10.0.0.9', '10.0.0.1')).toBe(0);
+    expect(rangeSize('10.0.0.9', '')).toBe(0);
   });
 });

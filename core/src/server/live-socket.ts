@@ -36,33 +36,23 @@ function refuse(socket: Duplex, status: number, text: string): void {
   socket.destroy();
 }
 
-/**
- * The live stream at /client/events: events and job updates, each sent only to clients allowed
- * to see it (root admins everything, domain admins their subtree, users their own account).
- * Authenticated by `?sessionkey=` matching a session.
- */
-export function createLiveSocket(options: LiveSocketOptions): LiveSocket {
-  const { core } = options;
-  const heartbeatMs = options.heartbeatMs ?? 30_000;
-  const maxBuffered = options.maxBufferedBytes ?? 8 * 1024 * 1024;
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024, perMessageDeflate: false });
-  const clients = new Set<Client>();
+/** Sends what the client may see; a client too slow to follow the stream is dropped. */
+function subscribe(core: Core, ws: WebSocket, caller: Caller, maxBuffered: number): () => void {
+  return core.live.subscribe({
+    viewer: () => caller,
+    send: (message) => {
+      if (ws.readyState !== WebSocket.OPEN) return;
+      if (ws.bufferedAmount > maxBuffered) {
+        ws.terminate();
+        return;
+      }
+      ws.send(JSON.stringify(message));
+    },
+  });
+}
 
-  /** Sends what the client may see; a client too slow to follow the stream is dropped. */
-  function subscribe(ws: WebSocket, caller: Caller): () => void {
-    return core.live.subscribe({
-      viewer: () => caller,
-      send: (message) => {
-        if (ws.readyState !== WebSocket.OPEN) return;
-        if (ws.bufferedAmount > maxBuffered) {
-          ws.terminate();
-          return;
-        }
-        ws.send(JSON.stringify(message));
-      },
-    });
-  }
-
+/** Pings every client; drops those that missed the previous pong and closes those whose session ended. */
+function startHeartbeat(core: Core, clients: Set<Client>, heartbeatMs: number): NodeJS.Timeout {
   const heartbeat = setInterval(() => {
     for (const client of clients) {
       if (!client.alive) {
@@ -81,16 +71,51 @@ export function createLiveSocket(options: LiveSocketOptions): LiveSocket {
     }
   }, heartbeatMs);
   heartbeat.unref();
+  return heartbeat;
+}
 
-  function sameOrigin(req: IncomingMessage): boolean {
-    const origin = req.headers.origin;
-    if (!origin) return true; // not a browser
-    try {
-      return new URL(origin).host === req.headers.host;
-    } catch {
-      return false;
-    }
+function sameOrigin(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return true; // not a browser
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
   }
+}
+
+/**
+ * The live stream at /client/events: events and job updates, each sent only to clients allowed
+ * to see it (root admins everything, domain admins their subtree, users their own account).
+ * Authenticated by `?sessionkey=` matching a session.
+ */
+export function createLiveSocket(options: LiveSocketOptions): LiveSocket {
+  const { core } = options;
+  const heartbeatMs = options.heartbeatMs ?? 30_000;
+  const maxBuffered = options.maxBufferedBytes ?? 8 * 1024 * 1024;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024, perMessageDeflate: false });
+  const clients = new Set<Client>();
+  const heartbeat = startHeartbeat(core, clients, heartbeatMs);
+
+  const accept = (ws: WebSocket, sessionKey: string, caller: Caller) => {
+    const client: Client = {
+      ws,
+      sessionKey,
+      caller,
+      alive: true,
+      unsubscribe: subscribe(core, ws, caller, maxBuffered),
+    };
+    clients.add(client);
+    ws.on('pong', () => {
+      client.alive = true;
+    });
+    ws.on('message', () => undefined); // the stream is one-way
+    ws.on('error', () => ws.terminate());
+    ws.on('close', () => {
+      client.unsubscribe();
+      clients.delete(client);
+    });
+  };
 
   return {
     handleUpgrade(req, socket, head) {
@@ -107,19 +132,7 @@ export function createLiveSocket(options: LiveSocketOptions): LiveSocket {
             refuse(socket, 401, 'Unauthorized');
             return;
           }
-          wss.handleUpgrade(req, socket, head, (ws) => {
-            const client: Client = { ws, sessionKey, caller, alive: true, unsubscribe: subscribe(ws, caller) };
-            clients.add(client);
-            ws.on('pong', () => {
-              client.alive = true;
-            });
-            ws.on('message', () => undefined); // the stream is one-way
-            ws.on('error', () => ws.terminate());
-            ws.on('close', () => {
-              client.unsubscribe();
-              clients.delete(client);
-            });
-          });
+          wss.handleUpgrade(req, socket, head, (ws) => accept(ws, sessionKey, caller));
         })
         .catch(() => refuse(socket, 500, 'Internal Server Error'));
     },
@@ -128,15 +141,20 @@ export function createLiveSocket(options: LiveSocketOptions): LiveSocket {
     },
     async close() {
       clearInterval(heartbeat);
-      for (const client of clients) {
-        client.unsubscribe();
-        client.ws.close(1001, 'server shutting down');
-      }
-      const deadline = Date.now() + 1000;
-      while (clients.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-      for (const client of clients) client.ws.terminate();
-      clients.clear();
+      await closeClients(clients);
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
+}
+
+/** Asks every client to go, waits up to a second, then drops the rest. */
+async function closeClients(clients: Set<Client>): Promise<void> {
+  for (const client of clients) {
+    client.unsubscribe();
+    client.ws.close(1001, 'server shutting down');
+  }
+  const deadline = Date.now() + 1000;
+  while (clients.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  for (const client of clients) client.ws.terminate();
+  clients.clear();
 }

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
-import type { ApiCommandName } from './api-commands.generated';
+import type { CommandName } from './contract';
 import {
   ApiClient,
   createApiClient,
@@ -98,7 +98,7 @@ describe('HTTP transport', () => {
     expect(login.form.has('sessionkey')).toBe(false);
     expect(storage.data.get('stackyard.sessionkey')).toBe('sess-123');
 
-    const list = await client.list('listAccounts', 'account', {
+    const list = await client.list('listAccounts', {
       listall: true,
       page: 1,
       pagesize: 50,
@@ -116,14 +116,14 @@ describe('HTTP transport', () => {
     const storage = memoryStorage();
     storage.setItem('stackyard.sessionkey', 'kept');
     const { fetch, sent } = fakeFetch({ listUsers: { body: { listusersresponse: {} } } });
-    await new ApiClient(new HttpTransport({ fetch, storage })).list('listUsers', 'user');
+    await new ApiClient(new HttpTransport({ fetch, storage })).list('listUsers');
     expect(sent[0]!.form.get('sessionkey')).toBe('kept');
   });
 
   it('reads an empty list answered as {} as zero items', async () => {
     const { fetch } = fakeFetch({ listDomains: { body: { listdomainsresponse: {} } } });
     const client = new ApiClient(new HttpTransport({ fetch, storage: null }));
-    expect(await client.list('listDomains', 'domain')).toEqual({ count: 0, items: [] });
+    expect(await client.list('listDomains')).toEqual({ count: 0, items: [] });
   });
 
   it('throws a typed ApiError from <cmd>response errors and from errorresponse', async () => {
@@ -147,7 +147,9 @@ describe('HTTP transport', () => {
     });
     const client = new ApiClient(new HttpTransport({ fetch, storage: null }));
 
-    const error = await client.call('createAccount', { username: 'x' }).catch((e: unknown) => e);
+    const error = await client
+      .call('createAccount', { username: 'x', password: 'p', firstname: 'f', lastname: 'l', email: 'x@example.com' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({
       errorcode: 431,
@@ -157,12 +159,12 @@ describe('HTTP transport', () => {
     });
 
     // A command the core does not declare: the type forbids it, the server answers 432.
-    await expect(client.call('bogus' as ApiCommandName)).rejects.toMatchObject({
+    await expect(client.call('bogus' as CommandName)).rejects.toMatchObject({
       errorcode: 432,
       cserrorcode: 9999,
       errortext: 'Unknown API command: bogus',
     });
-    await expect(client.call('broken' as ApiCommandName)).rejects.toMatchObject({ errorcode: 502 });
+    await expect(client.call('broken' as CommandName)).rejects.toMatchObject({ errorcode: 502 });
   });
 
   it('drops the session and tells the UI on 401', async () => {
@@ -274,7 +276,7 @@ describe('IPC transport', () => {
     const client = createApiClient({ stackyard: bridge });
     expect(client.mode).toBe('ipc');
     expect(client.transport).toBeInstanceOf(IpcTransport);
-    expect(await client.list('listUsers', 'user', { listall: true })).toEqual({
+    expect(await client.list('listUsers', { listall: true })).toEqual({
       count: 1,
       items: [{ id: 'u', username: 'admin' }],
     });
@@ -284,7 +286,18 @@ describe('IPC transport', () => {
 
     const seen: LiveMessage[] = [];
     const stop = client.live((m) => seen.push(m));
-    live?.({ kind: 'job', job: { jobid: 'j', jobstatus: 1 } });
+    live?.({
+      kind: 'job',
+      job: {
+        jobid: 'j',
+        jobstatus: 1,
+        cmd: 'deleteAccount',
+        jobprocstatus: 100,
+        jobresultcode: 0,
+        jobresulttype: 'object',
+        created: '2026-12-06T10:00:00+0000',
+      },
+    });
     stop();
     expect(seen).toHaveLength(1);
     expect(live).toBeUndefined();

@@ -1,15 +1,19 @@
 import { ApiError } from './api-error';
-import type { ApiCommandName, ApiCommandParams, AsyncCommandName, RESPONSE_NAMES } from './api-commands.generated';
-import type {
-  ApiParams,
-  AsyncJob,
-  AsyncStart,
-  ListResult,
-  LiveMessage,
-  LoginInfo,
-  RawResponse,
-  StackyardBridge,
-} from './api-types';
+import type { LiveMessage, LoginInfo, RawResponse, StackyardBridge } from './api-types';
+import {
+  responseNameOf,
+  type Answer,
+  type AsyncCommandName,
+  type AsyncStart,
+  type CommandName,
+  type ListCommandName,
+  type ListItem,
+  type ListResult,
+  type ObjectCommandName,
+  type ObjectItem,
+  type ParamsArg,
+  type ResponseOf,
+} from './contract';
 
 export type LiveStatus = 'connecting' | 'open' | 'closed';
 export type LiveListener = (message: LiveMessage) => void;
@@ -28,12 +32,22 @@ export interface Transport {
 
 const SESSION_KEY_STORAGE = 'stackyard.sessionkey';
 
-/** Serialises parameters the way CloudStack reads them: booleans as text, lists comma-separated. */
-export function encodeParams(params: ApiParams = {}): Record<string, string> {
+/** A parameter value as the typed API takes it, before it becomes CloudStack text. */
+type ParamValue = string | number | boolean | readonly string[] | readonly Readonly<Record<string, string>>[];
+
+/**
+ * Serialises parameters the way CloudStack reads them: booleans and numbers as text, lists
+ * comma-separated, maps as name[i].key=value.
+ */
+export function encodeParams(params: object = {}): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(params)) {
+  for (const [name, value] of Object.entries(params) as [string, ParamValue | undefined | null][]) {
     if (value === undefined || value === null) continue;
-    if (Array.isArray(value)) out[name] = value.join(',');
+    if (Array.isArray(value) && value.some((v) => typeof v === 'object')) {
+      (value as readonly Readonly<Record<string, string>>[]).forEach((entry, i) => {
+        for (const [key, v] of Object.entries(entry)) out[`${name}[${i}].${key}`] = v;
+      });
+    } else if (Array.isArray(value)) out[name] = value.join(',');
     else out[name] = String(value);
   }
   return out;
@@ -70,24 +84,24 @@ export function unwrapResponse(command: string, status: number, body: unknown): 
 }
 
 /** A CloudStack list answer: `{ count, <name>: [...] }`, or `{}` when nothing matched. */
-export function parseList<T>(inner: Record<string, unknown>, name: string): ListResult<T> {
+export function parseList<T>(inner: Partial<Record<string, unknown>>, name: string): ListResult<T> {
   const raw = inner[name];
   const items = Array.isArray(raw) ? (raw as T[]) : [];
   const count = inner['count'] === undefined ? items.length : Number(inner['count']);
   return { count: Number.isFinite(count) ? count : items.length, items };
 }
 
-function parseLogin(inner: Record<string, unknown>): LoginInfo {
-  const text = (name: string) => (inner[name] === undefined ? undefined : String(inner[name]));
+/** The session as the UI keeps it: login answers every field as text. */
+function parseLogin(answer: ResponseOf<'login'>): LoginInfo {
   return {
-    userid: text('userid') ?? '',
-    username: text('username') ?? '',
-    account: text('account') ?? '',
-    domainid: text('domainid') ?? '',
-    firstname: text('firstname'),
-    lastname: text('lastname'),
-    type: Number(inner['type'] ?? 0),
-    timeout: inner['timeout'] === undefined ? undefined : Number(inner['timeout']),
+    userid: answer.userid,
+    username: answer.username,
+    account: answer.account,
+    domainid: answer.domainid,
+    firstname: answer.firstname,
+    lastname: answer.lastname,
+    type: Number(answer.type),
+    timeout: answer.timeout === undefined ? undefined : Number(answer.timeout),
   };
 }
 
@@ -274,9 +288,6 @@ export function toLoginDomain(domain: string): string {
 // ---------------------------------------------------------------------------------------------
 // The client
 
-/** An entity key the core answers with (`account`, `user`, ...). */
-type ResponseName = (typeof RESPONSE_NAMES)[ApiCommandName];
-
 /** The one API client of the renderer. Features call it through React Query. */
 export class ApiClient {
   private readonly unauthenticatedHandlers = new Set<() => void>();
@@ -287,11 +298,14 @@ export class ApiClient {
     return this.transport.kind;
   }
 
-  /** Runs a command and returns the object under `<command>response`. */
-  async call<T = Record<string, unknown>>(command: ApiCommandName, params?: ApiParams): Promise<T> {
-    const { status, body } = await this.transport.send(command, encodeParams(params));
+  /**
+   * Runs a command with parameters checked against its declaration and returns the object under
+   * `<command>response`: the declared response, or `{ jobid, id? }` for an async command.
+   */
+  async call<C extends CommandName>(command: C, ...params: ParamsArg<C>): Promise<Answer<C>> {
+    const { status, body } = await this.transport.send(command, encodeParams(params[0]));
     try {
-      return unwrapResponse(command, status, body) as T;
+      return unwrapResponse(command, status, body) as Answer<C>;
     } catch (error) {
       if (error instanceof ApiError && error.isUnauthenticated && command !== 'login') {
         for (const handler of this.unauthenticatedHandlers) handler();
@@ -300,29 +314,33 @@ export class ApiClient {
     }
   }
 
-  /** Runs a list command; `name` is the entity key (`account`, `user`, ...). */
-  async list<T>(command: ApiCommandName, name: ResponseName, params?: ApiParams): Promise<ListResult<T>> {
-    return parseList<T>(await this.call(command, params), name);
+  /** Runs a list command and takes its answer apart (`listHosts` gives `Host` items). */
+  async list<C extends Exclude<ListCommandName, AsyncCommandName>>(
+    command: C,
+    ...params: ParamsArg<C>
+  ): Promise<ListResult<ListItem<C>>> {
+    const answer = (await this.call(command, ...params)) as Partial<Record<string, unknown>>;
+    return parseList<ListItem<C>>(answer, responseNameOf(command));
   }
 
-  /** Runs a command answering one entity under `name`. */
-  async object<T>(command: ApiCommandName, name: ResponseName, params?: ApiParams): Promise<T> {
-    const inner = await this.call(command, params);
-    return (inner[name] ?? inner) as T;
+  /** Runs a command answering one entity (`updateZone` gives a `Zone`). */
+  async object<C extends Exclude<ObjectCommandName, AsyncCommandName>>(
+    command: C,
+    ...params: ParamsArg<C>
+  ): Promise<ObjectItem<C>> {
+    const answer = (await this.call(command, ...params)) as Record<string, unknown>;
+    return answer[responseNameOf(command)] as ObjectItem<C>;
   }
 
-  /** Starts an async command: answers `{ jobid, id? }` at once. Its parameters are checked against the core's declaration. */
-  async startAsync<C extends AsyncCommandName>(command: C, params?: ApiCommandParams[C]): Promise<AsyncStart> {
-    const inner = await this.call(command, params);
-    if (typeof inner['jobid'] !== 'string') {
-      throw new ApiError(530, 9999, `${command} did not return a job id`);
-    }
-    return { jobid: inner['jobid'], id: typeof inner['id'] === 'string' ? inner['id'] : undefined };
+  /** Starts an async command: answers `{ jobid, id? }` at once. */
+  async startAsync<C extends AsyncCommandName>(command: C, ...params: ParamsArg<C>): Promise<AsyncStart> {
+    const answer = (await this.call(command, ...params)) as Partial<AsyncStart>;
+    if (typeof answer.jobid !== 'string') throw new ApiError(530, 9999, `${command} did not return a job id`);
+    return { jobid: answer.jobid, id: typeof answer.id === 'string' ? answer.id : undefined };
   }
 
-  async queryJob(jobid: string): Promise<AsyncJob> {
-    const inner = await this.call('queryAsyncJobResult', { jobid });
-    return { ...inner, jobid: String(inner['jobid'] ?? jobid), jobstatus: Number(inner['jobstatus'] ?? 0) } as AsyncJob;
+  queryJob(jobid: string): Promise<ResponseOf<'queryAsyncJobResult'>> {
+    return this.call('queryAsyncJobResult', { jobid });
   }
 
   async login(username: string, password: string, domain: string): Promise<LoginInfo> {

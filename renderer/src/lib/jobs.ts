@@ -1,11 +1,10 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { ApiCommandParams, AsyncCommandName } from './api-commands.generated';
 import { useCallback } from 'react';
 import { create } from 'zustand';
 import type { ApiClient } from './api-client';
 import { useApi } from './api-context';
 import { ApiError } from './api-error';
-import type { AsyncJob, AsyncStart } from './api-types';
+import type { AsyncCommandName, AsyncJob, AsyncStart, ParamsArg, ResponseOf } from './contract';
 import { translate, useLocaleStore } from './i18n';
 import { notifyError, notifySuccess } from './notify';
 import { areasForJob, type AreaRoot } from './query-keys';
@@ -26,23 +25,38 @@ export interface JobEntry {
   resourceId?: string;
   startedAt: number;
   finishedAt?: number;
+  /** A finished job's result: the command's declared response (read it with resultOf). */
   result?: Record<string, unknown>;
+}
+
+/** What a poll or a live message says of a job; a client-made failure carries less. */
+export type JobUpdate = Pick<AsyncJob, 'jobid' | 'jobstatus'> & Partial<AsyncJob>;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A finished job's result as its command declares it (`resultOf(entry, 'addHost').host`). */
+export function resultOf<C extends AsyncCommandName>(entry: JobEntry, command: C): ResponseOf<C> | undefined {
+  if (entry.command !== undefined && entry.command !== command) return undefined;
+  return entry.state === 'done' ? (entry.result as ResponseOf<C> | undefined) : undefined;
 }
 
 /** Maps queryAsyncJobResult (or a live `job` message) onto a tray entry. */
 export function jobStateOf(
-  job: AsyncJob,
+  job: JobUpdate,
 ): Pick<JobEntry, 'state' | 'progress' | 'progressText' | 'errortext' | 'result'> {
   const state: JobState = job.jobstatus === 1 ? 'done' : job.jobstatus === 2 ? 'failed' : 'running';
   const raw = Number(job.jobprocstatus ?? 0);
   const progress = state === 'running' ? Math.max(0, Math.min(100, Number.isFinite(raw) ? raw : 0)) : 100;
-  const errortext = state === 'failed' ? String(job.jobresult?.errortext ?? 'Job failed') : undefined;
+  const result = isRecord(job.jobresult) ? job.jobresult : undefined;
+  const errortext = state === 'failed' ? String(result?.['errortext'] ?? 'Job failed') : undefined;
   return {
     state,
     progress,
     progressText: job.jobprogresstext,
     errortext,
-    result: state === 'done' ? job.jobresult : undefined,
+    result: state === 'done' ? result : undefined,
   };
 }
 
@@ -58,7 +72,7 @@ interface JobStore {
   jobs: JobEntry[];
   add(entry: Omit<JobEntry, 'state' | 'progress' | 'startedAt'> & Partial<Pick<JobEntry, 'state' | 'progress'>>): void;
   /** Applies a poll result or live message; unknown jobs (started elsewhere) are added. */
-  apply(job: AsyncJob): JobEntry | undefined;
+  apply(job: JobUpdate): JobEntry | undefined;
   clearFinished(): void;
 }
 
@@ -179,7 +193,7 @@ export function invalidateAreas(queryClient: QueryClient, areas: readonly AreaRo
 export interface RunJobOptions<C extends AsyncCommandName = AsyncCommandName> {
   command: C;
   /** Checked against the core's declaration of the command. */
-  params?: ApiCommandParams[C];
+  params?: ParamsArg<C>[0];
   /** Tray title, already translated ("Delete account alice"). */
   title: string;
   /** Where the tray links to; gets `id` of the resource when the command returns one. */
@@ -200,7 +214,7 @@ export async function runJob<C extends AsyncCommandName>(
   queryClient: QueryClient,
   options: RunJobOptions<C>,
 ): Promise<RunningJob> {
-  const start = await client.startAsync(options.command, options.params);
+  const start = await client.startAsync(options.command, ...([options.params] as ParamsArg<C>));
   useJobStore.getState().add({
     jobid: start.jobid,
     title: options.title,

@@ -2,7 +2,7 @@ import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { ApiClient } from './api-client';
 import { useApi } from './api-context';
-import type { LiveMessage } from './api-types';
+import type { LiveMessage } from './contract';
 import { invalidateAreas, useJobStore } from './jobs';
 import { areasForEvent, areasForJob, queryKeys } from './query-keys';
 import { useUiStore } from './ui-store';

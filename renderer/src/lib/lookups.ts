@@ -1,32 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { useApi } from './api-context';
+import type { ListItem } from './contract';
 
 /**
  * Small shared look-ups for pickers (domains, roles, accounts). Their keys sit under the area
  * roots, so live events about domains/roles/accounts refresh them too.
  */
-export interface DomainOption {
-  id: string;
-  name: string;
-  path: string;
-  level?: number;
-  parentdomainid?: string;
-}
-
-export interface RoleOption {
-  id: string;
-  name: string;
-  type: string;
-  description?: string;
-}
-
-export interface AccountOption {
-  id: string;
-  name: string;
-  domainid: string;
-  domain?: string;
-  accounttype?: number;
-}
+/** Picker entries are the listed entities themselves. */
+export type DomainOption = ListItem<'listDomains'>;
+export type RoleOption = ListItem<'listRoles'>;
+export type AccountOption = ListItem<'listAccounts'>;
 
 export function useDomainOptions(enabled = true) {
   const client = useApi();
@@ -34,7 +17,7 @@ export function useDomainOptions(enabled = true) {
     queryKey: ['domains', 'options'],
     enabled,
     staleTime: 30_000,
-    queryFn: async () => (await client.list<DomainOption>('listDomains', 'domain', { listall: true })).items,
+    queryFn: async () => (await client.list('listDomains', { listall: true })).items,
   });
 }
 
@@ -44,7 +27,7 @@ export function useRoleOptions(enabled = true) {
     queryKey: ['roles', 'options'],
     enabled,
     staleTime: 30_000,
-    queryFn: async () => (await client.list<RoleOption>('listRoles', 'role')).items,
+    queryFn: async () => (await client.list('listRoles')).items,
   });
 }
 
@@ -54,8 +37,7 @@ export function useAccountOptions(domainid: string | undefined, enabled = true) 
     queryKey: ['accounts', 'options', domainid ?? 'all'],
     enabled,
     staleTime: 30_000,
-    queryFn: async () =>
-      (await client.list<AccountOption>('listAccounts', 'account', { listall: true, domainid })).items,
+    queryFn: async () => (await client.list('listAccounts', { listall: true, domainid })).items,
   });
 }
 

@@ -95,7 +95,7 @@ export function useAllowedApis(): Set<string> | undefined {
     staleTime: Infinity,
     retry: false,
     queryFn: async () => {
-      const result = await client.list<{ name: string }>('listApis', 'api');
+      const result = await client.list('listApis');
       return new Set(result.items.map((a) => a.name.toLowerCase()));
     },
   });

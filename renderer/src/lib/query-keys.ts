@@ -84,9 +84,10 @@ export function areasForEvent(type: string): AreaRoot[] {
 export function areasForJob(instanceType: string | undefined, command: string | undefined): AreaRoot[] {
   const hint = `${instanceType ?? ''} ${command ?? ''}`.toLowerCase();
   const areas = new Set<AreaRoot>(['events']);
-  if (hint.includes('account')) ['accounts', 'users', 'domains'].forEach((a) => areas.add(a as AreaRoot));
-  if (hint.includes('user')) ['users', 'accounts'].forEach((a) => areas.add(a as AreaRoot));
-  if (hint.includes('domain')) ['domains', 'accounts', 'users'].forEach((a) => areas.add(a as AreaRoot));
+  const add = (...touched: AreaRoot[]) => touched.forEach((a) => areas.add(a));
+  if (hint.includes('account')) add('accounts', 'users', 'domains');
+  if (hint.includes('user')) add('users', 'accounts');
+  if (hint.includes('domain')) add('domains', 'accounts', 'users');
   if (hint.includes('role')) areas.add('roles');
   if (
     /zone|pod|cluster|host|storage|physicalnetwork|traffic|provider|vlan|imagestore|datacenter|simulator|maintenance/.test(

@@ -1,7 +1,10 @@
+import { stateTone, type StateTone } from './contract';
+
 /**
  * One meaning per colour everywhere (UI.md): Running/Up/Enabled green; transitional blue and
  * animated; Stopped/Disabled grey; Alert amber; Down/Error red; Maintenance violet; Destroyed
  * struck-through grey. Locked accounts and users are amber: they need an operator's attention.
+ * What each state means comes from the contract (`stateTone`); this maps the meaning to Mantine.
  */
 export interface StateStyle {
   color: string;
@@ -9,38 +12,19 @@ export interface StateStyle {
   struck?: boolean;
 }
 
-const STYLES: Record<string, StateStyle> = {
-  enabled: { color: 'green' },
-  running: { color: 'green' },
-  up: { color: 'green' },
-  active: { color: 'green' },
-  ready: { color: 'green' },
-  allow: { color: 'green' },
-  starting: { color: 'blue', animated: true },
-  stopping: { color: 'blue', animated: true },
-  migrating: { color: 'blue', animated: true },
-  connecting: { color: 'blue', animated: true },
-  prepareformaintenance: { color: 'blue', animated: true },
-  creating: { color: 'blue', animated: true },
-  cancelmaintenance: { color: 'blue', animated: true },
-  stopped: { color: 'gray' },
-  disabled: { color: 'gray' },
-  inactive: { color: 'gray' },
-  locked: { color: 'yellow' },
-  alert: { color: 'yellow' },
-  disconnected: { color: 'yellow' },
-  warn: { color: 'yellow' },
-  down: { color: 'red' },
-  error: { color: 'red' },
-  errorinmaintenance: { color: 'red' },
-  deny: { color: 'red' },
+const TONE_STYLES: Readonly<Record<StateTone, StateStyle>> = {
+  ok: { color: 'green' },
+  busy: { color: 'blue', animated: true },
+  off: { color: 'gray' },
+  attention: { color: 'yellow' },
+  failed: { color: 'red' },
   maintenance: { color: 'violet' },
-  destroyed: { color: 'gray', struck: true },
-  expunging: { color: 'gray', struck: true },
+  gone: { color: 'gray', struck: true },
 };
 
+/** The colour (and animation or strike-through) of any state name, matched ignoring case. */
 export function stateStyle(state: string | undefined): StateStyle {
-  return STYLES[(state ?? '').toLowerCase()] ?? { color: 'gray' };
+  return TONE_STYLES[stateTone(state)];
 }
 
 /** Defaults of CloudStack's capacity thresholds (notification 0.75, disable 0.85). */

@@ -1,9 +1,18 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { CAPACITY_TYPES } from '../../domain/infrastructure';
 import { ipToNumber } from '../../contract/ipv4';
 import { countVlans, parseVlanRanges } from '../../domain/vlan-ranges';
 import type { Database } from '../../db/schema';
 import type { CoreServices } from '../core-services';
+import {
+  hostCountsByPod,
+  hostSumsByCluster,
+  imageStoreSums,
+  ipRangeSums,
+  physicalNetworkVlans,
+  poolSums,
+  type SourceScope,
+} from './capacity-sources';
 
 /**
  * Capacity computed from the inventory with grouped queries (a handful of SUM ... GROUP BY over
@@ -108,6 +117,21 @@ class Sums {
   has(key: string): boolean {
     return this.map.has(key);
   }
+  /** Adds to the cluster and its pod (when there is one) and to the zone. */
+  addRolledUp(
+    cluster: ClusterInfo | undefined,
+    zone: number,
+    type: number,
+    total: number,
+    used: number,
+    allocated = 0,
+  ): void {
+    if (cluster) {
+      this.add(key('cluster', cluster.id, type), total, used, allocated);
+      this.add(key('pod', cluster.podId, type), total, used, allocated);
+    }
+    this.add(key('zone', zone, type), total, used, allocated);
+  }
 }
 
 const key = (level: CapacityLevel, id: number, type: number) => `${level}:${id}:${type}`;
@@ -192,6 +216,144 @@ function rangeSize(start: string, end: string): number {
   return b - a + 1;
 }
 
+type Factors = CapacitySnapshot['factors'];
+type RowsOf<Query extends (scope: SourceScope) => Promise<unknown>> = Awaited<ReturnType<Query>>;
+
+function addHostSums(
+  sums: Sums,
+  rows: RowsOf<typeof hostSumsByCluster>,
+  clusters: Map<number, ClusterInfo>,
+  factors: Factors,
+): void {
+  for (const h of rows) {
+    const c = clusters.get(h.cluster_id);
+    if (!c) continue;
+    sums.addRolledUp(
+      c,
+      c.zoneId,
+      CAPACITY_TYPES.MEMORY,
+      n(h.memory) * factors.memory * c.memoryRatio,
+      n(h.memory_allocated),
+    );
+    sums.addRolledUp(c, c.zoneId, CAPACITY_TYPES.CPU, n(h.cpu) * factors.cpu * c.cpuRatio, n(h.cpu_allocated));
+    sums.addRolledUp(c, c.zoneId, CAPACITY_TYPES.CPU_CORE, n(h.cores), 0);
+  }
+}
+
+function addPoolSums(
+  sums: Sums,
+  rows: RowsOf<typeof poolSums>,
+  clusters: Map<number, ClusterInfo>,
+  factors: Factors,
+): void {
+  for (const p of rows) {
+    const c = p.cluster_id === null ? undefined : clusters.get(p.cluster_id);
+    const capacity = n(p.capacity);
+    if (p.scope === 'HOST') {
+      sums.addRolledUp(c, p.zone_id, CAPACITY_TYPES.LOCAL_STORAGE, capacity, n(p.used));
+      continue;
+    }
+    sums.addRolledUp(c, p.zone_id, CAPACITY_TYPES.STORAGE, capacity, n(p.used), n(p.allocated));
+    sums.addRolledUp(c, p.zone_id, CAPACITY_TYPES.STORAGE_ALLOCATED, capacity * factors.storage, n(p.allocated));
+  }
+}
+
+function addImageStoreSums(sums: Sums, rows: RowsOf<typeof imageStoreSums>): void {
+  for (const s of rows) {
+    if (s.zone_id !== null) sums.add(key('zone', s.zone_id, CAPACITY_TYPES.SECONDARY_STORAGE), n(s.total), n(s.used));
+  }
+}
+
+function addIpRangeSums(sums: Sums, rows: RowsOf<typeof ipRangeSums>): void {
+  for (const r of rows) {
+    if (n(r.for_virtual_network) === 1) {
+      sums.add(key('zone', r.zone_id, CAPACITY_TYPES.VIRTUAL_NETWORK_PUBLIC_IP), n(r.size), 0);
+    } else {
+      sums.add(key('zone', r.zone_id, CAPACITY_TYPES.DIRECT_ATTACHED_PUBLIC_IP), n(r.size), 0);
+      if (r.pod_id !== null) sums.add(key('pod', r.pod_id, CAPACITY_TYPES.DIRECT_ATTACHED_PUBLIC_IP), n(r.size), 0);
+    }
+  }
+}
+
+/** Each pod's management range, used by its hosts. */
+function addPrivateIpSums(sums: Sums, pods: Map<number, PodInfo>, hostsPerPod: RowsOf<typeof hostCountsByPod>): void {
+  const hostCount = new Map(hostsPerPod.map((r) => [r.pod_id, n(r.n)]));
+  for (const p of pods.values()) {
+    const size = rangeSize(p.startIp, p.endIp);
+    const used = hostCount.get(p.id) ?? 0;
+    sums.add(key('pod', p.id, CAPACITY_TYPES.PRIVATE_IP), size, used);
+    sums.add(key('zone', p.zoneId, CAPACITY_TYPES.PRIVATE_IP), size, used);
+  }
+}
+
+function addVlanSums(sums: Sums, rows: RowsOf<typeof physicalNetworkVlans>): void {
+  for (const pn of rows) {
+    const parsed = parseVlanRanges(pn.vlan ?? '');
+    const count = parsed.ok ? countVlans(parsed.ranges) : 0;
+    sums.add(key('zone', pn.zone_id, CAPACITY_TYPES.VLAN), count, 0);
+  }
+}
+
+type FigureIds = { zoneId: number; podId: number | null; clusterId: number | null };
+
+/** Turns the sums into figures: the types every level reports, and the optional ones where they apply. */
+class FigureList {
+  readonly figures: CapacityFigure[] = [];
+
+  constructor(private readonly sums: Sums) {}
+
+  private emit(level: CapacityLevel, ids: FigureIds, type: number): void {
+    const id = level === 'cluster' ? ids.clusterId : level === 'pod' ? ids.podId : ids.zoneId;
+    const s = this.sums.get(key(level, id as number, type));
+    const figure: CapacityFigure = {
+      type,
+      level,
+      ...ids,
+      total: Math.round(s.total),
+      used: Math.round(s.used),
+    };
+    if (type === CAPACITY_TYPES.STORAGE) figure.allocated = Math.round(s.allocated);
+    this.figures.push(figure);
+  }
+
+  private optional(level: CapacityLevel, id: number, type: number): boolean {
+    return this.sums.has(key(level, id, type));
+  }
+
+  addCluster(c: ClusterInfo): void {
+    const ids = { zoneId: c.zoneId, podId: c.podId, clusterId: c.id };
+    for (const t of [...HOST_TYPES, ...POOL_TYPES]) this.emit('cluster', ids, t);
+    if (this.optional('cluster', c.id, CAPACITY_TYPES.LOCAL_STORAGE))
+      this.emit('cluster', ids, CAPACITY_TYPES.LOCAL_STORAGE);
+  }
+
+  addPod(p: PodInfo, basic: boolean): void {
+    const ids = { zoneId: p.zoneId, podId: p.id, clusterId: null };
+    for (const t of [...HOST_TYPES, ...POOL_TYPES, CAPACITY_TYPES.PRIVATE_IP]) this.emit('pod', ids, t);
+    if (this.optional('pod', p.id, CAPACITY_TYPES.LOCAL_STORAGE)) this.emit('pod', ids, CAPACITY_TYPES.LOCAL_STORAGE);
+    if (basic || this.optional('pod', p.id, CAPACITY_TYPES.DIRECT_ATTACHED_PUBLIC_IP))
+      this.emit('pod', ids, CAPACITY_TYPES.DIRECT_ATTACHED_PUBLIC_IP);
+  }
+
+  addZone(z: ZoneInfo): void {
+    const ids = { zoneId: z.id, podId: null, clusterId: null };
+    const basic = z.networkType === 'Basic';
+    for (const t of [
+      ...HOST_TYPES,
+      ...POOL_TYPES,
+      CAPACITY_TYPES.SECONDARY_STORAGE,
+      CAPACITY_TYPES.PRIVATE_IP,
+      CAPACITY_TYPES.VLAN,
+    ])
+      this.emit('zone', ids, t);
+    if (!basic || this.optional('zone', z.id, CAPACITY_TYPES.VIRTUAL_NETWORK_PUBLIC_IP))
+      this.emit('zone', ids, CAPACITY_TYPES.VIRTUAL_NETWORK_PUBLIC_IP);
+    if (basic || this.optional('zone', z.id, CAPACITY_TYPES.DIRECT_ATTACHED_PUBLIC_IP))
+      this.emit('zone', ids, CAPACITY_TYPES.DIRECT_ATTACHED_PUBLIC_IP);
+    if (this.optional('zone', z.id, CAPACITY_TYPES.LOCAL_STORAGE)) this.emit('zone', ids, CAPACITY_TYPES.LOCAL_STORAGE);
+  }
+}
+
 /** Computes every capacity figure at cluster, pod and zone level (optionally for one zone). */
 export async function computeCapacity(
   services: Pick<CoreServices, 'store' | 'config'>,
@@ -204,186 +366,31 @@ export async function computeCapacity(
     storage: services.config.get<number>('storage.overprovisioning.factor'),
   };
   const zoneId = scope.zoneId;
-  const z = zoneId ?? -1;
-  const scoped = zoneId !== undefined;
+  const source: SourceScope = { db, scoped: zoneId !== undefined, zoneId: zoneId ?? -1 };
 
-  const [inventory, hostSums, hostsPerPod, poolSums, storeSums, rangeSums, physicalNetworks] = await Promise.all([
+  const [inventory, hostSums, hostsPerPod, pools, stores, ranges, physicalNetworks] = await Promise.all([
     loadInventory(db, zoneId),
-
-    db
-      .selectFrom('hosts')
-      .select([
-        'cluster_id',
-        sql<number>`sum(cpu_number * cpu_speed)`.as('cpu'),
-        sql<number>`sum(total_memory)`.as('memory'),
-        sql<number>`sum(cpu_allocated)`.as('cpu_allocated'),
-        sql<number>`sum(memory_allocated)`.as('memory_allocated'),
-        sql<number>`sum(cpu_number)`.as('cores'),
-      ])
-      .where('removed', 'is', null)
-      .where('type', '=', 'Routing')
-      .where('resource_state', '=', 'Enabled')
-      .groupBy('cluster_id')
-      .$if(scoped, (q) => q.where('zone_id', '=', z))
-      .execute(),
-
-    db
-      .selectFrom('hosts')
-      .select(['pod_id', sql<number>`count(*)`.as('n')])
-      .where('removed', 'is', null)
-      .groupBy('pod_id')
-      .$if(scoped, (q) => q.where('zone_id', '=', z))
-      .execute(),
-
-    db
-      .selectFrom('storage_pools')
-      .select([
-        'zone_id',
-        'cluster_id',
-        'scope',
-        sql<number>`sum(capacity_bytes)`.as('capacity'),
-        sql<number>`sum(used_bytes)`.as('used'),
-        sql<number>`sum(allocated_bytes)`.as('allocated'),
-      ])
-      .where('removed', 'is', null)
-      .where('status', '=', 'Up')
-      .groupBy(['zone_id', 'cluster_id', 'scope'])
-      .$if(scoped, (q) => q.where('zone_id', '=', z))
-      .execute(),
-
-    db
-      .selectFrom('image_stores')
-      .select(['zone_id', sql<number>`sum(total_bytes)`.as('total'), sql<number>`sum(used_bytes)`.as('used')])
-      .where('removed', 'is', null)
-      .groupBy('zone_id')
-      .$if(scoped, (q) => q.where('zone_id', '=', z))
-      .execute(),
-
-    db
-      .selectFrom('vlan_ip_ranges')
-      .select(['zone_id', 'pod_id', 'for_virtual_network', sql<number>`sum(end_num - start_num + 1)`.as('size')])
-      .where('removed', 'is', null)
-      .groupBy(['zone_id', 'pod_id', 'for_virtual_network'])
-      .$if(scoped, (q) => q.where('zone_id', '=', z))
-      .execute(),
-
-    db
-      .selectFrom('physical_networks')
-      .select(['zone_id', 'vlan'])
-      .where('removed', 'is', null)
-      .where('vlan', 'is not', null)
-      .$if(scoped, (q) => q.where('zone_id', '=', z))
-      .execute(),
+    hostSumsByCluster(source),
+    hostCountsByPod(source),
+    poolSums(source),
+    imageStoreSums(source),
+    ipRangeSums(source),
+    physicalNetworkVlans(source),
   ]);
   const { zones, pods, clusters } = inventory;
   const sums = new Sums();
-  const addUp = (
-    cluster: ClusterInfo | undefined,
-    zone: number,
-    type: number,
-    total: number,
-    used: number,
-    allocated = 0,
-  ) => {
-    if (cluster) {
-      sums.add(key('cluster', cluster.id, type), total, used, allocated);
-      sums.add(key('pod', cluster.podId, type), total, used, allocated);
-    }
-    sums.add(key('zone', zone, type), total, used, allocated);
-  };
+  addHostSums(sums, hostSums, clusters, factors);
+  addPoolSums(sums, pools, clusters, factors);
+  addImageStoreSums(sums, stores);
+  addIpRangeSums(sums, ranges);
+  addPrivateIpSums(sums, pods, hostsPerPod);
+  addVlanSums(sums, physicalNetworks);
 
-  for (const h of hostSums) {
-    const c = clusters.get(h.cluster_id);
-    if (!c) continue;
-    addUp(c, c.zoneId, CAPACITY_TYPES.MEMORY, n(h.memory) * factors.memory * c.memoryRatio, n(h.memory_allocated));
-    addUp(c, c.zoneId, CAPACITY_TYPES.CPU, n(h.cpu) * factors.cpu * c.cpuRatio, n(h.cpu_allocated));
-    addUp(c, c.zoneId, CAPACITY_TYPES.CPU_CORE, n(h.cores), 0);
-  }
-  for (const p of poolSums) {
-    const c = p.cluster_id === null ? undefined : clusters.get(p.cluster_id);
-    const capacity = n(p.capacity);
-    if (p.scope === 'HOST') {
-      addUp(c, p.zone_id, CAPACITY_TYPES.LOCAL_STORAGE, capacity, n(p.used));
-      continue;
-    }
-    addUp(c, p.zone_id, CAPACITY_TYPES.STORAGE, capacity, n(p.used), n(p.allocated));
-    addUp(c, p.zone_id, CAPACITY_TYPES.STORAGE_ALLOCATED, capacity * factors.storage, n(p.allocated));
-  }
-  for (const s of storeSums) {
-    if (s.zone_id !== null) sums.add(key('zone', s.zone_id, CAPACITY_TYPES.SECONDARY_STORAGE), n(s.total), n(s.used));
-  }
-  for (const r of rangeSums) {
-    if (n(r.for_virtual_network) === 1) {
-      sums.add(key('zone', r.zone_id, CAPACITY_TYPES.VIRTUAL_NETWORK_PUBLIC_IP), n(r.size), 0);
-    } else {
-      sums.add(key('zone', r.zone_id, CAPACITY_TYPES.DIRECT_ATTACHED_PUBLIC_IP), n(r.size), 0);
-      if (r.pod_id !== null) sums.add(key('pod', r.pod_id, CAPACITY_TYPES.DIRECT_ATTACHED_PUBLIC_IP), n(r.size), 0);
-    }
-  }
-  const hostCount = new Map(hostsPerPod.map((r) => [r.pod_id, n(r.n)]));
-  for (const p of pods.values()) {
-    const size = rangeSize(p.startIp, p.endIp);
-    const used = hostCount.get(p.id) ?? 0;
-    sums.add(key('pod', p.id, CAPACITY_TYPES.PRIVATE_IP), size, used);
-    sums.add(key('zone', p.zoneId, CAPACITY_TYPES.PRIVATE_IP), size, used);
-  }
-  for (const pn of physicalNetworks) {
-    const parsed = parseVlanRanges(pn.vlan ?? '');
-    const count = parsed.ok ? countVlans(parsed.ranges) : 0;
-    sums.add(key('zone', pn.zone_id, CAPACITY_TYPES.VLAN), count, 0);
-  }
-
-  const figures: CapacityFigure[] = [];
-  const emit = (
-    level: CapacityLevel,
-    ids: { zoneId: number; podId: number | null; clusterId: number | null },
-    type: number,
-  ) => {
-    const id = level === 'cluster' ? ids.clusterId : level === 'pod' ? ids.podId : ids.zoneId;
-    const s = sums.get(key(level, id as number, type));
-    const figure: CapacityFigure = {
-      type,
-      level,
-      ...ids,
-      total: Math.round(s.total),
-      used: Math.round(s.used),
-    };
-    if (type === CAPACITY_TYPES.STORAGE) figure.allocated = Math.round(s.allocated);
-    figures.push(figure);
-  };
-  const optional = (level: CapacityLevel, id: number, type: number) => sums.has(key(level, id, type));
-
-  for (const c of clusters.values()) {
-    const ids = { zoneId: c.zoneId, podId: c.podId, clusterId: c.id };
-    for (const t of [...HOST_TYPES, ...POOL_TYPES]) emit('cluster', ids, t);
-    if (optional('cluster', c.id, CAPACITY_TYPES.LOCAL_STORAGE)) emit('cluster', ids, CAPACITY_TYPES.LOCAL_STORAGE);
-  }
-  for (const p of pods.values()) {
-    const ids = { zoneId: p.zoneId, podId: p.id, clusterId: null };
-    const basic = zones.get(p.zoneId)?.networkType === 'Basic';
-    for (const t of [...HOST_TYPES, ...POOL_TYPES, CAPACITY_TYPES.PRIVATE_IP]) emit('pod', ids, t);
-    if (optional('pod', p.id, CAPACITY_TYPES.LOCAL_STORAGE)) emit('pod', ids, CAPACITY_TYPES.LOCAL_STORAGE);
-    if (basic || optional('pod', p.id, CAPACITY_TYPES.DIRECT_ATTACHED_PUBLIC_IP))
-      emit('pod', ids, CAPACITY_TYPES.DIRECT_ATTACHED_PUBLIC_IP);
-  }
-  for (const z of zones.values()) {
-    const ids = { zoneId: z.id, podId: null, clusterId: null };
-    const basic = z.networkType === 'Basic';
-    for (const t of [
-      ...HOST_TYPES,
-      ...POOL_TYPES,
-      CAPACITY_TYPES.SECONDARY_STORAGE,
-      CAPACITY_TYPES.PRIVATE_IP,
-      CAPACITY_TYPES.VLAN,
-    ])
-      emit('zone', ids, t);
-    if (!basic || optional('zone', z.id, CAPACITY_TYPES.VIRTUAL_NETWORK_PUBLIC_IP))
-      emit('zone', ids, CAPACITY_TYPES.VIRTUAL_NETWORK_PUBLIC_IP);
-    if (basic || optional('zone', z.id, CAPACITY_TYPES.DIRECT_ATTACHED_PUBLIC_IP))
-      emit('zone', ids, CAPACITY_TYPES.DIRECT_ATTACHED_PUBLIC_IP);
-    if (optional('zone', z.id, CAPACITY_TYPES.LOCAL_STORAGE)) emit('zone', ids, CAPACITY_TYPES.LOCAL_STORAGE);
-  }
-  return { zones, pods, clusters, figures, factors };
+  const list = new FigureList(sums);
+  for (const c of clusters.values()) list.addCluster(c);
+  for (const p of pods.values()) list.addPod(p, zones.get(p.zoneId)?.networkType === 'Basic');
+  for (const z of zones.values()) list.addZone(z);
+  return { zones, pods, clusters, figures: list.figures, factors };
 }
 
 /** used / total as a percentage (0 when there is no capacity). */

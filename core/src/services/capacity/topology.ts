@@ -16,12 +16,14 @@ import type {
   TopologyCluster,
   TopologyHost,
   TopologyImageStore,
+  TopologyPod,
   TopologyStoragePool,
   TopologyZone,
 } from '../../api/schemas/infrastructure';
 import type { CoreServices } from '../core-services';
 import { requireZone } from '../infrastructure/lookups';
-import { computeCapacity, type CapacityFigure } from './calculate';
+import { computeCapacity, type CapacityFigure, type CapacitySnapshot, type ClusterInfo } from './calculate';
+import type { SourceScope } from './capacity-sources';
 
 const n = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 
@@ -31,65 +33,63 @@ export function hostPercent(value: number, of: number): string {
   return `${Number(pct.toFixed(2))}%`;
 }
 
-/**
- * The infrastructure diagram in one call (listInfrastructureTopology): zones > pods > clusters with
- * per-cluster host counts by state and resource state, capacity sums, pools and image stores, built
- * from grouped queries. Host rows are loaded for every cluster when the total is within hostlimit,
- * otherwise only for the clusters named in clusterids (the diagram expands on demand).
- */
-export async function infrastructureTopology(
-  services: Pick<CoreServices, 'store' | 'config'>,
-  input: ListInfrastructureTopologyInput,
-): Promise<Topology> {
-  const { db } = services.store;
-  const hostLimit = input.hostlimit ?? 1000;
-  if (hostLimit < 0) throw invalidParameter('TOPOLOGY.HOST_LIMIT', 'hostlimit must not be negative');
-  const zone = input.zoneid ? await requireZone(db, input.zoneid, 'zoneid') : undefined;
-  const zoneId = zone?.id;
-  const scoped = zoneId !== undefined;
-  const z = zoneId ?? -1;
+interface ClusterHosts {
+  count: number;
+  states: Partial<Record<HostStatus, number>>;
+  resourceStates: Partial<Record<HostResourceState, number>>;
+}
 
-  const [snapshot, hostGroups, pools, stores] = await Promise.all([
-    computeCapacity(services, { zoneId }),
-    db
-      .selectFrom('hosts')
-      .select(['cluster_id', 'status', 'resource_state', sql<number>`count(*)`.as('n')])
-      .where('removed', 'is', null)
-      .$if(scoped, (q) => q.where('zone_id', '=', z))
-      .groupBy(['cluster_id', 'status', 'resource_state'])
-      .execute(),
-    db
-      .selectFrom('storage_pools')
-      .select(['uuid', 'name', 'status', 'scope', 'zone_id', 'cluster_id', 'capacity_bytes', 'used_bytes'])
-      .where('removed', 'is', null)
-      .$if(scoped, (q) => q.where('zone_id', '=', z))
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('image_stores')
-      .select(['uuid', 'name', 'zone_id', 'protocol', 'provider', 'total_bytes', 'used_bytes'])
-      .where('removed', 'is', null)
-      .$if(scoped, (q) => q.where('zone_id', '=', z))
-      .orderBy('id')
-      .execute(),
-  ]);
-  const { zones, pods, clusters } = snapshot;
+function hostGroupRows({ db, scoped, zoneId }: SourceScope) {
+  return db
+    .selectFrom('hosts')
+    .select(['cluster_id', 'status', 'resource_state', sql<number>`count(*)`.as('n')])
+    .where('removed', 'is', null)
+    .$if(scoped, (q) => q.where('zone_id', '=', zoneId))
+    .groupBy(['cluster_id', 'status', 'resource_state'])
+    .execute();
+}
 
+function storagePoolRows({ db, scoped, zoneId }: SourceScope) {
+  return db
+    .selectFrom('storage_pools')
+    .select(['uuid', 'name', 'status', 'scope', 'zone_id', 'cluster_id', 'capacity_bytes', 'used_bytes'])
+    .where('removed', 'is', null)
+    .$if(scoped, (q) => q.where('zone_id', '=', zoneId))
+    .orderBy('id')
+    .execute();
+}
+
+function imageStoreRows({ db, scoped, zoneId }: SourceScope) {
+  return db
+    .selectFrom('image_stores')
+    .select(['uuid', 'name', 'zone_id', 'protocol', 'provider', 'total_bytes', 'used_bytes'])
+    .where('removed', 'is', null)
+    .$if(scoped, (q) => q.where('zone_id', '=', zoneId))
+    .orderBy('id')
+    .execute();
+}
+
+type PoolRow = Awaited<ReturnType<typeof storagePoolRows>>[number];
+type ImageStoreRow = Awaited<ReturnType<typeof imageStoreRows>>[number];
+
+/** The ids of the clusters named in clusterids (which must all exist). */
+function requestedClusters(clusters: Map<number, ClusterInfo>, clusterIds: string[] | undefined): Set<number> {
   const requested = new Set<number>();
-  if (input.clusterids && input.clusterids.length > 0) {
+  if (clusterIds && clusterIds.length > 0) {
     const byUuid = new Map([...clusters.values()].map((c) => [c.uuid, c.id]));
-    for (const uuid of input.clusterids) {
+    for (const uuid of clusterIds) {
       const id = byUuid.get(uuid.toLowerCase());
       if (id === undefined) throw invalidParameter('CLUSTER.NOT_FOUND', `Unable to find cluster by clusterids ${uuid}`);
       requested.add(id);
     }
   }
+  return requested;
+}
 
-  interface ClusterHosts {
-    count: number;
-    states: Partial<Record<HostStatus, number>>;
-    resourceStates: Partial<Record<HostResourceState, number>>;
-  }
+function countHosts(hostGroups: Awaited<ReturnType<typeof hostGroupRows>>): {
+  perCluster: Map<number, ClusterHosts>;
+  totalHosts: number;
+} {
   const perCluster = new Map<number, ClusterHosts>();
   let totalHosts = 0;
   for (const g of hostGroups) {
@@ -107,58 +107,58 @@ export async function infrastructureTopology(
     c.states[status] = (c.states[status] ?? 0) + count;
     c.resourceStates[resourceState] = (c.resourceStates[resourceState] ?? 0) + count;
   }
-  const aggregated = totalHosts > hostLimit;
-  const withHosts = aggregated ? [...requested] : [...clusters.keys()];
+  return { perCluster, totalHosts };
+}
 
+/** The host rows of the given clusters (of every cluster unless aggregated), with their allocation percentages. */
+async function loadHostNodes(
+  source: SourceScope,
+  snapshot: CapacitySnapshot,
+  aggregated: boolean,
+  withHosts: number[],
+): Promise<Map<number, TopologyHost[]>> {
+  const { cpu, memory } = snapshot.factors;
+  let q = source.db
+    .selectFrom('hosts')
+    .select([
+      'uuid',
+      'name',
+      'status',
+      'resource_state',
+      'cluster_id',
+      'cpu_number',
+      'cpu_speed',
+      'cpu_allocated',
+      'total_memory',
+      'memory_allocated',
+    ])
+    .where('removed', 'is', null)
+    .$if(source.scoped, (qq) => qq.where('zone_id', '=', source.zoneId));
+  if (aggregated) q = q.where('cluster_id', 'in', withHosts);
+  const hostRows = await q.orderBy('cluster_id').orderBy('id').execute();
   const hostsByCluster = new Map<number, TopologyHost[]>();
-  if (withHosts.length > 0 && totalHosts > 0) {
-    const { cpu, memory } = snapshot.factors;
-    let q = db
-      .selectFrom('hosts')
-      .select([
-        'uuid',
-        'name',
-        'status',
-        'resource_state',
-        'cluster_id',
-        'cpu_number',
-        'cpu_speed',
-        'cpu_allocated',
-        'total_memory',
-        'memory_allocated',
-      ])
-      .where('removed', 'is', null)
-      .$if(scoped, (qq) => qq.where('zone_id', '=', z));
-    if (aggregated) q = q.where('cluster_id', 'in', withHosts);
-    const hostRows = await q.orderBy('cluster_id').orderBy('id').execute();
-    for (const h of hostRows) {
-      const c = clusters.get(h.cluster_id);
-      if (!c) continue;
-      const cpuTotal = n(h.cpu_number) * n(h.cpu_speed) * cpu * c.cpuRatio;
-      const memTotal = n(h.total_memory) * memory * c.memoryRatio;
-      const list = hostsByCluster.get(h.cluster_id) ?? [];
-      list.push({
-        id: h.uuid,
-        name: h.name,
-        // Domain values in text columns, as above.
-        state: h.status as HostStatus,
-        resourcestate: h.resource_state as HostResourceState,
-        cpuallocatedpercentage: hostPercent(n(h.cpu_allocated), cpuTotal),
-        memoryallocatedpercentage: hostPercent(n(h.memory_allocated), memTotal),
-      });
-      hostsByCluster.set(h.cluster_id, list);
-    }
+  for (const h of hostRows) {
+    const c = snapshot.clusters.get(h.cluster_id);
+    if (!c) continue;
+    const cpuTotal = n(h.cpu_number) * n(h.cpu_speed) * cpu * c.cpuRatio;
+    const memTotal = n(h.total_memory) * memory * c.memoryRatio;
+    const list = hostsByCluster.get(h.cluster_id) ?? [];
+    list.push({
+      id: h.uuid,
+      name: h.name,
+      // The table holds only the domain's values (the services write them); the column type is text.
+      state: h.status as HostStatus,
+      resourcestate: h.resource_state as HostResourceState,
+      cpuallocatedpercentage: hostPercent(n(h.cpu_allocated), cpuTotal),
+      memoryallocatedpercentage: hostPercent(n(h.memory_allocated), memTotal),
+    });
+    hostsByCluster.set(h.cluster_id, list);
   }
+  return hostsByCluster;
+}
 
-  const figure = new Map<string, CapacityFigure>();
-  for (const f of snapshot.figures) {
-    if (f.level === 'cluster') figure.set(`${f.clusterId}:${f.type}`, f);
-  }
-  const sums = (clusterId: number, type: number) => {
-    const f = figure.get(`${clusterId}:${type}`);
-    return { total: f?.total ?? 0, used: f?.used ?? 0 };
-  };
-  const poolNode = (p: (typeof pools)[number]): TopologyStoragePool => ({
+function poolNode(p: PoolRow): TopologyStoragePool {
+  return {
     id: p.uuid,
     name: p.name,
     // The table holds only the domain's values (the services write them); the column type is text.
@@ -166,13 +166,24 @@ export async function infrastructureTopology(
     scope: p.scope,
     disksizetotal: n(p.capacity_bytes),
     disksizeused: n(p.used_bytes),
-  });
+  };
+}
+
+/** Cluster-scope pools by cluster, the others (zone-wide) by zone. */
+function groupPools(pools: PoolRow[]): {
+  clusterPools: Map<number, TopologyStoragePool[]>;
+  zonePools: Map<number, TopologyStoragePool[]>;
+} {
   const clusterPools = new Map<number, TopologyStoragePool[]>();
   const zonePools = new Map<number, TopologyStoragePool[]>();
   for (const p of pools) {
     if (p.cluster_id !== null) clusterPools.set(p.cluster_id, [...(clusterPools.get(p.cluster_id) ?? []), poolNode(p)]);
     else zonePools.set(p.zone_id, [...(zonePools.get(p.zone_id) ?? []), poolNode(p)]);
   }
+  return { clusterPools, zonePools };
+}
+
+function groupImageStores(stores: ImageStoreRow[]): Map<number, TopologyImageStore[]> {
   const zoneStores = new Map<number, TopologyImageStore[]>();
   for (const s of stores) {
     if (s.zone_id === null) continue;
@@ -188,50 +199,127 @@ export async function infrastructureTopology(
       },
     ]);
   }
+  return zoneStores;
+}
 
-  const podsOfZone = new Map<number, number[]>();
-  for (const p of pods.values()) podsOfZone.set(p.zoneId, [...(podsOfZone.get(p.zoneId) ?? []), p.id]);
-  const clustersOfPod = new Map<number, number[]>();
-  for (const c of clusters.values()) clustersOfPod.set(c.podId, [...(clustersOfPod.get(c.podId) ?? []), c.id]);
+/** What the zone > pod > cluster tree is built from. */
+interface TreeParts {
+  snapshot: CapacitySnapshot;
+  perCluster: Map<number, ClusterHosts>;
+  hostsByCluster: Map<number, TopologyHost[]>;
+  aggregated: boolean;
+  requested: Set<number>;
+  pools: PoolRow[];
+  stores: ImageStoreRow[];
+}
 
-  // The inventory's network types, hypervisors and allocation states are the domain's values in
-  // text columns (the services write them).
-  const zoneNodes = [...zones.values()].map((zn): TopologyZone => ({
-    id: zn.uuid,
-    name: zn.name,
-    networktype: zn.networkType as NetworkType,
-    allocationstate: zn.allocationState as AllocationState,
-    imagestores: zoneStores.get(zn.id) ?? [],
-    storagepools: zonePools.get(zn.id) ?? [],
-    pods: (podsOfZone.get(zn.id) ?? []).map((podId) => {
-      const p = pods.get(podId)!;
-      return {
-        id: p.uuid,
-        name: p.name,
-        allocationstate: p.allocationState as AllocationState,
-        clusters: (clustersOfPod.get(podId) ?? []).map((clusterId) => {
-          const c = clusters.get(clusterId)!;
-          const h = perCluster.get(clusterId);
-          const node: TopologyCluster = {
-            id: c.uuid,
-            name: c.name,
-            hypervisortype: c.hypervisor as Hypervisor,
-            allocationstate: c.allocationState as AllocationState,
-            hostcount: h?.count ?? 0,
-            hoststates: h?.states ?? {},
-            resourcestates: h?.resourceStates ?? {},
-            cpu: sums(clusterId, CAPACITY_TYPES.CPU),
-            memory: sums(clusterId, CAPACITY_TYPES.MEMORY),
-            storage: sums(clusterId, CAPACITY_TYPES.STORAGE),
-            storagepools: clusterPools.get(clusterId) ?? [],
-          };
-          if (!aggregated || requested.has(clusterId)) node.hosts = hostsByCluster.get(clusterId) ?? [];
-          return node;
-        }),
-      };
-    }),
-  }));
+// The inventory's network types, hypervisors and allocation states are the domain's values in
+// text columns (the services write them).
+class TopologyTree {
+  private readonly figure = new Map<string, CapacityFigure>();
+  private readonly clusterPools: Map<number, TopologyStoragePool[]>;
+  private readonly zonePools: Map<number, TopologyStoragePool[]>;
+  private readonly zoneStores: Map<number, TopologyImageStore[]>;
+  private readonly podsOfZone = new Map<number, number[]>();
+  private readonly clustersOfPod = new Map<number, number[]>();
 
+  constructor(private readonly parts: TreeParts) {
+    const { pods, clusters, figures } = parts.snapshot;
+    for (const f of figures) {
+      if (f.level === 'cluster') this.figure.set(`${f.clusterId}:${f.type}`, f);
+    }
+    const grouped = groupPools(parts.pools);
+    this.clusterPools = grouped.clusterPools;
+    this.zonePools = grouped.zonePools;
+    this.zoneStores = groupImageStores(parts.stores);
+    for (const p of pods.values()) this.podsOfZone.set(p.zoneId, [...(this.podsOfZone.get(p.zoneId) ?? []), p.id]);
+    for (const c of clusters.values())
+      this.clustersOfPod.set(c.podId, [...(this.clustersOfPod.get(c.podId) ?? []), c.id]);
+  }
+
+  zones(): TopologyZone[] {
+    return [...this.parts.snapshot.zones.values()].map((zn) => ({
+      id: zn.uuid,
+      name: zn.name,
+      networktype: zn.networkType as NetworkType,
+      allocationstate: zn.allocationState as AllocationState,
+      imagestores: this.zoneStores.get(zn.id) ?? [],
+      storagepools: this.zonePools.get(zn.id) ?? [],
+      pods: (this.podsOfZone.get(zn.id) ?? []).map((podId) => this.pod(podId)),
+    }));
+  }
+
+  private pod(podId: number): TopologyPod {
+    const p = this.parts.snapshot.pods.get(podId)!;
+    return {
+      id: p.uuid,
+      name: p.name,
+      allocationstate: p.allocationState as AllocationState,
+      clusters: (this.clustersOfPod.get(podId) ?? []).map((clusterId) => this.cluster(clusterId)),
+    };
+  }
+
+  private cluster(clusterId: number): TopologyCluster {
+    const { snapshot, perCluster, hostsByCluster, aggregated, requested } = this.parts;
+    const c = snapshot.clusters.get(clusterId)!;
+    const h = perCluster.get(clusterId);
+    const node: TopologyCluster = {
+      id: c.uuid,
+      name: c.name,
+      hypervisortype: c.hypervisor as Hypervisor,
+      allocationstate: c.allocationState as AllocationState,
+      hostcount: h?.count ?? 0,
+      hoststates: h?.states ?? {},
+      resourcestates: h?.resourceStates ?? {},
+      cpu: this.sums(clusterId, CAPACITY_TYPES.CPU),
+      memory: this.sums(clusterId, CAPACITY_TYPES.MEMORY),
+      storage: this.sums(clusterId, CAPACITY_TYPES.STORAGE),
+      storagepools: this.clusterPools.get(clusterId) ?? [],
+    };
+    if (!aggregated || requested.has(clusterId)) node.hosts = hostsByCluster.get(clusterId) ?? [];
+    return node;
+  }
+
+  private sums(clusterId: number, type: number): { total: number; used: number } {
+    const f = this.figure.get(`${clusterId}:${type}`);
+    return { total: f?.total ?? 0, used: f?.used ?? 0 };
+  }
+}
+
+/**
+ * The infrastructure diagram in one call (listInfrastructureTopology): zones > pods > clusters with
+ * per-cluster host counts by state and resource state, capacity sums, pools and image stores, built
+ * from grouped queries. Host rows are loaded for every cluster when the total is within hostlimit,
+ * otherwise only for the clusters named in clusterids (the diagram expands on demand).
+ */
+export async function infrastructureTopology(
+  services: Pick<CoreServices, 'store' | 'config'>,
+  input: ListInfrastructureTopologyInput,
+): Promise<Topology> {
+  const { db } = services.store;
+  const hostLimit = input.hostlimit ?? 1000;
+  if (hostLimit < 0) throw invalidParameter('TOPOLOGY.HOST_LIMIT', 'hostlimit must not be negative');
+  const zone = input.zoneid ? await requireZone(db, input.zoneid, 'zoneid') : undefined;
+  const zoneId = zone?.id;
+  const source: SourceScope = { db, scoped: zoneId !== undefined, zoneId: zoneId ?? -1 };
+
+  const [snapshot, hostGroups, pools, stores] = await Promise.all([
+    computeCapacity(services, { zoneId }),
+    hostGroupRows(source),
+    storagePoolRows(source),
+    imageStoreRows(source),
+  ]);
+  const { zones, pods, clusters } = snapshot;
+  const requested = requestedClusters(clusters, input.clusterids);
+  const { perCluster, totalHosts } = countHosts(hostGroups);
+  const aggregated = totalHosts > hostLimit;
+  const withHosts = aggregated ? [...requested] : [...clusters.keys()];
+  const hostsByCluster =
+    withHosts.length > 0 && totalHosts > 0
+      ? await loadHostNodes(source, snapshot, aggregated, withHosts)
+      : new Map<number, TopologyHost[]>();
+
+  const tree = new TopologyTree({ snapshot, perCluster, hostsByCluster, aggregated, requested, pools, stores });
   return {
     aggregated,
     totals: {
@@ -242,7 +330,7 @@ export async function infrastructureTopology(
       storagepools: pools.length,
       imagestores: stores.length,
     },
-    zones: zoneNodes,
+    zones: tree.zones(),
   };
 }
 

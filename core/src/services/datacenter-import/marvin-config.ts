@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { invalidParameter } from '../../domain/errors';
-import { isIpv4 } from '../../contract/ipv4';
+import { ipv4Problem } from '../../contract/zone-plan';
 import { canonicalHypervisor, HYPERVISORS, TRAFFIC_TYPES, type Hypervisor } from '../../domain/infrastructure';
 
 /**
@@ -216,24 +216,14 @@ const oneOf = <const T extends readonly string[]>(values: T) =>
 const optOneOf = <const T extends readonly string[]>(values: T) =>
   z.preprocess(asText, z.string().transform(matchOne(values)).optional());
 
-const ipv4 = () =>
-  z.preprocess(
-    asText,
-    z.string().superRefine((v, ctx) => {
-      if (!isIpv4(v)) ctx.addIssue({ code: 'custom', message: `must be an IPv4 address (found "${v}")` });
-    }),
-  );
+/** The zone planner's address check (contract/zone-plan), worded as this parser words problems. */
+function checkIpv4(v: string, ctx: z.RefinementCtx): void {
+  if (ipv4Problem(v)) ctx.addIssue({ code: 'custom', message: `must be an IPv4 address (found "${v}")` });
+}
 
-const optIpv4 = () =>
-  z.preprocess(
-    asText,
-    z
-      .string()
-      .superRefine((v, ctx) => {
-        if (!isIpv4(v)) ctx.addIssue({ code: 'custom', message: `must be an IPv4 address (found "${v}")` });
-      })
-      .optional(),
-  );
+const ipv4 = () => z.preprocess(asText, z.string().superRefine(checkIpv4));
+
+const optIpv4 = () => z.preprocess(asText, z.string().superRefine(checkIpv4).optional());
 
 const hypervisor = () =>
   z.preprocess(

@@ -6,29 +6,46 @@ function plan(steps: PlanStep[]): ImportPlan {
   return { steps, warnings: [], zones: [{ name: 'z', ref: 'zones[0]' }], totals: emptyCounts() };
 }
 
+const zone = { ref: 'zones[0]', kind: 'zone' } as const;
+const pod = { ref: 'zones[0].pods[0]', kind: 'pod' } as const;
+const part = (key: string) => ({ kind: 'zone' as const, key });
+
 const STEPS: PlanStep[] = [
-  { command: 'createZone', params: { name: 'z' }, refs: {}, label: 'zone', produces: 'zones[0]', counts: 'zones' },
   {
+    key: 'createZone:z',
+    command: 'createZone',
+    params: { name: 'z', networktype: 'Advanced', dns1: '8.8.8.8', internaldns1: '10.0.0.1' },
+    label: 'zone',
+    produces: zone,
+    part: part('z'),
+  },
+  {
+    key: 'createPod:p',
     command: 'createPod',
-    params: { name: 'p' },
-    refs: { zoneid: 'zones[0]' },
+    params: { zoneid: zone, name: 'p', gateway: '10.0.0.1', netmask: '255.255.255.0', startip: '10.0.0.10' },
     label: 'pod',
-    produces: 'zones[0].pods[0]',
-    counts: 'pods',
+    produces: pod,
+    part: part('p'),
   },
   {
+    key: 'addCluster:c',
     command: 'addCluster',
-    params: { clustername: 'c' },
-    refs: { zoneid: 'zones[0]', podid: 'zones[0].pods[0]' },
+    params: { zoneid: zone, podid: pod, clustername: 'c', hypervisor: 'Simulator' },
     label: 'cluster',
-    produces: 'c',
-    counts: 'clusters',
+    produces: { ref: 'c', kind: 'cluster' },
+    part: part('c'),
   },
-  { command: 'updateZone', params: { allocationstate: 'Enabled' }, refs: { id: 'zones[0]' }, label: 'enable' },
+  {
+    key: 'updateZone:z',
+    command: 'updateZone',
+    params: { id: zone, allocationstate: 'Enabled' },
+    label: 'enable',
+    part: part('z'),
+  },
 ];
 
 describe('datacenter import runner', () => {
-  it('runs steps in order and substitutes produced ids', async () => {
+  it('runs steps in order, in wire form, substituting produced ids', async () => {
     const calls: [string, Record<string, string>][] = [];
     const results: Record<string, StepResult> = {
       createZone: { kind: 'object', value: { id: 'zone-uuid' } },
@@ -47,10 +64,13 @@ describe('datacenter import runner', () => {
       },
     });
     expect(calls).toEqual([
-      ['createZone', { name: 'z' }],
-      ['createPod', { name: 'p', zoneid: 'zone-uuid' }],
-      ['addCluster', { clustername: 'c', zoneid: 'zone-uuid', podid: 'pod-uuid' }],
-      ['updateZone', { allocationstate: 'Enabled', id: 'zone-uuid' }],
+      ['createZone', { name: 'z', networktype: 'Advanced', dns1: '8.8.8.8', internaldns1: '10.0.0.1' }],
+      [
+        'createPod',
+        { zoneid: 'zone-uuid', name: 'p', gateway: '10.0.0.1', netmask: '255.255.255.0', startip: '10.0.0.10' },
+      ],
+      ['addCluster', { zoneid: 'zone-uuid', podid: 'pod-uuid', clustername: 'c', hypervisor: 'Simulator' }],
+      ['updateZone', { id: 'zone-uuid', allocationstate: 'Enabled' }],
     ]);
     expect(outcome.calls).toBe(4);
     expect(outcome.ids.get('c')).toBe('cluster-uuid');
@@ -79,7 +99,7 @@ describe('datacenter import runner', () => {
     expect(invoked).toEqual(['createZone', 'createPod']);
   });
 
-  it('fails a step whose result has no id when a later step needs one', async () => {
+  it('fails a step that produces an id but answers without one', async () => {
     const error = await runPlan(plan(STEPS.slice(0, 1)), {
       invoke: async () => ({ kind: 'list', items: [] }),
     }).catch((e: unknown) => e);
@@ -87,12 +107,16 @@ describe('datacenter import runner', () => {
     expect(((error as StepFailure).cause as Error).message).toBe('createZone returned an empty list');
   });
 
-  it('reads ids from objects and lists', () => {
-    expect(resultId({ kind: 'object', value: { id: 'a' } })).toBe('a');
-    expect(resultId({ kind: 'list', items: [{ id: 'b' }, { id: 'c' }] })).toBe('b');
-    expect(resultId({ kind: 'list', items: [] })).toBeUndefined();
-    expect(resultId({ kind: 'success' })).toBeUndefined();
-    expect(() => resolveParams(STEPS[1]!, new Map())).toThrow(/needs zones\[0\]/);
+  it('reads ids from objects and lists, and names a reference no step produced', () => {
+    const [createZone, createPod, addCluster] = STEPS;
+    expect(resultId(createZone!, { kind: 'object', value: { id: 'a' } })).toBe('a');
+    // An entity with a field named like its response (a VLAN range's `vlan`) is still read right.
+    expect(resultId(createZone!, { kind: 'object', value: { id: 'v', zone: 'x' } })).toBe('v');
+    expect(resultId(addCluster!, { kind: 'list', items: [{ id: 'b' }, { id: 'c' }] })).toBe('b');
+    expect(resultId(addCluster!, { kind: 'list', items: [] })).toBeUndefined();
+    expect(resultId(createZone!, { kind: 'success' })).toBeUndefined();
+    expect(resultId(createZone!, { kind: 'raw', value: { jobid: 'j', id: 'r' } })).toBe('r');
+    expect(() => resolveParams(createPod!, new Map())).toThrow(/needs zones\[0\]/);
   });
 
   it('throttles progress to one report per interval or per whole percent', () => {

@@ -1,5 +1,7 @@
 import type { DataCenterImportCounts } from '../../api/schemas/datacenter-import';
-import { emptyCounts, type ImportPlan, type PlanStep } from './plan';
+import { responseNameOf } from '../../contract/api';
+import { idFromAnswer, resolveParams as resolveRefs, wireParams } from '../../contract/zone-plan';
+import { countOf, emptyCounts, type ImportPlan, type PlanStep } from './plan';
 
 /** The parts of a command result the runner reads (the API layer's CommandResult). */
 export type StepResult =
@@ -66,28 +68,23 @@ export class ProgressThrottle {
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** The id a step's result carries: the object's id, or the first listed item's id. */
-export function resultId(result: StepResult): string | undefined {
-  let value: Record<string, unknown> | undefined;
-  if (result.kind === 'object') value = result.value;
-  else if (result.kind === 'list') value = result.items[0];
-  else if (result.kind === 'raw') {
-    // Async-style raw bodies: { jobid, id } or the object under its name.
-    value = typeof result.value.id === 'string' ? result.value : undefined;
-  }
-  const id = value?.id;
-  return typeof id === 'string' ? id : undefined;
+/** A command result in the shape of its wire answer below `<command>response`. */
+function answerOf(step: PlanStep, result: StepResult): unknown {
+  const name = responseNameOf(step.command);
+  if (result.kind === 'list') return { count: result.items.length, [name]: result.items };
+  if (result.kind === 'object') return { [name]: result.value };
+  if (result.kind === 'success') return { success: true };
+  return result.value;
 }
 
-/** The parameters of a step with the ids of earlier steps filled in. */
+/** The id a step's result carries: the object's id, or the first listed item's id. */
+export function resultId(step: PlanStep, result: StepResult): string | undefined {
+  return idFromAnswer(step.command, answerOf(step, result));
+}
+
+/** The parameters of a step in wire form, with the ids of earlier steps filled in. */
 export function resolveParams(step: PlanStep, ids: ReadonlyMap<string, string>): Record<string, string> {
-  const params = { ...step.params };
-  for (const [name, ref] of Object.entries(step.refs)) {
-    const id = ids.get(ref);
-    if (id === undefined) throw new Error(`plan error: ${step.label} needs ${ref}, which no earlier step produced`);
-    params[name] = id;
-  }
-  return params;
+  return wireParams(resolveRefs(step, (ref) => ids.get(ref)));
 }
 
 /**
@@ -111,14 +108,15 @@ export async function runPlan(plan: ImportPlan, hooks: RunHooks): Promise<RunOut
       throw new StepFailure(step, i + 1, total, error, outcome);
     }
     if (step.produces) {
-      const id = resultId(result);
+      const id = resultId(step, result);
       if (id === undefined) {
         const what = result.kind === 'list' ? 'returned an empty list' : 'returned no id';
         throw new StepFailure(step, i + 1, total, new Error(`${step.command} ${what}`), outcome);
       }
-      outcome.ids.set(step.produces, id);
+      outcome.ids.set(step.produces.ref, id);
     }
-    if (step.counts) outcome.created[step.counts] += 1;
+    const kind = countOf(step);
+    if (kind) outcome.created[kind] += 1;
     // better-sqlite3 is synchronous, so a run of steps would only ever queue microtasks and starve
     // timers and I/O (HTTP requests, heartbeats) for the whole import: let them in between steps.
     await yieldToEventLoop();

@@ -72,6 +72,42 @@ function literalRows(rows: { id: number; cpu: number; memory: number }[]): RawBu
   return sql.join(rows.map((r) => sql`(${sql.lit(r.id)}, ${sql.lit(r.cpu)}, ${sql.lit(r.memory)})`));
 }
 
+interface BatchOutcome {
+  answered: MonitoredHost[];
+  /** Load figures of the hosts that answered with usable stats. */
+  cpu: Map<number, number>;
+  memory: Map<number, number>;
+  /** Silent hosts whose window has passed, by "from>to" status. */
+  moves: Map<string, MonitoredHost[]>;
+}
+
+/** Sorts a batch's checks into hosts that answered (with their stats) and silent hosts due to move on. */
+function sortChecks(batch: MonitoredHost[], checks: Check[], now: number, windowMs: number): BatchOutcome {
+  const outcome: BatchOutcome = { answered: [], cpu: new Map(), memory: new Map(), moves: new Map() };
+  batch.forEach((h, i) => {
+    const c = checks[i];
+    if (!c || c.kind === 'skip') return;
+    if (c.kind === 'ok') {
+      outcome.answered.push(h);
+      if (c.stats && Number.isFinite(c.stats.cpuUsedPercent) && Number.isFinite(c.stats.memoryUsed)) {
+        outcome.cpu.set(h.id, Math.round(Math.min(100, Math.max(0, c.stats.cpuUsedPercent)) * 100) / 100);
+        outcome.memory.set(h.id, Math.round(Math.min(Number(h.total_memory), Math.max(0, c.stats.memoryUsed))));
+      }
+      return;
+    }
+    const next = hostStatus.target(h.status, 'PingTimeout');
+    if (!next) return;
+    const since =
+      h.status === 'Up' || h.status === 'Connecting'
+        ? Date.parse(h.last_ping ?? h.created)
+        : Date.parse(h.status_changed);
+    if (!(now - since >= windowMs)) return;
+    const key = `${h.status}>${next}`;
+    outcome.moves.set(key, [...(outcome.moves.get(key) ?? []), h]);
+  });
+  return outcome;
+}
+
 /**
  * Heartbeats (CloudStack's AgentManager pings and the host state machine). Every ping.interval
  * seconds it pings the hosts this server owns that are not in Maintenance, in batches of ids at
@@ -236,83 +272,70 @@ export class HostMonitor {
     windowMs: number,
     changed: string[],
   ): Promise<void> {
-    const { db } = this.services.store;
     const nowText = new Date(now).toISOString();
-    const answered: MonitoredHost[] = [];
-    const cpu = new Map<number, number>();
-    const memory = new Map<number, number>();
-    const moves = new Map<string, MonitoredHost[]>();
-    batch.forEach((h, i) => {
-      const c = checks[i];
-      if (!c || c.kind === 'skip') return;
-      if (c.kind === 'ok') {
-        answered.push(h);
-        if (c.stats && Number.isFinite(c.stats.cpuUsedPercent) && Number.isFinite(c.stats.memoryUsed)) {
-          cpu.set(h.id, Math.round(Math.min(100, Math.max(0, c.stats.cpuUsedPercent)) * 100) / 100);
-          memory.set(h.id, Math.round(Math.min(Number(h.total_memory), Math.max(0, c.stats.memoryUsed))));
-        }
-        return;
-      }
-      const next = hostStatus.target(h.status, 'PingTimeout');
-      if (!next) return;
-      const since =
-        h.status === 'Up' || h.status === 'Connecting'
-          ? Date.parse(h.last_ping ?? h.created)
-          : Date.parse(h.status_changed);
-      if (!(now - since >= windowMs)) return;
-      const key = `${h.status}>${next}`;
-      moves.set(key, [...(moves.get(key) ?? []), h]);
-    });
+    const outcome = sortChecks(batch, checks, now, windowMs);
+    if (outcome.answered.length > 0) {
+      await this.recordAnswers(outcome, nowText);
+      await this.recover(outcome.answered, nowText, changed);
+    }
+    await this.moveSilent(outcome.moves, nowText, changed);
+  }
 
-    if (answered.length > 0) {
-      // One statement for the batch: last_ping and load figures of every host that answered.
-      const withStats = answered.filter((h) => cpu.has(h.id));
-      const withoutStats = answered.filter((h) => !cpu.has(h.id));
-      if (withStats.length > 0) {
-        const rows = withStats.map((h) => ({ id: h.id, cpu: cpu.get(h.id) ?? 0, memory: memory.get(h.id) ?? 0 }));
-        await sql`update hosts set last_ping = ${nowText}, cpu_used_percent = v.column2, memory_used = v.column3 from (values ${literalRows(rows)}) as v where hosts.id = v.column1`.execute(
-          db,
-        );
-      }
-      if (withoutStats.length > 0) {
-        await db
-          .updateTable('hosts')
-          .set({ last_ping: nowText })
-          .where(
-            'id',
-            'in',
-            withoutStats.map((h) => h.id),
-          )
-          .execute();
-      }
-      const recovered = answered.filter((h) => hostStatus.can(h.status, 'PingAnswered'));
-      if (recovered.length > 0) {
-        const back = await db
-          .updateTable('hosts')
-          .set({ status: 'Up', status_changed: nowText })
-          .where(
-            'id',
-            'in',
-            recovered.map((h) => h.id),
-          )
-          .where('status', 'in', RECOVERABLE)
-          .returning('id')
-          .execute();
-        const ids = new Set(back.map((b) => b.id));
-        for (const h of recovered) {
-          if (!ids.has(h.id)) continue;
-          changed.push(h.uuid);
-          // Down raised an alert; Alert is cleared too, in case one was raised another way.
-          if (h.status === 'Down' || h.status === 'Alert') {
-            await clearAlerts(this.services, ALERT_TYPES.ALERT_TYPE_HOST, h.uuid);
-          }
-        }
+  /** One statement for the batch: last_ping and load figures of every host that answered. */
+  private async recordAnswers({ answered, cpu, memory }: BatchOutcome, nowText: string): Promise<void> {
+    const { db } = this.services.store;
+    const withStats = answered.filter((h) => cpu.has(h.id));
+    const withoutStats = answered.filter((h) => !cpu.has(h.id));
+    if (withStats.length > 0) {
+      const rows = withStats.map((h) => ({ id: h.id, cpu: cpu.get(h.id) ?? 0, memory: memory.get(h.id) ?? 0 }));
+      await sql`update hosts set last_ping = ${nowText}, cpu_used_percent = v.column2, memory_used = v.column3 from (values ${literalRows(rows)}) as v where hosts.id = v.column1`.execute(
+        db,
+      );
+    }
+    if (withoutStats.length > 0) {
+      await db
+        .updateTable('hosts')
+        .set({ last_ping: nowText })
+        .where(
+          'id',
+          'in',
+          withoutStats.map((h) => h.id),
+        )
+        .execute();
+    }
+  }
+
+  /** Hosts that answered after a missed heartbeat are Up again, and their host alerts cleared. */
+  private async recover(answered: MonitoredHost[], nowText: string, changed: string[]): Promise<void> {
+    const recovered = answered.filter((h) => hostStatus.can(h.status, 'PingAnswered'));
+    if (recovered.length === 0) return;
+    const back = await this.services.store.db
+      .updateTable('hosts')
+      .set({ status: 'Up', status_changed: nowText })
+      .where(
+        'id',
+        'in',
+        recovered.map((h) => h.id),
+      )
+      .where('status', 'in', RECOVERABLE)
+      .returning('id')
+      .execute();
+    const ids = new Set(back.map((b) => b.id));
+    for (const h of recovered) {
+      if (!ids.has(h.id)) continue;
+      changed.push(h.uuid);
+      // Down raised an alert; Alert is cleared too, in case one was raised another way.
+      if (h.status === 'Down' || h.status === 'Alert') {
+        await clearAlerts(this.services, ALERT_TYPES.ALERT_TYPE_HOST, h.uuid);
       }
     }
+  }
 
+  /** Moves silent hosts one state further (guarded by their current state); Down raises alerts. */
+  private async moveSilent(moves: Map<string, MonitoredHost[]>, nowText: string, changed: string[]): Promise<void> {
     for (const [key, hosts] of moves) {
       const [from, to] = key.split('>') as [string, HostStatus];
-      const moved = await db
+      const moved = await this.services.store.db
         .updateTable('hosts')
         .set({ status: to, status_changed: nowText })
         .where(

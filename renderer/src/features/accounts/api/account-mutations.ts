@@ -1,28 +1,16 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../../lib/api-context';
+import type { Account, Params } from '../../../lib/contract';
 import { useRunJob } from '../../../lib/jobs';
 import { queryKeys } from '../../../lib/query-keys';
-import type { Account } from './get-accounts';
 
-export interface CreateAccountInput {
-  username: string;
-  password: string;
-  firstname: string;
-  lastname: string;
-  email: string;
-  account?: string;
-  roleid: string;
-  domainid: string;
-  networkdomain?: string;
-  timezone?: string;
-}
-
+/** createAccount; optional text left empty in a form is not sent. */
 export function useCreateAccount() {
   const client = useApi();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: CreateAccountInput) =>
-      client.object<Account>('createAccount', 'account', {
+    mutationFn: (input: Params<'createAccount'>) =>
+      client.object('createAccount', {
         ...input,
         account: input.account || undefined,
         networkdomain: input.networkdomain || undefined,
@@ -39,8 +27,7 @@ export function useUpdateAccount() {
   const client = useApi();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { id: string; newname?: string; networkdomain?: string; roleid?: string }) =>
-      client.object<Account>('updateAccount', 'account', input),
+    mutationFn: (input: Params<'updateAccount'>) => client.object('updateAccount', input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.accounts.all }),
   });
 }
@@ -50,7 +37,7 @@ export function useEnableAccount() {
   const client = useApi();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (account: Account) => client.object<Account>('enableAccount', 'account', { id: account.id }),
+    mutationFn: (account: Account) => client.object('enableAccount', { id: account.id }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.accounts.all }),
   });
 }

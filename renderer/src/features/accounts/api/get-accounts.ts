@@ -1,43 +1,15 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { ApiClient } from '../../../lib/api-client';
 import { useApi } from '../../../lib/api-context';
+import type { Params } from '../../../lib/contract';
 import { queryKeys } from '../../../lib/query-keys';
 
-export interface AccountUser {
-  id: string;
-  username: string;
-  firstname?: string;
-  lastname?: string;
-  email?: string;
-  state?: string;
-}
-
-export interface Account {
-  id: string;
-  name: string;
-  accounttype: number;
-  roleid?: string;
-  rolename?: string;
-  roletype?: string;
-  domainid: string;
-  domain?: string;
-  domainpath?: string;
-  state: string;
-  networkdomain?: string;
-  created?: string;
-  isdefault?: boolean;
-  user?: AccountUser[];
-}
-
-export interface AccountsParams {
-  page: number;
-  pagesize: number;
-  keyword?: string;
-  domainid?: string;
-}
+/** The accounts table's query: one page of listAccounts, searched or limited to a domain. */
+export type AccountsParams = Required<Pick<Params<'listAccounts'>, 'page' | 'pagesize'>> &
+  Pick<Params<'listAccounts'>, 'keyword' | 'domainid'>;
 
 export function getAccounts(client: ApiClient, params: AccountsParams) {
-  return client.list<Account>('listAccounts', 'account', {
+  return client.list('listAccounts', {
     listall: true,
     page: params.page,
     pagesize: params.pagesize,
@@ -64,7 +36,6 @@ export function useAccount(id: string | undefined) {
   return useQuery({
     queryKey: [...queryKeys.accounts.all, 'one', id],
     enabled: id !== undefined,
-    queryFn: async () =>
-      (await client.list<Account>('listAccounts', 'account', { id, listall: true })).items[0] ?? null,
+    queryFn: async () => (await client.list('listAccounts', { id, listall: true })).items[0] ?? null,
   });
 }

@@ -2,9 +2,10 @@ import { Anchor, Button, Drawer, Group, Stack, Table, Text, Title } from '@manti
 import { IconCircleCheck, IconCircleOff, IconLock, IconPencil, IconTrash } from '@tabler/icons-react';
 import { ErrorAlert } from '../../../components/error-alert';
 import { StateBadge } from '../../../components/state-badge';
+import type { Account } from '../../../lib/contract';
 import { formatDateTime, useLocale, useT, type MessageKey } from '../../../lib/i18n';
 import { href } from '../../../lib/router';
-import { useAccount, type Account } from '../api/get-accounts';
+import { useAccount } from '../api/get-accounts';
 import type { AccountActions } from './use-account-actions';
 import classes from './account-drawer.module.css';
 
@@ -21,6 +22,9 @@ export function AccountDrawer(props: {
   const account = query.data ?? props.fallback;
   const { actions } = props;
   const state = account?.state.toLowerCase();
+  const remove = async (target: Account) => {
+    if (await actions.remove(target)) props.onClose();
+  };
 
   return (
     <Drawer
@@ -78,9 +82,7 @@ export function AccountDrawer(props: {
                 variant="light"
                 color="red"
                 leftSection={<IconTrash size={14} />}
-                onClick={async () => {
-                  if (await actions.remove(account)) props.onClose();
-                }}
+                onClick={() => void remove(account)}
               >
                 {t('common.delete')}
               </Button>

@@ -8,11 +8,12 @@ import { PageHeader } from '../../../components/page-header';
 import { SearchInput } from '../../../components/search-input';
 import { StateBadge } from '../../../components/state-badge';
 import { TablePager } from '../../../components/table-pager';
+import type { Account } from '../../../lib/contract';
 import { formatTimestamp, useLocale, useT, type MessageKey } from '../../../lib/i18n';
 import { useCan } from '../../../lib/permissions';
 import { replaceQuery, useLocation } from '../../../lib/router';
 import { useUiStore } from '../../../lib/ui-store';
-import { useAccounts, type Account } from '../api/get-accounts';
+import { useAccounts } from '../api/get-accounts';
 import { AccountDrawer } from './account-drawer';
 import { CreateAccountDialog } from './create-account-dialog';
 import { EditAccountDialog } from './edit-account-dialog';
@@ -91,6 +92,9 @@ export function AccountsPage() {
   );
 
   const selected = items.filter((a) => selection[a.id]);
+  const removeSelected = async () => {
+    if (await actions.removeMany(selected)) setSelection({});
+  };
 
   return (
     <AccountActionsContext.Provider value={actions}>
@@ -104,7 +108,11 @@ export function AccountsPage() {
               setPage(1);
             }}
           />
-          <ActionIcon onClick={() => accounts.refetch()} aria-label={t('common.refresh')} loading={accounts.isFetching}>
+          <ActionIcon
+            onClick={() => void accounts.refetch()}
+            aria-label={t('common.refresh')}
+            loading={accounts.isFetching}
+          >
             <IconRefresh size={16} />
           </ActionIcon>
           {can('createAccount') && (
@@ -124,9 +132,7 @@ export function AccountsPage() {
                 variant="light"
                 color="red"
                 leftSection={<IconTrash size={12} />}
-                onClick={async () => {
-                  if (await actions.removeMany(selected)) setSelection({});
-                }}
+                onClick={() => void removeSelected()}
               >
                 {t('common.delete')}
               </Button>

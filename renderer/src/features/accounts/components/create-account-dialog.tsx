@@ -4,11 +4,19 @@ import { useT } from '../../../lib/i18n';
 import { domainLabel, useDomainOptions, useRoleOptions } from '../../../lib/lookups';
 import { notifySuccess } from '../../../lib/notify';
 import { useCurrentUser } from '../../../lib/session';
-import { useCreateAccount, type CreateAccountInput } from '../api/account-mutations';
-import type { Account } from '../api/get-accounts';
+import type { Account, Params } from '../../../lib/contract';
+import { useCreateAccount } from '../api/account-mutations';
 import { FormFooter } from '../../../components/form-footer';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** The form's draft: the createAccount parameters this dialog sends, each as the text typed. */
+type AccountDraft = Required<
+  Pick<
+    Params<'createAccount'>,
+    'username' | 'password' | 'firstname' | 'lastname' | 'email' | 'account' | 'roleid' | 'domainid' | 'networkdomain'
+  >
+>;
 
 /** createAccount: the account and its first user in one form. */
 export function CreateAccountDialog({
@@ -25,7 +33,7 @@ export function CreateAccountDialog({
   const roles = useRoleOptions();
   const domains = useDomainOptions();
   const create = useCreateAccount();
-  const [form, setForm] = useState<CreateAccountInput>({
+  const [form, setForm] = useState<AccountDraft>({
     username: '',
     password: '',
     firstname: '',
@@ -62,7 +70,7 @@ export function CreateAccountDialog({
     if (user) setForm((f) => ({ ...f, roleid: user.id }));
   }, [roles.data, form.roleid]);
 
-  const set = (field: keyof CreateAccountInput) => (value: string) => setForm((f) => ({ ...f, [field]: value }));
+  const set = (field: keyof AccountDraft) => (value: string) => setForm((f) => ({ ...f, [field]: value }));
   const errors = {
     username: !form.username.trim() ? t('common.required') : undefined,
     password: !form.password ? t('common.required') : undefined,
@@ -89,7 +97,7 @@ export function CreateAccountDialog({
         firstname: form.firstname.trim(),
         lastname: form.lastname.trim(),
         email: form.email.trim(),
-        account: form.account?.trim(),
+        account: form.account.trim(),
       },
       {
         onSuccess: (account) => {

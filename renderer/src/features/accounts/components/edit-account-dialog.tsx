@@ -1,10 +1,10 @@
 import { Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useT } from '../../../lib/i18n';
+import type { Account } from '../../../lib/contract';
 import { useRoleOptions } from '../../../lib/lookups';
 import { notifySuccess } from '../../../lib/notify';
 import { useUpdateAccount } from '../api/account-mutations';
-import type { Account } from '../api/get-accounts';
 import { FormFooter } from '../../../components/form-footer';
 
 /** updateAccount: name, network domain and role. */

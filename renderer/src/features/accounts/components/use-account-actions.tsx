@@ -10,12 +10,12 @@ import {
   IconUsers,
 } from '@tabler/icons-react';
 import { useConfirm } from '../../../components/confirm-dialog';
+import type { Account } from '../../../lib/contract';
 import { useT } from '../../../lib/i18n';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { useCan } from '../../../lib/permissions';
 import { navigate } from '../../../lib/router';
 import { useAccountJobs, useEnableAccount } from '../api/account-mutations';
-import type { Account } from '../api/get-accounts';
 
 /** The lifecycle actions of an account, shared by the row menu, the drawer and bulk actions. */
 export function useAccountActions(onEdit: (account: Account) => void) {

@@ -1,12 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../../lib/api-context';
+import type { Params } from '../../../lib/contract';
 import { useSession } from '../../../lib/session';
 
-export interface LoginInput {
-  username: string;
-  password: string;
-  domain: string;
-}
+/** What the sign-in form sends; the domain as the operator types it ("ROOT/Sales"), see toLoginDomain. */
+export type LoginInput = Required<Pick<Params<'login'>, 'username' | 'password' | 'domain'>>;
 
 /** Signs in and remembers who is signed in; the transport keeps the session key. */
 export function useLogin() {

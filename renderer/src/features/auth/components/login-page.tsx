@@ -89,10 +89,10 @@ export function LoginPage() {
           <Text size="xs" c="dimmed">
             {t('login.server', { host: client.transport.target })}
           </Text>
-          <SegmentedControl
+          <SegmentedControl<Locale>
             size="xs"
             value={locale}
-            onChange={(value) => setLocale(value as Locale)}
+            onChange={setLocale}
             data={LOCALES}
             aria-label={t('topbar.language')}
           />

@@ -1,45 +1,17 @@
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../../lib/api-context';
-import type { ApiParams } from '../../../lib/api-types';
+import type { Params } from '../../../lib/contract';
 import { queryKeys } from '../../../lib/query-keys';
-import type { CapacityRow } from '../lib/capacity';
-import { HISTORY_RANGES, toWireDate, type HistoryRange, type HistoryRow } from '../lib/history';
+import { HISTORY_RANGES, toWireDate, type HistoryRange } from '../lib/history';
 
 /** Drops empty filters so `{zoneid: ''}` and `{}` share one cache entry and one request. */
-function clean(params: ApiParams): ApiParams {
-  const out: ApiParams = {};
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') out[k] = v;
+function clean<P extends object>(params: P): P {
+  const out = { ...params };
+  for (const key in out) {
+    const value: unknown = out[key];
+    if (value === undefined || value === null || value === '') delete out[key];
+  }
   return out;
-}
-
-/** listInfrastructure: the counts behind the tiles. */
-export interface InfrastructureCounts {
-  zones?: number;
-  pods?: number;
-  clusters?: number;
-  hosts?: number;
-  storagepools?: number;
-  imagestores?: number;
-  systemvms?: number;
-  routers?: number;
-  cpusockets?: number;
-  managementservers?: number;
-  alerts?: number;
-}
-
-export interface ZoneOption {
-  id: string;
-  name: string;
-  networktype?: string;
-  allocationstate?: string;
-}
-
-export interface Alert {
-  id: string;
-  type: number;
-  name?: string;
-  description: string;
-  sent: string;
 }
 
 export function useInfrastructureCounts(enabled = true) {
@@ -47,29 +19,29 @@ export function useInfrastructureCounts(enabled = true) {
   return useQuery({
     queryKey: queryKeys.infrastructure.command('listInfrastructure'),
     enabled,
-    queryFn: () => client.object<InfrastructureCounts>('listInfrastructure', 'infrastructure'),
+    queryFn: () => client.object('listInfrastructure'),
   });
 }
 
 /** Every zone the caller sees (the zone selector and the first-run check). */
 export function useZones() {
   const client = useApi();
-  const params = { pagesize: -1 };
+  const params: Params<'listZones'> = { pagesize: -1 };
   return useQuery({
     queryKey: queryKeys.infrastructure.command('listZones', params),
-    queryFn: () => client.list<ZoneOption>('listZones', 'zone', params),
+    queryFn: () => client.list('listZones', params),
   });
 }
 
 /** listCapacity of one zone, or of all zones (one row per type per zone). */
 export function useCapacity(zoneid: string | undefined, enabled = true) {
   const client = useApi();
-  const params = clean({ zoneid, pagesize: -1 });
+  const params = clean<Params<'listCapacity'>>({ zoneid, pagesize: -1 });
   return useQuery({
     queryKey: queryKeys.infrastructure.command('listCapacity', params),
     enabled,
     placeholderData: keepPreviousData,
-    queryFn: () => client.list<CapacityRow>('listCapacity', 'capacity', params),
+    queryFn: () => client.list('listCapacity', params),
   });
 }
 
@@ -79,14 +51,14 @@ export function useCapacity(zoneid: string | undefined, enabled = true) {
  */
 export function useThresholdSettings(enabled: boolean) {
   const client = useApi();
-  const params = { name: 'threshold', pagesize: 200 };
+  const params: Params<'listConfigurations'> = { name: 'threshold', pagesize: 200 };
   return useQuery({
     queryKey: queryKeys.infrastructure.command('listConfigurations', params),
     enabled,
     staleTime: 60_000,
     retry: false,
     queryFn: async () => {
-      const result = await client.list<{ name: string; value: string }>('listConfigurations', 'configuration', params);
+      const result = await client.list('listConfigurations', params);
       return new Map(result.items.map((c) => [c.name, c.value]));
     },
   });
@@ -99,24 +71,6 @@ export interface ClusterUsage {
   total: number;
   /** 0..100 */
   percent: number;
-}
-
-interface TopologyUsedTotal {
-  total?: number;
-  used?: number;
-}
-interface TopologyAnswer {
-  zones?: {
-    pods?: {
-      clusters?: {
-        id: string;
-        name: string;
-        cpu?: TopologyUsedTotal;
-        memory?: TopologyUsedTotal;
-        storage?: TopologyUsedTotal;
-      }[];
-    }[];
-  }[];
 }
 
 const TOPOLOGY_FIGURE: Readonly<Record<number, 'cpu' | 'memory' | 'storage'>> = { 0: 'memory', 1: 'cpu', 2: 'storage' };
@@ -132,11 +86,11 @@ function usage(id: string, name: string, used: number, total: number): ClusterUs
  */
 export function useClusterUsage(zoneid: string | undefined, type: number, limit = 10, enabled = true) {
   const client = useApi();
-  const ranked = clean({ zoneid, type, sortby: 'usage', pagesize: 200 });
+  const ranked = clean<Params<'listCapacity'>>({ zoneid, type, sortby: 'usage', pagesize: 200 });
   const byUsage = useQuery({
     queryKey: queryKeys.infrastructure.command('listCapacity', ranked),
     enabled,
-    queryFn: () => client.list<CapacityRow>('listCapacity', 'capacity', ranked),
+    queryFn: () => client.list('listCapacity', ranked),
   });
   const fromCapacity = (byUsage.data?.items ?? [])
     .filter((r) => r.clusterid && Number(r.type) === type)
@@ -144,12 +98,12 @@ export function useClusterUsage(zoneid: string | undefined, type: number, limit 
       usage(r.clusterid!, r.clustername ?? r.clusterid!, Number(r.capacityused) || 0, Number(r.capacitytotal) || 0),
     );
   const figure = TOPOLOGY_FIGURE[type];
-  const topologyParams = clean({ zoneid, hostlimit: 0 });
+  const topologyParams = clean<Params<'listInfrastructureTopology'>>({ zoneid, hostlimit: 0 });
   const needTopology = enabled && byUsage.isSuccess && fromCapacity.length === 0 && figure !== undefined;
   const topology = useQuery({
     queryKey: queryKeys.infrastructure.command('listInfrastructureTopology', topologyParams),
     enabled: needTopology,
-    queryFn: () => client.object<TopologyAnswer>('listInfrastructureTopology', 'topology', topologyParams),
+    queryFn: () => client.object('listInfrastructureTopology', topologyParams),
   });
   let rows = fromCapacity;
   if (fromCapacity.length === 0 && figure && topology.data) {
@@ -170,10 +124,8 @@ export function useClusterUsage(zoneid: string | undefined, type: number, limit 
   };
 }
 
-export interface HistoryScope {
-  zoneid?: string;
-  clusterid?: string;
-}
+/** Whose history: all zones, one zone or one cluster. */
+export type HistoryScope = Pick<Params<'listCapacityHistory'>, 'zoneid' | 'clusterid'>;
 
 /**
  * listCapacityHistory for each type over the range ending now. The key holds the range, not the
@@ -190,10 +142,14 @@ export function useCapacityHistory(scope: HistoryScope, range: HistoryRange, typ
         refetchInterval: 60_000,
         queryFn: () => {
           const now = Date.now();
-          return client.list<HistoryRow>(
+          return client.list(
             'listCapacityHistory',
-            'capacityhistory',
-            clean({ ...scope, type, startdate: toWireDate(now - HISTORY_RANGES[range]), enddate: toWireDate(now) }),
+            clean<Params<'listCapacityHistory'>>({
+              ...scope,
+              type,
+              startdate: toWireDate(now - HISTORY_RANGES[range]),
+              enddate: toWireDate(now),
+            }),
           );
         },
       };
@@ -201,21 +157,14 @@ export function useCapacityHistory(scope: HistoryScope, range: HistoryRange, typ
   });
 }
 
-export interface AlertsParams {
-  page: number;
-  pagesize: number;
-  type?: string;
-  keyword?: string;
-}
-
-export function useAlerts(params: AlertsParams, enabled = true) {
+export function useAlerts(params: Params<'listAlerts'>, enabled = true) {
   const client = useApi();
-  const p = clean({ ...params });
+  const p = clean(params);
   return useQuery({
     queryKey: queryKeys.infrastructure.command('listAlerts', p),
     enabled,
     placeholderData: keepPreviousData,
-    queryFn: () => client.list<Alert>('listAlerts', 'alert', p),
+    queryFn: () => client.list('listAlerts', p),
   });
 }
 

@@ -8,11 +8,12 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { PageHeader } from '../../../components/page-header';
 import { SearchInput } from '../../../components/search-input';
 import { TablePager } from '../../../components/table-pager';
+import type { Alert } from '../../../lib/contract';
 import { formatTimestamp, useLocale, useT } from '../../../lib/i18n';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { useCan } from '../../../lib/permissions';
 import { replaceQuery, useLocation } from '../../../lib/router';
-import { useAlertBulk, useAlerts, type Alert } from '../api/dashboard-queries';
+import { useAlertBulk, useAlerts } from '../api/dashboard-queries';
 import { ALERT_TYPE_CODES, alertTypeKey } from '../lib/alert-types';
 
 const col = columnHelper<Alert>();
@@ -99,7 +100,7 @@ export function AlertsPage() {
   return (
     <Stack gap={0} h="100%">
       <PageHeader title={t('alerts.title')} count={alerts.data?.count}>
-        <ActionIcon onClick={() => alerts.refetch()} aria-label={t('common.refresh')} loading={alerts.isFetching}>
+        <ActionIcon onClick={() => void alerts.refetch()} aria-label={t('common.refresh')} loading={alerts.isFetching}>
           <IconRefresh size={16} />
         </ActionIcon>
       </PageHeader>

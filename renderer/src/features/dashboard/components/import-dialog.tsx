@@ -15,21 +15,12 @@ import {
 import { IconCheck, IconFileImport, IconInfoCircle, IconUpload } from '@tabler/icons-react';
 import { useRef, useState, type DragEvent } from 'react';
 import { ErrorAlert } from '../../../components/error-alert';
+import type { DataCenterImport, DataCenterImportCounts } from '../../../lib/contract';
 import { formatBytes, formatNumber, useLocale, useT, type MessageKey } from '../../../lib/i18n';
-import { useJobStore, useRunJob } from '../../../lib/jobs';
+import { resultOf, useJobStore, useRunJob, type JobEntry } from '../../../lib/jobs';
 import { href } from '../../../lib/router';
 import { summarizeMarvin, type MarvinParse, type MarvinSummary } from '../lib/marvin-summary';
 import classes from './dashboard.module.css';
-
-/** importDataCenter's answer (datacenterimport). */
-export interface DataCenterImport {
-  dryrun?: boolean;
-  zones?: { id?: string; name: string }[];
-  calls?: number;
-  created?: Record<string, number>;
-  warnings?: string[];
-  plan?: { command: string; params?: Record<string, string>; label?: string }[];
-}
 
 const KINDS = [
   'configurations',
@@ -70,9 +61,9 @@ function parseErrorText(t: ReturnType<typeof useT>, parse: Extract<MarvinParse, 
   }
 }
 
-function resultOf(entry: { result?: Record<string, unknown> }): DataCenterImport {
-  const inner = entry.result?.['datacenterimport'];
-  return (inner ?? entry.result ?? {}) as DataCenterImport;
+/** What a finished import (or dry run) job reports. */
+function importOf(entry: JobEntry): DataCenterImport | null {
+  return resultOf(entry, 'importDataCenter')?.datacenterimport ?? null;
 }
 
 /**
@@ -146,8 +137,8 @@ export function ImportDialog({ opened, onClose }: { opened: boolean; onClose: ()
       });
       if (!dryrun) setJobid(started.start.jobid);
       const entry = await started.done;
-      if (dryrun) setDryRun(resultOf(entry));
-      else setResult(resultOf(entry));
+      if (dryrun) setDryRun(importOf(entry));
+      else setResult(importOf(entry));
     } catch (caught) {
       setError(caught);
     } finally {
@@ -156,8 +147,8 @@ export function ImportDialog({ opened, onClose }: { opened: boolean; onClose: ()
   };
 
   const canSubmit = parse?.ok === true && pending === null;
-  const created = (counts: Record<string, number> | undefined) =>
-    Object.entries(counts ?? {})
+  const created = (counts: DataCenterImportCounts | undefined) =>
+    Object.entries<number>({ ...counts })
       .filter(([, n]) => n > 0)
       .map(([kind, n]) => `${kindLabel(t, kind)} ${formatNumber(n, locale)}`)
       .join(' · ');

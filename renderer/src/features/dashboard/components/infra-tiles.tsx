@@ -9,13 +9,13 @@ import {
   IconWorld,
   type Icon,
 } from '@tabler/icons-react';
+import type { Infrastructure } from '../../../lib/contract';
 import { formatNumber, useLocale, useT, type MessageKey } from '../../../lib/i18n';
 import { href } from '../../../lib/router';
-import type { InfrastructureCounts } from '../api/dashboard-queries';
 import classes from './dashboard.module.css';
 
 interface Tile {
-  field: keyof InfrastructureCounts;
+  field: keyof Infrastructure;
   label: MessageKey;
   path: string;
   icon: Icon;
@@ -32,7 +32,7 @@ const TILES: Tile[] = [
 ];
 
 /** The listInfrastructure counts, each a link to its page. */
-export function InfraTiles({ counts, loading }: { counts: InfrastructureCounts | undefined; loading: boolean }) {
+export function InfraTiles({ counts, loading }: { counts: Infrastructure | undefined; loading: boolean }) {
   const t = useT();
   const locale = useLocale();
   return (

@@ -1,3 +1,4 @@
+import type { Capacity } from '../../../lib/contract';
 import { formatBytes, formatNumber, type Locale, type MessageKey } from '../../../lib/i18n';
 import { CAPACITY_THRESHOLDS } from '../../../lib/states';
 
@@ -71,22 +72,6 @@ export function formatCapacity(type: number, value: number, locale: Locale): str
   }
 }
 
-/** One row of listCapacity (CloudStack's CapacityResponse). */
-export interface CapacityRow {
-  type: number;
-  name?: string;
-  zoneid?: string;
-  zonename?: string;
-  podid?: string;
-  podname?: string;
-  clusterid?: string;
-  clustername?: string;
-  capacitytotal: number;
-  capacityused: number;
-  capacityallocated?: number;
-  percentused?: string;
-}
-
 export interface CapacitySum {
   type: number;
   name?: string;
@@ -104,7 +89,9 @@ export function fractionOf(used: number, total: number): number {
  * Sums the rows of each type (listCapacity answers one row per type per zone without zoneid) and
  * orders them as the cards appear.
  */
-export function sumByType(rows: readonly CapacityRow[]): CapacitySum[] {
+export function sumByType(
+  rows: readonly Pick<Capacity, 'type' | 'name' | 'capacityused' | 'capacitytotal'>[],
+): CapacitySum[] {
   const sums = new Map<number, CapacitySum>();
   for (const row of rows) {
     const type = Number(row.type);

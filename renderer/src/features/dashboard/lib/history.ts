@@ -1,17 +1,9 @@
+import type { CapacityHistory } from '../../../lib/contract';
 import { parseCloudDate } from '../../../lib/i18n';
 
-/** One row of listCapacityHistory (Stackyard). */
-export interface HistoryRow {
-  type: number;
-  name?: string;
-  zoneid?: string;
-  podid?: string;
-  clusterid?: string;
-  sampled: string;
-  capacitytotal: number;
-  capacityused: number;
-  percentused?: string;
-}
+/** A listCapacityHistory sample as the chart reads it: its type, moment and figures. */
+export type HistoryRow = Pick<CapacityHistory, 'type' | 'sampled' | 'capacityused' | 'capacitytotal'> &
+  Partial<CapacityHistory>;
 
 export const HISTORY_RANGES = {
   '1h': 3600_000,

@@ -1,100 +1,17 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ApiClient } from '../../../lib/api-client';
 import { useApi } from '../../../lib/api-context';
+import type { Params, Topology, TopologyTotals } from '../../../lib/contract';
 import { queryKeys } from '../../../lib/query-keys';
 import { useUiStore } from '../../../lib/ui-store';
 
-/** listInfrastructureTopology's answer (COMMON.md wire contract). */
-export interface UsedTotal {
-  total: number;
-  used: number;
-}
-
-export interface TopologyHost {
-  id: string;
-  name: string;
-  state: string;
-  resourcestate?: string;
-  /** CloudStack sends these as "12.5%"; numbers are read as percents too. */
-  cpuallocatedpercentage?: string | number;
-  memoryallocatedpercentage?: string | number;
-}
-
-export interface TopologyStoragePool {
-  id: string;
-  name: string;
-  state: string;
-  scope?: string;
-  disksizetotal?: number;
-  disksizeused?: number;
-}
-
-export interface TopologyImageStore {
-  id: string;
-  name: string;
-  protocol?: string;
-  providername?: string;
-  url?: string;
-  scope?: string;
-  readonly?: boolean;
-  disksizetotal?: number;
-  disksizeused?: number;
-}
-
-export interface TopologyCluster {
-  id: string;
-  name: string;
-  hypervisortype?: string;
-  allocationstate?: string;
-  hostcount: number;
-  hoststates?: Record<string, number>;
-  resourcestates?: Record<string, number>;
-  cpu?: UsedTotal;
-  memory?: UsedTotal;
-  storage?: UsedTotal;
-  storagepools?: TopologyStoragePool[];
-  /** Present for every cluster when not aggregated, else only for the clusters asked for. */
-  hosts?: TopologyHost[];
-}
-
-export interface TopologyPod {
-  id: string;
-  name: string;
-  allocationstate?: string;
-  clusters?: TopologyCluster[];
-}
-
-export interface TopologyZone {
-  id: string;
-  name: string;
-  networktype?: string;
-  allocationstate?: string;
-  imagestores?: TopologyImageStore[];
-  storagepools?: TopologyStoragePool[];
-  pods?: TopologyPod[];
-}
-
-export interface TopologyTotals {
-  zones: number;
-  pods: number;
-  clusters: number;
-  hosts: number;
-  storagepools: number;
-  imagestores: number;
-}
-
-export interface Topology {
-  aggregated: boolean;
-  totals: TopologyTotals;
-  zones: TopologyZone[];
-}
-
-export interface TopologyParams {
-  zoneid?: string;
-  /** Clusters whose hosts the diagram shows when the answer is aggregated (sorted, for a stable key). */
+/**
+ * What the diagram asks for: one zone or all, the aggregation threshold, and the clusters whose
+ * hosts it shows when the answer is aggregated (sorted, for a stable key).
+ */
+export type TopologyParams = Pick<Params<'listInfrastructureTopology'>, 'zoneid' | 'hostlimit'> & {
   clusterids?: string[];
-  hostlimit?: number;
-}
+};
 
 const EMPTY_TOTALS: TopologyTotals = { zones: 0, pods: 0, clusters: 0, hosts: 0, storagepools: 0, imagestores: 0 };
 
@@ -117,10 +34,7 @@ export function topologyRequest(params: TopologyParams): TopologyParams {
 }
 
 export async function getTopology(client: ApiClient, params: TopologyParams): Promise<Topology> {
-  const raw = await client.object<Partial<Topology>>('listInfrastructureTopology', 'topology', {
-    ...topologyRequest(params),
-  });
-  return normaliseTopology(raw);
+  return normaliseTopology(await client.object('listInfrastructureTopology', topologyRequest(params)));
 }
 
 /**
@@ -140,51 +54,25 @@ export function useTopology(params: TopologyParams) {
   });
 }
 
-/** Fields of listHosts the details panel shows beyond the topology's. */
-export interface HostDetails {
-  id: string;
-  name: string;
-  state?: string;
-  resourcestate?: string;
-  ipaddress?: string;
-  hypervisor?: string;
-  hypervisorversion?: string;
-  cpunumber?: number;
-  cpuspeed?: number;
-  memorytotal?: number;
-  lastpinged?: string;
-  disconnected?: string;
-  clustername?: string;
-  podname?: string;
-  zonename?: string;
-}
-
+/** The host's listHosts entry: what the details panel shows beyond the topology's fields. */
 export function useHostDetails(id: string | undefined) {
   const client = useApi();
   return useQuery({
     queryKey: queryKeys.infrastructure.command('listHosts', { id }),
     enabled: id !== undefined,
-    queryFn: async () => (await client.list<HostDetails>('listHosts', 'host', { id })).items[0] ?? null,
+    queryFn: async () => (await client.list('listHosts', { id })).items[0] ?? null,
   });
 }
 
 /** Hosts matching a name, to find one inside an aggregated cluster. */
-export interface HostMatch {
-  id: string;
-  name: string;
-  clusterid?: string;
-  clustername?: string;
-  zoneid?: string;
-}
-
 export function useHostSearch(keyword: string, enabled: boolean) {
   const client = useApi();
-  const params = { keyword, pagesize: 20, page: 1 };
+  const params: Params<'listHosts'> = { keyword, pagesize: 20, page: 1 };
   return useQuery({
     queryKey: queryKeys.infrastructure.command('listHosts', params),
     enabled: enabled && keyword.length >= 2,
     staleTime: 30_000,
-    queryFn: async () => (await client.list<HostMatch>('listHosts', 'host', params)).items,
+    queryFn: async () => (await client.list('listHosts', params)).items,
   });
 }
 
@@ -194,6 +82,6 @@ export function useZoneOptions() {
   return useQuery({
     queryKey: queryKeys.infrastructure.command('listZones', { fields: 'options' }),
     staleTime: 30_000,
-    queryFn: async () => (await client.list<{ id: string; name: string }>('listZones', 'zone', {})).items,
+    queryFn: async () => (await client.list('listZones', {})).items,
   });
 }

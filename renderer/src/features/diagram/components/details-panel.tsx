@@ -235,7 +235,6 @@ export function DetailsPanel(props: {
           rows={[
             ['diagram.field.zone', entry.zone.name],
             ['diagram.field.protocol', s.protocol ?? s.providername],
-            ['diagram.field.url', s.url],
             ['diagram.field.size', s.disksizetotal !== undefined ? formatBytes(s.disksizetotal, locale) : undefined],
             [
               'diagram.field.used',

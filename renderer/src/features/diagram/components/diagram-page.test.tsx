@@ -4,7 +4,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { applyLiveMessage } from '../../../lib/live-sync';
 import { ADMIN, fakeClient, type Handler } from '../../../test/fake-transport';
 import { renderWithProviders } from '../../../test/render';
-import type { Topology } from '../api/get-topology';
+import type { Topology } from '../../../lib/contract';
 import { fakeTopology, type FakeTopologyOptions } from '../lib/fake-topology';
 import { DiagramPage } from './diagram-page';
 

@@ -1,5 +1,4 @@
 import { Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
-import { stateStyle } from '../../../lib/states';
 import type {
   Topology,
   TopologyCluster,
@@ -8,7 +7,8 @@ import type {
   TopologyPod,
   TopologyStoragePool,
   TopologyZone,
-} from '../api/get-topology';
+} from '../../../lib/contract';
+import { stateStyle } from '../../../lib/states';
 import {
   hostDisplayState,
   percentUsage,
@@ -236,7 +236,7 @@ function makeNode<D extends DiagramNode>(
     connectable: false,
     ariaLabel,
     ...extra,
-  } as unknown as Omit<D, 'position'>;
+  } as Omit<D, 'position'>;
 }
 
 function item(node: Omit<DiagramNode, 'position'>, children: Item[] = []): Item {
@@ -274,7 +274,8 @@ function poolItem(pool: TopologyStoragePool): Item {
 
 function storeItem(store: TopologyImageStore): Item {
   const data: ImageStoreData = {
-    ...stateData(store.name, store.readonly ? 'Disabled' : 'Ready'),
+    // Image stores have no state of their own in the topology: one that is listed serves.
+    ...stateData(store.name, 'Ready'),
     kind: 'imagestore',
     protocol: store.protocol ?? store.providername,
     use: usageOfBytes(store.disksizeused, store.disksizetotal),
@@ -402,135 +403,180 @@ function measure(it: Item, depth: number): void {
   it.extent = it.width + (it.children.length > 0 ? COLUMN_GAP + childExtent : 0);
 }
 
-/**
- * Lays a topology out. The same topology and options always give the same nodes, in the same
- * order, at the same positions.
- */
-export function layoutTopology(topology: Topology, options: LayoutOptions = {}): DiagramLayout {
-  const max = options.maxHostsPerCluster ?? MAX_HOSTS_PER_CLUSTER;
-  const details = new Map<string, DetailEntry>();
-  const searchable: DiagramLayout['searchable'] = [];
-  const roots: Item[] = [];
+/** Builds the tree of items (zones > pods > clusters > hosts and storage) and what the page looks up. */
+class TreeBuilder {
+  readonly details = new Map<string, DetailEntry>();
+  readonly searchable: DiagramLayout['searchable'] = [];
+  private readonly max: number;
 
-  for (const zone of byName(topology.zones)) {
-    const zoneChildren: Item[] = [];
-    let zoneClusters = 0;
-    let zoneHosts = 0;
+  constructor(
+    private readonly topology: Topology,
+    private readonly options: LayoutOptions,
+  ) {
+    this.max = options.maxHostsPerCluster ?? MAX_HOSTS_PER_CLUSTER;
+  }
+
+  private remember(id: string, detail: DetailEntry, entry: Omit<DiagramLayout['searchable'][number], 'id'>): void {
+    this.details.set(id, detail);
+    this.searchable.push({ id, ...entry });
+  }
+
+  zone(zone: TopologyZone): Item {
+    const children: Item[] = [];
+    let clusters = 0;
+    let hosts = 0;
     const pods = byName(zone.pods);
     for (const pod of pods) {
-      const podChildren: Item[] = [];
-      let podHosts = 0;
-      const clusters = byName(pod.clusters);
-      for (const cluster of clusters) {
-        const hostcount = cluster.hostcount ?? cluster.hosts?.length ?? 0;
-        podHosts += hostcount;
-        const { open, loading } = clusterOpen(topology, cluster, options);
-        const clusterData: ClusterData = {
-          ...stateData(cluster.name, cluster.allocationstate ?? 'Enabled'),
-          kind: 'cluster',
-          clusterId: cluster.id,
-          hypervisor: cluster.hypervisortype,
-          hostcount,
-          segments: stateSegments({ ...cluster, hostcount }),
-          cpu: usageOf(cluster.cpu),
-          memory: usageOf(cluster.memory),
-          storage: usageOf(cluster.storage),
-          expandable: hostcount > 0 || (cluster.hosts?.length ?? 0) > 0,
-          open,
-          loading,
-        };
-        const id = nodeId('cluster', cluster.id);
-        const children: Item[] = [];
-        if (open) {
-          const hosts = byName(cluster.hosts);
-          if (hosts.length > 0) children.push(hostGroupItem(cluster, hosts, max));
-          for (const host of hosts) {
-            details.set(nodeId('host', host.id), { kind: 'host', host, cluster, pod, zone });
-            searchable.push({ id: nodeId('host', host.id), name: host.name, kind: 'host', context: cluster.name });
-          }
-        }
-        // Aggregated (large) clouds draw a cluster's pools only once it is expanded: the cluster
-        // node already shows their use, and one node per pool doubled the first render's work.
-        const pools = topology.aggregated && !open ? [] : byName(cluster.storagepools);
-        for (const pool of pools) {
-          children.push(poolItem(pool));
-          details.set(nodeId('storagepool', pool.id), { kind: 'storagepool', pool, cluster, pod, zone });
-          searchable.push({
-            id: nodeId('storagepool', pool.id),
-            name: pool.name,
-            kind: 'storagepool',
-            context: cluster.name,
-          });
-        }
-        podChildren.push(
-          item(makeNode<ClusterNode>('cluster', id, clusterData, SIZES.cluster, `Cluster ${cluster.name}`), children),
-        );
-        details.set(id, { kind: 'cluster', cluster, pod, zone });
-        searchable.push({ id, name: cluster.name, kind: 'cluster', context: pod.name });
-      }
-      zoneClusters += clusters.length;
-      zoneHosts += podHosts;
-      const id = nodeId('pod', pod.id);
-      if (podChildren.length > CLUSTER_GRID_THRESHOLD) {
-        // Many clusters: one frame with the clusters (and what hangs off them) in a grid.
-        const frame = item(
-          makeNode<ClusterGroupNode>(
-            'clustergroup',
-            nodeId('clustergroup', pod.id),
-            { kind: 'clustergroup', podId: pod.id, count: clusters.length },
-            { width: 0, height: 0 },
-            `Clusters of pod ${pod.name}`,
-            { selectable: false, focusable: false, zIndex: 0, style: { pointerEvents: 'none' } },
-          ),
-        );
-        frame.grid = podChildren.splice(0, podChildren.length);
-        podChildren.push(frame);
-      }
-      const podData: PodData = {
-        ...stateData(pod.name, pod.allocationstate ?? 'Enabled'),
-        kind: 'pod',
-        clusters: clusters.length,
-        hosts: podHosts,
-      };
-      zoneChildren.push(item(makeNode<PodNode>('pod', id, podData, SIZES.pod, `Pod ${pod.name}`), podChildren));
-      details.set(id, { kind: 'pod', pod, zone, clusters: clusters.length, hosts: podHosts });
-      searchable.push({ id, name: pod.name, kind: 'pod', context: zone.name });
+      const built = this.pod(zone, pod);
+      children.push(built.item);
+      clusters += built.clusters;
+      hosts += built.hosts;
     }
     for (const pool of byName(zone.storagepools)) {
-      zoneChildren.push(poolItem(pool));
-      details.set(nodeId('storagepool', pool.id), { kind: 'storagepool', pool, zone });
-      searchable.push({ id: nodeId('storagepool', pool.id), name: pool.name, kind: 'storagepool', context: zone.name });
+      children.push(poolItem(pool));
+      this.remember(
+        nodeId('storagepool', pool.id),
+        { kind: 'storagepool', pool, zone },
+        { name: pool.name, kind: 'storagepool', context: zone.name },
+      );
     }
     for (const store of byName(zone.imagestores)) {
-      zoneChildren.push(storeItem(store));
-      details.set(nodeId('imagestore', store.id), { kind: 'imagestore', store, zone });
-      searchable.push({ id: nodeId('imagestore', store.id), name: store.name, kind: 'imagestore', context: zone.name });
+      children.push(storeItem(store));
+      this.remember(
+        nodeId('imagestore', store.id),
+        { kind: 'imagestore', store, zone },
+        { name: store.name, kind: 'imagestore', context: zone.name },
+      );
     }
     const id = nodeId('zone', zone.id);
-    const zoneData: ZoneData = {
+    const data: ZoneData = {
       ...stateData(zone.name, zone.allocationstate ?? 'Enabled'),
       kind: 'zone',
       networktype: zone.networktype,
       pods: pods.length,
-      clusters: zoneClusters,
-      hosts: zoneHosts,
+      clusters,
+      hosts,
     };
-    roots.push(item(makeNode<ZoneNode>('zone', id, zoneData, SIZES.zone, `Zone ${zone.name}`), zoneChildren));
-    details.set(id, { kind: 'zone', zone, pods: pods.length, clusters: zoneClusters, hosts: zoneHosts });
-    searchable.push({ id, name: zone.name, kind: 'zone', context: zone.networktype ?? '' });
+    this.remember(
+      id,
+      { kind: 'zone', zone, pods: pods.length, clusters, hosts },
+      { name: zone.name, kind: 'zone', context: zone.networktype ?? '' },
+    );
+    return item(makeNode<ZoneNode>('zone', id, data, SIZES.zone, `Zone ${zone.name}`), children);
   }
 
-  const nodes: DiagramNode[] = [];
-  const edges: Edge[] = [];
-  let hostNodes = 0;
-  let width = 0;
-  const place = (it: Item, depth: number, x: number, top: number, parent: string | undefined) => {
+  private pod(zone: TopologyZone, pod: TopologyPod): { item: Item; clusters: number; hosts: number } {
+    let children: Item[] = [];
+    let hosts = 0;
+    const clusters = byName(pod.clusters);
+    for (const cluster of clusters) {
+      const built = this.cluster(zone, pod, cluster);
+      children.push(built.item);
+      hosts += built.hosts;
+    }
+    if (children.length > CLUSTER_GRID_THRESHOLD) children = [clusterGrid(pod, clusters.length, children)];
+    const id = nodeId('pod', pod.id);
+    const data: PodData = {
+      ...stateData(pod.name, pod.allocationstate ?? 'Enabled'),
+      kind: 'pod',
+      clusters: clusters.length,
+      hosts,
+    };
+    this.remember(
+      id,
+      { kind: 'pod', pod, zone, clusters: clusters.length, hosts },
+      { name: pod.name, kind: 'pod', context: zone.name },
+    );
+    return {
+      item: item(makeNode<PodNode>('pod', id, data, SIZES.pod, `Pod ${pod.name}`), children),
+      clusters: clusters.length,
+      hosts,
+    };
+  }
+
+  private cluster(zone: TopologyZone, pod: TopologyPod, cluster: TopologyCluster): { item: Item; hosts: number } {
+    const hostcount = cluster.hostcount ?? cluster.hosts?.length ?? 0;
+    const { open, loading } = clusterOpen(this.topology, cluster, this.options);
+    const data: ClusterData = {
+      ...stateData(cluster.name, cluster.allocationstate ?? 'Enabled'),
+      kind: 'cluster',
+      clusterId: cluster.id,
+      hypervisor: cluster.hypervisortype,
+      hostcount,
+      segments: stateSegments({ ...cluster, hostcount }),
+      cpu: usageOf(cluster.cpu),
+      memory: usageOf(cluster.memory),
+      storage: usageOf(cluster.storage),
+      expandable: hostcount > 0 || (cluster.hosts?.length ?? 0) > 0,
+      open,
+      loading,
+    };
+    const id = nodeId('cluster', cluster.id);
+    const children: Item[] = [];
+    if (open) {
+      const hosts = byName(cluster.hosts);
+      if (hosts.length > 0) children.push(hostGroupItem(cluster, hosts, this.max));
+      for (const host of hosts) {
+        this.remember(
+          nodeId('host', host.id),
+          { kind: 'host', host, cluster, pod, zone },
+          { name: host.name, kind: 'host', context: cluster.name },
+        );
+      }
+    }
+    // Aggregated (large) clouds draw a cluster's pools only once it is expanded: the cluster
+    // node already shows their use, and one node per pool doubled the first render's work.
+    const pools = this.topology.aggregated && !open ? [] : byName(cluster.storagepools);
+    for (const pool of pools) {
+      children.push(poolItem(pool));
+      this.remember(
+        nodeId('storagepool', pool.id),
+        { kind: 'storagepool', pool, cluster, pod, zone },
+        { name: pool.name, kind: 'storagepool', context: cluster.name },
+      );
+    }
+    this.remember(
+      id,
+      { kind: 'cluster', cluster, pod, zone },
+      { name: cluster.name, kind: 'cluster', context: pod.name },
+    );
+    return {
+      item: item(makeNode<ClusterNode>('cluster', id, data, SIZES.cluster, `Cluster ${cluster.name}`), children),
+      hosts: hostcount,
+    };
+  }
+}
+
+/** Many clusters: one frame with the clusters (and what hangs off them) in a grid. */
+function clusterGrid(pod: TopologyPod, count: number, clusters: Item[]): Item {
+  const frame = item(
+    makeNode<ClusterGroupNode>(
+      'clustergroup',
+      nodeId('clustergroup', pod.id),
+      { kind: 'clustergroup', podId: pod.id, count },
+      { width: 0, height: 0 },
+      `Clusters of pod ${pod.name}`,
+      { selectable: false, focusable: false, zIndex: 0, style: { pointerEvents: 'none' } },
+    ),
+  );
+  frame.grid = clusters;
+  return frame;
+}
+
+/** Places measured items left to right, each subtree centred on its children. */
+class Placer {
+  readonly nodes: DiagramNode[] = [];
+  readonly edges: Edge[] = [];
+  hostNodes = 0;
+  width = 0;
+
+  place(it: Item, depth: number, x: number, top: number, parent: string | undefined): void {
     const span = it.span ?? it.height;
     const py = top + (span - it.height) / 2;
-    nodes.push({ ...it.node, position: { x, y: py } } as DiagramNode);
-    width = Math.max(width, x + it.width);
+    this.nodes.push({ ...it.node, position: { x, y: py } } as DiagramNode);
+    this.width = Math.max(this.width, x + it.width);
     if (parent) {
-      edges.push({
+      this.edges.push({
         id: `e:${parent}>${it.node.id}`,
         source: parent,
         target: it.node.id,
@@ -540,31 +586,40 @@ export function layoutTopology(topology: Topology, options: LayoutOptions = {}):
       });
     }
     for (const inner of it.inner ?? []) {
-      nodes.push({ ...inner.node, position: { x: x + inner.dx, y: py + inner.dy } } as DiagramNode);
-      if (inner.node.type === 'host') hostNodes += 1;
+      this.nodes.push({ ...inner.node, position: { x: x + inner.dx, y: py + inner.dy } } as DiagramNode);
+      if (inner.node.type === 'host') this.hostNodes += 1;
     }
     it.grid?.forEach((sub, i) => {
       const cell = it.cells?.[i] ?? { dx: 0, dy: 0 };
-      place(sub, depth + 1, x + cell.dx, py + cell.dy, undefined);
+      this.place(sub, depth + 1, x + cell.dx, py + cell.dy, undefined);
     });
     const gap = childGap(depth);
     const childSpan = it.children.reduce((sum, c, i) => sum + (c.span ?? c.height) + (i > 0 ? gap : 0), 0);
     let childTop = top + (span - childSpan) / 2;
     for (const child of it.children) {
-      place(child, depth + 1, x + it.width + COLUMN_GAP, childTop, it.node.id);
+      this.place(child, depth + 1, x + it.width + COLUMN_GAP, childTop, it.node.id);
       childTop += (child.span ?? child.height) + gap;
     }
-  };
+  }
+}
 
+/**
+ * Lays a topology out. The same topology and options always give the same nodes, in the same
+ * order, at the same positions.
+ */
+export function layoutTopology(topology: Topology, options: LayoutOptions = {}): DiagramLayout {
+  const tree = new TreeBuilder(topology, options);
+  const roots = byName(topology.zones).map((zone) => tree.zone(zone));
+  const placer = new Placer();
   let top = 0;
   roots.forEach((root, i) => {
     if (i > 0) top += SIBLING_GAP[0];
     measure(root, 0);
-    place(root, 0, 0, top, undefined);
+    placer.place(root, 0, 0, top, undefined);
     top += root.span ?? root.height;
   });
-
-  return { nodes, edges, details, searchable, width, height: top, hostNodes };
+  const { nodes, edges, width, hostNodes } = placer;
+  return { nodes, edges, details: tree.details, searchable: tree.searchable, width, height: top, hostNodes };
 }
 
 /**

@@ -1,5 +1,5 @@
+import type { TopologyCluster, TopologyHost, UsedTotal } from '../../../lib/contract';
 import { capacityColor, stateStyle } from '../../../lib/states';
-import type { TopologyCluster, TopologyHost, UsedTotal } from '../api/get-topology';
 
 /** A use in 0..1 with its capacity colour (green / amber / red by the 0.75 / 0.85 thresholds). */
 export interface Usage {

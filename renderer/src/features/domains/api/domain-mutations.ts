@@ -1,19 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../../lib/api-context';
+import type { Domain, Params } from '../../../lib/contract';
 import { useRunJob } from '../../../lib/jobs';
 import { queryKeys } from '../../../lib/query-keys';
-import type { Domain } from './get-domains';
 
 export function useCreateDomain() {
   const client = useApi();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { name: string; parentdomainid: string; networkdomain?: string }) =>
-      client.object<Domain>('createDomain', 'domain', {
-        name: input.name,
-        parentdomainid: input.parentdomainid,
-        networkdomain: input.networkdomain || undefined,
-      }),
+    mutationFn: (input: Params<'createDomain'>) =>
+      client.object('createDomain', { ...input, networkdomain: input.networkdomain || undefined }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.domains.all }),
   });
 }
@@ -22,8 +18,7 @@ export function useUpdateDomain() {
   const client = useApi();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { id: string; name?: string; networkdomain?: string }) =>
-      client.object<Domain>('updateDomain', 'domain', input),
+    mutationFn: (input: Params<'updateDomain'>) => client.object('updateDomain', input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.domains.all }),
   });
 }

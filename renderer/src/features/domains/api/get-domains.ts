@@ -1,23 +1,11 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { ApiClient } from '../../../lib/api-client';
 import { useApi } from '../../../lib/api-context';
+import type { Domain } from '../../../lib/contract';
 import { queryKeys } from '../../../lib/query-keys';
 
-export interface Domain {
-  id: string;
-  name: string;
-  path: string;
-  level: number;
-  parentdomainid?: string;
-  parentdomainname?: string;
-  haschild?: boolean;
-  networkdomain?: string;
-  state?: string;
-  created?: string;
-}
-
 export function getDomains(client: ApiClient) {
-  return client.list<Domain>('listDomains', 'domain', { listall: true });
+  return client.list('listDomains', { listall: true });
 }
 
 export function domainsQueryOptions(client: ApiClient) {
@@ -28,6 +16,7 @@ export function useDomains() {
   return useQuery(domainsQueryOptions(useApi()));
 }
 
+/** A node of the domain tree the page draws. */
 export interface DomainNode {
   value: string;
   label: string;

@@ -30,6 +30,7 @@ import { useConfirm } from '../../../components/confirm-dialog';
 import { ErrorAlert } from '../../../components/error-alert';
 import { PageHeader } from '../../../components/page-header';
 import { StateBadge } from '../../../components/state-badge';
+import type { Domain } from '../../../lib/contract';
 import { formatDateTime, useLocale, useT } from '../../../lib/i18n';
 import { domainLabel, useAccountOptions } from '../../../lib/lookups';
 import { notifyError, notifySuccess } from '../../../lib/notify';
@@ -37,7 +38,7 @@ import { useCan } from '../../../lib/permissions';
 import { href, navigate, replaceQuery, useLocation } from '../../../lib/router';
 import { useUiStore } from '../../../lib/ui-store';
 import { useCreateDomain, useDeleteDomain, useUpdateDomain } from '../api/domain-mutations';
-import { buildDomainTree, useDomains, type Domain, type DomainNode } from '../api/get-domains';
+import { buildDomainTree, useDomains, type DomainNode } from '../api/get-domains';
 import classes from './domains-page.module.css';
 import { FormFooter } from '../../../components/form-footer';
 
@@ -111,7 +112,11 @@ export function DomainsPage() {
   return (
     <Stack gap={0} h="100%">
       <PageHeader title={t('domains.title')} count={domains.data?.count}>
-        <ActionIcon onClick={() => domains.refetch()} aria-label={t('common.refresh')} loading={domains.isFetching}>
+        <ActionIcon
+          onClick={() => void domains.refetch()}
+          aria-label={t('common.refresh')}
+          loading={domains.isFetching}
+        >
           <IconRefresh size={16} />
         </ActionIcon>
         {can('createDomain') && (

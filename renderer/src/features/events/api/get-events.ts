@@ -1,26 +1,22 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { ApiClient } from '../../../lib/api-client';
 import { useApi } from '../../../lib/api-context';
-import type { CloudEvent } from '../../../lib/api-types';
+import type { Event, Params } from '../../../lib/contract';
 import { queryKeys } from '../../../lib/query-keys';
 
-export type { CloudEvent } from '../../../lib/api-types';
+export type EventLevel = Event['level'];
 
-export const EVENT_LEVELS = ['INFO', 'WARN', 'ERROR'] as const;
+export const EVENT_LEVELS: readonly EventLevel[] = ['INFO', 'WARN', 'ERROR'];
 
-export interface EventsParams {
-  page: number;
-  pagesize: number;
-  type?: string;
-  level?: string;
-  keyword?: string;
-  /** yyyy-MM-dd from a date input */
-  startdate?: string;
-  enddate?: string;
-}
+/** The events table's filters: listEvents' own, but dates are whole days (yyyy-MM-dd from a date input). */
+export type EventsParams = Required<Pick<Params<'listEvents'>, 'page' | 'pagesize'>> &
+  Pick<Params<'listEvents'>, 'type' | 'level' | 'keyword'> & {
+    startdate?: string;
+    enddate?: string;
+  };
 
 export function getEvents(client: ApiClient, params: EventsParams) {
-  return client.list<CloudEvent>('listEvents', 'event', {
+  return client.list('listEvents', {
     listall: true,
     page: params.page,
     pagesize: params.pagesize,
@@ -50,7 +46,6 @@ export function useEventTypes() {
   return useQuery({
     queryKey: queryKeys.events.types(),
     staleTime: Infinity,
-    queryFn: async () =>
-      (await client.list<{ name: string }>('listEventTypes', 'eventtype')).items.map((e) => e.name).sort(),
+    queryFn: async () => (await client.list('listEventTypes')).items.map((e) => e.name).sort(),
   });
 }

@@ -8,13 +8,14 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { PageHeader } from '../../../components/page-header';
 import { SearchInput } from '../../../components/search-input';
 import { TablePager } from '../../../components/table-pager';
+import type { Event as CloudEvent } from '../../../lib/contract';
 import { formatTimestamp, useLocale, useT } from '../../../lib/i18n';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { useCan } from '../../../lib/permissions';
 import { stateStyle } from '../../../lib/states';
 import { useUiStore } from '../../../lib/ui-store';
 import { useEventBulk } from '../api/event-mutations';
-import { EVENT_LEVELS, useEvents, useEventTypes, type CloudEvent } from '../api/get-events';
+import { EVENT_LEVELS, useEvents, useEventTypes, type EventLevel } from '../api/get-events';
 
 const col = columnHelper<CloudEvent>();
 const EMPTY: CloudEvent[] = [];
@@ -27,7 +28,7 @@ export function EventsPage() {
   const [page, setPage] = useState(1);
   const [pagesize, setPagesize] = useState(100);
   const [type, setType] = useState<string | null>(null);
-  const [level, setLevel] = useState<string | null>(null);
+  const [level, setLevel] = useState<EventLevel | null>(null);
   const [keyword, setKeyword] = useState('');
   const [startdate, setStartdate] = useState('');
   const [enddate, setEnddate] = useState('');
@@ -127,7 +128,7 @@ export function EventsPage() {
           }}
           color="green"
         />
-        <ActionIcon onClick={() => events.refetch()} aria-label={t('common.refresh')} loading={events.isFetching}>
+        <ActionIcon onClick={() => void events.refetch()} aria-label={t('common.refresh')} loading={events.isFetching}>
           <IconRefresh size={16} />
         </ActionIcon>
       </PageHeader>
@@ -154,10 +155,10 @@ export function EventsPage() {
           clearable
           w={220}
         />
-        <Select
+        <Select<EventLevel>
           placeholder={t('events.anyLevel')}
           aria-label={t('events.level')}
-          data={[...EVENT_LEVELS]}
+          data={EVENT_LEVELS}
           value={level}
           onChange={(v) => {
             setLevel(v);

@@ -1,37 +1,58 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import {
-  ASYNC_COMMANDS,
-  type ApiCommandName,
-  type ApiCommandParams,
-  type AsyncCommandName,
-} from '../../../lib/api-commands.generated';
 import { useApi } from '../../../lib/api-context';
-import type { ApiParams } from '../../../lib/api-types';
+import {
+  COMMANDS,
+  isAsyncCommand,
+  responseNameOf,
+  type AsyncCommandName,
+  type AsyncStart,
+  type CommandName,
+  type ListCommandName,
+  type ListItem,
+  type ObjectCommandName,
+  type ObjectItem,
+  type Params,
+  type ResponseOf,
+} from '../../../lib/contract';
 import { translate, useLocaleStore } from '../../../lib/i18n';
-import { useRunJob, type JobEntry } from '../../../lib/jobs';
+import { resultOf, useRunJob } from '../../../lib/jobs';
 import { notifySuccess } from '../../../lib/notify';
 import { queryKeys } from '../../../lib/query-keys';
 
-export interface CommandRun {
-  command: ApiCommandName;
-  params: ApiParams;
+/** One command as this feature runs it: its parameters are checked against the command's declaration. */
+export interface CommandRunOf<C extends CommandName> {
+  command: C;
+  params: Params<C>;
   /** Tray and notification title, already translated ("Prepare for maintenance: host-1"). */
   title: string;
   /** Hash route to what the command changed. */
   link?: string;
 }
 
-export interface CommandOutcome {
-  /** The synchronous answer; undefined for async commands. */
-  result?: Record<string, unknown>;
-  /** Async commands: resolves when the job ends (rejects when it failed; already shown). */
-  done: Promise<JobEntry | Record<string, unknown>>;
+/** A run of one of the commands `C` (any command by default), each with its own parameters. */
+export type CommandRun<C extends CommandName = CommandName> = { [K in C]: CommandRunOf<K> }[C];
+
+export interface CommandOutcome<C extends CommandName = CommandName> {
+  command: C;
   async: boolean;
+  /**
+   * Resolves with the command's declared response: the answer of a synchronous command, the
+   * result of an async command's job once it ends (rejects when the job failed; already shown).
+   */
+  done: Promise<ResponseOf<C> | undefined>;
 }
 
-export function isAsyncCommand(command: string): command is AsyncCommandName {
-  return (ASYNC_COMMANDS as readonly string[]).includes(command);
+function isAsyncRun<C extends CommandName>(run: CommandRunOf<C>): run is CommandRunOf<Extract<C, AsyncCommandName>> {
+  return isAsyncCommand(run.command);
+}
+
+/**
+ * A call answers the command's declared response, unless the command is async: then it answers
+ * the started job. The declaration decides, not the answer's shape.
+ */
+function isResponse<C extends CommandName>(command: C, _answer: ResponseOf<C> | AsyncStart): _answer is ResponseOf<C> {
+  return !isAsyncCommand(command);
 }
 
 /**
@@ -45,43 +66,90 @@ export function useInfraCommand() {
   const queryClient = useQueryClient();
   const runJob = useRunJob();
   return useCallback(
-    async (run: CommandRun): Promise<CommandOutcome> => {
-      if (isAsyncCommand(run.command)) {
+    async <C extends CommandName>(run: CommandRunOf<C>): Promise<CommandOutcome<C>> => {
+      if (isAsyncRun(run)) {
         const job = await runJob({
           command: run.command,
-          params: run.params as ApiCommandParams[typeof run.command],
+          params: run.params,
           title: run.title,
           link: run.link,
           invalidate: ['infrastructure', 'events'],
         });
-        return { done: job.done, async: true };
+        const done: Promise<ResponseOf<C> | undefined> = job.done.then((entry) => resultOf(entry, run.command));
+        // Callers may ignore `done`; a failed job is already shown.
+        done.catch(() => {});
+        return { command: run.command, async: true, done };
       }
-      const result = await client.call(run.command, run.params);
+      const answer: ResponseOf<C> | AsyncStart = await client.call(run.command, run.params);
       void queryClient.invalidateQueries({ queryKey: queryKeys.infrastructure.all });
       void queryClient.invalidateQueries({ queryKey: queryKeys.events.all });
       notifySuccess(translate(useLocaleStore.getState().locale, 'jobs.succeeded', { title: run.title }));
-      return { result, done: Promise.resolve(result), async: false };
+      return {
+        command: run.command,
+        async: false,
+        done: Promise.resolve(isResponse(run.command, answer) ? answer : undefined),
+      };
     },
     [client, queryClient, runJob],
   );
 }
 
 /**
- * The resource a create command answered with, sync (`{host: [...]}` or `{pod: {...}}`) or async
- * (the job result holds it under the same name).
+ * The resource a creating command answers with, under the command's declared response name:
+ * `{ pod: {...} }` gives the pod, `{ host: [...] }` its first host.
  */
-export async function createdEntity<T>(outcome: CommandOutcome, name: string): Promise<T | undefined> {
-  const done = (await outcome.done) as Record<string, unknown>;
-  const body = (outcome.async ? (done['result'] as Record<string, unknown> | undefined) : done) ?? {};
-  const value = body[name];
-  if (Array.isArray(value)) return value[0] as T | undefined;
-  return (value as T | undefined) ?? undefined;
+export type CreatedEntity<C extends CommandName> =
+  ObjectItem<Extract<C, ObjectCommandName>> | FirstItem<Extract<C, ListCommandName>>;
+
+/** One item of a list answer; nothing for no command (ListItem<never> would be unknown). */
+type FirstItem<C extends ListCommandName> = [C] extends [never] ? never : ListItem<C>;
+
+function hasKey<T extends object, K extends PropertyKey>(body: T, key: K): key is K & keyof T {
+  return key in body;
+}
+
+function isObjectOutcome<C extends CommandName>(
+  outcome: CommandOutcome<C>,
+): outcome is CommandOutcome<Extract<C, ObjectCommandName>> {
+  return responseKind(outcome.command) === 'object';
+}
+
+function isListOutcome<C extends CommandName>(
+  outcome: CommandOutcome<C>,
+): outcome is CommandOutcome<Extract<C, ListCommandName>> {
+  return responseKind(outcome.command) === 'list';
+}
+
+function responseKind(command: CommandName): string {
+  return COMMANDS[command].kind;
+}
+
+/**
+ * Sync or async, the entity a command created or changed (the job result holds it under the same
+ * name as a synchronous answer).
+ */
+export async function createdEntity<C extends CommandName>(
+  outcome: CommandOutcome<C>,
+): Promise<CreatedEntity<C> | undefined> {
+  if (isObjectOutcome(outcome)) {
+    const body = await outcome.done;
+    const name = responseNameOf(outcome.command);
+    return body !== undefined && hasKey(body, name) ? body[name] : undefined;
+  }
+  if (isListOutcome(outcome)) {
+    const body = await outcome.done;
+    const name = responseNameOf(outcome.command);
+    const items = body !== undefined && hasKey(body, name) ? body[name] : undefined;
+    return Array.isArray(items) ? items[0] : undefined;
+  }
+  await outcome.done;
+  return undefined;
 }
 
 /** Runs a form's command and waits for it to finish (a job included), for dialogs that show errors inline. */
-export function useInfraMutation<I, T>(build: (input: I) => CommandRun, responseName: string) {
+export function useInfraMutation<I, C extends CommandName>(build: (input: I) => CommandRunOf<C>) {
   const command = useInfraCommand();
   return useMutation({
-    mutationFn: async (input: I) => createdEntity<T>(await command(build(input)), responseName),
+    mutationFn: async (input: I) => createdEntity(await command(build(input))),
   });
 }

@@ -1,5 +1,4 @@
 import { IconCircleCheck, IconCircleOff, IconTrash } from '@tabler/icons-react';
-import type { ApiCommandName } from '../../../lib/api-commands.generated';
 import { useT } from '../../../lib/i18n';
 import { useCan } from '../../../lib/permissions';
 import type { CommandRun } from '../api/commands';
@@ -12,6 +11,10 @@ interface Allocated {
   allocationstate?: string;
 }
 
+/** The commands that enable, disable and delete zones, pods and clusters (same parameters each). */
+type AllocationUpdate = 'updateZone' | 'updatePod' | 'updateCluster';
+type AllocationRemove = 'deleteZone' | 'deletePod' | 'deleteCluster';
+
 /**
  * Enable / disable (allocationstate on the update command) and delete for zones, pods and
  * clusters, one at a time or in bulk.
@@ -20,8 +23,8 @@ export function useAllocationActions<T extends Allocated>(options: {
   /** Translated titles: "Enable cluster", "Disable cluster", "Delete cluster". */
   titles: { enable: string; disable: string; remove: string };
   path: string;
-  update: ApiCommandName;
-  remove: ApiCommandName;
+  update: AllocationUpdate;
+  remove: AllocationRemove;
   /** Extra per-resource actions, placed before delete. */
   extra?: (item: T) => ActionSpec[];
   deleteBlocked?: (item: T) => string | undefined;

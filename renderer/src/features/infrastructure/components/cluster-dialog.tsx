@@ -1,9 +1,9 @@
 import { Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { FormFooter } from '../../../components/form-footer';
+import type { Cluster } from '../../../lib/contract';
 import { useT } from '../../../lib/i18n';
 import { useInfraMutation } from '../api/commands';
-import type { Cluster } from '../api/types';
 import { HYPERVISORS } from '../lib/states';
 import { LocationFields, type Location } from './location-fields';
 
@@ -26,21 +26,18 @@ export function AddClusterDialog(props: {
     hypervisor: 'Simulator',
   });
   const [submitted, setSubmitted] = useState(false);
-  const add = useInfraMutation<ClusterForm, Cluster>(
-    (input) => ({
-      command: 'addCluster',
-      params: {
-        zoneid: input.zoneid,
-        podid: input.podid,
-        clustername: input.clustername.trim(),
-        hypervisor: input.hypervisor,
-        clustertype: 'CloudManaged',
-      },
-      title: `${t('infra.clusters.add')}: ${input.clustername.trim()}`,
-      link: '#/clusters',
-    }),
-    'cluster',
-  );
+  const add = useInfraMutation((input: ClusterForm) => ({
+    command: 'addCluster',
+    params: {
+      zoneid: input.zoneid,
+      podid: input.podid,
+      clustername: input.clustername.trim(),
+      hypervisor: input.hypervisor,
+      clustertype: 'CloudManaged',
+    },
+    title: `${t('infra.clusters.add')}: ${input.clustername.trim()}`,
+    link: '#/clusters',
+  }));
   const errors = {
     zoneid: form.zoneid ? undefined : t('common.required'),
     podid: form.podid ? undefined : t('common.required'),

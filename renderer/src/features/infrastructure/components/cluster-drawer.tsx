@@ -1,9 +1,9 @@
 import { Anchor, Stack } from '@mantine/core';
 import { StateBadge } from '../../../components/state-badge';
+import type { Cluster, Host, StoragePool } from '../../../lib/contract';
 import { useT } from '../../../lib/i18n';
 import { href } from '../../../lib/router';
 import { useInfraList, useInfraOne } from '../api/queries';
-import type { Cluster, Host, StoragePool } from '../api/types';
 import { hostCpuPercent, hostMemoryPercent } from '../lib/capacity';
 import type { ActionSpec } from './actions';
 import { CapacityBar } from './capacity-bar';
@@ -39,21 +39,15 @@ export function ClusterDrawer(props: {
   onClose(): void;
 }) {
   const t = useT();
-  const query = useInfraOne<Cluster>('listClusters', 'cluster', props.clusterId);
+  const query = useInfraOne('listClusters', { id: props.clusterId });
   const cluster = query.data ?? props.fallback;
   const rows = useFieldRows(cluster, FIELDS);
-  const hosts = useInfraList<Host>(
+  const hosts = useInfraList(
     'listHosts',
-    'host',
     { clusterid: props.clusterId, type: 'Routing', page: 1, pagesize: RELATED_LIMIT },
     { keepPrevious: false },
   );
-  const pools = useInfraList<StoragePool>(
-    'listStoragePools',
-    'storagepool',
-    { clusterid: props.clusterId },
-    { keepPrevious: false },
-  );
+  const pools = useInfraList('listStoragePools', { clusterid: props.clusterId }, { keepPrevious: false });
   return (
     <DetailDrawer
       kind={t('infra.cluster')}

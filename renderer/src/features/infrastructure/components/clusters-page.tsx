@@ -1,8 +1,9 @@
 import { useMemo } from 'react';
 import { columnHelper, type DataColumn } from '../../../components/data-table';
+import type { Cluster } from '../../../lib/contract';
 import { useT } from '../../../lib/i18n';
 import { useCan } from '../../../lib/permissions';
-import type { Cluster } from '../api/types';
+import { ALLOCATION_STATES, oneOf } from '../lib/states';
 import { useAllocationActions } from './allocation-actions';
 import { AddClusterDialog } from './cluster-dialog';
 import { ClusterDrawer } from './cluster-drawer';
@@ -17,10 +18,13 @@ const col = columnHelper<Cluster>();
 export function ClustersPage() {
   const t = useT();
   const can = useCan();
-  const page = useInfraListPage<Cluster, (typeof FILTERS)[number]>({
+  const page = useInfraListPage({
     command: 'listClusters',
-    name: 'cluster',
     filters: FILTERS,
+    params: ({ allocationstate, ...filters }) => ({
+      ...filters,
+      allocationstate: oneOf(ALLOCATION_STATES, allocationstate),
+    }),
   });
   const actions = useAllocationActions<Cluster>({
     titles: {

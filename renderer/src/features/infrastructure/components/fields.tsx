@@ -18,7 +18,6 @@ export function useFieldRows<T extends object>(entity: T | null | undefined, spe
   const t = useT();
   const locale = useLocale();
   if (!entity) return [];
-  const record = entity as Record<string, unknown>;
   const render = (value: unknown, kind: FieldKind): ReactNode => {
     if (value === undefined || value === null || value === '') return undefined;
     switch (kind) {
@@ -50,7 +49,7 @@ export function useFieldRows<T extends object>(entity: T | null | undefined, spe
   };
   const rows: Property[] = specs.map(([key, label, kind]) => ({
     label: t(label),
-    value: typeof kind === 'function' ? kind(entity) : render(record[key], kind ?? 'text'),
+    value: typeof kind === 'function' ? kind(entity) : render(entity[key], kind ?? 'text'),
   }));
   return [
     ...rows,

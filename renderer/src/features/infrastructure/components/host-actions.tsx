@@ -7,10 +7,10 @@ import {
   IconToolsOff,
   IconTrash,
 } from '@tabler/icons-react';
+import type { Host } from '../../../lib/contract';
 import { useT } from '../../../lib/i18n';
 import { useCan } from '../../../lib/permissions';
 import type { CommandRun } from '../api/commands';
-import type { Host } from '../api/types';
 import { hostRs } from '../lib/states';
 import { useRunAction, type ActionSpec } from './actions';
 

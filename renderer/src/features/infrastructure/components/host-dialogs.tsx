@@ -1,9 +1,9 @@
 import { Modal, PasswordInput, SimpleGrid, Stack, TagsInput, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { FormFooter } from '../../../components/form-footer';
+import type { Cluster, Host } from '../../../lib/contract';
 import { useT } from '../../../lib/i18n';
 import { useInfraMutation } from '../api/commands';
-import type { Cluster, Host } from '../api/types';
 import { isUrlWithScheme } from '../lib/ip-validation';
 import { splitTags } from '../lib/tags';
 import { LocationFields, type Location } from './location-fields';
@@ -26,24 +26,21 @@ export function AddHostDialog(props: { initial: Location; onClose(): void; onAdd
   const [password, setPassword] = useState('');
   const [hosttags, setHosttags] = useState<string[]>([]);
   const [touched, setTouched] = useState(false);
-  const add = useInfraMutation<AddHostInput, Host>(
-    (input) => ({
-      command: 'addHost',
-      params: {
-        zoneid: input.zoneid,
-        podid: input.podid,
-        clusterid: input.clusterid,
-        hypervisor: input.hypervisor,
-        url: input.url.trim(),
-        username: input.username.trim(),
-        password: input.password,
-        hosttags: input.hosttags.length ? input.hosttags.join(',') : undefined,
-      },
-      title: `${t('infra.hosts.add')}: ${input.url.trim()}`,
-      link: '#/hosts',
-    }),
-    'host',
-  );
+  const add = useInfraMutation((input: AddHostInput) => ({
+    command: 'addHost',
+    params: {
+      zoneid: input.zoneid,
+      podid: input.podid,
+      clusterid: input.clusterid,
+      hypervisor: input.hypervisor,
+      url: input.url.trim(),
+      username: input.username.trim(),
+      password: input.password,
+      hosttags: input.hosttags.length ? input.hosttags.join(',') : undefined,
+    },
+    title: `${t('infra.hosts.add')}: ${input.url.trim()}`,
+    link: '#/hosts',
+  }));
 
   const errors = {
     zoneid: location.zoneid ? undefined : t('common.required'),
@@ -137,15 +134,12 @@ export function AddHostDialog(props: { initial: Location; onClose(): void; onAdd
 export function EditHostTagsDialog({ host, onClose }: { host: Host; onClose(): void }) {
   const t = useT();
   const [tags, setTags] = useState<string[]>(splitTags(host.hosttags));
-  const update = useInfraMutation<string[], Host>(
-    (list) => ({
-      command: 'updateHost',
-      params: { id: host.id, hosttags: list.join(',') },
-      title: `${t('infra.host.editTags')}: ${host.name}`,
-      link: `#/hosts?id=${host.id}`,
-    }),
-    'host',
-  );
+  const update = useInfraMutation((list: string[]) => ({
+    command: 'updateHost',
+    params: { id: host.id, hosttags: list.join(',') },
+    title: `${t('infra.host.editTags')}: ${host.name}`,
+    link: `#/hosts?id=${host.id}`,
+  }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
     update.mutate(tags, { onSuccess: onClose });

@@ -1,10 +1,10 @@
 import { Button, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconTags } from '@tabler/icons-react';
 import { StateBadge } from '../../../components/state-badge';
+import type { Host } from '../../../lib/contract';
 import { formatBytes, formatDateTime, formatNumber, formatRelative, useLocale, useT } from '../../../lib/i18n';
 import { useCan } from '../../../lib/permissions';
 import { useInfraOne } from '../api/queries';
-import type { Host } from '../api/types';
 import type { ActionSpec } from './actions';
 import { CapacityBar } from './capacity-bar';
 import { DetailDrawer, EntityLink, SectionTitle } from './detail-drawer';
@@ -57,7 +57,7 @@ export function HostDrawer(props: {
   onClose(): void;
 }) {
   const t = useT();
-  const query = useInfraOne<Host>('listHosts', 'host', props.hostId);
+  const query = useInfraOne('listHosts', { id: props.hostId });
   const host = query.data ?? props.fallback;
   const rows = useFieldRows(host, FIELDS);
   return (

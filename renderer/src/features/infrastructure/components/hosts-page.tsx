@@ -2,9 +2,9 @@ import { Group, Text, Tooltip } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { columnHelper, type DataColumn } from '../../../components/data-table';
 import { StateBadge } from '../../../components/state-badge';
+import type { Host } from '../../../lib/contract';
 import { formatBytes, formatRelative, useLocale, useT } from '../../../lib/i18n';
 import { useCan } from '../../../lib/permissions';
-import type { Host } from '../api/types';
 import { HOST_RESOURCE_STATES, HOST_STATES } from '../lib/states';
 import { CapacityBar } from './capacity-bar';
 import { hostCpuPercent, hostMemoryPercent } from '../lib/capacity';
@@ -24,11 +24,10 @@ export function HostsPage() {
   const t = useT();
   const locale = useLocale();
   const can = useCan();
-  const page = useInfraListPage<Host, (typeof FILTERS)[number]>({
+  const page = useInfraListPage({
     command: 'listHosts',
-    name: 'host',
     filters: FILTERS,
-    fixed: { type: 'Routing' },
+    params: (filters) => ({ type: 'Routing', ...filters }),
   });
   const [tagging, setTagging] = useState<Host | null>(null);
   const actions = useHostActions({ onEditTags: setTagging, onDeleted: page.closeIfOpen });

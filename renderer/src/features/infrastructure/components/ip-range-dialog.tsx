@@ -1,10 +1,10 @@
 import { Modal, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useMemo, useState, type FormEvent } from 'react';
 import { FormFooter } from '../../../components/form-footer';
+import type { PhysicalNetwork, Zone } from '../../../lib/contract';
 import { useT } from '../../../lib/i18n';
 import { useInfraMutation } from '../api/commands';
 import { usePodOptions } from '../api/queries';
-import type { PhysicalNetwork, VlanIpRange, Zone } from '../api/types';
 import { validateRange, type RangeInput } from '../lib/ip-validation';
 import { RangeFields } from './range-fields';
 
@@ -52,7 +52,7 @@ export function IpRangeDialog(props: {
   if (form.kind === 'guest' && !form.podid && podData.length === 1 && podData[0])
     setForm({ ...form, podid: podData[0].value });
 
-  const save = useInfraMutation<RangeForm, VlanIpRange>((input) => {
+  const save = useInfraMutation((input: RangeForm) => {
     const isPublic = input.kind === 'public';
     return {
       command: 'createVlanIpRange',
@@ -70,7 +70,7 @@ export function IpRangeDialog(props: {
       title: `${isPublic ? t('infra.ranges.addPublic') : t('infra.ranges.addGuest')}: ${input.startip.trim()}`,
       link: `#/zones?id=${props.zone.id}`,
     };
-  }, 'vlan');
+  });
 
   const rangeErrors = validateRange(form, { endRequired: true });
   const vlanError =

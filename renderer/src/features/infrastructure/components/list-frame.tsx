@@ -19,12 +19,15 @@ import type { Location } from './location-fields';
  */
 export function useListQuery<K extends string>(names: readonly K[]) {
   const { query } = useLocation();
-  const filters = {} as Record<K, string | undefined>;
-  for (const name of names) filters[name] = query.get(name) || undefined;
+  const filters: Partial<Record<K, string>> = {};
+  for (const name of names) {
+    const value = query.get(name);
+    if (value) filters[name] = value;
+  }
   const id = query.get('id') || undefined;
   const set = (patch: Partial<Record<K | 'id', string | undefined>>) => {
     const next: Record<string, string | undefined> = { ...filters, id };
-    for (const [key, value] of Object.entries(patch)) next[key] = value as string | undefined;
+    for (const [key, value] of Object.entries<string | undefined>(patch)) next[key] = value;
     replaceQuery(next);
   };
   /** Opens the drawer of `next` (closes it when undefined), keeping the filters. */
@@ -34,6 +37,8 @@ export function useListQuery<K extends string>(names: readonly K[]) {
   const active = names.some((name) => filters[name] !== undefined);
   return { filters, id, set, show, clear, active, signature: names.map((n) => filters[n] ?? '').join('|') };
 }
+
+export type ListQuery<K extends string = string> = ReturnType<typeof useListQuery<K>>;
 
 /** Page, page size, keyword and selection of a server-paged list; the page resets when filters change. */
 export function useListControls(signature: string) {
@@ -64,6 +69,8 @@ export function useListControls(signature: string) {
     },
   };
 }
+
+export type ListControls = ReturnType<typeof useListControls>;
 
 export function ListFrame(props: {
   title: string;

@@ -1,34 +1,53 @@
 import { Button } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
+import type { UseQueryResult } from '@tanstack/react-query';
 import { useMemo, useState, type ReactNode } from 'react';
 import { DataTable, type DataColumn } from '../../../components/data-table';
-import type { ApiCommandName } from '../../../lib/api-commands.generated';
-import type { ApiParams } from '../../../lib/api-types';
+import type { ListItem, ListResult, Params } from '../../../lib/contract';
 import { useT } from '../../../lib/i18n';
-import { useInfraList, type ResponseName } from '../api/queries';
+import { useInfraList, type InfraListCommand } from '../api/queries';
 import { BulkBar, RowActionsContext, type ActionSpec } from './actions';
-import { ListFrame, useListControls, useListQuery } from './list-frame';
+import { ListFrame, useListControls, useListQuery, type ListControls, type ListQuery } from './list-frame';
+
+/** The id every listed entity carries (checked, so the generic list needs no per-entity type). */
+function idOf(item: unknown): string | undefined {
+  return typeof item === 'object' && item !== null && 'id' in item && typeof item.id === 'string' ? item.id : undefined;
+}
+
+/** What a list page shares with its frame: URL filters, paging, the query and the selection. */
+export interface InfraListPage<T, K extends string = string> {
+  list: ListQuery<K>;
+  filters: Partial<Record<K, string>>;
+  controls: ListControls;
+  query: UseQueryResult<ListResult<T>>;
+  items: T[];
+  selected: T[];
+  /** Closes the drawer when it shows the resource just deleted. */
+  closeIfOpen(item: { id: string }): void;
+  adding: boolean;
+  setAdding(adding: boolean): void;
+  /** The "Add" dialog finished: close it and open what it created. */
+  added(item: { id?: string } | undefined): void;
+}
 
 /**
  * The state every infrastructure list page shares: filters and the open drawer in the URL, page,
  * page size, keyword and selection, the server-paged query, and the "Add" dialog's open flag.
  */
-export function useInfraListPage<T extends { id: string }, K extends string>(options: {
-  command: ApiCommandName;
-  name: ResponseName;
+export function useInfraListPage<C extends InfraListCommand, K extends string>(options: {
+  command: C;
   filters: readonly K[];
-  /** Parameters every request of the page carries (hosts: type=Routing). */
-  fixed?: ApiParams;
-}) {
+  /** The command's parameters for the filters in the URL (hosts add type=Routing). */
+  params(filters: Partial<Record<K, string>>): Params<C>;
+}): InfraListPage<ListItem<C>, K> {
   const list = useListQuery(options.filters);
   const controls = useListControls(list.signature);
   const [adding, setAdding] = useState(false);
-  const query = useInfraList<T>(options.command, options.name, {
-    ...options.fixed,
+  const query = useInfraList(options.command, {
+    ...options.params(list.filters),
     page: controls.page,
     pagesize: controls.pagesize,
     keyword: controls.keyword,
-    ...list.filters,
   });
   const items = useMemo(() => query.data?.items ?? [], [query.data]);
   return {
@@ -37,22 +56,21 @@ export function useInfraListPage<T extends { id: string }, K extends string>(opt
     controls,
     query,
     items,
-    selected: items.filter((item) => controls.selection[item.id]),
-    /** Closes the drawer when it shows the resource just deleted. */
-    closeIfOpen: (item: T) => {
+    selected: items.filter((item) => {
+      const id = idOf(item);
+      return id !== undefined && controls.selection[id];
+    }),
+    closeIfOpen: (item) => {
       if (list.id === item.id) list.show(undefined);
     },
     adding,
     setAdding,
-    /** The "Add" dialog finished: close it and open what it created. */
-    added: (item: { id?: string } | undefined) => {
+    added: (item) => {
       setAdding(false);
       if (item?.id) list.show(item.id);
     },
   };
 }
-
-export type InfraListPage<T extends { id: string }> = ReturnType<typeof useInfraListPage<T, string>>;
 
 /**
  * The frame of an infrastructure list page: header with refresh and "Add", search, filters, bulk
@@ -81,7 +99,7 @@ export function InfraListView<T extends { id: string }>(props: {
   const t = useT();
   const { list, controls, query, items } = props.page;
   return (
-    <RowActionsContext.Provider value={props.rowActions as (row: never) => ActionSpec[]}>
+    <RowActionsContext.Provider value={props.rowActions}>
       <ListFrame
         title={props.title}
         total={query.data?.count}

@@ -1,8 +1,8 @@
 import { Select } from '@mantine/core';
 import { useEffect, useMemo } from 'react';
+import type { Cluster } from '../../../lib/contract';
 import { useT } from '../../../lib/i18n';
 import { useClusterOptions, usePodOptions, useZoneOptions } from '../api/queries';
-import type { Cluster } from '../api/types';
 
 export interface Location {
   zoneid: string;

@@ -1,10 +1,10 @@
 import { Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useMemo, useState, type FormEvent } from 'react';
 import { FormFooter } from '../../../components/form-footer';
+import type { Pod } from '../../../lib/contract';
 import { useT } from '../../../lib/i18n';
-import { useInfraMutation } from '../api/commands';
+import { useInfraMutation, type CommandRun } from '../api/commands';
 import { useZoneOptions } from '../api/queries';
-import type { Pod } from '../api/types';
 import { validateRange, type RangeInput } from '../lib/ip-validation';
 import { podRanges } from '../lib/pods';
 import { RangeFields } from './range-fields';
@@ -35,7 +35,7 @@ export function PodDialog(props: { pod?: Pod; zoneId?: string; onClose(): void; 
   const zoneData = useMemo(() => (zones.data?.items ?? []).map((z) => ({ value: z.id, label: z.name })), [zones.data]);
   if (!editing && !form.zoneid && zoneData.length === 1 && zoneData[0]) setForm({ ...form, zoneid: zoneData[0].value });
 
-  const save = useInfraMutation<PodForm, Pod>((input) => {
+  const save = useInfraMutation((input: PodForm): CommandRun<'createPod' | 'updatePod'> => {
     const trimmed = {
       name: input.name.trim(),
       gateway: input.gateway.trim(),
@@ -67,7 +67,7 @@ export function PodDialog(props: { pod?: Pod; zoneId?: string; onClose(): void; 
       title: `${t('infra.pods.add')}: ${trimmed.name}`,
       link: '#/pods',
     };
-  }, 'pod');
+  });
 
   const rangeErrors = validateRange(form);
   const nameError = form.name.trim() ? undefined : t('common.required');

@@ -1,10 +1,10 @@
 import { Anchor, Stack } from '@mantine/core';
 import { StateBadge } from '../../../components/state-badge';
+import type { Cluster, Pod } from '../../../lib/contract';
 import { useT } from '../../../lib/i18n';
 import { href } from '../../../lib/router';
 import { useInfraList, useInfraOne } from '../api/queries';
-import type { Cluster, Pod, PodIpRange } from '../api/types';
-import { podRanges } from '../lib/pods';
+import { podRanges, type PodRange } from '../lib/pods';
 import type { ActionSpec } from './actions';
 import { DetailDrawer, EntityLink, SectionTitle } from './detail-drawer';
 import { useFieldRows, type FieldSpec } from './fields';
@@ -32,10 +32,10 @@ export function PodDrawer(props: {
   onClose(): void;
 }) {
   const t = useT();
-  const query = useInfraOne<Pod>('listPods', 'pod', props.podId);
+  const query = useInfraOne('listPods', { id: props.podId });
   const pod = query.data ?? props.fallback;
   const rows = useFieldRows(pod, FIELDS);
-  const clusters = useInfraList<Cluster>('listClusters', 'cluster', { podid: props.podId }, { keepPrevious: false });
+  const clusters = useInfraList('listClusters', { podid: props.podId }, { keepPrevious: false });
   return (
     <DetailDrawer
       kind={t('infra.pod')}
@@ -81,7 +81,7 @@ export function PodDrawer(props: {
                 ]}
               />
               <SectionTitle title={t('infra.pods.managementRanges')} />
-              <MiniTable<PodIpRange & { id?: string }>
+              <MiniTable<PodRange & { id?: string }>
                 testId="pod-ranges"
                 rows={podRanges(pod)}
                 rowKey={(r, i) => `${r.startip}-${i}`}
@@ -92,8 +92,7 @@ export function PodDrawer(props: {
                   { header: t('infra.ip.gateway'), render: (r) => r.gateway ?? pod.gateway },
                   {
                     header: t('infra.ranges.forSystemVms'),
-                    render: (r) =>
-                      String(r.forsystemvms) === 'true' || r.forsystemvms === '1' ? t('common.yes') : t('common.no'),
+                    render: (r) => (['true', '1'].includes(String(r.forsystemvms)) ? t('common.yes') : t('common.no')),
                   },
                   { header: t('infra.ranges.vlan'), render: (r) => r.vlanid },
                 ]}

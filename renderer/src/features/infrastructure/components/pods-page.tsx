@@ -1,10 +1,11 @@
 import { IconPencil } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { columnHelper, type DataColumn } from '../../../components/data-table';
+import type { Pod } from '../../../lib/contract';
 import { useT } from '../../../lib/i18n';
 import { useCan } from '../../../lib/permissions';
-import type { Pod } from '../api/types';
 import { podRangeText } from '../lib/pods';
+import { ALLOCATION_STATES, oneOf } from '../lib/states';
 import type { ActionSpec } from './actions';
 import { useAllocationActions } from './allocation-actions';
 import { actionsColumn, linkColumn, nameColumn, stateColumn } from './columns';
@@ -38,7 +39,11 @@ export function usePodActions(onEdit: (pod: Pod) => void, onDeleted?: (pod: Pod)
 export function PodsPage() {
   const t = useT();
   const can = useCan();
-  const page = useInfraListPage<Pod, (typeof FILTERS)[number]>({ command: 'listPods', name: 'pod', filters: FILTERS });
+  const page = useInfraListPage({
+    command: 'listPods',
+    filters: FILTERS,
+    params: ({ zoneid, allocationstate }) => ({ zoneid, allocationstate: oneOf(ALLOCATION_STATES, allocationstate) }),
+  });
   const [editing, setEditing] = useState<Pod | null>(null);
   const actions = usePodActions(setEditing, page.closeIfOpen);
 

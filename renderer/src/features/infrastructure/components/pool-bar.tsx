@@ -1,5 +1,5 @@
+import type { StoragePool } from '../../../lib/contract';
 import { formatBytes, useLocale } from '../../../lib/i18n';
-import type { StoragePool } from '../api/types';
 import { ratioPercent } from '../lib/capacity';
 import { CapacityBar } from './capacity-bar';
 

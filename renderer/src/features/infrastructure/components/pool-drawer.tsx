@@ -1,8 +1,8 @@
 import { SimpleGrid, Stack, Text } from '@mantine/core';
 import { StateBadge } from '../../../components/state-badge';
+import type { StoragePool } from '../../../lib/contract';
 import { useT } from '../../../lib/i18n';
 import { useInfraOne } from '../api/queries';
-import type { StoragePool } from '../api/types';
 import type { ActionSpec } from './actions';
 import { DetailDrawer, EntityLink, SectionTitle } from './detail-drawer';
 import { TagList, useFieldRows, type FieldSpec } from './fields';
@@ -43,7 +43,7 @@ export function PoolDrawer(props: {
   onClose(): void;
 }) {
   const t = useT();
-  const query = useInfraOne<StoragePool>('listStoragePools', 'storagepool', props.poolId);
+  const query = useInfraOne('listStoragePools', { id: props.poolId });
   const pool = query.data ?? props.fallback;
   const rows = useFieldRows(pool, FIELDS);
   return (

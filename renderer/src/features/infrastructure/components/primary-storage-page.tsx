@@ -1,11 +1,11 @@
 import { Badge, Group } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { columnHelper, type DataColumn } from '../../../components/data-table';
+import type { StoragePool } from '../../../lib/contract';
 import { useT } from '../../../lib/i18n';
 import { useCan } from '../../../lib/permissions';
-import type { StoragePool } from '../api/types';
 import { ratioPercent } from '../lib/capacity';
-import { POOL_SCOPES, STORAGE_POOL_STATES } from '../lib/states';
+import { oneOf, POOL_SCOPE_PARAMS, POOL_SCOPES, STORAGE_POOL_STATES } from '../lib/states';
 import { actionsColumn, nameColumn, stateColumn, urlColumn } from './columns';
 import { PoolBar, poolUrl } from './pool-bar';
 import { EntityLink } from './detail-drawer';
@@ -22,10 +22,10 @@ const col = columnHelper<StoragePool>();
 export function PrimaryStoragePage() {
   const t = useT();
   const can = useCan();
-  const page = useInfraListPage<StoragePool, (typeof FILTERS)[number]>({
+  const page = useInfraListPage({
     command: 'listStoragePools',
-    name: 'storagepool',
     filters: FILTERS,
+    params: ({ scope, ...filters }) => ({ ...filters, scope: oneOf(POOL_SCOPE_PARAMS, scope) }),
   });
   const [tagging, setTagging] = useState<StoragePool | null>(null);
   const actions = usePoolActions({ onEditTags: setTagging, onDeleted: page.closeIfOpen });

@@ -1,7 +1,7 @@
 import { SimpleGrid, Text, TextInput } from '@mantine/core';
 import { formatNumber, useLocale, useT } from '../../../lib/i18n';
-import { cidrFromGateway, formatCidr } from '../../../lib/ipv4';
-import { rangeInputSize, type RangeErrors, type RangeInput } from '../lib/ip-validation';
+import { formatCidr } from '../../../../../core/src/contract/ipv4';
+import { rangeInputCidr, rangeInputSize, type RangeErrors, type RangeInput } from '../lib/ip-validation';
 
 /**
  * Gateway, netmask, start and end IP with their errors as the operator types: a malformed or
@@ -35,7 +35,7 @@ export function RangeFields(props: {
       spellCheck={false}
     />
   );
-  const block = !errors.gateway && !errors.netmask ? cidrFromGateway(value.gateway, value.netmask) : undefined;
+  const block = !errors.gateway && !errors.netmask ? rangeInputCidr(value) : undefined;
   const size = !errors.startip && !errors.endip ? rangeInputSize(value) : 0;
   return (
     <>

@@ -2,10 +2,11 @@ import { Badge, Stack, Text } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { columnHelper, type DataColumn } from '../../../components/data-table';
+import type { ImageStore } from '../../../lib/contract';
 import { useT } from '../../../lib/i18n';
 import { useCan } from '../../../lib/permissions';
+import type { CommandRun } from '../api/commands';
 import { useInfraOne } from '../api/queries';
-import type { ImageStore } from '../api/types';
 import { useRunAction, type ActionSpec } from './actions';
 import { actionsColumn, linkColumn, nameColumn, urlColumn } from './columns';
 import { DetailDrawer, EntityLink } from './detail-drawer';
@@ -38,8 +39,8 @@ function useImageStoreActions(onDeleted: (store: ImageStore) => void) {
   const t = useT();
   const can = useCan();
   const run = useRunAction();
-  const removeRun = (s: ImageStore) => ({
-    command: 'deleteImageStore' as const,
+  const removeRun = (s: ImageStore): CommandRun<'deleteImageStore'> => ({
+    command: 'deleteImageStore',
     params: { id: s.id },
     title: `${t('infra.imageStores.delete')}: ${s.name}`,
     link: '#/secondary-storage',
@@ -89,10 +90,10 @@ function useImageStoreActions(onDeleted: (store: ImageStore) => void) {
 export function SecondaryStoragePage() {
   const t = useT();
   const can = useCan();
-  const page = useInfraListPage<ImageStore, (typeof FILTERS)[number]>({
+  const page = useInfraListPage({
     command: 'listImageStores',
-    name: 'imagestore',
     filters: FILTERS,
+    params: (filters) => ({ ...filters }),
   });
   const actions = useImageStoreActions(page.closeIfOpen);
 
@@ -173,7 +174,7 @@ function ImageStoreDrawer(props: {
   onClose(): void;
 }) {
   const t = useT();
-  const query = useInfraOne<ImageStore>('listImageStores', 'imagestore', props.storeId);
+  const query = useInfraOne('listImageStores', { id: props.storeId });
   const store = query.data ?? props.fallback;
   const rows = useFieldRows(store, FIELDS);
   return (

@@ -1,8 +1,8 @@
 import { IconCircleCheck, IconCircleOff, IconTags, IconTool, IconToolsOff, IconTrash } from '@tabler/icons-react';
+import type { StoragePool } from '../../../lib/contract';
 import { useT } from '../../../lib/i18n';
 import { useCan } from '../../../lib/permissions';
 import type { CommandRun } from '../api/commands';
-import type { StoragePool } from '../api/types';
 import { poolState } from '../lib/states';
 import { useRunAction, type ActionSpec } from './actions';
 

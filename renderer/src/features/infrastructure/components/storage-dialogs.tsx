@@ -1,10 +1,10 @@
 import { Modal, SegmentedControl, Select, SimpleGrid, Stack, TagsInput, Text, TextInput } from '@mantine/core';
 import { useMemo, useState, type FormEvent } from 'react';
 import { FormFooter } from '../../../components/form-footer';
+import type { ImageStore, StoragePool } from '../../../lib/contract';
 import { useT } from '../../../lib/i18n';
 import { useInfraMutation } from '../api/commands';
 import { useZoneOptions } from '../api/queries';
-import type { ImageStore, StoragePool } from '../api/types';
 import { isUrlWithScheme } from '../lib/ip-validation';
 import { HYPERVISORS } from '../lib/states';
 import { splitTags } from '../lib/tags';
@@ -36,7 +36,7 @@ export function AddPoolDialog(props: {
     hypervisor: 'Simulator',
   });
   const [submitted, setSubmitted] = useState(false);
-  const add = useInfraMutation<PoolForm, StoragePool>((input) => {
+  const add = useInfraMutation((input: PoolForm) => {
     const zoneWide = input.scope === 'ZONE';
     return {
       command: 'createStoragePool',
@@ -53,7 +53,7 @@ export function AddPoolDialog(props: {
       title: `${t('infra.storage.add')}: ${input.name.trim()}`,
       link: '#/primary-storage',
     };
-  }, 'storagepool');
+  });
   const zoneWide = form.scope === 'ZONE';
   const errors = {
     zoneid: form.zoneid ? undefined : t('common.required'),
@@ -148,15 +148,12 @@ export function AddPoolDialog(props: {
 export function EditPoolTagsDialog({ pool, onClose }: { pool: StoragePool; onClose(): void }) {
   const t = useT();
   const [tags, setTags] = useState<string[]>(splitTags(pool.tags));
-  const update = useInfraMutation<string[], StoragePool>(
-    (list) => ({
-      command: 'updateStoragePool',
-      params: { id: pool.id, tags: list.join(',') },
-      title: `${t('infra.storage.editTags')}: ${pool.name}`,
-      link: `#/primary-storage?id=${pool.id}`,
-    }),
-    'storagepool',
-  );
+  const update = useInfraMutation((list: string[]) => ({
+    command: 'updateStoragePool',
+    params: { id: pool.id, tags: list.join(',') },
+    title: `${t('infra.storage.editTags')}: ${pool.name}`,
+    link: `#/primary-storage?id=${pool.id}`,
+  }));
   return (
     <Modal opened onClose={onClose} title={`${t('infra.storage.editTags')}: ${pool.name}`}>
       <form
@@ -206,20 +203,17 @@ export function AddImageStoreDialog(props: {
   const [form, setForm] = useState<StoreForm>({ zoneid: props.zoneId ?? '', name: '', url: '' });
   const [submitted, setSubmitted] = useState(false);
   if (!form.zoneid && zoneData.length === 1 && zoneData[0]) setForm({ ...form, zoneid: zoneData[0].value });
-  const add = useInfraMutation<StoreForm, ImageStore>(
-    (input) => ({
-      command: 'addImageStore',
-      params: {
-        zoneid: input.zoneid,
-        name: input.name.trim() || undefined,
-        url: input.url.trim(),
-        provider: 'NFS',
-      },
-      title: `${t('infra.imageStores.add')}: ${input.name.trim() || input.url.trim()}`,
-      link: '#/secondary-storage',
-    }),
-    'imagestore',
-  );
+  const add = useInfraMutation((input: StoreForm) => ({
+    command: 'addImageStore',
+    params: {
+      zoneid: input.zoneid,
+      name: input.name.trim() || undefined,
+      url: input.url.trim(),
+      provider: 'NFS',
+    },
+    title: `${t('infra.imageStores.add')}: ${input.name.trim() || input.url.trim()}`,
+    link: '#/secondary-storage',
+  }));
   const errors = {
     zoneid: form.zoneid ? undefined : t('common.required'),
     url: !form.url.trim()

@@ -3,21 +3,13 @@ import { IconCircleCheck, IconCircleOff, IconPlus, IconTrash } from '@tabler/ico
 import { useState } from 'react';
 import { StateBadge } from '../../../components/state-badge';
 import { useApi } from '../../../lib/api-context';
+import type { NetworkServiceProvider, PhysicalNetwork, Pod, VlanIpRange, Zone } from '../../../lib/contract';
 import { useT } from '../../../lib/i18n';
 import { notifyError } from '../../../lib/notify';
 import { useCan } from '../../../lib/permissions';
 import { href } from '../../../lib/router';
 import { useInfraCommand } from '../api/commands';
 import { useInfraList, useInfraOne } from '../api/queries';
-import type {
-  NetworkServiceProvider,
-  PhysicalNetwork,
-  Pod,
-  TrafficType,
-  VirtualRouterElement,
-  VlanIpRange,
-  Zone,
-} from '../api/types';
 import { podRangeText } from '../lib/pods';
 import { useRunAction, type ActionSpec } from './actions';
 import { DetailDrawer, EntityLink, SectionTitle } from './detail-drawer';
@@ -57,22 +49,12 @@ export function ZoneDrawer(props: {
   onClose(): void;
 }) {
   const t = useT();
-  const query = useInfraOne<Zone>('listZones', 'zone', props.zoneId);
+  const query = useInfraOne('listZones', { id: props.zoneId });
   const zone = query.data ?? props.fallback;
   const rows = useFieldRows(zone, FIELDS);
-  const networks = useInfraList<PhysicalNetwork>(
-    'listPhysicalNetworks',
-    'physicalnetwork',
-    { zoneid: props.zoneId },
-    { keepPrevious: false },
-  );
-  const ranges = useInfraList<VlanIpRange>(
-    'listVlanIpRanges',
-    'vlan',
-    { zoneid: props.zoneId },
-    { keepPrevious: false },
-  );
-  const pods = useInfraList<Pod>('listPods', 'pod', { zoneid: props.zoneId }, { keepPrevious: false });
+  const networks = useInfraList('listPhysicalNetworks', { zoneid: props.zoneId }, { keepPrevious: false });
+  const ranges = useInfraList('listVlanIpRanges', { zoneid: props.zoneId }, { keepPrevious: false });
+  const pods = useInfraList('listPods', { zoneid: props.zoneId }, { keepPrevious: false });
   return (
     <DetailDrawer
       kind={t('infra.zone')}
@@ -171,15 +153,9 @@ function PhysicalNetworkCard({ network }: { network: PhysicalNetwork }) {
   const client = useApi();
   const command = useInfraCommand();
   const [enabling, setEnabling] = useState<string | null>(null);
-  const traffic = useInfraList<TrafficType>(
-    'listTrafficTypes',
-    'traffictype',
-    { physicalnetworkid: network.id },
-    { keepPrevious: false },
-  );
-  const providers = useInfraList<NetworkServiceProvider>(
+  const traffic = useInfraList('listTrafficTypes', { physicalnetworkid: network.id }, { keepPrevious: false });
+  const providers = useInfraList(
     'listNetworkServiceProviders',
-    'networkserviceprovider',
     { physicalnetworkid: network.id },
     { keepPrevious: false },
   );
@@ -208,9 +184,7 @@ function PhysicalNetworkCard({ network }: { network: PhysicalNetwork }) {
   const enableVirtualRouter = async (provider: NetworkServiceProvider) => {
     setEnabling(provider.id);
     try {
-      const elements = await client.list<VirtualRouterElement>('listVirtualRouterElements', 'virtualrouterelement', {
-        nspid: provider.id,
-      });
+      const elements = await client.list('listVirtualRouterElements', { nspid: provider.id });
       const element = elements.items[0];
       if (element && !element.enabled) {
         const configured = await command({

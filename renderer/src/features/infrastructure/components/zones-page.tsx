@@ -1,11 +1,11 @@
 import { Badge, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import { columnHelper, type DataColumn } from '../../../components/data-table';
+import type { Zone } from '../../../lib/contract';
 import { useT } from '../../../lib/i18n';
 import { useCan } from '../../../lib/permissions';
 import { navigate } from '../../../lib/router';
-import type { Zone } from '../api/types';
-import { NETWORK_TYPES } from '../lib/states';
+import { NETWORK_TYPES, oneOf } from '../lib/states';
 import { useAllocationActions } from './allocation-actions';
 import { actionsColumn, nameColumn, stateColumn } from './columns';
 import { EnumFilter } from './list-frame';
@@ -19,10 +19,10 @@ const col = columnHelper<Zone>();
 export function ZonesPage() {
   const t = useT();
   const can = useCan();
-  const page = useInfraListPage<Zone, (typeof FILTERS)[number]>({
+  const page = useInfraListPage({
     command: 'listZones',
-    name: 'zone',
     filters: FILTERS,
+    params: ({ networktype }) => ({ networktype: oneOf(NETWORK_TYPES, networktype) }),
   });
   const actions = useAllocationActions<Zone>({
     titles: { enable: t('infra.zones.enable'), disable: t('infra.zones.disable'), remove: t('infra.zones.delete') },

@@ -1,4 +1,4 @@
-import type { Host } from '../api/types';
+import type { Host } from '../../../lib/contract';
 
 /** Parses CloudStack's percentages: "12.5%", "12.5" or a number. */
 export function parsePercent(value: string | number | undefined | null): number | undefined {

@@ -1,9 +1,17 @@
 /**
  * The IPv4 checks the range forms make as the operator types (the core checks again, including
- * overlaps with existing ranges). The arithmetic is lib/ipv4's.
+ * overlaps with existing ranges). The arithmetic is the contract's (core/src/contract/ipv4), which
+ * takes addresses as written: operator input is trimmed here first.
  */
+import {
+  cidrContains,
+  cidrFromGateway,
+  type Cidr,
+  ipToNumber,
+  netmaskToPrefix,
+  rangeSize,
+} from '../../../../../core/src/contract/ipv4';
 import type { MessageKey } from '../../../lib/i18n';
-import { cidrContains, cidrFromGateway, ipToNumber, netmaskToPrefix, rangeSize } from '../../../lib/ipv4';
 
 export interface RangeInput {
   gateway: string;
@@ -15,7 +23,12 @@ export interface RangeInput {
 
 /** How many addresses the range holds (one when the end is empty), 0 when it is not a valid range. */
 export function rangeInputSize(input: Pick<RangeInput, 'startip' | 'endip'>): number {
-  return rangeSize(input.startip, input.endip || input.startip);
+  return rangeSize(input.startip.trim(), (input.endip || input.startip).trim());
+}
+
+/** The block the typed gateway and netmask describe, undefined while either is not valid. */
+export function rangeInputCidr(input: Pick<RangeInput, 'gateway' | 'netmask'>): Cidr | undefined {
+  return cidrFromGateway(input.gateway.trim(), input.netmask.trim());
 }
 
 export type RangeErrors = Partial<Record<keyof RangeInput, MessageKey>>;
@@ -26,15 +39,15 @@ export type RangeErrors = Partial<Record<keyof RangeInput, MessageKey>>;
  */
 export function validateRange(input: RangeInput, options: { endRequired?: boolean } = {}): RangeErrors {
   const errors: RangeErrors = {};
-  const gateway = ipToNumber(input.gateway);
-  const start = ipToNumber(input.startip);
-  const end = input.endip.trim() ? ipToNumber(input.endip) : undefined;
+  const gateway = ipToNumber(input.gateway.trim());
+  const start = ipToNumber(input.startip.trim());
+  const end = input.endip.trim() ? ipToNumber(input.endip.trim()) : undefined;
 
   if (!input.gateway.trim()) errors.gateway = 'common.required';
   else if (gateway === undefined) errors.gateway = 'infra.ip.invalid';
 
   if (!input.netmask.trim()) errors.netmask = 'common.required';
-  else if (netmaskToPrefix(input.netmask) === undefined) errors.netmask = 'infra.ip.invalidNetmask';
+  else if (netmaskToPrefix(input.netmask.trim()) === undefined) errors.netmask = 'infra.ip.invalidNetmask';
 
   if (!input.startip.trim()) errors.startip = 'common.required';
   else if (start === undefined) errors.startip = 'infra.ip.invalid';
@@ -46,7 +59,7 @@ export function validateRange(input: RangeInput, options: { endRequired?: boolea
   if (start !== undefined && end !== undefined && end < start && !errors.endip)
     errors.endip = 'infra.ip.endBeforeStart';
 
-  const block = errors.gateway || errors.netmask ? undefined : cidrFromGateway(input.gateway, input.netmask);
+  const block = errors.gateway || errors.netmask ? undefined : rangeInputCidr(input);
   if (block) {
     const outside = (n: number) => !cidrContains(block, n);
     if (start !== undefined && !errors.startip && outside(start)) errors.startip = 'infra.ip.outsideCidr';

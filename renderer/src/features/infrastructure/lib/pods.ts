@@ -1,10 +1,13 @@
-import type { Pod, PodIpRange } from '../api/types';
+import type { Pod, PodIpRange } from '../../../lib/contract';
 
-const asList = (value: string[] | string | undefined): string[] =>
-  value === undefined ? [] : Array.isArray(value) ? value : value.split(',').filter(Boolean);
+/** A pod's management range as the UI shows it: the fields it does not know stay empty. */
+export type PodRange = Pick<PodIpRange, 'startip' | 'endip'> & Partial<PodIpRange>;
+
+const asList = (value: readonly string[] | string | undefined): readonly string[] =>
+  value === undefined ? [] : typeof value === 'string' ? value.split(',').filter(Boolean) : value;
 
 /** A pod's management ranges: `ipranges` when the core sends them, else startip[i]..endip[i]. */
-export function podRanges(pod: Pod): PodIpRange[] {
+export function podRanges(pod: Pod): PodRange[] {
   if (pod.ipranges && pod.ipranges.length > 0) return pod.ipranges;
   const starts = asList(pod.startip);
   const ends = asList(pod.endip);

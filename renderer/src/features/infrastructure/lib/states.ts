@@ -24,6 +24,13 @@ export const STORAGE_POOL_STATES = [
 export const HYPERVISORS = ['Simulator', 'KVM', 'XenServer', 'VMware', 'Hyperv', 'LXC', 'BareMetal', 'Ovm3'] as const;
 export const NETWORK_TYPES = ['Advanced', 'Basic'] as const;
 export const POOL_SCOPES = ['CLUSTER', 'ZONE'] as const;
+/** Every scope listStoragePools filters by (the filter offers the two pools are created with). */
+export const POOL_SCOPE_PARAMS = ['CLUSTER', 'ZONE', 'HOST'] as const;
+
+/** A filter value from the URL as one of a parameter's values; undefined when it is none of them. */
+export function oneOf<V extends string>(values: readonly V[], value: string | undefined): V | undefined {
+  return values.find((v) => v === value);
+}
 
 const lower = (value: string | undefined) => (value ?? '').toLowerCase();
 

@@ -1,11 +1,15 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { useJobStore, runJob } from '../../../lib/jobs';
+import type { AsyncJob } from '../../../lib/contract';
+import { useJobStore, runJob, type JobUpdate } from '../../../lib/jobs';
 import { useLiveSync } from '../../../lib/live-sync';
 import { ADMIN, fakeClient } from '../../../test/fake-transport';
 import { renderWithProviders } from '../../../test/render';
 import { JobTray } from './job-tray';
+
+/** The stream sends whole AsyncJob entities; these tests give only the fields the tray reads. */
+const jobUpdate = (job: JobUpdate) => ({ kind: 'job' as const, job: job as AsyncJob });
 
 function TrayWithLiveSync() {
   useLiveSync(true);
@@ -28,17 +32,16 @@ describe('JobTray', () => {
     expect(within(tray).getByText(/No jobs yet/)).toBeTruthy();
 
     act(() =>
-      transport.push({
-        kind: 'job',
-        job: {
+      transport.push(
+        jobUpdate({
           jobid: 'job-7',
           jobstatus: 0,
           jobprocstatus: 40,
           jobprogresstext: 'Removing users',
           cmd: 'org.apache.cloudstack.api.command.admin.account.DeleteAccountCmd',
           jobinstancetype: 'Account',
-        },
-      }),
+        }),
+      ),
     );
     const entry = await within(tray).findByTestId('job-entry');
     expect(entry.getAttribute('data-state')).toBe('running');
@@ -47,14 +50,11 @@ describe('JobTray', () => {
     expect(within(entry).getByTestId('job-progress').getAttribute('data-progress')).toBe('40');
     expect(within(entry).getByTestId('job-state').textContent).toBe('Running');
 
-    act(() => transport.push({ kind: 'job', job: { jobid: 'job-7', jobstatus: 0, jobprocstatus: 75 } }));
+    act(() => transport.push(jobUpdate({ jobid: 'job-7', jobstatus: 0, jobprocstatus: 75 })));
     await waitFor(() => expect(within(tray).getByTestId('job-progress').getAttribute('data-progress')).toBe('75'));
 
     act(() =>
-      transport.push({
-        kind: 'job',
-        job: { jobid: 'job-7', jobstatus: 1, jobprocstatus: 100, jobresult: { success: true } },
-      }),
+      transport.push(jobUpdate({ jobid: 'job-7', jobstatus: 1, jobprocstatus: 100, jobresult: { success: true } })),
     );
     await waitFor(() => expect(within(tray).getByTestId('job-entry').getAttribute('data-state')).toBe('done'));
     expect(within(tray).getByTestId('job-state').textContent).toBe('Done');
@@ -64,14 +64,11 @@ describe('JobTray', () => {
   it('shows a failed job with its errortext', async () => {
     const { client, transport } = fakeClient({});
     renderWithProviders(<TrayWithLiveSync />, { client, user: ADMIN, locale: 'ko' });
+    act(() => transport.push(jobUpdate({ jobid: 'j-f', jobstatus: 0, jobprocstatus: 10, cmd: 'deleteDomain' })));
     act(() =>
-      transport.push({ kind: 'job', job: { jobid: 'j-f', jobstatus: 0, jobprocstatus: 10, cmd: 'deleteDomain' } }),
-    );
-    act(() =>
-      transport.push({
-        kind: 'job',
-        job: { jobid: 'j-f', jobstatus: 2, jobresult: { errorcode: 530, errortext: 'Domain has child domains' } },
-      }),
+      transport.push(
+        jobUpdate({ jobid: 'j-f', jobstatus: 2, jobresult: { errorcode: 530, errortext: 'Domain has child domains' } }),
+      ),
     );
     const tray = await openTray();
     const entry = within(tray).getByTestId('job-entry');

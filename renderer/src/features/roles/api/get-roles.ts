@@ -1,32 +1,18 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { ApiClient } from '../../../lib/api-client';
 import { useApi } from '../../../lib/api-context';
+import type { Role, RolePermission } from '../../../lib/contract';
 import { queryKeys } from '../../../lib/query-keys';
 
-export const ROLE_TYPES = ['Admin', 'ResourceAdmin', 'DomainAdmin', 'User'] as const;
-export type RoleType = (typeof ROLE_TYPES)[number];
+export type RoleType = Role['type'];
+export type Permission = RolePermission['permission'];
 
-export interface Role {
-  id: string;
-  name: string;
-  type: RoleType | string;
-  description?: string;
-  isdefault?: boolean;
-}
-
-export interface RolePermission {
-  id: string;
-  roleid: string;
-  rolename?: string;
-  rule: string;
-  permission: 'allow' | 'deny' | string;
-  description?: string;
-}
+export const ROLE_TYPES: readonly RoleType[] = ['Admin', 'ResourceAdmin', 'DomainAdmin', 'User'];
 
 export function rolesQueryOptions(client: ApiClient) {
   return queryOptions({
     queryKey: queryKeys.roles.list(),
-    queryFn: () => client.list<Role>('listRoles', 'role'),
+    queryFn: () => client.list('listRoles'),
   });
 }
 
@@ -39,7 +25,6 @@ export function useRolePermissions(roleId: string | undefined) {
   return useQuery({
     queryKey: queryKeys.roles.permissions(roleId ?? ''),
     enabled: roleId !== undefined,
-    queryFn: async () =>
-      (await client.list<RolePermission>('listRolePermissions', 'rolepermission', { roleid: roleId })).items,
+    queryFn: async () => (await client.list('listRolePermissions', { roleid: roleId })).items,
   });
 }

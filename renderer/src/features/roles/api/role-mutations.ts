@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../../lib/api-context';
+import type { Params, Role, RolePermission } from '../../../lib/contract';
 import { queryKeys } from '../../../lib/query-keys';
-import type { Role, RolePermission } from './get-roles';
 
 function useInvalidateRoles() {
   const queryClient = useQueryClient();
@@ -12,8 +12,8 @@ export function useCreateRole() {
   const client = useApi();
   const invalidate = useInvalidateRoles();
   return useMutation({
-    mutationFn: (input: { name: string; type: string; description?: string }) =>
-      client.object<Role>('createRole', 'role', { ...input, description: input.description || undefined }),
+    mutationFn: (input: Params<'createRole'>) =>
+      client.object('createRole', { ...input, description: input.description || undefined }),
     onSuccess: invalidate,
   });
 }
@@ -22,8 +22,7 @@ export function useUpdateRole() {
   const client = useApi();
   const invalidate = useInvalidateRoles();
   return useMutation({
-    mutationFn: (input: { id: string; name?: string; description?: string }) =>
-      client.object<Role>('updateRole', 'role', input),
+    mutationFn: (input: Params<'updateRole'>) => client.object('updateRole', input),
     onSuccess: invalidate,
   });
 }
@@ -54,8 +53,8 @@ export function useRuleMutations(roleId: string) {
   };
 
   const create = useMutation({
-    mutationFn: (input: { rule: string; permission: string; description?: string }) =>
-      client.object<RolePermission>('createRolePermission', 'rolepermission', {
+    mutationFn: (input: Omit<Params<'createRolePermission'>, 'roleid'>) =>
+      client.object('createRolePermission', {
         roleid: roleId,
         rule: input.rule,
         permission: input.permission,
@@ -65,7 +64,7 @@ export function useRuleMutations(roleId: string) {
   });
 
   const setPermission = useMutation({
-    mutationFn: (input: { ruleid: string; permission: string }) =>
+    mutationFn: (input: Required<Pick<Params<'updateRolePermission'>, 'ruleid' | 'permission'>>) =>
       client.call('updateRolePermission', { roleid: roleId, ruleid: input.ruleid, permission: input.permission }),
     onMutate: (input) =>
       optimistic((rules) => rules.map((r) => (r.id === input.ruleid ? { ...r, permission: input.permission } : r))),

@@ -18,12 +18,13 @@ import { useConfirm } from '../../../components/confirm-dialog';
 import { columnHelper, DataTable, type DataColumn } from '../../../components/data-table';
 import { ErrorAlert } from '../../../components/error-alert';
 import { PageHeader } from '../../../components/page-header';
+import type { Role } from '../../../lib/contract';
 import { useT } from '../../../lib/i18n';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { useCan } from '../../../lib/permissions';
 import { replaceQuery, useLocation } from '../../../lib/router';
 import { useUiStore } from '../../../lib/ui-store';
-import { ROLE_TYPES, useRoles, type Role } from '../api/get-roles';
+import { ROLE_TYPES, useRoles, type RoleType } from '../api/get-roles';
 import { useCreateRole, useDeleteRole, useUpdateRole } from '../api/role-mutations';
 import { RulesEditor } from './rules-editor';
 import classes from './roles-page.module.css';
@@ -92,7 +93,7 @@ export function RolesPage() {
   return (
     <Stack gap={0} h="100%">
       <PageHeader title={t('roles.title')} count={roles.data?.count}>
-        <ActionIcon onClick={() => roles.refetch()} aria-label={t('common.refresh')} loading={roles.isFetching}>
+        <ActionIcon onClick={() => void roles.refetch()} aria-label={t('common.refresh')} loading={roles.isFetching}>
           <IconRefresh size={16} />
         </ActionIcon>
         {can('createRole') && (
@@ -186,7 +187,7 @@ function RoleDialog({ role, onClose, onSaved }: { role?: Role; onClose(): void; 
   const update = useUpdateRole();
   const mutation = role ? update : create;
   const [name, setName] = useState(role?.name ?? '');
-  const [type, setType] = useState<string>(role?.type ?? 'User');
+  const [type, setType] = useState<RoleType>(role?.type ?? 'User');
   const [description, setDescription] = useState(role?.description ?? '');
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -208,9 +209,9 @@ function RoleDialog({ role, onClose, onSaved }: { role?: Role; onClose(): void; 
             required
             data-autofocus
           />
-          <Select
+          <Select<RoleType>
             label={t('common.type')}
-            data={[...ROLE_TYPES]}
+            data={ROLE_TYPES}
             value={type}
             onChange={(v) => setType(v ?? 'User')}
             disabled={role !== undefined}

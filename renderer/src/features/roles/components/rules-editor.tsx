@@ -14,9 +14,10 @@ import {
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { ErrorAlert } from '../../../components/error-alert';
+import type { Role, RolePermission } from '../../../lib/contract';
 import { useT } from '../../../lib/i18n';
 import { notifyError } from '../../../lib/notify';
-import { useRolePermissions, type Role, type RolePermission } from '../api/get-roles';
+import { useRolePermissions, type Permission } from '../api/get-roles';
 import { useRuleMutations } from '../api/role-mutations';
 import classes from './roles-page.module.css';
 
@@ -28,7 +29,7 @@ export function RulesEditor({ role, editable }: { role: Role; editable: boolean 
   const rules = useRolePermissions(role.id);
   const mutations = useRuleMutations(role.id);
   const [rule, setRule] = useState('');
-  const [permission, setPermission] = useState('allow');
+  const [permission, setPermission] = useState<Permission>('allow');
   const [description, setDescription] = useState('');
   const list = rules.data ?? [];
   const invalid = rule !== '' && !RULE_PATTERN.test(rule);
@@ -65,7 +66,7 @@ export function RulesEditor({ role, editable }: { role: Role; editable: boolean 
         {r.rule}
       </Table.Td>
       <Table.Td w={150}>
-        <SegmentedControl
+        <SegmentedControl<Permission>
           size="xs"
           value={r.permission}
           disabled={!editable}
@@ -141,7 +142,7 @@ export function RulesEditor({ role, editable }: { role: Role; editable: boolean 
             error={invalid}
             w={220}
           />
-          <Select
+          <Select<Permission>
             aria-label={t('roles.permission')}
             value={permission}
             onChange={(v) => setPermission(v ?? 'allow')}

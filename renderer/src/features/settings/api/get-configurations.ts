@@ -1,28 +1,14 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { ApiClient } from '../../../lib/api-client';
 import { useApi } from '../../../lib/api-context';
+import type { Params } from '../../../lib/contract';
 import { queryKeys } from '../../../lib/query-keys';
 
-export interface Configuration {
-  name: string;
-  value?: string | null;
-  defaultvalue?: string;
-  category?: string;
-  description?: string;
-  displaytext?: string;
-  type?: string;
-  isdynamic?: boolean;
-  component?: string;
-  scope?: string;
-}
-
-export interface ConfigurationsParams {
-  keyword?: string;
-  category?: string;
-}
+/** The settings table's filters. */
+export type ConfigurationsParams = Pick<Params<'listConfigurations'>, 'keyword' | 'category'>;
 
 export function getConfigurations(client: ApiClient, params: ConfigurationsParams) {
-  return client.list<Configuration>('listConfigurations', 'configuration', {
+  return client.list('listConfigurations', {
     keyword: params.keyword || undefined,
     category: params.category || undefined,
   });

@@ -1,15 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../../lib/api-context';
+import type { Params } from '../../../lib/contract';
 import type { MessageKey } from '../../../lib/i18n';
 import { queryKeys } from '../../../lib/query-keys';
-import type { Configuration } from './get-configurations';
 
 export function useUpdateConfiguration() {
   const client = useApi();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { name: string; value: string }) =>
-      client.object<Configuration>('updateConfiguration', 'configuration', input),
+    mutationFn: (input: Params<'updateConfiguration'>) => client.object('updateConfiguration', input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.settings.all }),
   });
 }

@@ -18,10 +18,11 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { PageHeader } from '../../../components/page-header';
 import { SearchInput } from '../../../components/search-input';
 import { errorText } from '../../../lib/api-error';
+import type { Configuration } from '../../../lib/contract';
 import { useT } from '../../../lib/i18n';
 import { notifySuccess } from '../../../lib/notify';
 import { useCan } from '../../../lib/permissions';
-import { useConfigurationCategories, useConfigurations, type Configuration } from '../api/get-configurations';
+import { useConfigurationCategories, useConfigurations } from '../api/get-configurations';
 import { useUpdateConfiguration, validateSettingValue } from '../api/update-configuration';
 import classes from './settings-page.module.css';
 
@@ -107,7 +108,11 @@ export function SettingsPage() {
             onChange={setKeyword}
             width={260}
           />
-          <ActionIcon onClick={() => settings.refetch()} aria-label={t('common.refresh')} loading={settings.isFetching}>
+          <ActionIcon
+            onClick={() => void settings.refetch()}
+            aria-label={t('common.refresh')}
+            loading={settings.isFetching}
+          >
             <IconRefresh size={16} />
           </ActionIcon>
         </PageHeader>

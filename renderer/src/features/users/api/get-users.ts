@@ -1,39 +1,15 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { ApiClient } from '../../../lib/api-client';
 import { useApi } from '../../../lib/api-context';
+import type { Params } from '../../../lib/contract';
 import { queryKeys } from '../../../lib/query-keys';
 
-export interface User {
-  id: string;
-  username: string;
-  firstname?: string;
-  lastname?: string;
-  email?: string;
-  state: string;
-  account: string;
-  accountid?: string;
-  accounttype?: number;
-  roleid?: string;
-  rolename?: string;
-  roletype?: string;
-  domainid: string;
-  domain?: string;
-  timezone?: string;
-  created?: string;
-  apikey?: string;
-  isdefault?: boolean;
-}
-
-export interface UsersParams {
-  page: number;
-  pagesize: number;
-  keyword?: string;
-  account?: string;
-  domainid?: string;
-}
+/** The users table's query: one page of listUsers, searched or limited to an account. */
+export type UsersParams = Required<Pick<Params<'listUsers'>, 'page' | 'pagesize'>> &
+  Pick<Params<'listUsers'>, 'keyword' | 'account' | 'domainid'>;
 
 export function getUsers(client: ApiClient, params: UsersParams) {
-  return client.list<User>('listUsers', 'user', {
+  return client.list('listUsers', {
     listall: true,
     page: params.page,
     pagesize: params.pagesize,

@@ -2,17 +2,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../../lib/api-context';
 import { queryKeys } from '../../../lib/query-keys';
 
-export interface UserKeys {
-  apikey?: string;
-  secretkey?: string;
-}
-
 /** registerUserKeys: new keys, answered once. The secret is never cached. */
 export function useRegisterUserKeys() {
   const client = useApi();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (userId: string) => client.object<UserKeys>('registerUserKeys', 'userkeys', { id: userId }),
+    mutationFn: (userId: string) => client.object('registerUserKeys', { id: userId }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.users.all }),
   });
 }
@@ -26,6 +21,6 @@ export function useUserKeys(userId: string, enabled: boolean) {
     gcTime: 0,
     staleTime: 0,
     retry: false,
-    queryFn: () => client.object<UserKeys>('getUserKeys', 'userkeys', { id: userId }),
+    queryFn: () => client.object('getUserKeys', { id: userId }),
   });
 }

@@ -1,30 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../../lib/api-context';
+import type { Params, User } from '../../../lib/contract';
 import { useRunJob } from '../../../lib/jobs';
 import { queryKeys } from '../../../lib/query-keys';
-import type { User } from './get-users';
-
-export interface CreateUserInput {
-  account: string;
-  domainid: string;
-  username: string;
-  password: string;
-  firstname: string;
-  lastname: string;
-  email: string;
-  timezone?: string;
-}
-
-export interface UpdateUserInput {
-  id: string;
-  username?: string;
-  firstname?: string;
-  lastname?: string;
-  email?: string;
-  timezone?: string;
-  password?: string;
-  currentpassword?: string;
-}
 
 function useInvalidateUsers() {
   const queryClient = useQueryClient();
@@ -38,8 +16,8 @@ export function useCreateUser() {
   const client = useApi();
   const invalidate = useInvalidateUsers();
   return useMutation({
-    mutationFn: (input: CreateUserInput) =>
-      client.object<User>('createUser', 'user', { ...input, timezone: input.timezone || undefined }),
+    mutationFn: (input: Params<'createUser'>) =>
+      client.object('createUser', { ...input, timezone: input.timezone || undefined }),
     onSuccess: invalidate,
   });
 }
@@ -48,7 +26,7 @@ export function useUpdateUser() {
   const client = useApi();
   const invalidate = useInvalidateUsers();
   return useMutation({
-    mutationFn: (input: UpdateUserInput) => client.object<User>('updateUser', 'user', { ...input }),
+    mutationFn: (input: Params<'updateUser'>) => client.object('updateUser', input),
     onSuccess: invalidate,
   });
 }
@@ -60,7 +38,8 @@ export function useUserStateChange() {
   return useMutation({
     mutationFn: async ({ user, action }: { user: User; action: 'enable' | 'lock' | 'delete' }) => {
       if (action === 'delete') return client.call('deleteUser', { id: user.id });
-      return client.object<User>(action === 'enable' ? 'enableUser' : 'lockUser', 'user', { id: user.id });
+      if (action === 'enable') return client.object('enableUser', { id: user.id });
+      return client.object('lockUser', { id: user.id });
     },
     onSuccess: invalidate,
   });

@@ -2,13 +2,12 @@ import { Alert, Button, Group, Loader, Modal, Stack, Text } from '@mantine/core'
 import { IconKey, IconShieldLock } from '@tabler/icons-react';
 import { CopyField } from '../../../components/copy-field';
 import { ErrorAlert } from '../../../components/error-alert';
+import type { User } from '../../../lib/contract';
 import { useT } from '../../../lib/i18n';
 import { useRegisterUserKeys, useUserKeys } from '../api/user-keys';
 
-export interface KeysTarget {
-  id: string;
-  username: string;
-}
+/** Whose keys: a listed user, or the signed-in one (the top bar passes its session). */
+export type KeysTarget = Pick<User, 'id' | 'username'>;
 
 /**
  * "register": confirm, then show the new apikey/secretkey once with copy buttons.

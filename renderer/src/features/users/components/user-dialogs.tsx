@@ -1,11 +1,11 @@
 import { Modal, PasswordInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useMemo, useState, type FormEvent } from 'react';
+import type { Params, User } from '../../../lib/contract';
 import { useT } from '../../../lib/i18n';
 import { useAccountOptions } from '../../../lib/lookups';
 import { notifySuccess } from '../../../lib/notify';
 import { useCurrentUser } from '../../../lib/session';
-import { useCreateUser, useUpdateUser, type CreateUserInput } from '../api/user-mutations';
-import type { User } from '../api/get-users';
+import { useCreateUser, useUpdateUser } from '../api/user-mutations';
 import { FormFooter } from '../../../components/form-footer';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -50,7 +50,7 @@ export function CreateUserDialog(props: {
     event.preventDefault();
     setTouched(true);
     if (!chosen || Object.values(errors).some(Boolean)) return;
-    const input: CreateUserInput = {
+    const input: Params<'createUser'> = {
       account: chosen.name,
       domainid: chosen.domainid,
       username: form.username.trim(),

@@ -19,13 +19,14 @@ import { PageHeader } from '../../../components/page-header';
 import { SearchInput } from '../../../components/search-input';
 import { StateBadge } from '../../../components/state-badge';
 import { TablePager } from '../../../components/table-pager';
+import type { User } from '../../../lib/contract';
 import { formatTimestamp, useLocale, useT } from '../../../lib/i18n';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { ACCOUNT_TYPES, useCan } from '../../../lib/permissions';
 import { replaceQuery, useLocation } from '../../../lib/router';
 import { useCurrentUser } from '../../../lib/session';
 import { useUiStore } from '../../../lib/ui-store';
-import { useUsers, type User } from '../api/get-users';
+import { useUsers } from '../api/get-users';
 import { useDisableUser, useUserStateChange } from '../api/user-mutations';
 import { KeysDialog } from './keys-dialog';
 import { CreateUserDialog, EditUserDialog } from './user-dialogs';
@@ -85,54 +86,49 @@ export function UsersPage() {
       notifyError(error);
     }
   };
+  /** Asks first (a danger confirmation), then runs the action. */
+  const confirmThen = async (
+    question: { title: string; message: string; confirmLabel: string },
+    fn: () => Promise<unknown>,
+    success?: string,
+  ) => {
+    if ((await confirm({ ...question, danger: true })).confirmed) await run(fn, success);
+  };
 
   const actions: UserActions = {
     edit: setEditing,
     keys: (user, mode) => setKeysFor({ user, mode }),
     enable: (user) =>
       void run(() => stateChange.mutateAsync({ user, action: 'enable' }), t('users.updated', { name: user.username })),
-    disable: async (user) => {
-      if (
-        (
-          await confirm({
-            title: t('common.disable'),
-            message: t('users.disableConfirm', { name: user.username }),
-            confirmLabel: t('common.disable'),
-            danger: true,
-          })
-        ).confirmed
-      )
-        await run(() => disableUser(user, `${t('common.disable')}: ${user.username}`));
-    },
-    lock: async (user) => {
-      if (
-        (
-          await confirm({
-            title: t('common.lock'),
-            message: t('users.lockConfirm', { name: user.username }),
-            confirmLabel: t('common.lock'),
-            danger: true,
-          })
-        ).confirmed
-      )
-        await run(() => stateChange.mutateAsync({ user, action: 'lock' }), t('users.updated', { name: user.username }));
-    },
-    remove: async (user) => {
-      if (
-        (
-          await confirm({
-            title: t('users.delete'),
-            message: t('users.deleteConfirm', { name: user.username }),
-            confirmLabel: t('common.delete'),
-            danger: true,
-          })
-        ).confirmed
-      )
-        await run(
-          () => stateChange.mutateAsync({ user, action: 'delete' }),
-          t('users.deleted', { name: user.username }),
-        );
-    },
+    disable: (user) =>
+      void confirmThen(
+        {
+          title: t('common.disable'),
+          message: t('users.disableConfirm', { name: user.username }),
+          confirmLabel: t('common.disable'),
+        },
+        () => disableUser(user, `${t('common.disable')}: ${user.username}`),
+      ),
+    lock: (user) =>
+      void confirmThen(
+        {
+          title: t('common.lock'),
+          message: t('users.lockConfirm', { name: user.username }),
+          confirmLabel: t('common.lock'),
+        },
+        () => stateChange.mutateAsync({ user, action: 'lock' }),
+        t('users.updated', { name: user.username }),
+      ),
+    remove: (user) =>
+      void confirmThen(
+        {
+          title: t('users.delete'),
+          message: t('users.deleteConfirm', { name: user.username }),
+          confirmLabel: t('common.delete'),
+        },
+        () => stateChange.mutateAsync({ user, action: 'delete' }),
+        t('users.deleted', { name: user.username }),
+      ),
     can: {
       edit: can('updateUser'),
       enable: can('enableUser'),
@@ -176,12 +172,6 @@ export function UsersPage() {
         size: 100,
         cell: (info) => <StateBadge state={info.getValue()} />,
       }),
-      col.accessor((u) => (u.apikey ? 1 : 0), {
-        id: 'keys',
-        header: t('users.hasKeys'),
-        size: 56,
-        cell: (info) => (info.getValue() ? <IconKey size={14} aria-label={t('users.apikey')} /> : null),
-      }),
       col.accessor((u) => u.created ?? '', {
         id: 'created',
         header: t('common.created'),
@@ -215,7 +205,7 @@ export function UsersPage() {
               setPage(1);
             }}
           />
-          <ActionIcon onClick={() => users.refetch()} aria-label={t('common.refresh')} loading={users.isFetching}>
+          <ActionIcon onClick={() => void users.refetch()} aria-label={t('common.refresh')} loading={users.isFetching}>
             <IconRefresh size={16} />
           </ActionIcon>
           {can('createUser') && (

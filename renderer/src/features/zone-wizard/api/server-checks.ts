@@ -1,22 +1,10 @@
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { parseList, type ApiClient } from '../../../lib/api-client';
-import type { ApiCommandName } from '../../../lib/api-commands.generated';
+import type { ApiClient } from '../../../lib/api-client';
 import { useApi } from '../../../lib/api-context';
-import type { ApiParams } from '../../../lib/api-types';
+import type { Params } from '../../../lib/contract';
 import { queryKeys } from '../../../lib/query-keys';
 import type { FieldError } from '../model/validators';
-
-/** A list command of the physical model (their names join the generated types as the core lands them). */
-export async function listOf<T>(client: ApiClient, command: string, name: string, params: ApiParams = {}) {
-  return parseList<T>(await client.call(command as ApiCommandName, params), name);
-}
-
-interface Named {
-  id: string;
-  name: string;
-  ipaddress?: string;
-}
 
 /** The Simulator's host name for a URL: http://sim/c0/h0 -> "sim-c0-h0" (as the core names it). */
 export function simulatorHostName(url: string): string | undefined {
@@ -33,12 +21,12 @@ export function simulatorHostName(url: string): string | undefined {
 export function useZoneNameCheck(name: string, ownId: string | undefined, enabled: boolean): FieldError | undefined {
   const client = useApi();
   const [debounced] = useDebouncedValue(name.trim(), 350);
-  const params = { name: debounced };
+  const params: Params<'listZones'> = { name: debounced };
   const query = useQuery({
     queryKey: queryKeys.infrastructure.command('listZones', params),
     enabled: enabled && debounced !== '',
     staleTime: 5_000,
-    queryFn: () => listOf<Named>(client, 'listZones', 'zone', params),
+    queryFn: () => client.list('listZones', params),
   });
   if (!enabled || debounced === '' || debounced !== name.trim()) return undefined;
   const taken = query.data?.items.some((z) => z.name.toLowerCase() === debounced.toLowerCase() && z.id !== ownId);
@@ -59,13 +47,13 @@ export function useHostUrlCheck(url: string, ownIds: readonly string[], enabled:
   } catch {
     host = '';
   }
-  const params: Record<string, string> = simName ? { name: simName } : { keyword: host };
+  const params: Params<'listHosts'> = simName ? { name: simName } : { keyword: host };
   const active = enabled && (simName !== undefined || host !== '');
   const query = useQuery({
     queryKey: queryKeys.infrastructure.command('listHosts', params),
     enabled: active,
     staleTime: 5_000,
-    queryFn: () => listOf<Named>(client, 'listHosts', 'host', params),
+    queryFn: () => client.list('listHosts', params),
   });
   if (!active || debounced !== url.trim()) return undefined;
   const clash = query.data?.items.find(
@@ -79,7 +67,7 @@ export function useHostUrlCheck(url: string, ownIds: readonly string[], enabled:
 /** A free zone name for a preset: "Lab", else "Lab 2", "Lab 3" ... */
 export async function freeZoneName(client: ApiClient, base: string): Promise<string> {
   try {
-    const zones = await listOf<Named>(client, 'listZones', 'zone', { keyword: base });
+    const zones = await client.list('listZones', { keyword: base });
     const taken = new Set(zones.items.map((z) => z.name.toLowerCase()));
     if (!taken.has(base.toLowerCase())) return base;
     for (let i = 2; ; i++) if (!taken.has(`${base} ${i}`.toLowerCase())) return `${base} ${i}`;

@@ -1,13 +1,13 @@
 import { useEffect } from 'react';
 import { useHostUrlCheck, useZoneNameCheck } from '../api/server-checks';
 import type { HostDraft } from '../model/draft';
-import { REF } from '../model/plan';
+import { KEY } from '../model/zone-spec';
 import { useServerErrors } from '../store/server-errors';
 import { useWizardStore } from '../store/wizard-store';
 
 function ZoneNameCheck() {
   const name = useWizardStore((s) => s.draft.zone.name);
-  const ownId = useWizardStore((s) => s.produced[REF.zone]?.id);
+  const ownId = useWizardStore((s) => s.produced[KEY.zone]?.id);
   const error = useZoneNameCheck(name, ownId, ownId === undefined);
   const set = useServerErrors((s) => s.set);
   useEffect(() => set('zone.name', error), [set, error]);
@@ -15,7 +15,7 @@ function ZoneNameCheck() {
 }
 
 function HostUrlCheck({ host }: { host: HostDraft }) {
-  const ownId = useWizardStore((s) => s.produced[REF.host(host.uid)]?.id);
+  const ownId = useWizardStore((s) => s.produced[KEY.host(host.uid)]?.id);
   const error = useHostUrlCheck(host.url, ownId ? [ownId] : [], ownId === undefined);
   const set = useServerErrors((s) => s.set);
   useEffect(() => set(`host.${host.uid}.url`, error), [set, error, host.uid]);

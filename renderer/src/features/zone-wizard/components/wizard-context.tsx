@@ -77,7 +77,9 @@ export function WizardProvider({ children }: { children: ReactNode }) {
       if (calls.some((c) => progress[c.key]?.state === 'running')) return 'running';
       if (st === 'review') return phase === 'done' ? 'created' : 'idle';
       // The zone type is sent by createZone.
-      if (st === 'type' && progress['createZone']?.state === 'done') return 'created';
+      if (st === 'type' && plan.some((c) => c.command === 'createZone' && progress[c.key]?.state === 'done')) {
+        return 'created';
+      }
       if (calls.length > 0 && calls.every((c) => progress[c.key]?.state === 'done')) return 'created';
       if (errorCount(st) > 0) return shownCount(st) > 0 ? 'error' : 'idle';
       return visited.includes(st) ? 'valid' : 'idle';

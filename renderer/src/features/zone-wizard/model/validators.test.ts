@@ -1,130 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { emptyDraft, labPreset, type ZoneDraft } from './draft';
-import {
-  cidrContains,
-  cidrFromGateway,
-  checkIpRange,
-  checkOverlaps,
-  countVlans,
-  netmaskToPrefix,
-  parseCidr,
-  parseVlanRanges,
-  parseVlanTag,
-  rangeSize,
-  validateDraft,
-  type FieldErrors,
-} from './validators';
+import { fieldError, rangeSize, validateDraft } from './validators';
+
+/**
+ * The draft's checks: each field through the zone planner's shared checks
+ * (core/src/contract/zone-plan/checks.test.ts covers them one by one), worded as message keys.
+ */
 
 const lab = (): ZoneDraft => labPreset('t1', 'Lab');
 
-describe('IPv4 helpers', () => {
-  it('reads netmasks and CIDRs', () => {
-    expect(netmaskToPrefix('255.255.255.0')).toBe(24);
-    expect(netmaskToPrefix('255.255.0.255')).toBeUndefined();
-    expect(netmaskToPrefix('255.255.255.256')).toBeUndefined();
-    const cidr = parseCidr('10.1.1.0/24')!;
-    expect(cidr.prefix).toBe(24);
-    expect(parseCidr('10.1.1.0/33')).toBeUndefined();
-    expect(parseCidr('10.1.1/24')).toBeUndefined();
+describe('messages', () => {
+  it('words a planner problem as a wizard message', () => {
+    expect(fieldError({ code: 'required' })).toEqual({ key: 'common.required' });
+    expect(fieldError({ code: 'overlap', vars: { range: 'A' } })).toEqual({
+      key: 'wizard.error.overlap',
+      vars: { range: 'A' },
+    });
   });
 
-  it('tells CIDR membership from gateway and netmask', () => {
-    const cidr = cidrFromGateway('172.16.15.1', '255.255.255.0')!;
-    expect(cidrContains(cidr, 172 * 2 ** 24 + 16 * 2 ** 16 + 15 * 256 + 200)).toBe(true);
-    expect(cidrContains(cidr, 172 * 2 ** 24 + 16 * 2 ** 16 + 16 * 256 + 1)).toBe(false);
-    expect(rangeSize('10.0.0.10', '10.0.0.19')).toBe(10);
+  it('counts the addresses of a range as typed', () => {
+    expect(rangeSize(' 10.0.0.10', '10.0.0.19 ')).toBe(10);
     expect(rangeSize('10.0.0.19', '10.0.0.10')).toBe(0);
-  });
-});
-
-describe('VLAN bounds', () => {
-  it('accepts lists of ranges within 1-4094', () => {
-    const parsed = parseVlanRanges('300-349, 100-199,500');
-    expect(parsed).toEqual({
-      ok: true,
-      ranges: [
-        { start: 100, end: 199 },
-        { start: 300, end: 349 },
-        { start: 500, end: 500 },
-      ],
-    });
-    if (parsed.ok) expect(countVlans(parsed.ranges)).toBe(151);
-  });
-
-  it('refuses out-of-bounds, reversed, malformed and self-overlapping ranges', () => {
-    expect(parseVlanRanges('0-10')).toMatchObject({ ok: false, error: { key: 'wizard.error.vlanBounds' } });
-    expect(parseVlanRanges('4000-4095')).toMatchObject({ ok: false, error: { key: 'wizard.error.vlanBounds' } });
-    expect(parseVlanRanges('200-100')).toMatchObject({ ok: false, error: { key: 'wizard.error.vlanOrder' } });
-    expect(parseVlanRanges('10-x')).toMatchObject({ ok: false, error: { key: 'wizard.error.vlanFormat' } });
-    expect(parseVlanRanges('100-199,150-160')).toMatchObject({
-      ok: false,
-      error: { key: 'wizard.error.vlanSelfOverlap', vars: { a: '100-199', b: '150-160' } },
-    });
-  });
-
-  it('reads public range VLAN tags', () => {
-    expect(parseVlanTag('')).toEqual({ ok: true, vlan: null });
-    expect(parseVlanTag('untagged')).toEqual({ ok: true, vlan: null });
-    expect(parseVlanTag('vlan://50')).toEqual({ ok: true, vlan: 50 });
-    expect(parseVlanTag('4095')).toMatchObject({ ok: false });
-    expect(parseVlanTag('0')).toMatchObject({ ok: false });
-  });
-});
-
-describe('IP ranges', () => {
-  const check = (range: { gateway: string; netmask: string; startip: string; endip: string }) => {
-    const errors: FieldErrors = {};
-    const result = checkIpRange(range, 'r', errors);
-    return { errors, result };
-  };
-
-  it('accepts a range inside its subnet with the gateway outside', () => {
-    const { errors, result } = check({
-      gateway: '10.0.0.1',
-      netmask: '255.255.255.0',
-      startip: '10.0.0.10',
-      endip: '10.0.0.20',
-    });
-    expect(errors).toEqual({});
-    expect(result?.text).toBe('10.0.0.10-10.0.0.20');
-  });
-
-  it('flags addresses outside the CIDR, the broadcast address, a reversed range and the gateway inside', () => {
-    expect(
-      check({ gateway: '10.0.0.1', netmask: '255.255.255.0', startip: '10.0.1.10', endip: '10.0.0.20' }).errors,
-    ).toMatchObject({ 'r.startip': { key: 'wizard.error.outsideCidr', vars: { cidr: '10.0.0.0/24' } } });
-    expect(
-      check({ gateway: '10.0.0.1', netmask: '255.255.255.0', startip: '10.0.0.10', endip: '10.0.0.255' }).errors,
-    ).toMatchObject({ 'r.endip': { key: 'wizard.error.reservedAddress' } });
-    expect(
-      check({ gateway: '10.0.0.1', netmask: '255.255.255.0', startip: '10.0.0.30', endip: '10.0.0.20' }).errors,
-    ).toMatchObject({ 'r.endip': { key: 'wizard.error.endBeforeStart' } });
-    expect(
-      check({ gateway: '10.0.0.15', netmask: '255.255.255.0', startip: '10.0.0.10', endip: '10.0.0.20' }).errors,
-    ).toMatchObject({ 'r.gateway': { key: 'wizard.error.gatewayInRange' } });
-    expect(check({ gateway: '10.0.0.1', netmask: '255.0.255.0', startip: '10.0.0.x', endip: '' }).errors).toMatchObject(
-      {
-        'r.netmask': { key: 'wizard.error.netmask' },
-        'r.startip': { key: 'wizard.error.ip' },
-        'r.endip': { key: 'common.required' },
-      },
-    );
-  });
-
-  it('flags overlapping ranges and a gateway inside another range', () => {
-    const errors: FieldErrors = {};
-    checkOverlaps(
-      [
-        { path: 'a', start: 10, end: 20, gateway: 1, text: 'A' },
-        { path: 'b', start: 15, end: 30, gateway: 12, text: 'B' },
-        { path: 'c', start: 40, end: 50, gateway: 1, text: 'C' },
-      ],
-      errors,
-    );
-    expect(errors['b.startip']).toEqual({ key: 'wizard.error.overlap', vars: { range: 'A' } });
-    expect(errors['b.gateway']).toEqual({ key: 'wizard.error.gatewayInOtherRange', vars: { range: 'A' } });
-    expect(errors['a.startip']).toBeUndefined();
-    expect(errors['c.startip']).toBeUndefined();
   });
 });
 
@@ -149,6 +45,21 @@ describe('validateDraft', () => {
     expect(errors['zone.dns2']).toBeUndefined();
   });
 
+  it('checks the pod range against its subnet and the gateway', () => {
+    const d = lab();
+    d.pod.startip = '172.16.16.10';
+    expect(validateDraft(d)['pod.startip']).toEqual({
+      key: 'wizard.error.outsideCidr',
+      vars: { cidr: '172.16.15.0/24' },
+    });
+    d.pod.startip = '172.16.15.10';
+    d.pod.endip = '172.16.15.5';
+    expect(validateDraft(d)['pod.endip']).toEqual({ key: 'wizard.error.endBeforeStart' });
+    d.pod.endip = '172.16.15.99';
+    d.pod.gateway = '172.16.15.20';
+    expect(validateDraft(d)['pod.gateway']).toEqual({ key: 'wizard.error.gatewayInRange' });
+  });
+
   it('checks zone fields as typed', () => {
     const d = lab();
     d.zone.dns1 = '8.8.8';
@@ -170,6 +81,11 @@ describe('validateDraft', () => {
     });
     d.publicRanges[0]!.vlan = '4095';
     expect(validateDraft(d)[`publicRange.${uid}.vlan`]?.key).toBe('wizard.error.vlanTag');
+    d.physicalNetworks[0]!.vlan = '100-4095';
+    expect(validateDraft(d)[`network.${d.physicalNetworks[0]!.uid}.vlan`]).toEqual({
+      key: 'wizard.error.vlanBounds',
+      vars: { part: '100-4095', min: 1, max: 4094 },
+    });
   });
 
   it('flags a public range overlapping the pod range and another public range', () => {
@@ -230,5 +146,7 @@ describe('validateDraft', () => {
     expect(validateDraft(d)[`primary.${p.uid}.url`]).toBeUndefined();
     d.primaryStorages.push({ ...p, uid: 'p2', url: 'nfs://10.0.0.2/x' });
     expect(validateDraft(d)['primary.p2.name']?.key).toBe('wizard.error.duplicateName');
+    d.secondaryStorages[0]!.url = 'NFS://10.0.0.2/x/';
+    expect(validateDraft(d)[`secondary.${d.secondaryStorages[0]!.uid}.url`]?.key).toBe('wizard.error.duplicateUrl');
   });
 });

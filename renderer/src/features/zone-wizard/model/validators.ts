@@ -1,24 +1,32 @@
-import type { MessageKey, Vars } from '../../../lib/i18n';
+import { rangeSize as addressCount } from '../../../../../core/src/contract/ipv4';
 import {
-  cidrContains,
-  cidrFromGateway,
-  formatCidr,
-  ipToNumber,
-  isIpv4,
-  netmaskToPrefix,
-  numberToIp,
-  parseCidr,
-  rangesOverlap,
-  type Cidr,
-  type NumRange,
-} from '../../../lib/ipv4';
+  checkIpRange,
+  duplicateCheck,
+  guestCidrProblem,
+  hostUrlProblem,
+  ipv4Problem,
+  networkDomainProblem,
+  normaliseUrl,
+  parseVlanRanges,
+  parseVlanTag,
+  requiredProblem,
+  spanProblems,
+  storageUrlProblem,
+  subnetVlanProblems,
+  tagsProblem,
+  vlanInRangesProblem,
+  type AddressSpan,
+  type Problem,
+  type ProblemCode,
+  type VlanRange,
+} from '../../../../../core/src/contract/zone-plan';
+import type { MessageKey, Vars } from '../../../lib/i18n';
 import { trafficTypesFor, type IpRangeDraft, type ZoneDraft } from './draft';
 
 /**
- * Pure checks of the zone wizard, run on every keystroke: IPv4 syntax, CIDR membership, range
- * order and overlaps, VLAN bounds. Errors are message keys so they read in the operator's
- * language. (The renderer may not import the core; the VLAN checks mirror
- * core/src/domain/vlan-ranges.ts in spirit.)
+ * The zone wizard's checks, run on every keystroke: the draft's fields through the shared checks
+ * of the core's zone planner (core/src/contract/zone-plan/checks.ts), their problems as message
+ * keys so they read in the operator's language, by field path ("zone.dns1", "host.<uid>.url").
  */
 
 export interface FieldError {
@@ -27,338 +35,185 @@ export interface FieldError {
 }
 export type FieldErrors = Record<string, FieldError>;
 
-// ---------------------------------------------------------------------------------------------
-// IPv4 (shared with the other forms in lib/ipv4; re-exported for the wizard's components)
+// What the wizard's components show besides errors.
+export { cidrFromGateway, formatCidr } from '../../../../../core/src/contract/ipv4';
+export { countVlans, parseVlanRanges } from '../../../../../core/src/contract/zone-plan';
 
-export * from '../../../lib/ipv4';
-
-// ---------------------------------------------------------------------------------------------
-// VLANs
-
-export const VLAN_MIN = 1;
-export const VLAN_MAX = 4094;
-
-export type VlanRangesResult = { ok: true; ranges: NumRange[] } | { ok: false; error: FieldError };
-
-/** "100-199,300" -> sorted ranges within 1-4094 that do not overlap each other. */
-export function parseVlanRanges(text: string): VlanRangesResult {
-  const ranges: NumRange[] = [];
-  for (const raw of text.split(',')) {
-    const part = raw.trim();
-    if (part === '') continue;
-    const m = /^(\d+)(?:\s*-\s*(\d+))?$/.exec(part);
-    if (!m) return { ok: false, error: { key: 'wizard.error.vlanFormat', vars: { part } } };
-    const start = Number(m[1]);
-    const end = m[2] === undefined ? start : Number(m[2]);
-    if (start < VLAN_MIN || end < VLAN_MIN || start > VLAN_MAX || end > VLAN_MAX) {
-      return { ok: false, error: { key: 'wizard.error.vlanBounds', vars: { part, min: VLAN_MIN, max: VLAN_MAX } } };
-    }
-    if (start > end) return { ok: false, error: { key: 'wizard.error.vlanOrder', vars: { part } } };
-    ranges.push({ start, end });
-  }
-  if (ranges.length === 0) return { ok: false, error: { key: 'wizard.error.vlanFormat', vars: { part: text } } };
-  ranges.sort((a, b) => a.start - b.start);
-  for (let i = 1; i < ranges.length; i++) {
-    const prev = ranges[i - 1]!;
-    const cur = ranges[i]!;
-    if (cur.start <= prev.end) {
-      return {
-        ok: false,
-        error: { key: 'wizard.error.vlanSelfOverlap', vars: { a: formatVlan(prev), b: formatVlan(cur) } },
-      };
-    }
-  }
-  return { ok: true, ranges };
+/** Addresses in start..end as typed (0 unless a valid range). */
+export function rangeSize(startip: string, endip: string): number {
+  return addressCount(startip.trim(), endip.trim());
 }
 
-export function formatVlan(r: NumRange): string {
-  return r.start === r.end ? String(r.start) : `${r.start}-${r.end}`;
+/** A planner check's problem as a message: `wizard.error.<code>`, "Required" for a missing value. */
+const MESSAGE: Record<ProblemCode, MessageKey> = {
+  required: 'common.required',
+  ip: 'wizard.error.ip',
+  netmask: 'wizard.error.netmask',
+  cidr: 'wizard.error.cidr',
+  cidrNetwork: 'wizard.error.cidrNetwork',
+  outsideCidr: 'wizard.error.outsideCidr',
+  reservedAddress: 'wizard.error.reservedAddress',
+  endBeforeStart: 'wizard.error.endBeforeStart',
+  gatewayInRange: 'wizard.error.gatewayInRange',
+  gatewayInOtherRange: 'wizard.error.gatewayInOtherRange',
+  overlap: 'wizard.error.overlap',
+  vlanFormat: 'wizard.error.vlanFormat',
+  vlanBounds: 'wizard.error.vlanBounds',
+  vlanOrder: 'wizard.error.vlanOrder',
+  vlanSelfOverlap: 'wizard.error.vlanSelfOverlap',
+  vlanTag: 'wizard.error.vlanTag',
+  vlanInGuestRange: 'wizard.error.vlanInGuestRange',
+  subnetOtherVlan: 'wizard.error.subnetOtherVlan',
+  subnetGateway: 'wizard.error.subnetGateway',
+  networkDomain: 'wizard.error.networkDomain',
+  tags: 'wizard.error.tags',
+  hostUrl: 'wizard.error.hostUrl',
+  simulatorUrl: 'wizard.error.simulatorUrl',
+  storageUrl: 'wizard.error.storageUrl',
+  duplicateName: 'wizard.error.duplicateName',
+  duplicateUrl: 'wizard.error.duplicateUrl',
+};
+
+export function fieldError(problem: Problem): FieldError {
+  return problem.vars ? { key: MESSAGE[problem.code], vars: problem.vars } : { key: MESSAGE[problem.code] };
 }
 
-export function countVlans(ranges: readonly NumRange[]): number {
-  return ranges.reduce((n, r) => n + r.end - r.start + 1, 0);
-}
+/** Errors by field path; the first error of a field stays. */
+class Collector {
+  readonly errors: FieldErrors = {};
 
-export type VlanTagResult = { ok: true; vlan: number | null } | { ok: false; error: FieldError };
-
-/** A public range's VLAN: empty or "untagged" (null), "50" or "vlan://50". */
-export function parseVlanTag(text: string): VlanTagResult {
-  const trimmed = text.trim();
-  if (trimmed === '' || trimmed.toLowerCase() === 'untagged') return { ok: true, vlan: null };
-  const m = /^(?:vlan:\/\/)?(\d+)$/i.exec(trimmed);
-  const n = m ? Number(m[1]) : NaN;
-  if (!(n >= VLAN_MIN && n <= VLAN_MAX)) {
-    return { ok: false, error: { key: 'wizard.error.vlanTag', vars: { min: VLAN_MIN, max: VLAN_MAX } } };
-  }
-  return { ok: true, vlan: n };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Field checks
-
-const DOMAIN_NAME = /^[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?)*$/;
-const HOST_URL = /^https?:\/\/[^\s/:]+(:\d+)?(\/\S*)?$/i;
-const STORAGE_URL = /^(nfs:\/\/[^\s/:]+(:\d+)?\/\S*|(file|sharedmountpoint):\/\/\/\S*|\/\S*)$/i;
-const TAGS = /^[\w.-]+(\s*,\s*[\w.-]+)*$/;
-
-const required: FieldError = { key: 'common.required' };
-
-function ipField(value: string, optional = false): FieldError | undefined {
-  if (value.trim() === '') return optional ? undefined : required;
-  return isIpv4(value.trim()) ? undefined : { key: 'wizard.error.ip' };
-}
-
-function tagsField(value: string): FieldError | undefined {
-  return value.trim() === '' || TAGS.test(value.trim()) ? undefined : { key: 'wizard.error.tags' };
-}
-
-const SIMULATOR_URL = /^http:\/\/sim(\/[A-Za-z0-9._-]+)+\/?(\?\S*)?$/;
-
-/** A host URL; Simulator hosts are http://sim/<path> (the core names them after the path). */
-export function hostUrlError(url: string, hypervisor: string = 'KVM'): FieldError | undefined {
-  if (url.trim() === '') return required;
-  if (hypervisor === 'Simulator')
-    return SIMULATOR_URL.test(url.trim()) ? undefined : { key: 'wizard.error.simulatorUrl' };
-  return HOST_URL.test(url.trim()) ? undefined : { key: 'wizard.error.hostUrl' };
-}
-
-export function storageUrlError(url: string): FieldError | undefined {
-  if (url.trim() === '') return required;
-  return STORAGE_URL.test(url.trim()) ? undefined : { key: 'wizard.error.storageUrl' };
-}
-
-/** Normalised form for comparing URLs ("HTTP://Sim/c0/h0/" = "http://sim/c0/h0"). */
-export function normaliseUrl(url: string): string {
-  return url.trim().replace(/\/+$/, '').toLowerCase();
-}
-
-interface LabelledRange {
-  path: string;
-  start: number;
-  end: number;
-  gateway?: number;
-  text: string;
-}
-
-/**
- * One IP range on its own: addresses valid, inside gateway/netmask's block (not its network or
- * broadcast address), start before end, gateway outside the range.
- */
-export function checkIpRange(
-  range: Omit<IpRangeDraft, 'uid' | 'vlan'>,
-  path: string,
-  errors: FieldErrors,
-): LabelledRange | undefined {
-  const put = (field: string, error: FieldError | undefined) => {
-    if (error && !errors[`${path}.${field}`]) errors[`${path}.${field}`] = error;
-  };
-  put('gateway', ipField(range.gateway));
-  if (range.netmask.trim() === '') put('netmask', required);
-  else {
-    const prefix = netmaskToPrefix(range.netmask.trim());
-    if (prefix === undefined || prefix < 1 || prefix > 30) put('netmask', { key: 'wizard.error.netmask' });
-  }
-  put('startip', ipField(range.startip));
-  put('endip', ipField(range.endip));
-  const cidr = cidrFromGateway(range.gateway.trim(), range.netmask.trim());
-  const gateway = ipToNumber(range.gateway);
-  const start = ipToNumber(range.startip);
-  const end = ipToNumber(range.endip);
-  if (cidr && gateway !== undefined) {
-    const block = formatCidr(cidr);
-    for (const [field, value] of [
-      ['startip', start],
-      ['endip', end],
-    ] as const) {
-      if (value === undefined) continue;
-      if (!cidrContains(cidr, value)) put(field, { key: 'wizard.error.outsideCidr', vars: { cidr: block } });
-      else if (cidr.prefix <= 30 && (value === cidr.first || value === cidr.last)) {
-        put(field, { key: 'wizard.error.reservedAddress', vars: { cidr: block } });
-      }
-    }
-    if (gateway === cidr.first || gateway === cidr.last)
-      put('gateway', { key: 'wizard.error.reservedAddress', vars: { cidr: block } });
-  }
-  if (start !== undefined && end !== undefined && start > end) put('endip', { key: 'wizard.error.endBeforeStart' });
-  if (start === undefined || end === undefined || start > end) return undefined;
-  if (gateway !== undefined && gateway >= start && gateway <= end)
-    put('gateway', { key: 'wizard.error.gatewayInRange' });
-  return { path, start, end, gateway, text: `${range.startip.trim()}-${range.endip.trim()}` };
-}
-
-/** Pairwise: no two ranges overlap, and no range holds another range's gateway. */
-export function checkOverlaps(ranges: readonly LabelledRange[], errors: FieldErrors): void {
-  for (let i = 0; i < ranges.length; i++) {
-    const a = ranges[i]!;
-    for (let j = 0; j < ranges.length; j++) {
-      if (i === j) continue;
-      const b = ranges[j]!;
-      if (j < i && rangesOverlap(a, b) && !errors[`${a.path}.startip`]) {
-        errors[`${a.path}.startip`] = { key: 'wizard.error.overlap', vars: { range: b.text } };
-      }
-      if (a.gateway !== undefined && a.gateway >= b.start && a.gateway <= b.end && !errors[`${a.path}.gateway`]) {
-        errors[`${a.path}.gateway`] = { key: 'wizard.error.gatewayInOtherRange', vars: { range: b.text } };
-      }
-    }
+  put(path: string, problem: Problem | FieldError | undefined): void {
+    if (!problem || this.errors[path]) return;
+    this.errors[path] = 'code' in problem ? fieldError(problem) : problem;
   }
 }
 
-/** Every field error of the draft, keyed by field path ("zone.dns1", "host.<uid>.url", ...). */
-export function validateDraft(draft: ZoneDraft): FieldErrors {
-  const errors: FieldErrors = {};
-  const put = (path: string, error: FieldError | undefined) => {
-    if (error && !errors[path]) errors[path] = error;
-  };
-  const advanced = draft.networktype === 'Advanced';
+const atLeastOne: FieldError = { key: 'wizard.error.atLeastOne' };
 
-  // Zone
+/** One IP range on its own; its span (for the checks between ranges) when well-formed. */
+function checkRange(e: Collector, path: string, range: Omit<IpRangeDraft, 'uid' | 'vlan'>) {
+  const { problems, span } = checkIpRange(range);
+  for (const [field, problem] of Object.entries(problems)) e.put(`${path}.${field}`, problem);
+  return span ? { ...span, id: path } : undefined;
+}
+
+function checkZone(e: Collector, draft: ZoneDraft): void {
   const z = draft.zone;
-  put('zone.name', z.name.trim() === '' ? required : undefined);
-  put('zone.dns1', ipField(z.dns1));
-  put('zone.dns2', ipField(z.dns2, true));
-  put('zone.internaldns1', ipField(z.internaldns1));
-  put('zone.internaldns2', ipField(z.internaldns2, true));
-  if (advanced) {
-    if (z.guestcidraddress.trim() === '') put('zone.guestcidraddress', required);
-    else {
-      const cidr = parseCidr(z.guestcidraddress);
-      if (!cidr || cidr.prefix < 8 || cidr.prefix > 29) put('zone.guestcidraddress', { key: 'wizard.error.cidr' });
-      else if (numberToIp(cidr.network) !== z.guestcidraddress.trim().split('/')[0]) {
-        put('zone.guestcidraddress', { key: 'wizard.error.cidrNetwork', vars: { cidr: formatCidr(cidr) } });
-      }
-    }
-  }
-  if (z.networkdomain.trim() !== '' && !DOMAIN_NAME.test(z.networkdomain.trim())) {
-    put('zone.networkdomain', { key: 'wizard.error.networkDomain' });
-  }
+  e.put('zone.name', requiredProblem(z.name));
+  e.put('zone.dns1', ipv4Problem(z.dns1));
+  e.put('zone.dns2', ipv4Problem(z.dns2, true));
+  e.put('zone.internaldns1', ipv4Problem(z.internaldns1));
+  e.put('zone.internaldns2', ipv4Problem(z.internaldns2, true));
+  if (draft.networktype === 'Advanced') e.put('zone.guestcidraddress', guestCidrProblem(z.guestcidraddress));
+  e.put('zone.networkdomain', networkDomainProblem(z.networkdomain));
+}
 
-  // Physical networks and traffic types
+/** Physical networks and the traffic they carry; answers the guest VLAN ranges. */
+function checkNetworks(e: Collector, draft: ZoneDraft): VlanRange[] {
+  const advanced = draft.networktype === 'Advanced';
   const networks = advanced ? draft.physicalNetworks : draft.physicalNetworks.slice(0, 1);
-  const names = new Set<string>();
   const types = trafficTypesFor(draft.networktype);
-  let guestVlans: NumRange[] = [];
+  const duplicateName = duplicateCheck('duplicateName');
+  let guestVlans: VlanRange[] = [];
   for (const n of networks) {
-    const name = n.name.trim().toLowerCase();
-    if (name === '') put(`network.${n.uid}.name`, required);
-    else if (names.has(name)) put(`network.${n.uid}.name`, { key: 'wizard.error.duplicateName' });
-    names.add(name);
+    const path = `network.${n.uid}`;
+    e.put(`${path}.name`, requiredProblem(n.name) ?? duplicateName(n.name));
     const carried = types.filter((t) => draft.traffic[t].network === n.uid || !advanced);
-    if (carried.length === 0) put(`network.${n.uid}.traffic`, { key: 'wizard.error.noTraffic' });
-    put(`network.${n.uid}.tags`, tagsField(n.tags));
+    if (carried.length === 0) e.put(`${path}.traffic`, { key: 'wizard.error.noTraffic' });
+    e.put(`${path}.tags`, tagsProblem(n.tags));
     if (advanced && carried.includes('Guest') && n.vlan.trim() !== '') {
       const parsed = parseVlanRanges(n.vlan);
-      if (!parsed.ok) put(`network.${n.uid}.vlan`, parsed.error);
+      if (!parsed.ok) e.put(`${path}.vlan`, parsed.problem);
       else guestVlans = parsed.ranges;
     }
   }
   if (advanced) {
     for (const t of types) {
-      if (!networks.some((n) => n.uid === draft.traffic[t].network)) put(`traffic.${t}.network`, required);
+      if (!networks.some((n) => n.uid === draft.traffic[t].network)) e.put(`traffic.${t}.network`, requiredProblem(''));
     }
   }
+  return guestVlans;
+}
 
-  // Pod, public / guest ranges: each on its own, then against each other
-  const p = draft.pod;
-  put('pod.name', p.name.trim() === '' ? required : undefined);
-  const ranges: LabelledRange[] = [];
-  const podRange = checkIpRange(p, 'pod', errors);
-  if (podRange) ranges.push(podRange);
-  if (advanced) {
-    const seen: { uid: string; tag: string; cidr: Cidr; gateway: string; netmask: string }[] = [];
-    for (const r of draft.publicRanges) {
-      const path = `publicRange.${r.uid}`;
-      const checked = checkIpRange(r, path, errors);
-      if (checked) ranges.push(checked);
-      const tag = parseVlanTag(r.vlan);
-      if (!tag.ok) {
-        put(`${path}.vlan`, tag.error);
-        continue;
-      }
-      const vlan = tag.vlan;
-      if (vlan !== null && guestVlans.some((g) => vlan >= g.start && vlan <= g.end)) {
-        put(`${path}.vlan`, { key: 'wizard.error.vlanInGuestRange', vars: { vlan } });
-      }
-      // A subnet lives on one VLAN; ranges of one subnet share its gateway and netmask.
-      const cidr = cidrFromGateway(r.gateway.trim(), r.netmask.trim());
-      if (!cidr) continue;
-      const key = vlan === null ? 'untagged' : String(vlan);
-      for (const other of seen) {
-        if (!rangesOverlap({ start: cidr.first, end: cidr.last }, { start: other.cidr.first, end: other.cidr.last }))
-          continue;
-        if (other.tag !== key) {
-          put(`${path}.vlan`, {
-            key: 'wizard.error.subnetOtherVlan',
-            vars: { cidr: formatCidr(other.cidr), vlan: other.tag },
-          });
-        } else if (other.gateway !== r.gateway.trim() || other.netmask !== r.netmask.trim()) {
-          put(`${path}.gateway`, {
-            key: 'wizard.error.subnetGateway',
-            vars: { gateway: other.gateway, netmask: other.netmask },
-          });
-        }
-      }
-      seen.push({ uid: r.uid, tag: key, cidr, gateway: r.gateway.trim(), netmask: r.netmask.trim() });
+/** Public ranges: each on its own, its VLAN outside the guest VLANs, one VLAN and gateway per subnet. */
+function checkPublicRanges(e: Collector, draft: ZoneDraft, guestVlans: VlanRange[]) {
+  const spans: (AddressSpan & { id: string })[] = [];
+  const tagged: { id: string; vlan: number | null; gateway: string; netmask: string }[] = [];
+  for (const r of draft.publicRanges) {
+    const path = `publicRange.${r.uid}`;
+    const span = checkRange(e, path, r);
+    if (span) spans.push(span);
+    const tag = parseVlanTag(r.vlan);
+    if (!tag.ok) {
+      e.put(`${path}.vlan`, tag.problem);
+      continue;
     }
-    if (draft.publicRanges.length === 0) put('publicRange.list', { key: 'wizard.error.atLeastOne' });
-  } else {
-    const checked = checkIpRange(draft.guestRange, 'guestRange', errors);
-    if (checked) ranges.push(checked);
+    e.put(`${path}.vlan`, vlanInRangesProblem(tag.vlan, guestVlans));
+    tagged.push({ id: path, vlan: tag.vlan, gateway: r.gateway, netmask: r.netmask });
   }
-  checkOverlaps(ranges, errors);
+  for (const p of subnetVlanProblems(tagged)) e.put(`${p.id}.${p.field}`, p.problem);
+  if (draft.publicRanges.length === 0) e.put('publicRange.list', atLeastOne);
+  return spans;
+}
 
-  // Cluster
-  put('cluster.name', draft.cluster.name.trim() === '' ? required : undefined);
+/** The pod's range and the public (advanced) or guest (basic) ranges, then against each other. */
+function checkRanges(e: Collector, draft: ZoneDraft, guestVlans: VlanRange[]): void {
+  e.put('pod.name', requiredProblem(draft.pod.name));
+  const spans: (AddressSpan & { id: string })[] = [];
+  const pod = checkRange(e, 'pod', draft.pod);
+  if (pod) spans.push(pod);
+  if (draft.networktype === 'Advanced') spans.push(...checkPublicRanges(e, draft, guestVlans));
+  else {
+    const guest = checkRange(e, 'guestRange', draft.guestRange);
+    if (guest) spans.push(guest);
+  }
+  for (const p of spanProblems(spans)) e.put(`${p.id}.${p.field}`, p.problem);
+}
 
-  // Hosts
-  const urls = new Set<string>();
+function checkHosts(e: Collector, draft: ZoneDraft): void {
+  const duplicateUrl = duplicateCheck('duplicateUrl', normaliseUrl);
   for (const h of draft.hosts) {
     const path = `host.${h.uid}`;
-    const urlError = hostUrlError(h.url, draft.cluster.hypervisor);
-    put(`${path}.url`, urlError);
-    if (!urlError) {
-      const url = normaliseUrl(h.url);
-      if (urls.has(url)) put(`${path}.url`, { key: 'wizard.error.duplicateUrl' });
-      urls.add(url);
-    }
-    put(`${path}.username`, h.username.trim() === '' ? required : undefined);
-    put(`${path}.password`, h.password === '' ? required : undefined);
-    put(`${path}.tags`, tagsField(h.tags));
+    e.put(`${path}.url`, hostUrlProblem(h.url, draft.cluster.hypervisor) ?? duplicateUrl(h.url));
+    e.put(`${path}.username`, requiredProblem(h.username));
+    e.put(`${path}.password`, h.password === '' ? requiredProblem('') : undefined);
+    e.put(`${path}.tags`, tagsProblem(h.tags));
   }
-  if (draft.hosts.length === 0) put('host.list', { key: 'wizard.error.atLeastOne' });
+  if (draft.hosts.length === 0) e.put('host.list', atLeastOne);
+}
 
-  // Primary storage
-  const poolNames = new Set<string>();
-  const poolUrls = new Set<string>();
+/** A storage URL well-formed and not used by an earlier pool or store (remembered in `seen`). */
+function storageUrlError(url: string, seen: Set<string>): Problem | FieldError | undefined {
+  const problem = storageUrlProblem(url);
+  if (problem) return problem;
+  if (seen.has(normaliseUrl(url))) return { key: 'wizard.error.duplicateUrl' };
+  seen.add(normaliseUrl(url));
+  return undefined;
+}
+
+/** Primary and secondary storage; a URL serves one pool or store. */
+function checkStorage(e: Collector, draft: ZoneDraft): void {
+  const duplicateName = duplicateCheck('duplicateName');
+  const urls = new Set<string>();
   for (const s of draft.primaryStorages) {
     const path = `primary.${s.uid}`;
-    const name = s.name.trim().toLowerCase();
-    if (name === '') put(`${path}.name`, required);
-    else if (poolNames.has(name)) put(`${path}.name`, { key: 'wizard.error.duplicateName' });
-    poolNames.add(name);
-    const urlError = storageUrlError(s.url);
-    put(`${path}.url`, urlError);
-    if (!urlError) {
-      if (poolUrls.has(normaliseUrl(s.url))) put(`${path}.url`, { key: 'wizard.error.duplicateUrl' });
-      poolUrls.add(normaliseUrl(s.url));
-    }
-    put(`${path}.tags`, tagsField(s.tags));
+    e.put(`${path}.name`, requiredProblem(s.name) ?? duplicateName(s.name));
+    e.put(`${path}.url`, storageUrlError(s.url, urls));
+    e.put(`${path}.tags`, tagsProblem(s.tags));
   }
-  if (draft.primaryStorages.length === 0) put('primary.list', { key: 'wizard.error.atLeastOne' });
+  if (draft.primaryStorages.length === 0) e.put('primary.list', atLeastOne);
+  for (const s of draft.secondaryStorages) e.put(`secondary.${s.uid}.url`, storageUrlError(s.url, urls));
+  if (draft.secondaryStorages.length === 0) e.put('secondary.list', atLeastOne);
+}
 
-  // Secondary storage
-  const storeUrls = new Set<string>();
-  for (const s of draft.secondaryStorages) {
-    const path = `secondary.${s.uid}`;
-    const urlError = storageUrlError(s.url);
-    put(`${path}.url`, urlError);
-    if (!urlError) {
-      if (storeUrls.has(normaliseUrl(s.url)) || poolUrls.has(normaliseUrl(s.url))) {
-        put(`${path}.url`, { key: 'wizard.error.duplicateUrl' });
-      }
-      storeUrls.add(normaliseUrl(s.url));
-    }
-  }
-  if (draft.secondaryStorages.length === 0) put('secondary.list', { key: 'wizard.error.atLeastOne' });
-
-  return errors;
+/** Every field error of the draft, keyed by field path ("zone.dns1", "host.<uid>.url", ...). */
+export function validateDraft(draft: ZoneDraft): FieldErrors {
+  const e = new Collector();
+  checkZone(e, draft);
+  const guestVlans = checkNetworks(e, draft);
+  checkRanges(e, draft, guestVlans);
+  e.put('cluster.name', requiredProblem(draft.cluster.name));
+  checkHosts(e, draft);
+  checkStorage(e, draft);
+  return e.errors;
 }

@@ -81,6 +81,21 @@ function safeSessionStorage(): Storage {
   };
 }
 
+/** What survives a reload: everything but host passwords (kept in memory only) and the actions. */
+function persisted(s: ReturnType<typeof initial>) {
+  return {
+    draft: { ...s.draft, hosts: s.draft.hosts.map((h) => ({ ...h, password: '' })) },
+    step: s.step,
+    visited: s.visited,
+    touched: s.touched,
+    progress: s.progress,
+    produced: s.produced,
+    discardProgress: s.discardProgress,
+    discardPlan: s.discardPlan,
+    phase: s.phase,
+  };
+}
+
 /**
  * The wizard draft (ARCHITECTURE.md: Zustand for wizard drafts). It survives navigating away and
  * back, and a reload of the tab (sessionStorage), so ids of what a partial apply created are
@@ -114,19 +129,12 @@ export const useWizardStore = create<WizardState>()(
     }),
     {
       name: 'stackyard.zone-wizard',
-      version: 1,
+      // 2: call keys and references follow the zone planner (core/src/contract/zone-plan).
+      version: 2,
       storage: createJSONStorage(safeSessionStorage),
-      partialize: (s) => ({
-        draft: { ...s.draft, hosts: s.draft.hosts.map((h) => ({ ...h, password: '' })) },
-        step: s.step,
-        visited: s.visited,
-        touched: s.touched,
-        progress: s.progress,
-        produced: s.produced,
-        discardProgress: s.discardProgress,
-        discardPlan: s.discardPlan,
-        phase: s.phase,
-      }),
+      partialize: (s) => persisted(s),
+      // A wizard of an earlier version starts over (its calls had other keys).
+      migrate: () => persisted(initial()),
       // A reload cuts a running call short: whether it took effect is unknown, so it reads failed.
       merge: (persisted, current) => {
         const p = (persisted ?? {}) as Partial<WizardState>;

@@ -18,12 +18,14 @@ import { notifySuccess } from '../../../../lib/notify';
 import { href, navigate } from '../../../../lib/router';
 import { applyPlan, discardCreated } from '../../api/run-plan';
 import { STEP_IDS, type StepId } from '../../model/draft';
-import { createdResources, isRef, MASK, type PlanCall, type Ref } from '../../model/plan';
+import { displayParams, isRef, type Ref } from '../../../../../../core/src/contract/zone-plan';
+import { createdResources, MASK, type PlanCall } from '../../model/plan';
+import { KEY } from '../../model/zone-spec';
 import { useWizardStore, type CallProgress } from '../../store/wizard-store';
 import { useWizard } from '../wizard-context';
 import classes from '../zone-wizard.module.css';
 
-const REF_KEYS: Record<string, MessageKey> = {
+const REF_KEYS: Record<Ref['kind'], MessageKey> = {
   zone: 'wizard.ref.zone',
   physicalNetwork: 'wizard.ref.physicalNetwork',
   provider: 'wizard.ref.provider',
@@ -38,9 +40,9 @@ const REF_KEYS: Record<string, MessageKey> = {
 
 /** "‹zone id›", "‹VirtualRouter provider id›" ... for references not produced yet. */
 export function refLabel(t: Translate, ref: Ref): string {
-  const [kind = '', , name] = ref.ref.split(':');
-  const key = REF_KEYS[kind];
-  return `‹${key ? t(key, { name: name ?? '' }) : ref.ref}›`;
+  // A provider's key ends with its name ("network.<uid>.provider.VirtualRouter").
+  const name = ref.kind === 'provider' ? (ref.ref.split('.').pop() ?? '') : '';
+  return `‹${t(REF_KEYS[ref.kind], { name })}›`;
 }
 
 export function CallStatus({ progress }: { progress: CallProgress | undefined }) {
@@ -64,15 +66,14 @@ export function CallStatus({ progress }: { progress: CallProgress | undefined })
   );
 }
 
-/** One parameter: produced ids shortened (the full id on hover), references named, secrets masked. */
-function Param({ name, value, secret }: { name: string; value: string | Ref; secret: boolean }) {
+/** One parameter: produced ids shortened (the full id on hover), references named; secrets come masked. */
+function Param({ name, value }: { name: string; value: string | Ref }) {
   const t = useT();
   const ref = isRef(value) ? value.ref : undefined;
   const id = useWizardStore((s) => (ref ? s.produced[ref]?.id : undefined));
   let shown: React.ReactNode;
   let title: string | undefined;
-  if (secret) shown = MASK;
-  else if (ref && id) {
+  if (ref && id) {
     shown = id.length > 13 ? `${id.slice(0, 8)}…` : id;
     title = id;
   } else if (isRef(value)) {
@@ -123,13 +124,8 @@ const CallRow = memo(function CallRow({
           <Text ff="monospace" fz="sm" fw={700} mr={4}>
             {call.command}
           </Text>
-          {Object.entries(call.params).map(([name, value]) => (
-            <Param
-              key={name}
-              name={name}
-              value={isRef(value) ? value : String(value)}
-              secret={call.secret?.includes(name) ?? false}
-            />
+          {displayParams(call, MASK).map(({ name, value }) => (
+            <Param key={name} name={name} value={value} />
           ))}
         </Group>
         {state === 'failed' && (
@@ -215,7 +211,7 @@ export function ReviewStep() {
   const doneCount = plan.filter((c) => progress[c.key]?.state === 'done').length;
   const failed = plan.find((c) => progress[c.key]?.state === 'failed');
   const created = createdResources(produced);
-  const zoneId = produced['zone']?.id;
+  const zoneId = produced[KEY.zone]?.id;
   const title = (call: PlanCall) => t('wizard.jobTitle', { command: call.command, zone: zoneName });
 
   const apply = () => void applyPlan(client, queryClient, plan, title);

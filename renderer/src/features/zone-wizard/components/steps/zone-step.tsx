@@ -19,9 +19,9 @@ export function ZoneStep() {
         .sort((a, b) => a.label.localeCompare(b.label)),
     [domains.data],
   );
-  const set = (field: keyof typeof z) => (value: string) =>
+  const set = (field: Exclude<keyof typeof z, 'securitygroupenabled'>) => (value: string) =>
     w.update((d) => {
-      (d.zone as Record<string, unknown>)[field] = value;
+      d.zone[field] = value;
     });
   return (
     <Stack gap="sm">
