@@ -16,14 +16,6 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     rolldownOptions: {
-      output: {
-        // The shared chunk with recharts and d3 (the dashboard's charts, loaded after the page
-        // shows) is named for them; Rolldown would name it after a small module it also holds.
-        chunkFileNames: (chunk) =>
-          !chunk.isDynamicEntry && chunk.moduleIds.some((id) => /[\\/]node_modules[\\/]recharts[\\/]/.test(id))
-            ? 'assets/charts-[hash].js'
-            : 'assets/[name]-[hash].js',
-      },
       onwarn(warning, warn) {
         // Libraries mark their modules "use client" for React Server Components; irrelevant here.
         if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;

@@ -100,7 +100,7 @@ export class DashboardPage {
   /** How wide (px) the widest line of the history chart is drawn; flat lines have no height. */
   async historyLineWidth(): Promise<number> {
     const widths = await this.history
-      .locator('.recharts-line-curve')
+      .locator('.history-line')
       .evaluateAll((paths) => paths.map((p) => (p as unknown as { getBBox(): { width: number } }).getBBox().width));
     return Math.max(0, ...widths);
   }

@@ -25,13 +25,6 @@ export function resultBody(result: CommandResult): Record<string, unknown> {
 
 export const responseKey = (command: string) => `${command.toLowerCase()}response`;
 
-/** Drops undefined fields so the JSON matches what CloudStack omits. */
-export function compact<T extends Record<string, unknown>>(value: T): T {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) if (v !== undefined && v !== null) out[k] = v;
-  return out as T;
-}
-
 function escapeXml(text: string): string {
   return text.replace(
     /[<>&'"]/g,

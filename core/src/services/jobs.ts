@@ -1,11 +1,10 @@
 import type { Store } from '../db/connect';
 import type { AsyncJobRow } from '../db/schema';
-import type { Caller } from './caller';
 import type { EventSink, JobQueue, SettingsReader, SubmitJob } from './core-services';
 import { publishJob } from './job-queries';
 import { JobQueueStore } from './job-queue';
 import { JobRecovery } from './job-recovery';
-import { JobRunner, type JobFailure, type JobProgressReporter } from './job-runner';
+import { JobRunner, type JobFailure, type JobRunnerDeps } from './job-runner';
 
 export { findJob, jobResponse, listJobs, selectJobs, type JobFilter, type JobListRow } from './job-queries';
 export { INTERRUPTED_TEXT } from './job-recovery';
@@ -19,15 +18,10 @@ export interface JobServiceDeps {
   /** Stable name of this server (host name); rows of earlier runs under this name are ours. */
   serverName: string;
   /** Runs the command's handler and returns the serialized jobresult object. */
-  run(
-    command: string,
-    params: Record<string, unknown>,
-    caller: Caller,
-    progress: JobProgressReporter,
-  ): Promise<Record<string, unknown>>;
+  run: JobRunnerDeps['run'];
   /** Maps a thrown error to CloudStack's errorcode and errortext. */
   toFailure?(error: unknown): JobFailure;
-  callerForUser(userId: number): Promise<Caller | undefined>;
+  callerForUser: JobRunnerDeps['callerForUser'];
   /** Whether an interrupted job of the command may simply run again. */
   isResumable(command: string): boolean;
   /** Jobs this server runs at once. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ADMIN, INFRA_READERS } from './common';
 import { entity, field } from './fields';
-import { listParams, param } from './params';
+import { listParams, param, selectionParams } from './params';
 import { defineSpec, listOf, success, type CommandInput } from './spec';
 
 /** CloudStack's AlertResponse: description is the subject; sent is when the alert was raised. */
@@ -35,26 +35,11 @@ export const listAlerts = defineSpec({
   response: listOf('alert', Alert),
 });
 
-const selectionParams = (verb: 'archive' | 'delete') => ({
-  ids: param.list('the IDs of the alerts').optional(),
-  type: param.string(`${verb} by alert type`).optional(),
-  startdate: param
-    .date(
-      `start date range to ${verb} alerts (including) this date (use format "yyyy-MM-dd" or the new format "yyyy-MM-ddThh:mm:ss")`,
-    )
-    .optional(),
-  enddate: param
-    .date(
-      `end date range to ${verb} alerts (including) this date (use format "yyyy-MM-dd" or the new format "yyyy-MM-ddThh:mm:ss")`,
-    )
-    .optional(),
-});
-
 export const archiveAlerts = defineSpec({
   name: 'archiveAlerts',
   description: 'Archive one or more alerts.',
   roles: ADMIN,
-  params: z.object(selectionParams('archive')),
+  params: z.object(selectionParams('archive', 'alerts')),
   response: success(),
 });
 
@@ -62,7 +47,7 @@ export const deleteAlerts = defineSpec({
   name: 'deleteAlerts',
   description: 'Delete one or more alerts.',
   roles: ADMIN,
-  params: z.object(selectionParams('delete')),
+  params: z.object(selectionParams('delete', 'alerts')),
   response: success(),
 });
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { EVENT_LEVELS, EVENT_STATES } from '../../domain/event-types';
 import { ALL_ROLES } from './common';
 import { entity, field } from './fields';
-import { ownedListParams, param } from './params';
+import { ownedListParams, param, selectionParams } from './params';
 import { defineSpec, listOf, success, type CommandInput } from './spec';
 
 /** CloudStack's EventResponse (listEvents and the live event stream); absent values are left out. */
@@ -73,26 +73,11 @@ export const listEventTypes = defineSpec({
   response: listOf('eventtype', EventType),
 });
 
-const selectionParams = (verb: 'archive' | 'delete') => ({
-  ids: param.list('the IDs of the events').optional(),
-  type: param.string(`${verb} by event type`).optional(),
-  startdate: param
-    .date(
-      `start date range to ${verb} events (including) this date (use format "yyyy-MM-dd" or the new format "yyyy-MM-ddThh:mm:ss")`,
-    )
-    .optional(),
-  enddate: param
-    .date(
-      `end date range to ${verb} events (including) this date (use format "yyyy-MM-dd" or the new format "yyyy-MM-ddThh:mm:ss")`,
-    )
-    .optional(),
-});
-
 export const archiveEvents = defineSpec({
   name: 'archiveEvents',
   description: 'Archive one or more events.',
   roles: ALL_ROLES,
-  params: z.object(selectionParams('archive')),
+  params: z.object(selectionParams('archive', 'events')),
   response: success(),
 });
 
@@ -100,7 +85,7 @@ export const deleteEvents = defineSpec({
   name: 'deleteEvents',
   description: 'Delete one or more events.',
   roles: ALL_ROLES,
-  params: z.object(selectionParams('delete')),
+  params: z.object(selectionParams('delete', 'events')),
   response: success(),
 });
 

@@ -124,3 +124,22 @@ export const ownedListParams = {
   isrecursive: param.boolean('Defaults to false; with domainid, also lists resources of the subdomains').optional(),
   listall: param.boolean('If true, lists all resources the caller is authorized to see; defaults to false').optional(),
 };
+
+/**
+ * Parameters of archiveEvents/deleteEvents and archiveAlerts/deleteAlerts: which records, by ids,
+ * type or date range (`what`: "events", "alerts").
+ */
+export const selectionParams = (verb: 'archive' | 'delete', what: 'events' | 'alerts') => ({
+  ids: param.list(`the IDs of the ${what}`).optional(),
+  type: param.string(`${verb} by ${what === 'events' ? 'event' : 'alert'} type`).optional(),
+  startdate: param
+    .date(
+      `start date range to ${verb} ${what} (including) this date (use format "yyyy-MM-dd" or the new format "yyyy-MM-ddThh:mm:ss")`,
+    )
+    .optional(),
+  enddate: param
+    .date(
+      `end date range to ${verb} ${what} (including) this date (use format "yyyy-MM-dd" or the new format "yyyy-MM-ddThh:mm:ss")`,
+    )
+    .optional(),
+});

@@ -72,13 +72,6 @@ export function validateNetworkDomain(networkDomain: string): string {
   return networkDomain;
 }
 
-/** Drops undefined and null fields, as CloudStack omits them from responses. */
-export function compact(value: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) if (v !== undefined && v !== null) out[k] = v;
-  return out;
-}
-
 export interface TenancyEvent {
   type: string;
   description: string;

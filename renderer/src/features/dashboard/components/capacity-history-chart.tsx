@@ -1,16 +1,12 @@
-import { Badge, Center, Chip, CloseButton, Group, Loader, Paper, SegmentedControl, Text, Title } from '@mantine/core';
-import { lazy, Suspense, useMemo } from 'react';
+import { Badge, Center, Chip, CloseButton, Group, Paper, SegmentedControl, Text, Title } from '@mantine/core';
+import { useMemo } from 'react';
 import { ErrorAlert } from '../../../components/error-alert';
 import { useLocale, useT } from '../../../lib/i18n';
 import { useCapacityHistory, type HistoryScope } from '../api/dashboard-queries';
 import { capacityNameKey, type Thresholds } from '../lib/capacity';
 import { HISTORY_RANGES, historyPoints, type HistoryRange } from '../lib/history';
+import { CapacityHistoryLines } from './capacity-history-lines';
 import classes from './dashboard.module.css';
-
-// recharts is the largest library of the dashboard: it loads after the page shows.
-const CapacityHistoryLines = lazy(async () => ({
-  default: (await import('./capacity-history-lines')).CapacityHistoryLines,
-}));
 
 const BCP47 = { en: 'en-US', ko: 'ko-KR' } as const;
 const MIN_WINDOW_MS = 5 * 60_000;
@@ -122,23 +118,15 @@ export function CapacityHistoryChart(props: {
           </Text>
         </Center>
       ) : (
-        <Suspense
-          fallback={
-            <Center h={240}>
-              <Loader size="sm" />
-            </Center>
-          }
-        >
-          <CapacityHistoryLines
-            points={points}
-            start={start}
-            end={end}
-            types={props.types}
-            thresholds={props.thresholds}
-            timeFormat={timeFormat}
-            fullFormat={fullFormat}
-          />
-        </Suspense>
+        <CapacityHistoryLines
+          points={points}
+          start={start}
+          end={end}
+          types={props.types}
+          thresholds={props.thresholds}
+          timeFormat={timeFormat}
+          fullFormat={fullFormat}
+        />
       )}
     </Paper>
   );

@@ -1,16 +1,15 @@
-import type { CSSProperties } from 'react';
-
-/** Recharts styling that follows the Mantine theme in light and dark. */
-export const AXIS_TICK = { fontSize: 11, fill: 'var(--mantine-color-dimmed)' } as const;
+/** Colours and sizes of the dashboard's SVG charts; CSS variables follow the Mantine theme in light and dark. */
+export const AXIS_FONT_SIZE = 11;
+export const AXIS_TEXT = 'var(--mantine-color-dimmed)';
+export const AXIS_LINE = 'var(--mantine-color-dimmed)';
 export const GRID_STROKE = 'var(--mantine-color-default-border)';
-export const TOOLTIP_STYLE: CSSProperties = {
-  background: 'var(--mantine-color-body)',
-  border: '1px solid var(--mantine-color-default-border)',
-  borderRadius: 4,
-  fontSize: 12,
-  padding: '4px 8px',
-};
-export const TOOLTIP_LABEL_STYLE: CSSProperties = { color: 'var(--mantine-color-text)', fontWeight: 600 };
+export const GRID_DASH = '3 3';
+export const THRESHOLD_DASH = '4 3';
+/** The notification and disable thresholds: amber and red, as the state colours (UI.md). */
+export const THRESHOLD_COLORS = {
+  notify: { line: 'var(--mantine-color-yellow-6)', text: 'var(--mantine-color-yellow-7)' },
+  disable: { line: 'var(--mantine-color-red-6)', text: 'var(--mantine-color-red-7)' },
+} as const;
 
 /** Series colours of the capacity types in charts (not the state colours). */
 export const SERIES_COLORS: Readonly<Record<number, string>> = {
@@ -26,3 +25,4 @@ export const SERIES_COLORS: Readonly<Record<number, string>> = {
   9: 'var(--mantine-color-violet-4)',
   90: 'var(--mantine-color-cyan-8)',
 };
+export const SERIES_FALLBACK = 'var(--mantine-color-gray-6)';

@@ -1,15 +1,12 @@
-import { Center, Group, Loader, Paper, SegmentedControl, Text, Title } from '@mantine/core';
-import { lazy, Suspense } from 'react';
+import { Center, Group, Paper, SegmentedControl, Text, Title } from '@mantine/core';
 import { ErrorAlert } from '../../../components/error-alert';
 import { useT } from '../../../lib/i18n';
 import { useClusterUsage } from '../api/dashboard-queries';
 import { CAPACITY, capacityNameKey, type Thresholds } from '../lib/capacity';
+import { ClusterUsageBars } from './cluster-usage-bars';
 import classes from './dashboard.module.css';
 
 const TYPES = [CAPACITY.CPU, CAPACITY.MEMORY, CAPACITY.STORAGE];
-
-// recharts is the largest library of the dashboard: it loads after the page shows.
-const ClusterUsageBars = lazy(async () => ({ default: (await import('./cluster-usage-bars')).ClusterUsageBars }));
 
 /**
  * The most used clusters as horizontal bars coloured by the thresholds; clicking one shows its
@@ -49,22 +46,14 @@ export function ClusterUsageChart(props: {
           </Text>
         </Center>
       ) : (
-        <Suspense
-          fallback={
-            <Center h={height}>
-              <Loader size="sm" />
-            </Center>
-          }
-        >
-          <ClusterUsageBars
-            rows={rows}
-            height={height}
-            type={props.type}
-            thresholds={props.thresholds}
-            selected={props.selected}
-            onSelect={props.onSelect}
-          />
-        </Suspense>
+        <ClusterUsageBars
+          rows={rows}
+          height={height}
+          type={props.type}
+          thresholds={props.thresholds}
+          selected={props.selected}
+          onSelect={props.onSelect}
+        />
       )}
     </Paper>
   );
