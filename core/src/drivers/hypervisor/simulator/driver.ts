@@ -69,10 +69,16 @@ export const SIMULATOR_VERSION = '1.0';
 const GiB = 1024 ** 3;
 const MiB = 1024 ** 2;
 
-const defaultSleep = (ms: number) =>
-  new Promise<void>((resolve) => {
-    setTimeout(resolve, ms);
-  });
+/**
+ * Waits at least `ms`. Node fires timers by its loop's millisecond clock, which can run a little
+ * ahead of the precise one: a mock's wait:250 must never answer after 249.7 ms.
+ */
+async function defaultSleep(ms: number): Promise<void> {
+  const until = performance.now() + ms;
+  for (let left = ms; left > 0; left = until - performance.now()) {
+    await new Promise<void>((resolve) => setTimeout(resolve, Math.ceil(left)));
+  }
+}
 
 /** Operations whose failure means the host does not answer at all. */
 const UNREACHABLE_ON_FAILURE = new Set<SimulatorOperation>(['PingCommand', 'ReadyCommand']);
