@@ -10,7 +10,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { AnyCommand } from '../core/src/api/command';
-import { isLegacyResponse } from '../core/src/api/command';
 import { ALL_COMMANDS } from '../core/src/api/commands/index';
 import { responseName } from '../core/src/api/describe';
 import { paramMeta, type ParamMeta, type ParamType } from '../core/src/api/schemas/params';
@@ -51,7 +50,6 @@ function paramsType(def: AnyCommand): string {
 /** The body below `<command>response` (the job result for async commands). */
 function responseType(def: AnyCommand, types: TypeRenderer): string {
   const response = def.response;
-  if (isLegacyResponse(response)) return 'Record<string, unknown>';
   switch (response.kind) {
     case 'list':
       return `{ count?: number; ${key(response.name)}?: ${arrayOf(types.render(response.item))} }`;
@@ -65,7 +63,7 @@ function responseType(def: AnyCommand, types: TypeRenderer): string {
 }
 
 function commandKind(def: AnyCommand): string {
-  return isLegacyResponse(def.response) ? 'legacy' : def.response.kind;
+  return def.response.kind;
 }
 
 /** The contract: parameters, responses, entities and per-command facts the client needs at run time. */

@@ -14,7 +14,7 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 
-function table(machine: StateMachine<string, string, unknown>): string {
+function table<S extends string, E extends string, C>(machine: StateMachine<S, E, C>): string {
   const lines = [
     `## ${machine.name}`,
     '',
@@ -43,7 +43,7 @@ export function renderStateMachines(): string {
     '(`core/src/domain/state-machines`) whether an event applies, and these tables are rendered from',
     'the same rows. The colours the UI gives each state come from `core/src/contract/states.ts`.',
     '',
-    ...STATE_MACHINES.map((m) => table(m as unknown as StateMachine<string, string, unknown>)),
+    ...STATE_MACHINES.map((m) => table(m)),
   ].join('\n');
 }
 

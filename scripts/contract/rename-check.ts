@@ -8,7 +8,6 @@ import path from 'node:path';
 import ts from 'typescript';
 import { z } from 'zod';
 import type { AnyCommand } from '../../core/src/api/command';
-import { isLegacyResponse } from '../../core/src/api/command';
 import { ALL_COMMANDS } from '../../core/src/api/commands/index';
 import { renderContract } from '../generate-api-types';
 
@@ -40,7 +39,7 @@ export function withResponseFieldRenamed(entity: z.ZodObject, from: string, to: 
     .meta(entity.meta() ?? {});
   return ALL_COMMANDS.map((def) => {
     const r = def.response;
-    if (isLegacyResponse(r) || (r.kind !== 'list' && r.kind !== 'object') || r.item !== entity) return def;
+    if ((r.kind !== 'list' && r.kind !== 'object') || r.item !== entity) return def;
     return { ...def, response: { ...r, item: renamed } };
   });
 }

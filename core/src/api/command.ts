@@ -41,16 +41,6 @@ export interface CommandContext {
   invoke(command: string, params: Record<string, string | string[] | undefined>): Promise<CommandResult>;
 }
 
-/** A response declared as a name and field descriptions only (commands not yet on schemas). */
-export interface LegacyResponse {
-  name: string;
-  fields: Record<string, string>;
-}
-
-export function isLegacyResponse(response: ResponseSpec | LegacyResponse): response is LegacyResponse {
-  return !('kind' in response);
-}
-
 /** A command as the dispatcher runs it: its contract and its handler. */
 export interface CommandDef<S extends z.ZodObject = z.ZodObject> {
   name: string;
@@ -61,7 +51,7 @@ export interface CommandDef<S extends z.ZodObject = z.ZodObject> {
   isAsync?: boolean;
   /** 'none' for login and other calls made before a caller exists. */
   auth?: 'required' | 'none';
-  response: ResponseSpec | LegacyResponse;
+  response: ResponseSpec;
   /** Async commands: the resource the job acts on, resolved before the job is queued. */
   jobTarget?: (ctx: CommandContext, params: z.output<S>) => Promise<JobTarget>;
   /**
@@ -76,11 +66,6 @@ export interface CommandDef<S extends z.ZodObject = z.ZodObject> {
 
 export interface CommandCatalog {
   all(): AnyCommand[];
-}
-
-/** A command declared with a legacy response (name and field descriptions). */
-export function defineCommand<S extends z.ZodObject>(def: CommandDef<S> & { response: LegacyResponse }): CommandDef<S> {
-  return def;
 }
 
 /** How a declared command is carried out: its handler and the job options of async commands. */

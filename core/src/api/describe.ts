@@ -1,12 +1,12 @@
 import type { z } from 'zod';
-import { isLegacyResponse, type AnyCommand } from './command';
+import type { AnyCommand } from './command';
 import { fieldMeta } from './schemas/fields';
 
 /** A response field as listApis reports it; nested lists and objects list their own fields. */
 export interface ApiResponseField {
   name: string;
   description: string;
-  type?: string;
+  type: string;
   response?: ApiResponseField[];
 }
 
@@ -43,9 +43,6 @@ function describeFields(schema: z.ZodType, depth = 0): ApiResponseField[] {
 /** The response fields of a command, as listApis reports them. */
 export function responseFields(def: AnyCommand): ApiResponseField[] {
   const response = def.response;
-  if (isLegacyResponse(response)) {
-    return Object.entries(response.fields).map(([name, description]) => ({ name, description }));
-  }
   switch (response.kind) {
     case 'list':
     case 'object':
@@ -60,7 +57,6 @@ export function responseFields(def: AnyCommand): ApiResponseField[] {
 /** The object name a command answers with (`host` for listHosts); raw answers use the command's. */
 export function responseName(def: AnyCommand): string {
   const response = def.response;
-  if (isLegacyResponse(response)) return response.name;
   if (response.kind === 'list' || response.kind === 'object') return response.name;
   return response.kind === 'success' ? 'success' : def.name.toLowerCase();
 }

@@ -1,30 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { defineCommand } from './command';
+import { implement } from './command';
 import { parseParams } from './dispatcher';
 import { ApiError, toApiError } from './errors';
 import { param, paramMeta } from './schemas/params';
+import { defineSpec, success } from './schemas/spec';
 import { normalizeParams } from './request-params';
 import { resultBody, toXml } from './serialize';
 import { DomainError } from '../domain/errors';
 import { ruleMatches } from '../domain/roles';
 
-const createThing = defineCommand({
-  name: 'createThing',
-  description: 'test command',
-  roles: ['Admin'],
-  params: z.object({
-    name: param.string('name', 10),
-    id: param.uuid('id').optional(),
-    enabled: param.boolean('flag').optional(),
-    size: param.integer('size', 1, 100).optional(),
-    kind: param.enumOf(['Basic', 'Advanced'] as const, 'kind').optional(),
-    tags: param.list('tags').optional(),
-    details: param.map('details').optional(),
+const createThing = implement(
+  defineSpec({
+    name: 'createThing',
+    description: 'test command',
+    roles: ['Admin'],
+    params: z.object({
+      name: param.string('name', 10),
+      id: param.uuid('id').optional(),
+      enabled: param.boolean('flag').optional(),
+      size: param.integer('size', 1, 100).optional(),
+      kind: param.enumOf(['Basic', 'Advanced'] as const, 'kind').optional(),
+      tags: param.list('tags').optional(),
+      details: param.map('details').optional(),
+    }),
+    response: success(),
   }),
-  response: { name: 'thing', fields: {} },
-  handler: async () => ({ kind: 'success' }),
-});
+  { handler: async () => undefined },
+);
 
 function apiError(fn: () => unknown): ApiError {
   try {

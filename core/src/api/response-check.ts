@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
-import { type AnyCommand, type CommandResult, isLegacyResponse } from './command';
+import type { AnyCommand, CommandResult } from './command';
 import { withoutEmpty } from './projection';
 
 /**
@@ -42,7 +42,6 @@ export class ResponseCheck {
 
   /** Throws when the result does not match what the command declares. */
   check(def: AnyCommand, result: CommandResult): void {
-    if (isLegacyResponse(def.response)) return;
     const problem = mismatch(result);
     this.seen.set(def.name, (this.seen.get(def.name) ?? 0) + 1);
     if (problem) {
