@@ -1,4 +1,4 @@
-// A local ESLint rule enforcing ARCHITECTURE.md's "imports flow one way": each zone lists the
+// A local ESLint rule enforcing docs/architecture.md's layers ("imports flow one way"): each zone lists the
 // folders its files may not import from. Paths are resolved, so '../../x' tricks do not pass.
 import path from 'node:path';
 
@@ -61,7 +61,10 @@ function check(context, node, source) {
       if (allowed.some((a) => within(target, a))) continue;
       const hit = banned.find((b) => within(target, b));
       if (hit)
-        context.report({ node, message: `${zone} may not import from ${hit} (ARCHITECTURE.md: imports flow one way)` });
+        context.report({
+          node,
+          message: `${zone} may not import from ${hit} (docs/architecture.md: imports flow one way)`,
+        });
     }
     // Renderer features are islands: a feature never imports another feature.
     const m = /^renderer\/src\/features\/([^/]+)\//.exec(file);

@@ -1,9 +1,10 @@
 import type { Hypervisor } from '../../domain/infrastructure';
 
 /**
- * The hypervisor driver contract (ARCHITECTURE.md "Hypervisor drivers"). This issue uses the
- * host and storage half; VM operations join when the VM issue lands. Drivers never see the
- * database: callers pass what a driver needs, and persistence ports are injected.
+ * The hypervisor driver contract (docs/architecture.md, "Hypervisor drivers"): everything
+ * hypervisor-specific lives behind it. Hosts and storage today; VM operations join with the VM
+ * work. Drivers never see the database: callers pass what a driver needs, and persistence
+ * ports are injected.
  */
 
 /** Where a host is, and the internal ids that fault injection matches on. */

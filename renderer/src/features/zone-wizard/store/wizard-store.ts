@@ -97,7 +97,7 @@ function persisted(s: ReturnType<typeof initial>) {
 }
 
 /**
- * The wizard draft (ARCHITECTURE.md: Zustand for wizard drafts). It survives navigating away and
+ * The wizard draft (docs/architecture.md: Zustand for UI state). It survives navigating away and
  * back, and a reload of the tab (sessionStorage), so ids of what a partial apply created are
  * never lost; host passwords are kept in memory only.
  */
