@@ -6,7 +6,6 @@
  *   npx tsx scripts/generate-api-types.ts          writes the generated files
  *   npx tsx scripts/generate-api-types.ts --check  exits 1 when one is stale
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { AnyCommand } from '../core/src/api/command';
@@ -14,6 +13,7 @@ import { ALL_COMMANDS } from '../core/src/api/commands/index';
 import { responseName } from '../core/src/api/describe';
 import { paramMeta, type ParamMeta, type ParamType } from '../core/src/api/schemas/params';
 import { arrayOf, TypeRenderer } from '../core/src/api/type-render';
+import { isMain, syncGeneratedFiles } from './lib/generated-files';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const CONTRACT_OUT = path.join(ROOT, 'core/src/contract/api.generated.ts');
@@ -101,22 +101,9 @@ export function renderContract(commands: readonly AnyCommand[] = ALL_COMMANDS): 
   ].join('\n');
 }
 
-const OUTPUTS: [string, () => string][] = [[CONTRACT_OUT, () => renderContract()]];
-
-const isMain = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename);
-if (isMain) {
-  let stale = false;
-  for (const [file, render] of OUTPUTS) {
-    const text = render();
-    const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
-    if (current === text) continue;
-    if (process.argv.includes('--check')) {
-      console.error(`${path.relative(process.cwd(), file)} is stale: run npm run gen:api-types`);
-      stale = true;
-    } else {
-      fs.writeFileSync(file, text);
-      console.log(`wrote ${path.relative(process.cwd(), file)}`);
-    }
-  }
-  if (stale) process.exit(1);
+if (isMain(import.meta.filename)) {
+  await syncGeneratedFiles([[CONTRACT_OUT, () => renderContract()]], {
+    check: process.argv.includes('--check'),
+    command: 'npm run gen:api-types',
+  });
 }

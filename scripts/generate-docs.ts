@@ -4,11 +4,11 @@
  *   npx tsx scripts/generate-docs.ts          writes them
  *   npx tsx scripts/generate-docs.ts --check  exits 1 when one is stale
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import prettier from 'prettier';
 import type { StateMachine } from '../core/src/domain/state-machine';
 import { STATE_MACHINES } from '../core/src/domain/state-machines/index';
+import { isMain, syncGeneratedFiles } from './lib/generated-files';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -47,23 +47,16 @@ export function renderStateMachines(): string {
   ].join('\n');
 }
 
-const OUTPUTS: [string, () => string][] = [[path.join(ROOT, 'docs/state-machines.md'), renderStateMachines]];
+/** The docs as Prettier would leave them, so that `npm run format` and the check agree. */
+async function formatted(file: string, render: () => string): Promise<string> {
+  const options = (await prettier.resolveConfig(file)) ?? {};
+  return prettier.format(render(), { ...options, filepath: file });
+}
 
-const isMain = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename);
-if (isMain) {
-  let stale = false;
-  for (const [file, render] of OUTPUTS) {
-    const options = (await prettier.resolveConfig(file)) ?? {};
-    const text = await prettier.format(render(), { ...options, filepath: file });
-    const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
-    if (current === text) continue;
-    if (process.argv.includes('--check')) {
-      console.error(`${path.relative(process.cwd(), file)} is stale: run npm run gen:docs`);
-      stale = true;
-    } else {
-      fs.writeFileSync(file, text);
-      console.log(`wrote ${path.relative(process.cwd(), file)}`);
-    }
-  }
-  if (stale) process.exit(1);
+if (isMain(import.meta.filename)) {
+  const file = path.join(ROOT, 'docs/state-machines.md');
+  await syncGeneratedFiles([[file, () => formatted(file, renderStateMachines)]], {
+    check: process.argv.includes('--check'),
+    command: 'npm run gen:docs',
+  });
 }

@@ -1,14 +1,7 @@
 import type { z } from 'zod';
 import type { AnyCommand } from './command';
+import type { ApiResponseField } from './schemas/apis';
 import { fieldMeta } from './schemas/fields';
-
-/** A response field as listApis reports it; nested lists and objects list their own fields. */
-export interface ApiResponseField {
-  name: string;
-  description: string;
-  type: string;
-  response?: ApiResponseField[];
-}
 
 const SUCCESS_FIELDS: ApiResponseField[] = [
   { name: 'success', description: 'true if operation is executed successfully', type: 'boolean' },

@@ -88,7 +88,7 @@ export interface ApiResponseField {
   /** description of the api response field */
   description: string;
   /** response field type */
-  type?: string;
+  type: string;
   /** api response fields */
   response?: ApiResponseField[];
 }

@@ -35,6 +35,29 @@ export type ListItem<C extends ListCommandName> = [C] extends [never]
 /** The object an object command answers with (`Zone` for updateZone). */
 export type ObjectItem<C extends ObjectCommandName> = ResponseOf<C>[ResponseName<C> & keyof ResponseOf<C>];
 
+/** The entity a command answers with: an object command's object, a list command's first item. */
+export type EntityOf<C extends CommandName> = C extends ObjectCommandName
+  ? ObjectItem<C>
+  : C extends ListCommandName
+    ? ListItem<C>
+    : never;
+
+/**
+ * The entity in a command's answer (or its job's result): `{ zone: {...} }` gives the zone,
+ * `{ count, host: [...] }` the first host; commands that answer no entity give undefined.
+ */
+export function entityOf<C extends CommandName>(
+  command: C,
+  answer: ResponseOf<C> | undefined,
+): EntityOf<C> | undefined {
+  const facts = COMMANDS[command];
+  if ((facts.kind !== 'object' && facts.kind !== 'list') || answer === undefined) return undefined;
+  const value: unknown = (answer as Partial<Record<string, unknown>>)[facts.name];
+  const item: unknown = Array.isArray(value) ? value[0] : value;
+  // The declaration says what stands under the response name: ObjectItem or ListItem of C.
+  return (item ?? undefined) as EntityOf<C> | undefined;
+}
+
 /** What every async command answers at once: the job and, for creating commands, the new resource. */
 export interface AsyncStart {
   jobid: string;

@@ -49,6 +49,8 @@ function defaultFailure(): JobFailure {
 export class JobService implements JobQueue {
   private readonly queue: JobQueueStore;
   private readonly runner: JobRunner;
+  /** Sends a job's state on the live stream; a failure to do so is logged, never thrown. */
+  private readonly publish: (id: number) => Promise<void>;
 
   constructor(private readonly deps: JobServiceDeps) {
     const fromSettings = deps.settings
@@ -56,6 +58,10 @@ export class JobService implements JobQueue {
       : undefined;
     const heartbeatMs = deps.heartbeatMs ?? fromSettings ?? 5000;
     const publish = (id: number) => publishJob(deps.store, deps.events, id);
+    this.publish = (id) =>
+      publish(id).catch((error: unknown) =>
+        console.error('[jobs] could not publish job state', error instanceof Error ? error.message : error),
+      );
     this.queue = new JobQueueStore(deps.store);
     const recovery = new JobRecovery({
       store: deps.store,
@@ -63,10 +69,7 @@ export class JobService implements JobQueue {
       serverName: deps.serverName,
       heartbeatMs,
       isResumable: deps.isResumable,
-      publish: (id) =>
-        publish(id).catch((error: unknown) =>
-          console.error('[jobs] could not publish job state', error instanceof Error ? error.message : error),
-        ),
+      publish: this.publish,
     });
     this.runner = new JobRunner({
       store: deps.store,
@@ -89,9 +92,7 @@ export class JobService implements JobQueue {
   /** Queues a job; the runner (on this or another server) picks it up. */
   async submit(job: SubmitJob): Promise<AsyncJobRow> {
     const row = await this.queue.submit(job);
-    await publishJob(this.deps.store, this.deps.events, row.id).catch((error: unknown) =>
-      console.error('[jobs] could not publish job state', error instanceof Error ? error.message : error),
-    );
+    await this.publish(row.id);
     this.runner.wake();
     return row;
   }

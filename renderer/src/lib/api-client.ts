@@ -2,6 +2,7 @@ import { ApiError } from './api-error';
 import type { LiveMessage, LoginInfo, RawResponse, StackyardBridge } from './api-types';
 import {
   responseNameOf,
+  wireParams,
   type Answer,
   type AsyncCommandName,
   type AsyncStart,
@@ -32,25 +33,9 @@ export interface Transport {
 
 const SESSION_KEY_STORAGE = 'stackyard.sessionkey';
 
-/** A parameter value as the typed API takes it, before it becomes CloudStack text. */
-type ParamValue = string | number | boolean | readonly string[] | readonly Readonly<Record<string, string>>[];
-
-/**
- * Serialises parameters the way CloudStack reads them: booleans and numbers as text, lists
- * comma-separated, maps as name[i].key=value.
- */
+/** Serialises typed parameters the way CloudStack reads them (core/src/contract/wire.ts). */
 export function encodeParams(params: object = {}): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(params) as [string, ParamValue | undefined | null][]) {
-    if (value === undefined || value === null) continue;
-    if (Array.isArray(value) && value.some((v) => typeof v === 'object')) {
-      (value as readonly Readonly<Record<string, string>>[]).forEach((entry, i) => {
-        for (const [key, v] of Object.entries(entry)) out[`${name}[${i}].${key}`] = v;
-      });
-    } else if (Array.isArray(value)) out[name] = value.join(',');
-    else out[name] = String(value);
-  }
-  return out;
+  return wireParams(params);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

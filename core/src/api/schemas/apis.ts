@@ -20,7 +20,7 @@ export type ApiParameter = z.infer<typeof ApiParameter>;
 export interface ApiResponseField {
   name: string;
   description: string;
-  type?: string;
+  type: string;
   response?: ApiResponseField[];
 }
 
@@ -28,8 +28,7 @@ export interface ApiResponseField {
 export const ApiResponseField: z.ZodType<ApiResponseField> = entity('ApiResponseField', {
   name: field.string('the name of the api response field'),
   description: field.string('description of the api response field'),
-  // Commands still declared with field descriptions only report no type.
-  type: field.string('response field type').optional(),
+  type: field.string('response field type'),
   response: field
     .list(
       z.lazy(() => ApiResponseField),

@@ -2,9 +2,12 @@
  * Planned CloudStack calls: each is a command with its parameters typed against the generated
  * contract (`Params<C>`), where an id that only exists once an earlier call ran is a reference
  * (`Ref`). This module resolves references, reads ids from answers, shows parameters with
- * secrets masked, and writes parameters in CloudStack's wire form.
+ * secrets masked.
  */
 import { responseNameOf, type CommandName, type Params } from '../api';
+import { wireEntries } from '../wire';
+
+export { wireParams } from '../wire';
 
 /** What an earlier call produced an id for. Look-ups (provider, vrElement) are not resources. */
 export type RefKind =
@@ -100,38 +103,14 @@ export function idFromAnswer(command: CommandName, answer: unknown): string | un
 }
 
 // ---------------------------------------------------------------------------------------------
-// Parameters as text: on the wire and on screen
-
-type Scalar = string | number | boolean;
+// Parameters as a preview shows them
 
 /** Parameter names whose values are secrets. */
 const SECRET_NAME = /pass(word)?|secret/i;
 
-/** Entries of a parameter value as CloudStack reads them: lists comma-separated, maps as name[i].key. */
-function flatten(name: string, value: unknown): [string, Scalar | Ref][] {
-  if (value === undefined || value === null) return [];
-  if (isRef(value)) return [[name, value]];
-  if (Array.isArray(value)) {
-    if (value.some(isRecord)) {
-      return value
-        .filter(isRecord)
-        .flatMap((entry, i) =>
-          Object.entries(entry).map(([k, v]): [string, Scalar] => [`${name}[${i}].${k}`, String(v)]),
-        );
-    }
-    return [[name, value.map(String).join(',')]];
-  }
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return [[name, value]];
-  return [];
-}
-
-/** Parameters in CloudStack's wire form (booleans and numbers as text, lists comma-separated). */
-export function wireParams(params: object): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(params)) {
-    for (const [key, v] of flatten(name, value)) if (!isRef(v)) out[key] = String(v);
-  }
-  return out;
+/** A parameter's entries as CloudStack reads them; a reference not resolved yet stays one entry. */
+function flatten(name: string, value: unknown): [string, string | Ref][] {
+  return isRef(value) ? [[name, value]] : wireEntries(name, value);
 }
 
 /** nfs://user:secret@host/path -> nfs://user:<mask>@host/path */

@@ -17,6 +17,7 @@ import {
   rangesOverlap,
   type Cidr,
 } from '../ipv4';
+import { formatVlanRange, readVlanRanges, readVlanTag, VLAN_MAX, VLAN_MIN, type VlanRange } from '../vlans';
 
 export type ProblemCode =
   | 'required'
@@ -221,64 +222,39 @@ export function subnetVlanProblems<I>(ranges: readonly TaggedSubnet<I>[]): Field
 // ---------------------------------------------------------------------------------------------
 // VLANs
 
-export const VLAN_MIN = 1;
-export const VLAN_MAX = 4094;
-
-/** An inclusive range of VLAN ids. */
-export interface VlanRange {
-  start: number;
-  end: number;
-}
+export { countVlans, formatVlanRange, VLAN_MAX, VLAN_MIN, type VlanRange } from '../vlans';
 
 export type VlanRangesResult = { ok: true; ranges: VlanRange[] } | { ok: false; problem: Problem };
 
 /** "100-199,300" -> sorted ranges within 1-4094 that do not overlap each other. */
 export function parseVlanRanges(text: string): VlanRangesResult {
-  const ranges: VlanRange[] = [];
-  for (const raw of text.split(',')) {
-    const part = raw.trim();
-    if (part === '') continue;
-    const m = /^(\d+)(?:\s*-\s*(\d+))?$/.exec(part);
-    if (!m) return { ok: false, problem: problem('vlanFormat', { part }) };
-    const start = Number(m[1]);
-    const end = m[2] === undefined ? start : Number(m[2]);
-    if (start < VLAN_MIN || end < VLAN_MIN || start > VLAN_MAX || end > VLAN_MAX) {
-      return { ok: false, problem: problem('vlanBounds', { part, min: VLAN_MIN, max: VLAN_MAX }) };
-    }
-    if (start > end) return { ok: false, problem: problem('vlanOrder', { part }) };
-    ranges.push({ start, end });
+  const read = readVlanRanges(text);
+  if (read.ok) return read;
+  switch (read.reason) {
+    case 'empty':
+      return { ok: false, problem: problem('vlanFormat', { part: text }) };
+    case 'format':
+      return { ok: false, problem: problem('vlanFormat', { part: read.part }) };
+    case 'bounds':
+      return { ok: false, problem: problem('vlanBounds', { part: read.part, min: VLAN_MIN, max: VLAN_MAX }) };
+    case 'order':
+      return { ok: false, problem: problem('vlanOrder', { part: read.part }) };
+    case 'overlap':
+      return {
+        ok: false,
+        problem: problem('vlanSelfOverlap', { a: formatVlanRange(read.a), b: formatVlanRange(read.b) }),
+      };
   }
-  if (ranges.length === 0) return { ok: false, problem: problem('vlanFormat', { part: text }) };
-  ranges.sort((a, b) => a.start - b.start);
-  for (let i = 1; i < ranges.length; i++) {
-    const prev = ranges[i - 1]!;
-    const cur = ranges[i]!;
-    if (cur.start <= prev.end) {
-      return { ok: false, problem: problem('vlanSelfOverlap', { a: formatVlanRange(prev), b: formatVlanRange(cur) }) };
-    }
-  }
-  return { ok: true, ranges };
-}
-
-export function formatVlanRange(r: VlanRange): string {
-  return r.start === r.end ? String(r.start) : `${r.start}-${r.end}`;
-}
-
-export function countVlans(ranges: readonly VlanRange[]): number {
-  return ranges.reduce((n, r) => n + r.end - r.start + 1, 0);
 }
 
 export type VlanTagResult = { ok: true; vlan: number | null } | { ok: false; problem: Problem };
 
 /** A public range's VLAN: empty or "untagged" (null), "50" or "vlan://50". */
 export function parseVlanTag(text: string): VlanTagResult {
-  const trimmed = text.trim();
-  if (/^((vlan:\/\/)?untagged)?$/i.test(trimmed)) return { ok: true, vlan: null };
-  const m = /^(?:vlan:\/\/)?(\d+)$/i.exec(trimmed);
-  const n = m ? Number(m[1]) : NaN;
-  if (!(n >= VLAN_MIN && n <= VLAN_MAX))
-    return { ok: false, problem: problem('vlanTag', { min: VLAN_MIN, max: VLAN_MAX }) };
-  return { ok: true, vlan: n };
+  const vlan = readVlanTag(text);
+  return vlan === undefined
+    ? { ok: false, problem: problem('vlanTag', { min: VLAN_MIN, max: VLAN_MAX }) }
+    : { ok: true, vlan };
 }
 
 /** A tagged VLAN inside one of the (guest) ranges. */

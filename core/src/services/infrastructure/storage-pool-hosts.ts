@@ -1,7 +1,6 @@
 /** The hosts that carry a primary storage pool: attaching and detaching pools through them. */
 import type { Kysely } from 'kysely';
 import { DomainError } from '../../domain/errors';
-import { canonicalHypervisor } from '../../domain/infrastructure';
 import type { Database, StoragePoolRow } from '../../db/schema';
 import {
   HostOperationError,
@@ -15,13 +14,11 @@ import type { CoreServices } from '../core-services';
 type Db = Kysely<Database>;
 
 function driverFor(services: CoreServices, hypervisor: string): HypervisorDriver {
-  const h = canonicalHypervisor(hypervisor);
-  try {
-    if (!h) throw new Error('unknown');
-    return services.hypervisors.get(h);
-  } catch {
+  const driver = services.hypervisors.find(hypervisor);
+  if (!driver) {
     throw new DomainError('unsupported', 'STORAGE_POOL.HYPERVISOR', `Hypervisor ${hypervisor} is not supported`);
   }
+  return driver;
 }
 
 /** Which hosts can reach a pool. */

@@ -2,16 +2,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useApi } from '../../../lib/api-context';
 import {
-  COMMANDS,
+  entityOf,
   isAsyncCommand,
-  responseNameOf,
   type AsyncCommandName,
   type AsyncStart,
   type CommandName,
-  type ListCommandName,
-  type ListItem,
-  type ObjectCommandName,
-  type ObjectItem,
+  type EntityOf,
   type Params,
   type ResponseOf,
 } from '../../../lib/contract';
@@ -95,55 +91,13 @@ export function useInfraCommand() {
 }
 
 /**
- * The resource a creating command answers with, under the command's declared response name:
- * `{ pod: {...} }` gives the pod, `{ host: [...] }` its first host.
- */
-export type CreatedEntity<C extends CommandName> =
-  ObjectItem<Extract<C, ObjectCommandName>> | FirstItem<Extract<C, ListCommandName>>;
-
-/** One item of a list answer; nothing for no command (ListItem<never> would be unknown). */
-type FirstItem<C extends ListCommandName> = [C] extends [never] ? never : ListItem<C>;
-
-function hasKey<T extends object, K extends PropertyKey>(body: T, key: K): key is K & keyof T {
-  return key in body;
-}
-
-function isObjectOutcome<C extends CommandName>(
-  outcome: CommandOutcome<C>,
-): outcome is CommandOutcome<Extract<C, ObjectCommandName>> {
-  return responseKind(outcome.command) === 'object';
-}
-
-function isListOutcome<C extends CommandName>(
-  outcome: CommandOutcome<C>,
-): outcome is CommandOutcome<Extract<C, ListCommandName>> {
-  return responseKind(outcome.command) === 'list';
-}
-
-function responseKind(command: CommandName): string {
-  return COMMANDS[command].kind;
-}
-
-/**
  * Sync or async, the entity a command created or changed (the job result holds it under the same
  * name as a synchronous answer).
  */
 export async function createdEntity<C extends CommandName>(
   outcome: CommandOutcome<C>,
-): Promise<CreatedEntity<C> | undefined> {
-  if (isObjectOutcome(outcome)) {
-    const body = await outcome.done;
-    const name = responseNameOf(outcome.command);
-    return body !== undefined && hasKey(body, name) ? body[name] : undefined;
-  }
-  if (isListOutcome(outcome)) {
-    const body = await outcome.done;
-    const name = responseNameOf(outcome.command);
-    const items = body !== undefined && hasKey(body, name) ? body[name] : undefined;
-    return Array.isArray(items) ? items[0] : undefined;
-  }
-  await outcome.done;
-  return undefined;
+): Promise<EntityOf<C> | undefined> {
+  return entityOf(outcome.command, await outcome.done);
 }
 
 /** Runs a form's command and waits for it to finish (a job included), for dialogs that show errors inline. */
