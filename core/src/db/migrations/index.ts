@@ -2,6 +2,10 @@ import type { Kysely } from 'kysely';
 import type { MigrationDialect } from './helpers';
 import * as m0001 from './0001-foundation';
 import * as m0002 from './0002-infrastructure';
+import * as m0003 from './0003-login-and-signatures';
+import * as m0004 from './0004-import-journal';
+import * as m0005 from './0005-cluster-identity';
+import * as m0006 from './0006-management-servers';
 
 export interface Migration {
   name: string;
@@ -12,4 +16,8 @@ export interface Migration {
 export const MIGRATIONS: Migration[] = [
   { name: '0001-foundation', up: m0001.up },
   { name: '0002-infrastructure', up: m0002.up },
+  { name: '0003-login-and-signatures', up: m0003.up },
+  { name: '0004-import-journal', up: m0004.up },
+  { name: '0005-cluster-identity', up: m0005.up },
+  { name: '0006-management-servers', up: m0006.up },
 ];
