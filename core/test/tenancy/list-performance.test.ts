@@ -31,19 +31,7 @@ class QueryCounter implements KyselyPlugin {
 const ACCOUNTS = 1000;
 const USERS_PER_ACCOUNT = 10;
 
-/** Median wall time of `runs` calls, in milliseconds. */
-async function medianMs(runs: number, fn: () => Promise<unknown>): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
-    const t0 = performance.now();
-    await fn();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] as number;
-}
-
-describe.each(dialects())('list performance at 10k users (%s)', (dialect) => {
+describe.each(dialects())('lists at 10k users: fixed query counts and whole pages (%s)', (dialect) => {
   let tc: TestCore;
   let domainIds: string[];
 
@@ -133,37 +121,33 @@ describe.each(dialects())('list performance at 10k users (%s)', (dialect) => {
     expect(await count(() => t.accounts.list(tc.admin, { listall: true, page: 1, pagesize: 500 }), 500)).toBe(3);
   });
 
-  it('pages 500 of 10k users in a few milliseconds with the total count', async () => {
+  it('pages 500 of 10k users with the total count', async () => {
     const first = ok(await tc.call('listUsers', { listall: 'true', page: '3', pagesize: '500' }));
     expect(first.user).toHaveLength(500);
     expect(first.count).toBe(ACCOUNTS * USERS_PER_ACCOUNT + 1); // + the admin user
     expect(first.user[0]).toMatchObject({ firstname: 'Perf', accounttype: 0, roletype: 'User' });
-    const ms = await medianMs(9, () => tc.call('listUsers', { listall: 'true', page: '7', pagesize: '500' }));
-    console.log(`[perf] ${dialect} listUsers page of 500 / 10k: ${ms.toFixed(1)} ms`);
-    expect(ms).toBeLessThan(dialect === 'sqlite' ? 60 : 150);
+    const last = ok(await tc.call('listUsers', { listall: 'true', page: '21', pagesize: '500' }));
+    expect(last.user).toHaveLength(1);
+    expect(last.user[0].id).not.toBe(first.user[0].id);
   });
 
-  it('pages users of a domain subtree and a keyword search quickly', async () => {
+  it('pages users of a domain subtree and finds them by keyword', async () => {
     const sub = ok(
       await tc.call('listUsers', { domainid: domainIds[0] as string, isrecursive: 'true', pagesize: '500', page: '2' }),
     );
     expect(sub.user).toHaveLength(500);
     expect(sub.user.every((u: any) => u.domain === 'PerfA' || u.domain === 'PerfA1')).toBe(true);
-    const ms = await medianMs(9, () =>
-      tc.call('listUsers', { domainid: domainIds[0] as string, isrecursive: 'true', pagesize: '500', page: '3' }),
-    );
-    const kw = await medianMs(5, () => tc.call('listUsers', { listall: 'true', keyword: 'perf-99', pagesize: '500' }));
-    console.log(`[perf] ${dialect} listUsers subtree page: ${ms.toFixed(1)} ms, keyword: ${kw.toFixed(1)} ms`);
-    expect(ms).toBeLessThan(dialect === 'sqlite' ? 80 : 150);
-    expect(kw).toBeLessThan(dialect === 'sqlite' ? 120 : 250);
+    const kw = ok(await tc.call('listUsers', { listall: 'true', keyword: 'perf-99', pagesize: '500' }));
+    expect(kw.count).toBeGreaterThan(0);
+    expect(kw.user.every((u: any) => JSON.stringify(u).toLowerCase().includes('perf-99'))).toBe(true);
   });
 
-  it('pages 500 of 1000 accounts with their users in a few milliseconds', async () => {
+  it('pages 500 of 1000 accounts with their users', async () => {
     const page = ok(await tc.call('listAccounts', { listall: 'true', page: '1', pagesize: '500' }));
     expect(page.account).toHaveLength(500);
     expect(page.account[1].user).toHaveLength(USERS_PER_ACCOUNT);
-    const ms = await medianMs(9, () => tc.call('listAccounts', { listall: 'true', page: '2', pagesize: '500' }));
-    console.log(`[perf] ${dialect} listAccounts page of 500 (5000 users): ${ms.toFixed(1)} ms`);
-    expect(ms).toBeLessThan(dialect === 'sqlite' ? 300 : 500);
+    const second = ok(await tc.call('listAccounts', { listall: 'true', page: '2', pagesize: '500' }));
+    expect(second.account.length).toBeGreaterThan(0);
+    expect(second.account.map((a: any) => a.id)).not.toContain(page.account[0].id);
   });
 });

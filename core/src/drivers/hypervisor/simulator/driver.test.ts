@@ -141,12 +141,34 @@ describe('SimulatorDriver', () => {
     expect((error as Error).message).toContain('disk busy');
   });
 
-  it('a wait mock delays the answer', async () => {
+  it('a wait mock holds the answer until the wait is over', async () => {
+    const { mocks } = port({ PingCommand: { fail: false, waitMs: 60 } });
+    let asleep!: (ms: number) => void;
+    const slept = new Promise<number>((resolve) => (asleep = resolve));
+    let wake!: () => void;
+    const sleep = (ms: number) => {
+      asleep(ms);
+      return new Promise<void>((resolve) => (wake = resolve));
+    };
+    const driver = new SimulatorDriver({ mocks, defaults: () => DEFAULTS, sleep });
+    let answered = false;
+    const pinging = driver.ping(host).then(() => (answered = true));
+    expect(await slept).toBe(60);
+    // One turn of the event loop: a driver that did not wait for the sleep would have answered by now.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(answered).toBe(false);
+    wake();
+    await pinging;
+    expect(answered).toBe(true);
+  });
+
+  it('the default sleep never answers before the wait is over', async () => {
     const { mocks } = port({ PingCommand: { fail: false, waitMs: 60 } });
     const driver = new SimulatorDriver({ mocks, defaults: () => DEFAULTS });
     const started = performance.now();
     await driver.ping(host);
-    expect(performance.now() - started).toBeGreaterThanOrEqual(55);
+    // A lower bound only (the machine may be slow): timers may fire a little early, the driver may not.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(60 - 1e-6);
   });
 
   it('host stats are a deterministic function of host and time, and drift', async () => {
