@@ -8,60 +8,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { createCore, type Core } from '../core/src/core';
-import type { Caller } from '../core/src/services/caller';
+import { createCore } from '../core/src/core';
 import { startServer } from '../core/src/server/cli';
-import { generateAdvancedConfig } from '../core/test/fixtures/marvin/generate';
 import { benchDiagramRender } from './diagram-render';
 import { database } from './databases';
 import { ms, timeRuns } from './stats';
-
-const PASSWORD = 'bench-password-1';
-const HOSTS_PER_CLUSTER = 20;
-
-async function adminOf(core: Core): Promise<Caller> {
-  const row = await core.store.db
-    .selectFrom('users')
-    .select('id')
-    .where('username', '=', 'admin')
-    .executeTakeFirstOrThrow();
-  const caller = await core.auth.callerForUser(row.id, 'session');
-  if (!caller) throw new Error('no admin');
-  return caller;
-}
-
-async function call(core: Core, admin: Caller, command: string, params: Record<string, string>) {
-  const r = await core.api.execute(command, params, admin);
-  if (r.status !== 200) throw new Error(`${command} failed: ${JSON.stringify(r.body)}`);
-  return r.body[`${command.toLowerCase()}response`] as Record<string, any>;
-}
-
-/** Imports a generated Marvin description with `hosts` Simulator hosts; returns seconds. */
-async function importHosts(core: Core, admin: Caller, hosts: number, zoneName: string): Promise<number> {
-  const generated = generateAdvancedConfig({
-    clusters: hosts / HOSTS_PER_CLUSTER,
-    hostsPerCluster: HOSTS_PER_CLUSTER,
-    poolsPerCluster: 1,
-    zoneName,
-  });
-  // Both benchmark zones live in one cloud: give each its own secondary storage export.
-  const zone = generated.zones[0] as { secondaryStorages: { url: string }[] };
-  zone.secondaryStorages = zone.secondaryStorages.map((s) => ({ ...s, url: `${s.url}-${zoneName}` }));
-  const config = JSON.stringify(generated);
-  const start = Date.now();
-  const { jobid } = await call(core, admin, 'importDataCenter', { config });
-  let lastText = '';
-  for (;;) {
-    const job = await call(core, admin, 'queryAsyncJobResult', { jobid });
-    if (job.jobstatus === 1) break;
-    if (job.jobstatus === 2) throw new Error(`import failed: ${JSON.stringify(job.jobresult)}`);
-    const text = `${job.jobprocstatus ?? ''}`;
-    if (process.env.BENCH_VERBOSE && text !== lastText) console.log(`  ${text}`);
-    lastText = text;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return (Date.now() - start) / 1000;
-}
+import { adminOf, BENCH_PASSWORD as PASSWORD, call, importHosts } from './seed';
 
 export async function benchInfrastructure(kind: 'sqlite' | 'postgres'): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stackyard-bench-infra-'));

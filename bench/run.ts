@@ -2,7 +2,8 @@
  * `npm run bench`: API dispatch overhead and login rate, then the infrastructure figures
  * (datacenter import, listHosts, listCapacity, diagram render), on SQLite (and PostgreSQL when
  * STACKYARD_TEST_PG_URL points at a server, as scripts/bench.sh arranges), then the first screen's
- * JavaScript in Chromium. BENCH_ONLY=tenancy, infrastructure or ui runs one part.
+ * JavaScript in Chromium, and the load scenario (bench/load.ts). BENCH_ONLY=tenancy, infrastructure, load or ui
+ * runs one part.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -17,65 +18,11 @@ import { database } from './databases';
 import { benchFirstScreen } from './first-screen';
 import { benchInfrastructure } from './infrastructure';
 import { ms, timeRuns } from './stats';
+import { seedUsers, BENCH_PASSWORD as PASSWORD } from './seed';
+import { benchLoad } from './load';
 
 const USERS = Number(process.env.BENCH_USERS ?? 10_000);
 const PAGE_SIZE = 500;
-const PASSWORD = 'bench-password-1';
-
-/** Bulk-inserts accounts with one user each; every user shares one precomputed password hash. */
-async function seedUsers(core: Core, count: number): Promise<void> {
-  const db = core.store.db;
-  const root = await db.selectFrom('domains').select('id').where('parent_id', 'is', null).executeTakeFirstOrThrow();
-  const role = await db.selectFrom('roles').select('id').where('type', '=', 'User').executeTakeFirstOrThrow();
-  const hash = await core.auth.hashPassword(PASSWORD);
-  const now = new Date().toISOString();
-  const batch = 500;
-  for (let start = 0; start < count; start += batch) {
-    await db.transaction().execute(async (trx) => {
-      const n = Math.min(batch, count - start);
-      const accounts = await trx
-        .insertInto('accounts')
-        .values(
-          Array.from({ length: n }, (_, i) => ({
-            uuid: crypto.randomUUID(),
-            name: `bench-${start + i}`,
-            domain_id: root.id,
-            type: 0,
-            role_id: role.id,
-            state: 'enabled',
-            network_domain: null,
-            is_default: 0,
-            created: now,
-            removed: null,
-          })),
-        )
-        .returning('id')
-        .execute();
-      await trx
-        .insertInto('users')
-        .values(
-          accounts.map((a, i) => ({
-            uuid: crypto.randomUUID(),
-            account_id: a.id,
-            username: `bench-${start + i}`,
-            password_hash: hash,
-            firstname: 'Bench',
-            lastname: `User ${start + i}`,
-            email: `bench-${start + i}@example.test`,
-            timezone: null,
-            state: 'enabled',
-            api_key: null,
-            secret_key: null,
-            is_default: 0,
-            incorrect_login_attempts: 0,
-            created: now,
-            removed: null,
-          })),
-        )
-        .execute();
-    });
-  }
-}
 
 /** Signed listUsers over HTTP end to end, and the login rate. */
 async function benchHttp(core: Core, admin: Caller, kind: string, pages: number): Promise<void> {
@@ -194,6 +141,7 @@ else console.log('\n(PostgreSQL skipped: run through `npm run bench`, which star
 for (const kind of kinds) {
   if (!part || part === 'tenancy') await benchDialect(kind);
   if (!part || part === 'infrastructure') await benchInfrastructure(kind);
+  if (!part || part === 'load') await benchLoad(kind);
 }
 if ((!part || part === 'ui') && process.env.BENCH_SKIP_BROWSER !== '1') await benchUi();
 

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { ALL_COMMANDS } from './api/commands/index';
@@ -7,7 +6,8 @@ import { toApiError } from './api/errors';
 import { CommandRegistry } from './api/registry';
 import { ResponseCheck } from './api/response-check';
 import { resultBody } from './api/serialize';
-import { migrate, openStore, type DatabaseConfig, type Store } from './db/connect';
+import { STACKYARD_VERSION } from './api/version';
+import { ensurePrivateDirectory, migrate, openStore, type DatabaseConfig, type Store } from './db/connect';
 import { AccessService } from './services/access';
 import { AuthService } from './services/auth';
 import { bootstrapInventory } from './services/bootstrap';
@@ -20,7 +20,9 @@ import { HostMonitor } from './services/infrastructure/host-monitor';
 import { JobService } from './services/jobs';
 import { LiveFeed } from './services/live-feed';
 import { LocalOperatorService } from './services/local-operator';
-import { SecretBox } from './services/secrets';
+import { releaseHosts } from './services/infrastructure/host-ownership';
+import { identifyServer, thisServerFacts } from './services/management-servers';
+import { openClusterSecretBox, type SecretKeyOptions } from './services/cluster-identity';
 import { SettingsService } from './services/settings';
 
 export interface CoreOptions {
@@ -28,8 +30,16 @@ export interface CoreOptions {
   dataDir: string;
   /** Password for the first admin; when absent on first start a random one is generated. */
   adminPassword?: string;
-  /** Key for secrets at rest; headless servers read or create `<dataDir>/secret.key` (0600). */
+  /**
+   * The cluster's key for secrets at rest. Without it (or secretKeyFile) the server reads
+   * `<dataDir>/secret.key`, created (0600) only when the database has no key yet. A key that does
+   * not match the database's (its fingerprint, stored at first start) stops the start.
+   */
   secretKey?: Buffer;
+  /** Where secretKey came from, for errors ("from $STACKYARD_SECRET_KEY"). */
+  secretKeySource?: string;
+  /** A key file copied from the first server (`--secret-key-file`); it must exist. */
+  secretKeyFile?: string;
   serverName?: string;
   /** Start the job runner (tests that inspect queued jobs turn it off). */
   runJobs?: boolean;
@@ -57,28 +67,57 @@ export interface Core {
   localOperator: LocalOperatorService;
   /** Set on the first start when no admin password was supplied: shown once, never stored. */
   generatedAdminPassword?: string;
+  /**
+   * Graceful shutdown (SIGTERM, quitting the app): gives up this server's hosts, lets running
+   * jobs finish within management.server.shutdown.grace.seconds, hands the rest over and marks
+   * the server Down. close() is still needed afterwards.
+   */
+  drain(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** The key options of a core: the data directory's key file unless a key is given. */
+const secretKeyOptions = (o: CoreOptions): SecretKeyOptions => ({
+  secretKey: o.secretKey,
+  secretKeySource: o.secretKeySource,
+  secretKeyFile: o.secretKeyFile,
+  defaultKeyFile: path.join(o.dataDir, 'secret.key'),
+});
+
+const serverNameOf = (options: CoreOptions) => options.serverName ?? os.hostname();
+
+/** Core.drain: monitors stop, hosts are released for the other servers, then jobs drain. */
+async function drainServer(parts: {
+  hostMonitor: HostMonitor;
+  capacityMonitor: CapacityMonitor;
+  services: DirectoryDeps;
+  jobs: JobService;
+  settings: SettingsService;
+}): Promise<void> {
+  await parts.hostMonitor.stop();
+  await parts.capacityMonitor.stop();
+  await releaseHosts(parts.services);
+  await parts.jobs.drain(parts.settings.get<number>('management.server.shutdown.grace.seconds') * 1000);
 }
 
 /** The composition root: builds the store, services and dispatcher, in that order. */
 export async function createCore(options: CoreOptions): Promise<Core> {
+  ensurePrivateDirectory(options.dataDir);
   const store = openStore(options.database);
   try {
     await migrate(store);
-    const secrets = options.secretKey
-      ? new SecretBox(options.secretKey)
-      : SecretBox.fromKeyFile(path.join(options.dataDir, 'secret.key'));
+    const secrets = await openClusterSecretBox(store, secretKeyOptions(options));
     const settings = new SettingsService(store);
     await settings.load();
     const events = new EventService(store);
-    const access = new AccessService(store);
-    const auth = new AuthService({ store, settings, events, secrets });
-    const serverId = crypto.randomUUID();
     const registry = new CommandRegistry(ALL_COMMANDS);
+    // Role rights are judged over every command that needs a signed-in caller.
+    const access = new AccessService(store, () => registry.all().filter((c) => c.auth !== 'none'));
+    const auth = new AuthService({ store, settings, events, secrets });
     // jobs and hypervisors are assigned below: the job runner and the dispatcher need each other.
     const services = {
       store,
-      serverId,
+      serverId: await identifyServer(store, serverNameOf(options), thisServerFacts(STACKYARD_VERSION)),
       access,
       events,
       config: settings,
@@ -89,8 +128,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const jobs = new JobService({
       store,
       events,
-      serverId,
-      serverName: options.serverName ?? os.hostname(),
+      serverId: services.serverId,
+      serverName: serverNameOf(options),
       // Jobs run only once the core is built (jobs.start() below), when api exists.
       run: async (command, params, caller, progress) => resultBody(await api.runJob(command, params, caller, progress)),
       toFailure: (error) => {
@@ -102,6 +141,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       settings,
       callerForUser: (userId) => auth.callerForUser(userId, 'system'),
       isResumable: (command) => registry.get(command)?.resumable === true,
+      onHeartbeat: () => hostMonitor.takeOver(), // exists once jobs start (below)
     });
     services.jobs = jobs;
     services.hypervisors = createHypervisorDrivers(services);
@@ -130,6 +170,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       capacityMonitor,
       live: LiveFeed.forStore(events, store),
       localOperator: new LocalOperatorService({ store, auth }),
+      drain: () => drainServer({ hostMonitor, capacityMonitor, services, jobs, settings }),
       close: async () => {
         await hostMonitor.stop();
         await capacityMonitor.stop();

@@ -1040,3 +1040,272 @@ describe.each(dialects())('RBAC with custom roles (%s)', (dialect) => {
 async function tenancySnapshotOf(tc: TestCore): Promise<string> {
   return snapshot({ tc } as World);
 }
+
+/**
+ * Custom roles on both sides of the line: a caller grants, assigns or acts on holders of only the
+ * roles within its own rights (rules first-match, wildcards included, then declared role types).
+ *
+ *   callers: root admin (the "*" rule) | domain admin of D1 | an admin-type role denying createZone
+ *   roles:   fewer    DomainAdmin: allow listUsers, deny *       (fewer rights than a domain admin)
+ *            denying  DomainAdmin: deny createDomain             (denies something the caller has)
+ *            listAll  DomainAdmin: allow list*                   (listConfigurations, listZones...)
+ *            zone     DomainAdmin: allow createZone
+ *            star     DomainAdmin: allow *
+ *            userZone User: allow createZone
+ *
+ * Outcomes as above: A allowed (200 and the effect visible), D denied (531, nothing changed),
+ * H hidden (200, not listed). Every target lives in D1 and is made fresh for each case.
+ */
+const CUSTOM_ROLES = ['fewer', 'denying', 'listAll', 'zone', 'star', 'userZone'] as const;
+type CustomRoleKey = (typeof CUSTOM_ROLES)[number];
+const RIGHTS_CALLERS = ['root', 'da1', 'radmin'] as const;
+type RightsCallerKey = (typeof RIGHTS_CALLERS)[number];
+
+//                                          fewer denying listAll zone star userZone
+const WITHIN_RIGHTS: Record<RightsCallerKey, string> = {
+  root: /*                              */ 'A     A       A       A    A    A',
+  da1: /*                               */ 'A     A       D       D    D    D',
+  radmin: /*                            */ 'A     A       A       D    D    D',
+};
+const ROLE_VISIBLE: Record<RightsCallerKey, string> = {
+  root: /*                              */ 'A     A       A       A    A    A',
+  da1: /*                               */ 'A     A       H       H    H    H',
+  radmin: /*                            */ 'A     A       A       H    H    H',
+};
+
+const CUSTOM_RULES: Record<CustomRoleKey, { type: RoleType; rules: [string, 'allow' | 'deny'][] }> = {
+  fewer: {
+    type: 'DomainAdmin',
+    rules: [
+      ['listUsers', 'allow'],
+      ['*', 'deny'],
+    ],
+  },
+  denying: { type: 'DomainAdmin', rules: [['createDomain', 'deny']] },
+  listAll: { type: 'DomainAdmin', rules: [['list*', 'allow']] },
+  zone: { type: 'DomainAdmin', rules: [['createZone', 'allow']] },
+  star: { type: 'DomainAdmin', rules: [['*', 'allow']] },
+  userZone: { type: 'User', rules: [['createZone', 'allow']] },
+};
+
+interface RightsWorld {
+  tc: TestCore;
+  d1: Dom;
+  callers: Record<RightsCallerKey, Caller>;
+  roles: Record<CustomRoleKey, { id: number; uuid: string; type: RoleType }>;
+}
+
+interface RightsCase {
+  params: Record<string, string>;
+  effect?: (data: Record<string, any>) => Promise<void> | void;
+}
+
+interface RightsSpec {
+  command: string;
+  async?: boolean;
+  grid: Record<RightsCallerKey, string>;
+  build: (w: RightsWorld, role: RightsWorld['roles'][CustomRoleKey]) => Promise<RightsCase>;
+}
+
+async function holderOf(w: RightsWorld, role: RightsWorld['roles'][CustomRoleKey]) {
+  const name = unique('holder-');
+  const a = await insertAccount(w.tc, { name, domainId: w.d1.id, roleType: role.type, roleId: role.id });
+  return { name, ...a };
+}
+
+const rowOf = (w: RightsWorld, table: 'accounts' | 'users', uuid: string) =>
+  w.tc.core.store.db.selectFrom(table).selectAll().where('uuid', '=', uuid).executeTakeFirstOrThrow();
+
+const RIGHTS_SPECS: RightsSpec[] = [
+  {
+    command: 'createAccount',
+    grid: WITHIN_RIGHTS,
+    async build(w, role) {
+      const username = unique('granted-');
+      return {
+        params: {
+          username,
+          password: 'Granted-pass1',
+          firstname: 'G',
+          lastname: 'R',
+          email: 'g@example.com',
+          roleid: role.uuid,
+          domainid: w.d1.uuid,
+        },
+        effect: (data) => expect(data.account).toMatchObject({ name: username, roleid: role.uuid }),
+      };
+    },
+  },
+  {
+    command: 'updateAccount',
+    grid: WITHIN_RIGHTS,
+    async build(w, role) {
+      const a = await insertAccount(w.tc, { name: unique('moved-'), domainId: w.d1.id });
+      return {
+        params: { id: a.accountUuid, roleid: role.uuid },
+        effect: async () => expect((await rowOf(w, 'accounts', a.accountUuid)).role_id).toBe(role.id),
+      };
+    },
+  },
+  {
+    command: 'updateAccount',
+    grid: WITHIN_RIGHTS,
+    async build(w, role) {
+      const h = await holderOf(w, role);
+      const newname = unique('renamed-');
+      return {
+        params: { id: h.accountUuid, newname },
+        effect: async () => expect((await rowOf(w, 'accounts', h.accountUuid)).name).toBe(newname),
+      };
+    },
+  },
+  {
+    command: 'registerUserKeys',
+    grid: WITHIN_RIGHTS,
+    async build(w, role) {
+      const h = await holderOf(w, role);
+      return {
+        params: { id: h.userUuid },
+        effect: async () => expect((await rowOf(w, 'users', h.userUuid)).api_key).not.toBeNull(),
+      };
+    },
+  },
+  {
+    command: 'updateUser',
+    grid: WITHIN_RIGHTS,
+    async build(w, role) {
+      const h = await holderOf(w, role);
+      const before = (await rowOf(w, 'users', h.userUuid)).password_hash;
+      return {
+        params: { id: h.userUuid, password: 'Reset-pass-1' },
+        effect: async () => expect((await rowOf(w, 'users', h.userUuid)).password_hash).not.toBe(before),
+      };
+    },
+  },
+  {
+    command: 'lockUser',
+    grid: WITHIN_RIGHTS,
+    async build(w, role) {
+      const h = await holderOf(w, role);
+      return {
+        params: { id: h.userUuid },
+        effect: async () => expect((await rowOf(w, 'users', h.userUuid)).state).toBe('locked'),
+      };
+    },
+  },
+  {
+    command: 'disableAccount',
+    async: true,
+    grid: WITHIN_RIGHTS,
+    async build(w, role) {
+      const h = await holderOf(w, role);
+      return {
+        params: { id: h.accountUuid, lock: 'false' },
+        effect: async () => expect((await rowOf(w, 'accounts', h.accountUuid)).state).toBe('disabled'),
+      };
+    },
+  },
+  {
+    command: 'deleteUser',
+    grid: WITHIN_RIGHTS,
+    async build(w, role) {
+      const h = await holderOf(w, role);
+      return {
+        params: { id: h.userUuid },
+        effect: async () => expect((await rowOf(w, 'users', h.userUuid)).removed).not.toBeNull(),
+      };
+    },
+  },
+  {
+    command: 'listRoles',
+    grid: ROLE_VISIBLE,
+    async build(_w, role) {
+      return { params: { id: role.uuid }, effect: (data) => expect(ids(data.role)).toEqual([role.uuid]) };
+    },
+  },
+];
+
+const RIGHTS_CALLER_LABEL: Record<RightsCallerKey, string> = {
+  root: 'root admin',
+  da1: 'domain admin of D1',
+  radmin: 'admin-type role denying createZone',
+};
+
+describe.each(dialects())('RBAC matrix with custom roles on both sides of the line (%s)', (dialect) => {
+  let w: RightsWorld;
+
+  beforeAll(async () => {
+    const tc = await startTestCore(dialect);
+    const rootUuid = (
+      await tc.core.store.db
+        .selectFrom('domains')
+        .select('uuid')
+        .where('parent_id', 'is', null)
+        .executeTakeFirstOrThrow()
+    ).uuid;
+    const root = await domainRow(tc, rootUuid);
+    const d1 = await newDomain(tc, root);
+    const makeRole = async (type: RoleType, rules: [string, 'allow' | 'deny'][]) => {
+      const uuid = ok(await tc.call('createRole', { name: unique('rights-'), type })).role.id as string;
+      for (const [rule, permission] of rules)
+        ok(await tc.call('createRolePermission', { roleid: uuid, rule, permission }));
+      const row = await tc.core.store.db
+        .selectFrom('roles')
+        .select('id')
+        .where('uuid', '=', uuid)
+        .executeTakeFirstOrThrow();
+      return { id: row.id, uuid, type };
+    };
+    const roles = {} as RightsWorld['roles'];
+    for (const key of CUSTOM_ROLES) roles[key] = await makeRole(CUSTOM_RULES[key].type, CUSTOM_RULES[key].rules);
+    const da1 = await insertAccount(tc, { name: 'rights-da1', domainId: d1.id, roleType: 'DomainAdmin' });
+    const restricted = await makeRole('Admin', [['createZone', 'deny']]);
+    const radmin = await insertAccount(tc, {
+      name: 'rights-radmin',
+      domainId: root.id,
+      roleType: 'Admin',
+      roleId: restricted.id,
+    });
+    w = {
+      tc,
+      d1,
+      roles,
+      callers: { root: tc.admin, da1: await callerOf(tc, da1.userUuid), radmin: await callerOf(tc, radmin.userUuid) },
+    };
+  }, 120_000);
+  afterAll(async () => w?.tc.close());
+
+  for (const [index, spec] of RIGHTS_SPECS.entries()) {
+    describe(`${spec.command} #${index + 1}`, () => {
+      for (const c of RIGHTS_CALLERS) {
+        const cells = spec.grid[c].split(/\s+/);
+        for (const [i, key] of CUSTOM_ROLES.entries()) {
+          const expected = cells[i] as Outcome;
+          const verdict = { A: 'allowed', D: 'denied', H: 'hidden', '-': 'n/a' }[expected];
+          it(`${RIGHTS_CALLER_LABEL[c]} -> role ${key}: ${verdict}`, async () => {
+            const role = w.roles[key];
+            const kase = await spec.build(w, role);
+            const caller = w.callers[c];
+            const before = await tenancySnapshotOf(w.tc);
+            const r = await w.tc.call(spec.command, kase.params, caller);
+            if (expected === 'D') {
+              fails(r, 531, /role/);
+              expect(await tenancySnapshotOf(w.tc)).toBe(before);
+              return;
+            }
+            const data = ok(r);
+            if (expected === 'H') {
+              expect(data).toEqual({});
+              return;
+            }
+            if (spec.async) {
+              const job = await w.tc.waitForJob(data.jobid, caller);
+              if (job.jobstatus !== 1) throw new Error(`job failed: ${JSON.stringify(job)}`);
+            }
+            await kase.effect?.(data);
+          });
+        }
+      }
+    });
+  }
+});

@@ -4,7 +4,7 @@ import { loadOrCreateSecretKey, type Logger, type SafeStoragePort, type SecretKe
 import { readOperatorCredentials, writeOperatorCredentials } from './operator';
 
 /** The parts of the core (core/src/index.ts) that the shell uses. */
-export type EmbeddedCore = Pick<Core, 'api' | 'live' | 'localOperator' | 'generatedAdminPassword' | 'close'>;
+export type EmbeddedCore = Pick<Core, 'api' | 'live' | 'localOperator' | 'generatedAdminPassword' | 'drain' | 'close'>;
 
 export type CreateCore = (options: CoreOptions) => Promise<EmbeddedCore>;
 

@@ -157,7 +157,11 @@ export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle' | 'removeHan
 
   handle(IpcChannel.APP_SESSION, async () => {
     const caller = await ctx.operator();
-    if (!caller) throw new IpcRefusal('IPC.NOT_SIGNED_IN', 'the local operator account is not available (removed)');
+    if (!caller)
+      throw new IpcRefusal(
+        'IPC.NOT_SIGNED_IN',
+        'the local operator account is not available (removed, disabled or locked, or its account is)',
+      );
     return operatorInfo(caller);
   });
 

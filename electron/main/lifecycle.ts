@@ -15,7 +15,10 @@ export interface ShellOptions {
   icon?: string;
   createCore: CreateCore;
   log?: Logger & Pick<Console, 'error'>;
-  /** How long quitting waits for the core to close before exiting anyway. */
+  /**
+   * How long quitting waits for the core to drain (running jobs get
+   * management.server.shutdown.grace.seconds) and close before exiting anyway.
+   */
   closeTimeoutMs?: number;
 }
 
@@ -108,9 +111,14 @@ class ShellRun {
     if (app.isReady()) await this.shell.ready;
     this.dispose();
     if (!this.desktop) return;
-    const timeout = new Promise<void>((resolve) => setTimeout(resolve, this.options.closeTimeoutMs ?? 10_000).unref());
+    const timeout = new Promise<void>((resolve) => setTimeout(resolve, this.options.closeTimeoutMs ?? 45_000).unref());
+    const core = this.desktop.core;
     await Promise.race([
-      this.desktop.core.close().catch((error) => this.log.error('[stackyard] closing the core failed:', error)),
+      core
+        .drain()
+        .catch((error) => this.log.error('[stackyard] draining the core failed:', error))
+        .then(() => core.close())
+        .catch((error) => this.log.error('[stackyard] closing the core failed:', error)),
       timeout,
     ]);
   }

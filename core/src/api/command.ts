@@ -24,8 +24,16 @@ export interface JobProgress {
   readonly jobId: string;
 }
 
+/** Where a request came from, as its transport knows it. */
+export interface RequestOrigin {
+  /** The source address (HTTP: the connection's, or a trusted proxy's X-Forwarded-For). */
+  remoteAddress?: string;
+}
+
 export interface CommandContext {
   caller: Caller;
+  /** Set by transports that know it (HTTP). */
+  origin?: RequestOrigin;
   /** The services a handler may use, by area; never the database itself. */
   services: ServiceDirectory;
   command: string;

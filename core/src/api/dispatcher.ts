@@ -3,7 +3,7 @@ import type { Caller } from '../services/caller';
 import type { AccessService } from '../services/access';
 import type { JobQueue, SecretBox } from '../services/core-services';
 import type { ServiceDirectory } from '../services/directory';
-import type { AnyCommand, CommandContext, CommandResult, JobProgress } from './command';
+import type { AnyCommand, CommandContext, CommandResult, JobProgress, RequestOrigin } from './command';
 import { ApiError, errors, toApiError } from './errors';
 import { paramMeta } from './schemas/params';
 import type { ResponseCheck } from './response-check';
@@ -46,7 +46,12 @@ export class ApiDispatcher {
     private readonly responseCheck?: ResponseCheck,
   ) {}
 
-  async execute(command: string | undefined, raw: RawParams, caller: Caller | null): Promise<ApiResponse> {
+  async execute(
+    command: string | undefined,
+    raw: RawParams,
+    caller: Caller | null,
+    origin?: RequestOrigin,
+  ): Promise<ApiResponse> {
     const name = command ?? '';
     const def = name ? this.registry.get(name) : undefined;
     try {
@@ -56,7 +61,7 @@ export class ApiDispatcher {
         if (!(await this.deps.access.isCommandAllowed(caller, def.name, def.roles))) throw errors.notAllowed();
       }
       const params = parseParams(def, raw);
-      const ctx = this.context(def, caller as Caller);
+      const ctx = this.context(def, caller as Caller, undefined, origin);
       if (def.isAsync) {
         const target = def.jobTarget ? await def.jobTarget(ctx, params) : { instanceType: 'None' };
         const job = await this.deps.jobs.submit({
@@ -135,9 +140,10 @@ export class ApiDispatcher {
     return this.run(def, ctx, params);
   }
 
-  private context(def: AnyCommand, caller: Caller, job?: JobProgress): CommandContext {
+  private context(def: AnyCommand, caller: Caller, job?: JobProgress, origin?: RequestOrigin): CommandContext {
     return {
       caller,
+      ...(origin ? { origin } : {}),
       services: this.services,
       command: def.name,
       commands: this.registry,
@@ -161,6 +167,5 @@ export function parseParams(def: AnyCommand, raw: RawParams): z.output<AnyComman
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const key = String(issue?.path[0] ?? '');
-  const shown = key in normalized ? String(normalized[key]) : '';
-  throw errors.invalidParameter(def.name, key, `${shown} (${issue?.message ?? 'invalid'})`);
+  throw errors.invalidValue(def.name, key, normalized[key] ?? '', issue?.message ?? 'invalid');
 }

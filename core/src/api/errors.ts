@@ -1,4 +1,5 @@
 import { DomainError, type ErrorKind } from '../domain/errors';
+import { quoteValue } from '../domain/quote-value';
 
 /** CloudStack's ApiErrorCode (HTTP status and errorcode) and CSExceptionErrorCode (cserrorcode). */
 const MAPPING: Record<ErrorKind, { errorcode: number; cserrorcode: number }> = {
@@ -53,6 +54,15 @@ export function toApiError(error: unknown): ApiError {
   );
 }
 
+function invalidParameter(command: string, name: string, reason: string): ApiError {
+  return new ApiError(
+    431,
+    9999,
+    `Unable to execute API command ${command.toLowerCase()} due to invalid value. Invalid parameter ${name} value: ${reason}`,
+    'API.INVALID_PARAMETER',
+  );
+}
+
 export const errors = {
   missingParameter: (command: string, name: string) =>
     new ApiError(
@@ -61,15 +71,16 @@ export const errors = {
       `Unable to execute API command ${command.toLowerCase()} due to missing parameter ${name}`,
       'API.MISSING_PARAMETER',
     ),
-  invalidParameter: (command: string, name: string, reason: string) =>
-    new ApiError(
-      431,
-      9999,
-      `Unable to execute API command ${command.toLowerCase()} due to invalid value. Invalid parameter ${name} value: ${reason}`,
-      'API.INVALID_PARAMETER',
+  invalidParameter: (command: string, name: string, reason: string) => invalidParameter(command, name, reason),
+  /** An invalid value, quoted short and readable (domain/quote-value.ts), and what is wrong with it. */
+  invalidValue: (command: string, name: string, value: unknown, problem: string) =>
+    invalidParameter(
+      command,
+      name,
+      `${quoteValue(typeof value === 'string' ? value : (JSON.stringify(value) ?? ''))} (${problem})`,
     ),
   unknownCommand: (command: string) =>
-    new ApiError(432, 9999, `Unknown API command: ${command}`, 'API.UNKNOWN_COMMAND'),
+    new ApiError(432, 9999, `Unknown API command: ${quoteValue(command)}`, 'API.UNKNOWN_COMMAND'),
   notAllowed: () =>
     new ApiError(432, 9999, 'The given command does not exist or it is not available for user', 'API.NOT_ALLOWED'),
   unauthenticated: () =>

@@ -254,9 +254,13 @@ export interface Configuration {
 export interface DataCenterImport {
   /** true when nothing was changed and the plan is listed */
   dryrun: boolean;
+  /** Stackyard: the import record (listDataCenterImports); absent in a dry run. An import of the same description that was interrupted is continued under its own record */
+  importid?: string;
+  /** Stackyard: true when this run continued an interrupted import, skipping the steps it had done */
+  resumed?: boolean;
   /** the zones of the description: id (absent in a dry run) and name */
   zones: DataCenterImportZone[];
-  /** the number of API calls made (in a dry run: the number the import would make) */
+  /** the number of API calls made by this run (in a dry run: the number the import would make) */
   calls: number;
   /** what was created, by kind: configurations, zones, physicalnetworks, traffictypes, networkserviceproviders (enabled), pods, vlanipranges, clusters, hosts, storagepools, imagestores (in a dry run: what the import would create) */
   created: DataCenterImportCounts;
@@ -289,6 +293,42 @@ export interface DataCenterImportCounts {
   storagepools: number;
   /** image stores added */
   imagestores: number;
+}
+
+export interface DataCenterImportRecord {
+  /** the ID of the import */
+  id: string;
+  /** Running, Interrupted (its server stopped while it ran: resume it or remove what it created), Completed, Failed, RollingBack or RolledBack */
+  state: "Running" | "Interrupted" | "Completed" | "Failed" | "RollingBack" | "RolledBack";
+  /** the zones of the description: name, and id once the import has created the zone */
+  zones: DataCenterImportZone[];
+  /** the number of API calls of the whole import */
+  totalsteps: number;
+  /** the number of API calls completed */
+  donesteps: number;
+  /** what the completed steps created, by kind */
+  createdcounts: DataCenterImportCounts;
+  /** when the import started */
+  created: string;
+  /** when the import last changed */
+  lastupdated: string;
+  /** the job that runs (or last ran) the import, its resume or its removal */
+  jobid?: string;
+  /** true once removing what the import created has started: it can then only be removed, not resumed */
+  removalstarted?: boolean;
+}
+
+export interface DataCenterImportRollback {
+  /** the ID of the import */
+  id: string;
+  /** the state of the import: RolledBack */
+  state: "Running" | "Interrupted" | "Completed" | "Failed" | "RollingBack" | "RolledBack";
+  /** what was deleted, by kind (zones, physicalnetworks, pods, vlanipranges, clusters, hosts, storagepools, imagestores) */
+  removed: DataCenterImportCounts;
+  /** global settings the import changed: they keep their new values */
+  settingskept: number;
+  /** what was removed and what was kept */
+  displaytext: string;
 }
 
 export interface DataCenterImportStep {
@@ -445,6 +485,11 @@ export interface Host {
   islocalstorageactive: boolean;
 }
 
+export interface Hypervisor {
+  /** Hypervisor name */
+  name: string;
+}
+
 export interface ImageStore {
   /** the ID of the image store */
   id: string;
@@ -523,6 +568,37 @@ export interface LoginResponse {
 export interface LogoutResponse {
   /** success if the logout action succeeded */
   description: string;
+}
+
+export interface ManagementServer {
+  /** the ID of the management server */
+  id: string;
+  /** the name of the management server */
+  name: string;
+  /** the state of the management server */
+  state: "Up" | "PreparingToShutDown" | "Down";
+  /** the version of the management server */
+  version?: string;
+  /** the runtime running the management server process (Node.js) */
+  javadistribution?: string;
+  /** the version of the runtime running the management server process */
+  javaversion?: string;
+  /** the name of the OS distribution running on the management server */
+  osdistribution?: string;
+  /** the running OS kernel version for this Management Server */
+  kernelversion?: string;
+  /** the last time the host on which this Management Server runs was booted */
+  lastboottime?: string;
+  /** the last time this Management Server was started */
+  lastserverstart: string;
+  /** the last time this Management Server was stopped */
+  lastserverstop?: string;
+  /** the IP Address for this Management Server */
+  serviceip?: string;
+  /** the number of hosts (agents) this Management Server manages */
+  agentscount: number;
+  /** the number of unfinished async jobs this Management Server runs */
+  pendingjobscount: number;
 }
 
 export interface NetworkServiceProvider {
@@ -1360,6 +1436,22 @@ export interface CommandParams {
     name?: string;
     category?: string;
   };
+  listDataCenterImports: {
+    keyword?: string;
+    page?: number;
+    pagesize?: number;
+    id?: string;
+    state?: string;
+  };
+  listDomainChildren: {
+    keyword?: string;
+    page?: number;
+    pagesize?: number;
+    id?: string;
+    name?: string;
+    isrecursive?: boolean;
+    listall?: boolean;
+  };
   listDomains: {
     keyword?: string;
     page?: number;
@@ -1407,6 +1499,9 @@ export interface CommandParams {
     outofbandmanagementenabled?: boolean;
     details?: string | readonly string[];
   };
+  listHypervisors: {
+    zoneid?: string;
+  };
   listImageStores: {
     keyword?: string;
     page?: number;
@@ -1422,6 +1517,14 @@ export interface CommandParams {
     zoneid?: string;
     clusterids?: string | readonly string[];
     hostlimit?: number;
+  };
+  listManagementServers: {
+    keyword?: string;
+    page?: number;
+    pagesize?: number;
+    id?: string;
+    name?: string;
+    state?: string;
   };
   listNetworkServiceProviders: {
     keyword?: string;
@@ -1567,6 +1670,12 @@ export interface CommandParams {
   };
   resetConfiguration: {
     name: string;
+  };
+  resumeDataCenterImport: {
+    id: string;
+  };
+  rollbackDataCenterImport: {
+    id: string;
   };
   updateAccount: {
     id?: string;
@@ -1731,13 +1840,17 @@ export interface CommandResponses {
   listCapacityHistory: { count?: number; capacityhistory?: CapacityHistory[] };
   listClusters: { count?: number; cluster?: Cluster[] };
   listConfigurations: { count?: number; configuration?: Configuration[] };
+  listDataCenterImports: { count?: number; datacenterimport?: DataCenterImportRecord[] };
+  listDomainChildren: { count?: number; domain?: Domain[] };
   listDomains: { count?: number; domain?: Domain[] };
   listEvents: { count?: number; event?: Event[] };
   listEventTypes: { count?: number; eventtype?: EventType[] };
   listHosts: { count?: number; host?: Host[] };
+  listHypervisors: { count?: number; hypervisor?: Hypervisor[] };
   listImageStores: { count?: number; imagestore?: ImageStore[] };
   listInfrastructure: { infrastructure: Infrastructure };
   listInfrastructureTopology: { topology: Topology };
+  listManagementServers: { count?: number; managementserver?: ManagementServer[] };
   listNetworkServiceProviders: { count?: number; networkserviceprovider?: NetworkServiceProvider[] };
   listPhysicalNetworks: { count?: number; physicalnetwork?: PhysicalNetwork[] };
   listPods: { count?: number; pod?: Pod[] };
@@ -1761,6 +1874,8 @@ export interface CommandResponses {
   registerUserKeys: { userkeys: UserKeys };
   releasePublicIpRange: { success: boolean; displaytext?: string };
   resetConfiguration: { configuration: Configuration };
+  resumeDataCenterImport: { datacenterimport: DataCenterImport };
+  rollbackDataCenterImport: { datacenterimportrollback: DataCenterImportRollback };
   updateAccount: { account: Account };
   updateCluster: { cluster: Cluster };
   updateConfiguration: { configuration: Configuration };
@@ -1833,13 +1948,17 @@ export const COMMANDS = {
   listCapacityHistory: { async: false, kind: 'list', name: 'capacityhistory' },
   listClusters: { async: false, kind: 'list', name: 'cluster' },
   listConfigurations: { async: false, kind: 'list', name: 'configuration' },
+  listDataCenterImports: { async: false, kind: 'list', name: 'datacenterimport' },
+  listDomainChildren: { async: false, kind: 'list', name: 'domain' },
   listDomains: { async: false, kind: 'list', name: 'domain' },
   listEvents: { async: false, kind: 'list', name: 'event' },
   listEventTypes: { async: false, kind: 'list', name: 'eventtype' },
   listHosts: { async: false, kind: 'list', name: 'host' },
+  listHypervisors: { async: false, kind: 'list', name: 'hypervisor' },
   listImageStores: { async: false, kind: 'list', name: 'imagestore' },
   listInfrastructure: { async: false, kind: 'object', name: 'infrastructure' },
   listInfrastructureTopology: { async: false, kind: 'object', name: 'topology' },
+  listManagementServers: { async: false, kind: 'list', name: 'managementserver' },
   listNetworkServiceProviders: { async: false, kind: 'list', name: 'networkserviceprovider' },
   listPhysicalNetworks: { async: false, kind: 'list', name: 'physicalnetwork' },
   listPods: { async: false, kind: 'list', name: 'pod' },
@@ -1863,6 +1982,8 @@ export const COMMANDS = {
   registerUserKeys: { async: false, kind: 'object', name: 'userkeys' },
   releasePublicIpRange: { async: false, kind: 'success', name: 'success' },
   resetConfiguration: { async: false, kind: 'object', name: 'configuration' },
+  resumeDataCenterImport: { async: true, kind: 'object', name: 'datacenterimport' },
+  rollbackDataCenterImport: { async: true, kind: 'object', name: 'datacenterimportrollback' },
   updateAccount: { async: false, kind: 'object', name: 'account' },
   updateCluster: { async: false, kind: 'object', name: 'cluster' },
   updateConfiguration: { async: false, kind: 'object', name: 'configuration' },

@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { MigrationDialect } from './migrations/helpers';
 import { MIGRATIONS } from './migrations/index';
 import type { Database } from './schema';
+import { withStatementCache } from './statement-cache';
 
 export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
 
@@ -18,15 +19,55 @@ export interface Store {
 // PostgreSQL returns int8 (COUNT(*), SUM) as strings by default; our counts fit in a double.
 pg.types.setTypeParser(20, (value: string) => Number(value));
 
+/** Files Stackyard keeps in its data directory; a directory holding one is Stackyard's own. */
+const DATA_FILES = ['stackyard.db', 'secret.key'];
+
+/** Takes away group and other access from a file or directory of ours; one owned by someone else stays. */
+function tighten(file: string, mode: number): void {
+  try {
+    if ((fs.statSync(file).mode & 0o077) !== 0) fs.chmodSync(file, mode);
+  } catch {
+    // missing, or not ours to change (a mounted volume)
+  }
+}
+
+/**
+ * Creates the data directory (and missing parents) readable by its owner only (0700), whatever the
+ * umask. An existing one is tightened when it already holds Stackyard's files (data directories
+ * of older versions were 0755); any other existing directory is left as it is.
+ */
+export function ensurePrivateDirectory(dir: string): void {
+  if (fs.existsSync(dir)) {
+    if (DATA_FILES.some((name) => fs.existsSync(path.join(dir, name)))) tighten(dir, 0o700);
+    return;
+  }
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  fs.chmodSync(dir, 0o700);
+}
+
+/**
+ * Makes the SQLite file and its WAL and shared-memory files owner-only (0600). The file is created
+ * 0600 before SQLite opens it, as SQLite gives the WAL and shared-memory files the database
+ * file's mode.
+ */
+function privateDatabaseFiles(file: string): void {
+  if (!fs.existsSync(file)) fs.closeSync(fs.openSync(file, 'a', 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) tighten(f, 0o600);
+}
+
 export function openStore(config: DatabaseConfig): Store {
   if (config.kind === 'sqlite') {
-    if (config.file !== ':memory:') fs.mkdirSync(path.dirname(config.file), { recursive: true });
+    if (config.file !== ':memory:') {
+      ensurePrivateDirectory(path.dirname(config.file));
+      privateDatabaseFiles(config.file);
+    }
     const sqlite = new SQLite(config.file);
     sqlite.pragma('journal_mode = WAL');
+    if (config.file !== ':memory:') privateDatabaseFiles(config.file);
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: config.url, max: 10 });

@@ -136,6 +136,14 @@ export interface ConfigurationTable {
   updated: string;
 }
 
+/** The cluster's identity (migration 0005): one row, id 1. */
+export interface ClusterIdentityTable {
+  id: number;
+  /** HMAC-SHA256 of a fixed label under the cluster's secret key (hex); never the key itself. */
+  key_fingerprint: string;
+  created: string;
+}
+
 export interface ManagementServerTable {
   id: Generated<number>;
   uuid: string;
@@ -143,6 +151,65 @@ export interface ManagementServerTable {
   state: string;
   started: string;
   last_heartbeat: string;
+  /** What listManagementServers reports (migration 0006); null until the server describes itself. */
+  version: string | null;
+  service_ip: string | null;
+  runtime_version: string | null;
+  os_distribution: string | null;
+  kernel_version: string | null;
+  last_boot: string | null;
+  last_stop: string | null;
+}
+
+/** A datacenter import and how far it got (migration 0004). */
+export interface DataCenterImportTable {
+  id: Generated<number>;
+  uuid: string;
+  /** SHA-256 of the normalized plan. */
+  fingerprint: string;
+  /** The description, sealed with the secret box. */
+  config: string;
+  /** JSON array of the description's zone names. */
+  zones: string;
+  user_id: number;
+  account_id: number;
+  /** The job running (or that last ran) the import, its resume or its removal. */
+  job_id: string | null;
+  state: string;
+  total_steps: number;
+  done_steps: number;
+  /** JSON object: what the completed steps created, by kind. */
+  counts: string;
+  /** 1 once removing what the import created has started (it can no longer be resumed). */
+  removal_started: Generated<number>;
+  created: string;
+  updated: string;
+}
+
+/** An id a completed import step produced (a resource, or a look-up such as a provider). */
+export interface DataCenterImportResourceTable {
+  id: Generated<number>;
+  import_id: number;
+  step: number;
+  ref: string;
+  kind: string;
+  resource_uuid: string;
+  label: string | null;
+}
+
+/** Recent failed logins of one username or one source address (login throttling). */
+export interface LoginFailureTable {
+  key: string;
+  failures: number;
+  last_failure: string;
+  /** Attempts are refused until then (ISO time; in the past when not blocked). */
+  blocked_until: string;
+}
+
+/** Signatures already used while still valid (the replay cache of signed requests). */
+export interface UsedSignatureTable {
+  hash: string;
+  expires: string;
 }
 
 export interface Database extends InfrastructureTables {
@@ -152,10 +219,15 @@ export interface Database extends InfrastructureTables {
   accounts: AccountTable;
   users: UserTable;
   sessions: SessionTable;
+  login_failures: LoginFailureTable;
+  used_signatures: UsedSignatureTable;
   async_jobs: AsyncJobTable;
   events: EventTable;
   configurations: ConfigurationTable;
   management_servers: ManagementServerTable;
+  cluster_identity: ClusterIdentityTable;
+  datacenter_imports: DataCenterImportTable;
+  datacenter_import_resources: DataCenterImportResourceTable;
 }
 
 export type DomainRow = Selectable<DomainTable>;

@@ -20,15 +20,67 @@ export function roleRank(roleType: RoleType): number {
 }
 
 export type PermissionRule = { rule: string; permission: 'allow' | 'deny' };
+/** A rule as stored: anything but "allow" denies. */
+export type StoredRule = { rule: string; permission: string };
 
-/** A role rule is an API name or a wildcard pattern ("list*", "*"). */
-export function ruleMatches(rule: string, command: string): boolean {
-  if (!rule.includes('*')) return rule.toLowerCase() === command.toLowerCase();
+/** A rule as a predicate on command names: an API name, or a wildcard pattern ("list*", "*"). */
+export function ruleMatcher(rule: string): (command: string) => boolean {
+  if (!rule.includes('*')) {
+    const name = rule.toLowerCase();
+    return (command) => command.toLowerCase() === name;
+  }
   const pattern = rule
     .split('*')
     .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
     .join('.*');
-  return new RegExp(`^${pattern}$`, 'i').test(command);
+  const regex = new RegExp(`^${pattern}$`, 'i');
+  return (command) => regex.test(command);
+}
+
+/** A role rule is an API name or a wildcard pattern ("list*", "*"). */
+export function ruleMatches(rule: string, command: string): boolean {
+  return ruleMatcher(rule)(command);
+}
+
+/** A command as access control sees it: its name and the role types it is declared for. */
+export interface CommandGrant {
+  name: string;
+  roles: readonly RoleType[];
+}
+
+/**
+ * Whether a role may call a command, as the dispatcher decides: the role's ordered rules first
+ * (the first matching rule wins), then the role types the command is declared for.
+ */
+export function rolePolicy(
+  rules: readonly StoredRule[],
+  roleType: RoleType,
+): (command: string, declared: readonly RoleType[]) => boolean {
+  // Compiled on first use: a request usually stops at the first rules.
+  const matchers: ((command: string) => boolean)[] = [];
+  return (command, declared) => {
+    for (const [i, r] of rules.entries()) {
+      matchers[i] ??= ruleMatcher(r.rule);
+      if (matchers[i](command)) return r.permission === 'allow';
+    }
+    return declared.includes(roleType);
+  };
+}
+
+/** The names of the commands a role may call: its effective rights over the given commands. */
+export function effectiveRights(
+  rules: readonly StoredRule[],
+  roleType: RoleType,
+  commands: readonly CommandGrant[],
+): Set<string> {
+  const allowed = rolePolicy(rules, roleType);
+  return new Set(commands.filter((c) => allowed(c.name, c.roles)).map((c) => c.name));
+}
+
+/** The first command the target may call but the holder may not, if any. */
+export function firstRightBeyond(target: ReadonlySet<string>, holder: ReadonlySet<string>): string | undefined {
+  for (const command of target) if (!holder.has(command)) return command;
+  return undefined;
 }
 
 export const RULE_PATTERN = /^[a-zA-Z0-9*]+$/;

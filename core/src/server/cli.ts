@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createCore, type Core } from '../core';
 import { parseDatabaseUrl, type DatabaseConfig } from '../db/connect';
+import { parseSecretKey, SECRET_KEY_ENV } from '../services/secrets';
 import { DEPLOY_DC_USAGE, deployDcCommand } from './deploy-dc';
 import { createHttpServer, isLoopback, type StackyardHttpServer } from './http';
 
@@ -22,7 +23,11 @@ export interface StartServerOptions {
   adminPassword?: string;
   /** The built renderer; null serves no UI (the build hint page). Default: <repo>/dist/renderer. */
   staticDir?: string | null;
+  /** The cluster's secret key (see CoreOptions.secretKey) and where it came from, for errors. */
   secretKey?: Buffer;
+  secretKeySource?: string;
+  /** A key file copied from the first server; it must exist. */
+  secretKeyFile?: string;
   runJobs?: boolean;
   /** This server's name among several sharing one PostgreSQL; defaults to the host name. */
   serverName?: string;
@@ -39,6 +44,8 @@ export interface RunningServer {
   port: number;
   /** Set on the first start when no admin password was given: show it once. */
   generatedAdminPassword?: string;
+  /** Graceful shutdown of the core it created (Core.drain); call close() afterwards. */
+  drain(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -70,6 +77,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       dataDir,
       adminPassword: options.adminPassword,
       secretKey: options.secretKey,
+      secretKeySource: options.secretKeySource,
+      secretKeyFile: options.secretKeyFile,
       runJobs: options.runJobs,
       serverName: options.serverName,
     });
@@ -96,6 +105,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     uiUrl: `${http.url}/`,
     port: http.port,
     generatedAdminPassword: ownsCore ? core.generatedAdminPassword : undefined,
+    async drain() {
+      if (ownsCore) await running.drain();
+    },
     close() {
       closing ??= (async () => {
         await http.close();
@@ -104,6 +116,23 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       return closing;
     },
   };
+}
+
+export type SecretKeyChoice = Pick<StartServerOptions, 'secretKey' | 'secretKeySource' | 'secretKeyFile'>;
+
+/**
+ * The cluster's secret key as `serve` was given it: `--secret-key-file PATH` or
+ * $STACKYARD_SECRET_KEY (base64), not both; neither leaves the data directory's key file.
+ */
+export function secretKeyChoice(file: string | undefined, env: NodeJS.ProcessEnv): SecretKeyChoice {
+  const fromEnv = env[SECRET_KEY_ENV];
+  if (file !== undefined && fromEnv) {
+    throw new Error(`give the secret key once: --secret-key-file or ${SECRET_KEY_ENV}, not both`);
+  }
+  if (file !== undefined) return { secretKeyFile: path.resolve(file) };
+  if (!fromEnv) return {};
+  const secretKeySource = `from $${SECRET_KEY_ENV}`;
+  return { secretKey: parseSecretKey(fromEnv, secretKeySource), secretKeySource };
 }
 
 /** The one-time admin password, framed so it stands out in a terminal. */
@@ -131,12 +160,19 @@ serve options:
   --data-dir DIR   data directory (default $STACKYARD_DATA_DIR or ~/.local/share/stackyard)
   --db URL         postgres://user:pass@host/db, or sqlite:/path (default SQLite in the data dir)
   --server-name N  this server's name among several sharing one PostgreSQL (default: host name)
+  --secret-key-file PATH
+                   the cluster's secret key, copied from the first server's <data-dir>/secret.key
+                   (default: <data-dir>/secret.key, created on the cluster's first start)
+
+  SIGTERM or Ctrl+C drains: no new jobs, running ones get management.server.shutdown.grace.seconds,
+  then go to another server; the server is marked Down. A second signal exits at once.
 
 ${DEPLOY_DC_USAGE}
 Environment:
   STACKYARD_ADMIN_PASSWORD   the admin password set on first start (otherwise one is generated)
   STACKYARD_DATA_DIR         default data directory
   STACKYARD_DB_URL           default --db
+  STACKYARD_SECRET_KEY       the cluster's secret key in base64, instead of --secret-key-file
 `;
 
 async function serve(argv: string[]): Promise<number> {
@@ -148,6 +184,7 @@ async function serve(argv: string[]): Promise<number> {
       'data-dir': { type: 'string' },
       db: { type: 'string' },
       'server-name': { type: 'string' },
+      'secret-key-file': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -160,6 +197,13 @@ async function serve(argv: string[]): Promise<number> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     process.stderr.write(`invalid --port ${values.port}\n`);
+    return 2;
+  }
+  let key: SecretKeyChoice;
+  try {
+    key = secretKeyChoice(values['secret-key-file'], process.env);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
     return 2;
   }
   const host = values.listen ?? '127.0.0.1';
@@ -175,6 +219,7 @@ async function serve(argv: string[]): Promise<number> {
     database: values.db ?? process.env.STACKYARD_DB_URL,
     adminPassword: process.env.STACKYARD_ADMIN_PASSWORD || undefined,
     serverName: values['server-name'],
+    ...key,
   });
   if (server.generatedAdminPassword) process.stdout.write(`${passwordBox(server.generatedAdminPassword)}\n`);
   const staticDir = defaultStaticDir();
@@ -183,7 +228,16 @@ async function serve(argv: string[]): Promise<number> {
   }
   process.stdout.write(`Stackyard API: ${server.apiUrl}\nStackyard UI: ${server.uiUrl}\n`);
 
-  await new Promise<void>((resolve) => {
+  await untilSignalDrained(server);
+  return 0;
+}
+
+/**
+ * The first SIGINT or SIGTERM drains (running jobs finish or are handed over, hosts go to the
+ * other servers, this server is marked Down), then the server closes; a second signal exits at once.
+ */
+function untilSignalDrained(server: RunningServer): Promise<void> {
+  return new Promise<void>((resolve) => {
     let stopping = false;
     const stop = (signal: NodeJS.Signals) => {
       if (stopping) {
@@ -191,16 +245,21 @@ async function serve(argv: string[]): Promise<number> {
         process.exit(1);
       }
       stopping = true;
-      process.stdout.write(`${signal}: shutting down\n`);
-      server.close().then(resolve, (error: unknown) => {
-        process.stderr.write(`shutdown failed: ${error instanceof Error ? error.message : String(error)}\n`);
-        resolve();
-      });
+      const grace = server.core.settings.get<number>('management.server.shutdown.grace.seconds');
+      process.stdout.write(
+        `${signal}: shutting down: running jobs get up to ${grace} s, then go to another server (${signal} again exits at once)\n`,
+      );
+      server
+        .drain()
+        .then(() => server.close())
+        .then(resolve, (error: unknown) => {
+          process.stderr.write(`shutdown failed: ${error instanceof Error ? error.message : String(error)}\n`);
+          resolve();
+        });
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
-  return 0;
 }
 
 export async function main(argv: string[]): Promise<number> {

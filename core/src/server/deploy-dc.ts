@@ -60,7 +60,7 @@ export async function deployDataCenter(options: DeployDcOptions): Promise<number
   }
   const database =
     typeof options.database === 'object' ? options.database : parseDatabaseUrl(options.database, options.dataDir);
-  fs.mkdirSync(options.dataDir, { recursive: true });
+  fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const core = await createCore({
     database,
     dataDir: options.dataDir,

@@ -8,39 +8,14 @@ import type { RawParams } from '../api/request-params';
 import { responseKey, toXml } from '../api/serialize';
 import type { Core } from '../core';
 import type { Caller } from '../services/caller';
+import { BodyTooLarge, readBody } from './request-body';
+import { acceptsJson } from './response-format';
+import { parseTrustedProxies, sourceAddress } from './source-address';
 import { SECURITY_HEADERS } from './static-files';
 
 const JSON_TYPE = 'application/json; charset=UTF-8';
 const XML_TYPE = 'text/xml; charset=UTF-8';
 const COOKIE_ATTRIBUTES = 'Path=/client; HttpOnly; SameSite=Strict';
-
-class BodyTooLarge extends Error {}
-
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  const declared = Number(req.headers['content-length'] ?? '0');
-  if (Number.isFinite(declared) && declared > limit) return Promise.reject(new BodyTooLarge());
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let failed = false;
-    req.on('data', (chunk: Buffer) => {
-      if (failed) return;
-      size += chunk.length;
-      if (size > limit) {
-        failed = true;
-        reject(new BodyTooLarge());
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => {
-      if (!failed) resolve(Buffer.concat(chunks));
-    });
-    req.on('error', (e) => {
-      if (!failed) reject(e);
-    });
-  });
-}
 
 /** Query and form parameters, in order; a repeated name keeps all its values. */
 class ApiParams {
@@ -82,19 +57,31 @@ export function sendApi(
   json: boolean,
   cookies: string[] = [],
 ): void {
-  const text = json ? JSON.stringify(body) : toXml(body);
+  // Encoded once: its length is the header, and the bytes are what is written.
+  const bytes = Buffer.from(json ? JSON.stringify(body) : toXml(body), 'utf8');
   const headers: http.OutgoingHttpHeaders = {
     ...SECURITY_HEADERS,
     'Content-Type': json ? JSON_TYPE : XML_TYPE,
-    'Content-Length': Buffer.byteLength(text),
+    'Content-Length': bytes.length,
     'Cache-Control': 'no-store',
   };
   if (cookies.length > 0) headers['Set-Cookie'] = cookies;
   res.writeHead(status, headers);
-  res.end(text);
+  res.end(bytes);
 }
 
 type Authentication = { caller: Caller | null } | { error: ApiError };
+
+/** CloudStack's answer to a login that is not a POST (ApiErrorCode.METHOD_NOT_ALLOWED). */
+const loginByPostOnly = () =>
+  new ApiError(
+    405,
+    9999,
+    'Please use HTTP POST to authenticate using this API, with the password in the request body',
+    'API.LOGIN_BY_POST_ONLY',
+  );
+
+const hasParam = (search: URLSearchParams, name: string) => [...search.keys()].some((k) => k.toLowerCase() === name);
 
 /**
  * CloudStack's API endpoint: GET or form POST, XML by default, JSON with response=json;
@@ -114,12 +101,27 @@ export class ApiEndpoint {
     const def = command ? this.core.registry.get(command) : undefined;
     const errorKey = def ? responseKey(def.name) : 'errorresponse';
 
+    if (def?.name === 'login' && (req.method !== 'POST' || hasParam(url.searchParams, 'password'))) {
+      // The password would land in URLs, proxies' and servers' logs; it is not even checked.
+      res.setHeader('Allow', 'POST');
+      sendApi(res, 405, { [errorKey]: loginByPostOnly().body }, params.wantsJson());
+      return;
+    }
     const auth = await this.authenticate(def, params, raw);
     if ('error' in auth) {
       sendApi(res, 401, { [errorKey]: auth.error.body }, params.wantsJson());
       return;
     }
-    const response = await this.core.api.execute(command, raw, auth.caller);
+    const origin = { remoteAddress: sourceAddress(req, this.trustedProxies()) };
+    const response = await this.core.api.execute(command, raw, auth.caller, origin);
+    if (def?.name === 'login' && response.status === 429) {
+      const wait = await this.core.auth.loginRetryAfter(params.get('username') ?? '', {
+        domainId: params.get('domainid'),
+        domainPath: params.get('domain'),
+        ...origin,
+      });
+      res.setHeader('Retry-After', String(Math.max(1, wait)));
+    }
     const cookies = await this.sessionCookies(def, response, params);
     sendApi(res, response.status, response.body, params.wantsJson(), cookies);
   }
@@ -148,8 +150,10 @@ export class ApiEndpoint {
         `The request body is larger than the limit of ${this.maxBody} bytes`,
         'API.BODY_TOO_LARGE',
       );
+      // The format the query, else the body, else the Accept header asked for.
+      const json = params.get('response') !== undefined ? params.wantsJson() : e.format?.json;
       res.setHeader('Connection', 'close');
-      sendApi(res, 413, { errorresponse: error.body }, params.wantsJson());
+      sendApi(res, 413, { errorresponse: error.body }, json ?? acceptsJson(req.headers.accept));
       return false;
     }
     const type = (req.headers['content-type'] ?? '').toLowerCase();
@@ -162,8 +166,10 @@ export class ApiEndpoint {
     if (def?.auth === 'none') return { caller: null };
     const { auth } = this.core;
     if (params.get('signature') !== undefined && params.get('apikey') !== undefined) {
-      const caller = (await auth.apiKeyCaller(raw, this.core.services.secrets)) ?? null;
-      return caller ? { caller } : { error: errors.unauthenticated() };
+      const verified = await auth.verifySignedRequest(raw, this.core.services.secrets);
+      if (verified.caller) return { caller: verified.caller };
+      const { refusal } = verified;
+      return { error: refusal ? new ApiError(401, 9999, refusal, 'API.UNAUTHENTICATED') : errors.unauthenticated() };
     }
     // A session call must name its session key: a cookie alone never authenticates (CSRF).
     const caller = (await auth.sessionCaller(params.get('sessionkey'))) ?? null;
@@ -172,6 +178,16 @@ export class ApiEndpoint {
       ? new ApiError(401, 9999, 'unable to verify user credentials', 'API.UNAUTHENTICATED')
       : errors.unauthenticated();
     return { error };
+  }
+
+  private trustedProxies(): Set<string> {
+    let setting: string | undefined;
+    try {
+      setting = this.core.settings.get<string>('api.trusted.proxies');
+    } catch {
+      setting = undefined;
+    }
+    return parseTrustedProxies(setting);
   }
 
   /** login sets the session cookies, logout ends the session and clears them. */

@@ -2,8 +2,12 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { ApiError } from '../api/errors';
+import { toXml } from '../api/serialize';
 import type { Core } from '../core';
+import { apiAdmission, apiClientKey } from './api-admission';
+import type { FairQueue } from './fair-queue';
 import { ApiEndpoint, sendApi } from './http-api';
+import { acceptsJson, rawRequestHead, targetFormat } from './response-format';
 import { createLiveSocket, type LiveSocket } from './live-socket';
 import { SECURITY_HEADERS, serveStatic } from './static-files';
 
@@ -56,6 +60,64 @@ function sendPlain(res: ServerResponse, status: number, text: string, extra: htt
   res.end(text);
 }
 
+/** Whether a raw request target is for the API; lenient, as it also judges targets that do not parse. */
+const isApiTarget = (target: string) => /\/client\/api\/?$/.test(target.split('?')[0] ?? '');
+
+/** Whether an answer to this request target goes in JSON: response=json, else an Accept header preferring it. */
+const wantsJson = (target: string, accept: string | undefined) => targetFormat(target)?.json ?? acceptsJson(accept);
+
+/** An HTTP-layer refusal: a CloudStack error in the requested format on the API path, plain text elsewhere. */
+function sendRefusal(req: IncomingMessage, res: ServerResponse, status: number, text: string): void {
+  const target = req.url ?? '/';
+  if (!isApiTarget(target)) {
+    sendPlain(res, status, `${text}\n`);
+    return;
+  }
+  const body = { errorresponse: new ApiError(status, 9999, text).body };
+  sendApi(res, status, body, wantsJson(target, req.headers.accept));
+}
+
+const CLIENT_ERRORS: Record<string, { status: number; reason: string; text: string }> = {
+  HPE_HEADER_OVERFLOW: {
+    status: 431,
+    reason: 'Request Header Fields Too Large',
+    text: 'The request line and headers are too large',
+  },
+  ERR_HTTP_REQUEST_TIMEOUT: { status: 408, reason: 'Request Timeout', text: 'The request took too long to arrive' },
+};
+
+/**
+ * The answer to a request Node could not parse, written straight to the socket: a CloudStack error
+ * in the format the request asked for (as far as it arrived) when it was for the API.
+ */
+function clientErrorAnswer(
+  error: Error & { code?: string; rawPacket?: Buffer },
+  last: RequestHead | undefined,
+): string {
+  const known = CLIENT_ERRORS[error.code ?? ''];
+  const { status, reason, text } = known ?? { status: 400, reason: 'Bad Request', text: 'The request is malformed' };
+  const head = error.rawPacket ? rawRequestHead(error.rawPacket) : {};
+  const target = head.target ?? last?.target ?? '';
+  const accept = head.target !== undefined ? head.accept : last?.accept;
+  let type = 'text/plain; charset=UTF-8';
+  let body = `${reason}\n`;
+  if (isApiTarget(target)) {
+    const json = wantsJson(target, accept);
+    const answer = { errorresponse: new ApiError(status, 9999, text).body };
+    type = json ? 'application/json; charset=UTF-8' : 'text/xml; charset=UTF-8';
+    body = json ? JSON.stringify(answer) : toXml(answer);
+  }
+  const headers = { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': Buffer.byteLength(body) };
+  const lines = Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`);
+  return `HTTP/1.1 ${status} ${reason}\r\n${lines.join('')}Connection: close\r\n\r\n${body}`;
+}
+
+/** What a connection's latest request asked for, for a parse error in its body. */
+interface RequestHead {
+  target: string;
+  accept: string | undefined;
+}
+
 /** Guards against DNS rebinding: on loopback, only loopback names may be asked for. */
 function hostGuard(listenHost: string): (req: IncomingMessage) => boolean {
   const checkHost = isLoopback(listenHost);
@@ -71,7 +133,9 @@ function hostGuard(listenHost: string): (req: IncomingMessage) => boolean {
 /** Routes requests and WebSocket upgrades: the API, the upgrade-only paths, the renderer. */
 class HttpRouter {
   readonly upgrades = new Map<string, UpgradeHandler>();
+  private readonly heads = new WeakMap<object, RequestHead>();
   private readonly api: ApiEndpoint;
+  private readonly admission: FairQueue;
   private readonly hostAllowed: (req: IncomingMessage) => boolean;
 
   constructor(
@@ -79,30 +143,40 @@ class HttpRouter {
     live: LiveSocket,
   ) {
     this.api = new ApiEndpoint(options.core, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+    this.admission = apiAdmission(options.core.store.dialect);
     this.upgrades.set(EVENTS_PATH, (req, socket, head) => live.handleUpgrade(req, socket, head));
     this.hostAllowed = hostGuard(options.listen.host);
   }
 
   request(req: IncomingMessage, res: ServerResponse): void {
+    this.heads.set(req.socket, { target: req.url ?? '/', accept: req.headers.accept });
     this.handle(req, res).catch((error: unknown) => {
+      // A request whose connection broke (a malformed body) was answered by clientError.
+      if (req.socket.destroyed) return;
       console.error('[http] request failed:', error instanceof Error ? error.stack : error);
       if (!res.headersSent) {
-        sendApi(
-          res,
-          530,
-          {
-            errorresponse: new ApiError(
-              530,
-              4250,
-              'Internal error executing command, please contact your system administrator',
-            ).body,
-          },
-          true,
-        );
+        const body = {
+          errorresponse: new ApiError(
+            530,
+            4250,
+            'Internal error executing command, please contact your system administrator',
+          ).body,
+        };
+        sendApi(res, 530, body, wantsJson(req.url ?? '/', req.headers.accept));
       } else {
         res.destroy();
       }
     });
+  }
+
+  /** Answers a request Node could not parse. */
+  clientError(error: Error & { code?: string; rawPacket?: Buffer }, socket: Duplex): void {
+    if (error.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    socket.end(clientErrorAnswer(error, this.heads.get(socket)));
+    socket.destroy();
   }
 
   upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -119,19 +193,19 @@ class HttpRouter {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!this.hostAllowed(req)) {
-      sendPlain(res, 421, 'Misdirected Request\n');
+      sendRefusal(req, res, 421, 'Misdirected Request');
       return;
     }
     let url: URL;
     try {
       url = new URL(req.url ?? '/', 'http://localhost');
     } catch {
-      sendPlain(res, 400, 'Bad Request\n');
+      sendRefusal(req, res, 400, 'Bad Request');
       return;
     }
     const pathname = url.pathname;
     if (pathname === API_PATH || pathname === `${API_PATH}/`) {
-      await this.api.handle(req, res, url);
+      await this.admission.run(apiClientKey(req, url), () => this.api.handle(req, res, url));
       return;
     }
     if (this.upgrades.has(pathname)) {
@@ -163,10 +237,9 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Stac
   const router = new HttpRouter(options, live);
   const server = http.createServer((req, res) => router.request(req, res));
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => router.upgrade(req, socket, head));
-  server.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
-    socket.destroy();
-  });
+  server.on('clientError', (error: Error & { code?: string; rawPacket?: Buffer }, socket: Duplex) =>
+    router.clientError(error, socket),
+  );
 
   await listen(server, options.listen);
   const address = server.address() as AddressInfo;

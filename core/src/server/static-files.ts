@@ -7,7 +7,8 @@ import { CONTENT_TYPES } from '../contract/content-types';
 export const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': [
     "default-src 'self'",
-    "connect-src 'self' ws: wss:",
+    // 'self' covers WebSockets to the same host and port (the live stream), and nothing else.
+    "connect-src 'self'",
     "img-src 'self' data: blob:",
     "style-src 'self' 'unsafe-inline'",
     "font-src 'self' data:",

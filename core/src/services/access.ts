@@ -1,5 +1,14 @@
 import { permissionDenied, notFound } from '../domain/errors';
-import { roleRank, ruleMatches, type RoleType } from '../domain/roles';
+import {
+  effectiveRights,
+  firstRightBeyond,
+  rolePolicy,
+  roleRank,
+  ROLE_TYPES,
+  type CommandGrant,
+  type StoredRule,
+  type RoleType,
+} from '../domain/roles';
 import type { Store } from '../db/connect';
 import type { AccountRow, DomainRow } from '../db/schema';
 import { isRootAdmin, seesAllDomains, type Caller } from './caller';
@@ -18,28 +27,142 @@ export interface ListOwnerParams {
 }
 
 /**
+ * What a role may do: its type (which decides how far its data reaches) and the commands it may
+ * call, evaluated as the dispatcher evaluates them.
+ */
+export interface Rights {
+  roleType: RoleType;
+  commands: ReadonlySet<string>;
+}
+
+/** A role as the rights checks name it. */
+export interface RoleRef {
+  id: number;
+  name: string;
+  type: string;
+}
+
+/**
+ * The role type of a stored role. An unknown stored type counts as the most privileged, so only
+ * callers with every right may touch it.
+ */
+export function storedRoleType(value: string): RoleType {
+  return (ROLE_TYPES as readonly string[]).includes(value) ? (value as RoleType) : 'Admin';
+}
+
+/**
  * Role-based API access and resource ownership, CloudStack-style:
  * - a role's ordered rules decide first (first match wins), then the command's declared role types;
- * - root admins own everything, domain admins their domain subtree, users their own account.
+ * - root admins own everything, domain admins their domain subtree, users their own account;
+ * - a caller grants, edits or acts on only roles within its own rights (CloudStack's
+ *   checkRoleEscalation): of its type or a less privileged one, allowing no command it lacks.
  */
 export class AccessService {
-  constructor(private readonly store: Store) {}
+  private grants?: readonly CommandGrant[];
+
+  constructor(
+    private readonly store: Store,
+    /** Every command that needs a signed-in caller, with its declared role types. */
+    private readonly commands: () => readonly CommandGrant[],
+  ) {}
 
   async isCommandAllowed(
     caller: Pick<Caller, 'roleId' | 'roleType'>,
     command: string,
     declared: readonly RoleType[],
   ): Promise<boolean> {
-    const rules = await this.store.db
+    return rolePolicy(await this.rulesOf(caller.roleId), caller.roleType)(command, declared);
+  }
+
+  /** A role's rules in evaluation order. */
+  rulesOf(roleId: number): Promise<StoredRule[]> {
+    return this.store.db
       .selectFrom('role_permissions')
       .select(['rule', 'permission'])
-      .where('role_id', '=', caller.roleId)
+      .where('role_id', '=', roleId)
       .orderBy('sort_order')
+      .orderBy('id')
       .execute();
-    for (const r of rules) {
-      if (ruleMatches(r.rule, command)) return r.permission === 'allow';
+  }
+
+  /** The rights of rules of a role type, over every command. */
+  rightsOfRules(rules: readonly StoredRule[], type: string): Rights {
+    this.grants ??= this.commands();
+    const roleType = storedRoleType(type);
+    return { roleType, commands: effectiveRights(rules, roleType, this.grants) };
+  }
+
+  /** The rights of a stored role. */
+  async rightsOfRole(roleId: number, type: string): Promise<Rights> {
+    return this.rightsOfRules(await this.rulesOf(roleId), type);
+  }
+
+  /** The caller's own rights, to check several roles against in one request. */
+  callerRights(caller: Pick<Caller, 'roleId' | 'roleType'>): Promise<Rights> {
+    return this.rightsOfRole(caller.roleId, caller.roleType);
+  }
+
+  /** What the target may that the holder may not: undefined when the target is within the holder's rights. */
+  excess(holder: Rights, target: Rights): string | undefined {
+    if (roleRank(target.roleType) < roleRank(holder.roleType))
+      return `is of the more privileged type ${target.roleType}`;
+    const command = firstRightBeyond(target.commands, holder.commands);
+    return command === undefined ? undefined : `allows ${command}, which the caller may not call`;
+  }
+
+  /** Throws CloudStack's permission-denied error unless the target rights are within the holder's. */
+  checkWithinRights(caller: Caller, holder: Rights, role: { name: string; rights: Rights }, action: string): void {
+    const excess = this.excess(holder, role.rights);
+    if (excess !== undefined) {
+      throw permissionDenied(
+        'ACCESS.ROLE_RIGHTS',
+        `Caller ${caller.accountName} may not ${action} role ${role.name}: the role ${excess}`,
+      );
     }
-    return declared.includes(caller.roleType);
+  }
+
+  /**
+   * Throws unless the caller may grant, edit or act on holders of the role: its own role, or one
+   * within its rights. The root admin's "*" rule covers everything.
+   */
+  async checkRoleWithinRights(caller: Caller, role: RoleRef, action: string): Promise<void> {
+    if (role.id === caller.roleId) return;
+    const holder = await this.callerRights(caller);
+    this.checkWithinRights(
+      caller,
+      holder,
+      { name: role.name, rights: await this.rightsOfRole(role.id, role.type) },
+      action,
+    );
+  }
+
+  /** The roles a caller may see: its own, and those within its rights. */
+  async rolesWithinRights<T extends RoleRef>(caller: Caller, roles: readonly T[]): Promise<T[]> {
+    const holder = await this.callerRights(caller);
+    const rules = await this.rulesOfRoles(roles.map((r) => r.id));
+    return roles.filter(
+      (r) =>
+        r.id === caller.roleId || this.excess(holder, this.rightsOfRules(rules.get(r.id) ?? [], r.type)) === undefined,
+    );
+  }
+
+  private async rulesOfRoles(roleIds: number[]): Promise<Map<number, StoredRule[]>> {
+    const byRole = new Map<number, StoredRule[]>();
+    if (roleIds.length === 0) return byRole;
+    const rows = await this.store.db
+      .selectFrom('role_permissions')
+      .select(['role_id', 'rule', 'permission'])
+      .where('role_id', 'in', roleIds)
+      .orderBy('role_id')
+      .orderBy('sort_order')
+      .orderBy('id')
+      .execute();
+    for (const row of rows) {
+      const list = byRole.get(row.role_id) ?? [];
+      list.push({ rule: row.rule, permission: row.permission });
+      byRole.set(row.role_id, list);
+    }
+    return byRole;
   }
 
   canAccessDomain(caller: Caller, domain: Pick<DomainRow, 'id_path'>): boolean {
@@ -69,24 +192,6 @@ export class AccessService {
       'ACCESS.ACCOUNT',
       `Caller ${caller.accountName} does not have permission to operate with resource of account id=${account.uuid}`,
     );
-  }
-
-  /**
-   * Role types a caller may grant or act on: its own and less privileged ones (a domain admin
-   * never creates, elevates or manages a root or resource admin).
-   */
-  canHandleRoleType(caller: Pick<Caller, 'roleType'>, roleType: RoleType): boolean {
-    return roleRank(roleType) >= roleRank(caller.roleType);
-  }
-
-  /** Throws unless the caller may grant or act on accounts of the role type. */
-  checkRoleType(caller: Caller, roleType: RoleType, what = 'an account'): void {
-    if (!this.canHandleRoleType(caller, roleType)) {
-      throw permissionDenied(
-        'ACCESS.ROLE_TYPE',
-        `Caller ${caller.accountName} of role type ${caller.roleType} may not operate on ${what} of role type ${roleType}`,
-      );
-    }
   }
 
   /**

@@ -137,10 +137,17 @@ describe.each(dialects())('AuthService (%s)', (dialect) => {
     }
   });
 
-  it('never locks out a root admin (CloudStack internal accounts)', async () => {
-    for (let i = 0; i < 6; i++)
-      await expect(auth().login('admin', 'not-it')).rejects.toMatchObject({ kind: 'unauthenticated' });
+  it('never locks out a root admin (CloudStack internal accounts): it is throttled instead', async () => {
+    for (let i = 0; i < 5; i++)
+      await expect(auth().login('admin', 'not-it')).rejects.toMatchObject({ code: 'AUTH.LOGIN_FAILED' });
+    await expect(auth().login('admin', 'not-it')).rejects.toMatchObject({ code: 'AUTH.LOGIN_THROTTLED' });
     expect(await userRow(tc.admin.userId)).toMatchObject({ state: 'enabled', incorrect_login_attempts: 0 });
+    await expect(auth().login('admin', ADMIN_PASSWORD)).rejects.toMatchObject({ code: 'AUTH.LOGIN_THROTTLED' });
+    // Once the delay has run out (moved into the past here), the right password works.
+    await tc.core.store.db
+      .updateTable('login_failures')
+      .set({ blocked_until: new Date(0).toISOString() })
+      .execute();
     await expect(auth().login('admin', ADMIN_PASSWORD)).resolves.toBeDefined();
   });
 

@@ -1,12 +1,15 @@
 import crypto from 'node:crypto';
 import type { LoginResponse } from '../api/schemas/auth';
-import { unauthenticated } from '../domain/errors';
-import { ACCOUNT_TYPE, ROLE_TYPES, roleTypeForAccountType, type RoleType } from '../domain/roles';
+import { DomainError, unauthenticated } from '../domain/errors';
+import { ACCOUNT_TYPE } from '../domain/roles';
 import type { Store } from '../db/connect';
 import { parseExpires, verifySignature, type SignableParams } from '../domain/signature';
+import { findPrincipal, isSystemUser, toCaller, type Principal, type PrincipalKey } from './auth-principal';
 import type { Caller } from './caller';
 import type { AuthPort, EventSink, SecretBox, SettingsReader } from './core-services';
+import { loginKeys, LoginThrottle, type LoginKeys } from './login-throttle';
 import { hashPassword, needsRehash, verifyPassword } from './password';
+import { SignatureReplayCache } from './signature-replay';
 
 export interface AuthServiceDeps {
   store: Store;
@@ -14,6 +17,8 @@ export interface AuthServiceDeps {
   events: EventSink;
   /** Needed for signed requests (the users' secret keys are sealed); may also be passed per call. */
   secrets?: SecretBox;
+  /** The clock of login throttling and signature expiry (tests move it). */
+  now?: () => number;
 }
 
 export interface LoginOptions {
@@ -21,7 +26,7 @@ export interface LoginOptions {
   domainId?: string;
   /** "ROOT/Sales", CloudStack's "/Sales" or "/" (ROOT). Absent: ROOT. */
   domainPath?: string;
-  /** For the USER.LOGIN event text. */
+  /** The request's source address: USER.LOGIN events and login throttling. */
   remoteAddress?: string;
 }
 
@@ -36,33 +41,28 @@ export interface LoginResult {
 const DEFAULT_SESSION_TIMEOUT_S = 1800;
 const DEFAULT_LOGIN_ATTEMPTS = 5;
 const MAX_SESSION_KEY_LENGTH = 256;
+const DEFAULT_SIGNATURE_EXPIRY_S = 600;
+/** How far a client's clock may run ahead of ours when it sets `expires`. */
+const SIGNATURE_CLOCK_SKEW_S = 60;
+
+/** Too many failed logins: the attempt was refused without checking the password. */
+export class LoginThrottled extends DomainError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(
+      'unauthenticated',
+      'AUTH.LOGIN_THROTTLED',
+      `Too many failed login attempts for this user or from this address; the password was not checked. Try again in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}.`,
+    );
+  }
+}
+
+/** A signed request's verification: its caller, or why it is refused (undefined: the generic text). */
+export type SignedRequestResult = { caller: Caller } | { caller?: undefined; refusal?: string };
+
+/** Why a user may not act now; undefined when it may. */
+export type CallerRefusal = 'removed' | 'user-disabled' | 'user-locked' | 'account-disabled' | 'account-locked';
 
 export const sha256Hex = (value: string) => crypto.createHash('sha256').update(value, 'utf8').digest('hex');
-
-interface Principal {
-  userId: number;
-  userUuid: string;
-  username: string;
-  userState: string;
-  firstname: string;
-  lastname: string;
-  timezone: string | null;
-  passwordHash: string;
-  attempts: number;
-  apiKey: string | null;
-  secretKey: string | null;
-  accountId: number;
-  accountUuid: string;
-  accountName: string;
-  accountType: number;
-  accountState: string;
-  domainId: number;
-  domainUuid: string;
-  domainIdPath: string;
-  domainPath: string;
-  roleId: number;
-  roleType: string;
-}
 
 /**
  * Who may call, CloudStack-style: password login with server-side sessions (sliding expiry),
@@ -73,6 +73,9 @@ export class AuthService implements AuthPort {
   private readonly settings: SettingsReader;
   private readonly events: EventSink;
   private readonly secrets?: SecretBox;
+  private readonly now: () => number;
+  private readonly throttle: LoginThrottle;
+  private readonly replays: SignatureReplayCache;
   private dummyHash?: Promise<string>;
 
   constructor(deps: AuthServiceDeps) {
@@ -80,6 +83,9 @@ export class AuthService implements AuthPort {
     this.settings = deps.settings;
     this.events = deps.events;
     this.secrets = deps.secrets;
+    this.now = deps.now ?? Date.now;
+    this.throttle = new LoginThrottle({ store: deps.store, settings: deps.settings, now: this.now });
+    this.replays = new SignatureReplayCache(deps.store, this.now);
   }
 
   hashPassword(password: string): Promise<string> {
@@ -105,29 +111,62 @@ export class AuthService implements AuthPort {
     return this.numberSetting('session.timeout', DEFAULT_SESSION_TIMEOUT_S, 1);
   }
 
+  /**
+   * Password login. Throttled per username and per source address (LoginThrottle): a throttled
+   * attempt throws LoginThrottled before the password is checked.
+   */
   async login(username: string, password: string, options: LoginOptions = {}): Promise<LoginResult> {
-    const domainLabel = options.domainId ?? (options.domainPath?.trim() ? options.domainPath.trim() : 'ROOT');
+    const domain = await this.resolveLoginDomain(options);
+    const keys = this.loginKeysOf(username, options, domain);
+    const permit = await this.throttle.begin(keys);
+    if (permit.wait > 0) throw new LoginThrottled(permit.wait);
+    try {
+      return await this.checkLogin(username, password, options, domain, keys);
+    } finally {
+      permit.done();
+    }
+  }
+
+  /** Seconds a login of this username from this address must wait (0: none); for Retry-After. */
+  async loginRetryAfter(username: string, options: LoginOptions = {}): Promise<number> {
+    const domain = await this.resolveLoginDomain(options);
+    return this.throttle.retryAfter(this.loginKeysOf(username, options, domain));
+  }
+
+  private loginKeysOf(username: string, options: LoginOptions, domain: { id: number } | undefined): LoginKeys {
+    const domainKey = domain ? String(domain.id) : `?${loginDomainLabel(options).toLowerCase()}`;
+    return loginKeys(domainKey, username, options.remoteAddress);
+  }
+
+  private async checkLogin(
+    username: string,
+    password: string,
+    options: LoginOptions,
+    domain: { id: number } | undefined,
+    keys: LoginKeys,
+  ): Promise<LoginResult> {
     const failure = () =>
       unauthenticated(
         'AUTH.LOGIN_FAILED',
-        `Failed to authenticate user ${username} in domain ${domainLabel}; please provide valid credentials`,
+        `Failed to authenticate user ${username} in domain ${loginDomainLabel(options)}; please provide valid credentials`,
       );
-
-    const domain = await this.resolveLoginDomain(options);
+    const from = options.remoteAddress ? ` from IP Address ${options.remoteAddress}` : '';
     const p = domain ? await this.principal({ username, domainId: domain.id }) : undefined;
     if (!p) {
       // Same work as a real check, so timing does not tell which usernames exist.
       await verifyPassword(password, await this.getDummyHash());
+      await this.throttle.recordFailure(keys);
       throw failure();
     }
     const owner = { userId: p.userId, accountId: p.accountId, domainId: p.domainId };
     const ok = await verifyPassword(password, p.passwordHash);
     if (!ok) {
+      await this.throttle.recordFailure(keys);
       await this.countFailedAttempt(p);
       await this.events.record({
         type: 'USER.LOGIN',
         level: 'ERROR',
-        description: `user failed to log in${options.remoteAddress ? ` from IP Address ${options.remoteAddress}` : ''}`,
+        description: `user failed to log in${from}`,
         caller: owner,
         resourceType: 'User',
         resourceId: p.userUuid,
@@ -135,7 +174,19 @@ export class AuthService implements AuthPort {
       throw failure();
     }
     if (p.userState !== 'enabled' || p.accountState !== 'enabled' || isSystemUser(p)) throw failure();
+    await this.throttle.recordSuccess(keys);
+    const result = await this.openSession(p, password);
+    await this.events.record({
+      type: 'USER.LOGIN',
+      description: `user has logged in${from}`,
+      caller: owner,
+      resourceType: 'User',
+      resourceId: p.userUuid,
+    });
+    return result;
+  }
 
+  private async openSession(p: Principal, password: string): Promise<LoginResult> {
     const db = this.store.db;
     if (p.attempts !== 0)
       await db.updateTable('users').set({ incorrect_login_attempts: 0 }).where('id', '=', p.userId).execute();
@@ -161,13 +212,6 @@ export class AuthService implements AuthPort {
         expires: new Date(now.getTime() + timeout * 1000).toISOString(),
       })
       .execute();
-    await this.events.record({
-      type: 'USER.LOGIN',
-      description: `user has logged in${options.remoteAddress ? ` from IP Address ${options.remoteAddress}` : ''}`,
-      caller: owner,
-      resourceType: 'User',
-      resourceId: p.userUuid,
-    });
 
     const response: LoginResponse = {
       timeout: String(timeout),
@@ -248,41 +292,74 @@ export class AuthService implements AuthPort {
     return true;
   }
 
-  /**
-   * Verifies a signed request as CloudStack's ApiServer.verifyRequest does and returns its
-   * caller, or undefined (bad or missing signature, unknown key, expired signatureVersion 3
-   * request, disabled or locked user or account).
-   */
+  /** verifySignedRequest's caller, or undefined when the request is refused. */
   async apiKeyCaller(
     params: SignableParams,
     secrets: SecretBox | undefined = this.secrets,
   ): Promise<Caller | undefined> {
-    if (!secrets) throw new Error('AuthService.apiKeyCaller needs the secret box');
+    return (await this.verifySignedRequest(params, secrets)).caller;
+  }
+
+  /**
+   * Verifies a signed request as CloudStack's ApiServer.verifyRequest does (bad or missing
+   * signature, unknown key, expired signatureVersion 3 request, disabled or locked user or
+   * account), and more: a signatureVersion 3 `expires` may lie at most `api.signature.expiry.seconds`
+   * ahead, and such a signature is accepted once (SignatureReplayCache). A request signed without
+   * signatureVersion 3 has no validity window and is accepted as CloudStack does, replays included.
+   */
+  async verifySignedRequest(
+    params: SignableParams,
+    secrets: SecretBox | undefined = this.secrets,
+  ): Promise<SignedRequestResult> {
+    if (!secrets) throw new Error('AuthService.verifySignedRequest needs the secret box');
     const get = (name: string) => {
       const key = Object.keys(params).find((k) => k.toLowerCase() === name);
       const v = key === undefined ? undefined : params[key];
       return typeof v === 'string' ? v : v?.[0];
     };
     const apiKey = get('apikey');
-    const signature = get('signature');
-    if (!apiKey || !signature || apiKey.length > 512 || signature.length > 512) return undefined;
+    const signature = get('signature')?.replace(/ /g, '+');
+    if (!apiKey || !signature || apiKey.length > 512 || signature.length > 512) return {};
+    let expires: Date | undefined;
     if (get('signatureversion') === '3') {
-      const expires = get('expires');
-      const at = expires === undefined ? undefined : parseExpires(expires);
-      if (!at || at.getTime() < Date.now()) return undefined;
+      const raw = get('expires');
+      expires = raw === undefined ? undefined : parseExpires(raw);
+      if (!expires || expires.getTime() < this.now()) return {};
+      const max = this.numberSetting('api.signature.expiry.seconds', DEFAULT_SIGNATURE_EXPIRY_S, 1);
+      if (expires.getTime() > this.now() + (max + SIGNATURE_CLOCK_SKEW_S) * 1000)
+        return {
+          refusal: `The request's expires (${raw}) is more than ${max} seconds ahead (api.signature.expiry.seconds); sign it with a nearer expires`,
+        };
     }
     const p = await this.principal({ apiKey });
-    if (!p || !p.secretKey || p.userState !== 'enabled' || p.accountState !== 'enabled' || isSystemUser(p))
-      return undefined;
+    if (!p || !p.secretKey || p.userState !== 'enabled' || p.accountState !== 'enabled' || isSystemUser(p)) return {};
     let secret: string;
     try {
       secret = secrets.decrypt(p.secretKey);
     } catch {
-      return undefined;
+      return {};
     }
     // Base64 has no spaces: a '+' sent unencoded in a query string arrives as a space.
-    if (!verifySignature(params, secret, signature.replace(/ /g, '+'))) return undefined;
-    return toCaller(p, 'apikey');
+    if (!verifySignature(params, secret, signature)) return {};
+    if (expires && !(await this.replays.firstUse(signature, expires)))
+      return {
+        refusal:
+          'This signature was already used: a signed request is accepted once; sign each request anew (with its own expires)',
+      };
+    return { caller: toCaller(p, 'apikey') };
+  }
+
+  /** The caller a user acts as when it may act now, or why it may not (removed, disabled, locked). */
+  async activeCaller(
+    userId: number,
+    via: Caller['via'],
+  ): Promise<{ caller: Caller; refusal?: undefined } | { caller?: undefined; refusal: CallerRefusal }> {
+    const p = await this.principal({ userId });
+    if (!p) return { refusal: 'removed' };
+    if (p.userState !== 'enabled') return { refusal: p.userState === 'locked' ? 'user-locked' : 'user-disabled' };
+    if (p.accountState !== 'enabled')
+      return { refusal: p.accountState === 'locked' ? 'account-locked' : 'account-disabled' };
+    return { caller: toCaller(p, via) };
   }
 
   private async countFailedAttempt(p: Principal): Promise<void> {
@@ -332,44 +409,8 @@ export class AuthService implements AuthPort {
     return undefined;
   }
 
-  private principal(
-    by: { userId: number } | { username: string; domainId: number } | { apiKey: string },
-  ): Promise<Principal | undefined> {
-    let q = this.store.db
-      .selectFrom('users')
-      .innerJoin('accounts', 'accounts.id', 'users.account_id')
-      .innerJoin('domains', 'domains.id', 'accounts.domain_id')
-      .innerJoin('roles', 'roles.id', 'accounts.role_id')
-      .select([
-        'users.id as userId',
-        'users.uuid as userUuid',
-        'users.username as username',
-        'users.state as userState',
-        'users.firstname as firstname',
-        'users.lastname as lastname',
-        'users.timezone as timezone',
-        'users.password_hash as passwordHash',
-        'users.incorrect_login_attempts as attempts',
-        'users.api_key as apiKey',
-        'users.secret_key as secretKey',
-        'accounts.id as accountId',
-        'accounts.uuid as accountUuid',
-        'accounts.name as accountName',
-        'accounts.type as accountType',
-        'accounts.state as accountState',
-        'domains.id as domainId',
-        'domains.uuid as domainUuid',
-        'domains.id_path as domainIdPath',
-        'domains.path as domainPath',
-        'roles.id as roleId',
-        'roles.type as roleType',
-      ])
-      .where('users.removed', 'is', null)
-      .where('accounts.removed', 'is', null);
-    if ('userId' in by) q = q.where('users.id', '=', by.userId);
-    else if ('apiKey' in by) q = q.where('users.api_key', '=', by.apiKey);
-    else q = q.where('users.username', '=', by.username).where('accounts.domain_id', '=', by.domainId);
-    return q.executeTakeFirst();
+  private principal(by: PrincipalKey): Promise<Principal | undefined> {
+    return findPrincipal(this.store.db, by);
   }
 
   private getDummyHash(): Promise<string> {
@@ -389,33 +430,9 @@ export class AuthService implements AuthPort {
   }
 }
 
-/** The bootstrap system user never logs in (CloudStack refuses UID_SYSTEM). */
-function isSystemUser(p: Principal): boolean {
-  return (
-    p.username === 'system' && p.accountName === 'system' && p.domainIdPath.split('/').filter(Boolean).length === 1
-  );
-}
-
-function toCaller(p: Principal, via: Caller['via']): Caller {
-  const roleType: RoleType = (ROLE_TYPES as readonly string[]).includes(p.roleType)
-    ? (p.roleType as RoleType)
-    : (roleTypeForAccountType(p.accountType) ?? 'User');
-  return {
-    userId: p.userId,
-    userUuid: p.userUuid,
-    username: p.username,
-    accountId: p.accountId,
-    accountUuid: p.accountUuid,
-    accountName: p.accountName,
-    accountType: p.accountType,
-    domainId: p.domainId,
-    domainUuid: p.domainUuid,
-    domainIdPath: p.domainIdPath,
-    domainPath: p.domainPath,
-    roleId: p.roleId,
-    roleType,
-    via,
-  };
+/** How a login names its domain, for messages and for throttling unknown domains. */
+function loginDomainLabel(options: LoginOptions): string {
+  return options.domainId ?? (options.domainPath?.trim() ? options.domainPath.trim() : 'ROOT');
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { ACCOUNT_TYPE, type RoleType } from '../domain/roles';
 import { nowIso } from '../domain/time';
+import { withClusterLock } from './cluster-identity';
 import type { CoreServices } from './core-services';
 
 /** CloudStack's built-in roles. Root Admin holds the "*" rule; the others follow command declarations. */
@@ -128,24 +129,35 @@ async function insertDefaultAccounts(
   }
 }
 
+const hasRootDomain = (db: Db) =>
+  db
+    .selectFrom('domains')
+    .select('id')
+    .where('parent_id', 'is', null)
+    .executeTakeFirst()
+    .then((row) => row !== undefined);
+
 /**
  * First start: the ROOT domain, the default roles, the system account and the admin account.
  * Does nothing on later starts. No default password: it comes from the caller or is generated.
+ * Runs under the cluster's set-up lock: of servers starting together on an empty database, one
+ * sets up and the others wait, then find it done.
  */
 export async function bootstrapInventory(
   services: Pick<CoreServices, 'store' | 'auth'>,
   options: { adminPassword?: string },
 ): Promise<{ generatedAdminPassword?: string }> {
-  const { db } = services.store;
-  const existing = await db.selectFrom('domains').select('id').where('parent_id', 'is', null).executeTakeFirst();
-  if (existing) return {};
+  const { store } = services;
+  if (await hasRootDomain(store.db)) return {};
 
+  // Hashing is slow: done before taking the lock, and wasted only by a server that loses the race.
   const adminPassword = options.adminPassword ?? generatePassword();
   const adminHash = await services.auth.hashPassword(adminPassword);
   const unusableHash = await services.auth.hashPassword(crypto.randomBytes(32).toString('hex'));
   const now = nowIso();
 
-  await db.transaction().execute(async (trx) => {
+  const created = await withClusterLock(store, async (trx) => {
+    if (await hasRootDomain(trx)) return false;
     const rootId = await insertRootDomain(trx, now);
     const roleIds = await insertDefaultRoles(trx, now);
     await insertDefaultAccounts(
@@ -155,6 +167,7 @@ export async function bootstrapInventory(
       { admin: adminHash, unusable: unusableHash },
       now,
     );
+    return true;
   });
-  return options.adminPassword ? {} : { generatedAdminPassword: adminPassword };
+  return created && !options.adminPassword ? { generatedAdminPassword: adminPassword } : {};
 }

@@ -10,6 +10,7 @@ import { ClusterService } from './infrastructure/clusters';
 import { HostMaintenanceService } from './infrastructure/host-maintenance';
 import { HostQueries } from './infrastructure/host-queries';
 import { HostService } from './infrastructure/hosts';
+import { HypervisorList } from './infrastructure/hypervisor-list';
 import { ImageStoreService } from './infrastructure/image-stores';
 import { networkProviders, type NetworkProviderService } from './infrastructure/network-providers';
 import { physicalNetworks, type PhysicalNetworkService } from './infrastructure/physical-networks';
@@ -20,6 +21,7 @@ import { trafficTypes, type TrafficTypeService } from './infrastructure/traffic-
 import { VlanIpRangeService } from './infrastructure/vlan-ip-ranges';
 import { zones, type ZoneService } from './infrastructure/zones';
 import { JobQueries } from './job-queries';
+import { ManagementServerQueries } from './management-servers';
 import type { SettingsService } from './settings';
 import { tenancy, type Tenancy } from './tenancy/index';
 
@@ -48,6 +50,8 @@ export interface ServiceDirectory {
   readonly hosts: HostService;
   readonly hostMaintenance: HostMaintenanceService;
   readonly hostQueries: HostQueries;
+  /** The hypervisors this build runs, or a zone's clusters run (listHypervisors). */
+  readonly hypervisorList: HypervisorList;
   readonly storagePools: StoragePoolService;
   readonly imageStores: ImageStoreService;
   readonly capacity: CapacityQueries;
@@ -61,6 +65,8 @@ export interface ServiceDirectory {
   readonly datacenterImport: DatacenterImportService;
   /** Topology and counts of the whole infrastructure. */
   readonly infrastructure: InfrastructureQueries;
+  /** The management servers sharing this database (listManagementServers). */
+  readonly managementServers: ManagementServerQueries;
 }
 
 /** The core's dependencies with the concrete auth and settings services, as createCore builds them. */
@@ -88,6 +94,7 @@ export function createServiceDirectory(deps: DirectoryDeps): ServiceDirectory {
     hosts: new HostService(deps),
     hostMaintenance: new HostMaintenanceService(deps),
     hostQueries: new HostQueries(deps),
+    hypervisorList: new HypervisorList(deps),
     storagePools: new StoragePoolService(deps),
     imageStores: new ImageStoreService(deps),
     capacity: new CapacityQueries(deps),
@@ -95,7 +102,8 @@ export function createServiceDirectory(deps: DirectoryDeps): ServiceDirectory {
     events: new EventLog(deps),
     jobs: new JobQueries(deps),
     simulator: new SimulatorMockService(deps),
-    datacenterImport: new DatacenterImportService(),
+    datacenterImport: new DatacenterImportService(deps),
     infrastructure: new InfrastructureQueries(deps),
+    managementServers: new ManagementServerQueries(deps),
   };
 }

@@ -2,11 +2,10 @@ import crypto from 'node:crypto';
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import { notFound } from '../domain/errors';
 import type { EventLevel, EventState } from '../domain/event-types';
-import { nowIso, toCloudStackDate } from '../domain/time';
+import { nowIso } from '../domain/time';
 import type { Store } from '../db/connect';
 import { containsIgnoreCase, type PageWindow } from '../db/query-helpers';
 import type { Database, EventRow } from '../db/schema';
-import { compact } from '../api/schemas/fields';
 import type { Event } from '../api/schemas/events';
 import type { OwnerScope } from './access';
 import { isRootAdmin, type Caller } from './caller';
@@ -14,6 +13,7 @@ import type { LiveMessage as LiveWireMessage } from '../contract/live';
 import type { AsyncJob } from '../api/schemas/jobs';
 import type { CoreServices, EventSink, LiveMessage, NewEvent } from './core-services';
 import { pageWindow, type PageParams } from './paging';
+import { wireDate } from './tenancy/responses';
 
 /**
  * Events with their owner's names joined in, the shape listEvents and the live stream read.
@@ -67,25 +67,29 @@ export interface EventListRow {
   parent_uuid: string | null;
 }
 
-/** CloudStack's EventResponse; absent values are left out, as CloudStack does. */
+/**
+ * CloudStack's EventResponse; absent values are left out, as CloudStack does. Built field by
+ * field (no generic compact), as listEvents builds hundreds per page.
+ */
 export function eventResponse(row: EventListRow): Event {
-  return compact({
+  const out: Event = {
     id: row.uuid,
-    username: row.username,
     type: row.type,
     // The table holds only the domain's values (EventService writes them); the column type is text.
     level: row.level as EventLevel,
     description: row.description,
-    account: row.account_name,
-    domainid: row.domain_uuid,
-    domain: row.domain_name,
-    created: toCloudStackDate(row.created),
+    created: wireDate(row.created),
     state: row.state as EventState,
-    parentid: row.parent_uuid,
-    resourcetype: row.resource_type,
-    resourceid: row.resource_id,
     archived: row.archived === 1,
-  });
+  };
+  if (row.username !== null) out.username = row.username;
+  if (row.account_name !== null) out.account = row.account_name;
+  if (row.domain_uuid !== null) out.domainid = row.domain_uuid;
+  if (row.domain_name !== null) out.domain = row.domain_name;
+  if (row.parent_uuid !== null) out.parentid = row.parent_uuid;
+  if (row.resource_type !== null) out.resourcetype = row.resource_type;
+  if (row.resource_id !== null) out.resourceid = row.resource_id;
+  return out;
 }
 
 type Listener = (message: LiveMessage) => void;
@@ -211,16 +215,17 @@ export interface EventFilter {
   archived: boolean;
 }
 
-/** Events visible in the scope matching the filter, newest first, with the total count. */
-export async function listEvents(
-  store: Store,
-  scope: OwnerScope,
-  filter: EventFilter,
-  window?: PageWindow,
-): Promise<{ rows: EventListRow[]; count: number }> {
-  let q = selectEvents(store.db)
-    .where(ownerScopeCondition('e', scope))
-    .where('e.archived', '=', filter.archived ? 1 : 0);
+/**
+ * The events of the scope matching the filter, from the events table alone (the owner's domain
+ * joined as `d` only for a domain subtree): what the page of ids and the count read, so neither
+ * joins the owners' names for every matching row.
+ */
+function filteredEvents(db: Kysely<Database>, scope: OwnerScope, filter: EventFilter) {
+  let q =
+    scope.kind === 'domain' && scope.recursive
+      ? db.selectFrom('events as e').leftJoin('domains as d', 'd.id', 'e.domain_id')
+      : db.selectFrom('events as e');
+  q = q.where(ownerScopeCondition('e', scope)).where('e.archived', '=', filter.archived ? 1 : 0);
   if (filter.id) q = q.where('e.uuid', '=', filter.id);
   if (filter.type) q = q.where(sql<SqlBool>`upper(${sql.ref('e.type')}) = ${filter.type.toUpperCase()}`);
   if (filter.level) q = q.where('e.level', '=', filter.level.toUpperCase());
@@ -248,13 +253,36 @@ export async function listEvents(
   if (filter.resourceType)
     q = q.where(sql<SqlBool>`lower(${sql.ref('e.resource_type')}) = ${filter.resourceType.toLowerCase()}`);
   if (filter.resourceId) q = q.where('e.resource_id', '=', filter.resourceId.toLowerCase());
-  const total = await q
-    .clearSelect()
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .executeTakeFirstOrThrow();
-  let page = q.orderBy('e.id', 'desc');
-  if (window) page = page.limit(window.limit).offset(window.offset);
-  return { rows: await page.execute(), count: Number(total.count) };
+  return q;
+}
+
+/**
+ * Events visible in the scope matching the filter, newest first, with the total count. The page
+ * of ids comes from the events table first (index order), then only that page is joined with
+ * its owners' names.
+ */
+export async function listEvents(
+  store: Store,
+  scope: OwnerScope,
+  filter: EventFilter,
+  window?: PageWindow,
+): Promise<{ rows: EventListRow[]; count: number }> {
+  const db = store.db;
+  let ids = filteredEvents(db, scope, filter).select('e.id').orderBy('e.id', 'desc');
+  if (window) ids = ids.limit(window.limit).offset(window.offset);
+  const page = selectEvents(db).where('e.id', 'in', ids).orderBy('e.id', 'desc').execute();
+  if (!window) {
+    const rows = await page;
+    return { rows, count: rows.length };
+  }
+  // On PostgreSQL the page and the count run on two pooled connections at once.
+  const [rows, total] = await Promise.all([
+    page,
+    filteredEvents(db, scope, filter)
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { rows, count: Number(total.count) };
 }
 
 export interface EventSelection {

@@ -1,9 +1,11 @@
+import { SHUTDOWN_JOB_TEXT, type ManagementServerState } from '../domain/management-servers';
 import { nowIso } from '../domain/time';
 import type { Store } from '../db/connect';
 import type { AsyncJobRow } from '../db/schema';
 import type { Caller } from './caller';
 import type { SettingsReader } from './core-services';
 import { purgeEventsBefore } from './events';
+import { JobOwnerGuard, type JobStepListener, type OwnerCheck } from './job-owner';
 import type { JobQueueStore } from './job-queue';
 import type { JobRecovery } from './job-recovery';
 
@@ -35,7 +37,13 @@ export interface JobRunnerDeps {
   /** Maps a thrown error to CloudStack's errorcode and errortext. */
   toFailure(error: unknown): JobFailure;
   callerForUser(userId: number): Promise<Caller | undefined>;
+  /** Whether a job's owner may still run it: checked at start and before each step. */
+  ownerCheck: OwnerCheck;
+  /** Called before each step of every job (JobService.onStep). */
+  stepListeners: ReadonlySet<JobStepListener>;
   publish(jobId: number): Promise<void>;
+  /** Runs after every heartbeat (the core takes over the hosts of dead servers there). */
+  onHeartbeat?: () => Promise<void>;
   settings?: SettingsReader;
   concurrency: number;
   heartbeatMs: number;
@@ -52,6 +60,8 @@ export class JobRunner {
   private readonly running = new Map<number, Promise<void>>();
   private timers: NodeJS.Timeout[] = [];
   private active = false;
+  /** Set by drain(): no new jobs are claimed, heartbeats go on. */
+  private draining = false;
   private pumping: Promise<void> | null = null;
   private pumpAgain = false;
   private lastHousekeeping = 0;
@@ -63,16 +73,13 @@ export class JobRunner {
     return this.deps.store.db;
   }
 
-  /** Registers this server, recovers interrupted jobs, then starts running jobs. */
+  /** Recovers interrupted jobs (an earlier run's included), registers this server Up, then runs jobs. */
   async start(): Promise<void> {
     if (this.active) return;
-    const now = nowIso();
-    await this.db
-      .insertInto('management_servers')
-      .values({ uuid: this.deps.serverId, name: this.deps.serverName, state: 'Up', started: now, last_heartbeat: now })
-      .execute();
     await this.deps.recovery.recover(true);
+    await this.register();
     this.active = true;
+    this.draining = false;
     this.lastHousekeeping = Date.now();
     this.timers.push(setInterval(() => void this.tick(), this.deps.heartbeatMs));
     this.timers.push(setInterval(() => this.wake(), this.deps.pollMs));
@@ -80,28 +87,73 @@ export class JobRunner {
     this.wake();
   }
 
+  /** This server's row, Up with a fresh start time (the row exists when the core named it: core.ts). */
+  private async register(): Promise<void> {
+    const now = nowIso();
+    const up = { state: 'Up' satisfies ManagementServerState, started: now, last_heartbeat: now };
+    const r = await this.db
+      .updateTable('management_servers')
+      .set(up)
+      .where('uuid', '=', this.deps.serverId)
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) > 0) return;
+    await this.db
+      .insertInto('management_servers')
+      .values({ uuid: this.deps.serverId, name: this.deps.serverName, ...up })
+      .execute();
+  }
+
+  /**
+   * SIGTERM: claims no more jobs and waits up to `graceMs` for the running ones, heart-beating as
+   * PreparingToShutDown meanwhile (the other servers leave its jobs alone); then hands the rest
+   * over (resumable ones queued again for another server, the others failed with a clear text)
+   * and marks this server Down.
+   */
+  async drain(graceMs: number): Promise<void> {
+    if (!this.active || this.draining) return;
+    this.draining = true;
+    await this.setState('PreparingToShutDown');
+    if (this.pumping) await this.pumping.catch(() => undefined);
+    await this.settle(graceMs);
+    await this.deps.recovery.handOver([...this.running.keys()], SHUTDOWN_JOB_TEXT);
+    await this.stop(0);
+  }
+
+  private async setState(state: ManagementServerState): Promise<void> {
+    await this.db
+      .updateTable('management_servers')
+      .set({ state, last_heartbeat: nowIso() })
+      .where('uuid', '=', this.deps.serverId)
+      .execute();
+  }
+
+  /** Waits until no job runs here, or `waitMs` has passed. */
+  private async settle(waitMs: number): Promise<void> {
+    if (this.running.size === 0 || waitMs <= 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.allSettled([...this.running.values()]),
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, waitMs);
+      }),
+    ]);
+    if (timer) clearTimeout(timer);
+  }
+
   /** Stops claiming, waits (bounded) for running jobs, and marks this server down. */
-  async stop(): Promise<void> {
+  async stop(waitMs = this.deps.stopTimeoutMs): Promise<void> {
     const wasActive = this.active;
     this.active = false;
     for (const t of this.timers) clearInterval(t);
     this.timers = [];
     if (!wasActive) return;
     if (this.pumping) await this.pumping.catch(() => undefined);
-    if (this.running.size > 0) {
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([
-        Promise.allSettled([...this.running.values()]),
-        new Promise<void>((resolve) => {
-          timer = setTimeout(resolve, this.deps.stopTimeoutMs);
-        }),
-      ]);
-      if (timer) clearTimeout(timer);
-    }
+    await this.settle(waitMs);
     try {
+      const now = nowIso();
       await this.db
         .updateTable('management_servers')
-        .set({ state: 'Down', last_heartbeat: nowIso() })
+        .set({ state: 'Down', last_heartbeat: now, last_stop: now })
         .where('uuid', '=', this.deps.serverId)
         .execute();
     } catch {
@@ -115,7 +167,7 @@ export class JobRunner {
 
   /** Asks the runner to look for work. Cheap; called on submit, on completion and by a timer. */
   wake(): void {
-    if (!this.active) return;
+    if (!this.active || this.draining) return;
     if (this.pumping) {
       this.pumpAgain = true;
       return;
@@ -130,7 +182,7 @@ export class JobRunner {
   }
 
   private async pump(): Promise<void> {
-    while (this.active && this.running.size < this.deps.concurrency) {
+    while (this.active && !this.draining && this.running.size < this.deps.concurrency) {
       let row: AsyncJobRow | undefined;
       try {
         row = await this.deps.queue.claim(this.deps.serverId);
@@ -159,14 +211,17 @@ export class JobRunner {
   private async execute(row: AsyncJobRow): Promise<void> {
     const { queue, serverId } = this.deps;
     await this.publish(row.id);
+    const owner = new JobOwnerGuard(row, this.deps.ownerCheck, this.deps.stepListeners);
     const progress: JobProgressReporter = {
       jobId: row.uuid,
       report: async (percent: number, text?: string) => {
+        await owner.beforeStep(percent, text);
         if (await queue.progress(row, serverId, percent, text)) await this.publish(row.id);
       },
     };
     let body: Record<string, unknown>;
     try {
+      await owner.atStart();
       const caller = await this.deps.callerForUser(row.user_id);
       if (!caller) {
         await this.finish(row, 'Fail', 530, {
@@ -178,7 +233,13 @@ export class JobRunner {
       const params = JSON.parse(row.params) as Record<string, unknown>;
       body = await this.deps.run(row.command, params, caller, progress);
     } catch (error) {
-      const failure = this.deps.toFailure(error);
+      const failure = owner.failure ?? this.deps.toFailure(error);
+      await this.finish(row, 'Fail', failure.errorcode, { errorcode: failure.errorcode, errortext: failure.errortext });
+      return;
+    }
+    const failure = owner.failure;
+    if (failure) {
+      // The handler went on past a refused step (it caught the error): the job still failed.
       await this.finish(row, 'Fail', failure.errorcode, { errorcode: failure.errorcode, errortext: failure.errortext });
       return;
     }
@@ -201,7 +262,7 @@ export class JobRunner {
       const now = nowIso();
       await this.db
         .updateTable('management_servers')
-        .set({ last_heartbeat: now, state: 'Up' })
+        .set({ last_heartbeat: now, state: this.draining ? 'PreparingToShutDown' : 'Up' })
         .where('uuid', '=', this.deps.serverId)
         .execute();
       await this.db
@@ -211,6 +272,7 @@ export class JobRunner {
         .where('completed', 'is', null)
         .execute();
       if (this.deps.store.dialect === 'postgres') await this.deps.recovery.recover(false);
+      if (this.deps.onHeartbeat) await this.deps.onHeartbeat();
       if (Date.now() - this.lastHousekeeping > 60_000) {
         this.lastHousekeeping = Date.now();
         await this.purgeExpired();

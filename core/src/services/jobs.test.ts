@@ -74,6 +74,8 @@ describe.each(dialects())('JobService (%s)', (dialect) => {
       serverId: crypto.randomUUID(),
       serverName: 'test-host',
       callerForUser: async (id) => fakeCaller(id),
+      // The fake callers have no user rows; the owner checks are tested in core/test/cluster.
+      ownerCheck: async () => undefined,
       isResumable: () => false,
       toFailure: (e) => ({
         errorcode: isDomainError(e) ? 431 : 530,

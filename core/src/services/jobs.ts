@@ -3,17 +3,19 @@ import type { AsyncJobRow } from '../db/schema';
 import type { EventSink, JobQueue, SettingsReader, SubmitJob } from './core-services';
 import { publishJob } from './job-queries';
 import { JobQueueStore } from './job-queue';
+import { ownerAccessCheck, type JobStepListener, type OwnerCheck } from './job-owner';
 import { JobRecovery } from './job-recovery';
 import { JobRunner, type JobFailure, type JobRunnerDeps } from './job-runner';
 
 export { findJob, jobResponse, listJobs, selectJobs, type JobFilter, type JobListRow } from './job-queries';
 export { INTERRUPTED_TEXT } from './job-recovery';
 export type { JobFailure, JobProgressReporter } from './job-runner';
+export type { JobStep, JobStepListener } from './job-owner';
 
 export interface JobServiceDeps {
   store: Store;
   events: EventSink;
-  /** This server's identity for this run (a new uuid on every start). */
+  /** This server's stable id (the same across restarts of a server name: management-servers.ts). */
   serverId: string;
   /** Stable name of this server (host name); rows of earlier runs under this name are ours. */
   serverName: string;
@@ -22,6 +24,8 @@ export interface JobServiceDeps {
   /** Maps a thrown error to CloudStack's errorcode and errortext. */
   toFailure?(error: unknown): JobFailure;
   callerForUser: JobRunnerDeps['callerForUser'];
+  /** Whether a job's owner may still run it; defaults to the user and account states in the store. */
+  ownerCheck?: OwnerCheck;
   /** Whether an interrupted job of the command may simply run again. */
   isResumable(command: string): boolean;
   /** Jobs this server runs at once. */
@@ -29,6 +33,8 @@ export interface JobServiceDeps {
   /** For job.expire.minutes and management.server.heartbeat.seconds. */
   settings?: SettingsReader;
   heartbeatMs?: number;
+  /** Runs after every heartbeat of this server (host takeover). */
+  onHeartbeat?: () => Promise<void>;
   /** How often to look for jobs queued by other servers. */
   pollMs?: number;
   /** How long stop() waits for running jobs before leaving them to the next start. */
@@ -49,6 +55,7 @@ function defaultFailure(): JobFailure {
 export class JobService implements JobQueue {
   private readonly queue: JobQueueStore;
   private readonly runner: JobRunner;
+  private readonly stepListeners = new Set<JobStepListener>();
   /** Sends a job's state on the live stream; a failure to do so is logged, never thrown. */
   private readonly publish: (id: number) => Promise<void>;
 
@@ -68,6 +75,7 @@ export class JobService implements JobQueue {
       serverId: deps.serverId,
       serverName: deps.serverName,
       heartbeatMs,
+      heartbeatMisses: deps.settings?.get<number>('management.server.heartbeat.misses'),
       isResumable: deps.isResumable,
       publish: this.publish,
     });
@@ -80,7 +88,10 @@ export class JobService implements JobQueue {
       run: deps.run,
       toFailure: deps.toFailure ?? defaultFailure,
       callerForUser: deps.callerForUser,
+      ownerCheck: deps.ownerCheck ?? ownerAccessCheck(deps.store.db),
+      stepListeners: this.stepListeners,
       publish,
+      onHeartbeat: deps.onHeartbeat,
       settings: deps.settings,
       concurrency: Math.max(1, deps.concurrency ?? 4),
       heartbeatMs,
@@ -105,8 +116,22 @@ export class JobService implements JobQueue {
     return this.runner.stop();
   }
 
+  /** Finishes or hands over this server's jobs within `graceMs`, then marks it Down (SIGTERM). */
+  drain(graceMs: number): Promise<void> {
+    return this.runner.drain(graceMs);
+  }
+
   wake(): void {
     this.runner.wake();
+  }
+
+  /**
+   * Calls `listener` before each step (progress report) of every job this server runs, before
+   * the owner check; a listener that throws fails the job. Returns the unsubscribe function.
+   */
+  onStep(listener: JobStepListener): () => void {
+    this.stepListeners.add(listener);
+    return () => this.stepListeners.delete(listener);
   }
 
   runningCount(): number {

@@ -125,10 +125,10 @@ describe.each(dialects())('SettingsService (%s)', (dialect) => {
 
   it('applies a static setting only after a restart', async () => {
     const entry = await settings.update('management.server.heartbeat.seconds', '9');
-    expect(entry).toMatchObject({ value: 9, effective: 5 });
-    expect(settings.get<number>('management.server.heartbeat.seconds')).toBe(5);
+    expect(entry).toMatchObject({ value: 9, effective: 2 });
+    expect(settings.get<number>('management.server.heartbeat.seconds')).toBe(2);
     await settings.load(); // a refresh does not change static values either
-    expect(settings.get<number>('management.server.heartbeat.seconds')).toBe(5);
+    expect(settings.get<number>('management.server.heartbeat.seconds')).toBe(2);
     const restarted = new SettingsService(store);
     await restarted.load();
     expect(restarted.get<number>('management.server.heartbeat.seconds')).toBe(9);

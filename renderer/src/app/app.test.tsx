@@ -97,4 +97,44 @@ describe('App', () => {
     expect(screen.getByTestId('connection-chip').textContent).toContain('내장 코어');
     expect(transport.callsOf('login')).toHaveLength(0);
   });
+
+  it('says in Korean why the Electron shell has no operator (disabled, locked or removed)', async () => {
+    const transport = new FakeTransport(LIST_HANDLERS, { kind: 'ipc', target: 'embedded' });
+    Object.assign(transport, {
+      session: async () => {
+        throw new Error('IPC.NOT_SIGNED_IN: the local operator account is not available (removed, disabled or locked)');
+      },
+    });
+    useSession.setState({ user: null });
+    useLocaleStore.setState({ locale: 'ko' });
+    render(<App client={new ApiClient(transport)} />);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('데스크톱 운영자 계정이 비활성화되었거나 잠겼거나 삭제되었습니다');
+    expect(screen.queryByTestId('nav-accounts')).toBeNull();
+  });
+
+  it('tells a throttled login to wait', async () => {
+    const transport = new FakeTransport({
+      login: () => ({
+        status: 429,
+        body: {
+          loginresponse: {
+            errorcode: 429,
+            cserrorcode: 4545,
+            errortext: 'Too many failed login attempts; the password was not checked. Try again in 4 seconds.',
+          },
+        },
+      }),
+    });
+    useSession.setState({ user: null });
+    useLocaleStore.setState({ locale: 'en' });
+    render(<App client={new ApiClient(transport)} />);
+    const form = await screen.findByRole('form', { name: 'Sign in to Stackyard' });
+    fireEvent.change(within(form).getByLabelText(/^Username/), { target: { value: 'dora' } });
+    fireEvent.change(within(form).getByLabelText(/^Password/), { target: { value: 'whatever' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Log in' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Try again in 4 seconds.');
+    expect(alert.textContent).toContain('Too many failed sign-ins. Wait as long as the message says');
+  });
 });

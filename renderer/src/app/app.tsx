@@ -22,6 +22,9 @@ function Loading() {
   );
 }
 
+/** The desktop shell's operator was refused (removed, disabled or locked): see electron/main/ipc.ts. */
+const operatorUnavailable = (error: unknown) => error instanceof Error && error.message.startsWith('IPC.NOT_SIGNED_IN');
+
 /**
  * Signed in: the shell. In Electron the main process already holds the operator's session, so
  * the renderer asks for it instead of showing a login page; a browser logs in.
@@ -70,7 +73,9 @@ function Gate() {
         </PageErrorBoundary>
       ) : (
         <>
-          {error !== null && <ErrorAlert error={error} />}
+          {error !== null && (
+            <ErrorAlert error={error} hint={operatorUnavailable(error) ? 'login.operatorUnavailable' : undefined} />
+          )}
           <LoginPage />
         </>
       )}

@@ -1,13 +1,25 @@
+import { LoginThrottled } from '../../services/auth';
 import { implement } from '../command';
+import { ApiError } from '../errors';
 import * as spec from '../schemas/auth';
+
+/** CloudStack's RequestLimitException: errorcode 429 (API_LIMIT_EXCEED), cserrorcode 4545. */
+const THROTTLED = { errorcode: 429, cserrorcode: 4545 } as const;
 
 const login = implement(spec.login, {
   async handler(ctx, params) {
-    const result = await ctx.services.auth.login(params.username, params.password, {
-      domainId: params.domainid,
-      domainPath: params.domain,
-    });
-    return result.response;
+    try {
+      const result = await ctx.services.auth.login(params.username, params.password, {
+        domainId: params.domainid,
+        domainPath: params.domain,
+        remoteAddress: ctx.origin?.remoteAddress,
+      });
+      return result.response;
+    } catch (error) {
+      if (error instanceof LoginThrottled)
+        throw new ApiError(THROTTLED.errorcode, THROTTLED.cserrorcode, error.message, error.code);
+      throw error;
+    }
   },
 });
 

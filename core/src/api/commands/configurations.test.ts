@@ -167,7 +167,7 @@ describe.each(dialects())('configuration persistence (%s)', (dialect) => {
         { name: 'management.server.heartbeat.seconds', value: '7' },
         admin ?? null,
       );
-      expect(first.settings.get<number>('management.server.heartbeat.seconds')).toBe(5);
+      expect(first.settings.get<number>('management.server.heartbeat.seconds')).toBe(2);
       await first.close();
 
       const second = await createCore(options);

@@ -37,6 +37,45 @@ function summary(created: spec.DataCenterImportCounts, zones: string[]): string 
   return `Imported datacenter${zones.length > 0 ? ` (zones ${zones.join(', ')})` : ''}: ${parts.join(', ') || 'nothing'}`;
 }
 
+/** The job's progress reporter and the inline invoke every step runs through. */
+function stepHooks(ctx: CommandContext) {
+  const job = ctx.job;
+  return {
+    invoke: async (command: string, stepParams: Record<string, string>) =>
+      toStepResult(await ctx.invoke(command, stepParams)),
+    report: job ? (percent: number, text: string) => job.report(percent, text) : undefined,
+  };
+}
+
+async function recordImported(
+  ctx: CommandContext,
+  outcome: { created: spec.DataCenterImportCounts; calls: number; resumed: boolean },
+  zones: { id?: string; name: string }[],
+  warnings: string[],
+): Promise<void> {
+  const how = outcome.resumed ? ' (continuing an interrupted import)' : '';
+  await ctx.services.events.record({
+    type: 'DATACENTER.IMPORT',
+    description: `${summary(
+      outcome.created,
+      zones.map((z) => z.name),
+    )} in ${outcome.calls} API calls${how}${warnings.length > 0 ? `; ${warnings.length} warnings` : ''}`,
+    caller: ctx.caller,
+    resourceType: 'Zone',
+    resourceId: zones[0]?.id,
+  });
+}
+
+/** Runs a journaled import (new, continued or resumed); a failing step fails the job with its error. */
+async function imported<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof StepFailure) throw stepError(error);
+    throw error;
+  }
+}
+
 const importDataCenter = implement(spec.importDataCenter, {
   // The description carries host passwords: it is sealed while the job is stored.
   secretParams: ['config'],
@@ -44,7 +83,7 @@ const importDataCenter = implement(spec.importDataCenter, {
   // one at a time; dry runs do not wait for them.
   async jobTarget(ctx, params) {
     ctx.services.datacenterImport.prepare(params.config);
-    return params.dryrun ? { instanceType: 'None' } : { instanceType: 'None', syncKey: 'DataCenterImport' };
+    return params.dryrun ? { instanceType: 'None' } : { instanceType: 'None', syncKey: IMPORT_SYNC_KEY };
   },
   async handler(ctx, params) {
     const importer = ctx.services.datacenterImport;
@@ -60,31 +99,86 @@ const importDataCenter = implement(spec.importDataCenter, {
         plan: plan.steps.map((s) => ({ command: s.command, params: importer.displayParams(s), label: s.label })),
       };
     }
-
-    const job = ctx.job;
-    let outcome;
-    try {
-      outcome = await importer.run(plan, {
-        invoke: async (command, stepParams) => toStepResult(await ctx.invoke(command, stepParams)),
-        report: job ? (percent, text) => job.report(percent, text) : undefined,
-      });
-    } catch (error) {
-      if (error instanceof StepFailure) throw stepError(error);
-      throw error;
-    }
+    const job = { caller: ctx.caller, jobId: ctx.job?.jobId ?? null };
+    const outcome = await imported(() => importer.run(params.config, plan, job, stepHooks(ctx)));
     const zones = plan.zones.map((z) => ({ id: outcome.ids.get(z.ref), name: z.name }));
-    await ctx.services.events.record({
-      type: 'DATACENTER.IMPORT',
-      description: `${summary(
-        outcome.created,
-        zones.map((z) => z.name),
-      )} in ${outcome.calls} API calls${warnings.length > 0 ? `; ${warnings.length} warnings` : ''}`,
-      caller: ctx.caller,
-      resourceType: 'Zone',
-      resourceId: zones[0]?.id,
-    });
-    return { dryrun: false, zones, calls: outcome.calls, created: outcome.created, warnings };
+    await recordImported(ctx, outcome, zones, warnings);
+    return {
+      dryrun: false,
+      importid: outcome.importId,
+      resumed: outcome.resumed,
+      zones,
+      calls: outcome.calls,
+      created: outcome.created,
+      warnings,
+    };
   },
 });
 
-export const datacenterImportCommands = [importDataCenter];
+/** Imports, their resumes and their removals run one at a time. */
+const IMPORT_SYNC_KEY = 'DataCenterImport';
+
+const listDataCenterImports = implement(spec.listDataCenterImports, {
+  handler: (ctx, params) => ctx.services.datacenterImport.list(params),
+});
+
+const resumeDataCenterImport = implement(spec.resumeDataCenterImport, {
+  async jobTarget(ctx, params) {
+    await ctx.services.datacenterImport.unfinished(params.id, 'resume');
+    return { instanceType: 'None', instanceId: params.id, syncKey: IMPORT_SYNC_KEY };
+  },
+  async handler(ctx, params) {
+    const importer = ctx.services.datacenterImport;
+    const job = { caller: ctx.caller, jobId: ctx.job?.jobId ?? null };
+    const { outcome, plan } = await imported(() => importer.resume(params.id, job, stepHooks(ctx)));
+    const zones = plan.zones.map((z) => ({ id: outcome.ids.get(z.ref), name: z.name }));
+    await recordImported(ctx, outcome, zones, plan.warnings);
+    return {
+      dryrun: false,
+      importid: outcome.importId,
+      resumed: true,
+      zones,
+      calls: outcome.calls,
+      created: outcome.created,
+      warnings: plan.warnings,
+    };
+  },
+});
+
+const rollbackDataCenterImport = implement(spec.rollbackDataCenterImport, {
+  async jobTarget(ctx, params) {
+    await ctx.services.datacenterImport.unfinished(params.id, 'remove');
+    return { instanceType: 'None', instanceId: params.id, syncKey: IMPORT_SYNC_KEY };
+  },
+  async handler(ctx, params) {
+    const job = { caller: ctx.caller, jobId: ctx.job?.jobId ?? null };
+    const outcome = await ctx.services.datacenterImport.rollback(params.id, job, stepHooks(ctx));
+    const parts = Object.entries(outcome.removed)
+      .filter(([, n]) => n > 0)
+      .map(([kind, n]) => `${n} ${kind}`);
+    const kept =
+      outcome.settingsKept > 0
+        ? ` The ${outcome.settingsKept} global setting${outcome.settingsKept === 1 ? '' : 's'} the import changed keep their new values.`
+        : '';
+    const displaytext = `Removed what the datacenter import created: ${parts.join(', ') || 'nothing'}.${kept}`;
+    await ctx.services.events.record({
+      type: 'DATACENTER.IMPORT.ROLLBACK',
+      description: displaytext,
+      caller: ctx.caller,
+    });
+    return {
+      id: params.id,
+      state: 'RolledBack' as const,
+      removed: outcome.removed,
+      settingskept: outcome.settingsKept,
+      displaytext,
+    };
+  },
+});
+
+export const datacenterImportCommands = [
+  importDataCenter,
+  listDataCenterImports,
+  resumeDataCenterImport,
+  rollbackDataCenterImport,
+];

@@ -9,6 +9,10 @@ const listDomains = implement(spec.listDomains, {
   handler: (ctx, p) => ctx.services.tenancy.domains.list(ctx.caller, p),
 });
 
+const listDomainChildren = implement(spec.listDomainChildren, {
+  handler: (ctx, p) => ctx.services.tenancy.domains.listChildren(ctx.caller, p),
+});
+
 const updateDomain = implement(spec.updateDomain, {
   handler: (ctx, p) => ctx.services.tenancy.domains.update(ctx.caller, p),
 });
@@ -22,4 +26,4 @@ const deleteDomain = implement(spec.deleteDomain, {
   handler: (ctx, p) => ctx.services.tenancy.domains.delete(ctx.caller, p, ctx.job),
 });
 
-export const domainCommands = [createDomain, listDomains, updateDomain, deleteDomain];
+export const domainCommands = [createDomain, listDomains, listDomainChildren, updateDomain, deleteDomain];

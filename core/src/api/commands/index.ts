@@ -14,6 +14,7 @@ import { podCommands } from './pods';
 import { vlanIpRangeCommands } from './vlan-ip-ranges';
 import { clusterCommands } from './clusters';
 import { hostCommands } from './hosts';
+import { hypervisorCommands } from './hypervisors';
 import { simulatorCommands } from './simulator';
 import { storagePoolCommands } from './storage-pools';
 import { imageStoreCommands } from './image-stores';
@@ -21,6 +22,7 @@ import { capacityCommands } from './capacity';
 import { alertCommands } from './alerts';
 import { infrastructureCommands } from './infrastructure';
 import { datacenterImportCommands } from './datacenter-import';
+import { managementServerCommands } from './management-servers';
 
 /** Every command the core answers. Each area declares its commands in its own file. */
 export const ALL_COMMANDS: readonly AnyCommand[] = [
@@ -39,6 +41,7 @@ export const ALL_COMMANDS: readonly AnyCommand[] = [
   ...vlanIpRangeCommands,
   ...clusterCommands,
   ...hostCommands,
+  ...hypervisorCommands,
   ...simulatorCommands,
   ...storagePoolCommands,
   ...imageStoreCommands,
@@ -46,4 +49,5 @@ export const ALL_COMMANDS: readonly AnyCommand[] = [
   ...alertCommands,
   ...infrastructureCommands,
   ...datacenterImportCommands,
+  ...managementServerCommands,
 ] as readonly AnyCommand[];

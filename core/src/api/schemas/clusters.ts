@@ -39,7 +39,7 @@ export const addCluster = defineSpec({
   params: z.object({
     zoneid: param.uuid('the Zone ID for the cluster'),
     podid: param.uuid('the Pod ID for the host'),
-    clustername: param.string('the cluster name'),
+    clustername: param.name('the cluster name'),
     hypervisor: param.string('hypervisor type of the cluster: Simulator (KVM later)', 32),
     clustertype: param.string('type of the cluster: CloudManaged (default), ExternalManaged', 32).optional(),
     allocationstate: param
@@ -58,7 +58,7 @@ export const updateCluster = defineSpec({
   roles: ADMIN,
   params: z.object({
     id: param.uuid('the ID of the Cluster'),
-    clustername: param.string('the cluster name').optional(),
+    clustername: param.name('the cluster name').optional(),
     allocationstate: param
       .enumOf(ALLOCATION_STATES, 'Allocation state of this cluster for allocation of new resources')
       .optional(),

@@ -61,6 +61,28 @@ export const listDomains = defineSpec({
   response: listOf('domain', Domain),
 });
 
+export const listDomainChildren = defineSpec({
+  name: 'listDomainChildren',
+  description: 'Lists all children domains belonging to a specified domain',
+  roles: ['Admin', 'ResourceAdmin', 'DomainAdmin'],
+  params: z.object({
+    ...listParams,
+    id: param.uuid("list children domain by parent domain ID; the caller's domain when absent").optional(),
+    name: param.string('list children domains by name').optional(),
+    isrecursive: param
+      .boolean(
+        'to return the entire tree, use the value "true". To return the first level children, use the value "false".',
+      )
+      .optional(),
+    listall: param
+      .boolean(
+        "If set to false, list only resources belonging to the command's caller; if set to true - list resources that the caller is authorized to see. Default value is false",
+      )
+      .optional(),
+  }),
+  response: listOf('domain', Domain),
+});
+
 export const updateDomain = defineSpec({
   name: 'updateDomain',
   description: 'Updates a domain with a new name',
@@ -89,5 +111,6 @@ export const deleteDomain = defineSpec({
 
 export type CreateDomainInput = CommandInput<typeof createDomain>;
 export type ListDomainsInput = CommandInput<typeof listDomains>;
+export type ListDomainChildrenInput = CommandInput<typeof listDomainChildren>;
 export type UpdateDomainInput = CommandInput<typeof updateDomain>;
 export type DeleteDomainInput = CommandInput<typeof deleteDomain>;

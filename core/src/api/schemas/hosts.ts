@@ -63,7 +63,7 @@ export const addHost = defineSpec({
     podid: param.uuid('the Pod ID for the host'),
     clusterid: param.uuid('the cluster ID for the host').optional(),
     clustername: param
-      .string('the cluster name for the host; a cluster of that name is created when the pod has none')
+      .name('the cluster name for the host; a cluster of that name is created when the pod has none')
       .optional(),
     clustertype: param.string('type of the cluster created for clustername: CloudManaged (default)', 32).optional(),
     url: param.string('the host URL; Simulator hosts: http://sim/<path>, e.g. http://sim/c0/h0', 1024),
@@ -84,7 +84,7 @@ export const updateHost = defineSpec({
   roles: ADMIN,
   params: z.object({
     id: param.uuid('the ID of the host to update'),
-    name: param.string('the new name of the host').optional(),
+    name: param.name('the new name of the host').optional(),
     hosttags: param.list('list of tags to be added to the host; replaces the current tags').optional(),
     allocationstate: param
       .enumOf(['Enable', 'Disable', 'Enabled', 'Disabled'] as const, 'Change resource state of host: Enable or Disable')

@@ -27,7 +27,7 @@ export const addImageStore = defineSpec({
     'Adds backup image store. Providers: NFS (nfs://server/path; never contacted, sized by simulator.storage.capacity.gb) and, for labs, a local directory (file:///path or /path; real size).',
   roles: ADMIN,
   params: z.object({
-    name: param.string('the name for the image store').optional(),
+    name: param.name('the name for the image store').optional(),
     url: param.string('the URL for the image store', 2048).optional(),
     provider: param.string('the image store provider name: NFS (default) or Filesystem').optional(),
     zoneid: param.uuid('the Zone ID for the image store').optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NAME_MAX_LENGTH, nameProblem } from '../../domain/names';
 
 /**
  * Parameter builders for command declarations. CloudStack parameters arrive as strings, so every
@@ -27,6 +28,15 @@ export const param = {
       description,
       length,
     }),
+  /** The name of a named resource: the one name rule of domain/names.ts, checked as the request is parsed. */
+  name: (description: string, length = NAME_MAX_LENGTH) =>
+    withMeta(
+      z.string().superRefine((value, ctx) => {
+        const problem = nameProblem(value, length);
+        if (problem !== undefined) ctx.addIssue({ code: 'custom', message: `the name ${problem}` });
+      }),
+      { type: 'string', description, length },
+    ),
   uuid: (description: string) =>
     withMeta(
       z
@@ -71,12 +81,13 @@ export const param = {
       }),
       { type: 'string', description, values },
     ),
-  /** Comma-separated list, as CloudStack sends lists. */
+  /** Comma-separated list, as CloudStack sends lists; items (ids, tags, names) of at most 255 characters. */
   list: (description: string) =>
     withMeta(
       z
         .union([z.string(), z.array(z.string())])
-        .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter((s) => s.length > 0)),
+        .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter((s) => s.length > 0))
+        .refine((items) => items.every((s) => s.length <= 255), 'an item is longer than 255 characters'),
       { type: 'list', description },
     ),
   /** CloudStack map parameters: details[0].key=k&details[0].value=v, collected by the dispatcher. */

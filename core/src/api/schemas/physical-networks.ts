@@ -102,7 +102,7 @@ export const createPhysicalNetwork = defineSpec({
   isAsync: true,
   params: z.object({
     zoneid: param.uuid('the Zone ID for the physical network'),
-    name: param.string('the name of the physical network'),
+    name: param.name('the name of the physical network'),
     vlan: vlanParam,
     isolationmethods: param
       .list('the isolation method for the physical network[VLAN/L3/GRE/STT/VXLAN/VNS ...]')

@@ -38,7 +38,7 @@ export const createPod = defineSpec({
   roles: ADMIN,
   params: z.object({
     zoneid: param.uuid('the Zone ID in which the Pod will be created'),
-    name: param.string('the name of the Pod'),
+    name: param.name('the name of the Pod'),
     gateway: param.string('the gateway for the Pod', 64),
     netmask: param.string('the netmask for the Pod', 64),
     startip: param.string('the starting IP address for the Pod', 64),
@@ -56,7 +56,7 @@ export const updatePod = defineSpec({
   roles: ADMIN,
   params: z.object({
     id: param.uuid('the ID of the Pod'),
-    name: param.string('the name of the Pod').optional(),
+    name: param.name('the name of the Pod').optional(),
     gateway: param.string('the gateway for the Pod', 64).optional(),
     netmask: param.string('the netmask of the Pod', 64).optional(),
     startip: param.string('the starting IP address for the Pod', 64).optional(),

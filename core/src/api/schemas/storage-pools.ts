@@ -46,7 +46,7 @@ export const createStoragePool = defineSpec({
     zoneid: param.uuid('the Zone ID for the storage pool'),
     podid: param.uuid('the Pod ID for the storage pool').optional(),
     clusterid: param.uuid('the cluster ID for the storage pool').optional(),
-    name: param.string('the name for the storage pool'),
+    name: param.name('the name for the storage pool'),
     url: param.string('the URL of the storage pool', 1024),
     scope: param
       .string('the scope of the storage: cluster or zone (default: cluster when clusterid is given, zone otherwise)')
@@ -70,7 +70,7 @@ export const updateStoragePool = defineSpec({
   roles: ADMIN,
   params: z.object({
     id: param.uuid('the Id of the storage pool'),
-    name: param.string('Change the name of the storage pool').optional(),
+    name: param.name('Change the name of the storage pool').optional(),
     tags: param.list('comma-separated list of tags for the storage pool').optional(),
     capacitybytes: param.long('bytes CloudStack can provision from this storage pool').optional(),
     capacityiops: param.long('IOPS CloudStack can provision from this storage pool').optional(),

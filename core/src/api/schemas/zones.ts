@@ -51,7 +51,7 @@ export const createZone = defineSpec({
   description: 'Creates a Zone.',
   roles: ADMIN,
   params: z.object({
-    name: param.string('the name of the Zone'),
+    name: param.name('the name of the Zone'),
     networktype: param.enumOf(NETWORK_TYPES, 'network type of the zone, can be Basic or Advanced'),
     ...zoneFields,
     domainid: param.uuid('the ID of the containing domain, null for public zones').optional(),
@@ -67,7 +67,7 @@ export const updateZone = defineSpec({
   roles: ADMIN,
   params: z.object({
     id: param.uuid('the ID of the Zone'),
-    name: param.string('the name of the Zone').optional(),
+    name: param.name('the name of the Zone').optional(),
     ...zoneFields,
     dns1: zoneFields.dns1.optional(),
     internaldns1: zoneFields.internaldns1.optional(),

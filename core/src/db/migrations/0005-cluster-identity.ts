@@ -1,5 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { MigrationDialect } from './helpers';
 
-/** The cluster's identity: the secret key fingerprint and the first-start set-up lock. */
-export async function up(_db: Kysely<unknown>, _dialect: MigrationDialect): Promise<void> {}
+/**
+ * The cluster's identity: one row (id 1) holding the fingerprint of the secret key every server
+ * sharing the database must use. The row is written at the first start after this migration.
+ */
+export async function up(db: Kysely<unknown>, _dialect: MigrationDialect): Promise<void> {
+  await db.schema
+    .createTable('cluster_identity')
+    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('key_fingerprint', 'varchar(64)', (c) => c.notNull())
+    .addColumn('created', 'varchar(32)', (c) => c.notNull())
+    .execute();
+}

@@ -6,6 +6,7 @@ import * as m0003 from './0003-login-and-signatures';
 import * as m0004 from './0004-import-journal';
 import * as m0005 from './0005-cluster-identity';
 import * as m0006 from './0006-management-servers';
+import * as m0007 from './0007-list-indexes';
 
 export interface Migration {
   name: string;
@@ -20,4 +21,5 @@ export const MIGRATIONS: Migration[] = [
   { name: '0004-import-journal', up: m0004.up },
   { name: '0005-cluster-identity', up: m0005.up },
   { name: '0006-management-servers', up: m0006.up },
+  { name: '0007-list-indexes', up: m0007.up },
 ];

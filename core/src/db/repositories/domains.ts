@@ -21,6 +21,12 @@ export interface DomainFilter {
   level?: number;
   /** Already a LIKE pattern (lowercase, escaped), see likePattern(). */
   keyword?: string;
+  /** A LIKE pattern on the name, as keyword (listDomainChildren's name matches a part). */
+  nameLike?: string;
+  /** Only the direct children of this domain. */
+  parentId?: number;
+  /** Leaves this domain out (a subtree without its top). */
+  excludeId?: number;
   state?: string;
 }
 
@@ -163,6 +169,9 @@ function filtered(db: Db, filter: DomainFilter) {
   if (filter.name !== undefined) q = q.where(equalsIgnoreCase('d.name', filter.name));
   if (filter.level !== undefined) q = q.where('d.level', '=', filter.level);
   if (filter.keyword !== undefined) q = q.where(ilike('d.name', filter.keyword));
+  if (filter.nameLike !== undefined) q = q.where(ilike('d.name', filter.nameLike));
+  if (filter.parentId !== undefined) q = q.where('d.parent_id', '=', filter.parentId);
+  if (filter.excludeId !== undefined) q = q.where('d.id', '!=', filter.excludeId);
   if (filter.state !== undefined) q = q.where('d.state', '=', filter.state);
   return q;
 }

@@ -322,15 +322,16 @@ export async function listUsers(
     .select(listColumns)
     .where('u.id', 'in', ids)
     .orderBy('u.id');
-  const rows = await q.execute();
-  const count = page
-    ? Number(
-        (
-          await filtered(db, filter)
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      )
-    : rows.length;
-  return { rows, count };
+  if (!page) {
+    const rows = await q.execute();
+    return { rows, count: rows.length };
+  }
+  // On PostgreSQL the page and the count run on two pooled connections at once.
+  const [rows, counted] = await Promise.all([
+    q.execute(),
+    filtered(db, filter)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { rows, count: Number(counted.n) };
 }

@@ -119,6 +119,44 @@ describe('datacenter import runner', () => {
     expect(() => resolveParams(createPod!, new Map())).toThrow(/needs zones\[0\]/);
   });
 
+  it('continues after the done steps, asks only the first one whether it already took effect, records each', async () => {
+    const invoked: [string, Record<string, string>][] = [];
+    const asked: string[] = [];
+    const recorded: [number, string | undefined][] = [];
+    const created = { ...emptyCounts(), zones: 1 };
+    const outcome = await runPlan(
+      plan(STEPS),
+      {
+        invoke: async (command, params) => {
+          invoked.push([command, params]);
+          return { kind: 'object', value: { id: `${command}-id` } };
+        },
+        // The pod exists already (its command committed, its journal entry did not).
+        recognize: async (step) => {
+          asked.push(step.command);
+          return step.command === 'createPod' ? { id: 'pod-found' } : undefined;
+        },
+        afterStep: async (done) => {
+          recorded.push([done.index, done.id]);
+        },
+      },
+      { done: 1, ids: new Map([['zones[0]', 'zone-uuid']]), created },
+    );
+    expect(asked).toEqual(['createPod']);
+    expect(invoked).toEqual([
+      ['addCluster', { zoneid: 'zone-uuid', podid: 'pod-found', clustername: 'c', hypervisor: 'Simulator' }],
+      ['updateZone', { id: 'zone-uuid', allocationstate: 'Enabled' }],
+    ]);
+    expect(recorded).toEqual([
+      [1, 'pod-found'],
+      [2, 'addCluster-id'],
+      [3, undefined],
+    ]);
+    expect(outcome.calls).toBe(2);
+    expect(outcome.created).toMatchObject({ zones: 1, pods: 1, clusters: 1 });
+    expect(created.pods).toBe(0);
+  });
+
   it('throttles progress to one report per interval or per whole percent', () => {
     let now = 0;
     const throttle = new ProgressThrottle(() => now, 200);

@@ -17,6 +17,31 @@ export interface RunHooks {
   report?(percent: number, text: string): Promise<void>;
   /** Milliseconds clock, for the throttle (tests pass a fake). */
   now?(): number;
+  /** Called when a step has completed, before the next one starts: the import's journal. */
+  afterStep?(done: StepDone): Promise<void>;
+  /**
+   * Asked for the first step of a continued run, which may have taken effect without being
+   * recorded: whether its effect exists, with the id it produced. A found step is not run again.
+   */
+  recognize?(step: PlanStep, params: Record<string, string>): Promise<{ id?: string } | undefined>;
+}
+
+/** A completed step as the journal records it. */
+export interface StepDone {
+  /** 0-based. */
+  index: number;
+  step: PlanStep;
+  /** The id the step produced, when it produces one. */
+  id?: string;
+  /** Counts after this step. */
+  created: DataCenterImportCounts;
+}
+
+/** Where a continued run starts: the steps already done and what they produced. */
+export interface RunStart {
+  done: number;
+  ids: Map<string, string>;
+  created: DataCenterImportCounts;
 }
 
 export interface RunOutcome {
@@ -87,36 +112,54 @@ export function resolveParams(step: PlanStep, ids: ReadonlyMap<string, string>):
   return wireParams(resolveRefs(step, (ref) => ids.get(ref)));
 }
 
+/** Runs one step (or recognizes it as done): the id it produced, if it produces one. */
+async function runStep(
+  step: PlanStep,
+  ids: ReadonlyMap<string, string>,
+  hooks: RunHooks,
+  maybeDone: boolean,
+  outcome: RunOutcome,
+): Promise<{ id?: string } | Error> {
+  const params = resolveParams(step, ids);
+  const recognized = maybeDone && hooks.recognize ? await hooks.recognize(step, params) : undefined;
+  if (recognized) return recognized;
+  outcome.calls += 1;
+  const result = await hooks.invoke(step.command, params);
+  if (!step.produces) return {};
+  const id = resultId(step, result);
+  if (id !== undefined) return { id };
+  return new Error(`${step.command} ${result.kind === 'list' ? 'returned an empty list' : 'returned no id'}`);
+}
+
 /**
  * Runs the plan's steps in order, each through the API (with its own checks), filling in the ids
- * earlier steps produced. Stops at the first failure with a StepFailure naming the step.
+ * earlier steps produced. Stops at the first failure with a StepFailure naming the step. With
+ * `start`, continues after the steps already done, reusing the ids they produced.
  */
-export async function runPlan(plan: ImportPlan, hooks: RunHooks): Promise<RunOutcome> {
-  const outcome: RunOutcome = { ids: new Map(), created: emptyCounts(), calls: 0 };
+export async function runPlan(plan: ImportPlan, hooks: RunHooks, start?: RunStart): Promise<RunOutcome> {
+  const outcome: RunOutcome = {
+    ids: new Map(start?.ids ?? []),
+    created: { ...(start?.created ?? emptyCounts()) },
+    calls: 0,
+  };
   const total = plan.steps.length;
+  const first = start?.done ?? 0;
   const throttle = new ProgressThrottle(hooks.now ?? Date.now);
-  for (let i = 0; i < total; i++) {
+  for (let i = first; i < total; i++) {
     const step = plan.steps[i] as PlanStep;
     const percent = (i / Math.max(total, 1)) * 100;
     if (hooks.report && throttle.due(percent)) await hooks.report(percent, `Step ${i + 1} of ${total}: ${step.label}`);
-    let result: StepResult;
+    let ran: { id?: string } | Error;
     try {
-      const params = resolveParams(step, outcome.ids);
-      outcome.calls += 1;
-      result = await hooks.invoke(step.command, params);
+      ran = await runStep(step, outcome.ids, hooks, start !== undefined && i === first, outcome);
     } catch (error) {
       throw new StepFailure(step, i + 1, total, error, outcome);
     }
-    if (step.produces) {
-      const id = resultId(step, result);
-      if (id === undefined) {
-        const what = result.kind === 'list' ? 'returned an empty list' : 'returned no id';
-        throw new StepFailure(step, i + 1, total, new Error(`${step.command} ${what}`), outcome);
-      }
-      outcome.ids.set(step.produces.ref, id);
-    }
+    if (ran instanceof Error) throw new StepFailure(step, i + 1, total, ran, outcome);
+    if (step.produces && ran.id !== undefined) outcome.ids.set(step.produces.ref, ran.id);
     const kind = countOf(step);
     if (kind) outcome.created[kind] += 1;
+    if (hooks.afterStep) await hooks.afterStep({ index: i, step, id: ran.id, created: outcome.created });
     // better-sqlite3 is synchronous, so a run of steps would only ever queue microtasks and starve
     // timers and I/O (HTTP requests, heartbeats) for the whole import: let them in between steps.
     await yieldToEventLoop();

@@ -23,7 +23,8 @@ import type { ClusterRow, Database, PodRow, ZoneRow } from '../../db/schema';
 import type { Caller } from '../caller';
 import type { CoreServices } from '../core-services';
 import { pageWindow } from '../paging';
-import { keywordPattern, requireName } from '../tenancy/shared';
+import { keywordPattern } from '../tenancy/shared';
+import { checkName } from '../../domain/names';
 import { clusterResponse } from './cluster-host-responses';
 import { namesById, requireCluster, requirePod, requireZone } from './lookups';
 
@@ -125,7 +126,7 @@ export class ClusterService {
     const zone = await requireZone(this.db, input.zoneid, 'zoneid');
     const pod = await requirePod(this.db, input.podid, 'podid');
     checkPodInZone(pod, zone);
-    const name = requireName(input.clustername, 'Cluster name');
+    const name = checkName(input.clustername, 'Cluster name');
     const hypervisor = this.services.hypervisors.resolve(input.hypervisor);
     const clusterType =
       input.clustertype === undefined ? 'CloudManaged' : pick(CLUSTER_TYPES, input.clustertype, 'cluster type');
@@ -162,7 +163,7 @@ export class ClusterService {
 
   async update(caller: Caller, input: UpdateClusterInput): Promise<Cluster> {
     const cluster = await requireCluster(this.db, input.id, 'id');
-    const name = input.clustername === undefined ? undefined : requireName(input.clustername, 'Cluster name');
+    const name = input.clustername === undefined ? undefined : checkName(input.clustername, 'Cluster name');
     const managedState =
       input.managedstate === undefined ? undefined : pick(MANAGED_STATES, input.managedstate, 'managed state');
     const cpu = ratio(input.cpuovercommitratio, 'cpuovercommitratio');
@@ -175,23 +176,26 @@ export class ClusterService {
           throw conflict('CLUSTER.NAME_TAKEN', `A cluster with name ${name} already exists in this pod`);
         }
       }
+      const changes = {
+        ...(name !== undefined ? { name } : {}),
+        ...(input.allocationstate !== undefined
+          ? {
+              allocation_state: allocationChange(
+                cluster.allocation_state,
+                input.allocationstate,
+                `Cluster ${cluster.name}`,
+              ),
+            }
+          : {}),
+        ...(managedState !== undefined ? { managed_state: managedState } : {}),
+        ...(cpu !== undefined ? { cpu_overcommit_ratio: cpu } : {}),
+        ...(memory !== undefined ? { memory_overcommit_ratio: memory } : {}),
+      };
+      // Nothing to change answers the cluster as it is, as CloudStack does.
+      if (Object.keys(changes).length === 0) return cluster;
       const row = await trx
         .updateTable('clusters')
-        .set({
-          ...(name !== undefined ? { name } : {}),
-          ...(input.allocationstate !== undefined
-            ? {
-                allocation_state: allocationChange(
-                  cluster.allocation_state,
-                  input.allocationstate,
-                  `Cluster ${cluster.name}`,
-                ),
-              }
-            : {}),
-          ...(managedState !== undefined ? { managed_state: managedState } : {}),
-          ...(cpu !== undefined ? { cpu_overcommit_ratio: cpu } : {}),
-          ...(memory !== undefined ? { memory_overcommit_ratio: memory } : {}),
-        })
+        .set(changes)
         .where('id', '=', cluster.id)
         .where('removed', 'is', null)
         .returningAll()

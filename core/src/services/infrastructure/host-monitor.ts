@@ -6,6 +6,7 @@ import { HostOperationError, type HostStats } from '../../drivers/hypervisor/typ
 import { clearAlerts, raiseAlert } from '../alerts';
 import type { CoreServices } from '../core-services';
 import { PeriodicTask } from '../periodic';
+import { adoptHosts, rebalanceHosts } from './host-ownership';
 import { driverFor, hostTarget } from './host-support';
 import { namesById } from './lookups';
 
@@ -111,7 +112,7 @@ function sortChecks(batch: MonitoredHost[], checks: Check[], now: number, window
 /**
  * Heartbeats (CloudStack's AgentManager pings and the host state machine). Every ping.interval
  * seconds it pings the hosts this server owns that are not in Maintenance, in batches of ids at
- * bounded concurrency, adopting hosts whose server is gone. A host that answers gets last_ping and
+ * bounded concurrency, adopting hosts whose server is gone (also at every server heartbeat: takeOver). A host that answers gets last_ping and
  * fresh stats (one UPDATE per batch) and, if it was Connecting/Disconnected/Alert/Down, is Up
  * again (its host alerts archived). A host silent for ping.interval * ping.timeout seconds becomes
  * Disconnected; each further such window moves it to Alert, then Down, which raises an
@@ -153,6 +154,18 @@ export class HostMonitor {
     for (const driver of this.services.hypervisors.all()) await driver.settle?.().catch(() => undefined);
   }
 
+  /**
+   * Called at every management-server heartbeat (a few seconds, not ping.interval): takes over
+   * the hosts of servers found dead at once, and with agent.lb.enabled this server's fair share.
+   * Hosts it took are pinged right away, so they stay Up under their new owner.
+   */
+  async takeOver(): Promise<void> {
+    if (!this.active) return;
+    let taken = await adoptHosts(this.services);
+    if (this.services.config.get<boolean>('agent.lb.enabled')) taken += await rebalanceHosts(this.services);
+    if (taken > 0 && this.active) void this.tick().catch(() => undefined);
+  }
+
   /** One round of heartbeats; a call while a round runs waits for that round. */
   tick(): Promise<void> {
     if (!this.running) {
@@ -171,7 +184,7 @@ export class HostMonitor {
     const now = this.now();
     const drivers = this.services.hypervisors.all();
     for (const driver of drivers) await driver.beforeHeartbeats?.();
-    await this.adopt(interval);
+    await adoptHosts(this.services);
     const changed: string[] = [];
     let lastId = 0;
     for (;;) {
@@ -213,37 +226,6 @@ export class HostMonitor {
         resource: { type: 'Host', ids: changed, change: 'state' },
       });
     }
-  }
-
-  /**
-   * Takes over hosts nobody owns, or whose management server is down or has not heart-beaten for
-   * three ping intervals (real time: servers heartbeat on the wall clock).
-   */
-  private async adopt(interval: number): Promise<void> {
-    const me = this.services.serverId;
-    const staleBefore = new Date(Date.now() - 3 * interval * 1000).toISOString();
-    await this.services.store.db
-      .updateTable('hosts')
-      .set({ owner_server: me })
-      .where('removed', 'is', null)
-      .where((eb) =>
-        eb.or([
-          eb('owner_server', 'is', null),
-          eb.and([
-            eb('owner_server', '!=', me),
-            eb(
-              'owner_server',
-              'not in',
-              eb
-                .selectFrom('management_servers')
-                .select('management_servers.uuid')
-                .where('management_servers.state', '=', 'Up')
-                .where('management_servers.last_heartbeat', '>=', staleBefore),
-            ),
-          ]),
-        ]),
-      )
-      .execute();
   }
 
   private async check(h: MonitoredHost, timeoutMs: number): Promise<Check> {

@@ -1,7 +1,8 @@
+import { sql } from 'kysely';
 import type { Host, ListHostsInput } from '../../api/schemas/hosts';
 import { notFound } from '../../domain/errors';
 import { canonicalHypervisor, HOST_RESOURCE_STATES, HOST_STATUSES } from '../../domain/infrastructure';
-import { containsIgnoreCase, ilike, pageOfIds } from '../../db/query-helpers';
+import { containsIgnoreCase, ilike } from '../../db/query-helpers';
 import type { CoreServices } from '../core-services';
 import { pageWindow } from '../paging';
 import { keywordPattern } from '../tenancy/shared';
@@ -19,7 +20,8 @@ export class HostQueries {
 
   /**
    * listHosts: the page of ids comes from the hosts table alone (indexed filters, primary-key
-   * order), then only that page is joined with names, cluster ratios and tags.
+   * order, a subquery of the page's query), then only that page is joined with names, cluster
+   * ratios and tags.
    */
   async list(input: ListHostsInput): Promise<{ items: Host[]; count: number }> {
     const zoneId = input.zoneid !== undefined ? (await requireZone(this.db, input.zoneid, 'zoneid')).id : undefined;
@@ -48,9 +50,21 @@ export class HostQueries {
       }
       return q;
     };
-    const { ids, count } = await pageOfIds(filtered, pageWindow(input, this.services.config));
-    if (ids.length === 0) return { items: [], count };
-    return { items: await this.responses(ids), count };
+    const page = pageWindow(input, this.services.config);
+    let ids = filtered().select('id').orderBy('id');
+    if (page) ids = ids.limit(page.limit).offset(page.offset);
+    // The page's rows and the count at once: on PostgreSQL, two pooled connections.
+    const [rows, counted] = await Promise.all([
+      this.db.selectFrom('hosts').select(HOST_VIEW_COLUMNS).where('id', 'in', ids).orderBy('id').execute(),
+      page
+        ? filtered()
+            .select(sql<number>`count(*)`.as('n'))
+            .executeTakeFirstOrThrow()
+        : undefined,
+    ]);
+    const count = counted ? Number(counted.n) : rows.length;
+    if (rows.length === 0) return { items: [], count };
+    return { items: await this.responsesOf(rows), count };
   }
 
   /** Host responses for ids (in id order), with names, cluster ratios and tags fetched per page. */
@@ -67,26 +81,48 @@ export class HostQueries {
       );
     }
     rows.sort((a, b) => a.id - b.id);
-    const zones = await namesById(
-      this.db,
-      'zones',
-      rows.map((r) => r.zone_id),
+    return this.responsesOf(rows);
+  }
+
+  /** Host responses for rows (in their order), with names, cluster ratios and tags fetched per page. */
+  private async responsesOf(rows: HostView[]): Promise<Host[]> {
+    // Independent lookups: on PostgreSQL they run on several pooled connections at once.
+    const [zones, pods, clusters, tags] = await Promise.all([
+      namesById(
+        this.db,
+        'zones',
+        rows.map((r) => r.zone_id),
+      ),
+      namesById(
+        this.db,
+        'pods',
+        rows.map((r) => r.pod_id),
+      ),
+      this.clustersOf(rows),
+      this.tagsOf(rows),
+    ]);
+    return rows.map((h) =>
+      hostResponse(h, {
+        zone: zones.get(h.zone_id),
+        pod: pods.get(h.pod_id),
+        cluster: clusters.get(h.cluster_id),
+        tags: (tags.get(h.id) ?? []).sort(),
+        config: this.services.config,
+      }),
     );
-    const pods = await namesById(
-      this.db,
-      'pods',
-      rows.map((r) => r.pod_id),
-    );
+  }
+
+  private async clustersOf(rows: HostView[]) {
     const clusterIds = [...new Set(rows.map((r) => r.cluster_id))];
-    const clusters = new Map(
-      (
-        await this.db
-          .selectFrom('clusters')
-          .select(['id', 'uuid', 'name', 'cluster_type', 'cpu_overcommit_ratio', 'memory_overcommit_ratio'])
-          .where('id', 'in', clusterIds)
-          .execute()
-      ).map((c) => [c.id, c]),
-    );
+    const clusters = await this.db
+      .selectFrom('clusters')
+      .select(['id', 'uuid', 'name', 'cluster_type', 'cpu_overcommit_ratio', 'memory_overcommit_ratio'])
+      .where('id', 'in', clusterIds)
+      .execute();
+    return new Map(clusters.map((c) => [c.id, c]));
+  }
+
+  private async tagsOf(rows: HostView[]): Promise<Map<number, string[]>> {
     const tags = new Map<number, string[]>();
     for (let i = 0; i < rows.length; i += 500) {
       const tagRows = await this.db
@@ -104,15 +140,7 @@ export class HostQueries {
         tags.set(t.host_id, list);
       }
     }
-    return rows.map((h) =>
-      hostResponse(h, {
-        zone: zones.get(h.zone_id),
-        pod: pods.get(h.pod_id),
-        cluster: clusters.get(h.cluster_id),
-        tags: (tags.get(h.id) ?? []).sort(),
-        config: this.services.config,
-      }),
-    );
+    return tags;
   }
 
   async responseOf(id: number): Promise<Host> {

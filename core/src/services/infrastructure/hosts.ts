@@ -11,7 +11,7 @@ import { HostOperationError, type DiscoveredHost } from '../../drivers/hyperviso
 import { clearAlerts } from '../alerts';
 import type { Caller } from '../caller';
 import type { CoreServices } from '../core-services';
-import { requireName } from '../tenancy/shared';
+import { checkName } from '../../domain/names';
 import { HOST_VIEW_COLUMNS, hostResponse } from './cluster-host-responses';
 import { checkPodInZone, ClusterService, insertCluster } from './clusters';
 import { HostQueries } from './host-queries';
@@ -110,7 +110,7 @@ export class HostService {
     if (input.clusterid !== undefined) {
       cluster = await requireCluster(this.db, input.clusterid, 'clusterid');
     } else if (input.clustername !== undefined) {
-      const name = requireName(input.clustername, 'Cluster name');
+      const name = checkName(input.clustername, 'Cluster name');
       cluster = await this.db
         .selectFrom('clusters')
         .selectAll()
@@ -216,7 +216,7 @@ export class HostService {
 
   async update(caller: Caller, input: UpdateHostInput): Promise<Host> {
     const host = await requireHost(this.db, input.id, 'id');
-    const name = input.name === undefined ? undefined : requireName(input.name, 'Host name');
+    const name = input.name === undefined ? undefined : checkName(input.name, 'Host name');
     const tags = input.hosttags === undefined ? undefined : normalizeTags(input.hosttags);
     const event = input.allocationstate;
     if (event !== undefined && !hostResourceState.can(host.resource_state, event)) {

@@ -16,7 +16,8 @@ import {
 import type { Caller } from '../caller';
 import type { CoreServices } from '../core-services';
 import { pageWindow } from '../paging';
-import { keywordPattern, requireName } from '../tenancy/shared';
+import { keywordPattern } from '../tenancy/shared';
+import { checkName } from '../../domain/names';
 import { namesById, requireImageStore, requireZone } from './lookups';
 import { parseStorageUrl, type ParsedStorageUrl } from './storage-url';
 
@@ -119,7 +120,7 @@ export async function addImageStore(
   const local = parsed.scheme === 'file';
   if (!input.zoneid) throw invalidParameter('IMAGE_STORE.ZONE', 'A zone id is required for NFS secondary storage');
   const zone = await requireZone(db, input.zoneid, 'zoneid');
-  const name = input.name === undefined ? parsed.url : requireName(input.name, 'Image store name');
+  const name = input.name === undefined ? parsed.url : checkName(input.name, 'Image store name');
   await urlInUse(db, parsed.url);
   const { total, used } = await storeSize(services, parsed);
 

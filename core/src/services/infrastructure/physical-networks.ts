@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { conflict, inUse, invalidParameter, notFound, permissionDenied } from '../../domain/errors';
 import { DEFAULT_PROVIDERS, ISOLATION_METHODS } from '../../domain/infrastructure';
+import { checkName } from '../../domain/names';
 import { nowIso } from '../../domain/time';
 import {
   formatVlanRanges,
@@ -220,8 +221,9 @@ export class PhysicalNetworkService {
 
   /** Every check of createPhysicalNetwork; run before the job is queued and again inside its transaction. */
   private async planCreate(db: Db, input: CreatePhysicalNetworkInput, zoneRow?: ZoneRow) {
+    const name = checkName(input.name, 'Physical network name');
     const zone = zoneRow ?? (await requireZone(db, input.zoneid, 'zoneid'));
-    await this.checkZoneTakesNetwork(db, zone, input.name);
+    await this.checkZoneTakesNetwork(db, zone, name);
     const basic = zone.network_type === 'Basic';
     const { isolation, ranges } = checkCreateFields(input, basic);
     let domainId: number | null = null;
@@ -235,18 +237,18 @@ export class PhysicalNetworkService {
       .select('id')
       .where('zone_id', '=', zone.id)
       .where('removed', 'is', null)
-      .where(equalsIgnoreCase('name', input.name))
+      .where(equalsIgnoreCase('name', name))
       .executeTakeFirst();
     if (sameName) {
       throw conflict(
         'PHYSICAL_NETWORK.NAME_TAKEN',
-        `A physical network with name ${input.name} already exists in zone ${zone.name}`,
+        `A physical network with name ${name} already exists in zone ${zone.name}`,
       );
     }
     if (ranges) await this.checkZoneVlans(db, zone, ranges);
     return {
       zone,
-      name: input.name,
+      name,
       vlan: ranges ? formatVlanRanges(ranges) : null,
       isolation: isolation.length > 0 ? isolation.join(',') : null,
       tags: input.tags?.[0] ?? null,
@@ -331,16 +333,16 @@ export class PhysicalNetworkService {
     await this.db.transaction().execute(async (trx) => {
       await lockZoneRow(trx, this.dialect, network.zone_id);
       const plan = await this.planUpdate(trx, input);
-      await trx
-        .updateTable('physical_networks')
-        .set({
-          ...(input.state !== undefined ? { state: input.state } : {}),
-          ...(plan.vlan !== undefined ? { vlan: plan.vlan } : {}),
-          ...(input.networkspeed !== undefined ? { speed: input.networkspeed } : {}),
-          ...(input.tags !== undefined ? { tags: input.tags[0] ?? null } : {}),
-        })
-        .where('id', '=', network.id)
-        .execute();
+      const changes = {
+        ...(input.state !== undefined ? { state: input.state } : {}),
+        ...(plan.vlan !== undefined ? { vlan: plan.vlan } : {}),
+        ...(input.networkspeed !== undefined ? { speed: input.networkspeed } : {}),
+        ...(input.tags !== undefined ? { tags: input.tags[0] ?? null } : {}),
+      };
+      // Nothing to change answers the network as it is, as CloudStack does.
+      if (Object.keys(changes).length > 0) {
+        await trx.updateTable('physical_networks').set(changes).where('id', '=', network.id).execute();
+      }
     });
     await this.services.events.record({
       type: 'PHYSICAL.NETWORK.UPDATE',

@@ -21,7 +21,8 @@ import type { CreatePodInput, DeletePodInput, ListPodsInput, Pod, UpdatePodInput
 import type { Caller } from '../caller';
 import type { CoreServices } from '../core-services';
 import { pageWindow } from '../paging';
-import { keywordPattern, requireName } from '../tenancy/shared';
+import { keywordPattern } from '../tenancy/shared';
+import { checkName } from '../../domain/names';
 import { namesById, requirePod, requireZone } from './lookups';
 
 type Db = Kysely<Database>;
@@ -176,7 +177,7 @@ export class PodService {
 
   async create(caller: Caller, input: CreatePodInput): Promise<Pod> {
     const zone = await requireZone(this.db, input.zoneid, 'zoneid');
-    const name = requireName(input.name, 'Pod name');
+    const name = checkName(input.name, 'Pod name');
     const net = validatePodNetwork(input);
     const { store } = this.services;
     const pod = await store.db.transaction().execute(async (trx) => {
@@ -213,7 +214,7 @@ export class PodService {
   async update(caller: Caller, input: UpdatePodInput): Promise<Pod> {
     const pod = await requirePod(this.db, input.id, 'id');
     const zone = await this.db.selectFrom('zones').selectAll().where('id', '=', pod.zone_id).executeTakeFirstOrThrow();
-    const name = input.name === undefined ? pod.name : requireName(input.name, 'Pod name');
+    const name = input.name === undefined ? pod.name : checkName(input.name, 'Pod name');
     const { net, cidrChanged } = updatedPodNetwork(pod, input);
     const { store } = this.services;
     const updated = await store.db.transaction().execute(async (trx) => {

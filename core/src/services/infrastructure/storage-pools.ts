@@ -23,7 +23,8 @@ import type {
 import type { Caller } from '../caller';
 import type { CoreServices } from '../core-services';
 import { pageWindow } from '../paging';
-import { keywordPattern, requireName, type Progress } from '../tenancy/shared';
+import { keywordPattern, type Progress } from '../tenancy/shared';
+import { checkName } from '../../domain/names';
 import { requireCluster, requirePod, requireStoragePool, requireZone } from './lookups';
 import { attachThroughHost, detachThroughHost, type PoolScope } from './storage-pool-hosts';
 import {
@@ -239,7 +240,7 @@ export async function createStoragePool(
 ): Promise<StoragePool> {
   const provider = providerOf(input);
   const placement = await placementOf(services.store.db, input);
-  const name = requireName(input.name, 'Storage pool name');
+  const name = checkName(input.name, 'Storage pool name');
   const parsed = parseStorageUrl(input.url);
   checkCapacity(input);
   const tags = normalizeTags(input.tags) ?? [];
@@ -298,7 +299,7 @@ export async function updateStoragePool(
 ): Promise<StoragePool> {
   const { db } = services.store;
   const pool = await requireStoragePool(db, input.id);
-  const name = input.name === undefined ? undefined : requireName(input.name, 'Storage pool name');
+  const name = input.name === undefined ? undefined : checkName(input.name, 'Storage pool name');
   const tags = normalizeTags(input.tags);
   checkCapacity(input);
   const status = enabledStatus(pool, input.enabled);

@@ -4,6 +4,7 @@ import { sql, type Kysely } from 'kysely';
 import { inUse, invalidParameter, notFound } from '../../domain/errors';
 import { cidrOf, isIpv4, parseCidr, type Cidr } from '../../contract/ipv4';
 import { allocationChange, INITIAL_ALLOCATION_STATE } from '../../domain/state-machines/allocation-state';
+import { checkName } from '../../domain/names';
 import { nowIso } from '../../domain/time';
 import { findDomainByUuid } from '../../db/repositories/domains';
 import { equalsIgnoreCase, ilike } from '../../db/query-helpers';
@@ -21,11 +22,6 @@ type Db = Kysely<Database>;
 
 /** RFC 1918 blocks; CloudStack's NetUtils.validateGuestCidr accepts a guest CIDR only inside one of them. */
 const PRIVATE_BLOCKS: readonly Cidr[] = [cidrOf(0x0a000000, 8), cidrOf(0xac100000, 12), cidrOf(0xc0a80000, 16)];
-
-function checkName(name: string): string {
-  if (name.trim().length === 0) throw invalidParameter('ZONE.EMPTY_NAME', 'Zone name cannot be empty or blank');
-  return name;
-}
 
 function checkIpv4(value: string | undefined, label: string): void {
   if (value !== undefined && !isIpv4(value)) {
@@ -53,6 +49,29 @@ export function checkGuestCidr(text: string): string {
     );
   }
   return text;
+}
+
+/** The columns an updateZone changes: only those it was given a value for. */
+function zoneChanges(input: UpdateZoneInput, name: string | undefined, fresh: ZoneRow) {
+  return {
+    ...(name !== undefined ? { name } : {}),
+    ...(input.dns1 !== undefined ? { dns1: input.dns1 } : {}),
+    ...(input.dns2 !== undefined ? { dns2: input.dns2 } : {}),
+    ...(input.ip6dns1 !== undefined ? { ip6_dns1: input.ip6dns1 } : {}),
+    ...(input.ip6dns2 !== undefined ? { ip6_dns2: input.ip6dns2 } : {}),
+    ...(input.internaldns1 !== undefined ? { internal_dns1: input.internaldns1 } : {}),
+    ...(input.internaldns2 !== undefined ? { internal_dns2: input.internaldns2 } : {}),
+    ...(input.guestcidraddress !== undefined ? { guest_cidr: input.guestcidraddress } : {}),
+    ...(input.domain !== undefined ? { network_domain: input.domain } : {}),
+    ...(input.localstorageenabled !== undefined ? { local_storage_enabled: input.localstorageenabled ? 1 : 0 } : {}),
+    ...(input.allocationstate !== undefined
+      ? {
+          allocation_state: allocationChange(fresh.allocation_state, input.allocationstate, `Zone ${fresh.name}`),
+        }
+      : {}),
+    // ispublic=true releases a dedicated zone; a public zone is not dedicated this way.
+    ...(input.ispublic === true ? { domain_id: null } : {}),
+  };
 }
 
 /** The addresses and domain a createZone or updateZone may set. */
@@ -115,7 +134,7 @@ export class ZoneService {
   }
 
   async create(caller: Caller, input: CreateZoneInput): Promise<Zone> {
-    const name = checkName(input.name);
+    const name = checkName(input.name, 'Zone name');
     const basic = input.networktype === 'Basic';
     if (basic && input.guestcidraddress !== undefined) {
       throw invalidParameter('ZONE.GUEST_CIDR_BASIC', 'guestCidrAddress parameter is not supported for Basic zone');
@@ -168,7 +187,7 @@ export class ZoneService {
   }
 
   async update(caller: Caller, input: UpdateZoneInput): Promise<Zone> {
-    const name = input.name === undefined ? undefined : checkName(input.name);
+    const name = input.name === undefined ? undefined : checkName(input.name, 'Zone name');
     checkAddresses(input);
     const zone = await requireZone(this.db, input.id);
     if (zone.network_type === 'Basic' && input.guestcidraddress !== undefined) {
@@ -183,31 +202,11 @@ export class ZoneService {
         if (await zoneNameTaken(trx, name, fresh.id)) throw invalidParameter('ZONE.NAME_TAKEN', NAME_TAKEN);
       }
       const storageTraffic = enabling ? await this.checkEnable(trx, fresh) : undefined;
-      await trx
-        .updateTable('zones')
-        .set({
-          ...(name !== undefined ? { name } : {}),
-          ...(input.dns1 !== undefined ? { dns1: input.dns1 } : {}),
-          ...(input.dns2 !== undefined ? { dns2: input.dns2 } : {}),
-          ...(input.ip6dns1 !== undefined ? { ip6_dns1: input.ip6dns1 } : {}),
-          ...(input.ip6dns2 !== undefined ? { ip6_dns2: input.ip6dns2 } : {}),
-          ...(input.internaldns1 !== undefined ? { internal_dns1: input.internaldns1 } : {}),
-          ...(input.internaldns2 !== undefined ? { internal_dns2: input.internaldns2 } : {}),
-          ...(input.guestcidraddress !== undefined ? { guest_cidr: input.guestcidraddress } : {}),
-          ...(input.domain !== undefined ? { network_domain: input.domain } : {}),
-          ...(input.localstorageenabled !== undefined
-            ? { local_storage_enabled: input.localstorageenabled ? 1 : 0 }
-            : {}),
-          ...(input.allocationstate !== undefined
-            ? {
-                allocation_state: allocationChange(fresh.allocation_state, input.allocationstate, `Zone ${fresh.name}`),
-              }
-            : {}),
-          // ispublic=true releases a dedicated zone; a public zone is not dedicated this way.
-          ...(input.ispublic === true ? { domain_id: null } : {}),
-        })
-        .where('id', '=', fresh.id)
-        .execute();
+      const changes = zoneChanges(input, name, fresh);
+      // Nothing to change (only the id, or empty values) answers the zone as it is, as CloudStack does.
+      if (Object.keys(changes).length > 0) {
+        await trx.updateTable('zones').set(changes).where('id', '=', fresh.id).execute();
+      }
       if (storageTraffic) await trx.insertInto('traffic_types').values(storageTraffic).execute();
       return storageTraffic;
     });

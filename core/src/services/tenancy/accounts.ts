@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { conflict, invalidParameter, notFound, permissionDenied } from '../../domain/errors';
-import { accountTypeForRole, roleTypeForAccountType, type RoleType } from '../../domain/roles';
+import { accountTypeForRole, roleTypeForAccountType } from '../../domain/roles';
 import { nowIso } from '../../domain/time';
 import {
   accountNameTaken,
@@ -86,7 +86,7 @@ export class AccountService {
 
   /**
    * Throws unless the caller may manage the account: never the system account, only accounts within
-   * the caller's reach, and only of the caller's role type or a less privileged one.
+   * the caller's reach, and only those whose role is within the caller's rights.
    */
   async checkManage(caller: Caller, account: AccountView): Promise<void> {
     if (isSystemAccount(account))
@@ -95,7 +95,11 @@ export class AccountService {
         `Account id: ${account.uuid} is a system account; the operation is not allowed`,
       );
     await this.services.access.checkAccount(caller, account);
-    this.services.access.checkRoleType(caller, targetRoleType(account.role_type));
+    await this.services.access.checkRoleWithinRights(
+      caller,
+      { id: account.role_id, name: account.role_name, type: account.role_type },
+      'act on an account of',
+    );
   }
 
   /** The role an account gets from roleid or accounttype (the type's default role). */
@@ -129,9 +133,10 @@ export class AccountService {
     return role;
   }
 
-  private checkRoleForDomain(caller: Caller, roleType: RoleType, domain: DomainRow): void {
-    this.services.access.checkRoleType(caller, roleType, 'an account');
-    if (roleType === 'Admin' && domain.parent_id !== null) {
+  /** Throws unless the caller may give an account of the domain this role. */
+  private async checkRoleForDomain(caller: Caller, role: RoleRow, domain: DomainRow): Promise<void> {
+    await this.services.access.checkRoleWithinRights(caller, role, 'grant');
+    if (targetRoleType(role.type) === 'Admin' && domain.parent_id !== null) {
       throw invalidParameter(
         'ACCOUNT.ADMIN_OUTSIDE_ROOT',
         `Unable to create or make an account of admin role type in non-ROOT domain ${domain.path}`,
@@ -153,7 +158,7 @@ export class AccountService {
     this.services.access.checkDomain(caller, domain);
     const role = await this.resolveRole(input);
     const roleType = targetRoleType(role.type);
-    this.checkRoleForDomain(caller, roleType, domain);
+    await this.checkRoleForDomain(caller, role, domain);
     await this.checkUuidsFree(input.accountid, input.userid);
 
     const passwordHash = await this.services.auth.hashPassword(password);
@@ -306,7 +311,7 @@ export class AccountService {
         if (account.id === caller.accountId)
           throw permissionDenied('ACCOUNT.OWN_ROLE', 'An account cannot change its own role');
         const domain = await this.domainOrOwn(caller, account.domain_uuid);
-        this.checkRoleForDomain(caller, targetRoleType(role.type), domain);
+        await this.checkRoleForDomain(caller, role, domain);
       }
     }
     const { store } = this.services;

@@ -23,6 +23,7 @@ import type {
   CreateDomainInput,
   DeleteDomainInput,
   Domain,
+  ListDomainChildrenInput,
   ListDomainsInput,
   UpdateDomainInput,
 } from '../../api/schemas/domains';
@@ -30,14 +31,7 @@ import { seesAllDomains, type Caller } from '../caller';
 import type { CoreServices } from '../core-services';
 import type { AccountService } from './accounts';
 import { domainResponse } from './responses';
-import {
-  keywordPattern,
-  recordEvent,
-  requireName,
-  targetRoleType,
-  validateNetworkDomain,
-  type Progress,
-} from './shared';
+import { keywordPattern, recordEvent, requireName, validateNetworkDomain, type Progress } from './shared';
 import { pageWindow } from '../paging';
 
 const DOMAIN_NAME_RULES = { forbid: /\//, forbidText: 'may not contain "/"' };
@@ -133,6 +127,36 @@ export class DomainService {
     return { items: rows.map(domainResponse), count };
   }
 
+  /**
+   * CloudStack's listDomainChildren: the children of a domain the caller may reach (its own when
+   * no id is given). With isrecursive the whole subtree below it, except when listall is also set:
+   * then, as in CloudStack, the first level only.
+   */
+  async listChildren(caller: Caller, input: ListDomainChildrenInput): Promise<{ items: Domain[]; count: number }> {
+    let parent: DomainRow | undefined;
+    if (input.id) {
+      parent = await this.require(input.id);
+      this.services.access.checkDomain(caller, parent);
+    } else {
+      parent = await findDomainById(this.db, caller.domainId);
+      if (!parent) throw notFound('DOMAIN.NOT_FOUND', "Unable to find the caller's domain");
+    }
+    const wholeTree = input.isrecursive === true && input.listall !== true;
+    const { rows, count } = await listDomains(
+      this.db,
+      {
+        ...(wholeTree
+          ? { scope: { kind: 'subtree', idPath: parent.id_path }, excludeId: parent.id }
+          : { scope: { kind: 'all' }, parentId: parent.id }),
+        nameLike: keywordPattern(input.name),
+        keyword: keywordPattern(input.keyword),
+        state: 'Active',
+      },
+      pageWindow(input, this.services.config),
+    );
+    return { items: rows.map(domainResponse), count };
+  }
+
   async update(caller: Caller, input: UpdateDomainInput): Promise<Domain> {
     const domain = await this.require(input.id);
     if (input.name !== undefined && domain.parent_id === null) {
@@ -195,15 +219,17 @@ export class DomainService {
       }
       return;
     }
-    // A cleanup deletes every account below; none may be more privileged than the caller.
+    // A cleanup deletes every account below; none may hold a role beyond the caller's rights.
     const { rows } = await listAccounts(this.db, {
       scope: { kind: 'domain', domainId: domain.id, idPath: domain.id_path, recursive: true },
     });
-    const stronger = rows.find((a) => !this.services.access.canHandleRoleType(caller, targetRoleType(a.role_type)));
+    const roles = rows.map((a) => ({ id: a.role_id, name: a.role_name, type: a.role_type }));
+    const within = new Set((await this.services.access.rolesWithinRights(caller, roles)).map((r) => r.id));
+    const stronger = rows.find((a) => !within.has(a.role_id));
     if (stronger) {
       throw permissionDenied(
-        'ACCESS.ROLE_TYPE',
-        `Caller ${caller.accountName} may not delete account ${stronger.name} of role type ${stronger.role_type}`,
+        'ACCESS.ROLE_RIGHTS',
+        `Caller ${caller.accountName} may not delete account ${stronger.name}: its role ${stronger.role_name} allows more than the caller may`,
       );
     }
   }

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { conflict, inUse, invalidParameter, notFound, permissionDenied } from '../../domain/errors';
-import { ROLE_TYPES, RULE_PATTERN, roleRank, type RoleType } from '../../domain/roles';
+import { RULE_PATTERN, type RoleType, type StoredRule } from '../../domain/roles';
 import { nowIso } from '../../domain/time';
 import { countAccountsWithRole } from '../../db/repositories/accounts';
 import {
@@ -31,6 +31,7 @@ import type {
   UpdateRoleInput,
   UpdateRolePermissionInput,
 } from '../../api/schemas/roles';
+import type { Rights } from '../access';
 import type { Caller } from '../caller';
 import type { CoreServices } from '../core-services';
 import { roleResponse, rulePermissionResponse } from './responses';
@@ -38,8 +39,10 @@ import { keywordPattern, recordEvent, requireName } from './shared';
 import { pageWindow } from '../paging';
 
 /**
- * Roles and their ordered permission rules. Only root admins change them, whatever a custom
- * role's rules let reach the command: a rule can open an API, never role management itself.
+ * Roles and their ordered permission rules. Only admins of type Admin change them, whatever a
+ * custom role's rules let reach the command: a rule can open an API, never role management itself.
+ * And no change may leave a role beyond the rights of the admin who makes it (an admin role
+ * that denies createZone cannot make a role that allows it); the root admin's "*" covers all.
  */
 export class RoleService {
   constructor(private readonly services: CoreServices) {}
@@ -63,6 +66,23 @@ export class RoleService {
     return role;
   }
 
+  /** Throws unless rules of a role type, as a change would leave them, are within the caller's rights. */
+  private async checkProposed(
+    caller: Caller,
+    role: { name: string; type: string },
+    rules: readonly StoredRule[],
+    holder?: Rights,
+  ): Promise<void> {
+    const { access } = this.services;
+    const rights = access.rightsOfRules(rules, role.type);
+    access.checkWithinRights(
+      caller,
+      holder ?? (await access.callerRights(caller)),
+      { name: role.name, rights },
+      'make',
+    );
+  }
+
   /** The built-in Root Admin role keeps its "*" rule: changing its rules could lock every admin out. */
   private checkRulesEditable(role: RoleRow): void {
     if (role.is_default === 1 && role.type === 'Admin') {
@@ -79,6 +99,8 @@ export class RoleService {
       throw invalidParameter('ROLE.MISSING_TYPE', 'Neither role type nor role id to clone is provided');
     const source = input.roleid ? await this.require(input.roleid) : undefined;
     const type = source ? source.type : (input.type as RoleType);
+    const sourceRules = source ? await listRules(this.db, source.id) : [];
+    await this.checkProposed(caller, { name, type }, sourceRules);
     const uuid = crypto.randomUUID();
     const id = await this.db.transaction().execute(async (trx) => {
       if (await roleNameTaken(trx, name)) throw conflict('ROLE.NAME_TAKEN', `Role with name ${name} already exists`);
@@ -92,8 +114,8 @@ export class RoleService {
         removed: null,
       });
       if (source) {
-        const rules = await listRules(trx, source.id);
-        for (const [index, rule] of rules.entries()) {
+        // The rules checked above, not a re-read: what is copied is what was judged.
+        for (const [index, rule] of sourceRules.entries()) {
           await insertRule(trx, {
             uuid: crypto.randomUUID(),
             role_id: roleId,
@@ -115,28 +137,44 @@ export class RoleService {
     return roleResponse((await findRole(this.db, { id })) as RoleRow);
   }
 
-  /** Everyone may list roles; a non-admin sees its own role type and less privileged ones. */
+  /**
+   * Everyone may list roles, and sees its own and those within its rights (as CloudStack's
+   * removeRolesIfNeeded): a role allowing more than the caller, or of a more privileged type, is
+   * not listed. Roles are few, so the page is cut after that filter and the count stays true.
+   */
   async list(caller: Caller, input: ListRolesInput): Promise<{ items: Role[]; count: number }> {
-    const types =
-      caller.roleType === 'Admin' ? undefined : ROLE_TYPES.filter((t) => roleRank(t) >= roleRank(caller.roleType));
     let id: number | undefined;
     if (input.id) {
       const role = await findRole(this.db, { uuid: input.id });
       if (!role) return { items: [], count: 0 };
       id = role.id;
     }
-    const { rows, count } = await listRoles(
-      this.db,
-      { id, name: input.name, type: input.type, types, keyword: keywordPattern(input.keyword) },
-      pageWindow(input, this.services.config),
-    );
-    return { items: rows.map(roleResponse), count };
+    const { rows } = await listRoles(this.db, {
+      id,
+      name: input.name,
+      type: input.type,
+      keyword: keywordPattern(input.keyword),
+    });
+    const visible = await this.services.access.rolesWithinRights(caller, rows);
+    const page = pageWindow(input, this.services.config);
+    const items = page ? visible.slice(page.offset, page.offset + page.limit) : visible;
+    return { items: items.map(roleResponse), count: visible.length };
+  }
+
+  /** A role the caller may see (its own, or one within its rights); others are not found. */
+  private async requireVisible(caller: Caller, uuid: string): Promise<RoleRow> {
+    const [role] = await this.services.access.rolesWithinRights(caller, [await this.require(uuid)]);
+    if (!role) throw notFound('ROLE.NOT_FOUND', `Unable to find role by id ${uuid}`);
+    return role;
   }
 
   async update(caller: Caller, input: UpdateRoleInput): Promise<Role> {
     this.requireRootAdmin(caller);
     const role = await this.require(input.id);
     if (role.is_default === 1) throw permissionDenied('ROLE.DEFAULT', `Default role ${role.name} cannot be updated`);
+    await this.services.access.checkRoleWithinRights(caller, role, 'edit');
+    if (input.type !== undefined && input.type !== role.type)
+      await this.checkProposed(caller, { name: role.name, type: input.type }, await listRules(this.db, role.id));
     const name = input.name === undefined ? undefined : requireName(input.name, 'Role name');
     await this.db.transaction().execute(async (trx) => {
       if (name !== undefined && (await roleNameTaken(trx, name, role.id)))
@@ -163,6 +201,7 @@ export class RoleService {
     this.requireRootAdmin(caller);
     const role = await this.require(input.id);
     if (role.is_default === 1) throw permissionDenied('ROLE.DEFAULT', `Default role ${role.name} cannot be deleted`);
+    await this.services.access.checkRoleWithinRights(caller, role, 'delete');
     await this.db.transaction().execute(async (trx) => {
       const users = await countAccountsWithRole(trx, role.id);
       if (users > 0)
@@ -197,12 +236,15 @@ export class RoleService {
     if (!rule.includes('*') && !isKnownCommand(rule)) {
       throw invalidParameter('ROLE.UNKNOWN_API', `Invalid rule '${rule}': no API command has that name`);
     }
+    await this.services.access.checkRoleWithinRights(caller, role, 'edit');
+    const holder = await this.services.access.callerRights(caller);
     const uuid = crypto.randomUUID();
     await this.db.transaction().execute(async (trx) => {
       const existing = await listRules(trx, role.id);
       if (existing.some((r) => r.rule.toLowerCase() === rule.toLowerCase())) {
         throw conflict('ROLE.RULE_EXISTS', `Role ${role.name} already has a rule for ${rule}`);
       }
+      await this.checkProposed(caller, role, [...existing, { rule, permission: input.permission }], holder);
       await insertRule(trx, {
         uuid,
         role_id: role.id,
@@ -221,19 +263,22 @@ export class RoleService {
     return rulePermissionResponse((await findRule(this.db, { uuid })) as RulePermissionView);
   }
 
+  /**
+   * The rules of the roles the caller may see (its own and those within its rights), so a caller a
+   * rule lets reach this command never reads the rules of a role beyond it.
+   */
   async listRules(
     caller: Caller,
     input: ListRolePermissionsInput,
   ): Promise<{ items: RolePermission[]; count: number }> {
-    this.requireRootAdmin(caller);
     if (input.roleid) {
-      const role = await this.require(input.roleid);
+      const role = await this.requireVisible(caller, input.roleid);
       const rows = await listRules(this.db, role.id);
       return { items: rows.map(rulePermissionResponse), count: rows.length };
     }
-    const roles = await listRoles(this.db, {});
+    const roles = await this.services.access.rolesWithinRights(caller, (await listRoles(this.db, {})).rows);
     const items: RolePermission[] = [];
-    for (const role of roles.rows) items.push(...(await listRules(this.db, role.id)).map(rulePermissionResponse));
+    for (const role of roles) items.push(...(await listRules(this.db, role.id)).map(rulePermissionResponse));
     return { items, count: items.length };
   }
 
@@ -250,6 +295,8 @@ export class RoleService {
     if (change && (input.ruleid === undefined || input.permission === undefined)) {
       throw invalidParameter('ROLE.RULE_UPDATE', 'Both ruleid and permission are needed to change a rule');
     }
+    await this.services.access.checkRoleWithinRights(caller, role, 'edit');
+    const holder = await this.services.access.callerRights(caller);
     await this.db.transaction().execute(async (trx) => {
       const rules = await listRules(trx, role.id);
       if (reorder) {
@@ -262,11 +309,19 @@ export class RoleService {
           );
         }
         const byUuid = new Map(rules.map((r) => [r.uuid, r]));
+        await this.checkProposed(
+          caller,
+          role,
+          order.map((u) => byUuid.get(u) as RulePermissionView),
+          holder,
+        );
         for (const [index, u] of order.entries())
           await updateRule(trx, (byUuid.get(u) as RulePermissionView).id, { sort_order: index });
       } else {
         const rule = rules.find((r) => r.uuid === input.ruleid?.toLowerCase());
         if (!rule) throw notFound('ROLE.RULE_NOT_FOUND', `Unable to find rule ${input.ruleid} in role ${role.name}`);
+        const changed = rules.map((r) => (r.id === rule.id ? { ...r, permission: input.permission as string } : r));
+        await this.checkProposed(caller, role, changed, holder);
         await updateRule(trx, rule.id, { permission: input.permission as 'allow' | 'deny' });
       }
     });
@@ -285,7 +340,12 @@ export class RoleService {
     const rule = await findRule(this.db, { uuid: input.id });
     if (!rule) throw notFound('ROLE.RULE_NOT_FOUND', `Unable to find role permission by id ${input.id}`);
     const role = await findRole(this.db, { id: rule.role_id });
-    if (role) this.checkRulesEditable(role);
+    if (role) {
+      this.checkRulesEditable(role);
+      await this.services.access.checkRoleWithinRights(caller, role, 'edit');
+      const rest = (await listRules(this.db, role.id)).filter((r) => r.id !== rule.id);
+      await this.checkProposed(caller, role, rest);
+    }
     await this.db.transaction().execute((trx) => deleteRule(trx, rule.id));
     await recordEvent(this.services, caller, {
       type: 'ROLE.PERMISSION.DELETE',

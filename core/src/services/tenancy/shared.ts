@@ -1,7 +1,9 @@
 import { invalidParameter } from '../../domain/errors';
-import { ROLE_TYPES, type RoleType } from '../../domain/roles';
+import { checkName } from '../../domain/names';
+import type { RoleType } from '../../domain/roles';
 import { likePattern } from '../../db/query-helpers';
 import type { PageParams } from '../paging';
+import { storedRoleType } from '../access';
 import type { Caller } from '../caller';
 import type { CoreServices } from '../core-services';
 
@@ -13,20 +15,13 @@ export function keywordPattern(keyword: string | undefined): string | undefined 
   return keyword === undefined || keyword.length === 0 ? undefined : likePattern(keyword);
 }
 
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
-
-/** A required, non-blank name without control characters. */
+/** A name that follows the one name rule (domain/names.ts), and the caller's extra restriction if any. */
 export function requireName(
   value: string,
   field: string,
   options: { max?: number; forbid?: RegExp; forbidText?: string } = {},
 ): string {
-  if (value.trim().length === 0) throw invalidParameter('TENANCY.EMPTY_NAME', `${field} cannot be empty or blank`);
-  if (value.length > (options.max ?? 255))
-    throw invalidParameter('TENANCY.NAME_TOO_LONG', `${field} is longer than ${options.max ?? 255} characters`);
-  if (CONTROL_CHARS.test(value))
-    throw invalidParameter('TENANCY.BAD_NAME', `${field} may not contain control characters`);
+  checkName(value, field, options.max);
   if (options.forbid?.test(value))
     throw invalidParameter(
       'TENANCY.BAD_NAME',
@@ -93,6 +88,4 @@ export interface Progress {
  * The role type of an account being acted on. An unknown stored type counts as the most
  * privileged, so only root admins may touch it.
  */
-export function targetRoleType(value: string): RoleType {
-  return (ROLE_TYPES as readonly string[]).includes(value) ? (value as RoleType) : 'Admin';
-}
+export const targetRoleType: (value: string) => RoleType = storedRoleType;

@@ -1,6 +1,5 @@
 import crypto from 'node:crypto';
 import { conflict, invalidParameter, notFound, permissionDenied } from '../../domain/errors';
-import { ROLE_TYPES, roleRank, type RoleType } from '../../domain/roles';
 import { nowIso } from '../../domain/time';
 import {
   findAccountViewByName,
@@ -27,15 +26,7 @@ import { isRootAdmin, seesAllDomains, type Caller } from '../caller';
 import type { CoreServices } from '../core-services';
 import type { AccountService } from './accounts';
 import { userResponse } from './responses';
-import {
-  keywordPattern,
-  recordEvent,
-  requireName,
-  targetRoleType,
-  validateEmail,
-  validatePassword,
-  validateTimezone,
-} from './shared';
+import { keywordPattern, recordEvent, requireName, validateEmail, validatePassword, validateTimezone } from './shared';
 import { pageWindow } from '../paging';
 
 /** Users of accounts. A plain user only ever manages itself; admins the users within their reach. */
@@ -57,7 +48,8 @@ export class UserService {
 
   /**
    * Throws unless the caller may manage the user: itself always (but never the system user);
-   * others only as an admin within reach, and of the caller's role type or a less privileged one.
+   * others only as an admin within reach, and only when the user's role is within the caller's
+   * rights (CloudStack's verifyCallerPrivilegeForUserOrAccountOperations).
    */
   async checkManage(caller: Caller, user: UserView): Promise<void> {
     if (user.account_is_default === 1 && user.account_name === 'system') {
@@ -75,7 +67,11 @@ export class UserService {
       uuid: user.account_uuid,
       domain_id: user.domain_id,
     });
-    this.services.access.checkRoleType(caller, targetRoleType(user.role_type), 'a user');
+    await this.services.access.checkRoleWithinRights(
+      caller,
+      { id: user.role_id, name: user.role_name, type: user.role_type },
+      'act on a user of',
+    );
   }
 
   async create(caller: Caller, input: CreateUserInput): Promise<User> {
@@ -331,12 +327,12 @@ export class UserService {
     if (user.username === 'system' && user.accountName === 'system' && user.domainParentId === null) {
       throw permissionDenied('USER.SYSTEM', 'user: system is system account, update is not allowed');
     }
-    // CloudStack's verifyCallerPrivilegeForUserOrAccountOperations: never act on a more privileged role.
-    const targetRole = (ROLE_TYPES as readonly string[]).includes(user.roleType) ? (user.roleType as RoleType) : 'User';
-    if (!isRootAdmin(caller) && user.id !== caller.userId && roleRank(targetRole) < roleRank(caller.roleType)) {
-      throw permissionDenied(
-        'ACCESS.ROLE',
-        `Caller ${caller.accountName} may not operate on a user with role type ${targetRole}`,
+    // CloudStack's verifyCallerPrivilegeForUserOrAccountOperations: keys give the role's rights.
+    if (user.id !== caller.userId) {
+      await this.services.access.checkRoleWithinRights(
+        caller,
+        { id: user.roleId, name: user.roleName, type: user.roleType },
+        'register keys for a user of',
       );
     }
     // Like CloudStack's HmacSHA1 KeyGenerator keys: 64 random bytes, URL-safe base64 (86 characters).
@@ -390,6 +386,8 @@ export class UserService {
         'accounts.name as accountName',
         'accounts.domain_id as domainId',
         'domains.parent_id as domainParentId',
+        'roles.id as roleId',
+        'roles.name as roleName',
         'roles.type as roleType',
       ])
       .where('users.uuid', '=', uuid)

@@ -155,6 +155,9 @@ export const en = {
   'login.submit': 'Log in',
   'login.failed': 'Login failed',
   'login.hint': 'Check the username, the password and the domain path, then try again.',
+  'login.throttled': 'Too many failed sign-ins. Wait as long as the message says, then try again.',
+  'login.operatorUnavailable':
+    'The desktop operator account is disabled, locked or removed. Another administrator must enable it; then restart Stackyard.',
   'login.server': 'Server: {host}',
 
   // Domains

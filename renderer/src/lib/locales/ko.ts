@@ -147,6 +147,9 @@ export const ko: Record<MessageKey, string> = {
   'login.submit': '로그인',
   'login.failed': '로그인 실패',
   'login.hint': '사용자 이름, 비밀번호, 도메인 경로를 확인한 뒤 다시 시도하세요.',
+  'login.throttled': '로그인 실패가 너무 많습니다. 안내된 시간만큼 기다린 뒤 다시 시도하세요.',
+  'login.operatorUnavailable':
+    '데스크톱 운영자 계정이 비활성화되었거나 잠겼거나 삭제되었습니다. 다른 관리자가 계정을 활성화한 뒤 Stackyard를 다시 시작하세요.',
   'login.server': '서버: {host}',
 
   'domains.title': '도메인',

@@ -15,6 +15,7 @@ import { IconStack2 } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { ErrorAlert } from '../../../components/error-alert';
 import { useApi } from '../../../lib/api-context';
+import { ApiError } from '../../../lib/api-error';
 import { LOCALES, useLocaleStore, useT, type Locale } from '../../../lib/i18n';
 import { useLogin } from '../api/login';
 
@@ -78,7 +79,15 @@ export function LoginPage() {
                 value={domain}
                 onChange={(e) => setDomain(e.currentTarget.value)}
               />
-              {login.error && <ErrorAlert error={login.error} title={t('login.failed')} hint="login.hint" />}
+              {login.error && (
+                <ErrorAlert
+                  error={login.error}
+                  title={t('login.failed')}
+                  hint={
+                    login.error instanceof ApiError && login.error.errorcode === 429 ? 'login.throttled' : 'login.hint'
+                  }
+                />
+              )}
               <Button type="submit" size="sm" loading={login.isPending} fullWidth>
                 {t('login.submit')}
               </Button>

@@ -178,3 +178,17 @@ export function useAlertBulk() {
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.infrastructure.all }),
   });
 }
+
+/** Datacenter imports a crash interrupted or a step failed: they can be resumed or removed. */
+export function useUnfinishedImports(enabled: boolean) {
+  const client = useApi();
+  const params: Params<'listDataCenterImports'> = { pagesize: -1 };
+  return useQuery({
+    queryKey: queryKeys.infrastructure.command('listDataCenterImports', params),
+    enabled,
+    queryFn: async () => {
+      const all = await client.list('listDataCenterImports', params);
+      return all.items.filter((i) => i.state === 'Interrupted' || i.state === 'Failed');
+    },
+  });
+}

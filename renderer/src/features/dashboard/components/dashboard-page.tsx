@@ -18,6 +18,7 @@ import { FirstRun } from './first-run';
 import { ImportDialog } from './import-dialog';
 import { InfraTiles } from './infra-tiles';
 import { LatestAlerts } from './latest-alerts';
+import { UnfinishedImports } from './unfinished-imports';
 import classes from './dashboard.module.css';
 
 const ALL = '';
@@ -176,6 +177,7 @@ export function DashboardPage() {
     <Stack gap={0} h="100%">
       {header}
       <div className={classes.scroll} style={{ flex: 1, minHeight: 0 }}>
+        <UnfinishedImports enabled={can('listDataCenterImports')} />
         {body}
       </div>
       <ImportDialog opened={importing} onClose={() => setImporting(false)} />

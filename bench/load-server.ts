@@ -1,0 +1,30 @@
+/**
+ * The server of the load benchmark, in its own process so the clients' load generation does not
+ * share its event loop: a real `serve` (startServer) on the seeded database. It tells its parent
+ * (bench/load.ts) where it listens, answers 'usage' with its CPU time and memory, and exits on
+ * 'stop' (so that --cpu-prof, when given, writes its profile).
+ */
+import { startServer } from '../core/src/server/cli';
+import type { DatabaseConfig } from '../core/src/db/connect';
+
+export type ServerMessage =
+  { kind: 'ready'; url: string } | { kind: 'usage'; cpu: NodeJS.CpuUsage; memory: NodeJS.MemoryUsage };
+
+const send = (message: ServerMessage) => process.send?.(message);
+
+const server = await startServer({
+  host: '127.0.0.1',
+  port: 0,
+  dataDir: process.env.BENCH_LOAD_DATA_DIR as string,
+  database: JSON.parse(process.env.BENCH_LOAD_DB as string) as DatabaseConfig,
+  secretKey: Buffer.from(process.env.BENCH_LOAD_SECRET as string, 'hex'),
+  staticDir: null,
+});
+
+process.on('message', (message: string) => {
+  if (message === 'usage') send({ kind: 'usage', cpu: process.cpuUsage(), memory: process.memoryUsage() });
+  if (message === 'stop') {
+    void server.close().then(() => process.exit(0));
+  }
+});
+send({ kind: 'ready', url: server.url });

@@ -1,0 +1,32 @@
+import type { IncomingMessage } from 'node:http';
+import { FairQueue } from './fair-queue';
+
+/**
+ * Requests handled at once, and how long one may wait (on a hypervisor, on scrypt for a login, on
+ * the database) before the next may start. On SQLite every query runs on the event loop's thread,
+ * so running more at once only interleaves them (each waits for all): one at a time, and a request
+ * that waits on anything else gives its turn up quickly. PostgreSQL works in its own processes, so
+ * requests waiting for it leave the thread to others (its pool holds 10 connections).
+ */
+const ADMISSION = {
+  sqlite: { concurrency: 1, maxHoldMs: 20 },
+  postgres: { concurrency: 16, maxHoldMs: 100 },
+} as const;
+
+/** The fair queue API requests go through, sized for the database. */
+export function apiAdmission(dialect: keyof typeof ADMISSION): FairQueue {
+  return new FairQueue(ADMISSION[dialect]);
+}
+
+/**
+ * Whose turn a request takes: its API key or session key when the query string names one (a form
+ * POST's body is not read yet), else the address it came from.
+ */
+export function apiClientKey(req: IncomingMessage, url: URL): string {
+  for (const [name, value] of url.searchParams) {
+    const lower = name.toLowerCase();
+    if (lower === 'apikey') return `key:${value}`;
+    if (lower === 'sessionkey') return `session:${value}`;
+  }
+  return `address:${req.socket.remoteAddress ?? ''}`;
+}
