@@ -19,6 +19,8 @@ const server = await startServer({
   database: JSON.parse(process.env.BENCH_LOAD_DB as string) as DatabaseConfig,
   secretKey: Buffer.from(process.env.BENCH_LOAD_SECRET as string, 'hex'),
   staticDir: null,
+  // BENCH_LOAD_READ_WORKER=0 measures the server without its read worker (one core).
+  readWorker: process.env.BENCH_LOAD_READ_WORKER !== '0',
 });
 
 process.on('message', (message: string) => {

@@ -2,8 +2,8 @@
  * `npm run bench`: API dispatch overhead and login rate, then the infrastructure figures
  * (datacenter import, listHosts, listCapacity, diagram render), on SQLite (and PostgreSQL when
  * STACKYARD_TEST_PG_URL points at a server, as scripts/bench.sh arranges), then the first screen's
- * JavaScript in Chromium, and the load scenario (bench/load.ts). BENCH_ONLY=tenancy, infrastructure, load or ui
- * runs one part.
+ * JavaScript in Chromium, the load scenario (bench/load.ts) and a login flood (bench/login-flood.ts).
+ * BENCH_ONLY=tenancy, infrastructure, load, login or ui runs one part.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -17,6 +17,7 @@ import { startServer } from '../core/src/server/cli';
 import { database } from './databases';
 import { benchFirstScreen } from './first-screen';
 import { benchInfrastructure } from './infrastructure';
+import { benchLoginFlood } from './login-flood';
 import { ms, timeRuns } from './stats';
 import { seedUsers, BENCH_PASSWORD as PASSWORD } from './seed';
 import { benchLoad } from './load';
@@ -142,6 +143,7 @@ for (const kind of kinds) {
   if (!part || part === 'tenancy') await benchDialect(kind);
   if (!part || part === 'infrastructure') await benchInfrastructure(kind);
   if (!part || part === 'load') await benchLoad(kind);
+  if (!part || part === 'login') await benchLoginFlood(kind);
 }
 if ((!part || part === 'ui') && process.env.BENCH_SKIP_BROWSER !== '1') await benchUi();
 

@@ -59,6 +59,8 @@ export interface CommandDef<S extends z.ZodObject = z.ZodObject> {
   isAsync?: boolean;
   /** 'none' for login and other calls made before a caller exists. */
   auth?: 'required' | 'none';
+  /** Never writes: the HTTP server may answer it from its read worker. */
+  readOnly?: boolean;
   response: ResponseSpec;
   /** Async commands: the resource the job acts on, resolved before the job is queued. */
   jobTarget?: (ctx: CommandContext, params: z.output<S>) => Promise<JobTarget>;
@@ -93,6 +95,7 @@ export function implement<S extends CommandSpec>(spec: S, impl: CommandImpl<S>):
     roles: spec.roles,
     isAsync: spec.isAsync,
     auth: spec.auth,
+    readOnly: spec.readOnly,
     response: spec.response,
     jobTarget: impl.jobTarget as AnyCommand['jobTarget'],
     secretParams: impl.secretParams,

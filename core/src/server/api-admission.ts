@@ -19,6 +19,29 @@ export function apiAdmission(dialect: keyof typeof ADMISSION): FairQueue {
 }
 
 /**
+ * Authenticated reads run at once, and how many of them go to the read worker: two in flight keep
+ * it busy (the next waits in its message queue while one is answered); the others run on the
+ * main thread meanwhile, so both cores serve lists (four at once on SQLite measured best in
+ * bench/load.ts). `serve` gives PostgreSQL no worker: its queries already run in its own processes.
+ */
+const READ_ADMISSION = {
+  sqlite: { concurrency: 4, inWorker: 2 },
+  postgres: { concurrency: 16, inWorker: 8 },
+} as const;
+
+export interface ReadAdmission {
+  queue: FairQueue;
+  /** Reads the worker is given at once; the others run on the main thread. */
+  inWorker: number;
+}
+
+/** The fair queue of authenticated read-only commands, sized for the database. */
+export function readAdmission(dialect: keyof typeof READ_ADMISSION): ReadAdmission {
+  const { concurrency, inWorker } = READ_ADMISSION[dialect];
+  return { queue: new FairQueue({ concurrency }), inWorker };
+}
+
+/**
  * Whose turn a request takes: its API key or session key when the query string names one (a form
  * POST's body is not read yet), else the address it came from.
  */

@@ -7,7 +7,7 @@ import { createCore, type Core } from '../core';
 import { parseDatabaseUrl, type DatabaseConfig } from '../db/connect';
 import { parseSecretKey, SECRET_KEY_ENV } from '../services/secrets';
 import { DEPLOY_DC_USAGE, deployDcCommand } from './deploy-dc';
-import { createHttpServer, isLoopback, type StackyardHttpServer } from './http';
+import { createHttpServer, isLoopback, type ReadWorkerOptions, type StackyardHttpServer } from './http';
 
 export interface StartServerOptions {
   /** An existing core (tests, Electron fallback); it is not closed by close(). */
@@ -32,6 +32,8 @@ export interface StartServerOptions {
   /** This server's name among several sharing one PostgreSQL; defaults to the host name. */
   serverName?: string;
   heartbeatMs?: number;
+  /** Answer read-only lists from a worker thread too (the second core); only for a core it creates on a SQLite file. */
+  readWorker?: boolean;
 }
 
 export interface RunningServer {
@@ -68,10 +70,17 @@ export function defaultStaticDir(): string {
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const ownsCore = !options.core;
   let core = options.core;
+  let readWorker: ReadWorkerOptions | undefined;
   if (!core) {
     const dataDir = options.dataDir ?? defaultDataDir();
     const database =
       typeof options.database === 'object' ? options.database : parseDatabaseUrl(options.database, dataDir);
+    // PostgreSQL runs its queries in its own processes, already on the other core: the worker
+    // gave it no throughput and cost single requests a thread hop (bench/load.ts).
+    if (options.readWorker && database.kind === 'sqlite' && database.file !== ':memory:') {
+      const secretKeyFile = options.secretKeyFile ?? path.join(dataDir, 'secret.key');
+      readWorker = { database, secretKey: options.secretKey, secretKeyFile };
+    }
     core = await createCore({
       database,
       dataDir,
@@ -90,6 +99,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       staticDir: options.staticDir === null ? undefined : (options.staticDir ?? defaultStaticDir()),
       listen: { host: options.host ?? '127.0.0.1', port: options.port ?? 8080 },
       heartbeatMs: options.heartbeatMs,
+      readWorker,
     });
   } catch (error) {
     if (ownsCore) await core.close();
@@ -219,6 +229,7 @@ async function serve(argv: string[]): Promise<number> {
     database: values.db ?? process.env.STACKYARD_DB_URL,
     adminPassword: process.env.STACKYARD_ADMIN_PASSWORD || undefined,
     serverName: values['server-name'],
+    readWorker: true,
     ...key,
   });
   if (server.generatedAdminPassword) process.stdout.write(`${passwordBox(server.generatedAdminPassword)}\n`);

@@ -1,13 +1,14 @@
 import crypto from 'node:crypto';
 import type http from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AnyCommand } from '../api/command';
+import type { AnyCommand, RequestOrigin } from '../api/command';
 import type { ApiResponse } from '../api/dispatcher';
 import { ApiError, errors } from '../api/errors';
 import type { RawParams } from '../api/request-params';
 import { responseKey, toXml } from '../api/serialize';
 import type { Core } from '../core';
 import type { Caller } from '../services/caller';
+import type { ReadPool } from './read-pool';
 import { BodyTooLarge, readBody } from './request-body';
 import { acceptsJson } from './response-format';
 import { parseTrustedProxies, sourceAddress } from './source-address';
@@ -58,7 +59,17 @@ export function sendApi(
   cookies: string[] = [],
 ): void {
   // Encoded once: its length is the header, and the bytes are what is written.
-  const bytes = Buffer.from(json ? JSON.stringify(body) : toXml(body), 'utf8');
+  sendApiBytes(res, status, Buffer.from(json ? JSON.stringify(body) : toXml(body), 'utf8'), json, cookies);
+}
+
+/** Sends an API answer already encoded (in JSON or XML as `json` says). */
+export function sendApiBytes(
+  res: ServerResponse,
+  status: number,
+  bytes: Uint8Array,
+  json: boolean,
+  cookies: string[] = [],
+): void {
   const headers: http.OutgoingHttpHeaders = {
     ...SECURITY_HEADERS,
     'Content-Type': json ? JSON_TYPE : XML_TYPE,
@@ -68,6 +79,16 @@ export function sendApi(
   if (cookies.length > 0) headers['Set-Cookie'] = cookies;
   res.writeHead(status, headers);
   res.end(bytes);
+}
+
+/** A read-only command, admitted and authenticated, for the read worker to answer. */
+export interface OffloadedRead {
+  res: ServerResponse;
+  command: string;
+  raw: RawParams;
+  caller: Caller;
+  origin: RequestOrigin;
+  json: boolean;
 }
 
 type Authentication = { caller: Caller | null } | { error: ApiError };
@@ -91,11 +112,18 @@ export class ApiEndpoint {
   constructor(
     private readonly core: Core,
     private readonly maxBody: number,
+    /** Runs read-only commands (on the read worker, mostly) when present. */
+    private readonly reads?: ReadPool,
   ) {}
 
-  async handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  /**
+   * Answers an API request on this thread, or, for a read-only command the read worker can
+   * serve, checks its caller and returns what the worker needs (the caller then leaves the
+   * main thread's turn and waits for the worker's).
+   */
+  async handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<OffloadedRead | undefined> {
     const params = new ApiParams(url.searchParams);
-    if (!(await this.readParams(req, res, params))) return;
+    if (!(await this.readParams(req, res, params))) return undefined;
     const raw = params.raw();
     const command = params.get('command');
     const def = command ? this.core.registry.get(command) : undefined;
@@ -105,14 +133,17 @@ export class ApiEndpoint {
       // The password would land in URLs, proxies' and servers' logs; it is not even checked.
       res.setHeader('Allow', 'POST');
       sendApi(res, 405, { [errorKey]: loginByPostOnly().body }, params.wantsJson());
-      return;
+      return undefined;
     }
     const auth = await this.authenticate(def, params, raw);
     if ('error' in auth) {
       sendApi(res, 401, { [errorKey]: auth.error.body }, params.wantsJson());
-      return;
+      return undefined;
     }
     const origin = { remoteAddress: sourceAddress(req, this.trustedProxies()) };
+    if (def?.readOnly && auth.caller && this.reads?.available) {
+      return { res, command: def.name, raw, caller: auth.caller, origin, json: params.wantsJson() };
+    }
     const response = await this.core.api.execute(command, raw, auth.caller, origin);
     if (def?.name === 'login' && response.status === 429) {
       const wait = await this.core.auth.loginRetryAfter(params.get('username') ?? '', {
@@ -123,7 +154,17 @@ export class ApiEndpoint {
       res.setHeader('Retry-After', String(Math.max(1, wait)));
     }
     const cookies = await this.sessionCookies(def, response, params);
+    // A change on this thread is seen by the worker's next answer (its settings are a cached copy).
+    if (def && !def.readOnly && response.status === 200) await this.reads?.refreshSettings();
     sendApi(res, response.status, response.body, params.wantsJson(), cookies);
+    return undefined;
+  }
+
+  /** Answers a read handle() set aside, from the read pool. */
+  async answerRead(read: OffloadedRead): Promise<void> {
+    const { res, ...request } = read;
+    const answer = await (this.reads as ReadPool).execute(request);
+    sendApiBytes(res, answer.status, answer.bytes, read.json);
   }
 
   /** Adds a form POST's parameters; false once it has answered (unsupported method, body too large). */

@@ -4,9 +4,11 @@ import type { Duplex } from 'node:stream';
 import { ApiError } from '../api/errors';
 import { toXml } from '../api/serialize';
 import type { Core } from '../core';
-import { apiAdmission, apiClientKey } from './api-admission';
+import type { DatabaseConfig } from '../db/connect';
+import { apiAdmission, apiClientKey, readAdmission, type ReadAdmission } from './api-admission';
 import type { FairQueue } from './fair-queue';
 import { ApiEndpoint, sendApi } from './http-api';
+import { ReadPool } from './read-pool';
 import { acceptsJson, rawRequestHead, targetFormat } from './response-format';
 import { createLiveSocket, type LiveSocket } from './live-socket';
 import { SECURITY_HEADERS, serveStatic } from './static-files';
@@ -20,6 +22,19 @@ export interface HttpServerOptions {
   maxBodyBytes?: number;
   /** Live stream heartbeat (tests shorten it). */
   heartbeatMs?: number;
+  /**
+   * Answer read-only commands from a worker thread over its own database connection (the second
+   * core). Off unless given: an in-memory database has no second connection.
+   */
+  readWorker?: ReadWorkerOptions;
+}
+
+/** What the read worker opens besides what the core knows: the database and the cluster's key. */
+export interface ReadWorkerOptions {
+  database: DatabaseConfig;
+  secretKey?: Buffer;
+  /** The key file the core read (`--secret-key-file`, else `<dataDir>/secret.key`). */
+  secretKeyFile: string;
 }
 
 export type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
@@ -31,6 +46,8 @@ export interface StackyardHttpServer {
   port: number;
   server: http.Server;
   live: LiveSocket;
+  /** Where read-only commands run (the read worker and this thread), when the server was given a worker. */
+  reads?: ReadPool;
   /** Lets other endpoints (console proxy) take WebSocket upgrades on their own path. */
   addUpgradeHandler(pathname: string, handler: UpgradeHandler): void;
   close(): Promise<void>;
@@ -136,13 +153,16 @@ class HttpRouter {
   private readonly heads = new WeakMap<object, RequestHead>();
   private readonly api: ApiEndpoint;
   private readonly admission: FairQueue;
+  private readonly reads: ReadAdmission;
   private readonly hostAllowed: (req: IncomingMessage) => boolean;
 
   constructor(
     private readonly options: HttpServerOptions,
     live: LiveSocket,
+    reads: ReadPool | undefined,
   ) {
-    this.api = new ApiEndpoint(options.core, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+    this.reads = readAdmission(options.core.store.dialect);
+    this.api = new ApiEndpoint(options.core, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, reads);
     this.admission = apiAdmission(options.core.store.dialect);
     this.upgrades.set(EVENTS_PATH, (req, socket, head) => live.handleUpgrade(req, socket, head));
     this.hostAllowed = hostGuard(options.listen.host);
@@ -205,7 +225,9 @@ class HttpRouter {
     }
     const pathname = url.pathname;
     if (pathname === API_PATH || pathname === `${API_PATH}/`) {
-      await this.admission.run(apiClientKey(req, url), () => this.api.handle(req, res, url));
+      const client = apiClientKey(req, url);
+      const read = await this.admission.run(client, () => this.api.handle(req, res, url));
+      if (read) await this.reads.queue.run(client, () => this.api.answerRead(read));
       return;
     }
     if (this.upgrades.has(pathname)) {
@@ -228,20 +250,38 @@ function listen(server: http.Server, at: { host: string; port: number }): Promis
   });
 }
 
+/** The read pool, or none (reads stay on the main thread) when its worker cannot start. */
+async function startReads(core: Core, options: ReadWorkerOptions): Promise<ReadPool | undefined> {
+  const setup = { ...options, serverId: core.services.serverId };
+  try {
+    return await ReadPool.start(core, setup, readAdmission(core.store.dialect).inWorker);
+  } catch (error) {
+    console.warn('[http] no read worker, lists are answered on the main thread:', (error as Error).message);
+    return undefined;
+  }
+}
+
 /**
  * The HTTP face of the core: CloudStack's API at /client/api (GET or form POST, XML by default,
  * JSON with response=json), the live stream at /client/events, and the renderer at /.
  */
 export async function createHttpServer(options: HttpServerOptions): Promise<StackyardHttpServer> {
+  const reads = options.readWorker && (await startReads(options.core, options.readWorker));
   const live = createLiveSocket({ core: options.core, heartbeatMs: options.heartbeatMs });
-  const router = new HttpRouter(options, live);
+  const router = new HttpRouter(options, live, reads);
   const server = http.createServer((req, res) => router.request(req, res));
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => router.upgrade(req, socket, head));
   server.on('clientError', (error: Error & { code?: string; rawPacket?: Buffer }, socket: Duplex) =>
     router.clientError(error, socket),
   );
 
-  await listen(server, options.listen);
+  try {
+    await listen(server, options.listen);
+  } catch (error) {
+    await reads?.close();
+    await live.close();
+    throw error;
+  }
   const address = server.address() as AddressInfo;
   const host = displayHost(options.listen.host);
   let closing: Promise<void> | undefined;
@@ -252,6 +292,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Stac
     port: address.port,
     server,
     live,
+    reads,
     addUpgradeHandler(pathname, handler) {
       router.upgrades.set(pathname, handler);
     },
@@ -263,6 +304,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Stac
         const force = setTimeout(() => server.closeAllConnections(), 2000);
         await closed;
         clearTimeout(force);
+        await reads?.close();
       })();
       return closing;
     },

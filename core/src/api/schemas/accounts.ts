@@ -66,6 +66,7 @@ export const createAccount = defineSpec({
 
 export const listAccounts = defineSpec({
   name: 'listAccounts',
+  readOnly: true,
   description: 'Lists accounts and provides detailed account information for listed accounts',
   roles: ALL_ROLES,
   params: z.object({

@@ -42,6 +42,7 @@ export const createDomain = defineSpec({
 
 export const listDomains = defineSpec({
   name: 'listDomains',
+  readOnly: true,
   description: 'Lists domains and provides detailed information for listed domains',
   roles: ALL_ROLES,
   params: z.object({

@@ -39,6 +39,7 @@ export type EventType = z.infer<typeof EventType>;
 
 export const listEvents = defineSpec({
   name: 'listEvents',
+  readOnly: true,
   description: 'A command to list events.',
   roles: ALL_ROLES,
   params: z.object({

@@ -141,6 +141,7 @@ export const deleteHost = defineSpec({
 
 export const listHosts = defineSpec({
   name: 'listHosts',
+  readOnly: true,
   description: 'Lists hosts.',
   roles: INFRA_READERS,
   params: z.object({

@@ -62,6 +62,11 @@ export interface CommandSpec<P extends z.ZodObject = z.ZodObject, R extends Resp
   readonly isAsync?: boolean;
   /** 'none' for login and other calls made before a caller exists. */
   readonly auth?: 'required' | 'none';
+  /**
+   * Never writes (not even an event or a cache row): the HTTP server may answer it from its
+   * read worker, over its own database connection.
+   */
+  readonly readOnly?: boolean;
 }
 
 export function defineSpec<P extends z.ZodObject, const R extends ResponseSpec>(

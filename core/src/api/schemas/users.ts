@@ -60,6 +60,7 @@ export const createUser = defineSpec({
 
 export const listUsers = defineSpec({
   name: 'listUsers',
+  readOnly: true,
   description: 'Lists user accounts',
   roles: ALL_ROLES,
   params: z.object({

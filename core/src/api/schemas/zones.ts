@@ -87,6 +87,7 @@ export const deleteZone = defineSpec({
 
 export const listZones = defineSpec({
   name: 'listZones',
+  readOnly: true,
   description: 'Lists zones',
   roles: ALL_ROLES,
   params: z.object({

@@ -1,0 +1,89 @@
+import fs from 'node:fs';
+import { ALL_COMMANDS } from '../api/commands/index';
+import { ApiDispatcher } from '../api/dispatcher';
+import { CommandRegistry } from '../api/registry';
+import { toXml } from '../api/serialize';
+import { ResponseCheck } from '../api/response-check';
+import type { Store } from '../db/connect';
+import { AccessService } from '../services/access';
+import { AuthService } from '../services/auth';
+import type { JobQueue } from '../services/core-services';
+import { createServiceDirectory, type DirectoryDeps } from '../services/directory';
+import { EventService } from '../services/events';
+import { createHypervisorDrivers } from '../services/infrastructure/hypervisors';
+import { SecretBox } from '../services/secrets';
+import { SettingsService } from '../services/settings';
+import { openReadStore } from './read-store';
+import type { ReadRequest, ReadWorkerSetup } from './read-worker-protocol';
+
+/** The dispatcher of the read worker: the services reads need over its own connection, no jobs nor monitors. */
+export interface ReadCore {
+  api: ApiDispatcher;
+  settings: SettingsService;
+  close(): Promise<void>;
+}
+
+/** The worker never queues a job: only commands declared readOnly reach it. */
+const noJobs: JobQueue = { submit: () => Promise.reject(new Error('the read worker runs no jobs')) };
+
+function secretBoxOf(setup: ReadWorkerSetup): SecretBox {
+  if (setup.secretKey) return new SecretBox(Buffer.from(setup.secretKey));
+  if (!fs.existsSync(setup.secretKeyFile)) throw new Error(`no secret key in ${setup.secretKeyFile}`);
+  return SecretBox.readKeyFile(setup.secretKeyFile);
+}
+
+/** What a read answers: its status and its body, encoded as the request asked (JSON or XML). */
+export interface ReadAnswer {
+  status: number;
+  bytes: Uint8Array;
+}
+
+/** Runs an authenticated read-only command and encodes its answer. */
+export async function answerRead(core: ReadCore, request: Omit<ReadRequest, 'kind' | 'id'>): Promise<ReadAnswer> {
+  const response = await core.api.execute(request.command, request.raw, request.caller, request.origin);
+  const text = request.json ? JSON.stringify(response.body) : toXml(response.body);
+  // Its own buffer (never a pooled one), so a worker hands it over without a copy.
+  return { status: response.status, bytes: new TextEncoder().encode(text) };
+}
+
+export async function createReadCore(setup: ReadWorkerSetup): Promise<ReadCore> {
+  const store: Store = openReadStore(setup.database);
+  try {
+    const secrets = secretBoxOf(setup);
+    const settings = new SettingsService(store);
+    await settings.load();
+    const events = new EventService(store);
+    const registry = new CommandRegistry(ALL_COMMANDS);
+    const access = new AccessService(store, () => registry.all().filter((c) => c.auth !== 'none'));
+    const auth = new AuthService({ store, settings, events, secrets });
+    const services = {
+      store,
+      serverId: setup.serverId,
+      access,
+      events,
+      config: settings,
+      secrets,
+      auth,
+      jobs: noJobs,
+    } as Partial<DirectoryDeps> as DirectoryDeps;
+    services.hypervisors = createHypervisorDrivers(services);
+    const responseCheck = ResponseCheck.fromEnvironment(store.dialect);
+    const api = new ApiDispatcher(
+      registry,
+      createServiceDirectory(services),
+      { access, jobs: noJobs, secrets },
+      responseCheck,
+    );
+    return {
+      api,
+      settings,
+      close: async () => {
+        responseCheck?.flush();
+        await store.close();
+      },
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}

@@ -1,0 +1,62 @@
+import type { Core } from '../core';
+import { answerRead, createReadCore, type ReadAnswer, type ReadCore } from './read-core';
+import { ReadWorker } from './read-worker';
+import type { ReadRequest, ReadWorkerSetup } from './read-worker-protocol';
+
+export type ReadCall = Omit<ReadRequest, 'kind' | 'id'>;
+
+/**
+ * Where authenticated read-only commands run: the read worker while it has fewer than its share
+ * in flight, else this thread. On SQLite this thread reads over a read-only connection of its
+ * own too (its counts are remembered like the worker's until a commit); on PostgreSQL it uses
+ * the core's pool.
+ */
+export class ReadPool {
+  /** Reads answered by the worker, and on this thread. */
+  readonly answered = { worker: 0, here: 0 };
+
+  private constructor(
+    private readonly worker: ReadWorker,
+    private readonly local: ReadCore | undefined,
+    private readonly core: Core,
+    private readonly inWorker: number,
+  ) {}
+
+  static async start(core: Core, setup: ReadWorkerSetup, inWorker: number): Promise<ReadPool> {
+    const worker = await ReadWorker.start(setup);
+    try {
+      const local = setup.database.kind === 'sqlite' ? await createReadCore(setup) : undefined;
+      return new ReadPool(worker, local, core, inWorker);
+    } catch (error) {
+      await worker.close();
+      throw error;
+    }
+  }
+
+  /** False once the worker has exited (then reads run on the main thread's core like any command). */
+  get available(): boolean {
+    return this.worker.available;
+  }
+
+  execute(request: ReadCall): Promise<ReadAnswer> {
+    if (this.worker.inFlight < this.inWorker) {
+      return this.worker.execute(request).then((answer) => {
+        this.answered.worker++;
+        return answer;
+      });
+    }
+    this.answered.here++;
+    if (this.local) return answerRead(this.local, request);
+    return answerRead({ api: this.core.api, settings: this.core.settings, close: async () => undefined }, request);
+  }
+
+  /** Makes both readers read the settings again (after a change on this server), before the change is answered. */
+  async refreshSettings(): Promise<void> {
+    await Promise.all([this.worker.refreshSettings(), this.local?.settings.load()]);
+  }
+
+  async close(): Promise<void> {
+    await this.worker.close();
+    await this.local?.close();
+  }
+}

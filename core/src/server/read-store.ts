@@ -1,0 +1,75 @@
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
+import { openStore, type DatabaseConfig, type Store } from '../db/connect';
+import type { Database } from '../db/schema';
+import { withStatementCache } from '../db/statement-cache';
+
+/** A count whose answer depends only on its SQL, its parameters and the data (no clock, no chance). */
+const CACHEABLE_COUNT = /^select\b[\s\S]*\bcount\(/i;
+const NON_DETERMINISTIC = /\b(now|current_date|current_time|current_timestamp|random|randomblob)\b/i;
+const MAX_COUNTS = 1000;
+
+const plainValues = (parameters: ReadonlyArray<unknown>) =>
+  parameters.every((p) => p === null || typeof p === 'string' || typeof p === 'number');
+
+/**
+ * Remembers the answers of count queries until another connection commits: counting all events
+ * (62k rows) cost more than the page it goes with, and every list asks for its total. SQLite's
+ * data_version changes whenever another connection commits, and this connection never writes
+ * (it is opened read-only), so a remembered count is always what the query would answer now.
+ */
+export function withCountCache(sqlite: SQLite.Database, inner: SqliteDatabase): SqliteDatabase {
+  const counts = new Map<string, unknown[]>();
+  let version: unknown;
+  // Prepared once: pragma() prepares its statement at every call.
+  const dataVersion = sqlite.prepare('PRAGMA data_version').pluck();
+  const current = () => {
+    const now = dataVersion.get();
+    if (now !== version) {
+      counts.clear();
+      version = now;
+    }
+  };
+  return {
+    close: () => inner.close(),
+    prepare(sql: string): SqliteStatement {
+      const statement = inner.prepare(sql);
+      if (!CACHEABLE_COUNT.test(sql) || NON_DETERMINISTIC.test(sql)) return statement;
+      return {
+        reader: statement.reader,
+        run: (parameters) => statement.run(parameters),
+        iterate: (parameters) => statement.iterate(parameters),
+        all(parameters) {
+          if (!plainValues(parameters)) return statement.all(parameters);
+          current();
+          const key = `${sql}\u0000${JSON.stringify(parameters)}`;
+          const known = counts.get(key);
+          if (known) return known.map((row) => ({ ...(row as object) }));
+          const rows = statement.all(parameters);
+          if (rows.length <= 1) {
+            if (counts.size >= MAX_COUNTS) counts.clear();
+            counts.set(
+              key,
+              rows.map((row) => ({ ...(row as object) })),
+            );
+          }
+          return rows;
+        },
+      };
+    },
+  };
+}
+
+/**
+ * The read worker's own connection: on SQLite a read-only one (WAL lets it read beside the main
+ * thread's writes; a write attempt fails instead of happening), with its counts remembered;
+ * on PostgreSQL a pool of its own.
+ */
+export function openReadStore(config: DatabaseConfig): Store {
+  if (config.kind !== 'sqlite') return openStore(config);
+  const sqlite = new SQLite(config.file, { readonly: true, fileMustExist: true });
+  sqlite.pragma('busy_timeout = 5000');
+  const database = withCountCache(sqlite, withStatementCache(sqlite));
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
