@@ -1,6 +1,5 @@
 import os from 'node:os';
 import path from 'node:path';
-import { ALL_COMMANDS } from './api/commands/index';
 import { ApiDispatcher } from './api/dispatcher';
 import { toApiError } from './api/errors';
 import { CommandRegistry } from './api/registry';
@@ -8,7 +7,6 @@ import { ResponseCheck } from './api/response-check';
 import { resultBody } from './api/serialize';
 import { STACKYARD_VERSION } from './api/version';
 import { ensurePrivateDirectory, migrate, openStore, type DatabaseConfig, type Store } from './db/connect';
-import { AccessService } from './services/access';
 import { AuthService } from './services/auth';
 import { bootstrapInventory } from './services/bootstrap';
 import { CapacityMonitor } from './services/capacity/capacity-monitor';
@@ -24,6 +22,7 @@ import { releaseHosts } from './services/infrastructure/host-ownership';
 import { identifyServer, thisServerFacts } from './services/management-servers';
 import { openClusterSecretBox, type SecretKeyOptions } from './services/cluster-identity';
 import { SettingsService } from './services/settings';
+import { buildServiceBase } from './service-base';
 
 export interface CoreOptions {
   database: DatabaseConfig;
@@ -107,13 +106,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   try {
     await migrate(store);
     const secrets = await openClusterSecretBox(store, secretKeyOptions(options));
-    const settings = new SettingsService(store);
-    await settings.load();
-    const events = new EventService(store);
-    const registry = new CommandRegistry(ALL_COMMANDS);
-    // Role rights are judged over every command that needs a signed-in caller.
-    const access = new AccessService(store, () => registry.all().filter((c) => c.auth !== 'none'));
-    const auth = new AuthService({ store, settings, events, secrets });
+    const { settings, events, registry, access, auth } = await buildServiceBase(store, secrets);
     // jobs and hypervisors are assigned below: the job runner and the dispatcher need each other.
     const services = {
       store,

@@ -1,18 +1,14 @@
 import fs from 'node:fs';
-import { ALL_COMMANDS } from '../api/commands/index';
 import { ApiDispatcher } from '../api/dispatcher';
-import { CommandRegistry } from '../api/registry';
 import { toXml } from '../api/serialize';
 import { ResponseCheck } from '../api/response-check';
 import type { Store } from '../db/connect';
-import { AccessService } from '../services/access';
-import { AuthService } from '../services/auth';
 import type { JobQueue } from '../services/core-services';
 import { createServiceDirectory, type DirectoryDeps } from '../services/directory';
-import { EventService } from '../services/events';
 import { createHypervisorDrivers } from '../services/infrastructure/hypervisors';
 import { SecretBox } from '../services/secrets';
 import { SettingsService } from '../services/settings';
+import { buildServiceBase } from '../service-base';
 import { openReadStore } from './read-store';
 import type { ReadRequest, ReadWorkerSetup } from './read-worker-protocol';
 
@@ -50,12 +46,7 @@ export async function createReadCore(setup: ReadWorkerSetup): Promise<ReadCore> 
   const store: Store = openReadStore(setup.database);
   try {
     const secrets = secretBoxOf(setup);
-    const settings = new SettingsService(store);
-    await settings.load();
-    const events = new EventService(store);
-    const registry = new CommandRegistry(ALL_COMMANDS);
-    const access = new AccessService(store, () => registry.all().filter((c) => c.auth !== 'none'));
-    const auth = new AuthService({ store, settings, events, secrets });
+    const { settings, registry, access, auth, events } = await buildServiceBase(store, secrets);
     const services = {
       store,
       serverId: setup.serverId,
