@@ -65,6 +65,15 @@ export interface TestCore {
   ): Promise<{ status: number; body: Record<string, unknown>; data: Record<string, any> }>;
   /** Waits until the async job finishes and returns queryAsyncJobResult's body. */
   waitForJob(jobId: string, caller?: Caller): Promise<Record<string, any>>;
+  /**
+   * Calls a command and, when it answers with a job, waits for the job: the status is then the
+   * job's (200, or its errorcode), data its result and body the finished job.
+   */
+  settle(
+    command: string,
+    params?: Record<string, string>,
+    caller?: Caller,
+  ): Promise<{ status: number; body: Record<string, unknown>; data: Record<string, any> }>;
   callerFor(username: string, domainId?: number): Promise<Caller>;
   close(): Promise<void>;
 }
@@ -88,6 +97,13 @@ export async function startTestCore(dialect: Dialect, options: Partial<CoreOptio
       const r = await core.api.execute(command, params, caller);
       const data = (r.body[`${command.toLowerCase()}response`] ?? r.body.errorresponse ?? {}) as Record<string, any>;
       return { status: r.status, body: r.body, data };
+    },
+    async settle(command, params = {}, caller = tc.admin) {
+      const r = await tc.call(command, params, caller);
+      if (r.status !== 200 || typeof r.data.jobid !== 'string') return r;
+      const job = await tc.waitForJob(r.data.jobid, caller);
+      const status = job.jobstatus === 1 ? 200 : Number(job.jobresult?.errorcode);
+      return { status, body: job, data: job.jobresult };
     },
     async waitForJob(jobId, caller = tc.admin) {
       const deadline = Date.now() + 20_000;

@@ -125,14 +125,6 @@ async function namedRows(tc: TestCore): Promise<string> {
     .digest('hex');
 }
 
-/** Calls a command, following an async one to its job's result. */
-async function answer(tc: TestCore, command: string, params: Record<string, string>) {
-  const r = await tc.call(command, params);
-  if (r.status !== 200 || typeof r.data.jobid !== 'string') return { status: r.status, data: r.data };
-  const job = await tc.waitForJob(r.data.jobid);
-  return { status: job.jobstatus === 1 ? 200 : Number(job.jobresult?.errorcode), data: job.jobresult };
-}
-
 describe.each(dialects())('one name rule (%s)', (dialect) => {
   let tc: TestCore;
   let cloud: SmallCloud;
@@ -147,7 +139,7 @@ describe.each(dialects())('one name rule (%s)', (dialect) => {
     it(`${command} refuses a bad ${param} with a clear 431 and changes nothing`, async () => {
       const before = await namedRows(tc);
       for (const bad of BAD_NAMES) {
-        const r = await answer(tc, command, { ...base(cloud), [param]: bad.value });
+        const r = await tc.settle(command, { ...base(cloud), [param]: bad.value });
         const what = `${command} ${param} ${bad.label}: ${JSON.stringify(r.data)}`;
         expect(r.status, what).toBe(431);
         expect(String(r.data.errortext), what).toMatch(bad.text);

@@ -112,16 +112,6 @@ const FIXTURES: Record<string, Fixture> = {
   },
 };
 
-/** Calls an update command (waiting for its job when it is async); returns status and the object. */
-async function update(tc: TestCore, command: AnyCommand, params: Record<string, string>) {
-  const r = await tc.call(command.name, params);
-  if (r.status !== 200 || !command.isAsync) return { status: r.status, data: r.data, body: r.body };
-  const job = await tc.waitForJob(r.data.jobid);
-  return job.jobstatus === 1
-    ? { status: 200, data: job.jobresult, body: job }
-    : { status: Number(job.jobresult?.errorcode), data: job.jobresult, body: job };
-}
-
 const optionalParams = (command: AnyCommand) =>
   Object.entries(command.params.shape as Record<string, Parameters<typeof paramMeta>[0]>)
     .filter(([, schema]) => !paramMeta(schema).required)
@@ -150,7 +140,7 @@ describe.each(dialects())('updates with nothing to change (%s)', (dialect) => {
       if (!fixture) throw new Error(`no fixture for ${command.name}`);
       const target = await fixture.target(tc, cloud);
       const before = await target.read();
-      const r = await update(tc, command, target.ids);
+      const r = await tc.settle(command.name, target.ids);
       if (fixture.refused) {
         expect(r.status, JSON.stringify(r.body)).toBe(431);
         expect(String(r.data.errortext)).toMatch(fixture.refused);
@@ -167,7 +157,7 @@ describe.each(dialects())('updates with nothing to change (%s)', (dialect) => {
       if (!fixture) throw new Error(`no fixture for ${command.name}`);
       const target = await fixture.target(tc, cloud);
       for (const name of optionalParams(command)) {
-        const r = await update(tc, command, { ...target.ids, [name]: '' });
+        const r = await tc.settle(command.name, { ...target.ids, [name]: '' });
         expect([200, 431], `${command.name} ${name}='': ${JSON.stringify(r.body)}`).toContain(r.status);
       }
     });

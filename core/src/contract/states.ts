@@ -1,5 +1,5 @@
 /**
- * State names as CloudStack spells them, and the one meaning each has on screen (UI.md: the same
+ * State names as CloudStack spells them, and the one meaning each has on screen (the same
  * colour in tables, the diagram, charts and badges). The core's state machines
  * (core/src/domain/states) use these names; the renderer maps each tone to a colour.
  */

@@ -42,10 +42,24 @@ export async function pageOfIds<TB extends IdTable, O>(
   let idQuery = filtered().clearSelect().select(sql.ref<number>('id').as('id')).orderBy(sql.ref('id'));
   if (page) idQuery = idQuery.limit(page.limit).offset(page.offset);
   const ids = (await idQuery.execute()).map((r) => Number(r.id));
-  if (!page) return { ids, count: ids.length };
+  return { ids, count: await matchingCount(filtered, page, ids.length) };
+}
+
+/**
+ * CloudStack's `count` of a list: how many rows its filter matches. Without a page (pagesize=-1)
+ * the rows read are all of them; otherwise one COUNT(*) over the same filter.
+ */
+export async function matchingCount<DB, TB extends keyof DB, O>(
+  filtered: () => SelectQueryBuilder<DB, TB, O>,
+  page: PageWindow | undefined,
+  rowsRead: number,
+): Promise<number> {
+  if (!page) return rowsRead;
   const counted = await filtered()
     .clearSelect()
     .select(sql<number>`count(*)`.as('n'))
+    // Kysely cannot name the selection over a generic database (aliased tables differ per list).
+    .$castTo<{ n: number }>()
     .executeTakeFirstOrThrow();
-  return { ids, count: Number(counted.n) };
+  return Number(counted.n);
 }

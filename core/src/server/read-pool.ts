@@ -14,6 +14,8 @@ export type ReadCall = Omit<ReadRequest, 'kind' | 'id'>;
 export class ReadPool {
   /** Reads answered by the worker, and on this thread. */
   readonly answered = { worker: 0, here: 0 };
+  /** The settings writes the readers last read (or are reading) after. */
+  private settingsRead?: { writes: number; refreshed: Promise<void> };
 
   private constructor(
     private readonly worker: ReadWorker,
@@ -50,9 +52,21 @@ export class ReadPool {
     return answerRead({ api: this.core.api, settings: this.core.settings, close: async () => undefined }, request);
   }
 
-  /** Makes both readers read the settings again (after a change on this server), before the change is answered. */
-  async refreshSettings(): Promise<void> {
-    await Promise.all([this.worker.refreshSettings(), this.local?.settings.load()]);
+  /**
+   * Makes both readers read the settings again when this server changed them since they last did;
+   * called before a command's answer goes out, so that the change is seen by the next read.
+   */
+  refreshSettings(): Promise<void> {
+    const writes = this.core.settings.writes;
+    if (this.settingsRead?.writes !== writes) {
+      const refreshed = Promise.all([this.worker.refreshSettings(), this.local?.settings.load()]).then(() => undefined);
+      this.settingsRead = { writes, refreshed };
+      // A failed refresh is tried again by the next call.
+      refreshed.catch(() => {
+        if (this.settingsRead?.refreshed === refreshed) this.settingsRead = undefined;
+      });
+    }
+    return this.settingsRead.refreshed;
   }
 
   async close(): Promise<void> {

@@ -6,7 +6,7 @@ import { invalidParameter } from '../domain/errors';
 import { MANAGEMENT_SERVER_STATES, type ManagementServerState } from '../domain/management-servers';
 import { nowIso, toCloudStackDate } from '../domain/time';
 import type { Store } from '../db/connect';
-import { ilike } from '../db/query-helpers';
+import { ilike, matchingCount } from '../db/query-helpers';
 import type { ManagementServerTable } from '../db/schema';
 import type { ListManagementServersInput, ManagementServer } from '../api/schemas/management-servers';
 import type { CoreServices, SettingsReader } from './core-services';
@@ -135,17 +135,8 @@ export class ManagementServerQueries {
       .orderBy('name');
     if (page) q = q.limit(page.limit).offset(page.offset);
     const rows = await q.execute();
-    const count = page
-      ? Number(
-          (
-            await filtered()
-              .select(sql<number>`count(*)`.as('n'))
-              .executeTakeFirstOrThrow()
-          ).n,
-        )
-      : rows.length;
     return {
-      count,
+      count: await matchingCount(filtered, page, rows.length),
       items: rows.map((r) => ({
         id: r.uuid,
         name: r.name,

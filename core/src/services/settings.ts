@@ -87,6 +87,11 @@ export class SettingsService implements SettingsReader {
     this.maxAgeMs = options.maxAgeMs ?? 30_000;
   }
 
+  /** Grows with every write through this service: copies elsewhere (the read worker's) tell from it when they are stale. */
+  get writes(): number {
+    return this.version;
+  }
+
   /** Reads every stored override. Called once at start-up; later calls refresh dynamic values. */
   async load(): Promise<void> {
     const version = this.version;

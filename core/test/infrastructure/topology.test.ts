@@ -1,12 +1,4 @@
 import crypto from 'node:crypto';
-import type {
-  KyselyPlugin,
-  PluginTransformQueryArgs,
-  PluginTransformResultArgs,
-  QueryResult,
-  RootOperationNode,
-  UnknownRow,
-} from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Topology } from '../../src/api/schemas/infrastructure';
 import { nowIso } from '../../src/domain/time';
@@ -14,22 +6,11 @@ import { listCapacity } from '../../src/services/capacity/capacity-list';
 import { infrastructureTopology } from '../../src/services/capacity/topology';
 import type { CoreServices } from '../../src/services/core-services';
 import { dialects, startTestCore, type TestCore } from '../harness';
+import { QueryCounter } from '../query-counter';
 import { fails, ok } from '../tenancy/fixtures';
 import { seedCluster, seedHost, seedPod, seedZone } from './seed';
 
 const GiB = 1024 ** 3;
-
-/** Counts executed statements (results, not compiled nodes: subqueries are compiled too). */
-class QueryCounter implements KyselyPlugin {
-  count = 0;
-  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    return args.node;
-  }
-  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    this.count += 1;
-    return args.result;
-  }
-}
 
 describe.each(dialects())('infrastructure topology (%s)', (dialect) => {
   let tc: TestCore;

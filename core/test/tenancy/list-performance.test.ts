@@ -1,32 +1,12 @@
 import crypto from 'node:crypto';
-import {
-  sql,
-  type KyselyPlugin,
-  type PluginTransformQueryArgs,
-  type PluginTransformResultArgs,
-  type QueryResult,
-  type RootOperationNode,
-  type UnknownRow,
-} from 'kysely';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nowIso } from '../../src/domain/time';
 import { dialects, startTestCore, type TestCore } from '../harness';
+import { QueryCounter } from '../query-counter';
 import type { CoreServices } from '../../src/services/core-services';
 import { tenancy } from '../../src/services/tenancy/index';
 import { createDomain, ok } from './fixtures';
-
-/** Counts the statements sent to the database, to prove a page costs a fixed number of queries. */
-/** Counts executed queries (results), not compiled nodes: subqueries are compiled too. */
-class QueryCounter implements KyselyPlugin {
-  count = 0;
-  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    return args.node;
-  }
-  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    this.count += 1;
-    return args.result;
-  }
-}
 
 const ACCOUNTS = 1000;
 const USERS_PER_ACCOUNT = 10;

@@ -156,7 +156,7 @@ const settings: RouteDef = {
 };
 
 /**
- * The rail, grouped as operators think (UI.md). Compute, Network, Storage, Images and Offerings
+ * The rail, grouped as operators think. Compute, Network, Storage, Images and Offerings
  * join here when they have pages; a group shows only when the caller's role can open at least one
  * of its pages.
  */

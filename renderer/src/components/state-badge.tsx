@@ -11,7 +11,7 @@ const LABELS: Record<string, MessageKey> = {
   inactive: 'state.inactive',
 };
 
-/** A state with its one colour (UI.md): the same in tables, drawers and the diagram. */
+/** A state with its one colour: the same in tables, drawers and the diagram. */
 export function StateBadge({ state, label }: { state: string | undefined; label?: string }) {
   const t = useT();
   const style = stateStyle(state);

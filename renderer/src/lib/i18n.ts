@@ -129,7 +129,7 @@ export function formatNumber(value: number, locale: Locale): string {
   return numberFormat(locale).format(value);
 }
 
-/** Sizes in binary units with the unit shown (UI.md). */
+/** Sizes in binary units with the unit shown. */
 export function formatBytes(bytes: number, locale: Locale): string {
   const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
   let value = bytes;

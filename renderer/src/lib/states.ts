@@ -1,7 +1,7 @@
 import { stateTone, type StateTone } from './contract';
 
 /**
- * One meaning per colour everywhere (UI.md): Running/Up/Enabled green; transitional blue and
+ * One meaning per colour everywhere: Running/Up/Enabled green; transitional blue and
  * animated; Stopped/Disabled grey; Alert amber; Down/Error red; Maintenance violet; Destroyed
  * struck-through grey. Locked accounts and users are amber: they need an operator's attention.
  * What each state means comes from the contract (`stateTone`); this maps the meaning to Mantine.
@@ -32,7 +32,7 @@ export const CAPACITY_THRESHOLDS = { notify: 0.75, disable: 0.85 } as const;
 
 /**
  * The colour of a capacity use (0..1): green below the notification threshold, amber above it,
- * red above the disable threshold (UI.md: one meaning per colour).
+ * red above the disable threshold (one meaning per colour).
  */
 export function capacityColor(
   fraction: number,

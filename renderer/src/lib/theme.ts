@@ -40,7 +40,7 @@ export const colorSchemeManager = localStorageColorSchemeManager({ key: COLOR_SC
 export const DEFAULT_COLOR_SCHEME: MantineColorScheme = 'light';
 
 /** A stable colour per connection profile, so two clouds never look alike. */
-// Not red, green, grey or amber: those are state colours (UI.md).
+// Not red, green, grey or amber: those are state colours.
 const PROFILE_COLORS = ['teal', 'grape', 'cyan', 'pink', 'indigo', 'orange'] as const;
 
 export function profileColor(target: string): string {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { countingReads } from '../testing/counting-reads';
 import { isRef, type Ref } from './calls';
 import { planZone, type ZoneCall } from './plan';
 import type { ClusterSpec, PhysicalNetworkSpec, PodSpec, ZoneSpec } from './spec';
@@ -424,24 +425,3 @@ describe('planZone', () => {
     expect(reads(100) - none).toBe(100 * perCluster);
   });
 });
-
-/** The value behind a proxy that counts every property read of it and of what it holds. */
-function countingReads<T extends object>(value: T): { value: T; reads(): number } {
-  let count = 0;
-  const proxies = new WeakMap<object, object>();
-  const wrap = (target: object): object => {
-    const known = proxies.get(target);
-    if (known) return known;
-    const proxy = new Proxy(target, {
-      get(t, key, receiver) {
-        count += 1;
-        const v: unknown = Reflect.get(t, key, receiver);
-        return typeof v === 'object' && v !== null ? wrap(v) : v;
-      },
-    });
-    proxies.set(target, proxy);
-    return proxy;
-  };
-  // A proxy has the type of its target.
-  return { value: wrap(value) as T, reads: () => count };
-}

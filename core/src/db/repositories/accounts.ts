@@ -1,6 +1,6 @@
 import type { AccountRow, NewAccount } from '../schema';
 import type { Db } from './domains';
-import { equalsIgnoreCase, ilike, type PageWindow } from '../query-helpers';
+import { equalsIgnoreCase, ilike, matchingCount, type PageWindow } from '../query-helpers';
 
 /** An account with its domain and role, as CloudStack's account response needs them. */
 export interface AccountView extends AccountRow {
@@ -193,14 +193,6 @@ export async function listAccounts(
     ])
     .orderBy('a.id');
   const rows = await q.execute();
-  const count = page
-    ? Number(
-        (
-          await filtered(db, filter)
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      )
-    : rows.length;
+  const count = await matchingCount(() => filtered(db, filter), page, rows.length);
   return { rows, count };
 }

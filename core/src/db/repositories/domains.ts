@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, DomainRow } from '../schema';
-import { equalsIgnoreCase, ilike, type PageWindow } from '../query-helpers';
+import { equalsIgnoreCase, ilike, matchingCount, type PageWindow } from '../query-helpers';
 
 export type Db = Kysely<Database>;
 
@@ -214,15 +214,7 @@ export async function listDomains(
     .orderBy('d.id');
   if (page) q = q.limit(page.limit).offset(page.offset);
   const rows = await q.execute();
-  const count = page
-    ? Number(
-        (
-          await filtered(db, filter)
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      )
-    : rows.length;
+  const count = await matchingCount(() => filtered(db, filter), page, rows.length);
   return { rows: rows.map((r) => ({ ...r, has_child: Boolean(r.has_child) })), count };
 }
 

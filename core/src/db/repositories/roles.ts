@@ -1,6 +1,6 @@
 import type { RolePermissionRow, RoleRow } from '../schema';
 import type { Db } from './domains';
-import { equalsIgnoreCase, ilike, type PageWindow } from '../query-helpers';
+import { equalsIgnoreCase, ilike, matchingCount, type PageWindow } from '../query-helpers';
 
 export interface RoleFilter {
   id?: number;
@@ -74,15 +74,7 @@ export async function listRoles(
   let q = filtered(db, filter).selectAll().orderBy('id');
   if (page) q = q.limit(page.limit).offset(page.offset);
   const rows = await q.execute();
-  const count = page
-    ? Number(
-        (
-          await filtered(db, filter)
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      )
-    : rows.length;
+  const count = await matchingCount(() => filtered(db, filter), page, rows.length);
   return { rows, count };
 }
 

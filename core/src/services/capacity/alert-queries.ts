@@ -1,7 +1,6 @@
-import { sql } from 'kysely';
 import { notFound } from '../../domain/errors';
 import { toCloudStackDate } from '../../domain/time';
-import { ilike } from '../../db/query-helpers';
+import { ilike, matchingCount } from '../../db/query-helpers';
 import type { AlertRow } from '../../db/schema';
 import type { Alert, ListAlertsInput } from '../../api/schemas/alerts';
 import type { CoreServices } from '../core-services';
@@ -51,16 +50,7 @@ export async function listAlerts(
     .orderBy('id', 'desc');
   if (page) q = q.limit(page.limit).offset(page.offset);
   const rows = await q.execute();
-  const count = page
-    ? Number(
-        (
-          await filtered()
-            .select(sql<number>`count(*)`.as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      )
-    : rows.length;
-  return { items: rows.map(alertResponse), count };
+  return { items: rows.map(alertResponse), count: await matchingCount(filtered, page, rows.length) };
 }
 
 export interface AlertSelection {

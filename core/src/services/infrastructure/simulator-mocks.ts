@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { invalidParameter, notFound } from '../../domain/errors';
 import { SIMULATOR_OPERATIONS, type SimulatorOperation } from '../../domain/infrastructure';
 import { nowIso, toCloudStackDate } from '../../domain/time';
-import { ilike } from '../../db/query-helpers';
+import { ilike, matchingCount } from '../../db/query-helpers';
 import type { SimulatorMockRow } from '../../db/schema';
 import type {
   SimulatorMockEffect,
@@ -438,9 +438,7 @@ export async function listSimulatorMocks(
   let rowsQ = q.selectAll().orderBy('id');
   if (page) rowsQ = rowsQ.limit(page.limit).offset(page.offset);
   const rows = await rowsQ.execute();
-  const count = page
-    ? Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
-    : rows.length;
+  const count = await matchingCount(() => q, page, rows.length);
   return { items: await mockResponses(services, rows), count };
 }
 

@@ -7,7 +7,7 @@ import { useUiStore } from '../../lib/ui-store';
 import { NAV_GROUPS } from '../routes';
 import classes from './nav-rail.module.css';
 
-/** Groups with at least one page the role may open; the rest stay hidden (UI.md). */
+/** Groups with at least one page the role may open; the rest stay hidden. */
 export function NavRail({ areas, activePath, collapsed }: { areas: Area[]; activePath?: string; collapsed: boolean }) {
   const t = useT();
   const toggle = useUiStore((s) => s.toggleNav);

@@ -5,7 +5,7 @@ export const AXIS_LINE = 'var(--mantine-color-dimmed)';
 export const GRID_STROKE = 'var(--mantine-color-default-border)';
 export const GRID_DASH = '3 3';
 export const THRESHOLD_DASH = '4 3';
-/** The notification and disable thresholds: amber and red, as the state colours (UI.md). */
+/** The notification and disable thresholds: amber and red, as the state colours. */
 export const THRESHOLD_COLORS = {
   notify: { line: 'var(--mantine-color-yellow-6)', text: 'var(--mantine-color-yellow-7)' },
   disable: { line: 'var(--mantine-color-red-6)', text: 'var(--mantine-color-red-7)' },

@@ -51,7 +51,7 @@ function Choice(props: {
 }
 
 /**
- * An empty cloud greets with choices, not a blank page (UI.md "First run"): a lab cloud, this
+ * An empty cloud greets with choices, not a blank page: a lab cloud, this
  * machine as a KVM host, a datacenter description, a remote server.
  */
 export function FirstRun({ onImport }: { onImport: () => void }) {

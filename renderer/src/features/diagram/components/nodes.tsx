@@ -19,7 +19,7 @@ import type {
 import type { Usage } from '../lib/metrics';
 import classes from './diagram.module.css';
 
-/** A Mantine palette colour as a CSS value (one meaning per colour, UI.md). */
+/** A Mantine palette colour as a CSS value (one meaning per colour). */
 export const paletteColor = (color: string) => `var(--mantine-color-${color}-6)`;
 
 const stateVars = (color: string) => ({ '--state-color': paletteColor(color) }) as CSSProperties;

@@ -55,7 +55,7 @@ export interface StateSegment {
   color: string;
 }
 
-/** The order of the stacked host-state bar (UI.md colours): healthy first, then worse, then Maintenance. */
+/** The order of the stacked host-state bar (state colours): healthy first, then worse, then Maintenance. */
 const BAR_ORDER = ['Up', 'Connecting', 'Disconnected', 'Alert', 'Down', 'Error', 'Maintenance'];
 
 /**

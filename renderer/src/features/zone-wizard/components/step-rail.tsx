@@ -54,7 +54,7 @@ export interface RailItem {
   errors: number;
 }
 
-/** The steps on the left, each with its check or error mark (UI.md: wizards). */
+/** The steps on the left, each with its check or error mark. */
 export const StepRail = memo(
   function StepRail({
     items,
