@@ -159,6 +159,25 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
+/**
+ * Seconds of CPU used so far by every PostgreSQL process on this machine (the benchmark's server
+ * and its backends: measure on a quiet machine). Backends that exit take theirs with them, but
+ * the server's pools keep theirs open while clients keep them busy.
+ */
+function postgresCpuSeconds(): number {
+  let total = 0;
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) === 'postgres') total += cpuSeconds(Number(entry));
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return total;
+}
+
 function rssBytes(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = /VmRSS:\s+(\d+)/.exec(status)?.[1];
@@ -216,6 +235,7 @@ async function loadPhase(state: LoadState, server: ServerChild, client: ApiClien
   let maxRss = rssBytes(pid);
   const rssTimer = setInterval(() => (maxRss = Math.max(maxRss, rssBytes(pid))), 500);
   const cpuStart = cpuSeconds(pid);
+  const postgresStart = state.kind === 'postgres' ? postgresCpuSeconds() : 0;
   const start = Date.now();
   const end = start + SECONDS * 1000;
   await Promise.all(
@@ -235,6 +255,7 @@ async function loadPhase(state: LoadState, server: ServerChild, client: ApiClien
   );
   const wall = (Date.now() - start) / 1000;
   const cpu = cpuSeconds(pid) - cpuStart;
+  const postgresCpu = state.kind === 'postgres' ? postgresCpuSeconds() - postgresStart : 0;
   clearInterval(rssTimer);
   const usage = await server.usage();
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
@@ -245,6 +266,11 @@ async function loadPhase(state: LoadState, server: ServerChild, client: ApiClien
   console.log(
     `[${state.kind}]   server CPU ${((cpu / wall) * 100).toFixed(0)}% of one core, ${((cpu * 1000) / Math.max(1, samples.length)).toFixed(1)} ms per request, RSS max ${mb(maxRss)}, heap used ${mb(usage.memory.heapUsed)} of ${mb(usage.memory.heapTotal)}`,
   );
+  if (state.kind === 'postgres') {
+    console.log(
+      `[${state.kind}]   PostgreSQL CPU ${((postgresCpu / wall) * 100).toFixed(0)}% of one core, ${((postgresCpu * 1000) / Math.max(1, samples.length)).toFixed(2)} ms per request`,
+    );
+  }
 }
 
 /** One client alone, sequential requests: the latency nobody else's load adds to. */

@@ -7,6 +7,8 @@ import { ResponseCheck } from './api/response-check';
 import { resultBody } from './api/serialize';
 import { STACKYARD_VERSION } from './api/version';
 import { ensurePrivateDirectory, migrate, openStore, type DatabaseConfig, type Store } from './db/connect';
+import { openReadStore } from './db/read-store';
+import { WriteLogPruner } from './db/write-log';
 import { AuthService } from './services/auth';
 import { bootstrapInventory } from './services/bootstrap';
 import { CapacityMonitor } from './services/capacity/capacity-monitor';
@@ -58,6 +60,11 @@ export interface Core {
   auth: AuthService;
   settings: SettingsService;
   store: Store;
+  /**
+   * On PostgreSQL, a read-only view of the database that remembers answers while the data is
+   * unchanged (openReadStore): callers are looked up there, and the read pool reads there.
+   */
+  readView?: Store;
   hostMonitor: HostMonitor;
   capacityMonitor: CapacityMonitor;
   /** The live stream (events, jobs, resource changes) filtered per viewer. */
@@ -99,14 +106,25 @@ async function drainServer(parts: {
   await parts.jobs.drain(parts.settings.get<number>('management.server.shutdown.grace.seconds') * 1000);
 }
 
+/** The core's store and, on PostgreSQL, its read view (see Core.readView). */
+function openStores(database: DatabaseConfig) {
+  const store = openStore(database);
+  const readView = database.kind === 'postgres' ? openReadStore(database) : undefined;
+  const closeStores = async () => {
+    await readView?.close();
+    await store.close();
+  };
+  return { store, readView, closeStores };
+}
+
 /** The composition root: builds the store, services and dispatcher, in that order. */
 export async function createCore(options: CoreOptions): Promise<Core> {
   ensurePrivateDirectory(options.dataDir);
-  const store = openStore(options.database);
+  const { store, readView, closeStores } = openStores(options.database);
   try {
     await migrate(store);
     const secrets = await openClusterSecretBox(store, secretKeyOptions(options));
-    const { settings, events, registry, access, auth } = await buildServiceBase(store, secrets);
+    const { settings, events, registry, access, auth } = await buildServiceBase(store, secrets, readView);
     // jobs and hypervisors are assigned below: the job runner and the dispatcher need each other.
     const services = {
       store,
@@ -118,6 +136,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       auth,
     } as Partial<DirectoryDeps> as DirectoryDeps;
     const responseCheck = ResponseCheck.fromEnvironment(store.dialect);
+    const writeLog = new WriteLogPruner(store);
     const jobs = new JobService({
       store,
       events,
@@ -134,7 +153,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       settings,
       callerForUser: (userId) => auth.callerForUser(userId, 'system'),
       isResumable: (command) => registry.get(command)?.resumable === true,
-      onHeartbeat: () => hostMonitor.takeOver(), // exists once jobs start (below)
+      // hostMonitor exists once jobs start (below).
+      onHeartbeat: async () => {
+        await hostMonitor.takeOver();
+        await writeLog.prune();
+      },
     });
     services.jobs = jobs;
     services.hypervisors = createHypervisorDrivers(services);
@@ -158,6 +181,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       auth,
       settings,
       store,
+      readView,
       generatedAdminPassword,
       hostMonitor,
       capacityMonitor,
@@ -169,11 +193,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         await capacityMonitor.stop();
         await jobs.stop();
         responseCheck?.flush();
-        await store.close();
+        await closeStores();
       },
     };
   } catch (error) {
-    await store.close();
+    await closeStores();
     throw error;
   }
 }

@@ -70,24 +70,37 @@ export function openStore(config: DatabaseConfig): Store {
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }
-  const pool = new pg.Pool({ connectionString: config.url, max: 10 });
-  let closing = false;
+  const pool = postgresPool(config.url);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', close: () => closePool(pool, db) };
+}
+
+const closingPools = new WeakSet<pg.Pool>();
+
+/**
+ * A pool of 10 connections. readOnly: every transaction is read-only, so a write attempt fails
+ * instead of happening.
+ */
+export function postgresPool(url: string, options: { readOnly?: boolean } = {}): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    options: options.readOnly ? '-c default_transaction_read_only=on' : undefined,
+  });
   // An idle connection the server ends (a restart, a failover, an administrator) would otherwise
   // be an uncaught error that stops the process; the pool drops it and opens a new one when
   // needed. Connections still closing after close() (the pool does not wait for their sockets)
   // are of no interest.
   pool.on('error', (error) => {
-    if (!closing) console.error('[db] a PostgreSQL connection was lost:', error.message);
+    if (!closingPools.has(pool)) console.error('[db] a PostgreSQL connection was lost:', error.message);
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return {
-    db,
-    dialect: 'postgres',
-    close: () => {
-      closing = true;
-      return db.destroy();
-    },
-  };
+  return pool;
+}
+
+/** Closes a Kysely instance over a pool of postgresPool(). */
+export function closePool(pool: pg.Pool, db: Kysely<Database>): Promise<void> {
+  closingPools.add(pool);
+  return db.destroy();
 }
 
 /** Applies every pending migration; safe to call from several servers at once (Kysely locks). */

@@ -1,5 +1,4 @@
 import { sql, type Expression, type SelectQueryBuilder, type SqlBool } from 'kysely';
-import type { Database } from './schema';
 
 /** A page of a list: LIMIT/OFFSET in the list's order. */
 export interface PageWindow {
@@ -25,24 +24,6 @@ export function containsIgnoreCase(column: string, keyword: string): Expression<
 /** lower(column) = lower(value): CloudStack's MySQL collation compares names case-insensitively. */
 export function equalsIgnoreCase(column: string, value: string): Expression<SqlBool> {
   return sql<SqlBool>`lower(${sql.ref(column)}) = ${value.toLowerCase()}`;
-}
-
-/** Tables whose primary key is an integer `id`. */
-type IdTable = { [T in keyof Database]: Database[T] extends { id: unknown } ? T : never }[keyof Database];
-
-/**
- * One page of a filtered single-table list as ids in primary-key order, and how many rows match
- * (CloudStack's `count`). Lists take the page of ids from the index first and then fetch only
- * those rows, which keeps deep pages fast at 100k rows.
- */
-export async function pageOfIds<TB extends IdTable, O>(
-  filtered: () => SelectQueryBuilder<Database, TB, O>,
-  page: PageWindow | undefined,
-): Promise<{ ids: number[]; count: number }> {
-  let idQuery = filtered().clearSelect().select(sql.ref<number>('id').as('id')).orderBy(sql.ref('id'));
-  if (page) idQuery = idQuery.limit(page.limit).offset(page.offset);
-  const ids = (await idQuery.execute()).map((r) => Number(r.id));
-  return { ids, count: await matchingCount(filtered, page, ids.length) };
 }
 
 /**

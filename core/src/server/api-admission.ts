@@ -20,13 +20,15 @@ export function apiAdmission(dialect: keyof typeof ADMISSION): FairQueue {
 
 /**
  * Authenticated reads run at once, and how many of them go to the read worker: two in flight keep
- * it busy (the next waits in its message queue while one is answered); the others run on the
- * main thread meanwhile, so both cores serve lists (four at once on SQLite measured best in
- * bench/load.ts). `serve` gives PostgreSQL no worker: its queries already run in its own processes.
+ * it busy on SQLite (the next waits in its message queue while one is answered); the others run
+ * on the main thread meanwhile, so both cores serve lists (four at once on SQLite measured best in
+ * bench/load.ts). On PostgreSQL reads mostly wait on the database or are answered from memory
+ * (db/snapshot-reads.ts), and 24 at once with 14 in the worker measured best: the main thread
+ * also admits and authenticates every request.
  */
 const READ_ADMISSION = {
   sqlite: { concurrency: 4, inWorker: 2 },
-  postgres: { concurrency: 16, inWorker: 8 },
+  postgres: { concurrency: 24, inWorker: 14 },
 } as const;
 
 export interface ReadAdmission {

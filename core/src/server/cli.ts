@@ -75,9 +75,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const dataDir = options.dataDir ?? defaultDataDir();
     const database =
       typeof options.database === 'object' ? options.database : parseDatabaseUrl(options.database, dataDir);
-    // PostgreSQL runs its queries in its own processes, already on the other core: the worker
-    // gave it no throughput and cost single requests a thread hop (bench/load.ts).
-    if (options.readWorker && database.kind === 'sqlite' && database.file !== ':memory:') {
+    if (options.readWorker && (database.kind === 'postgres' || database.file !== ':memory:')) {
       const secretKeyFile = options.secretKeyFile ?? path.join(dataDir, 'secret.key');
       readWorker = { database, secretKey: options.secretKey, secretKeyFile };
     }

@@ -8,6 +8,7 @@ import type { RawParams } from '../api/request-params';
 import { responseKey, toXml } from '../api/serialize';
 import type { Core } from '../core';
 import type { Caller } from '../services/caller';
+import { withinOneRead } from '../db/snapshot-clock';
 import type { ReadPool } from './read-pool';
 import { BodyTooLarge, readBody } from './request-body';
 import { acceptsJson } from './response-format';
@@ -135,7 +136,10 @@ export class ApiEndpoint {
       sendApi(res, 405, { [errorKey]: loginByPostOnly().body }, params.wantsJson());
       return undefined;
     }
-    const auth = await this.authenticate(def, params, raw);
+    // A read-only command's caller is looked up on the one check of the read view its answer uses.
+    const auth = await (def?.readOnly
+      ? withinOneRead(() => this.authenticate(def, params, raw))
+      : this.authenticate(def, params, raw));
     if ('error' in auth) {
       sendApi(res, 401, { [errorKey]: auth.error.body }, params.wantsJson());
       return undefined;

@@ -9,7 +9,8 @@ import { createHypervisorDrivers } from '../services/infrastructure/hypervisors'
 import { SecretBox } from '../services/secrets';
 import { SettingsService } from '../services/settings';
 import { buildServiceBase } from '../service-base';
-import { openReadStore } from './read-store';
+import { openReadStore } from '../db/read-store';
+import { withinOneRead } from '../db/snapshot-clock';
 import type { ReadRequest, ReadWorkerSetup } from './read-worker-protocol';
 
 /** The dispatcher of the read worker: the services reads need over its own connection, no jobs nor monitors. */
@@ -36,14 +37,18 @@ export interface ReadAnswer {
 
 /** Runs an authenticated read-only command and encodes its answer. */
 export async function answerRead(core: ReadCore, request: Omit<ReadRequest, 'kind' | 'id'>): Promise<ReadAnswer> {
-  const response = await core.api.execute(request.command, request.raw, request.caller, request.origin);
+  const response = await withinOneRead(() =>
+    core.api.execute(request.command, request.raw, request.caller, request.origin),
+  );
   const text = request.json ? JSON.stringify(response.body) : toXml(response.body);
   // Its own buffer (never a pooled one), so a worker hands it over without a copy.
   return { status: response.status, bytes: new TextEncoder().encode(text) };
 }
 
-export async function createReadCore(setup: ReadWorkerSetup): Promise<ReadCore> {
-  const store: Store = openReadStore(setup.database);
+/** A read core over its own read-only connection, or over `view` (the core's read view, left open on close). */
+export async function createReadCore(setup: ReadWorkerSetup, view?: Store): Promise<ReadCore> {
+  const store: Store = view ?? openReadStore(setup.database);
+  const closeStore = () => (view ? Promise.resolve() : store.close());
   try {
     const secrets = secretBoxOf(setup);
     const { settings, registry, access, auth, events } = await buildServiceBase(store, secrets);
@@ -70,11 +75,11 @@ export async function createReadCore(setup: ReadWorkerSetup): Promise<ReadCore> 
       settings,
       close: async () => {
         responseCheck?.flush();
-        await store.close();
+        await closeStore();
       },
     };
   } catch (error) {
-    await store.close();
+    await closeStore();
     throw error;
   }
 }

@@ -7,9 +7,8 @@ export type ReadCall = Omit<ReadRequest, 'kind' | 'id'>;
 
 /**
  * Where authenticated read-only commands run: the read worker while it has fewer than its share
- * in flight, else this thread. On SQLite this thread reads over a read-only connection of its
- * own too (its counts are remembered like the worker's until a commit); on PostgreSQL it uses
- * the core's pool.
+ * in flight, else this thread, which reads over a read-only connection of its own too (see
+ * openReadStore: answers are remembered until the data changes).
  */
 export class ReadPool {
   /** Reads answered by the worker, and on this thread. */
@@ -19,7 +18,7 @@ export class ReadPool {
 
   private constructor(
     private readonly worker: ReadWorker,
-    private readonly local: ReadCore | undefined,
+    private readonly local: ReadCore,
     private readonly core: Core,
     private readonly inWorker: number,
   ) {}
@@ -27,7 +26,7 @@ export class ReadPool {
   static async start(core: Core, setup: ReadWorkerSetup, inWorker: number): Promise<ReadPool> {
     const worker = await ReadWorker.start(setup);
     try {
-      const local = setup.database.kind === 'sqlite' ? await createReadCore(setup) : undefined;
+      const local = await createReadCore(setup, core.readView);
       return new ReadPool(worker, local, core, inWorker);
     } catch (error) {
       await worker.close();
@@ -48,8 +47,7 @@ export class ReadPool {
       });
     }
     this.answered.here++;
-    if (this.local) return answerRead(this.local, request);
-    return answerRead({ api: this.core.api, settings: this.core.settings, close: async () => undefined }, request);
+    return answerRead(this.local, request);
   }
 
   /**
@@ -59,7 +57,7 @@ export class ReadPool {
   refreshSettings(): Promise<void> {
     const writes = this.core.settings.writes;
     if (this.settingsRead?.writes !== writes) {
-      const refreshed = Promise.all([this.worker.refreshSettings(), this.local?.settings.load()]).then(() => undefined);
+      const refreshed = Promise.all([this.worker.refreshSettings(), this.local.settings.load()]).then(() => undefined);
       this.settingsRead = { writes, refreshed };
       // A failed refresh is tried again by the next call.
       refreshed.catch(() => {
@@ -71,6 +69,6 @@ export class ReadPool {
 
   async close(): Promise<void> {
     await this.worker.close();
-    await this.local?.close();
+    await this.local.close();
   }
 }

@@ -13,6 +13,12 @@ import { SignatureReplayCache } from './signature-replay';
 
 export interface AuthServiceDeps {
   store: Store;
+  /**
+   * Where callers (a user with its account and role, by id, name or API key) are looked up: a read
+   * view that remembers answers while the data is unchanged (openReadStore on PostgreSQL); the
+   * store otherwise.
+   */
+  lookups?: Store;
   settings: SettingsReader;
   events: EventSink;
   /** Needed for signed requests (the users' secret keys are sealed); may also be passed per call. */
@@ -70,6 +76,7 @@ export const sha256Hex = (value: string) => crypto.createHash('sha256').update(v
  */
 export class AuthService implements AuthPort {
   private readonly store: Store;
+  private readonly lookups: Store;
   private readonly settings: SettingsReader;
   private readonly events: EventSink;
   private readonly secrets?: SecretBox;
@@ -80,6 +87,7 @@ export class AuthService implements AuthPort {
 
   constructor(deps: AuthServiceDeps) {
     this.store = deps.store;
+    this.lookups = deps.lookups ?? deps.store;
     this.settings = deps.settings;
     this.events = deps.events;
     this.secrets = deps.secrets;
@@ -410,7 +418,7 @@ export class AuthService implements AuthPort {
   }
 
   private principal(by: PrincipalKey): Promise<Principal | undefined> {
-    return findPrincipal(this.store.db, by);
+    return findPrincipal(this.lookups.db, by);
   }
 
   private getDummyHash(): Promise<string> {

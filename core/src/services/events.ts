@@ -5,6 +5,7 @@ import type { EventLevel, EventState } from '../domain/event-types';
 import { nowIso } from '../domain/time';
 import type { Store } from '../db/connect';
 import { containsIgnoreCase, type PageWindow } from '../db/query-helpers';
+import { pageOfList } from '../db/list-page';
 import type { Database, EventRow } from '../db/schema';
 import type { Event } from '../api/schemas/events';
 import type { OwnerScope } from './access';
@@ -268,12 +269,11 @@ export async function listEvents(
   window?: PageWindow,
 ): Promise<{ rows: EventListRow[]; count: number }> {
   const db = store.db;
-  let ids = filteredEvents(db, scope, filter).select('e.id').orderBy('e.id', 'desc');
-  if (window) ids = ids.limit(window.limit).offset(window.offset);
-  const page = selectEvents(db).where('e.id', 'in', ids).orderBy('e.id', 'desc').execute();
-  if (!window) {
+  const ids = await pageOfList(db, filteredEvents(db, scope, filter).select('e.id').orderBy('e.id', 'desc'), window);
+  const page = selectEvents(db).where(ids.where('e.id')).orderBy('e.id', 'desc').execute();
+  if (!window || ids.known) {
     const rows = await page;
-    return { rows, count: rows.length };
+    return { rows, count: ids.known?.count ?? rows.length };
   }
   // On PostgreSQL the page and the count run on two pooled connections at once.
   const [rows, total] = await Promise.all([

@@ -2,6 +2,7 @@ import type { NewUser, UserRow } from '../schema';
 import { SYSTEM_ACCOUNT_NAME, type AccountScope } from './accounts';
 import type { Db } from './domains';
 import { equalsIgnoreCase, ilike, type PageWindow } from '../query-helpers';
+import { pageOfList } from '../list-page';
 
 /** A user without its secrets (password hash, API keys), with its account, domain and role. */
 export interface UserView {
@@ -315,16 +316,15 @@ export async function listUsers(
   filter: UserFilter,
   page?: PageWindow,
 ): Promise<{ rows: UserListRow[]; count: number }> {
-  let ids = filtered(db, filter).select('u.id').orderBy('u.id');
-  if (page) ids = ids.limit(page.limit).offset(page.offset);
+  const ids = await pageOfList(db, filtered(db, filter).select('u.id').orderBy('u.id'), page);
   const q = joined(db)
     .innerJoin('roles as r', 'r.id', 'a.role_id')
     .select(listColumns)
-    .where('u.id', 'in', ids)
+    .where(ids.where('u.id'))
     .orderBy('u.id');
-  if (!page) {
+  if (!page || ids.known) {
     const rows = await q.execute();
-    return { rows, count: rows.length };
+    return { rows, count: ids.known?.count ?? rows.length };
   }
   // On PostgreSQL the page and the count run on two pooled connections at once.
   const [rows, counted] = await Promise.all([

@@ -18,7 +18,8 @@ import {
 } from '../../api/schemas/clusters';
 import { allocationChange, INITIAL_ALLOCATION_STATE } from '../../domain/state-machines/allocation-state';
 import { nowIso } from '../../domain/time';
-import { equalsIgnoreCase, ilike, pageOfIds } from '../../db/query-helpers';
+import { equalsIgnoreCase, ilike } from '../../db/query-helpers';
+import { pageOfIds } from '../../db/list-page';
 import type { ClusterRow, Database, PodRow, ZoneRow } from '../../db/schema';
 import type { Caller } from '../caller';
 import type { CoreServices } from '../core-services';
@@ -278,7 +279,7 @@ export class ClusterService {
       if (keyword !== undefined) q = q.where(ilike('name', keyword));
       return q;
     };
-    const { ids, count } = await pageOfIds(filtered, pageWindow(input, this.services.config));
+    const { ids, count } = await pageOfIds(this.db, filtered, pageWindow(input, this.services.config));
     if (ids.length === 0) return { items: [], count };
     const rows = await this.db.selectFrom('clusters').selectAll().where('id', 'in', ids).orderBy('id').execute();
     return { items: await this.responses(rows), count };

@@ -3,6 +3,7 @@ import type { Host, ListHostsInput } from '../../api/schemas/hosts';
 import { notFound } from '../../domain/errors';
 import { canonicalHypervisor, HOST_RESOURCE_STATES, HOST_STATUSES } from '../../domain/infrastructure';
 import { containsIgnoreCase, ilike } from '../../db/query-helpers';
+import { pageOfList } from '../../db/list-page';
 import type { CoreServices } from '../core-services';
 import { pageWindow } from '../paging';
 import { keywordPattern } from '../tenancy/shared';
@@ -50,19 +51,18 @@ export class HostQueries {
       }
       return q;
     };
-    const page = pageWindow(input, this.services.config);
-    let ids = filtered().select('id').orderBy('id');
-    if (page) ids = ids.limit(page.limit).offset(page.offset);
+    const window = pageWindow(input, this.services.config);
+    const page = await pageOfList(this.db, filtered().select('id').orderBy('id'), window);
     // The page's rows and the count at once: on PostgreSQL, two pooled connections.
     const [rows, counted] = await Promise.all([
-      this.db.selectFrom('hosts').select(HOST_VIEW_COLUMNS).where('id', 'in', ids).orderBy('id').execute(),
-      page
+      this.db.selectFrom('hosts').select(HOST_VIEW_COLUMNS).where(page.where('id')).orderBy('id').execute(),
+      window && !page.known
         ? filtered()
             .select(sql<number>`count(*)`.as('n'))
             .executeTakeFirstOrThrow()
         : undefined,
     ]);
-    const count = counted ? Number(counted.n) : rows.length;
+    const count = page.known?.count ?? (counted ? Number(counted.n) : rows.length);
     if (rows.length === 0) return { items: [], count };
     return { items: await this.responsesOf(rows), count };
   }

@@ -2,7 +2,8 @@ import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { conflict, DomainError, invalidParameter } from '../../domain/errors';
 import { nowIso } from '../../domain/time';
-import { equalsIgnoreCase, ilike, pageOfIds } from '../../db/query-helpers';
+import { equalsIgnoreCase, ilike } from '../../db/query-helpers';
+import { pageOfIds } from '../../db/list-page';
 import type { Database, ImageStoreRow, ZoneRow } from '../../db/schema';
 import { LocalPathError, probeLocalPath } from '../../drivers/storage/local-path';
 import { compact } from '../../api/schemas/fields';
@@ -200,7 +201,7 @@ export async function listImageStores(
     if (pattern) q = q.where(ilike('name', pattern));
     return q;
   };
-  const { ids, count } = await pageOfIds(filtered, pageWindow(input, services.config));
+  const { ids, count } = await pageOfIds(services.store.db, filtered, pageWindow(input, services.config));
   const rows =
     ids.length === 0
       ? []

@@ -14,7 +14,8 @@ import {
 } from '../../contract/ipv4';
 import { allocationChange, INITIAL_ALLOCATION_STATE } from '../../domain/state-machines/allocation-state';
 import { nowIso } from '../../domain/time';
-import { equalsIgnoreCase, ilike, pageOfIds } from '../../db/query-helpers';
+import { equalsIgnoreCase, ilike } from '../../db/query-helpers';
+import { pageOfIds } from '../../db/list-page';
 import type { Database, PodRow, ZoneRow } from '../../db/schema';
 import { compact } from '../../api/schemas/fields';
 import type { CreatePodInput, DeletePodInput, ListPodsInput, Pod, UpdatePodInput } from '../../api/schemas/pods';
@@ -306,7 +307,7 @@ export class PodService {
       if (keyword !== undefined) q = q.where(ilike('name', keyword));
       return q;
     };
-    const { ids, count } = await pageOfIds(filtered, pageWindow(input, this.services.config));
+    const { ids, count } = await pageOfIds(this.db, filtered, pageWindow(input, this.services.config));
     if (ids.length === 0) return { items: [], count };
     const rows = await this.db.selectFrom('pods').selectAll().where('id', 'in', ids).orderBy('id').execute();
     return { items: await this.responses(rows), count };

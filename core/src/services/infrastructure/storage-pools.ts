@@ -10,7 +10,8 @@ import {
 } from '../../domain/infrastructure';
 import { storagePoolState } from '../../domain/state-machines/index';
 import { nowIso } from '../../domain/time';
-import { equalsIgnoreCase, ilike, pageOfIds } from '../../db/query-helpers';
+import { equalsIgnoreCase, ilike } from '../../db/query-helpers';
+import { pageOfIds } from '../../db/list-page';
 import type { ClusterRow, Database, ZoneRow } from '../../db/schema';
 import type { StoragePoolStats } from '../../drivers/hypervisor/types';
 import type {
@@ -410,7 +411,7 @@ export async function listStoragePools(
     if (pattern) q = q.where(ilike('name', pattern));
     return q;
   };
-  const { ids, count } = await pageOfIds(filtered, pageWindow(input, services.config));
+  const { ids, count } = await pageOfIds(services.store.db, filtered, pageWindow(input, services.config));
   const rows =
     ids.length === 0
       ? []

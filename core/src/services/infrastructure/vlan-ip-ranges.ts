@@ -5,7 +5,8 @@ import { nowIso } from '../../domain/time';
 import { parseVlanTag } from '../../domain/vlan-ranges';
 import { findAccountViewByName } from '../../db/repositories/accounts';
 import { findDomainByUuid } from '../../db/repositories/domains';
-import { ilike, pageOfIds } from '../../db/query-helpers';
+import { ilike } from '../../db/query-helpers';
+import { pageOfIds } from '../../db/list-page';
 import type { PhysicalNetworkRow, PodRow, VlanIpRangeRow, ZoneRow } from '../../db/schema';
 import { compact } from '../../api/schemas/fields';
 import type {
@@ -138,7 +139,7 @@ export class VlanIpRangeService {
       }
       return q;
     };
-    const { ids, count } = await pageOfIds(filtered, pageWindow(input, this.services.config));
+    const { ids, count } = await pageOfIds(this.db, filtered, pageWindow(input, this.services.config));
     if (ids.length === 0) return { items: [], count };
     const rows = await this.db.selectFrom('vlan_ip_ranges').selectAll().where('id', 'in', ids).orderBy('id').execute();
     return { items: await this.responses(rows), count };

@@ -1,8 +1,10 @@
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
-import { openStore, type DatabaseConfig, type Store } from '../db/connect';
-import type { Database } from '../db/schema';
-import { withStatementCache } from '../db/statement-cache';
+import { closePool, postgresPool, type DatabaseConfig, type Store } from './connect';
+import { SnapshotDialect } from './snapshot-dialect';
+import { registerSnapshotReads, SnapshotReads } from './snapshot-reads';
+import type { Database } from './schema';
+import { withStatementCache } from './statement-cache';
 
 /** A count whose answer depends only on its SQL, its parameters and the data (no clock, no chance). */
 const CACHEABLE_COUNT = /^select\b[\s\S]*\bcount\(/i;
@@ -61,12 +63,19 @@ export function withCountCache(sqlite: SQLite.Database, inner: SqliteDatabase): 
 }
 
 /**
- * The read worker's own connection: on SQLite a read-only one (WAL lets it read beside the main
- * thread's writes; a write attempt fails instead of happening), with its counts remembered;
- * on PostgreSQL a pool of its own.
+ * The readers' own connection: on SQLite a read-only one (WAL lets it read beside the main
+ * thread's writes; a write attempt fails instead of happening), with its counts remembered; on
+ * PostgreSQL a read-only pool whose answers are kept while the database is unchanged
+ * (SnapshotReads), and whose lists page from memory when asked again.
  */
 export function openReadStore(config: DatabaseConfig): Store {
-  if (config.kind !== 'sqlite') return openStore(config);
+  if (config.kind === 'postgres') {
+    const pool = postgresPool(config.url, { readOnly: true });
+    const reads = new SnapshotReads(pool);
+    const db = new Kysely<Database>({ dialect: new SnapshotDialect(pool, reads) });
+    registerSnapshotReads(db, reads);
+    return { db, dialect: 'postgres', close: () => closePool(pool, db) };
+  }
   const sqlite = new SQLite(config.file, { readonly: true, fileMustExist: true });
   sqlite.pragma('busy_timeout = 5000');
   const database = withCountCache(sqlite, withStatementCache(sqlite));
