@@ -1,42 +1,72 @@
 import { sql, type Expression, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import { matchingCount, type PageWindow } from './query-helpers';
 import type { Database } from './schema';
-import { MAX_WHOLE_LIST, snapshotReadsOf } from './snapshot-reads';
+import { snapshotReadsOf } from './snapshot-reads';
+import { MAX_WHOLE_LIST } from './whole-lists';
 
 /** PostgreSQL takes at most 65,535 parameters; a page of ids in memory is given as parameters. */
 const MAX_LISTED_IDS = 10_000;
 
+/** How a list is ordered: by its id column (`e.id`), one way. */
+export interface ListOrder {
+  by: string;
+  direction: 'asc' | 'desc';
+}
+
 /** Which rows of a list one page holds. */
 export interface PageOfList {
-  /** Keeps the page's rows: a condition on the list's id column (for example `e.id`). */
+  /** Keeps the page's rows: a condition on the list's id column. */
   where(column: string): Expression<SqlBool>;
   /** The page's ids and the list's total when they came from memory; otherwise the caller counts. */
   known?: { ids: number[]; count: number };
 }
 
 /**
- * The page of a list given as the query of its ids in the list's order. On a PostgreSQL read
- * connection that keeps answers (SnapshotReads), a list asked for again while the data is
- * unchanged is paged from its ids in memory, total included; elsewhere the page is a LIMIT/OFFSET
- * subquery the caller's query embeds.
+ * The ids of a list kept whole, when the database connection keeps such lists (SnapshotReads on a
+ * PostgreSQL read view): one text of comma-separated ids in the list's order.
+ */
+async function fromWholeList<DB, TB extends keyof DB>(
+  db: Kysely<Database>,
+  ids: SelectQueryBuilder<DB, TB, { id: number }>,
+  order: ListOrder,
+  window: PageWindow | undefined,
+) {
+  const reads = snapshotReadsOf(db);
+  if (!reads) return undefined;
+  const ordered = ids
+    .orderBy(sql.ref(order.by), order.direction)
+    .limit(MAX_WHOLE_LIST + 1)
+    .as('q');
+  const whole = db
+    .selectFrom(ordered)
+    .select(sql<string>`string_agg(q.id::text, ',' order by q.id ${sql.raw(order.direction)})`.as('ids'));
+  return reads.pageOf(whole.compile(), window);
+}
+
+/**
+ * The page of a list given as the query of its ids (selected as `id`) and its order. On a
+ * PostgreSQL read view, a list asked for often while its tables are unchanged is paged from its
+ * ids in memory, total included (WholeLists); elsewhere the page is a LIMIT/OFFSET subquery the
+ * caller's query embeds.
  */
 export async function pageOfList<DB, TB extends keyof DB>(
   db: Kysely<Database>,
   // The list's tables may be aliased (`events as e`), so its database type is its own.
-  ordered: SelectQueryBuilder<DB, TB, { id: number }>,
+  ids: SelectQueryBuilder<DB, TB, { id: number }>,
+  order: ListOrder,
   window: PageWindow | undefined,
 ): Promise<PageOfList> {
   // The page's ids become parameters of its query: a page (not a whole list) of a sane size only.
-  const reads = window && window.limit <= MAX_LISTED_IDS ? snapshotReadsOf(db) : undefined;
-  const whole = await reads?.pageOf(ordered.limit(MAX_WHOLE_LIST + 1).compile(), window);
+  const whole = window && window.limit <= MAX_LISTED_IDS ? await fromWholeList(db, ids, order, window) : undefined;
   if (whole) {
-    const { ids } = whole;
+    const page = whole.ids;
     return {
       where: (column) =>
-        ids.length > 0 ? sql<SqlBool>`${sql.ref(column)} in (${sql.join(ids)})` : sql<SqlBool>`false`,
+        page.length > 0 ? sql<SqlBool>`${sql.ref(column)} in (${sql.join(page)})` : sql<SqlBool>`false`,
       known: whole,
     };
   }
+  const ordered = ids.orderBy(sql.ref(order.by), order.direction);
   const paged = window ? ordered.limit(window.limit).offset(window.offset) : ordered;
   return { where: (column) => sql<SqlBool>`${sql.ref(column)} in ${paged}` };
 }
@@ -54,10 +84,11 @@ export async function pageOfIds<TB extends IdTable, O>(
   filtered: () => SelectQueryBuilder<Database, TB, O>,
   window: PageWindow | undefined,
 ): Promise<{ ids: number[]; count: number }> {
-  const ordered = filtered().clearSelect().select(sql.ref<number>('id').as('id')).orderBy(sql.ref('id'));
-  const whole = await snapshotReadsOf(db)?.pageOf(ordered.limit(MAX_WHOLE_LIST + 1).compile(), window);
+  const ids = () => filtered().clearSelect().select(sql.ref<number>('id').as('id'));
+  const whole = await fromWholeList(db, ids(), { by: 'id', direction: 'asc' }, window);
   if (whole) return whole;
+  const ordered = ids().orderBy(sql.ref('id'));
   const paged = window ? ordered.limit(window.limit).offset(window.offset) : ordered;
-  const ids = (await paged.execute()).map((r) => Number(r.id));
-  return { ids, count: await matchingCount(filtered, window, ids.length) };
+  const rows = (await paged.execute()).map((r) => Number(r.id));
+  return { ids: rows, count: await matchingCount(filtered, window, rows.length) };
 }

@@ -4,6 +4,7 @@ import { tablesRead } from './query-tables';
 import { ReadCache } from './read-cache';
 import type { PageWindow } from './query-helpers';
 import { SnapshotClock, type SnapshotCheck, type Tables } from './snapshot-clock';
+import { WholeLists } from './whole-lists';
 
 /** Reads whose answer depends only on their SQL, their parameters and the data. */
 const READ = /^\s*select\b/i;
@@ -11,8 +12,6 @@ const NOT_REPEATABLE =
   /\b(now|current_date|current_time|current_timestamp|localtime|localtimestamp|clock_timestamp|statement_timestamp|transaction_timestamp|timeofday|random|gen_random_uuid|nextval|currval|setval|txid_\w+|pg_\w+|current_setting)\b|\bfor\s+(update|share|no\s+key\s+update|key\s+share)\b/i;
 /** Results larger than this are not kept (a list without a page size). */
 const MAX_CACHED_ROWS = 10_000;
-/** A list is kept whole (its ids in order) only up to this many rows; longer ones page in SQL. */
-export const MAX_WHOLE_LIST = 200_000;
 
 type PlainValue = string | number | boolean | null;
 const plainValues = (parameters: ReadonlyArray<unknown>): parameters is PlainValue[] =>
@@ -36,18 +35,15 @@ const CHECK = `select pg_current_snapshot()::text as snapshot,
 /**
  * Answers of a PostgreSQL read connection, kept while the tables they read are unchanged (see
  * SnapshotClock): every list asks for its total, and counting 60k events cost more than the page
- * it went with; random deep pages cost as many rows read as their offset. A list asked for twice
- * while its tables are unchanged is read once in order (its ids only), and its pages and total
- * come from that.
+ * it went with. Lists asked for often while their tables are unchanged are kept whole
+ * (WholeLists): random deep pages cost as many rows read as their offset.
  */
 export class SnapshotReads {
-  /** Queries answered from the cache, and read from the database; whole lists read. */
-  readonly counts = { hits: 0, misses: 0, wholeLists: 0 };
+  /** Queries answered from the cache, and read from the database. */
+  readonly counts = { hits: 0, misses: 0 };
   readonly clock: SnapshotClock;
   private readonly results: ReadCache<ReadonlyArray<object>>;
-  private readonly lists: ReadCache<ReadonlyArray<number> | 'too long'>;
-  /** Lists asked for once (paged in SQL); the next ask reads them whole. */
-  private readonly asked: ReadCache<true>;
+  private readonly wholeLists: WholeLists;
   /** Reads under way, by query, with the last check completed when each was sent. */
   private readonly building = new Map<string, { basis: number; read: Promise<unknown> }>();
 
@@ -63,8 +59,7 @@ export class SnapshotReads {
     const unchanged = (tables: Tables, basis: number) => this.clock.unchangedSince(tables, basis);
     // Rows are objects of a few hundred bytes each: 100k of them cost tens of MB; ids cost 8 bytes.
     this.results = new ReadCache(unchanged, { entries: 5000, rows: 100_000 });
-    this.lists = new ReadCache(unchanged, { entries: 1000, rows: 2_000_000 });
-    this.asked = new ReadCache(unchanged, { entries: 5000, rows: 5000 });
+    this.wholeLists = new WholeLists(this.clock, pool, this.once.bind(this));
   }
 
   /** The query's rows as of now: remembered ones while their tables are unchanged, else run(). */
@@ -86,48 +81,24 @@ export class SnapshotReads {
     return { rows: rows.map((row) => ({ ...row })) as R[] };
   }
 
-  /**
-   * A page of a list whose query selects its ids in order (limited to MAX_WHOLE_LIST + 1), with
-   * the total; undefined when the list is not kept whole (asked once while unchanged, or too
-   * long), and the caller pages in SQL.
-   */
+  /** A page and the total of a list kept whole (see WholeLists.pageOf), or undefined. */
   async pageOf(
-    ordered: CompiledQuery,
+    query: CompiledQuery,
     window: PageWindow | undefined,
   ): Promise<{ ids: number[]; count: number } | undefined> {
-    if (!plainValues(ordered.parameters)) return undefined;
-    const fresh = await this.clock.fresh();
-    const key = keyOf(ordered);
-    let ids = this.lists.get(key);
-    if (ids === undefined) {
-      const tables = tablesRead(ordered);
-      if (!this.building.has(`ids\u0000${key}`) && !this.asked.get(key)) {
-        this.asked.set(key, true, tables, this.clock.latest, 1);
-        return undefined;
-      }
-      ids = await this.once(`ids\u0000${key}`, fresh, (basis) => this.wholeList(key, ordered, tables, basis));
-    }
-    if (ids === 'too long') return undefined;
-    const page = window ? ids.slice(window.offset, window.offset + window.limit) : ids.slice();
-    return { ids: page, count: ids.length };
-  }
-
-  private async wholeList(key: string, ordered: CompiledQuery, tables: Tables, basis: number) {
-    const result = await this.pool.query<[number]>({
-      text: ordered.sql,
-      values: ordered.parameters as PlainValue[],
-      rowMode: 'array',
-    });
-    this.counts.wholeLists++;
-    const ids = result.rows.length > MAX_WHOLE_LIST ? 'too long' : result.rows.map((row) => Number(row[0]));
-    this.lists.set(key, ids, tables, basis, ids === 'too long' ? 1 : ids.length);
-    return ids;
+    if (!plainValues(query.parameters)) return undefined;
+    return this.wholeLists.pageOf(query, window, await this.clock.fresh());
   }
 
   /**
    * work(), or the same read already under way if it was sent after check `fresh` (an older one
    * may not see what the caller must): fifty requests at once read once. work gets its basis.
    */
+  /** Whole lists read (see WholeLists). */
+  get wholeListsRead(): number {
+    return this.wholeLists.read;
+  }
+
   private once<T>(key: string, fresh: number, work: (basis: number) => Promise<T>): Promise<T> {
     const running = this.building.get(key);
     if (running && running.basis >= fresh) return running.read as Promise<T>;

@@ -230,14 +230,16 @@ async function serve(argv: string[]): Promise<number> {
     readWorker: true,
     ...key,
   });
+  // Signals are handled before anything says the server is ready: a supervisor (or a test) that
+  // stops it as soon as it reads the URLs must get a drain, not the default exit.
+  const drained = untilSignalDrained(server);
   if (server.generatedAdminPassword) process.stdout.write(`${passwordBox(server.generatedAdminPassword)}\n`);
   const staticDir = defaultStaticDir();
   if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
     process.stdout.write('The web UI is not built; run `npm run build:renderer`.\n');
   }
   process.stdout.write(`Stackyard API: ${server.apiUrl}\nStackyard UI: ${server.uiUrl}\n`);
-
-  await untilSignalDrained(server);
+  await drained;
   return 0;
 }
 

@@ -269,7 +269,12 @@ export async function listEvents(
   window?: PageWindow,
 ): Promise<{ rows: EventListRow[]; count: number }> {
   const db = store.db;
-  const ids = await pageOfList(db, filteredEvents(db, scope, filter).select('e.id').orderBy('e.id', 'desc'), window);
+  const ids = await pageOfList(
+    db,
+    filteredEvents(db, scope, filter).select('e.id'),
+    { by: 'e.id', direction: 'desc' },
+    window,
+  );
   const page = selectEvents(db).where(ids.where('e.id')).orderBy('e.id', 'desc').execute();
   if (!window || ids.known) {
     const rows = await page;

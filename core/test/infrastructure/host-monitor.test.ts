@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nowIso } from '../../src/domain/time';
 import type { LiveMessage } from '../../src/services/core-services';
@@ -181,6 +182,21 @@ describe.each(dialects())('host monitor (%s)', (dialect) => {
     const listed = ok(await tc.call('listHosts', { id: ids[0] as string })).host[0];
     expect(listed.cpuused).toMatch(/^\d+(\.\d{1,2})?%$/);
     expect(listed.cpuused).not.toBe('0%');
+  });
+
+  it.runIf(dialect === 'postgres')('records a round of answers in one transaction, whatever its batches', async () => {
+    const db = tc.core.store.db;
+    const c = await seedCluster(db, pod, { name: 'OneCommit' });
+    for (let i = 0; i < 40; i++) await seedHost(db, c, { name: `commit-${i}` });
+    clock += 60_000;
+    await monitor.tick(); // adopts the seeded hosts
+    const before = await sql<{ xid: string }>`select pg_current_xact_id()::text as xid`.execute(db);
+    clock += 60_000;
+    await monitor.tick();
+    const writes = await sql<{ n: number }>`select count(distinct xid)::int as n from table_writes
+      where relname = 'hosts' and xid > ${before.rows[0]?.xid}::xid8`.execute(db);
+    // Three batches of 16 hosts, one commit: each commit makes every read view forget its hosts.
+    expect(writes.rows[0]?.n).toBe(1);
   });
 
   it('leaves hosts in Maintenance alone and hosts of a live server to that server', async () => {

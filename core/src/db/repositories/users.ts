@@ -316,7 +316,7 @@ export async function listUsers(
   filter: UserFilter,
   page?: PageWindow,
 ): Promise<{ rows: UserListRow[]; count: number }> {
-  const ids = await pageOfList(db, filtered(db, filter).select('u.id').orderBy('u.id'), page);
+  const ids = await pageOfList(db, filtered(db, filter).select('u.id'), { by: 'u.id', direction: 'asc' }, page);
   const q = joined(db)
     .innerJoin('roles as r', 'r.id', 'a.role_id')
     .select(listColumns)

@@ -68,6 +68,9 @@ async function runPool<T, R>(items: T[], concurrency: number, work: (item: T) =>
   return out;
 }
 
+/** Hosts whose answers one statement records (a statement's text stays well under SQLite's 1 MB). */
+const RECORD_CHUNK = 2000;
+
 /** Finite numbers only: they are inlined into the statement (no parameter typing issues, fewer binds). */
 function literalRows(rows: { id: number; cpu: number; memory: number }[]): RawBuilder<unknown> {
   return sql.join(rows.map((r) => sql`(${sql.lit(r.id)}, ${sql.lit(r.cpu)}, ${sql.lit(r.memory)})`));
@@ -113,7 +116,7 @@ function sortChecks(batch: MonitoredHost[], checks: Check[], now: number, window
  * Heartbeats (CloudStack's AgentManager pings and the host state machine). Every ping.interval
  * seconds it pings the hosts this server owns that are not in Maintenance, in batches of ids at
  * bounded concurrency, adopting hosts whose server is gone (also at every server heartbeat: takeOver). A host that answers gets last_ping and
- * fresh stats (one UPDATE per batch) and, if it was Connecting/Disconnected/Alert/Down, is Up
+ * fresh stats (recorded once per round, in one transaction) and, if it was Connecting/Disconnected/Alert/Down, is Up
  * again (its host alerts archived). A host silent for ping.interval * ping.timeout seconds becomes
  * Disconnected; each further such window moves it to Alert, then Down, which raises an
  * ALERT_TYPE_HOST alert. One live 'Host' state change is published per tick.
@@ -177,15 +180,36 @@ export class HostMonitor {
   }
 
   private async round(): Promise<void> {
-    const { config, serverId } = this.services;
-    const { db } = this.services.store;
-    const interval = config.get<number>('ping.interval');
-    const windowMs = interval * config.get<number>('ping.timeout') * 1000;
+    const { config } = this.services;
+    const windowMs = config.get<number>('ping.interval') * config.get<number>('ping.timeout') * 1000;
     const now = this.now();
     const drivers = this.services.hypervisors.all();
     for (const driver of drivers) await driver.beforeHeartbeats?.();
     await adoptHosts(this.services);
     const changed: string[] = [];
+    // Answers are recorded once for the round (one transaction): each commit makes every server's
+    // read view forget what it read of hosts.
+    const answers: BatchOutcome = { answered: [], cpu: new Map(), memory: new Map(), moves: new Map() };
+    try {
+      await this.pingAll(windowMs, now, answers, changed);
+    } finally {
+      await this.recordAnswers(answers, new Date(now).toISOString());
+    }
+    for (const driver of drivers) await driver.afterHeartbeats?.();
+    if (changed.length > 0) {
+      this.services.events.publish({
+        kind: 'resource',
+        scope: { accountId: null, domainId: null },
+        resource: { type: 'Host', ids: changed, change: 'state' },
+      });
+    }
+  }
+
+  /** Pings this server's hosts batch by batch, moving their states and gathering their answers. */
+  private async pingAll(windowMs: number, now: number, answers: BatchOutcome, changed: string[]): Promise<void> {
+    const { config, serverId } = this.services;
+    const { db } = this.services.store;
+    const interval = config.get<number>('ping.interval');
     let lastId = 0;
     for (;;) {
       const batch: MonitoredHost[] = await db
@@ -215,16 +239,8 @@ export class HostMonitor {
       if (batch.length === 0) break;
       lastId = (batch[batch.length - 1] as MonitoredHost).id;
       const checks = await runPool(batch, this.concurrency, (h) => this.check(h, interval * 1000));
-      await this.apply(batch, checks, now, windowMs, changed);
+      await this.apply(batch, checks, now, windowMs, { answers, changed });
       if (batch.length < this.batchSize) break;
-    }
-    for (const driver of drivers) await driver.afterHeartbeats?.();
-    if (changed.length > 0) {
-      this.services.events.publish({
-        kind: 'resource',
-        scope: { accountId: null, domainId: null },
-        resource: { type: 'Host', ids: changed, change: 'state' },
-      });
     }
   }
 
@@ -252,39 +268,46 @@ export class HostMonitor {
     checks: Check[],
     now: number,
     windowMs: number,
-    changed: string[],
+    { answers, changed }: { answers: BatchOutcome; changed: string[] },
   ): Promise<void> {
     const nowText = new Date(now).toISOString();
     const outcome = sortChecks(batch, checks, now, windowMs);
     if (outcome.answered.length > 0) {
-      await this.recordAnswers(outcome, nowText);
+      answers.answered.push(...outcome.answered);
+      for (const [id, cpu] of outcome.cpu) answers.cpu.set(id, cpu);
+      for (const [id, memory] of outcome.memory) answers.memory.set(id, memory);
       await this.recover(outcome.answered, nowText, changed);
     }
     await this.moveSilent(outcome.moves, nowText, changed);
   }
 
-  /** One statement for the batch: last_ping and load figures of every host that answered. */
+  /** last_ping and load figures of every host that answered, in one transaction (statements of RECORD_CHUNK hosts). */
   private async recordAnswers({ answered, cpu, memory }: BatchOutcome, nowText: string): Promise<void> {
-    const { db } = this.services.store;
-    const withStats = answered.filter((h) => cpu.has(h.id));
-    const withoutStats = answered.filter((h) => !cpu.has(h.id));
-    if (withStats.length > 0) {
-      const rows = withStats.map((h) => ({ id: h.id, cpu: cpu.get(h.id) ?? 0, memory: memory.get(h.id) ?? 0 }));
-      await sql`update hosts set last_ping = ${nowText}, cpu_used_percent = v.column2, memory_used = v.column3 from (values ${literalRows(rows)}) as v where hosts.id = v.column1`.execute(
-        db,
-      );
-    }
-    if (withoutStats.length > 0) {
-      await db
-        .updateTable('hosts')
-        .set({ last_ping: nowText })
-        .where(
-          'id',
-          'in',
-          withoutStats.map((h) => h.id),
-        )
-        .execute();
-    }
+    if (answered.length === 0) return;
+    await this.services.store.db.transaction().execute(async (trx) => {
+      for (let i = 0; i < answered.length; i += RECORD_CHUNK) {
+        const chunk = answered.slice(i, i + RECORD_CHUNK);
+        const withStats = chunk.filter((h) => cpu.has(h.id));
+        const withoutStats = chunk.filter((h) => !cpu.has(h.id));
+        if (withStats.length > 0) {
+          const rows = withStats.map((h) => ({ id: h.id, cpu: cpu.get(h.id) ?? 0, memory: memory.get(h.id) ?? 0 }));
+          await sql`update hosts set last_ping = ${nowText}, cpu_used_percent = v.column2, memory_used = v.column3 from (values ${literalRows(rows)}) as v where hosts.id = v.column1`.execute(
+            trx,
+          );
+        }
+        if (withoutStats.length > 0) {
+          await trx
+            .updateTable('hosts')
+            .set({ last_ping: nowText })
+            .where(
+              'id',
+              'in',
+              withoutStats.map((h) => h.id),
+            )
+            .execute();
+        }
+      }
+    });
   }
 
   /** Hosts that answered after a missed heartbeat are Up again, and their host alerts cleared. */

@@ -52,7 +52,7 @@ export class HostQueries {
       return q;
     };
     const window = pageWindow(input, this.services.config);
-    const page = await pageOfList(this.db, filtered().select('id').orderBy('id'), window);
+    const page = await pageOfList(this.db, filtered().select('id'), { by: 'id', direction: 'asc' }, window);
     // The page's rows and the count at once: on PostgreSQL, two pooled connections.
     const [rows, counted] = await Promise.all([
       this.db.selectFrom('hosts').select(HOST_VIEW_COLUMNS).where(page.where('id')).orderBy('id').execute(),
