@@ -191,13 +191,30 @@ test('dashboard imports a datacenter, shows capacity and history, and alerts can
       .host as { id: string; name: string; state: string }[];
     const target = hosts[0]!;
 
-    await test.step('a host that stops answering pings goes Down and raises an alert', async () => {
+    await test.step('a host that stops answering is an alert from its first missed heartbeats', async () => {
       const mock = await api.call('configureSimulator', {
         name: 'PingCommand',
         value: 'result:fail',
         hostid: target.id,
       });
       mockId = mock.simulatormock.id;
+      await expect
+        .poll(async () => (await api.call('listHosts', { id: target.id })).host[0].state, {
+          timeout: 4 * 60_000,
+          intervals: [1_000, 2_000, 5_000],
+        })
+        .toMatch(/^(Disconnected|Alert|Down)$/);
+      await dashboard.refreshButton.click();
+      await expect(dashboard.latestAlerts).toContainText(target.id);
+      await expect(dashboard.tile('alerts').getByTestId('tile-value')).not.toHaveText('0');
+      await snap(page, 'dashboard-05b-first-missed-heartbeats');
+      const events = await api.call('listEvents', { type: 'HOST.STATE.CHANGE', listall: 'true' });
+      expect((events.event ?? []).map((e: { description: string }) => e.description).join('\n')).toContain(
+        `${target.name} is Disconnected (was Up)`,
+      );
+    });
+
+    await test.step('it goes on to Down, and the same alert says so', async () => {
       await expect
         .poll(async () => (await api.call('listHosts', { id: target.id })).host[0].state, {
           timeout: 4 * 60_000,

@@ -37,11 +37,15 @@ export const EVENT_TYPE_GROUPS = {
   pod: ['POD.CREATE', 'POD.EDIT', 'POD.DELETE'],
   /** CLUSTER.CREATE/UPDATE/DELETE are Stackyard additions (CloudStack's addCluster records none). */
   cluster: ['CLUSTER.CREATE', 'CLUSTER.UPDATE', 'CLUSTER.DELETE', 'CLUSTER.DRS'],
-  /** HOST.ADD/UPDATE/DELETE are Stackyard additions; the rest are CloudStack's. */
+  /**
+   * HOST.ADD/UPDATE/DELETE and HOST.STATE.CHANGE (a heartbeat moved the host: Disconnected, Alert,
+   * Down, Up again, with the reason) are Stackyard additions; the rest are CloudStack's.
+   */
   host: [
     'HOST.ADD',
     'HOST.UPDATE',
     'HOST.DELETE',
+    'HOST.STATE.CHANGE',
     'HOST.RECONNECT',
     'HOST.DECLARE.DEGRADED',
     'HOST.CANCEL.DEGRADED',

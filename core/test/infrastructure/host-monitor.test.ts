@@ -50,6 +50,14 @@ describe.each(dialects())('host monitor (%s)', (dialect) => {
         url,
       }),
     ).host[0];
+  const stateEvents = (uuid: string) =>
+    tc.core.store.db
+      .selectFrom('events')
+      .select(['level', 'description'])
+      .where('type', '=', 'HOST.STATE.CHANGE')
+      .where('resource_id', '=', uuid)
+      .orderBy('id')
+      .execute();
   const openHostAlerts = (uuid: string) =>
     tc.core.store.db
       .selectFrom('alerts')
@@ -81,6 +89,17 @@ describe.each(dialects())('host monitor (%s)', (dialect) => {
     clock += window();
     await monitor.tick();
     expect((await hostRow(h.id)).status).toBe('Disconnected');
+    // A problem from the first missed window: an alert at once, and an event saying why.
+    const where = `name: sim-mon-h0 (id: ${h.id}), availability zone: Z1, pod: P1`;
+    expect((await openHostAlerts(h.id)).map((a) => a.subject)).toEqual([`Host disconnected, ${where}`]);
+    expect(await stateEvents(h.id)).toEqual([
+      {
+        level: 'WARN',
+        description: expect.stringMatching(
+          /^Host sim-mon-h0 is Disconnected \(was Up\): no answer to heartbeats since /,
+        ),
+      },
+    ]);
     expect(hostMessages()).toEqual([
       {
         kind: 'resource',
@@ -96,7 +115,7 @@ describe.each(dialects())('host monitor (%s)', (dialect) => {
     clock += window() / 2;
     await monitor.tick();
     expect((await hostRow(h.id)).status).toBe('Alert');
-    expect(await openHostAlerts(h.id)).toEqual([]);
+    expect((await openHostAlerts(h.id)).map((a) => a.subject)).toEqual([`Host is in alert state, ${where}`]);
 
     clock += window();
     await monitor.tick();
@@ -104,7 +123,7 @@ describe.each(dialects())('host monitor (%s)', (dialect) => {
     expect(row.status).toBe('Down');
     const alerts = await openHostAlerts(h.id);
     expect(alerts).toHaveLength(1);
-    expect(alerts[0]?.subject).toBe(`Host is down, name: sim-mon-h0 (id: ${h.id}), availability zone: Z1, pod: P1`);
+    expect(alerts[0]?.subject).toBe(`Host is down, ${where}`);
     expect(alerts[0]).toMatchObject({ name: 'ALERT.HOST', zone_id: zone.id, pod_id: pod.id, cluster_id: cluster.id });
     const listed = ok(await tc.call('listHosts', { id: h.id })).host[0];
     expect(listed.state).toBe('Down');
@@ -130,6 +149,14 @@ describe.each(dialects())('host monitor (%s)', (dialect) => {
       .where('resource_id', '=', h.id)
       .execute();
     expect(archived).toEqual([{ archived: 1 }]);
+    const events = await stateEvents(h.id);
+    expect(events.map((e) => e.description.replace(/: .*/, ''))).toEqual([
+      'Host sim-mon-h0 is Disconnected (was Up)',
+      'Host sim-mon-h0 is Alert (was Disconnected)',
+      'Host sim-mon-h0 is Down (was Alert)',
+      'Host sim-mon-h0 is Up (was Down)',
+    ]);
+    expect(events.map((e) => e.level)).toEqual(['WARN', 'WARN', 'ERROR', 'INFO']);
     expect(hostMessages().filter((m) => m.resource.change === 'state')).toEqual([
       expect.objectContaining({ resource: { type: 'Host', ids: [h.id], change: 'state' } }),
     ]);

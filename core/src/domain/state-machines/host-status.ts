@@ -39,13 +39,23 @@ export const hostStatus = new StateMachine<HostStatus, HostStatusEvent>({
       to: 'Up',
       when: 'a heartbeat was answered (the host alert is archived)',
     },
-    { from: ['Up', 'Connecting'], event: 'PingTimeout', to: 'Disconnected', when: `${SILENT} since the last answer` },
-    { from: ['Disconnected'], event: 'PingTimeout', to: 'Alert', when: `${SILENT} since the last change` },
+    {
+      from: ['Up', 'Connecting'],
+      event: 'PingTimeout',
+      to: 'Disconnected',
+      when: `${SILENT} since the last answer (raises an ALERT_TYPE_HOST alert)`,
+    },
+    {
+      from: ['Disconnected'],
+      event: 'PingTimeout',
+      to: 'Alert',
+      when: `${SILENT} since the last change (the host alert says so)`,
+    },
     {
       from: ['Alert'],
       event: 'PingTimeout',
       to: 'Down',
-      when: `${SILENT} since the last change (raises an ALERT_TYPE_HOST alert)`,
+      when: `${SILENT} since the last change (the host alert says so)`,
     },
   ],
 });

@@ -1,14 +1,13 @@
 import { sql, type RawBuilder } from 'kysely';
-import { ALERT_TYPES, type HostStatus } from '../../domain/infrastructure';
+import type { HostStatus } from '../../domain/infrastructure';
 import { hostStatus } from '../../domain/state-machines/index';
 import type { HostRow } from '../../db/schema';
 import { HostOperationError, type HostStats } from '../../drivers/hypervisor/types';
-import { clearAlerts, raiseAlert } from '../alerts';
 import type { CoreServices } from '../core-services';
 import { PeriodicTask } from '../periodic';
 import { adoptHosts, rebalanceHosts } from './host-ownership';
 import { driverFor, hostTarget } from './host-support';
-import { namesById } from './lookups';
+import { noticeAnsweringHost, noticeSilentHosts } from './host-state-notices';
 
 export interface HostMonitorOptions {
   /** The clock heartbeat ages are judged by (tests drive it by hand). */
@@ -118,8 +117,9 @@ function sortChecks(batch: MonitoredHost[], checks: Check[], now: number, window
  * bounded concurrency, adopting hosts whose server is gone (also at every server heartbeat: takeOver). A host that answers gets last_ping and
  * fresh stats (recorded once per round, in one transaction) and, if it was Connecting/Disconnected/Alert/Down, is Up
  * again (its host alerts archived). A host silent for ping.interval * ping.timeout seconds becomes
- * Disconnected; each further such window moves it to Alert, then Down, which raises an
- * ALERT_TYPE_HOST alert. One live 'Host' state change is published per tick.
+ * Disconnected, which raises an ALERT_TYPE_HOST alert at once; each further such window moves it to
+ * Alert, then Down, and the alert says so. Every such change is a HOST.STATE.CHANGE event with its
+ * reason (host-state-notices.ts). One live 'Host' state change is published per tick.
  */
 export class HostMonitor {
   private readonly now: () => number;
@@ -329,14 +329,11 @@ export class HostMonitor {
     for (const h of recovered) {
       if (!ids.has(h.id)) continue;
       changed.push(h.uuid);
-      // Down raised an alert; Alert is cleared too, in case one was raised another way.
-      if (h.status === 'Down' || h.status === 'Alert') {
-        await clearAlerts(this.services, ALERT_TYPES.ALERT_TYPE_HOST, h.uuid);
-      }
+      await noticeAnsweringHost(this.services, h);
     }
   }
 
-  /** Moves silent hosts one state further (guarded by their current state); Down raises alerts. */
+  /** Moves silent hosts one state further (guarded by their current state), with their events and alerts. */
   private async moveSilent(moves: Map<string, MonitoredHost[]>, nowText: string, changed: string[]): Promise<void> {
     for (const [key, hosts] of moves) {
       const [from, to] = key.split('>') as [string, HostStatus];
@@ -355,32 +352,7 @@ export class HostMonitor {
       const ids = new Set(moved.map((m) => m.id));
       const done = hosts.filter((h) => ids.has(h.id));
       for (const h of done) changed.push(h.uuid);
-      if (to === 'Down' && done.length > 0) await this.raiseDown(done);
-    }
-  }
-
-  private async raiseDown(hosts: MonitoredHost[]): Promise<void> {
-    const { db } = this.services.store;
-    const zones = await namesById(
-      db,
-      'zones',
-      hosts.map((h) => h.zone_id),
-    );
-    const pods = await namesById(
-      db,
-      'pods',
-      hosts.map((h) => h.pod_id),
-    );
-    for (const h of hosts) {
-      await raiseAlert(this.services, {
-        type: ALERT_TYPES.ALERT_TYPE_HOST,
-        name: 'ALERT.HOST',
-        subject: `Host is down, name: ${h.name} (id: ${h.uuid}), availability zone: ${zones.get(h.zone_id)?.name ?? h.zone_id}, pod: ${pods.get(h.pod_id)?.name ?? h.pod_id}`,
-        zoneId: h.zone_id,
-        podId: h.pod_id,
-        clusterId: h.cluster_id,
-        resourceId: h.uuid,
-      });
+      await noticeSilentHosts(this.services, done, from as HostStatus, to);
     }
   }
 }
