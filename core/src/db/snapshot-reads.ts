@@ -47,7 +47,7 @@ export class SnapshotReads {
   /** Reads under way, by query, with the last check completed when each was sent. */
   private readonly building = new Map<string, { basis: number; read: Promise<unknown> }>();
 
-  constructor(private readonly pool: pg.Pool) {
+  constructor(pool: pg.Pool) {
     this.clock = new SnapshotClock(async (since) => {
       const result = await pool.query<SnapshotCheck>({
         name: 'sy_snapshot_check',
@@ -90,15 +90,15 @@ export class SnapshotReads {
     return this.wholeLists.pageOf(query, window, await this.clock.fresh());
   }
 
-  /**
-   * work(), or the same read already under way if it was sent after check `fresh` (an older one
-   * may not see what the caller must): fifty requests at once read once. work gets its basis.
-   */
   /** Whole lists read (see WholeLists). */
   get wholeListsRead(): number {
     return this.wholeLists.read;
   }
 
+  /**
+   * work(), or the same read already under way if it was sent after check `fresh` (an older one
+   * may not see what the caller must): fifty requests at once read once. work gets its basis.
+   */
   private once<T>(key: string, fresh: number, work: (basis: number) => Promise<T>): Promise<T> {
     const running = this.building.get(key);
     if (running && running.basis >= fresh) return running.read as Promise<T>;

@@ -3,7 +3,7 @@ import type pg from 'pg';
 import type { PageWindow } from './query-helpers';
 import { tablesRead } from './query-tables';
 import { ReadCache } from './read-cache';
-import type { SnapshotClock } from './snapshot-clock';
+import type { SnapshotClock, Tables } from './snapshot-clock';
 
 /** A list is kept whole (its ids in order) only up to this many rows; longer ones page in SQL. */
 export const MAX_WHOLE_LIST = 200_000;
@@ -76,7 +76,7 @@ export class WholeLists {
     return { ids, count: list.ids.length };
   }
 
-  private async readWhole(key: string, query: CompiledQuery, tables: ReturnType<typeof tablesRead>, basis: number) {
+  private async readWhole(key: string, query: CompiledQuery, tables: Tables, basis: number) {
     const result = await this.pool.query<{ ids: string | null }>(query.sql, [...query.parameters]);
     const text = result.rows[0]?.ids ?? '';
     const ids = text === '' ? [] : text.split(',').map(Number);

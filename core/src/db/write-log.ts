@@ -5,7 +5,7 @@ import { MAX_CHECK_GAP_S } from './snapshot-clock';
 /** A write stays in the log at least this long after every transaction older than it ended. */
 export const WRITE_LOG_KEPT_S = 2 * MAX_CHECK_GAP_S;
 
-interface Horizon {
+export interface Horizon {
   /** The database's clock in seconds. */
   at: number;
   /** The oldest transaction still running then (pg_snapshot_xmin). */
@@ -20,24 +20,32 @@ interface Horizon {
  */
 export class WriteLogPruner {
   private readonly horizons: Horizon[] = [];
+  private readonly keptSeconds: number;
+  private readonly horizonNow: () => Promise<Horizon>;
 
+  /** horizon: where the database is now (the tests script it: the oldest running transaction is cluster-wide). */
   constructor(
     private readonly store: Store,
-    private readonly keptSeconds = WRITE_LOG_KEPT_S,
-  ) {}
+    options: { keptSeconds?: number; horizon?: () => Promise<Horizon> } = {},
+  ) {
+    this.keptSeconds = options.keptSeconds ?? WRITE_LOG_KEPT_S;
+    this.horizonNow = options.horizon ?? (() => currentHorizon(store));
+  }
 
   async prune(): Promise<void> {
     if (this.store.dialect !== 'postgres') return;
-    const { db } = this.store;
-    const now = (
-      await sql<Horizon>`select extract(epoch from statement_timestamp())::float8 as at,
-        pg_snapshot_xmin(pg_current_snapshot())::text as xmin`.execute(db)
-    ).rows[0] as Horizon;
+    const now = await this.horizonNow();
     this.horizons.push(now);
     let horizon: Horizon | undefined;
     while (this.horizons.length > 0 && now.at - (this.horizons[0] as Horizon).at >= this.keptSeconds) {
       horizon = this.horizons.shift();
     }
-    if (horizon) await sql`delete from table_writes where xid < ${horizon.xmin}::xid8`.execute(db);
+    if (horizon) await sql`delete from table_writes where xid < ${horizon.xmin}::xid8`.execute(this.store.db);
   }
+}
+
+async function currentHorizon(store: Store): Promise<Horizon> {
+  const { rows } = await sql<Horizon>`select extract(epoch from statement_timestamp())::float8 as at,
+    pg_snapshot_xmin(pg_current_snapshot())::text as xmin`.execute(store.db);
+  return rows[0] as Horizon;
 }
