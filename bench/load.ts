@@ -11,7 +11,6 @@
  * same data), BENCH_LOAD_CPU_PROF=DIR (the server writes a V8 CPU profile there).
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -19,17 +18,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { signRequest } from '../core/src/api/signature';
-import { createCore } from '../core/src/core';
 import type { DatabaseConfig } from '../core/src/db/connect';
-import { database } from './databases';
 import type { ServerMessage } from './load-server';
 import {
   adminOf,
-  BENCH_PASSWORD,
   call,
   importHosts,
   seedApiClients,
   seedEvents,
+  seedingCore,
   seedUsers,
   type ApiClientKeys,
 } from './seed';
@@ -54,17 +51,7 @@ interface LoadState {
 
 async function seed(kind: 'sqlite' | 'postgres'): Promise<LoadState> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stackyard-bench-load-'));
-  const config = await database(kind, dataDir);
-  const secret = crypto.randomBytes(32);
-  const core = await createCore({
-    database: config,
-    dataDir,
-    adminPassword: BENCH_PASSWORD,
-    secretKey: secret,
-    runMonitors: false,
-    // Not the name the server child takes (several servers share a database under distinct names).
-    serverName: 'bench-load-seed',
-  });
+  const { core, config, secret } = await seedingCore(kind, dataDir, 'bench-load-seed');
   try {
     const started = Date.now();
     const admin = await adminOf(core);

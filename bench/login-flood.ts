@@ -8,16 +8,13 @@
  * Environment: BENCH_FLOOD_CLIENTS (32), BENCH_FLOOD_SECONDS (15).
  */
 import { fork } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCore } from '../core/src/core';
-import { database } from './databases';
 import type { ServerMessage } from './load-server';
-import { adminOf, BENCH_PASSWORD, call } from './seed';
+import { adminOf, BENCH_PASSWORD, call, seedingCore } from './seed';
 import { ms, percentile } from './stats';
 
 const CLIENTS = Number(process.env.BENCH_FLOOD_CLIENTS ?? 32);
@@ -71,16 +68,7 @@ const summary = (times: number[]) =>
   `p50 ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))}, max ${ms(times[times.length - 1] ?? 0)} (${times.length} logins)`;
 
 async function seed(kind: 'sqlite' | 'postgres', dataDir: string) {
-  const config = await database(kind, dataDir);
-  const secret = crypto.randomBytes(32);
-  const core = await createCore({
-    database: config,
-    dataDir,
-    adminPassword: BENCH_PASSWORD,
-    secretKey: secret,
-    runMonitors: false,
-    serverName: 'bench-flood-seed',
-  });
+  const { core, config, secret } = await seedingCore(kind, dataDir, 'bench-flood-seed');
   try {
     const admin = await adminOf(core);
     const domains = await call(core, admin, 'listDomains', { name: 'ROOT' });

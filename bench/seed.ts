@@ -1,12 +1,31 @@
 /** Seeding shared by the benchmarks: bulk users, Marvin-imported Simulator hosts, bulk events. */
 import crypto from 'node:crypto';
-import type { Core } from '../core/src/core';
+import { createCore, type Core } from '../core/src/core';
 import type { Caller } from '../core/src/services/caller';
 import { generateAdvancedConfig } from '../core/test/fixtures/marvin/generate';
+import { database } from './databases';
 
 export const BENCH_PASSWORD = 'bench-password-1';
 const PASSWORD = BENCH_PASSWORD;
 const HOSTS_PER_CLUSTER = 20;
+
+/**
+ * A fresh database with a core over it to seed a server child's data, and the key that child
+ * needs. serverName: not the name the child takes (servers share a database under distinct names).
+ */
+export async function seedingCore(kind: 'sqlite' | 'postgres', dataDir: string, serverName: string) {
+  const config = await database(kind, dataDir);
+  const secret = crypto.randomBytes(32);
+  const core = await createCore({
+    database: config,
+    dataDir,
+    adminPassword: BENCH_PASSWORD,
+    secretKey: secret,
+    runMonitors: false,
+    serverName,
+  });
+  return { core, config, secret };
+}
 
 /** Bulk-inserts accounts with one user each; every user shares one precomputed password hash. */
 export async function seedUsers(core: Core, count: number): Promise<void> {

@@ -2,17 +2,14 @@ import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import { closePool, postgresPool, type DatabaseConfig, type Store } from './connect';
 import { SnapshotDialect } from './snapshot-dialect';
+import { plainValues, readKey, repeatableSql } from './repeatable-read';
 import { registerSnapshotReads, SnapshotReads } from './snapshot-reads';
 import type { Database } from './schema';
 import { withStatementCache } from './statement-cache';
 
-/** A count whose answer depends only on its SQL, its parameters and the data (no clock, no chance). */
-const CACHEABLE_COUNT = /^select\b[\s\S]*\bcount\(/i;
-const NON_DETERMINISTIC = /\b(now|current_date|current_time|current_timestamp|random|randomblob)\b/i;
+/** A count (see repeatableSql for what makes its answer depend only on the data). */
+const COUNT = /\bcount\(/i;
 const MAX_COUNTS = 1000;
-
-const plainValues = (parameters: ReadonlyArray<unknown>) =>
-  parameters.every((p) => p === null || typeof p === 'string' || typeof p === 'number');
 
 /**
  * Remembers the answers of count queries until another connection commits: counting all events
@@ -36,7 +33,7 @@ export function withCountCache(sqlite: SQLite.Database, inner: SqliteDatabase): 
     close: () => inner.close(),
     prepare(sql: string): SqliteStatement {
       const statement = inner.prepare(sql);
-      if (!CACHEABLE_COUNT.test(sql) || NON_DETERMINISTIC.test(sql)) return statement;
+      if (!COUNT.test(sql) || !repeatableSql(sql)) return statement;
       return {
         reader: statement.reader,
         run: (parameters) => statement.run(parameters),
@@ -44,7 +41,7 @@ export function withCountCache(sqlite: SQLite.Database, inner: SqliteDatabase): 
         all(parameters) {
           if (!plainValues(parameters)) return statement.all(parameters);
           current();
-          const key = `${sql}\u0000${JSON.stringify(parameters)}`;
+          const key = readKey(sql, parameters);
           const known = counts.get(key);
           if (known) return known.map((row) => ({ ...(row as object) }));
           const rows = statement.all(parameters);

@@ -2,26 +2,17 @@ import type { CompiledQuery, QueryResult } from 'kysely';
 import type pg from 'pg';
 import { tablesRead } from './query-tables';
 import { ReadCache } from './read-cache';
+import { plainValues, readKey, repeatableSql } from './repeatable-read';
 import type { PageWindow } from './query-helpers';
 import { SnapshotClock, type SnapshotCheck, type Tables } from './snapshot-clock';
 import { WholeLists } from './whole-lists';
 
-/** Reads whose answer depends only on their SQL, their parameters and the data. */
-const READ = /^\s*select\b/i;
-const NOT_REPEATABLE =
-  /\b(now|current_date|current_time|current_timestamp|localtime|localtimestamp|clock_timestamp|statement_timestamp|transaction_timestamp|timeofday|random|gen_random_uuid|nextval|currval|setval|txid_\w+|pg_\w+|current_setting)\b|\bfor\s+(update|share|no\s+key\s+update|key\s+share)\b/i;
 /** Results larger than this are not kept (a list without a page size). */
 const MAX_CACHED_ROWS = 10_000;
 
-type PlainValue = string | number | boolean | null;
-const plainValues = (parameters: ReadonlyArray<unknown>): parameters is PlainValue[] =>
-  parameters.every((p) => p === null || ['string', 'number', 'boolean'].includes(typeof p));
-
-const keyOf = (query: CompiledQuery) => `${query.sql}\u0000${JSON.stringify(query.parameters)}`;
-
 /** Whether a query outside a transaction may be answered from the cache. */
 export function repeatableRead(query: CompiledQuery): boolean {
-  return READ.test(query.sql) && !NOT_REPEATABLE.test(query.sql) && plainValues(query.parameters);
+  return repeatableSql(query.sql) && plainValues(query.parameters);
 }
 
 /** The snapshot, the database's clock and the tables changed since the snapshot $1 (see SnapshotClock). */
@@ -65,7 +56,7 @@ export class SnapshotReads {
   /** The query's rows as of now: remembered ones while their tables are unchanged, else run(). */
   async query<R>(query: CompiledQuery, run: () => Promise<QueryResult<R>>): Promise<QueryResult<R>> {
     const fresh = await this.clock.fresh();
-    const key = keyOf(query);
+    const key = readKey(query.sql, query.parameters);
     const known = this.results.get(key);
     if (known) {
       this.counts.hits++;

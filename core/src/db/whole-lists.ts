@@ -3,6 +3,7 @@ import type pg from 'pg';
 import type { PageWindow } from './query-helpers';
 import { tablesRead } from './query-tables';
 import { ReadCache } from './read-cache';
+import { readKey } from './repeatable-read';
 import type { SnapshotClock, Tables } from './snapshot-clock';
 
 /** A list is kept whole (its ids in order) only up to this many rows; longer ones page in SQL. */
@@ -56,7 +57,7 @@ export class WholeLists {
     window: PageWindow | undefined,
     fresh: number,
   ): Promise<{ ids: number[]; count: number } | undefined> {
-    const key = `${query.sql}\u0000${JSON.stringify(query.parameters)}`;
+    const key = readKey(query.sql, query.parameters);
     let list = this.lists.get(key);
     if (!list) {
       const tables = tablesRead(query);

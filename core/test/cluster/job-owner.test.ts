@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Caller } from '../../src/services/caller';
 import { dialects, startTestCore, type TestCore } from '../harness';
+import { ok as succeeded } from '../tenancy/fixtures';
 
 const OWNER_LOST = /^The job was stopped because its owner lost access: (.+)\. Nothing more was changed\.$/;
 
@@ -9,11 +10,8 @@ describe.each(dialects())('jobs re-check their owner (%s)', (dialect) => {
   let opsDomainId: string;
   let ops: Caller;
 
-  async function ok(command: string, params: Record<string, string>, caller?: Caller) {
-    const r = await tc.call(command, params, caller);
-    expect(r.status, `${command}: ${JSON.stringify(r.body)}`).toBe(200);
-    return r.data;
-  }
+  const ok = async (command: string, params: Record<string, string>, caller?: Caller) =>
+    succeeded(await tc.call(command, params, caller));
 
   async function createAccount(username: string, domainid: string, accounttype: string) {
     const data = await ok('createAccount', {

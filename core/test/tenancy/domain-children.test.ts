@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../../src/services/caller';
 import { dialects, startTestCore, type TestCore } from '../harness';
+import { ok as succeeded } from './fixtures';
 
 describe.each(dialects())('listDomainChildren (%s)', (dialect) => {
   let tc: TestCore;
@@ -8,11 +9,8 @@ describe.each(dialects())('listDomainChildren (%s)', (dialect) => {
   let domainAdmin: Caller;
   let user: Caller;
 
-  async function ok(command: string, params: Record<string, string>, caller?: Caller) {
-    const r = await tc.call(command, params, caller);
-    expect(r.status, `${command}: ${JSON.stringify(r.body)}`).toBe(200);
-    return r.data;
-  }
+  const ok = async (command: string, params: Record<string, string>, caller?: Caller) =>
+    succeeded(await tc.call(command, params, caller));
 
   async function children(params: Record<string, string> = {}, caller?: Caller) {
     const data = await ok('listDomainChildren', params, caller);

@@ -75,11 +75,14 @@ function literalRows(rows: { id: number; cpu: number; memory: number }[]): RawBu
   return sql.join(rows.map((r) => sql`(${sql.lit(r.id)}, ${sql.lit(r.cpu)}, ${sql.lit(r.memory)})`));
 }
 
-interface BatchOutcome {
+/** The hosts that answered, with the load figures of those that gave usable stats. */
+interface Answers {
   answered: MonitoredHost[];
-  /** Load figures of the hosts that answered with usable stats. */
   cpu: Map<number, number>;
   memory: Map<number, number>;
+}
+
+interface BatchOutcome extends Answers {
   /** Silent hosts whose window has passed, by "from>to" status. */
   moves: Map<string, MonitoredHost[]>;
 }
@@ -189,7 +192,7 @@ export class HostMonitor {
     const changed: string[] = [];
     // Answers are recorded once for the round (one transaction): each commit makes every server's
     // read view forget what it read of hosts.
-    const answers: BatchOutcome = { answered: [], cpu: new Map(), memory: new Map(), moves: new Map() };
+    const answers: Answers = { answered: [], cpu: new Map(), memory: new Map() };
     try {
       await this.pingAll(windowMs, now, answers, changed);
     } finally {
@@ -206,7 +209,7 @@ export class HostMonitor {
   }
 
   /** Pings this server's hosts batch by batch, moving their states and gathering their answers. */
-  private async pingAll(windowMs: number, now: number, answers: BatchOutcome, changed: string[]): Promise<void> {
+  private async pingAll(windowMs: number, now: number, answers: Answers, changed: string[]): Promise<void> {
     const { config, serverId } = this.services;
     const { db } = this.services.store;
     const interval = config.get<number>('ping.interval');
@@ -268,7 +271,7 @@ export class HostMonitor {
     checks: Check[],
     now: number,
     windowMs: number,
-    { answers, changed }: { answers: BatchOutcome; changed: string[] },
+    { answers, changed }: { answers: Answers; changed: string[] },
   ): Promise<void> {
     const nowText = new Date(now).toISOString();
     const outcome = sortChecks(batch, checks, now, windowMs);
@@ -282,7 +285,7 @@ export class HostMonitor {
   }
 
   /** last_ping and load figures of every host that answered, in one transaction (statements of RECORD_CHUNK hosts). */
-  private async recordAnswers({ answered, cpu, memory }: BatchOutcome, nowText: string): Promise<void> {
+  private async recordAnswers({ answered, cpu, memory }: Answers, nowText: string): Promise<void> {
     if (answered.length === 0) return;
     await this.services.store.db.transaction().execute(async (trx) => {
       for (let i = 0; i < answered.length; i += RECORD_CHUNK) {
