@@ -166,7 +166,8 @@ describe.each(dialects())('HTTP server (%s)', (dialect) => {
       command: 'getUserKeys',
       id: pat.userUuid,
       response: 'json',
-      sessionkey: 'x' + key.slice(1),
+      // Changed in its first character whatever that is: a fixed prefix matched a real key 1 time in 64.
+      sessionkey: (key.startsWith('x') ? 'y' : 'x') + key.slice(1),
     });
     expect(wrongKey.status).toBe(401);
     expect(wrongKey.json.getuserkeysresponse.errortext).toBe('unable to verify user credentials');
