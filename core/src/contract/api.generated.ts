@@ -96,6 +96,12 @@ export interface ApiResponseField {
 export interface AsyncJob {
   /** the account id that executed the async command */
   accountid?: string;
+  /** the account that executed the async command */
+  account?: string;
+  /** the domain id that executed the async command */
+  domainid?: string;
+  /** the domain that executed the async command */
+  domainpath?: string;
   /** the user that executed the async command */
   userid?: string;
   /** the async command executed */
@@ -1393,6 +1399,8 @@ export interface CommandParams {
     isrecursive?: boolean;
     listall?: boolean;
     startdate?: string;
+    userid?: string;
+    jobstatus?: number;
   };
   listCapabilities: Record<string, never>;
   listCapacity: {

@@ -37,7 +37,9 @@ export function selectJobs(db: Kysely<Database>) {
       'j.completed',
       'u.uuid as user_uuid',
       'a.uuid as account_uuid',
+      'a.name as account_name',
       'd.uuid as domain_uuid',
+      'd.path as domain_path',
     ]);
 }
 
@@ -55,6 +57,9 @@ export interface JobListRow {
   completed: string | null;
   user_uuid: string | null;
   account_uuid: string | null;
+  account_name: string | null;
+  domain_uuid: string | null;
+  domain_path: string | null;
 }
 
 function parseResult(text: string | null): unknown {
@@ -72,6 +77,9 @@ export function jobResponse(row: JobListRow): AsyncJob {
   const hasInstance = row.instance_type !== null && row.instance_type !== 'None';
   return compact({
     accountid: row.account_uuid,
+    account: row.account_name,
+    domainid: row.domain_uuid,
+    domainpath: row.domain_path,
     userid: row.user_uuid,
     cmd: row.command,
     jobstatus: row.status,
@@ -93,6 +101,10 @@ export interface JobFilter {
   startDate?: string;
   /** Substring of the command name. */
   keyword?: string;
+  /** Only the jobs of this user (by uuid); narrows the scope, never widens it. */
+  userUuid?: string;
+  /** Only jobs in this JOB_STATUS. */
+  status?: number;
 }
 
 /** Jobs visible in the scope, newest first, with the total count. */
@@ -105,6 +117,11 @@ export async function listJobs(
   let q = selectJobs(store.db).where(ownerScopeCondition('j', scope));
   if (filter.startDate) q = q.where('j.created', '>=', filter.startDate);
   if (filter.keyword) q = q.where(containsIgnoreCase('j.command', filter.keyword));
+  if (filter.userUuid !== undefined) {
+    const userUuid = filter.userUuid;
+    q = q.where('j.user_id', 'in', (eb) => eb.selectFrom('users').select('id').where('uuid', '=', userUuid));
+  }
+  if (filter.status !== undefined) q = q.where('j.status', '=', filter.status);
   const total = await q
     .clearSelect()
     .select((eb) => eb.fn.countAll<number>().as('count'))

@@ -105,6 +105,9 @@ describe.each(dialects())('async job commands (%s)', (dialect) => {
     expect(pending.status).toBe(200);
     expect(pending.data).toEqual({
       accountid: tc.admin.accountUuid,
+      account: 'admin',
+      domainid: expect.any(String),
+      domainpath: 'ROOT',
       userid: tc.admin.userUuid,
       cmd: 'deleteAccount',
       jobstatus: 0,
@@ -132,6 +135,114 @@ describe.each(dialects())('async job commands (%s)', (dialect) => {
     } finally {
       await tc.core.jobs.stop();
     }
+  });
+});
+
+describe.each(dialects())('listAsyncJobs: whose jobs, by user and status (%s)', (dialect) => {
+  let tc: TestCore;
+  let sales: FixtureDomain;
+  let east: FixtureDomain;
+  type Name = 'admin' | 'sam' | 'una' | 'uli' | 'eve';
+  const as = {} as Record<Name, Caller>;
+  const jobOf = {} as Record<Name, string>;
+
+  const list = async (caller: Caller, params: Record<string, string> = {}) => {
+    const r = await tc.call('listAsyncJobs', params, caller);
+    return { status: r.status, cmds: ((r.data.asyncjobs ?? []) as { cmd: string }[]).map((j) => j.cmd), data: r.data };
+  };
+
+  beforeAll(async () => {
+    tc = await startTestCore(dialect, { runJobs: false });
+    sales = await addDomain(tc.core, 'Sales');
+    east = await addDomain(tc.core, 'East', sales);
+    // una and uli share the account "una"; eve is a user one domain down.
+    for (const [name, role, domain, accountName] of [
+      ['sam', 'DomainAdmin', sales, 'sam'],
+      ['una', 'User', sales, 'una'],
+      ['uli', 'User', sales, 'una'],
+      ['eve', 'User', east, 'eve'],
+    ] as const) {
+      const u = await addUser(tc.core, { username: name, role, domain, accountName });
+      as[name] = (await tc.core.auth.callerForUser(u.userId, 'session')) as Caller;
+    }
+    as.admin = tc.admin;
+    for (const name of ['admin', 'sam', 'una', 'uli', 'eve'] as const) {
+      const job = await tc.core.jobs.submit({
+        command: `probe${name}`,
+        params: {},
+        caller: as[name],
+        target: { instanceType: 'None' },
+      });
+      jobOf[name] = job.uuid;
+    }
+    // uli's job has ended: the status filter tells it from the pending ones.
+    await tc.core.store.db
+      .updateTable('async_jobs')
+      .set({ status: 1, progress: 100, result: '{"success":true}', completed: new Date().toISOString() })
+      .where('uuid', '=', jobOf.uli)
+      .execute();
+  });
+
+  afterAll(async () => {
+    await tc?.close();
+  });
+
+  it("a user sees the own account's jobs and can narrow them to one user", async () => {
+    expect((await list(as.una)).cmds).toEqual(['probeuli', 'probeuna']);
+    expect((await list(as.una, { userid: as.una.userUuid })).cmds).toEqual(['probeuna']);
+    expect((await list(as.uli, { userid: as.una.userUuid })).cmds).toEqual(['probeuna']);
+  });
+
+  it("never shows a user another account's jobs, whatever the filter", async () => {
+    expect((await list(as.una, { userid: as.eve.userUuid })).cmds).toEqual([]);
+    expect((await list(as.una, { userid: as.admin.userUuid, listall: 'true' })).cmds).toEqual([]);
+    expect((await list(as.una, { account: 'eve', domainid: east.uuid })).status).toBe(531);
+    expect((await list(as.eve, { domainid: sales.uuid })).status).toBe(531);
+  });
+
+  it("keeps a domain admin to the domain's subtree", async () => {
+    expect((await list(as.sam, { listall: 'true' })).cmds).toEqual(['probeeve', 'probeuli', 'probeuna', 'probesam']);
+    expect((await list(as.sam, { listall: 'true', userid: as.eve.userUuid })).cmds).toEqual(['probeeve']);
+    expect((await list(as.sam, { listall: 'true', userid: as.admin.userUuid })).cmds).toEqual([]);
+    const root = (await tc.call('listDomains', { name: 'ROOT' })).data.domain[0].id as string;
+    expect((await list(as.sam, { account: 'admin', domainid: root })).status).toBe(531);
+    expect((await list(as.sam, { domainid: root })).status).toBe(531);
+    expect((await list(as.sam, { account: 'eve', domainid: east.uuid })).cmds).toEqual(['probeeve']);
+  });
+
+  it('lets a root admin see everyone, or one user, and filter by status', async () => {
+    const everyone = await list(as.admin, { listall: 'true' });
+    expect(everyone.cmds.slice(0, 5)).toEqual(['probeeve', 'probeuli', 'probeuna', 'probesam', 'probeadmin']);
+    expect((await list(as.admin)).cmds).toEqual(['probeadmin']);
+    expect((await list(as.admin, { listall: 'true', userid: as.uli.userUuid })).cmds).toEqual(['probeuli']);
+    expect((await list(as.admin, { listall: 'true', jobstatus: '1' })).cmds).toEqual(['probeuli']);
+    const pending = await list(as.admin, { listall: 'true', jobstatus: '0' });
+    expect(pending.cmds).not.toContain('probeuli');
+    expect(pending.cmds).toContain('probeuna');
+    expect((await list(as.admin, { listall: 'true', jobstatus: '3' })).status).toBe(431);
+  });
+
+  it("names the job's account and domain as CloudStack does", async () => {
+    const r = await list(as.sam, { listall: 'true', userid: as.eve.userUuid });
+    expect(r.data.asyncjobs[0]).toMatchObject({
+      jobid: jobOf.eve,
+      accountid: as.eve.accountUuid,
+      account: 'eve',
+      domainid: east.uuid,
+      domainpath: east.path,
+      userid: as.eve.userUuid,
+    });
+  });
+
+  it('pages newest first with the whole count, from a start date', async () => {
+    const first = await tc.call('listAsyncJobs', { listall: 'true', page: '1', pagesize: '2' }, as.sam);
+    expect(first.data.count).toBe(4);
+    expect(first.data.asyncjobs.map((j: { cmd: string }) => j.cmd)).toEqual(['probeeve', 'probeuli']);
+    const second = await tc.call('listAsyncJobs', { listall: 'true', page: '2', pagesize: '2' }, as.sam);
+    expect(second.data.asyncjobs.map((j: { cmd: string }) => j.cmd)).toEqual(['probeuna', 'probesam']);
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 19);
+    expect((await list(as.sam, { listall: 'true', startdate: yesterday })).cmds).toHaveLength(4);
+    expect((await list(as.sam, { listall: 'true', startdate: '2999-01-01' })).cmds).toEqual([]);
   });
 });
 

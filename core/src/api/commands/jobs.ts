@@ -24,6 +24,8 @@ const listAsyncJobs = implement(spec.listAsyncJobs, {
       {
         startDate: params.startdate === undefined ? undefined : parseApiDate(params.startdate, 'startdate'),
         keyword: params.keyword,
+        userUuid: params.userid,
+        status: params.jobstatus,
       },
       params,
     );

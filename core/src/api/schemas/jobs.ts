@@ -11,6 +11,9 @@ import { defineSpec, listOf, rawBody, type CommandInput } from './spec';
  */
 export const AsyncJob = entity('AsyncJob', {
   accountid: field.uuid('the account id that executed the async command').optional(),
+  account: field.string('the account that executed the async command').optional(),
+  domainid: field.uuid('the domain id that executed the async command').optional(),
+  domainpath: field.string('the domain that executed the async command').optional(),
   userid: field.uuid('the user that executed the async command').optional(),
   cmd: field.string('the async command executed'),
   jobstatus: field.integer('the current job status-should be 0 for PENDING'),
@@ -35,13 +38,22 @@ export const queryAsyncJobResult = defineSpec({
   response: rawBody(AsyncJob),
 });
 
+/**
+ * CloudStack's listAsyncJobs: the caller's account's jobs, or with `listall` (or `domainid`,
+ * `account`) those of every account the caller may see; newest first. `userid` and `jobstatus`
+ * are Stackyard additions (the job tray's "mine" and "running" views).
+ */
 export const listAsyncJobs = defineSpec({
   name: 'listAsyncJobs',
-  description: 'Lists all pending asynchronous jobs for the account.',
+  description: 'Lists asynchronous jobs for the account.',
   roles: ALL_ROLES,
   params: z.object({
     ...ownedListParams,
-    startdate: param.date("The start date of the async job (use format \"yyyy-MM-dd'T'HH:mm:ss'+'SSSS\")").optional(),
+    startdate: param
+      .date("Only jobs created on or after this date (use format \"yyyy-MM-dd'T'HH:mm:ss'+'SSSS\")")
+      .optional(),
+    userid: param.uuid('Stackyard: only the jobs this user started (within what the caller may see)').optional(),
+    jobstatus: param.integer('Stackyard: only jobs in this status: 0 pending, 1 succeeded, 2 failed', 0, 2).optional(),
   }),
   response: listOf('asyncjobs', AsyncJob),
 });
