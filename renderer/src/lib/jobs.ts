@@ -27,6 +27,9 @@ export interface JobEntry {
   finishedAt?: number;
   /** A finished job's result: the command's declared response (read it with resultOf). */
   result?: Record<string, unknown>;
+  /** Who started it (the server's `userid`, `account`): the tray's "mine" filter reads it. */
+  userId?: string;
+  account?: string;
 }
 
 /** What a poll or a live message says of a job; a client-made failure carries less. */
@@ -68,18 +71,77 @@ function commandName(cmd: string | undefined): string | undefined {
   return bare.charAt(0).toLowerCase() + bare.slice(1);
 }
 
+const INSTANCE_LINKS: Record<string, (id: string) => string> = {
+  Host: (id) => `#/hosts?id=${id}`,
+  StoragePool: (id) => `#/primary-storage?id=${id}`,
+  ImageStore: () => '#/secondary-storage',
+  Pod: (id) => `#/pods?id=${id}`,
+  Cluster: (id) => `#/clusters?id=${id}`,
+  Zone: (id) => `#/zones?id=${id}`,
+  Account: (id) => `#/accounts?id=${id}`,
+  User: (id) => `#/users?id=${id}`,
+  Domain: () => '#/domains',
+};
+
+/** Where a job started elsewhere leads: the resource its `jobinstancetype`/`jobinstanceid` name. */
+export function linkForInstance(type: string | undefined, id: string | undefined): string | undefined {
+  if (!type || !id) return undefined;
+  return INSTANCE_LINKS[type]?.(id);
+}
+
+function parseTime(value: string | undefined): number | undefined {
+  if (!value) return undefined;
+  // CloudStack writes "2026-11-22T10:00:00+0000"; Date wants the offset as +00:00.
+  const ms = Date.parse(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+  return Number.isFinite(ms) ? ms : undefined;
+}
+
+/** A tray entry for a job this window did not start (a live message or the server's list). */
+function entryFromServer(job: JobUpdate): JobEntry {
+  const update = jobStateOf(job);
+  const command = commandName(job.cmd);
+  const startedAt = parseTime(job.created) ?? Date.now();
+  return {
+    jobid: job.jobid,
+    title: command ?? job.jobid,
+    command,
+    resourceId: job.jobinstanceid,
+    link: linkForInstance(job.jobinstancetype, job.jobinstanceid),
+    userId: job.userid,
+    account: job.account,
+    startedAt,
+    ...update,
+    finishedAt: update.state === 'running' ? undefined : (parseTime(job.completed) ?? Date.now()),
+  };
+}
+
+/** Running jobs first, then finished ones; newest first within each. */
+export function trayOrder(a: { state: JobState; startedAt: number }, b: { state: JobState; startedAt: number }) {
+  const running = Number(b.state === 'running') - Number(a.state === 'running');
+  return running !== 0 ? running : b.startedAt - a.startedAt;
+}
+
 interface JobStore {
   jobs: JobEntry[];
+  /** Finished jobs that started before this (ms) stay out of the tray: "Clear finished". */
+  clearedAt: number;
   add(entry: Omit<JobEntry, 'state' | 'progress' | 'startedAt'> & Partial<Pick<JobEntry, 'state' | 'progress'>>): void;
   /** Applies a poll result or live message; unknown jobs (started elsewhere) are added. */
   apply(job: JobUpdate): JobEntry | undefined;
+  /**
+   * Takes in the server's list (listAsyncJobs): unknown jobs are added with their server times,
+   * known running ones move on; what this window learnt (a title, a link, a later state) stays.
+   */
+  merge(jobs: readonly AsyncJob[]): void;
   clearFinished(): void;
 }
 
-const MAX_JOBS = 50;
+/** Enough for hundreds of jobs a day; the tray draws only the newest few of them. */
+const MAX_JOBS = 1000;
 
 export const useJobStore = create<JobStore>((set, get) => ({
   jobs: [],
+  clearedAt: 0,
   add: (entry) =>
     set((s) => {
       // The live stream may have reported the job before the command's answer arrived: keep its
@@ -115,25 +177,47 @@ export const useJobStore = create<JobStore>((set, get) => ({
         progress: Math.max(existing.progress, update.progress),
         progressText: update.progressText ?? existing.progressText,
         finishedAt: update.state === 'running' ? undefined : Date.now(),
+        userId: existing.userId ?? job.userid,
+        account: existing.account ?? job.account,
       };
     } else {
-      const command = commandName(job.cmd);
-      next = {
-        jobid: job.jobid,
-        title: command ?? job.jobid,
-        command,
-        resourceId: job.jobinstanceid,
-        startedAt: Date.now(),
-        ...update,
-        finishedAt: update.state === 'running' ? undefined : Date.now(),
-      };
+      next = entryFromServer(job);
     }
     set((s) => ({
       jobs: existing ? s.jobs.map((j) => (j.jobid === job.jobid ? next : j)) : [next, ...s.jobs].slice(0, MAX_JOBS),
     }));
     return next;
   },
-  clearFinished: () => set((s) => ({ jobs: s.jobs.filter((j) => j.state === 'running') })),
+  merge: (list) =>
+    set((s) => {
+      const known = new Map(s.jobs.map((j) => [j.jobid, j]));
+      const cleared = s.clearedAt;
+      for (const job of list) {
+        const existing = known.get(job.jobid);
+        if (!existing) {
+          const entry = entryFromServer(job);
+          if (entry.state === 'running' || entry.startedAt > cleared) known.set(job.jobid, entry);
+          continue;
+        }
+        const update = jobStateOf(job);
+        known.set(job.jobid, {
+          ...existing,
+          userId: existing.userId ?? job.userid,
+          account: existing.account ?? job.account,
+          link: existing.link ?? linkForInstance(job.jobinstancetype, job.jobinstanceid),
+          ...(existing.state === 'running' && update.state !== 'running'
+            ? { ...update, finishedAt: parseTime(job.completed) ?? Date.now() }
+            : existing.state === 'running'
+              ? {
+                  progress: Math.max(existing.progress, update.progress),
+                  progressText: update.progressText ?? existing.progressText,
+                }
+              : {}),
+        });
+      }
+      return { jobs: [...known.values()].sort(trayOrder).slice(0, MAX_JOBS) };
+    }),
+  clearFinished: () => set((s) => ({ jobs: s.jobs.filter((j) => j.state === 'running'), clearedAt: Date.now() })),
 }));
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

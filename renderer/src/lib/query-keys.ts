@@ -27,6 +27,10 @@ export const queryKeys = {
     list: (params: object) => ['events', 'list', params] as const,
     types: () => ['events', 'types'] as const,
   },
+  /** The job tray's history (listAsyncJobs); live job messages patch the job store, not this. */
+  jobs: {
+    history: (params: object) => ['jobs', 'history', params] as const,
+  },
   settings: {
     all: ['settings'] as const,
     list: (params: object) => ['settings', 'list', params] as const,

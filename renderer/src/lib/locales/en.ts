@@ -1,6 +1,7 @@
 import { dashboardEn } from './parts/dashboard.en';
 import { diagramEn } from './parts/diagram.en';
 import { infrastructureEn } from './parts/infrastructure.en';
+import { jobsEn } from './parts/jobs.en';
 import { zoneWizardEn } from './parts/zone-wizard.en';
 
 /** English messages. Keys are the source of truth: every other locale must define each one. */
@@ -293,6 +294,7 @@ export const en = {
   ...zoneWizardEn,
   ...diagramEn,
   ...dashboardEn,
+  ...jobsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -2,6 +2,7 @@ import type { MessageKey } from './en';
 import { dashboardKo } from './parts/dashboard.ko';
 import { diagramKo } from './parts/diagram.ko';
 import { infrastructureKo } from './parts/infrastructure.ko';
+import { jobsKo } from './parts/jobs.ko';
 import { zoneWizardKo } from './parts/zone-wizard.ko';
 
 /** 한국어 메시지. 운영자가 실제로 쓰는 용어로 적는다 (계정, 도메인, 역할, 전역 설정 ...). */
@@ -279,4 +280,5 @@ export const ko: Record<MessageKey, string> = {
   ...zoneWizardKo,
   ...diagramKo,
   ...dashboardKo,
+  ...jobsKo,
 };

@@ -10,11 +10,13 @@ import {
   IconUsers,
 } from '@tabler/icons-react';
 import { useConfirm } from '../../../components/confirm-dialog';
+import { useApi } from '../../../lib/api-context';
 import type { Account } from '../../../lib/contract';
 import { useT } from '../../../lib/i18n';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { useCan } from '../../../lib/permissions';
 import { navigate } from '../../../lib/router';
+import { useRunBatch } from '../../../lib/run-batch';
 import { useAccountJobs, useEnableAccount } from '../api/account-mutations';
 
 /** The lifecycle actions of an account, shared by the row menu, the drawer and bulk actions. */
@@ -24,6 +26,8 @@ export function useAccountActions(onEdit: (account: Account) => void) {
   const confirm = useConfirm();
   const enable = useEnableAccount();
   const jobs = useAccountJobs();
+  const client = useApi();
+  const runBatch = useRunBatch();
 
   const guard = async (action: () => Promise<unknown>) => {
     try {
@@ -76,8 +80,20 @@ export function useAccountActions(onEdit: (account: Account) => void) {
         danger: true,
       });
       if (!ok.confirmed) return false;
-      for (const account of accounts)
-        await guard(() => jobs.remove(account, `${t('accounts.delete')}: ${account.name}`));
+      if (accounts.length === 1) {
+        await guard(() => jobs.remove(accounts[0]!, `${t('accounts.delete')}: ${accounts[0]!.name}`));
+        return true;
+      }
+      const vars = { count: accounts.length, noun: t('batch.noun.accounts') };
+      await runBatch({
+        title: t('batch.run.delete', vars),
+        doneTitle: t('batch.done.delete', vars),
+        items: accounts,
+        label: (account) => `${t('accounts.delete')}: ${account.name}`,
+        link: () => '#/accounts',
+        invalidate: ['accounts', 'users', 'domains', 'events'],
+        run: (account) => client.startAsync('deleteAccount', { id: account.id }),
+      });
       return true;
     },
   };

@@ -2,8 +2,12 @@ import { ActionIcon, Button, Group, Menu, Text, Tooltip } from '@mantine/core';
 import { IconDots } from '@tabler/icons-react';
 import { createContext, Fragment, useCallback, useContext, type ReactNode } from 'react';
 import { useConfirm } from '../../../components/confirm-dialog';
-import { useT } from '../../../lib/i18n';
+import { useApi } from '../../../lib/api-context';
+import type { ItemOutcome } from '../../../lib/batch';
+import { isAsyncCommand, type AsyncCommandName } from '../../../lib/contract';
+import { useT, type MessageKey } from '../../../lib/i18n';
 import { notifyError } from '../../../lib/notify';
+import { useRunBatch } from '../../../lib/run-batch';
 import { useInfraCommand, type CommandOutcome, type CommandRun } from '../api/commands';
 
 /** One lifecycle action of a resource, as the row menu, the drawer header and the bulk bar show it. */
@@ -24,18 +28,57 @@ export interface ConfirmSpec {
   danger?: boolean;
 }
 
+/** What a bulk action does to what, for its batch's titles ("Disable 30 hosts", "Disabled 30 hosts"). */
+export interface BatchSpec {
+  verb: 'enable' | 'disable' | 'maintenance' | 'cancelMaintenance' | 'delete';
+  noun: 'hosts' | 'zones' | 'pods' | 'clusters' | 'storagePools';
+}
+
+/** Runs several infrastructure commands as one batch: one tray entry, one summary at the end. */
+function useRunInfraBatch() {
+  const t = useT();
+  const client = useApi();
+  const runBatch = useRunBatch();
+  return useCallback(
+    async (runs: CommandRun[], spec: BatchSpec) => {
+      const vars = { count: runs.length, noun: t(`batch.noun.${spec.noun}` as MessageKey) };
+      await runBatch({
+        title: t(`batch.run.${spec.verb}` as MessageKey, vars),
+        doneTitle: t(`batch.done.${spec.verb}` as MessageKey, vars),
+        items: runs,
+        label: (run) => run.title,
+        link: (run) => run.link,
+        invalidate: ['infrastructure', 'events'],
+        run: async (run): Promise<ItemOutcome> => {
+          if (isAsyncCommand(run.command))
+            return client.startAsync(run.command as AsyncCommandName, run.params as never);
+          await client.call(run.command, run.params as never);
+          return { sync: true };
+        },
+      });
+    },
+    [t, client, runBatch],
+  );
+}
+
 /**
  * Confirms (when asked), then runs one command per target: one confirmation for a bulk action,
- * one job or call per resource. Failures to start are shown with CloudStack's errortext.
+ * one job or call per resource. Several targets with a `batch` spec run as one batch (one tray
+ * entry, one summary). Failures to start are shown with CloudStack's errortext.
  */
 export function useRunAction() {
   const confirm = useConfirm();
   const command = useInfraCommand();
+  const runInfraBatch = useRunInfraBatch();
   return useCallback(
-    async (runs: CommandRun[], confirmSpec?: ConfirmSpec): Promise<CommandOutcome[] | null> => {
+    async (runs: CommandRun[], confirmSpec?: ConfirmSpec, batch?: BatchSpec): Promise<CommandOutcome[] | null> => {
       if (confirmSpec) {
         const answer = await confirm(confirmSpec);
         if (!answer.confirmed) return null;
+      }
+      if (batch && runs.length > 1) {
+        await runInfraBatch(runs, batch);
+        return [];
       }
       const outcomes: CommandOutcome[] = [];
       for (const run of runs) {
@@ -47,7 +90,7 @@ export function useRunAction() {
       }
       return outcomes;
     },
-    [confirm, command],
+    [confirm, command, runInfraBatch],
   );
 }
 

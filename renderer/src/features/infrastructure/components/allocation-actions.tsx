@@ -3,7 +3,7 @@ import { useT } from '../../../lib/i18n';
 import { useCan } from '../../../lib/permissions';
 import type { CommandRun } from '../api/commands';
 import { isDisabled, isEnabled } from '../lib/states';
-import { useRunAction, type ActionSpec } from './actions';
+import { useRunAction, type ActionSpec, type BatchSpec } from './actions';
 
 interface Allocated {
   id: string;
@@ -14,6 +14,12 @@ interface Allocated {
 /** The commands that enable, disable and delete zones, pods and clusters (same parameters each). */
 type AllocationUpdate = 'updateZone' | 'updatePod' | 'updateCluster';
 type AllocationRemove = 'deleteZone' | 'deletePod' | 'deleteCluster';
+
+const NOUN: Record<AllocationUpdate, BatchSpec['noun']> = {
+  updateZone: 'zones',
+  updatePod: 'pods',
+  updateCluster: 'clusters',
+};
 
 /**
  * Enable / disable (allocationstate on the update command) and delete for zones, pods and
@@ -105,7 +111,12 @@ export function useAllocationActions<T extends Allocated>(options: {
         label: label(t('infra.action.enable'), toEnable.length),
         icon: <IconCircleCheck size={12} />,
         disabledReason: toEnable.length === 0 ? t('infra.bulk.noneApplies') : undefined,
-        run: () => run(toEnable.map((i) => toggleRun(i, 'Enabled'))),
+        run: () =>
+          run(
+            toEnable.map((i) => toggleRun(i, 'Enabled')),
+            undefined,
+            { verb: 'enable', noun: NOUN[options.update] },
+          ),
       },
       {
         key: 'disable',
@@ -120,6 +131,7 @@ export function useAllocationActions<T extends Allocated>(options: {
               message: t('infra.bulk.disableConfirm', { count: toDisable.length }),
               confirmLabel: t('infra.action.disable'),
             },
+            { verb: 'disable', noun: NOUN[options.update] },
           ),
       },
     ];

@@ -12,7 +12,7 @@ import { useT } from '../../../lib/i18n';
 import { useCan } from '../../../lib/permissions';
 import type { CommandRun } from '../api/commands';
 import { hostRs } from '../lib/states';
-import { useRunAction, type ActionSpec } from './actions';
+import { useRunAction, type ActionSpec, type BatchSpec } from './actions';
 
 const link = (host: Host) => `#/hosts?id=${host.id}`;
 
@@ -148,7 +148,7 @@ export function useHostActions(handlers: { onEditTags(host: Host): void; onDelet
   /** Bulk: each action runs on the selected hosts whose state allows it. */
   const forMany = (hosts: Host[]): ActionSpec[] => {
     const bulk = (
-      key: string,
+      key: BatchSpec['verb'],
       label: string,
       icon: ActionSpec['icon'],
       allowed: (rs: string | undefined) => boolean,
@@ -165,6 +165,7 @@ export function useHostActions(handlers: { onEditTags(host: Host): void; onDelet
           run(
             targets.map(make),
             confirmMessage ? { title: label, message: confirmMessage(targets.length), confirmLabel: label } : undefined,
+            { verb: key, noun: 'hosts' },
           ),
       };
     };

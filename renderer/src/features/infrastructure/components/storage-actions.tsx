@@ -4,7 +4,7 @@ import { useT } from '../../../lib/i18n';
 import { useCan } from '../../../lib/permissions';
 import type { CommandRun } from '../api/commands';
 import { poolState } from '../lib/states';
-import { useRunAction, type ActionSpec } from './actions';
+import { useRunAction, type ActionSpec, type BatchSpec } from './actions';
 
 const link = (pool: StoragePool) => `#/primary-storage?id=${pool.id}`;
 
@@ -116,7 +116,7 @@ export function usePoolActions(handlers: { onEditTags(pool: StoragePool): void; 
 
   const forMany = (pools: StoragePool[]): ActionSpec[] => {
     const bulk = (
-      key: string,
+      key: BatchSpec['verb'],
       label: string,
       icon: ActionSpec['icon'],
       allowed: (s: string | undefined) => boolean,
@@ -133,6 +133,7 @@ export function usePoolActions(handlers: { onEditTags(pool: StoragePool): void; 
           run(
             targets.map(make),
             confirm ? { title: label, message: confirm(targets.length), confirmLabel: label } : undefined,
+            { verb: key, noun: 'storagePools' },
           ),
       };
     };

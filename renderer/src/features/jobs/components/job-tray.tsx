@@ -8,37 +8,32 @@ import {
   Popover,
   Progress,
   ScrollArea,
+  SegmentedControl,
   Stack,
   Text,
   Tooltip,
 } from '@mantine/core';
 import { IconChecklist } from '@tabler/icons-react';
-import { useState } from 'react';
-import { formatRelative, useLocale, useT, type MessageKey } from '../../../lib/i18n';
-import { useJobStore, type JobEntry, type JobState } from '../../../lib/jobs';
-import { stateStyle } from '../../../lib/states';
+import { useEffect, useMemo, useState } from 'react';
+import { useApi } from '../../../lib/api-context';
+import { batchStorageKey, restoreBatches, useBatchStore } from '../../../lib/batch';
+import { formatRelative, useLocale, useT } from '../../../lib/i18n';
+import { useJobStore, type JobEntry } from '../../../lib/jobs';
+import { useCurrentUser } from '../../../lib/session';
+import { useJobHistory } from '../api/job-history';
+import { trayEntries } from '../lib/tray-entries';
+import { BatchItemView } from './batch-item';
+import { STATE_COLOR, STATE_LABEL } from './job-state';
 import classes from './job-tray.module.css';
 
-const STATE_LABEL: Record<JobState, MessageKey> = {
-  running: 'jobs.status.running',
-  done: 'jobs.status.done',
-  failed: 'jobs.status.failed',
-};
-
-const STATE_COLOR: Record<JobState, string> = {
-  running: stateStyle('starting').color,
-  done: stateStyle('running').color,
-  failed: stateStyle('error').color,
-};
-
 /** One job: title, state, a progress bar and where it leads. */
-export function JobItem({ job }: { job: JobEntry }) {
+export function JobItem({ job, showOwner = false }: { job: JobEntry; showOwner?: boolean }) {
   const t = useT();
   const locale = useLocale();
   return (
-    <div className={classes.item} data-testid="job-entry" data-state={job.state} data-jobid={job.jobid}>
+    <div className={classes.item} data-testid="job-entry" data-kind="job" data-state={job.state} data-jobid={job.jobid}>
       <Group justify="space-between" gap="xs" wrap="nowrap">
-        <Text size="sm" fw={500} truncate title={job.title}>
+        <Text size="sm" fw={500} truncate title={job.title} data-testid="job-title">
           {job.title}
         </Text>
         <Badge color={STATE_COLOR[job.state]} variant="light" data-testid="job-state">
@@ -68,6 +63,11 @@ export function JobItem({ job }: { job: JobEntry }) {
             : (job.progressText ?? (job.state === 'running' ? `${job.progress}%` : ''))}
         </Text>
         <Group gap={8} wrap="nowrap">
+          {showOwner && job.account && (
+            <Text size="xs" c="dimmed" truncate maw={110} title={job.account}>
+              {t('jobs.by', { account: job.account })}
+            </Text>
+          )}
           <Text size="xs" c="dimmed">
             {formatRelative(new Date(job.finishedAt ?? job.startedAt).toISOString(), locale)}
           </Text>
@@ -82,17 +82,56 @@ export function JobItem({ job }: { job: JobEntry }) {
   );
 }
 
-/** The job tray in the top bar: running and finished jobs with progress; never blocks the window. */
+const PAGE = 30;
+
+/** Loads the signed-in user's batches kept for this server, and brings their members up to date. */
+function useRestoredBatches(userId: string) {
+  const client = useApi();
+  const t = useT();
+  const notStarted = t('batch.notStarted');
+  useEffect(() => {
+    void restoreBatches(client, batchStorageKey(client.transport.target, userId), notStarted);
+    // The text is read once per sign-in; a language switch does not restore again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [client, userId]);
+}
+
+/** The entries the tray lists, from the job store and the batches, in the chosen scope. */
+function useTrayEntries(mineOnly: boolean, userId: string) {
+  const jobs = useJobStore((s) => s.jobs);
+  const batches = useBatchStore((s) => s.batches);
+  return useMemo(() => trayEntries(jobs, batches, { mineOnly, userId }), [jobs, batches, mineOnly, userId]);
+}
+
+/**
+ * The job tray in the top bar: the user's jobs of the last day from the server (listAsyncJobs),
+ * kept current by live job messages, and bulk actions as one entry each; admins may list
+ * everyone's. Only the newest entries are drawn, more on demand; never blocks the window.
+ */
 export function JobTray() {
   const t = useT();
-  const jobs = useJobStore((s) => s.jobs);
-  const clearFinished = useJobStore((s) => s.clearFinished);
-  const running = jobs.filter((j) => j.state === 'running').length;
-  const failed = jobs.some((j) => j.state === 'failed');
+  const user = useCurrentUser();
+  const isAdmin = user.type !== 0;
+  const [everyone, setEveryone] = useState(false);
+  const [limit, setLimit] = useState(PAGE);
   const [opened, setOpened] = useState(false);
+  const history = useJobHistory({ everyone: isAdmin && everyone, userId: user.userid, limit });
+  useRestoredBatches(user.userid);
+  const entries = useTrayEntries(!(isAdmin && everyone), user.userid);
+  const clearJobs = useJobStore((s) => s.clearFinished);
+  const clearBatches = useBatchStore((s) => s.clearFinished);
+  const running = entries.filter((e) => e.state === 'running').length;
+  const failed = entries.some((e) => e.state === 'failed');
+  const shown = entries.slice(0, limit);
+  const more = Math.max(entries.length, history.data?.total ?? 0) - shown.length;
+
+  const toggle = () => {
+    if (!opened) void history.refetch();
+    setOpened((o) => !o);
+  };
 
   return (
-    <Popover position="bottom-end" width={380} shadow="md" withinPortal opened={opened} onChange={setOpened}>
+    <Popover position="bottom-end" width={400} shadow="md" withinPortal opened={opened} onChange={setOpened}>
       <Popover.Target>
         <Tooltip label={running > 0 ? t('jobs.running', { count: running }) : t('jobs.title')} disabled={opened}>
           <Indicator
@@ -110,7 +149,7 @@ export function JobTray() {
               aria-label={t('jobs.title')}
               aria-expanded={opened}
               // A controlled Popover leaves toggling to its target.
-              onClick={() => setOpened((o) => !o)}
+              onClick={toggle}
               data-testid="job-tray-button"
             >
               <IconChecklist size={18} />
@@ -119,27 +158,71 @@ export function JobTray() {
         </Tooltip>
       </Popover.Target>
       <Popover.Dropdown p={0} data-testid="job-tray">
-        <Group justify="space-between" px="sm" py={8} className={classes.header}>
+        <Group justify="space-between" px="sm" py={8} className={classes.header} wrap="nowrap">
           <Text fw={600} size="sm">
             {t('jobs.title')}
           </Text>
-          {jobs.length > running && (
-            <Button size="compact-xs" variant="subtle" color="gray" onClick={clearFinished}>
-              {t('jobs.clear')}
-            </Button>
-          )}
+          <Group gap={6} wrap="nowrap">
+            {isAdmin && (
+              <SegmentedControl
+                size="xs"
+                aria-label={t('jobs.filter.label')}
+                value={everyone ? 'everyone' : 'mine'}
+                onChange={(value) => setEveryone(value === 'everyone')}
+                data={[
+                  { value: 'mine', label: t('jobs.filter.mine') },
+                  { value: 'everyone', label: t('jobs.filter.everyone') },
+                ]}
+                data-testid="job-scope"
+              />
+            )}
+            {entries.length > running && (
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                color="gray"
+                onClick={() => {
+                  clearJobs();
+                  clearBatches();
+                }}
+              >
+                {t('jobs.clear')}
+              </Button>
+            )}
+          </Group>
         </Group>
-        <ScrollArea.Autosize mah={420}>
-          {jobs.length === 0 ? (
+        {history.error && (
+          <Text size="xs" c="red" px="sm" pt={6}>
+            {t('jobs.loadFailed', { error: history.error.message })}
+          </Text>
+        )}
+        <ScrollArea.Autosize mah={460}>
+          {shown.length === 0 ? (
             <Text size="sm" c="dimmed" p="sm">
               {t('jobs.empty')}
             </Text>
           ) : (
             <Stack gap={0}>
-              {jobs.map((job) => (
-                <JobItem key={job.jobid} job={job} />
-              ))}
+              {shown.map((entry) =>
+                entry.kind === 'batch' ? (
+                  <BatchItemView key={entry.key} batch={entry.batch} />
+                ) : (
+                  <JobItem key={entry.key} job={entry.job} showOwner={everyone} />
+                ),
+              )}
             </Stack>
+          )}
+          {more > 0 && (
+            <Group justify="center" py={6}>
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                onClick={() => setLimit((n) => n + PAGE)}
+                data-testid="job-more"
+              >
+                {t('jobs.showMore', { count: Math.min(PAGE, more) })}
+              </Button>
+            </Group>
           )}
         </ScrollArea.Autosize>
       </Popover.Dropdown>

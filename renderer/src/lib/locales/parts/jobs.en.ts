@@ -1,0 +1,36 @@
+/** English messages of the job tray and of bulk actions run as one batch (merged into en.ts). */
+export const jobsEn = {
+  'jobs.filter.label': 'Whose jobs',
+  'jobs.filter.mine': 'Mine',
+  'jobs.filter.everyone': "Everyone's",
+  'jobs.showMore': 'Show {count} more',
+  'jobs.by': 'by {account}',
+  'jobs.loadFailed': 'Could not load the job history: {error}',
+
+  'batch.progress': '{finished}/{total}',
+  'batch.counts': '{ok} OK, {failed} failed',
+  'batch.summary': '{title}: {ok} OK, {failed} failed',
+  'batch.seeTray': 'Some items failed: the job tray shows which and why',
+  'batch.showItems': 'Show items',
+  'batch.hideItems': 'Hide items',
+  'batch.queued': 'Queued',
+  'batch.notStarted': 'Not started: the window closed before its turn',
+
+  'batch.run.enable': 'Enable {count} {noun}',
+  'batch.run.disable': 'Disable {count} {noun}',
+  'batch.run.maintenance': 'Prepare {count} {noun} for maintenance',
+  'batch.run.cancelMaintenance': 'Cancel maintenance of {count} {noun}',
+  'batch.run.delete': 'Delete {count} {noun}',
+  'batch.done.enable': 'Enabled {count} {noun}',
+  'batch.done.disable': 'Disabled {count} {noun}',
+  'batch.done.maintenance': 'Prepared {count} {noun} for maintenance',
+  'batch.done.cancelMaintenance': 'Cancelled maintenance of {count} {noun}',
+  'batch.done.delete': 'Deleted {count} {noun}',
+
+  'batch.noun.hosts': 'hosts',
+  'batch.noun.zones': 'zones',
+  'batch.noun.pods': 'pods',
+  'batch.noun.clusters': 'clusters',
+  'batch.noun.storagePools': 'primary storage pools',
+  'batch.noun.accounts': 'accounts',
+} as const;
