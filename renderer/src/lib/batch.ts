@@ -1,7 +1,22 @@
 import { create } from 'zustand';
 import type { ApiClient } from './api-client';
 import type { AsyncStart } from './contract';
+import { translate, type Locale, type MessageKey } from './i18n';
 import { followJob, useJobStore, type JobState } from './jobs';
+
+/**
+ * A batch title kept as a message (key and parameters), so the entry reads in the language of the
+ * moment, after a reload too; `nouns` are parameters that are messages themselves.
+ */
+export type BatchText =
+  string | { key: MessageKey; vars?: Record<string, string | number>; nouns?: Record<string, MessageKey> };
+
+export function batchText(locale: Locale, text: BatchText): string {
+  if (typeof text === 'string') return text;
+  const vars: Record<string, string | number> = { ...text.vars };
+  for (const [name, key] of Object.entries(text.nouns ?? {})) vars[name] = translate(locale, key);
+  return translate(locale, text.key, vars);
+}
 
 /**
  * A bulk action over N items as ONE tray entry: each item is a server job (async command) or a
@@ -25,9 +40,9 @@ export interface BatchItem {
 export interface BatchEntry {
   id: string;
   /** "Disable 30 hosts" */
-  title: string;
+  title: BatchText;
   /** "Disabled 30 hosts": the summary's and the finished entry's title. */
-  doneTitle: string;
+  doneTitle: BatchText;
   startedAt: number;
   finishedAt?: number;
   items: BatchItem[];
@@ -56,8 +71,8 @@ export function batchState(batch: Pick<BatchEntry, 'items'>): JobState {
 export type ItemOutcome = AsyncStart | { sync: true };
 
 export interface RunBatchOptions<T> {
-  title: string;
-  doneTitle: string;
+  title: BatchText;
+  doneTitle: BatchText;
   items: readonly T[];
   label(item: T): string;
   link?(item: T): string | undefined;

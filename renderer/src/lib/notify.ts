@@ -28,9 +28,9 @@ export function notifyError(error: unknown, title?: string): void {
 }
 
 /** The one notification of a finished bulk action: "Disabled 30 hosts: 28 OK, 2 failed". */
-export function notifyBatch(summary: { doneTitle: string; ok: number; failed: number }): void {
+export function notifyBatch(summary: { title: string; ok: number; failed: number }): void {
   const locale = useLocaleStore.getState().locale;
-  const { doneTitle: title, ok, failed } = summary;
+  const { title, ok, failed } = summary;
   notifications.show({
     message: translate(locale, 'batch.summary', { title, ok, failed }),
     title: failed > 0 ? translate(locale, 'batch.seeTray') : undefined,

@@ -1,7 +1,16 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useApi } from './api-context';
-import { batchCounts, batchStorageKey, runBatch, useBatchStore, type BatchEntry, type RunBatchOptions } from './batch';
+import {
+  batchCounts,
+  batchStorageKey,
+  batchText,
+  runBatch,
+  useBatchStore,
+  type BatchEntry,
+  type RunBatchOptions,
+} from './batch';
+import { useLocaleStore } from './i18n';
 import { invalidateAreas } from './jobs';
 import { notifyBatch } from './notify';
 import type { AreaRoot } from './query-keys';
@@ -27,7 +36,8 @@ export function useRunBatch(): <T>(options: UseRunBatchOptions<T>) => Promise<Ba
       if (key && store.storageKey !== key) store.load(key);
       const batch = await runBatch(client, options);
       invalidateAreas(queryClient, options.invalidate ?? ['events']);
-      notifyBatch({ doneTitle: batch.doneTitle, ...batchCounts(batch) });
+      const title = batchText(useLocaleStore.getState().locale, batch.doneTitle);
+      notifyBatch({ title, ...batchCounts(batch) });
       return batch;
     },
     [client, queryClient],

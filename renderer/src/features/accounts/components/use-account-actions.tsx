@@ -84,10 +84,11 @@ export function useAccountActions(onEdit: (account: Account) => void) {
         await guard(() => jobs.remove(accounts[0]!, `${t('accounts.delete')}: ${accounts[0]!.name}`));
         return true;
       }
-      const vars = { count: accounts.length, noun: t('batch.noun.accounts') };
+      const vars = { count: accounts.length };
+      const nouns = { noun: 'batch.noun.accounts' as const };
       await runBatch({
-        title: t('batch.run.delete', vars),
-        doneTitle: t('batch.done.delete', vars),
+        title: { key: 'batch.run.delete', vars, nouns },
+        doneTitle: { key: 'batch.done.delete', vars, nouns },
         items: accounts,
         label: (account) => `${t('accounts.delete')}: ${account.name}`,
         link: () => '#/accounts',

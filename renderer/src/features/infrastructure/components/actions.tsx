@@ -36,15 +36,15 @@ export interface BatchSpec {
 
 /** Runs several infrastructure commands as one batch: one tray entry, one summary at the end. */
 function useRunInfraBatch() {
-  const t = useT();
   const client = useApi();
   const runBatch = useRunBatch();
   return useCallback(
     async (runs: CommandRun[], spec: BatchSpec) => {
-      const vars = { count: runs.length, noun: t(`batch.noun.${spec.noun}` as MessageKey) };
+      const vars = { count: runs.length };
+      const nouns = { noun: `batch.noun.${spec.noun}` as MessageKey };
       await runBatch({
-        title: t(`batch.run.${spec.verb}` as MessageKey, vars),
-        doneTitle: t(`batch.done.${spec.verb}` as MessageKey, vars),
+        title: { key: `batch.run.${spec.verb}` as MessageKey, vars, nouns },
+        doneTitle: { key: `batch.done.${spec.verb}` as MessageKey, vars, nouns },
         items: runs,
         label: (run) => run.title,
         link: (run) => run.link,
@@ -57,7 +57,7 @@ function useRunInfraBatch() {
         },
       });
     },
-    [t, client, runBatch],
+    [client, runBatch],
   );
 }
 

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Button, Group, Progress, Stack, Text } from '@mantine/core';
 import { IconChevronDown, IconChevronUp } from '@tabler/icons-react';
 import { useState } from 'react';
-import { batchCounts, batchState, type BatchEntry, type BatchItem } from '../../../lib/batch';
+import { batchCounts, batchState, batchText, type BatchEntry, type BatchItem } from '../../../lib/batch';
 import { formatRelative, useLocale, useT } from '../../../lib/i18n';
 import classes from './job-tray.module.css';
 import { STATE_COLOR, STATE_LABEL } from './job-state';
@@ -42,7 +42,7 @@ export function BatchItemView({ batch }: { batch: BatchEntry }) {
   const [open, setOpen] = useState(false);
   const state = batchState(batch);
   const counts = batchCounts(batch);
-  const title = state === 'running' ? batch.title : batch.doneTitle;
+  const title = batchText(locale, state === 'running' ? batch.title : batch.doneTitle);
   const percent = counts.total === 0 ? 100 : Math.round((counts.finished / counts.total) * 100);
   return (
     <div className={classes.item} data-testid="job-entry" data-kind="batch" data-state={state} data-batch={batch.id}>

@@ -91,6 +91,12 @@ function useRestoredBatches(userId: string) {
   const notStarted = t('batch.notStarted');
   useEffect(() => {
     void restoreBatches(client, batchStorageKey(client.transport.target, userId), notStarted);
+    // Signed out (or someone else signed in): the next user starts from the server, not from
+    // what this window held for the last one.
+    return () => {
+      useJobStore.setState({ jobs: [], clearedAt: 0 });
+      useBatchStore.setState({ storageKey: null, batches: [] });
+    };
     // The text is read once per sign-in; a language switch does not restore again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [client, userId]);
