@@ -139,18 +139,24 @@ test('a bulk action is one tray entry and one summary, and the tray comes back f
   await test.step('screenshots: English and Korean, light and dark', async () => {
     await batchEntry().getByTestId('batch-toggle').click();
     await snap(page, 'job-tray-02-after-sign-in-en-light');
-    await page.keyboard.press('Escape');
+    await shell.jobTrayButton.click();
+    await expect(shell.jobTray).toBeHidden();
     await shell.toggleTheme();
     await shell.openJobTray();
+    await expect(shell.jobTray).toHaveCSS('opacity', '1');
     await snap(page, 'job-tray-03-en-dark');
-    await page.keyboard.press('Escape');
+    await shell.jobTrayButton.click();
+    await expect(shell.jobTray).toBeHidden();
     await shell.switchLanguage('ko');
     await shell.openJobTray();
     await expect(batchEntry().getByTestId('job-title')).toHaveText(`호스트 ${HOSTS}개 유지보수 모드 준비 완료`);
+    await expect(shell.jobTray).toHaveCSS('opacity', '1');
     await snap(page, 'job-tray-04-ko-dark');
-    await page.keyboard.press('Escape');
+    await shell.jobTrayButton.click();
+    await expect(shell.jobTray).toBeHidden();
     await shell.toggleTheme();
     await shell.openJobTray();
+    await expect(shell.jobTray).toHaveCSS('opacity', '1');
     await snap(page, 'job-tray-05-ko-light');
   });
 

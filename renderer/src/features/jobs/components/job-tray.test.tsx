@@ -50,7 +50,7 @@ describe('JobTray', () => {
     );
     const entry = await within(tray).findByTestId('job-entry');
     expect(entry.getAttribute('data-state')).toBe('running');
-    expect(within(entry).getByText('deleteAccount')).toBeTruthy();
+    expect(within(entry).getByTestId('job-title').textContent).toBe('Delete account');
     expect(within(entry).getByText('Removing users')).toBeTruthy();
     expect(within(entry).getByTestId('job-progress').getAttribute('data-progress')).toBe('40');
     expect(within(entry).getByTestId('job-state').textContent).toBe('Running');

@@ -21,6 +21,7 @@ import { formatRelative, useLocale, useT } from '../../../lib/i18n';
 import { useJobStore, type JobEntry } from '../../../lib/jobs';
 import { useCurrentUser } from '../../../lib/session';
 import { useJobHistory } from '../api/job-history';
+import { commandTitleKey } from '../lib/command-titles';
 import { trayEntries } from '../lib/tray-entries';
 import { BatchItemView } from './batch-item';
 import { STATE_COLOR, STATE_LABEL } from './job-state';
@@ -30,11 +31,14 @@ import classes from './job-tray.module.css';
 export function JobItem({ job, showOwner = false }: { job: JobEntry; showOwner?: boolean }) {
   const t = useT();
   const locale = useLocale();
+  // A job learnt from the server has its command for a title: name it in the user's language.
+  const key = job.title === job.command ? commandTitleKey(job.command) : undefined;
+  const title = key ? t(key) : job.title;
   return (
     <div className={classes.item} data-testid="job-entry" data-kind="job" data-state={job.state} data-jobid={job.jobid}>
       <Group justify="space-between" gap="xs" wrap="nowrap">
-        <Text size="sm" fw={500} truncate title={job.title} data-testid="job-title">
-          {job.title}
+        <Text size="sm" fw={500} truncate title={title} data-testid="job-title">
+          {title}
         </Text>
         <Badge color={STATE_COLOR[job.state]} variant="light" data-testid="job-state">
           {t(STATE_LABEL[job.state])}
@@ -47,7 +51,7 @@ export function JobItem({ job, showOwner = false }: { job: JobEntry; showOwner?:
         animated={job.state === 'running'}
         size="sm"
         mt={6}
-        aria-label={`${job.title} ${job.progress}%`}
+        aria-label={`${title} ${job.progress}%`}
         data-testid="job-progress"
         data-progress={job.progress}
       />
@@ -129,7 +133,8 @@ export function JobTray() {
   const running = entries.filter((e) => e.state === 'running').length;
   const failed = entries.some((e) => e.state === 'failed');
   const shown = entries.slice(0, limit);
-  const more = Math.max(entries.length, history.data?.total ?? 0) - shown.length;
+  // More to draw here, or more finished jobs on the server than fetched (a batch's members aside).
+  const more = entries.length > shown.length || (history.data?.total ?? 0) > limit;
 
   const toggle = () => {
     if (!opened) void history.refetch();
@@ -218,7 +223,7 @@ export function JobTray() {
               )}
             </Stack>
           )}
-          {more > 0 && (
+          {more && (
             <Group justify="center" py={6}>
               <Button
                 size="compact-xs"
@@ -226,7 +231,7 @@ export function JobTray() {
                 onClick={() => setLimit((n) => n + PAGE)}
                 data-testid="job-more"
               >
-                {t('jobs.showMore', { count: Math.min(PAGE, more) })}
+                {t('jobs.showMore')}
               </Button>
             </Group>
           )}
