@@ -1,10 +1,10 @@
-import { ActionIcon, Box, Center, Checkbox, Loader, Menu, Text } from '@mantine/core';
-import { IconArrowDown, IconArrowUp, IconColumns3 } from '@tabler/icons-react';
+import { Box, Center, Loader, Text } from '@mantine/core';
 import {
   columnSizingFeature,
   columnVisibilityFeature,
   createColumnHelper,
   createSortedRowModel,
+  FlexRender,
   rowSelectionFeature,
   rowSortingFeature,
   sortFn_alphanumeric,
@@ -14,12 +14,23 @@ import {
   tableFeatures,
   useTable,
   type ColumnDef,
+  type Row,
   type RowData,
   type RowSelectionState,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { memo, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { useT } from '../lib/i18n';
+import { DataTableHead } from './data-table-head';
+import {
+  ACTIONS_COLUMN,
+  CHECK_WIDTH,
+  fitColumns,
+  useColumnsKey,
+  useContentWidth,
+  type ColumnsKey,
+  type DataColumnMeta,
+} from './data-table-layout';
 import classes from './data-table.module.css';
 
 /** The features every Stackyard table has: sorting, multi-select, column choice, sizes. */
@@ -30,6 +41,7 @@ export const tableFeatureSet = tableFeatures({
   columnSizingFeature,
   sortedRowModel: createSortedRowModel(),
   sortFns: { alphanumeric: sortFn_alphanumeric, text: sortFn_text, datetime: sortFn_datetime, basic: sortFn_basic },
+  columnMeta: {} as DataColumnMeta,
 });
 
 export type TableFeatureSet = typeof tableFeatureSet;
@@ -107,12 +119,12 @@ export function DataTable<T extends RowData>({
     estimateSize: () => rowHeight,
     getItemKey: (index) => rows[index]?.id ?? index,
     overscan: 12,
+    // Scroll events re-render in React's own batch, not synchronously inside each event.
+    useFlushSync: false,
     // happy-dom and first paint: render a screenful even before the container is measured.
     initialRect: { width: 1000, height: 800 },
   });
   const items = virtualizer.getVirtualItems();
-  const paddingTop = items[0]?.start ?? 0;
-  const paddingBottom = items.length > 0 ? virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0) : 0;
   const visibleColumns = table.getVisibleLeafColumns();
   // Columns declared without a size take the remaining width (column sizing fills in a default).
   const flexible = useMemo(
@@ -124,144 +136,62 @@ export function DataTable<T extends RowData>({
       ),
     [columns],
   );
-  const colSpan = visibleColumns.length + (selectable ? 1 : 0);
-  // Below this the table scrolls sideways instead of squeezing the flexible columns to nothing.
-  const minWidth = visibleColumns.reduce(
-    (sum, c) => sum + (flexible.has(c.id) ? 160 : c.getSize()),
-    selectable ? 34 : 0,
+  const width = useContentWidth(scrollRef);
+  const layoutColumns = useMemo(
+    () =>
+      visibleColumns.map((c) => {
+        const priority = c.columnDef.meta?.priority;
+        const first = rows[0]?.getValue(c.id);
+        return {
+          id: c.id,
+          size: flexible.has(c.id) ? undefined : c.getSize(),
+          priority,
+          uniform: priority !== undefined && rows.length > 1 && rows.every((r) => r.getValue(c.id) === first),
+        };
+      }),
+    // visibleColumns is a new array each render; its ids and the rows are what matter.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [visibleColumns.map((c) => c.id).join(','), rows, flexible],
   );
+  const fixedWidth = selectable ? CHECK_WIDTH : 0;
+  const shown = useMemo(() => fitColumns(layoutColumns, width, fixedWidth), [layoutColumns, width, fixedWidth]);
+  const { columnsKey, minWidth } = useColumnsKey(shown, columns, fixedWidth);
 
   const allSelected = table.getIsAllRowsSelected();
   const someSelected = table.getIsSomeRowsSelected();
+  const headStateKey = `${JSON.stringify(sorting)}|${columnsKey.ids}`;
 
   return (
     <div className={classes.wrapper} data-testid={testId}>
       <div className={classes.scroll} ref={scrollRef}>
         <table className={classes.table} aria-label={label} aria-rowcount={rows.length} style={{ minWidth }}>
-          <colgroup>
-            {selectable && <col style={{ width: 34 }} />}
-            {visibleColumns.map((column) => (
-              <col key={column.id} style={flexible.has(column.id) ? undefined : { width: column.getSize() }} />
-            ))}
-          </colgroup>
-          <thead>
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {selectable && (
-                  <th className={classes.check}>
-                    <Checkbox
-                      size="xs"
-                      aria-label={t('common.all')}
-                      checked={allSelected}
-                      indeterminate={!allSelected && someSelected}
-                      onChange={() => table.toggleAllRowsSelected(!allSelected)}
-                    />
-                  </th>
-                )}
-                {group.headers.map((header, index) => {
-                  const sorted = header.column.getIsSorted();
-                  const canSort = header.column.getCanSort();
-                  const last = index === group.headers.length - 1;
-                  return (
-                    <th
-                      key={header.id}
-                      aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
-                    >
-                      <div className={classes.th}>
-                        {header.isPlaceholder ? null : canSort ? (
-                          <button
-                            type="button"
-                            className={classes.sort}
-                            onClick={header.column.getToggleSortingHandler()}
-                          >
-                            <table.FlexRender header={header} />
-                            {sorted === 'asc' && <IconArrowUp size={12} />}
-                            {sorted === 'desc' && <IconArrowDown size={12} />}
-                          </button>
-                        ) : (
-                          <table.FlexRender header={header} />
-                        )}
-                        {last && (
-                          <Menu position="bottom-end" closeOnItemClick={false}>
-                            <Menu.Target>
-                              <ActionIcon size="xs" aria-label={t('common.columns')} ml="auto">
-                                <IconColumns3 size={14} />
-                              </ActionIcon>
-                            </Menu.Target>
-                            <Menu.Dropdown>
-                              <Menu.Label>{t('common.columns')}</Menu.Label>
-                              {table
-                                .getAllLeafColumns()
-                                .filter((c) => c.getCanHide())
-                                .map((column) => (
-                                  <Menu.Item key={column.id} onClick={() => column.toggleVisibility()}>
-                                    <Checkbox
-                                      size="xs"
-                                      readOnly
-                                      checked={column.getIsVisible()}
-                                      label={
-                                        typeof column.columnDef.header === 'string'
-                                          ? column.columnDef.header
-                                          : column.id
-                                      }
-                                    />
-                                  </Menu.Item>
-                                ))}
-                            </Menu.Dropdown>
-                          </Menu>
-                        )}
-                      </div>
-                    </th>
-                  );
-                })}
-              </tr>
-            ))}
-          </thead>
-          <tbody>
-            {paddingTop > 0 && (
-              <tr aria-hidden style={{ height: paddingTop }}>
-                <td colSpan={colSpan} />
-              </tr>
-            )}
+          <DataTableHead
+            table={table}
+            selectable={selectable}
+            allSelected={allSelected}
+            someSelected={someSelected}
+            stateKey={headStateKey}
+            columnsKey={columnsKey}
+          />
+          <tbody style={{ height: virtualizer.getTotalSize() }}>
             {items.map((item) => {
               const row = rows[item.index];
               if (!row) return null;
-              const selected = row.getIsSelected();
-              const style: CSSProperties = { height: rowHeight };
               return (
-                <tr
+                <DataRow
                   key={row.id}
-                  data-index={item.index}
-                  data-row-id={row.id}
-                  data-selected={selected || undefined}
-                  data-active={row.id === activeRowId || undefined}
-                  className={onRowClick ? classes.clickable : undefined}
-                  style={style}
-                  onClick={onRowClick ? () => onRowClick(row.original) : undefined}
-                >
-                  {selectable && (
-                    <td className={classes.check} onClick={(e) => e.stopPropagation()}>
-                      <Checkbox
-                        size="xs"
-                        aria-label={row.id}
-                        checked={selected}
-                        onChange={row.getToggleSelectedHandler()}
-                      />
-                    </td>
-                  )}
-                  {row.getVisibleCells().map((cell) => (
-                    <td key={cell.id}>
-                      <table.FlexRender cell={cell} />
-                    </td>
-                  ))}
-                </tr>
+                  row={row}
+                  index={item.index}
+                  start={item.start}
+                  columnsKey={columnsKey}
+                  selectable={selectable}
+                  selected={row.getIsSelected()}
+                  active={row.id === activeRowId}
+                  rowHeight={rowHeight}
+                  onRowClick={onRowClick}
+                />
               );
             })}
-            {paddingBottom > 0 && (
-              <tr aria-hidden style={{ height: paddingBottom }}>
-                <td colSpan={colSpan} />
-              </tr>
-            )}
           </tbody>
         </table>
         {rows.length === 0 && (
@@ -280,3 +210,86 @@ export function DataTable<T extends RowData>({
     </div>
   );
 }
+
+interface DataRowProps<T extends RowData> {
+  row: Row<TableFeatureSet, T>;
+  index: number;
+  /** Its offset from the top of the body, in pixels. */
+  start: number;
+  columnsKey: ColumnsKey;
+  selectable: boolean;
+  selected: boolean;
+  active: boolean;
+  rowHeight: number;
+  onRowClick?: (row: T) => void;
+}
+
+/**
+ * One body row. Memoized on its data and what its cells show: scrolling re-renders only the rows
+ * that come into view, not every visible row on every frame (the cells hold badges, bars and
+ * tooltips, which are costly to render 50 times per frame).
+ */
+const DataRow = memo(
+  function DataRow<T extends RowData>({
+    row,
+    index,
+    start,
+    columnsKey,
+    selectable,
+    selected,
+    active,
+    rowHeight,
+    onRowClick,
+  }: DataRowProps<T>) {
+    const style: CSSProperties = { height: rowHeight, transform: `translateY(${start}px)` };
+    return (
+      <tr
+        data-index={index}
+        data-row-id={row.id}
+        data-selected={selected || undefined}
+        data-active={active || undefined}
+        className={onRowClick ? classes.clickable : undefined}
+        style={style}
+        onClick={onRowClick ? () => onRowClick(row.original) : undefined}
+      >
+        {selectable && (
+          <td className={classes.check} style={{ flex: `0 0 ${CHECK_WIDTH}px` }} onClick={(e) => e.stopPropagation()}>
+            <input
+              type="checkbox"
+              className={classes.rowCheck}
+              aria-label={row.id}
+              checked={selected}
+              onChange={row.getToggleSelectedHandler()}
+            />
+          </td>
+        )}
+        {row.getVisibleCells().map((cell) => {
+          const width = columnsKey.widths.get(cell.column.id);
+          if (!width) return null;
+          return (
+            <td
+              key={cell.id}
+              style={width}
+              className={cell.column.id === ACTIONS_COLUMN ? classes.stickyEnd : undefined}
+            >
+              <div className={classes.cell}>
+                <FlexRender cell={cell} />
+              </div>
+            </td>
+          );
+        })}
+      </tr>
+    );
+  },
+  (before, after) =>
+    before.row.original === after.row.original &&
+    before.row.id === after.row.id &&
+    before.index === after.index &&
+    before.start === after.start &&
+    before.columnsKey === after.columnsKey &&
+    before.selectable === after.selectable &&
+    before.selected === after.selected &&
+    before.active === after.active &&
+    before.rowHeight === after.rowHeight &&
+    before.onRowClick === after.onRowClick,
+) as <T extends RowData>(props: DataRowProps<T>) => ReactNode;

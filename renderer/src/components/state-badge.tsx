@@ -1,4 +1,4 @@
-import { Badge } from '@mantine/core';
+import type { CSSProperties } from 'react';
 import { useT, type MessageKey } from '../lib/i18n';
 import { stateStyle } from '../lib/states';
 import classes from './state-badge.module.css';
@@ -11,21 +11,28 @@ const LABELS: Record<string, MessageKey> = {
   inactive: 'state.inactive',
 };
 
-/** A state with its one colour: the same in tables, drawers and the diagram. */
+/**
+ * A state with its one colour: the same in tables, drawers and the diagram. Plain elements styled
+ * like a light badge (a list mounts two per row while it scrolls; a component badge costs more).
+ */
 export function StateBadge({ state, label }: { state: string | undefined; label?: string }) {
   const t = useT();
   const style = stateStyle(state);
   const key = LABELS[(state ?? '').toLowerCase()];
   const text = label ?? (key ? t(key) : (state ?? t('state.unknown')));
   return (
-    <Badge
-      color={style.color}
-      variant="light"
-      leftSection={<span className={classes.dot} data-animated={style.animated || undefined} />}
-      className={style.struck ? classes.struck : undefined}
+    <span
+      className={style.struck ? `${classes.badge} ${classes.struck}` : classes.badge}
+      style={
+        {
+          '--state-color': `var(--mantine-color-${style.color}-light-color)`,
+          '--state-bg': `var(--mantine-color-${style.color}-light)`,
+        } as CSSProperties
+      }
       data-state={(state ?? '').toLowerCase()}
     >
-      {text}
-    </Badge>
+      <span className={classes.dot} data-animated={style.animated || undefined} />
+      <span className={classes.label}>{text}</span>
+    </span>
   );
 }

@@ -1,6 +1,6 @@
 import { ActionIcon, Button, Group, Menu, Text, Tooltip } from '@mantine/core';
 import { IconDots } from '@tabler/icons-react';
-import { createContext, Fragment, useCallback, useContext, type ReactNode } from 'react';
+import { createContext, Fragment, useCallback, useContext, useState, type ReactNode } from 'react';
 import { useConfirm } from '../../../components/confirm-dialog';
 import { useApi } from '../../../lib/api-context';
 import type { ItemOutcome } from '../../../lib/batch';
@@ -130,7 +130,15 @@ export function ActionButtons({ actions }: { actions: ActionSpec[] }) {
 }
 
 /** The "..." menu at the end of a row. */
-export function RowActionsMenu({ name, actions }: { name: string; actions: ActionSpec[] }) {
+export function RowActionsMenu({
+  name,
+  actions,
+  defaultOpened,
+}: {
+  name: string;
+  actions: ActionSpec[];
+  defaultOpened?: boolean;
+}) {
   const t = useT();
   if (actions.length === 0) return null;
   const regular = actions.filter((a) => !a.danger);
@@ -153,7 +161,7 @@ export function RowActionsMenu({ name, actions }: { name: string; actions: Actio
     </Menu.Item>
   );
   return (
-    <Menu position="bottom-end" width={260}>
+    <Menu position="bottom-end" width={260} defaultOpened={defaultOpened}>
       <Menu.Target>
         <ActionIcon size="sm" aria-label={`${t('common.actions')} ${name}`} onClick={(e) => e.stopPropagation()}>
           <IconDots size={14} />
@@ -204,7 +212,28 @@ export function BulkBar({ count, actions, onClear }: { count: number; actions: A
 /** Lets table cells reach the page's per-row actions without making the column definitions unstable. */
 export const RowActionsContext = createContext<(row: never) => ActionSpec[]>(() => []);
 
+/**
+ * A row's "..." button. The menu itself (a floating popover, costly to mount in every row of a
+ * long list) is mounted on the first click, already open.
+ */
 export function RowActionsCell<T extends { id: string; name: string }>({ row }: { row: T }) {
+  const t = useT();
   const actionsFor = useContext(RowActionsContext) as (row: T) => ActionSpec[];
-  return <RowActionsMenu name={row.name} actions={actionsFor(row)} />;
+  const [menuMounted, setMenuMounted] = useState(false);
+  const actions = actionsFor(row);
+  if (actions.length === 0) return null;
+  if (menuMounted) return <RowActionsMenu name={row.name} actions={actions} defaultOpened />;
+  return (
+    <ActionIcon
+      size="sm"
+      aria-label={`${t('common.actions')} ${row.name}`}
+      aria-haspopup="menu"
+      onClick={(e) => {
+        e.stopPropagation();
+        setMenuMounted(true);
+      }}
+    >
+      <IconDots size={14} />
+    </ActionIcon>
+  );
 }

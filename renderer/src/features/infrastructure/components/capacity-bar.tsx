@@ -1,9 +1,12 @@
-import { Box, Group, Progress, Text, Tooltip } from '@mantine/core';
+import type { CSSProperties } from 'react';
+import { LazyTooltip } from '../../../components/lazy-tooltip';
 import { capacityColor } from '../../../lib/states';
+import classes from './capacity-bar.module.css';
 
 /**
  * A small bar coloured by the capacity thresholds (green, amber, red) and its text. `percent` is
- * 0..100; `label` replaces the percentage text (e.g. "1.2 TiB / 4 TiB").
+ * 0..100; `label` replaces the percentage text (e.g. "1.2 TiB / 4 TiB"). Plain elements: lists
+ * draw two per row while they scroll. The bar itself is decoration; the text says the figure.
  */
 export function CapacityBar({
   percent,
@@ -18,31 +21,21 @@ export function CapacityBar({
   tooltip?: string;
   testId?: string;
 }) {
-  if (percent === undefined) {
-    return (
-      <Text size="xs" c="dimmed" span>
-        —
-      </Text>
-    );
-  }
+  if (percent === undefined) return <span className={classes.none}>—</span>;
   const fraction = Math.max(0, percent) / 100;
   const color = capacityColor(fraction);
   const text = label ?? `${percent.toFixed(1)}%`;
+  const fill: CSSProperties = {
+    width: `${Math.min(100, Math.max(0, percent))}%`,
+    background: `var(--mantine-color-${color}-filled)`,
+  };
   const bar = (
-    <Group gap={6} wrap="nowrap" data-testid={testId} data-capacity={color} data-percent={percent.toFixed(1)}>
-      <Box w={barWidth} style={{ flexShrink: 0 }}>
-        <Progress value={Math.min(100, percent)} color={color} size={6} radius="xs" />
-      </Box>
-      <Text size="xs" span style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
-        {text}
-      </Text>
-    </Group>
+    <span className={classes.bar} data-testid={testId} data-capacity={color} data-percent={percent.toFixed(1)}>
+      <span className={classes.track} style={{ width: barWidth }} aria-hidden>
+        <span className={classes.fill} style={fill} />
+      </span>
+      <span className={classes.text}>{text}</span>
+    </span>
   );
-  return tooltip ? (
-    <Tooltip label={tooltip} openDelay={400}>
-      {bar}
-    </Tooltip>
-  ) : (
-    bar
-  );
+  return tooltip ? <LazyTooltip label={tooltip}>{bar}</LazyTooltip> : bar;
 }

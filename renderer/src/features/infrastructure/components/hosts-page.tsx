@@ -1,6 +1,7 @@
-import { Group, Text, Tooltip } from '@mantine/core';
+import { Group, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { columnHelper, type DataColumn } from '../../../components/data-table';
+import { LazyTooltip } from '../../../components/lazy-tooltip';
 import { StateBadge } from '../../../components/state-badge';
 import type { Host } from '../../../lib/contract';
 import { formatBytes, formatRelative, useLocale, useT } from '../../../lib/i18n';
@@ -40,24 +41,32 @@ export function HostsPage() {
         header: t('common.state'),
         size: 236,
         cell: (info) => (
-          <Tooltip
-            label={t('infra.hosts.lastPing', { when: formatRelative(info.row.original.lastpinged, locale) || '—' })}
+          <LazyTooltip
+            label={() =>
+              t('infra.hosts.lastPing', { when: formatRelative(info.row.original.lastpinged, locale) || '—' })
+            }
             openDelay={500}
           >
             <Group gap={4} wrap="nowrap">
               <StateBadge state={info.row.original.state} />
               <StateBadge state={info.row.original.resourcestate} />
             </Group>
-          </Tooltip>
+          </LazyTooltip>
         ),
       }),
-      col.accessor((h) => h.ipaddress ?? '', { id: 'ipaddress', header: t('infra.ipAddress'), size: 112 }),
+      col.accessor((h) => h.ipaddress ?? '', {
+        id: 'ipaddress',
+        header: t('infra.ipAddress'),
+        size: 124,
+        meta: { priority: 1 },
+      }),
       col.accessor((h) => h.clustername ?? '', {
         id: 'cluster',
         header: t('infra.hosts.location'),
+        meta: { priority: 2 },
         cell: (info) => (
-          <Tooltip
-            label={[info.row.original.zonename, info.row.original.podname, info.getValue()].join(' / ')}
+          <LazyTooltip
+            label={() => [info.row.original.zonename, info.row.original.podname, info.getValue()].join(' / ')}
             openDelay={500}
           >
             <span>
@@ -67,10 +76,15 @@ export function HostsPage() {
                 · {info.row.original.zonename}
               </Text>
             </span>
-          </Tooltip>
+          </LazyTooltip>
         ),
       }),
-      col.accessor((h) => h.hypervisor ?? '', { id: 'hypervisor', header: t('infra.hypervisor'), size: 104 }),
+      col.accessor((h) => h.hypervisor ?? '', {
+        id: 'hypervisor',
+        header: t('infra.hypervisor'),
+        size: 104,
+        meta: { priority: 3 },
+      }),
       col.accessor((h) => hostCpuPercent(h) ?? -1, {
         id: 'cpu',
         header: t('infra.hosts.cpuColumn'),
