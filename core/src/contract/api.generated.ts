@@ -734,6 +734,8 @@ export interface SearchResult {
   clusterid?: string;
   /** the domain of the resource */
   domainid?: string;
+  /** the account of a user */
+  account?: string;
 }
 
 export interface SimulatorMock {

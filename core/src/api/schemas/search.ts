@@ -27,6 +27,7 @@ export const SearchResult = entity('SearchResult', {
   podid: field.uuid('the pod of the resource').optional(),
   clusterid: field.uuid('the cluster of the resource').optional(),
   domainid: field.uuid('the domain of the resource').optional(),
+  account: field.string('the account of a user').optional(),
 });
 export type SearchResult = z.infer<typeof SearchResult>;
 

@@ -76,6 +76,7 @@ export class TenancyKinds {
         context: `${u.account_name} · ${u.domain_path}`,
         state: u.state,
         domainid: u.domain_uuid,
+        account: u.account_name,
       },
     }));
   }
