@@ -36,6 +36,11 @@ async function everything(tc: TestCore): Promise<string> {
 describe.each(dialects())('searchResources (%s)', (dialect) => {
   let tc: TestCore;
   const ids: Record<string, string> = {};
+  const idOf = (key: string): string => {
+    const value = ids[key];
+    if (value === undefined) throw new Error(`no id for ${key}`);
+    return value;
+  };
   const callers: Record<'user' | 'domainAdmin' | 'resourceAdmin', Caller> = {} as never;
 
   async function search(params: Record<string, string>, caller: Caller = tc.admin): Promise<Hit[]> {
@@ -164,9 +169,9 @@ describe.each(dialects())('searchResources (%s)', (dialect) => {
   });
 
   it('finds any kind by its exact id, and only that', async () => {
-    expect(names(await search({ query: ids['sim-c7-h2'].toUpperCase() }))).toEqual(['host:sim-c7-h2:id']);
-    expect(names(await search({ query: ids.cluster }))).toEqual(['cluster:dc1-c03:id']);
-    expect(names(await search({ query: ids.sales }))).toEqual(['domain:srch-sales:id']);
+    expect(names(await search({ query: idOf('sim-c7-h2').toUpperCase() }))).toEqual(['host:sim-c7-h2:id']);
+    expect(names(await search({ query: idOf('cluster') }))).toEqual(['cluster:dc1-c03:id']);
+    expect(names(await search({ query: idOf('sales') }))).toEqual(['domain:srch-sales:id']);
     expect(await search({ query: crypto.randomUUID() })).toEqual([]);
   });
 
@@ -195,7 +200,7 @@ describe.each(dialects())('searchResources (%s)', (dialect) => {
   it('shows a user only its own account, user and domain, and no infrastructure', async () => {
     expect(await search({ query: 'sim' }, callers.user)).toEqual([]);
     expect(await search({ query: 'srch-zone' }, callers.user)).toEqual([]);
-    expect(await search({ query: ids['sim-c7'] }, callers.user)).toEqual([]);
+    expect(await search({ query: idOf('sim-c7') }, callers.user)).toEqual([]);
     const hits = await search({ query: 'srch', limit: '10' }, callers.user);
     expect(names(hits).sort()).toEqual(
       ['account:srch-alice:prefix', 'user:srch-alice:prefix', 'domain:srch-sales:prefix'].sort(),

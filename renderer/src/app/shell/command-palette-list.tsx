@@ -39,7 +39,8 @@ export function PaletteList(props: {
             size="xs"
             fw={700}
             c="dimmed"
-            tt="uppercase"
+            // A heading naming a resource keeps its name as written.
+            tt={group.key === 'result-actions' ? undefined : 'uppercase'}
             px="sm"
             pt={8}
             pb={2}

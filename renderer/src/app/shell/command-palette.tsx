@@ -90,6 +90,8 @@ export function CommandPalette({ areas }: { areas: Area[] }) {
         yOffset="12vh"
         centered={false}
         trapFocus
+        // Above an open detail drawer (same default layer), which Ctrl+K may be pressed over.
+        zIndex={300}
         // Instant, so the first keystrokes land in the search box.
         transitionProps={{ duration: 0 }}
       >
