@@ -715,6 +715,35 @@ export interface RolePermission {
   description?: string;
 }
 
+export interface SearchResult {
+  /** what was found: host, cluster, pod, zone, storagepool, imagestore, account, user, domain */
+  kind: "host" | "cluster" | "pod" | "zone" | "storagepool" | "imagestore" | "account" | "user" | "domain";
+  /** the ID of the resource */
+  id: string;
+  /** the name of the resource (a user: its username) */
+  name: string;
+  /** how the query matched: id (exact UUID), ip (exact address), name (exact name), prefix, contains, range (an IP range holding the address) */
+  matchedby: "id" | "ip" | "name" | "prefix" | "contains" | "range";
+  /** where the resource is: zone / pod / cluster for infrastructure, the domain path (and account) for tenancy */
+  context: string;
+  /** the state: host status, allocation state, pool status, account or user state */
+  state?: string;
+  /** the resource state of a host */
+  resourcestate?: string;
+  /** the IP address of a host or the server address of a storage pool */
+  ipaddress?: string;
+  /** the zone of the resource */
+  zoneid?: string;
+  /** the pod of the resource */
+  podid?: string;
+  /** the cluster of the resource */
+  clusterid?: string;
+  /** the domain of the resource */
+  domainid?: string;
+  /** the account of a user */
+  account?: string;
+}
+
 export interface SimulatorMock {
   /** the ID of the mock */
   id: string;
@@ -1685,6 +1714,11 @@ export interface CommandParams {
   rollbackDataCenterImport: {
     id: string;
   };
+  searchResources: {
+    query: string;
+    kinds?: string | readonly string[];
+    limit?: number;
+  };
   updateAccount: {
     id?: string;
     account?: string;
@@ -1884,6 +1918,7 @@ export interface CommandResponses {
   resetConfiguration: { configuration: Configuration };
   resumeDataCenterImport: { datacenterimport: DataCenterImport };
   rollbackDataCenterImport: { datacenterimportrollback: DataCenterImportRollback };
+  searchResources: { count?: number; searchresult?: SearchResult[] };
   updateAccount: { account: Account };
   updateCluster: { cluster: Cluster };
   updateConfiguration: { configuration: Configuration };
@@ -1992,6 +2027,7 @@ export const COMMANDS = {
   resetConfiguration: { async: false, kind: 'object', name: 'configuration' },
   resumeDataCenterImport: { async: true, kind: 'object', name: 'datacenterimport' },
   rollbackDataCenterImport: { async: true, kind: 'object', name: 'datacenterimportrollback' },
+  searchResources: { async: false, kind: 'list', name: 'searchresult' },
   updateAccount: { async: false, kind: 'object', name: 'account' },
   updateCluster: { async: false, kind: 'object', name: 'cluster' },
   updateConfiguration: { async: false, kind: 'object', name: 'configuration' },

@@ -22,6 +22,7 @@ import { VlanIpRangeService } from './infrastructure/vlan-ip-ranges';
 import { zones, type ZoneService } from './infrastructure/zones';
 import { JobQueries } from './job-queries';
 import { ManagementServerQueries } from './management-servers';
+import { ResourceSearch } from './search/resource-search';
 import type { SettingsService } from './settings';
 import { tenancy, type Tenancy } from './tenancy/index';
 
@@ -67,6 +68,8 @@ export interface ServiceDirectory {
   readonly infrastructure: InfrastructureQueries;
   /** The management servers sharing this database (listManagementServers). */
   readonly managementServers: ManagementServerQueries;
+  /** One search over every kind the caller may list (searchResources). */
+  readonly search: ResourceSearch;
 }
 
 /** The core's dependencies with the concrete auth and settings services, as createCore builds them. */
@@ -105,5 +108,6 @@ export function createServiceDirectory(deps: DirectoryDeps): ServiceDirectory {
     datacenterImport: new DatacenterImportService(deps),
     infrastructure: new InfrastructureQueries(deps),
     managementServers: new ManagementServerQueries(deps),
+    search: new ResourceSearch(deps),
   };
 }

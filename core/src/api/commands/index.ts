@@ -23,6 +23,7 @@ import { alertCommands } from './alerts';
 import { infrastructureCommands } from './infrastructure';
 import { datacenterImportCommands } from './datacenter-import';
 import { managementServerCommands } from './management-servers';
+import { searchCommands } from './search';
 
 /** Every command the core answers. Each area declares its commands in its own file. */
 export const ALL_COMMANDS: readonly AnyCommand[] = [
@@ -50,4 +51,5 @@ export const ALL_COMMANDS: readonly AnyCommand[] = [
   ...infrastructureCommands,
   ...datacenterImportCommands,
   ...managementServerCommands,
+  ...searchCommands,
 ] as readonly AnyCommand[];

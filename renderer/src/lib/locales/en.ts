@@ -1,3 +1,4 @@
+import { paletteEn } from './parts/palette.en';
 import { dashboardEn } from './parts/dashboard.en';
 import { diagramEn } from './parts/diagram.en';
 import { infrastructureEn } from './parts/infrastructure.en';
@@ -50,7 +51,7 @@ export const en = {
   'topbar.user.role': 'Role: {role}',
 
   // Command palette
-  'palette.placeholder': 'Type a page or an action…',
+  'palette.placeholder': 'Search or run a command: a name, an IP, an ID, a page…',
   'palette.empty': 'Nothing matches',
   'palette.group.pages': 'Go to',
   'palette.group.actions': 'Actions',
@@ -295,6 +296,7 @@ export const en = {
   ...diagramEn,
   ...dashboardEn,
   ...jobsEn,
+  ...paletteEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

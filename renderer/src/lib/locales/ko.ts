@@ -1,4 +1,5 @@
 import type { MessageKey } from './en';
+import { paletteKo } from './parts/palette.ko';
 import { dashboardKo } from './parts/dashboard.ko';
 import { diagramKo } from './parts/diagram.ko';
 import { infrastructureKo } from './parts/infrastructure.ko';
@@ -48,7 +49,7 @@ export const ko: Record<MessageKey, string> = {
   'topbar.user.logout': '로그아웃',
   'topbar.user.role': '역할: {role}',
 
-  'palette.placeholder': '이동할 화면이나 작업을 입력하세요…',
+  'palette.placeholder': '이름, IP, ID, 화면이나 작업을 검색하세요…',
   'palette.empty': '일치하는 항목이 없습니다',
   'palette.group.pages': '이동',
   'palette.group.actions': '작업',
@@ -281,4 +282,5 @@ export const ko: Record<MessageKey, string> = {
   ...diagramKo,
   ...dashboardKo,
   ...jobsKo,
+  ...paletteKo,
 };

@@ -1,0 +1,33 @@
+import type { paletteEn } from './palette.en';
+
+/** 명령 팔레트의 검색, 결과, 인프라 작업 메시지 (ko.ts에 합쳐짐). */
+export const paletteKo: Record<keyof typeof paletteEn, string> = {
+  'palette.searching': '검색 중…',
+  'palette.recent': '최근 항목',
+  'palette.resultActions': '{name} 작업',
+  'palette.resourceAction': '{name} {action}',
+  'palette.kind.host': '호스트',
+  'palette.kind.cluster': '클러스터',
+  'palette.kind.pod': 'Pod',
+  'palette.kind.zone': 'Zone',
+  'palette.kind.storagepool': '기본 스토리지',
+  'palette.kind.imagestore': '보조 스토리지',
+  'palette.kind.account': '계정',
+  'palette.kind.user': '사용자',
+  'palette.kind.domain': '도메인',
+  'palette.match.ip': 'IP 일치',
+  'palette.match.id': 'ID 일치',
+  'palette.match.range': 'IP 범위 내',
+  'palette.action.addZone': 'Zone 추가 (마법사)',
+  'palette.action.importDatacenter': '데이터센터 가져오기',
+  'palette.action.addPod': 'Pod 추가',
+  'palette.action.addCluster': '클러스터 추가',
+  'palette.action.addHost': '호스트 추가',
+  'palette.action.addPrimaryStorage': '기본 스토리지 추가',
+  'palette.action.addSecondaryStorage': '보조 스토리지 추가',
+  'palette.action.addHostTo': '{name}에 호스트 추가',
+  'palette.action.addPoolTo': '{name}에 기본 스토리지 추가',
+  'palette.action.addClusterTo': '{name} Pod에 클러스터 추가',
+  'palette.action.addPodTo': '{name} Zone에 Pod 추가',
+  'palette.action.open': '{name} 열기',
+};
