@@ -1,5 +1,6 @@
 import { dashboardEn } from './parts/dashboard.en';
 import { diagramEn } from './parts/diagram.en';
+import { healthEn } from './parts/health.en';
 import { infrastructureEn } from './parts/infrastructure.en';
 import { zoneWizardEn } from './parts/zone-wizard.en';
 
@@ -293,6 +294,7 @@ export const en = {
   ...zoneWizardEn,
   ...diagramEn,
   ...dashboardEn,
+  ...healthEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,7 @@
 import type { MessageKey } from './en';
 import { dashboardKo } from './parts/dashboard.ko';
 import { diagramKo } from './parts/diagram.ko';
+import { healthKo } from './parts/health.ko';
 import { infrastructureKo } from './parts/infrastructure.ko';
 import { zoneWizardKo } from './parts/zone-wizard.ko';
 
@@ -279,4 +280,5 @@ export const ko: Record<MessageKey, string> = {
   ...zoneWizardKo,
   ...diagramKo,
   ...dashboardKo,
+  ...healthKo,
 };
