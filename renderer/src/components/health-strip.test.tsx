@@ -50,7 +50,7 @@ describe('HealthStrip', () => {
       user: ADMIN,
       locale: 'ko',
     });
-    expect(screen.getByRole('group', { name: '호스트 상태' }).textContent).toBe('활성 0·중지 1·유지보수 준비 중 2');
+    expect(screen.getByRole('group', { name: '호스트 상태' }).textContent).toBe('정상 0·다운 1·유지보수 준비 중 2');
   });
 
   it('in a list header, sets the list filter, marks the active part pressed, and clears it when pressed again', () => {

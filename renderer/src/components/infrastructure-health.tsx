@@ -29,6 +29,12 @@ function activeHostPart(filter: HostStateFilter): string | undefined {
   return undefined;
 }
 
+/** The Hosts list filters that show one part of the strip (both cleared when `part` is undefined). */
+function hostFilterFor(part: string | undefined): HostStateFilter {
+  const none: HostStateFilter = { state: undefined, resourcestate: undefined };
+  return part ? { ...none, ...hostHealthFilter(part as HostHealthPart) } : none;
+}
+
 /**
  * Hosts by health within a scope. Without `filter` each part links to the Hosts list filtered to
  * it (#/hosts?state=Down, ?resourcestate=Maintenance); with it, each part sets that filter.
@@ -57,19 +63,7 @@ export function HostHealthStrip(props: {
       hrefFor={
         filter ? undefined : (state) => href('/hosts', { ...scope, ...hostHealthFilter(state as HostHealthPart) })
       }
-      onSelect={
-        filter
-          ? (state) =>
-              filter.onChange(
-                state
-                  ? { state: undefined, resourcestate: undefined, ...hostHealthFilter(state as HostHealthPart) }
-                  : {
-                      state: undefined,
-                      resourcestate: undefined,
-                    },
-              )
-          : undefined
-      }
+      onSelect={filter ? (state) => filter.onChange(hostFilterFor(state)) : undefined}
       active={filter ? activeHostPart(filter) : undefined}
       testId={props.testId ?? 'host-health'}
     />
