@@ -491,6 +491,17 @@ export interface Host {
   islocalstorageactive: boolean;
 }
 
+export interface HostHealth {
+  /** the number of hosts (type Routing) */
+  count: number;
+  /** each host counted once: by its resource state when PrepareForMaintenance, Maintenance or ErrorInMaintenance, otherwise by its state (Up, Down, Disconnected ...); parts without hosts left out */
+  health: Record<string, number>;
+  /** the number of hosts in each state (Up, Down ...), states without hosts left out */
+  states: Record<string, number>;
+  /** the number of hosts in each resource state (Enabled, Maintenance ...), states without hosts left out */
+  resourcestates: Record<string, number>;
+}
+
 export interface Hypervisor {
   /** Hypervisor name */
   name: string;
@@ -521,6 +532,13 @@ export interface ImageStore {
   disksizeused: number;
 }
 
+export interface ImageStoreHealth {
+  /** the number of image stores */
+  count: number;
+  /** the number of read-only image stores */
+  readonly: number;
+}
+
 export interface Infrastructure {
   /** Number of zones */
   zones: number;
@@ -544,6 +562,15 @@ export interface Infrastructure {
   managementservers: number;
   /** Number of Alerts */
   alerts: number;
+}
+
+export interface InfrastructureHealth {
+  /** hosts by health, state and resource state */
+  hosts: HostHealth;
+  /** primary storage pools by state */
+  storagepools: StoragePoolHealth;
+  /** image stores, and how many are read-only */
+  imagestores: ImageStoreHealth;
 }
 
 export interface LoginResponse {
@@ -820,6 +847,13 @@ export interface StoragePool {
   overprovisionfactor: string;
   /** the date and time the storage pool was created */
   created: string;
+}
+
+export interface StoragePoolHealth {
+  /** the number of primary storage pools */
+  count: number;
+  /** the number of pools in each state (Up, Maintenance ...), states without pools left out */
+  states: Record<string, number>;
 }
 
 export interface Topology {
@@ -1550,6 +1584,11 @@ export interface CommandParams {
     protocol?: string;
   };
   listInfrastructure: Record<string, never>;
+  listInfrastructureHealth: {
+    zoneid?: string;
+    podid?: string;
+    clusterid?: string;
+  };
   listInfrastructureTopology: {
     zoneid?: string;
     clusterids?: string | readonly string[];
@@ -1891,6 +1930,7 @@ export interface CommandResponses {
   listHypervisors: { count?: number; hypervisor?: Hypervisor[] };
   listImageStores: { count?: number; imagestore?: ImageStore[] };
   listInfrastructure: { infrastructure: Infrastructure };
+  listInfrastructureHealth: { infrastructurehealth: InfrastructureHealth };
   listInfrastructureTopology: { topology: Topology };
   listManagementServers: { count?: number; managementserver?: ManagementServer[] };
   listNetworkServiceProviders: { count?: number; networkserviceprovider?: NetworkServiceProvider[] };
@@ -2000,6 +2040,7 @@ export const COMMANDS = {
   listHypervisors: { async: false, kind: 'list', name: 'hypervisor' },
   listImageStores: { async: false, kind: 'list', name: 'imagestore' },
   listInfrastructure: { async: false, kind: 'object', name: 'infrastructure' },
+  listInfrastructureHealth: { async: false, kind: 'object', name: 'infrastructurehealth' },
   listInfrastructureTopology: { async: false, kind: 'object', name: 'topology' },
   listManagementServers: { async: false, kind: 'list', name: 'managementserver' },
   listNetworkServiceProviders: { async: false, kind: 'list', name: 'networkserviceprovider' },

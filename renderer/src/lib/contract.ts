@@ -7,3 +7,4 @@ export * from '../../../core/src/contract/api';
 export * from '../../../core/src/contract/states';
 export { wireParams } from '../../../core/src/contract/wire';
 export type { LiveMessage, ResourceChange } from '../../../core/src/contract/live';
+export * from '../../../core/src/contract/health';

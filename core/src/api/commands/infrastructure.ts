@@ -9,4 +9,8 @@ const listInfrastructureTopology = implement(spec.listInfrastructureTopology, {
   handler: (ctx, p) => ctx.services.infrastructure.topology(p),
 });
 
-export const infrastructureCommands = [listInfrastructure, listInfrastructureTopology];
+const listInfrastructureHealth = implement(spec.listInfrastructureHealth, {
+  handler: (ctx, p) => ctx.services.infrastructure.health(p),
+});
+
+export const infrastructureCommands = [listInfrastructure, listInfrastructureTopology, listInfrastructureHealth];

@@ -7,6 +7,7 @@ import {
   NETWORK_TYPES,
   STORAGE_POOL_STATUSES,
 } from '../../domain/infrastructure';
+import { HOST_HEALTH_PARTS } from '../../contract/health';
 import { INFRA_READERS } from './common';
 import { entity, field } from './fields';
 import { param } from './params';
@@ -140,6 +141,42 @@ export const Topology = entity('Topology', {
 });
 export type Topology = z.infer<typeof Topology>;
 
+/** Hosts of listInfrastructureHealth: each host once in `health`, and the raw counts beside it. */
+export const HostHealth = entity('HostHealth', {
+  count: field.integer('the number of hosts (type Routing)'),
+  health: field.object(
+    z.partialRecord(z.enum(HOST_HEALTH_PARTS), z.number().int()),
+    'each host counted once: by its resource state when PrepareForMaintenance, Maintenance or ErrorInMaintenance, otherwise by its state (Up, Down, Disconnected ...); parts without hosts left out',
+  ),
+  states: hostStateCounts,
+  resourcestates: resourceStateCounts,
+});
+export type HostHealth = z.infer<typeof HostHealth>;
+
+export const StoragePoolHealth = entity('StoragePoolHealth', {
+  count: field.integer('the number of primary storage pools'),
+  states: field.object(
+    z.partialRecord(z.enum(STORAGE_POOL_STATUSES), z.number().int()),
+    'the number of pools in each state (Up, Maintenance ...), states without pools left out',
+  ),
+});
+export type StoragePoolHealth = z.infer<typeof StoragePoolHealth>;
+
+/** Image stores have no state in CloudStack, only a read-only flag. */
+export const ImageStoreHealth = entity('ImageStoreHealth', {
+  count: field.integer('the number of image stores'),
+  readonly: field.integer('the number of read-only image stores'),
+});
+export type ImageStoreHealth = z.infer<typeof ImageStoreHealth>;
+
+/** listInfrastructureHealth's answer (Stackyard). */
+export const InfrastructureHealth = entity('InfrastructureHealth', {
+  hosts: field.object(HostHealth, 'hosts by health, state and resource state'),
+  storagepools: field.object(StoragePoolHealth, 'primary storage pools by state'),
+  imagestores: field.object(ImageStoreHealth, 'image stores, and how many are read-only'),
+});
+export type InfrastructureHealth = z.infer<typeof InfrastructureHealth>;
+
 export const listInfrastructure = defineSpec({
   name: 'listInfrastructure',
   description: 'Lists infrastructure',
@@ -161,4 +198,19 @@ export const listInfrastructureTopology = defineSpec({
   response: objectOf('topology', Topology),
 });
 
+export const listInfrastructureHealth = defineSpec({
+  name: 'listInfrastructureHealth',
+  readOnly: true,
+  description:
+    'Counts by state for the health strip (Stackyard): hosts by heartbeat state and by resource state, and in `health` each host once (a host in PrepareForMaintenance, Maintenance or ErrorInMaintenance counts there, not also as Up or Down; every other host, Enabled or Disabled, by its state), primary storage pools by state, image stores. listHosts with state= also lists hosts in maintenance; with resourcestate= it lists the maintenance parts exactly.',
+  roles: INFRA_READERS,
+  params: z.object({
+    zoneid: param.uuid('only this zone').optional(),
+    podid: param.uuid('only this pod (zone-wide pools and image stores are left out)').optional(),
+    clusterid: param.uuid('only this cluster (zone-wide pools and image stores are left out)').optional(),
+  }),
+  response: objectOf('infrastructurehealth', InfrastructureHealth),
+});
+
+export type ListInfrastructureHealthInput = CommandInput<typeof listInfrastructureHealth>;
 export type ListInfrastructureTopologyInput = CommandInput<typeof listInfrastructureTopology>;

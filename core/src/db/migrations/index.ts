@@ -10,6 +10,7 @@ import * as m0007 from './0007-list-indexes';
 import * as m0008 from './0008-write-log';
 import * as m0009 from './0009-job-list-indexes';
 import * as m0010 from './0010-search-indexes';
+import * as m0011 from './0011-host-health-index';
 
 export interface Migration {
   name: string;
@@ -28,4 +29,5 @@ export const MIGRATIONS: Migration[] = [
   { name: '0008-write-log', up: m0008.up },
   { name: '0009-job-list-indexes', up: m0009.up },
   { name: '0010-search-indexes', up: m0010.up },
+  { name: '0011-host-health-index', up: m0011.up },
 ];

@@ -11,6 +11,8 @@ import {
 import { invalidParameter } from '../../domain/errors';
 import type {
   Infrastructure,
+  InfrastructureHealth,
+  ListInfrastructureHealthInput,
   ListInfrastructureTopologyInput,
   Topology,
   TopologyCluster,
@@ -21,6 +23,7 @@ import type {
   TopologyZone,
 } from '../../api/schemas/infrastructure';
 import type { CoreServices } from '../core-services';
+import { infrastructureHealth } from '../infrastructure/health';
 import { requireZone } from '../infrastructure/lookups';
 import { computeCapacity, type CapacityFigure, type CapacitySnapshot, type ClusterInfo } from './calculate';
 import type { SourceScope } from './capacity-sources';
@@ -385,7 +388,10 @@ export async function infrastructureCounts(services: Pick<CoreServices, 'store'>
   };
 }
 
-/** The infrastructure overview as command handlers read it (listInfrastructure, listInfrastructureTopology). */
+/**
+ * The infrastructure overview as command handlers read it (listInfrastructure,
+ * listInfrastructureTopology, listInfrastructureHealth).
+ */
 export class InfrastructureQueries {
   constructor(private readonly deps: Pick<CoreServices, 'store' | 'config'>) {}
 
@@ -395,5 +401,9 @@ export class InfrastructureQueries {
 
   topology(input: ListInfrastructureTopologyInput): Promise<Topology> {
     return infrastructureTopology(this.deps, input);
+  }
+
+  health(input: ListInfrastructureHealthInput): Promise<InfrastructureHealth> {
+    return infrastructureHealth(this.deps, input);
   }
 }

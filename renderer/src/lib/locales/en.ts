@@ -1,6 +1,7 @@
 import { paletteEn } from './parts/palette.en';
 import { dashboardEn } from './parts/dashboard.en';
 import { diagramEn } from './parts/diagram.en';
+import { healthEn } from './parts/health.en';
 import { infrastructureEn } from './parts/infrastructure.en';
 import { jobsEn } from './parts/jobs.en';
 import { zoneWizardEn } from './parts/zone-wizard.en';
@@ -297,6 +298,7 @@ export const en = {
   ...dashboardEn,
   ...jobsEn,
   ...paletteEn,
+  ...healthEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -2,6 +2,7 @@ import type { MessageKey } from './en';
 import { paletteKo } from './parts/palette.ko';
 import { dashboardKo } from './parts/dashboard.ko';
 import { diagramKo } from './parts/diagram.ko';
+import { healthKo } from './parts/health.ko';
 import { infrastructureKo } from './parts/infrastructure.ko';
 import { jobsKo } from './parts/jobs.ko';
 import { zoneWizardKo } from './parts/zone-wizard.ko';
@@ -283,4 +284,5 @@ export const ko: Record<MessageKey, string> = {
   ...dashboardKo,
   ...jobsKo,
   ...paletteKo,
+  ...healthKo,
 };

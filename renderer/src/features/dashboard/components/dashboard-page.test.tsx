@@ -42,6 +42,13 @@ function handlers(extra: Record<string, Handler> = {}): Record<string, Handler> 
       };
     },
     listConfigurations: () => ({ count: 0, configuration: [] }),
+    listInfrastructureHealth: () => ({
+      infrastructurehealth: {
+        hosts: { count: 12, health: { Up: 12 }, states: { Up: 12 }, resourcestates: { Enabled: 12 } },
+        storagepools: { count: 4, states: { Up: 4 } },
+        imagestores: { count: 1, readonly: 0 },
+      },
+    }),
     listInfrastructureTopology: () => ({ topology: { aggregated: false, zones: [] } }),
     listCapacityHistory: () => ({ count: 0, capacityhistory: [] }),
     listAlerts: () => ({
@@ -100,6 +107,46 @@ describe('DashboardPage', () => {
     expect(within(latest).getByTestId('all-alerts-link').getAttribute('href')).toBe('#/alerts');
     expect(transport.callsOf('listAlerts')[0]!.params).toMatchObject({ page: '1', pagesize: '5' });
     expect(screen.queryByTestId('first-run')).toBeNull();
+  });
+
+  it('never says "all is quiet" while hosts are Disconnected: the health panel and tiles say so first', async () => {
+    const { client, transport } = fakeClient(
+      handlers({
+        listAlerts: () => ({ count: 0, alert: [] }),
+        listInfrastructureHealth: () => ({
+          infrastructurehealth: {
+            hosts: {
+              count: 12,
+              health: { Up: 9, Disconnected: 2, Maintenance: 1 },
+              states: { Up: 10, Disconnected: 2 },
+              resourcestates: { Enabled: 11, Maintenance: 1 },
+            },
+            storagepools: { count: 4, states: { Up: 3, Maintenance: 1 } },
+            imagestores: { count: 1, readonly: 0 },
+          },
+        }),
+      }),
+    );
+    window.location.hash = '#/dashboard?zoneid=z-1';
+    renderWithProviders(<DashboardPage />, { client, user: ADMIN });
+
+    const panel = await screen.findByTestId('health-panel');
+    await waitFor(() => expect(panel.getAttribute('data-tone')).toBe('attention'));
+    expect(within(panel).getByTestId('health-summary').textContent).toBe('Hosts needing attention: 2');
+    const hosts = within(panel).getByRole('group', { name: 'Host health' });
+    expect(hosts.textContent).toBe('Hosts9 Up·2 Disconnected·1 Maintenance');
+    expect(within(hosts).getByTestId('health-part-Disconnected').getAttribute('href')).toBe(
+      '#/hosts?zoneid=z-1&state=Disconnected',
+    );
+    expect(within(panel).getByRole('group', { name: 'Primary storage health' }).textContent).toBe(
+      'Primary storage3 Up·1 Maintenance',
+    );
+    expect(transport.callsOf('listInfrastructureHealth')[0]!.params).toEqual({ zoneid: 'z-1' });
+
+    const latest = screen.getByTestId('latest-alerts');
+    expect(await within(latest).findByTestId('alerts-problem-hosts')).toBeTruthy();
+    expect(latest.textContent).not.toMatch(/quiet/);
+    expect(screen.getByTestId('tile-hosts').getAttribute('aria-label')).toBe('Hosts: 12 (Hosts needing attention: 2)');
   });
 
   it('reads the thresholds in force from listConfigurations and sums all zones', async () => {

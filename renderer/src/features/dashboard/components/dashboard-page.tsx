@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { ErrorAlert } from '../../../components/error-alert';
 import { PageHeader } from '../../../components/page-header';
 import { useT } from '../../../lib/i18n';
+import { problemsIn, useInfrastructureHealth } from '../../../lib/health';
 import { useCan } from '../../../lib/permissions';
 import { queryKeys } from '../../../lib/query-keys';
 import { replaceQuery, useLocation } from '../../../lib/router';
@@ -15,6 +16,7 @@ import { CapacityCard } from './capacity-card';
 import { CapacityHistoryChart } from './capacity-history-chart';
 import { ClusterUsageChart } from './cluster-usage-chart';
 import { FirstRun } from './first-run';
+import { HealthPanel } from './health-panel';
 import { ImportDialog } from './import-dialog';
 import { InfraTiles } from './infra-tiles';
 import { LatestAlerts } from './latest-alerts';
@@ -32,7 +34,7 @@ function lowest(list: Thresholds[]): Thresholds {
 }
 
 /**
- * The admin's landing page: infrastructure counts, capacity per type with thresholds, the most used
+ * The admin's landing page: hosts and storage by state (problems first), infrastructure counts, capacity per type with thresholds, the most used
  * clusters, capacity history and the latest alerts; an empty cloud shows the first-run choices.
  */
 export function DashboardPage() {
@@ -52,6 +54,8 @@ export function DashboardPage() {
   // Nothing else is asked for until the zones say whether this is a first run.
   const ready = zones.data !== undefined && !empty;
   const counts = useInfrastructureCounts(ready);
+  const health = useInfrastructureHealth({ zoneid }, ready);
+  const problemHosts = problemsIn(health.data?.hosts.health).count;
   const capacity = useCapacity(zoneid, ready);
   const settings = useThresholdSettings(can('listConfigurations') && ready);
   const fetching = useIsFetching({ queryKey: queryKeys.infrastructure.all });
@@ -124,7 +128,9 @@ export function DashboardPage() {
   } else {
     body = (
       <Stack gap="sm" pb="md">
-        <InfraTiles counts={counts.data} loading={counts.isLoading} />
+        <HealthPanel zoneid={zoneid} health={health.data} />
+        {health.error && <ErrorAlert error={health.error} />}
+        <InfraTiles counts={counts.data} loading={counts.isLoading} problemHosts={problemHosts} />
         {counts.error && <ErrorAlert error={counts.error} />}
         <Grid gap="sm">
           <Grid.Col span={{ base: 12, lg: 8 }}>
@@ -157,7 +163,7 @@ export function DashboardPage() {
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 4 }}>
             <Stack gap="sm">
-              <LatestAlerts />
+              <LatestAlerts problemHosts={problemHosts} />
               <ClusterUsageChart
                 zoneid={zoneid}
                 type={clusterType}

@@ -31,21 +31,32 @@ const TILES: Tile[] = [
   { field: 'alerts', label: 'dashboard.tile.alerts', path: '/alerts', icon: IconAlertTriangle },
 ];
 
-/** The listInfrastructure counts, each a link to its page. */
-export function InfraTiles({ counts, loading }: { counts: Infrastructure | undefined; loading: boolean }) {
+/** The listInfrastructure counts, each a link to its page; the hosts tile is amber while hosts need attention. */
+export function InfraTiles({
+  counts,
+  loading,
+  problemHosts = 0,
+}: {
+  counts: Infrastructure | undefined;
+  loading: boolean;
+  problemHosts?: number;
+}) {
   const t = useT();
   const locale = useLocale();
   return (
     <SimpleGrid cols={{ base: 4, lg: 7 }} spacing="xs" data-testid="infra-tiles">
       {TILES.map((tile) => {
         const value = counts?.[tile.field];
-        const alerting = tile.field === 'alerts' && (value ?? 0) > 0;
+        const hostProblems = tile.field === 'hosts' && problemHosts > 0;
+        const alerting = (tile.field === 'alerts' && (value ?? 0) > 0) || hostProblems;
+        const problemText = hostProblems ? ` (${t('health.hosts.problems', { count: problemHosts })})` : '';
         return (
           <UnstyledButton
             key={tile.field}
             component="a"
             href={href(tile.path)}
-            aria-label={`${t(tile.label)}: ${value ?? ''}`}
+            aria-label={`${t(tile.label)}: ${value ?? ''}${problemText}`}
+            data-problems={hostProblems || undefined}
             data-testid={`tile-${tile.field}`}
           >
             <Paper withBorder px="sm" py={8} className={classes.tile}>

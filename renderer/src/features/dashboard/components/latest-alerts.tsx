@@ -6,8 +6,11 @@ import { useAlerts } from '../api/dashboard-queries';
 import { alertTypeKey } from '../lib/alert-types';
 import classes from './dashboard.module.css';
 
-/** The five most recent alerts (listAlerts pagesize 5) and a link to the alerts page. */
-export function LatestAlerts() {
+/**
+ * The five most recent alerts (listAlerts pagesize 5) and a link to the alerts page. With no alert
+ * open it says "all is quiet" only when no host is in a problem state (`problemHosts`).
+ */
+export function LatestAlerts({ problemHosts = 0 }: { problemHosts?: number }) {
   const t = useT();
   const locale = useLocale();
   const alerts = useAlerts({ page: 1, pagesize: 5 });
@@ -31,6 +34,10 @@ export function LatestAlerts() {
       </Group>
       {alerts.error ? (
         <ErrorAlert error={alerts.error} />
+      ) : items.length === 0 && problemHosts > 0 && !alerts.isLoading ? (
+        <Text size="xs" py="sm" fw={600} data-testid="alerts-problem-hosts">
+          {t('health.noAlertsButHosts', { count: problemHosts })}
+        </Text>
       ) : items.length === 0 ? (
         <Text size="xs" c="dimmed" py="sm">
           {alerts.isLoading ? t('common.loading') : t('dashboard.alerts.none')}

@@ -155,6 +155,40 @@ describe('HostsPage', () => {
     });
   });
 
+  it('heads the list with the host health strip of its location, whose parts set the state filters', async () => {
+    window.location.hash = '#/hosts?clusterid=c-1&state=Up';
+    const { transport } = render({
+      listInfrastructureHealth: () => ({
+        infrastructurehealth: {
+          hosts: {
+            count: 2,
+            health: { Up: 1, Maintenance: 1 },
+            states: { Up: 2 },
+            resourcestates: { Enabled: 1, Maintenance: 1 },
+          },
+          storagepools: { count: 0, states: {} },
+          imagestores: { count: 0, readonly: 0 },
+        },
+      }),
+    });
+    const strip = await screen.findByRole('group', { name: 'Host health' });
+    await waitFor(() => expect(strip.textContent).toBe('1 Up·1 Maintenance'));
+    // Scoped by the list's location, not by the state filters the strip itself sets.
+    expect(transport.callsOf('listInfrastructureHealth')[0]!.params).toEqual({ clusterid: 'c-1' });
+    expect(within(strip).getByRole('button', { name: '1 Up' }).getAttribute('aria-pressed')).toBe('true');
+
+    fireEvent.click(within(strip).getByRole('button', { name: '1 Maintenance' }));
+    await waitFor(() =>
+      expect(transport.callsOf('listHosts').at(-1)!.params).toMatchObject({
+        clusterid: 'c-1',
+        resourcestate: 'Maintenance',
+      }),
+    );
+    expect(transport.callsOf('listHosts').at(-1)!.params['state']).toBeUndefined();
+    expect(window.location.hash).toBe('#/hosts?clusterid=c-1&resourcestate=Maintenance');
+    expect(within(strip).getByRole('button', { name: '1 Maintenance' }).getAttribute('aria-pressed')).toBe('true');
+  });
+
   it('offers maintenance and disable for an Up/Enabled host, and explains why delete is not possible', async () => {
     render();
     const menu = await openRowMenu('host-up');

@@ -2,6 +2,7 @@ import { Group, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { columnHelper, type DataColumn } from '../../../components/data-table';
 import { LazyTooltip } from '../../../components/lazy-tooltip';
+import { HostHealthStrip } from '../../../components/infrastructure-health';
 import { StateBadge } from '../../../components/state-badge';
 import type { Host } from '../../../lib/contract';
 import { formatBytes, formatRelative, useLocale, useT } from '../../../lib/i18n';
@@ -128,6 +129,12 @@ export function HostsPage() {
       bulkActions={actions.forMany(page.selected)}
       selectable={can('updateHost')}
       addLabel={can('addHost') && t('infra.hosts.add')}
+      health={
+        <HostHealthStrip
+          scope={{ zoneid: page.filters.zoneid, podid: page.filters.podid, clusterid: page.filters.clusterid }}
+          filter={{ state: page.filters.state, resourcestate: page.filters.resourcestate, onChange: page.list.set }}
+        />
+      }
       filters={
         <>
           <LocationFilters depth="cluster" filters={page.filters} onChange={page.list.set} />

@@ -82,6 +82,8 @@ export function ListFrame(props: {
   refreshing: boolean;
   /** The "Add ..." button(s). */
   actions?: ReactNode;
+  /** Counts by state under the title (a health strip), each part one of the list's filters. */
+  health?: ReactNode;
   filters?: ReactNode;
   filtersActive?: boolean;
   onClearFilters?(): void;
@@ -102,6 +104,7 @@ export function ListFrame(props: {
         </ActionIcon>
         {props.actions}
       </PageHeader>
+      {props.health && <div className={classes.health}>{props.health}</div>}
       <Group gap="xs" mb={6} className={classes.filters} data-testid="list-filters">
         <SearchInput
           value={props.keyword}

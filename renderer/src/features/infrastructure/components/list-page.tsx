@@ -92,6 +92,8 @@ export function InfraListView<T extends { id: string }>(props: {
   addLabel?: string | false;
   onAdd?(): void;
   filters?: ReactNode;
+  /** A health strip under the title (ListFrame's `health`). */
+  health?: ReactNode;
   drawer(id: string, fallback: T | undefined, close: () => void): ReactNode;
   /** Dialogs. */
   children?: ReactNode;
@@ -119,6 +121,7 @@ export function InfraListView<T extends { id: string }>(props: {
           )
         }
         filters={props.filters}
+        health={props.health}
         filtersActive={list.active}
         onClearFilters={list.clear}
         bulk={

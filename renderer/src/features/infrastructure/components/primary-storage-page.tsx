@@ -1,6 +1,7 @@
 import { Badge, Group } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { columnHelper, type DataColumn } from '../../../components/data-table';
+import { PoolHealthStrip } from '../../../components/infrastructure-health';
 import type { StoragePool } from '../../../lib/contract';
 import { useT } from '../../../lib/i18n';
 import { useCan } from '../../../lib/permissions';
@@ -87,6 +88,12 @@ export function PrimaryStoragePage() {
       bulkActions={actions.forMany(page.selected)}
       selectable={can('updateStoragePool')}
       addLabel={can('createStoragePool') && t('infra.storage.add')}
+      health={
+        <PoolHealthStrip
+          scope={{ zoneid: page.filters.zoneid, podid: page.filters.podid, clusterid: page.filters.clusterid }}
+          filter={{ status: page.filters.status, onChange: (status) => page.list.set({ status }) }}
+        />
+      }
       filters={
         <>
           <LocationFilters depth="cluster" filters={page.filters} onChange={page.list.set} />

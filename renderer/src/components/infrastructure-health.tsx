@@ -1,0 +1,99 @@
+import { HOST_HEALTH_PARTS, hostHealthFilter, isMaintenanceState, type HostHealthPart } from '../lib/contract';
+import { useInfrastructureHealth, type HealthScope, type InfrastructureHealth } from '../lib/health';
+import { useT } from '../lib/i18n';
+import { href } from '../lib/router';
+import { HealthStrip } from './health-strip';
+
+/** Pool states in strip order: Up, then problems, then the way into and out of maintenance. */
+const POOL_PARTS = [
+  'Up',
+  'ErrorInMaintenance',
+  'Disabled',
+  'PrepareForMaintenance',
+  'CancelMaintenance',
+  'Maintenance',
+];
+
+const ALWAYS_UP = ['Up'];
+
+/** The Hosts list filters the host strip reads and sets (listHosts `state`, `resourcestate`). */
+export interface HostStateFilter {
+  state?: string;
+  resourcestate?: string;
+}
+
+/** The part a list filtered this way shows exactly (a heartbeat state alone, or a maintenance state alone). */
+function activeHostPart(filter: HostStateFilter): string | undefined {
+  if (filter.state && !filter.resourcestate) return filter.state;
+  if (filter.resourcestate && !filter.state && isMaintenanceState(filter.resourcestate)) return filter.resourcestate;
+  return undefined;
+}
+
+/** The Hosts list filters that show one part of the strip (both cleared when `part` is undefined). */
+function hostFilterFor(part: string | undefined): HostStateFilter {
+  const none: HostStateFilter = { state: undefined, resourcestate: undefined };
+  return part ? { ...none, ...hostHealthFilter(part as HostHealthPart) } : none;
+}
+
+/**
+ * Hosts by health within a scope. Without `filter` each part links to the Hosts list filtered to
+ * it (#/hosts?state=Down, ?resourcestate=Maintenance); with it, each part sets that filter.
+ */
+export function HostHealthStrip(props: {
+  scope?: HealthScope;
+  health?: InfrastructureHealth;
+  filter?: HostStateFilter & { onChange(patch: HostStateFilter): void };
+  title?: string;
+  testId?: string;
+}) {
+  const t = useT();
+  const scope = props.scope ?? {};
+  const query = useInfrastructureHealth(scope, props.health === undefined);
+  const health = props.health ?? query.data;
+  const filter = props.filter;
+  // A strip that cannot be read stays out of the way of the list it heads (the dashboard says why).
+  if (!health && query.error) return null;
+  return (
+    <HealthStrip
+      label={t('health.hosts.label')}
+      title={props.title}
+      counts={health?.hosts.health}
+      order={HOST_HEALTH_PARTS}
+      always={ALWAYS_UP}
+      hrefFor={
+        filter ? undefined : (state) => href('/hosts', { ...scope, ...hostHealthFilter(state as HostHealthPart) })
+      }
+      onSelect={filter ? (state) => filter.onChange(hostFilterFor(state)) : undefined}
+      active={filter ? activeHostPart(filter) : undefined}
+      testId={props.testId ?? 'host-health'}
+    />
+  );
+}
+
+/** Primary storage pools by state; links to, or sets, the pools list's `status` filter. */
+export function PoolHealthStrip(props: {
+  scope?: HealthScope;
+  health?: InfrastructureHealth;
+  filter?: { status?: string; onChange(status: string | undefined): void };
+  title?: string;
+  testId?: string;
+}) {
+  const t = useT();
+  const scope = props.scope ?? {};
+  const query = useInfrastructureHealth(scope, props.health === undefined);
+  const health = props.health ?? query.data;
+  const filter = props.filter;
+  if (!health && query.error) return null;
+  return (
+    <HealthStrip
+      label={t('health.pools.label')}
+      title={props.title}
+      counts={health?.storagepools.states}
+      order={POOL_PARTS}
+      hrefFor={filter ? undefined : (state) => href('/primary-storage', { ...scope, status: state })}
+      onSelect={filter ? (state) => filter.onChange(state) : undefined}
+      active={filter?.status}
+      testId={props.testId ?? 'pool-health'}
+    />
+  );
+}
