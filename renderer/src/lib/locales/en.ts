@@ -1,3 +1,4 @@
+import { connectionEn } from './parts/connection.en';
 import { dashboardEn } from './parts/dashboard.en';
 import { diagramEn } from './parts/diagram.en';
 import { infrastructureEn } from './parts/infrastructure.en';
@@ -35,9 +36,6 @@ export const en = {
   // Top bar
   'topbar.connection.embedded': 'Embedded core',
   'topbar.connection.server': 'Server {host}',
-  'topbar.connection.live': 'Live updates connected',
-  'topbar.connection.offline': 'Live updates disconnected; lists refresh on demand',
-  'topbar.connection.connecting': 'Connecting live updates…',
   'topbar.search': 'Search or run a command',
   'topbar.theme.dark': 'Switch to dark theme',
   'topbar.theme.light': 'Switch to light theme',
@@ -293,6 +291,7 @@ export const en = {
   ...zoneWizardEn,
   ...diagramEn,
   ...dashboardEn,
+  ...connectionEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import type { MessageKey } from './en';
+import { connectionKo } from './parts/connection.ko';
 import { dashboardKo } from './parts/dashboard.ko';
 import { diagramKo } from './parts/diagram.ko';
 import { infrastructureKo } from './parts/infrastructure.ko';
@@ -34,9 +35,6 @@ export const ko: Record<MessageKey, string> = {
 
   'topbar.connection.embedded': '내장 코어',
   'topbar.connection.server': '서버 {host}',
-  'topbar.connection.live': '실시간 업데이트 연결됨',
-  'topbar.connection.offline': '실시간 업데이트 끊김: 목록은 새로 고침할 때 갱신됩니다',
-  'topbar.connection.connecting': '실시간 업데이트 연결 중…',
   'topbar.search': '검색 또는 명령 실행',
   'topbar.theme.dark': '다크 테마로 전환',
   'topbar.theme.light': '라이트 테마로 전환',
@@ -279,4 +277,5 @@ export const ko: Record<MessageKey, string> = {
   ...zoneWizardKo,
   ...diagramKo,
   ...dashboardKo,
+  ...connectionKo,
 };
