@@ -38,7 +38,7 @@ export class RefetchCoalescer {
   /** Something under `root` changed: mark its queries stale and schedule the active ones. */
   touch(root: QueryKey, options: { refetch: boolean } = { refetch: true }): void {
     for (const query of this.queryClient.getQueryCache().findAll({ queryKey: root })) {
-      this.markStale(query.queryKey);
+      this.markStale(query);
       if (options.refetch && query.isActive()) this.schedule(query);
     }
   }
@@ -48,7 +48,7 @@ export class RefetchCoalescer {
     const now = Date.now();
     for (const query of this.queryClient.getQueryCache().findAll({ queryKey: root })) {
       if (!options.refetch || !query.isActive()) {
-        this.markStale(query.queryKey);
+        this.markStale(query);
         continue;
       }
       const entry = this.entry(query.queryHash);
@@ -73,8 +73,10 @@ export class RefetchCoalescer {
     return count;
   }
 
-  private markStale(queryKey: QueryKey): void {
-    void this.queryClient.invalidateQueries({ queryKey, exact: true, refetchType: 'none' });
+  /** Once per change of data: marking it again would re-render whatever shows it, for nothing. */
+  private markStale(query: Query): void {
+    if (query.state.isInvalidated) return;
+    void this.queryClient.invalidateQueries({ queryKey: query.queryKey, exact: true, refetchType: 'none' });
   }
 
   private entry(hash: string): QueryTimer {
