@@ -2,7 +2,8 @@
  * `npm run bench`: API dispatch overhead and login rate, then the infrastructure figures
  * (datacenter import, listHosts, listCapacity, diagram render), on SQLite (and PostgreSQL when
  * STACKYARD_TEST_PG_URL points at a server, as scripts/bench.sh arranges), then the first screen's
- * JavaScript in Chromium, the load scenario (bench/load.ts) and a login flood (bench/login-flood.ts).
+ * JavaScript in Chromium and the dashboard during a 300-host import (bench/live-import.ts), the load
+ * scenario (bench/load.ts) and a login flood (bench/login-flood.ts).
  * BENCH_ONLY=tenancy, infrastructure, load, login or ui runs one part.
  */
 import crypto from 'node:crypto';
@@ -21,6 +22,7 @@ import { benchLoginFlood } from './login-flood';
 import { ms, timeRuns } from './stats';
 import { seedUsers, BENCH_PASSWORD as PASSWORD } from './seed';
 import { benchLoad } from './load';
+import { runLiveImportBench } from './live-import';
 
 const USERS = Number(process.env.BENCH_USERS ?? 10_000);
 const PAGE_SIZE = 500;
@@ -145,7 +147,10 @@ for (const kind of kinds) {
   if (!part || part === 'load') await benchLoad(kind);
   if (!part || part === 'login') await benchLoginFlood(kind);
 }
-if ((!part || part === 'ui') && process.env.BENCH_SKIP_BROWSER !== '1') await benchUi();
+if ((!part || part === 'ui') && process.env.BENCH_SKIP_BROWSER !== '1') {
+  await benchUi();
+  await runLiveImportBench();
+}
 
 /** The first screen's JavaScript, in Chromium, against a fresh server with the built UI. */
 async function benchUi(): Promise<void> {
