@@ -143,3 +143,26 @@ test('a lost server shows a banner over dimmed data, navigation keeps working, a
     await own.dispose();
   }
 });
+
+test('a page whose code cannot be downloaded says so calmly and loads on retry', async ({ page, app, server }) => {
+  // The settings page's code (and its CSS) fails to download, from sign-in on: the idle prefetch
+  // fails too, and navigation meets the failure.
+  let blocked = true;
+  await page.route(/\/assets\/settings-page-[^/]+\.(js|css)$/, (route) => (blocked ? route.abort() : route.fallback()));
+  await app.login.goto();
+  await app.login.login('admin', server.adminPassword);
+  await app.shell.expectSignedIn('admin');
+  await page.getByTestId('nav-settings').click();
+  const failure = page.getByTestId('page-error');
+  await expect(failure).toBeVisible();
+  await expect(failure).toContainText('This page could not be downloaded');
+  await expect(failure).not.toContainText('dynamically imported module');
+  await expect(failure).not.toContainText('preload CSS');
+  await page.mouse.move(700, 600);
+  await snap(page, 'connection-07-page-download-failed-en-light');
+
+  blocked = false;
+  await failure.getByTestId('page-retry').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Global settings');
+  await expect(failure).toHaveCount(0);
+});

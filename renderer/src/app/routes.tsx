@@ -42,10 +42,21 @@ interface LazyPage {
   prefetch(): Promise<unknown>;
 }
 
+/** Pages whose download failed, each with how to make a fresh attempt. */
+const failedPages = new Set<() => void>();
+
+/** Lets the pages whose download failed ask again when next rendered (the retry button, the server's return). */
+export function retryFailedPages(): void {
+  for (const renew of [...failedPages]) renew();
+  failedPages.clear();
+}
+
 // Every page loads on demand (the shell shows a loader meanwhile): the first screen downloads only
 // the page it shows, and the diagram and the charts bring large libraries. After sign-in the
 // other pages are fetched in idle time (prefetchRoutes), so a lost server does not stop navigation.
-// A download that fails is not remembered: the next render (a retry) asks again.
+// React.lazy remembers a failure for good, so a failed page gets a fresh lazy component, but only
+// on an explicit retry: React renders a failed tree again before it shows the error, and a fresh
+// attempt then would start over and over.
 function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): LazyPage {
   let loading: Promise<ComponentType> | undefined;
   const prefetch = () =>
@@ -56,12 +67,15 @@ function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, n
         throw error;
       },
     ));
+  const renew = () => {
+    Lazy = fresh();
+  };
   const fresh = () =>
     lazy(() =>
       prefetch().then(
         (component) => ({ default: component }),
         (error: unknown) => {
-          Lazy = fresh();
+          failedPages.add(renew);
           throw error;
         },
       ),

@@ -19,6 +19,7 @@ describe('PageErrorBoundary', () => {
   beforeAll(() => installDomPolyfills());
   afterEach(() => cleanup());
 
+  let retries = 0;
   const frame = (resetKey: string, child: React.ReactNode, online = true) => (
     <MantineProvider>
       <PageErrorBoundary
@@ -27,6 +28,7 @@ describe('PageErrorBoundary', () => {
         reloadLabel="Reload"
         chunkFailure={chunkFailure}
         online={online}
+        onRetry={() => (retries += 1)}
       >
         {child}
       </PageErrorBoundary>
@@ -55,8 +57,11 @@ describe('PageErrorBoundary', () => {
     expect(error.textContent).toContain('This page could not be downloaded');
     expect(error.textContent).not.toMatch(/dynamically imported module/);
     fails = false;
+    const before = retries;
     fireEvent.click(screen.getByTestId('page-retry'));
     expect(screen.getByText('hosts page')).toBeTruthy();
+    // The route table gets its chance to make a fresh download attempt first.
+    expect(retries).toBe(before + 1);
   });
 
   it('loads a page that failed to download by itself once the server is back', () => {

@@ -17,6 +17,8 @@ interface Props {
   chunkFailure?: ChunkFailureText;
   /** False while the server is lost; turning true again retries a page that failed to download. */
   online?: boolean;
+  /** Called before a page that failed to download is rendered again (to make a fresh attempt). */
+  onRetry?: () => void;
   children: ReactNode;
 }
 
@@ -49,9 +51,14 @@ export class PageErrorBoundary extends Component<Props, State> {
 
   override componentDidUpdate(previous: Props): void {
     if (!this.state.error) return;
-    if (previous.resetKey !== this.props.resetKey) this.setState({ error: null });
+    if (previous.resetKey !== this.props.resetKey) this.retry();
     else if (previous.online === false && this.props.online === true && isChunkLoadError(this.state.error))
-      this.setState({ error: null });
+      this.retry();
+  }
+
+  private retry(): void {
+    if (isChunkLoadError(this.state.error)) this.props.onRetry?.();
+    this.setState({ error: null });
   }
 
   override render(): ReactNode {
@@ -76,7 +83,7 @@ export class PageErrorBoundary extends Component<Props, State> {
           )}
           <Group gap="xs">
             {calm && (
-              <Button variant="light" onClick={() => this.setState({ error: null })} data-testid="page-retry">
+              <Button variant="light" onClick={() => this.retry()} data-testid="page-retry">
                 {calm.retryLabel}
               </Button>
             )}

@@ -8,7 +8,7 @@ import { useVisibleAreas } from '../../lib/permissions';
 import { navigate, useLocation } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useUiStore } from '../../lib/ui-store';
-import { findRoute, prefetchRoutes, ROUTES } from '../routes';
+import { findRoute, prefetchRoutes, retryFailedPages, ROUTES } from '../routes';
 import { CommandPalette } from './command-palette';
 import { ConnectionBanner, serverName } from './connection-banner';
 import { NavRail } from './nav-rail';
@@ -62,6 +62,7 @@ export function AppShellLayout() {
             title={t('common.pageFailed')}
             reloadLabel={t('common.reload')}
             online={!lost}
+            onRetry={retryFailedPages}
             chunkFailure={{
               title: t('connection.pageUnavailable'),
               hint: t('connection.pageUnavailableHint', { server: serverName(client.transport.target) }),

@@ -8,6 +8,6 @@ export const connectionEn = {
   'connection.profile': 'Connected to {server}',
   'connection.pageUnavailable': 'This page could not be downloaded',
   'connection.pageUnavailableHint':
-    'The connection to {server} may be down. The page loads as soon as it can be reached.',
+    'The connection to {server} may be down. Try again; after an outage the page loads by itself once the server is back.',
   'connection.pageRetry': 'Try again',
 } as const;

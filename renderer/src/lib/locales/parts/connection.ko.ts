@@ -9,6 +9,7 @@ export const connectionKo: Record<keyof typeof connectionEn, string> = {
   'connection.lostNoTime': '{server} 서버와 연결이 끊겼습니다. 다시 연결하는 중입니다',
   'connection.profile': '{server}에 연결됨',
   'connection.pageUnavailable': '이 화면을 내려받지 못했습니다',
-  'connection.pageUnavailableHint': '{server} 서버와의 연결이 끊겼을 수 있습니다. 연결되면 바로 화면을 불러옵니다.',
+  'connection.pageUnavailableHint':
+    '{server} 서버와의 연결이 끊겼을 수 있습니다. 다시 시도해 보세요. 연결이 끊겼던 경우에는 서버가 돌아오면 화면을 자동으로 불러옵니다.',
   'connection.pageRetry': '다시 시도',
 };
