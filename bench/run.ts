@@ -171,6 +171,9 @@ async function benchUi(): Promise<void> {
     console.log(
       `[ui] first screen after login (dashboard) JavaScript: ${r.landing.files} files, ${kB(r.landing.rawBytes)} raw, ${kB(r.landing.gzipBytes)} gzipped (target < 350 kB gzipped)`,
     );
+    console.log(
+      `[ui] other pages prefetched in idle time after it: ${r.prefetched.files} files, ${kB(r.prefetched.gzipBytes)} gzipped`,
+    );
   } finally {
     await server.close();
     fs.rmSync(dataDir, { recursive: true, force: true });

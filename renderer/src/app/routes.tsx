@@ -221,11 +221,15 @@ export const ROUTES: RouteDef[] = NAV_GROUPS.flatMap((g) => g.routes);
 /** Pages without a rail entry; matched before the rail's routes. */
 const HIDDEN_ROUTES: RouteDef[] = [zoneWizard];
 
+/** Performance mark set when the pages' prefetch starts (benchmarks tell first-screen code from it). */
+export const PREFETCH_MARK = 'stackyard:prefetch-routes';
+
 /**
- * Downloads the code of every page the caller may open, one at a time, when the browser is idle;
- * returns a canceller. A failure is left for navigation to retry.
+ * Downloads the code of every page the caller may open, one at a time, when the browser is idle
+ * and `busy()` (the first page's own requests) is over; returns a canceller. A failure is left
+ * for navigation to retry.
  */
-export function prefetchRoutes(areas: readonly Area[]): () => void {
+export function prefetchRoutes(areas: readonly Area[], busy: () => boolean = () => false): () => void {
   const queue = [...ROUTES, ...HIDDEN_ROUTES].filter((r) => areas.includes(r.area));
   let cancelled = false;
   const idle = (next: () => void) =>
@@ -238,7 +242,16 @@ export function prefetchRoutes(areas: readonly Area[]): () => void {
       () => idle(step),
     );
   };
-  idle(step);
+  const start = () => {
+    if (cancelled) return;
+    if (busy()) {
+      setTimeout(() => idle(start), 250);
+      return;
+    }
+    performance.mark(PREFETCH_MARK);
+    step();
+  };
+  idle(start);
   return () => {
     cancelled = true;
   };

@@ -1,4 +1,5 @@
 import { AppShell, Center, Loader, Text } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { Suspense, useEffect } from 'react';
 import { PageErrorBoundary } from '../../components/page-error-boundary';
 import { useApi } from '../../lib/api-context';
@@ -25,10 +26,15 @@ export function AppShellLayout() {
   const { path } = useLocation();
   const client = useApi();
   useLiveSync(user !== null);
-  // The pages' code, fetched while the operator reads the first one: navigation then needs no
-  // download (the server may be away by then). The key keeps the effect to one run per role.
+  // The pages' code, fetched while the operator reads the first one (once its own requests are
+  // done): navigation then needs no download, and the server may be away by then. The key keeps
+  // the effect to one run per role.
+  const queryClient = useQueryClient();
   const areasKey = areas.join();
-  useEffect(() => prefetchRoutes(areasKey.split(',') as typeof areas), [areasKey]);
+  useEffect(
+    () => prefetchRoutes(areasKey.split(',') as typeof areas, () => queryClient.isFetching() > 0),
+    [areasKey, queryClient],
+  );
 
   const route = findRoute(path);
   const allowed = route !== undefined && areas.includes(route.area);
