@@ -27,6 +27,8 @@ export interface RouteDef {
   titleKey: MessageKey;
   icon: Icon;
   component: ComponentType;
+  /** Downloads the page's code (and CSS) without showing it; resolves when it is in. */
+  prefetch(): Promise<unknown>;
 }
 
 export interface NavGroup {
@@ -35,73 +37,116 @@ export interface NavGroup {
   routes: RouteDef[];
 }
 
+interface LazyPage {
+  component: ComponentType;
+  prefetch(): Promise<unknown>;
+}
+
+/** Pages whose download failed, each with how to make a fresh attempt. */
+const failedPages = new Set<() => void>();
+
+/** Lets the pages whose download failed ask again when next rendered (the retry button, the server's return). */
+export function retryFailedPages(): void {
+  for (const renew of [...failedPages]) renew();
+  failedPages.clear();
+}
+
 // Every page loads on demand (the shell shows a loader meanwhile): the first screen downloads only
-// the page it shows, and the diagram and the charts bring large libraries.
-const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
-  lazy(async () => ({ default: (await load())[name] }));
+// the page it shows, and the diagram and the charts bring large libraries. After sign-in the
+// other pages are fetched in idle time (prefetchRoutes), so a lost server does not stop navigation.
+// React.lazy remembers a failure for good, so a failed page gets a fresh lazy component, but only
+// on an explicit retry: React renders a failed tree again before it shows the error, and a fresh
+// attempt then would start over and over.
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): LazyPage {
+  let loading: Promise<ComponentType> | undefined;
+  const prefetch = () =>
+    (loading ??= load().then(
+      (module) => module[name],
+      (error: unknown) => {
+        loading = undefined;
+        throw error;
+      },
+    ));
+  const renew = () => {
+    Lazy = fresh();
+  };
+  const fresh = () =>
+    lazy(() =>
+      prefetch().then(
+        (component) => ({ default: component }),
+        (error: unknown) => {
+          failedPages.add(renew);
+          throw error;
+        },
+      ),
+    );
+  let Lazy = fresh();
+  const RoutePage = () => <Lazy />;
+  return { component: RoutePage, prefetch };
+}
 
 const dashboard: RouteDef = {
   path: '/dashboard',
   area: 'dashboard',
   titleKey: 'nav.dashboard',
   icon: IconChartDonut,
-  component: page(() => import('../features/dashboard/components/dashboard-page'), 'DashboardPage'),
+  ...page(() => import('../features/dashboard/components/dashboard-page'), 'DashboardPage'),
 };
 const diagram: RouteDef = {
   path: '/infrastructure',
   area: 'diagram',
   titleKey: 'nav.diagram',
   icon: IconSitemap,
-  component: page(() => import('../features/diagram/components/diagram-page'), 'DiagramPage'),
+  ...page(() => import('../features/diagram/components/diagram-page'), 'DiagramPage'),
 };
 const zones: RouteDef = {
   path: '/zones',
   area: 'zones',
   titleKey: 'nav.zones',
   icon: IconWorld,
-  component: page(() => import('../features/infrastructure/components/zones-page'), 'ZonesPage'),
+  ...page(() => import('../features/infrastructure/components/zones-page'), 'ZonesPage'),
 };
 const pods: RouteDef = {
   path: '/pods',
   area: 'pods',
   titleKey: 'nav.pods',
   icon: IconBuildingFactory2,
-  component: page(() => import('../features/infrastructure/components/pods-page'), 'PodsPage'),
+  ...page(() => import('../features/infrastructure/components/pods-page'), 'PodsPage'),
 };
 const clusters: RouteDef = {
   path: '/clusters',
   area: 'clusters',
   titleKey: 'nav.clusters',
   icon: IconLayoutGrid,
-  component: page(() => import('../features/infrastructure/components/clusters-page'), 'ClustersPage'),
+  ...page(() => import('../features/infrastructure/components/clusters-page'), 'ClustersPage'),
 };
 const hosts: RouteDef = {
   path: '/hosts',
   area: 'hosts',
   titleKey: 'nav.hosts',
   icon: IconServer,
-  component: page(() => import('../features/infrastructure/components/hosts-page'), 'HostsPage'),
+  ...page(() => import('../features/infrastructure/components/hosts-page'), 'HostsPage'),
 };
 const primaryStorage: RouteDef = {
   path: '/primary-storage',
   area: 'primaryStorage',
   titleKey: 'nav.primaryStorage',
   icon: IconDatabase,
-  component: page(() => import('../features/infrastructure/components/primary-storage-page'), 'PrimaryStoragePage'),
+  ...page(() => import('../features/infrastructure/components/primary-storage-page'), 'PrimaryStoragePage'),
 };
 const secondaryStorage: RouteDef = {
   path: '/secondary-storage',
   area: 'secondaryStorage',
   titleKey: 'nav.secondaryStorage',
   icon: IconStack2,
-  component: page(() => import('../features/infrastructure/components/secondary-storage-page'), 'SecondaryStoragePage'),
+  ...page(() => import('../features/infrastructure/components/secondary-storage-page'), 'SecondaryStoragePage'),
 };
 const alerts: RouteDef = {
   path: '/alerts',
   area: 'alerts',
   titleKey: 'nav.alerts',
   icon: IconAlertTriangle,
-  component: page(() => import('../features/dashboard/components/alerts-page'), 'AlertsPage'),
+  ...page(() => import('../features/dashboard/components/alerts-page'), 'AlertsPage'),
 };
 /** Reached from the zones page and the first-run choices, not from the rail. */
 const zoneWizard: RouteDef = {
@@ -109,7 +154,7 @@ const zoneWizard: RouteDef = {
   area: 'zones',
   titleKey: 'nav.zoneWizard',
   icon: IconServer2,
-  component: page(() => import('../features/zone-wizard/components/zone-wizard-page'), 'ZoneWizardPage'),
+  ...page(() => import('../features/zone-wizard/components/zone-wizard-page'), 'ZoneWizardPage'),
 };
 
 const domains: RouteDef = {
@@ -117,42 +162,42 @@ const domains: RouteDef = {
   area: 'domains',
   titleKey: 'nav.domains',
   icon: IconHierarchy2,
-  component: page(() => import('../features/domains/components/domains-page'), 'DomainsPage'),
+  ...page(() => import('../features/domains/components/domains-page'), 'DomainsPage'),
 };
 const accounts: RouteDef = {
   path: '/accounts',
   area: 'accounts',
   titleKey: 'nav.accounts',
   icon: IconBuildingCommunity,
-  component: page(() => import('../features/accounts/components/accounts-page'), 'AccountsPage'),
+  ...page(() => import('../features/accounts/components/accounts-page'), 'AccountsPage'),
 };
 const users: RouteDef = {
   path: '/users',
   area: 'users',
   titleKey: 'nav.users',
   icon: IconUsers,
-  component: page(() => import('../features/users/components/users-page'), 'UsersPage'),
+  ...page(() => import('../features/users/components/users-page'), 'UsersPage'),
 };
 const roles: RouteDef = {
   path: '/roles',
   area: 'roles',
   titleKey: 'nav.roles',
   icon: IconShieldLock,
-  component: page(() => import('../features/roles/components/roles-page'), 'RolesPage'),
+  ...page(() => import('../features/roles/components/roles-page'), 'RolesPage'),
 };
 const events: RouteDef = {
   path: '/events',
   area: 'events',
   titleKey: 'nav.events',
   icon: IconListDetails,
-  component: page(() => import('../features/events/components/events-page'), 'EventsPage'),
+  ...page(() => import('../features/events/components/events-page'), 'EventsPage'),
 };
 const settings: RouteDef = {
   path: '/settings',
   area: 'settings',
   titleKey: 'nav.settings',
   icon: IconSettings,
-  component: page(() => import('../features/settings/components/settings-page'), 'SettingsPage'),
+  ...page(() => import('../features/settings/components/settings-page'), 'SettingsPage'),
 };
 
 /**
@@ -175,6 +220,42 @@ export const ROUTES: RouteDef[] = NAV_GROUPS.flatMap((g) => g.routes);
 
 /** Pages without a rail entry; matched before the rail's routes. */
 const HIDDEN_ROUTES: RouteDef[] = [zoneWizard];
+
+/** Performance mark set when the pages' prefetch starts (benchmarks tell first-screen code from it). */
+export const PREFETCH_MARK = 'stackyard:prefetch-routes';
+
+/**
+ * Downloads the code of every page the caller may open, one at a time, when the browser is idle
+ * and `busy()` (the first page's own requests) is over; returns a canceller. A failure is left
+ * for navigation to retry.
+ */
+export function prefetchRoutes(areas: readonly Area[], busy: () => boolean = () => false): () => void {
+  const queue = [...ROUTES, ...HIDDEN_ROUTES].filter((r) => areas.includes(r.area));
+  let cancelled = false;
+  const idle = (next: () => void) =>
+    typeof requestIdleCallback === 'function' ? requestIdleCallback(next, { timeout: 2000 }) : setTimeout(next, 200);
+  const step = () => {
+    const route = queue.shift();
+    if (cancelled || !route) return;
+    route.prefetch().then(
+      () => idle(step),
+      () => idle(step),
+    );
+  };
+  const start = () => {
+    if (cancelled) return;
+    if (busy()) {
+      setTimeout(() => idle(start), 250);
+      return;
+    }
+    performance.mark(PREFETCH_MARK);
+    step();
+  };
+  idle(start);
+  return () => {
+    cancelled = true;
+  };
+}
 
 export function findRoute(path: string): RouteDef | undefined {
   return (

@@ -85,6 +85,11 @@ export function formatDateTime(value: string | undefined | null, locale: Locale)
   return new Intl.DateTimeFormat(BCP47[locale], { dateStyle: 'medium', timeStyle: 'medium' }).format(date);
 }
 
+/** The time of day of a moment (ms since the epoch), hours and minutes, 24-hour clock: "23:03". */
+export function formatClock(ms: number, locale: Locale): string {
+  return new Intl.DateTimeFormat(BCP47[locale], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
+}
+
 /** Compact numeric date and time for table cells (24-hour clock). */
 export function formatTimestamp(value: string | undefined | null, locale: Locale): string {
   const date = parseCloudDate(value);

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { LiveStatus } from './api-client';
+import type { ConnectionState } from './connection-monitor';
 
 /** Actions other parts of the UI (the command palette) ask a page to perform once it is shown. */
 export type PendingAction = 'create-account' | 'create-user' | 'create-domain' | 'create-role';
@@ -13,6 +14,11 @@ interface UiState {
   consumeAction(action: PendingAction): boolean;
   liveStatus: LiveStatus;
   setLiveStatus(status: LiveStatus): void;
+  /** Whether the server is there (live-sync's connection monitor decides). */
+  connection: ConnectionState;
+  /** When the data on screen last came from the server (ms since the epoch), for the lost banner. */
+  dataAsOf: number | null;
+  setConnection(connection: ConnectionState, dataAsOf: number | null): void;
   /** When paused, live events mark the events list stale instead of refetching it. */
   eventsLive: boolean;
   setEventsLive(live: boolean): void;
@@ -32,6 +38,9 @@ export const useUiStore = create<UiState>((set, get) => ({
   },
   liveStatus: 'closed',
   setLiveStatus: (liveStatus) => set({ liveStatus }),
+  connection: 'connecting',
+  dataAsOf: null,
+  setConnection: (connection, dataAsOf) => set({ connection, dataAsOf }),
   eventsLive: true,
   setEventsLive: (eventsLive) => set({ eventsLive }),
   navCollapsed: false,

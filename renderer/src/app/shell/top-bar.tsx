@@ -18,7 +18,6 @@ import {
   IconLogout,
   IconMoon,
   IconSearch,
-  IconServer2,
   IconStack2,
   IconSun,
 } from '@tabler/icons-react';
@@ -31,7 +30,9 @@ import { LOCALES, useLocaleStore, useT, type MessageKey } from '../../lib/i18n';
 import { useCan } from '../../lib/permissions';
 import { useCurrentUser } from '../../lib/session';
 import { profileColor } from '../../lib/theme';
+import type { ConnectionState } from '../../lib/connection-monitor';
 import { useUiStore } from '../../lib/ui-store';
+import { serverName } from './connection-banner';
 import classes from './top-bar.module.css';
 
 export function TopBar() {
@@ -70,32 +71,36 @@ export function TopBar() {
   );
 }
 
-/** Which cloud this window acts on, coloured per profile; the dot shows the live stream. */
+const STATE_COLOR: Record<ConnectionState, string> = { connected: 'green', connecting: 'blue', lost: 'red' };
+
+/**
+ * Which cloud this window acts on and whether it is reachable: the chip's colour is the state
+ * (connected, connecting, lost), and a swatch in the profile's own colour tells servers apart so
+ * nobody acts on the wrong cloud.
+ */
 function ConnectionChip() {
   const t = useT();
   const client = useApi();
-  const live = useUiStore((s) => s.liveStatus);
+  const connection = useUiStore((s) => s.connection);
   const target = client.transport.target;
   const embedded = client.mode === 'ipc';
-  const host = embedded ? '' : target.replace(/^https?:\/\//, '');
-  const liveText =
-    live === 'open'
-      ? 'topbar.connection.live'
-      : live === 'connecting'
-        ? 'topbar.connection.connecting'
-        : 'topbar.connection.offline';
+  const name = embedded ? t('topbar.connection.embedded') : t('topbar.connection.server', { host: serverName(target) });
   return (
-    <Tooltip label={t(liveText)}>
+    <Tooltip label={`${t('connection.profile', { server: name })} · ${t(`connection.state.${connection}`)}`}>
       <Badge
         size="lg"
         variant="light"
-        color={profileColor(target)}
-        leftSection={<IconServer2 size={13} />}
-        rightSection={<span className={classes.liveDot} data-live={live} />}
+        color={STATE_COLOR[connection]}
+        leftSection={
+          <span className={classes.profile} style={{ background: `var(--mantine-color-${profileColor(target)}-6)` }} />
+        }
+        rightSection={<span className={classes.liveDot} data-state={connection} />}
         className={classes.chip}
         data-testid="connection-chip"
+        data-state={connection}
+        data-profile={profileColor(target)}
       >
-        {embedded ? t('topbar.connection.embedded') : t('topbar.connection.server', { host })}
+        {name}
       </Badge>
     </Tooltip>
   );

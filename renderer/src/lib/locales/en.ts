@@ -1,4 +1,5 @@
 import { paletteEn } from './parts/palette.en';
+import { connectionEn } from './parts/connection.en';
 import { dashboardEn } from './parts/dashboard.en';
 import { diagramEn } from './parts/diagram.en';
 import { healthEn } from './parts/health.en';
@@ -38,9 +39,6 @@ export const en = {
   // Top bar
   'topbar.connection.embedded': 'Embedded core',
   'topbar.connection.server': 'Server {host}',
-  'topbar.connection.live': 'Live updates connected',
-  'topbar.connection.offline': 'Live updates disconnected; lists refresh on demand',
-  'topbar.connection.connecting': 'Connecting live updates…',
   'topbar.search': 'Search or run a command',
   'topbar.theme.dark': 'Switch to dark theme',
   'topbar.theme.light': 'Switch to light theme',
@@ -299,6 +297,7 @@ export const en = {
   ...jobsEn,
   ...paletteEn,
   ...healthEn,
+  ...connectionEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

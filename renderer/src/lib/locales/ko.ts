@@ -1,5 +1,6 @@
 import type { MessageKey } from './en';
 import { paletteKo } from './parts/palette.ko';
+import { connectionKo } from './parts/connection.ko';
 import { dashboardKo } from './parts/dashboard.ko';
 import { diagramKo } from './parts/diagram.ko';
 import { healthKo } from './parts/health.ko';
@@ -37,9 +38,6 @@ export const ko: Record<MessageKey, string> = {
 
   'topbar.connection.embedded': '내장 코어',
   'topbar.connection.server': '서버 {host}',
-  'topbar.connection.live': '실시간 업데이트 연결됨',
-  'topbar.connection.offline': '실시간 업데이트 끊김: 목록은 새로 고침할 때 갱신됩니다',
-  'topbar.connection.connecting': '실시간 업데이트 연결 중…',
   'topbar.search': '검색 또는 명령 실행',
   'topbar.theme.dark': '다크 테마로 전환',
   'topbar.theme.light': '라이트 테마로 전환',
@@ -285,4 +283,5 @@ export const ko: Record<MessageKey, string> = {
   ...jobsKo,
   ...paletteKo,
   ...healthKo,
+  ...connectionKo,
 };

@@ -58,6 +58,19 @@ export function capacityNameKey(type: number): MessageKey {
 }
 
 /** A capacity amount in readable units: binary units for bytes, GHz for CPU MHz, counts otherwise. */
+// Building an Intl.NumberFormat costs far more than using one, and the dashboard formats every
+// figure again on each live refresh: one per locale and precision.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function fractionFormat(locale: Locale, digits: number): Intl.NumberFormat {
+  const key = `${locale}:${digits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale === 'ko' ? 'ko-KR' : 'en-US', { maximumFractionDigits: digits });
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
 export function formatCapacity(type: number, value: number, locale: Locale): string {
   switch (capacityUnit(type)) {
     case 'bytes':
@@ -65,7 +78,7 @@ export function formatCapacity(type: number, value: number, locale: Locale): str
     case 'mhz': {
       const ghz = value / 1000;
       const digits = ghz < 10 ? 2 : 1;
-      return `${new Intl.NumberFormat(locale === 'ko' ? 'ko-KR' : 'en-US', { maximumFractionDigits: digits }).format(ghz)} GHz`;
+      return `${fractionFormat(locale, digits).format(ghz)} GHz`;
     }
     default:
       return formatNumber(Math.round(value), locale);
@@ -161,7 +174,5 @@ export function thresholdsFor(type: number, settings: ReadonlyMap<string, string
 /** "12.3%" for 0.1234; at least one digit after the point below 10%. */
 export function formatPercent(fraction: number, locale: Locale): string {
   const pct = fraction * 100;
-  return `${new Intl.NumberFormat(locale === 'ko' ? 'ko-KR' : 'en-US', {
-    maximumFractionDigits: pct < 10 ? 2 : 1,
-  }).format(pct)}%`;
+  return `${fractionFormat(locale, pct < 10 ? 2 : 1).format(pct)}%`;
 }
