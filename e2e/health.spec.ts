@@ -3,6 +3,7 @@ import { expect, snap, test } from './fixtures';
 import { DashboardPage } from './pages/dashboard-page';
 import { InfrastructurePage } from './pages/infrastructure-page';
 import { ApiSession } from './support/api';
+import { seedSmallCloud, type Named } from './support/small-cloud';
 
 /** Heartbeats for this spec: a ping every second, a host silent for 2 s is Disconnected. */
 const PING_INTERVAL_S = 1;
@@ -17,73 +18,11 @@ const NOTICED_WITHIN_MS = (PING_INTERVAL_S * PING_TIMEOUT + PING_INTERVAL_S) * 1
 /** An answering host is Up again from the next round. */
 const HEALED_WITHIN_MS = PING_INTERVAL_S * 1000 + MARGIN_MS;
 
-type Named = { id: string; name: string };
-
-const one = (answer: Record<string, any>, name: string): Named =>
-  (Array.isArray(answer[name]) ? answer[name][0] : answer[name]) as Named;
-
 async function setting(api: ApiSession, name: string): Promise<string> {
   const answer = await api.call('listConfigurations', { name });
   const entry = (answer.configuration as { name: string; value: string }[] | undefined)?.find((c) => c.name === name);
   if (!entry) throw new Error(`setting ${name} not found`);
   return entry.value;
-}
-
-/** A zone with one pod, one Simulator cluster of two hosts and a cluster pool. */
-async function seed(api: ApiSession, run: string) {
-  const zone = one(
-    await api.call('createZone', {
-      name: `e2e-health-${run}`,
-      networktype: 'Advanced',
-      dns1: '192.0.2.53',
-      internaldns1: '10.0.0.2',
-    }),
-    'zone',
-  );
-  const pod = one(
-    await api.call('createPod', {
-      zoneid: zone.id,
-      name: `pod-${run}`,
-      gateway: '10.41.0.1',
-      netmask: '255.255.255.0',
-      startip: '10.41.0.10',
-      endip: '10.41.0.60',
-    }),
-    'pod',
-  );
-  const cluster = one(
-    await api.call('addCluster', {
-      zoneid: zone.id,
-      podid: pod.id,
-      clustername: `cluster-${run}`,
-      clustertype: 'CloudManaged',
-      hypervisor: 'Simulator',
-    }),
-    'cluster',
-  );
-  const hosts: Named[] = [];
-  for (const h of ['h0', 'h1']) {
-    const answer = await api.call('addHost', {
-      zoneid: zone.id,
-      podid: pod.id,
-      clusterid: cluster.id,
-      url: `http://sim/${run}/health/${h}`,
-      username: 'root',
-      password: 'password',
-      hypervisor: 'Simulator',
-    });
-    hosts.push(one(answer, 'host'));
-  }
-  await api.call('createStoragePool', {
-    zoneid: zone.id,
-    podid: pod.id,
-    clusterid: cluster.id,
-    name: `primary-${run}`,
-    url: `nfs://10.0.0.1/health-${run}`,
-    scope: 'cluster',
-    hypervisor: 'Simulator',
-  });
-  return { zone, hosts };
 }
 
 /**
@@ -183,7 +122,7 @@ test('the health strip shows a silent host within a heartbeat, filters the Hosts
   try {
     await api.call('updateConfiguration', { name: 'ping.interval', value: String(PING_INTERVAL_S) });
     await api.call('updateConfiguration', { name: 'ping.timeout', value: String(PING_TIMEOUT) });
-    const { zone, hosts } = await seed(api, run);
+    const { zone, hosts } = await seedSmallCloud(api, run, 'health');
     const [target, healthy] = hosts as [Named, Named];
 
     await app.login.goto();

@@ -15,6 +15,10 @@ export default defineConfig({
     outDir: `${root}/../dist/renderer`,
     emptyOutDir: true,
     target: 'es2022',
+    // CSS light-dark() stays as written (Chromium 123+, Electron's included): lowered for older
+    // browsers it becomes variables only a color-scheme declaration in the same CSS defines, and
+    // Mantine sets the scheme in its own, so those colours were silently dropped.
+    cssTarget: 'chrome123',
     rolldownOptions: {
       onwarn(warning, warn) {
         // Libraries mark their modules "use client" for React Server Components; irrelevant here.
