@@ -1361,6 +1361,8 @@ export interface CommandParams {
     keyword?: string;
     page?: number;
     pagesize?: number;
+    sortby?: "name" | "accounttype" | "state" | "created";
+    sortorder?: "asc" | "desc";
     id?: string;
     name?: string;
     domainid?: string;
@@ -1375,6 +1377,8 @@ export interface CommandParams {
     keyword?: string;
     page?: number;
     pagesize?: number;
+    sortby?: "sent" | "name" | "type";
+    sortorder?: "asc" | "desc";
     id?: string;
     type?: string;
     name?: string;
@@ -1420,6 +1424,8 @@ export interface CommandParams {
     keyword?: string;
     page?: number;
     pagesize?: number;
+    sortby?: "name" | "hypervisor" | "allocationstate" | "clustertype" | "managedstate" | "created";
+    sortorder?: "asc" | "desc";
     id?: string;
     name?: string;
     zoneid?: string;
@@ -1456,6 +1462,8 @@ export interface CommandParams {
     keyword?: string;
     page?: number;
     pagesize?: number;
+    sortby?: "name" | "path" | "level" | "created";
+    sortorder?: "asc" | "desc";
     id?: string;
     name?: string;
     level?: number;
@@ -1470,6 +1478,8 @@ export interface CommandParams {
     domainid?: string;
     isrecursive?: boolean;
     listall?: boolean;
+    sortby?: "created" | "type" | "level";
+    sortorder?: "asc" | "desc";
     id?: string;
     type?: string;
     level?: "INFO" | "WARN" | "ERROR";
@@ -1486,6 +1496,8 @@ export interface CommandParams {
     keyword?: string;
     page?: number;
     pagesize?: number;
+    sortby?: "name" | "state" | "resourcestate" | "ipaddress" | "hypervisor" | "created" | "cpuallocated" | "memoryallocated";
+    sortorder?: "asc" | "desc";
     id?: string;
     name?: string;
     zoneid?: string;
@@ -1506,6 +1518,8 @@ export interface CommandParams {
     keyword?: string;
     page?: number;
     pagesize?: number;
+    sortby?: "name" | "provider" | "protocol" | "scope" | "created";
+    sortorder?: "asc" | "desc";
     id?: string;
     name?: string;
     zoneid?: string;
@@ -1546,6 +1560,8 @@ export interface CommandParams {
     keyword?: string;
     page?: number;
     pagesize?: number;
+    sortby?: "name" | "allocationstate" | "created";
+    sortorder?: "asc" | "desc";
     id?: string;
     name?: string;
     zoneid?: string;
@@ -1575,6 +1591,8 @@ export interface CommandParams {
     keyword?: string;
     page?: number;
     pagesize?: number;
+    sortby?: "name" | "state" | "scope" | "type" | "ipaddress" | "disksizetotal" | "disksizeused" | "created";
+    sortorder?: "asc" | "desc";
     id?: string;
     name?: string;
     zoneid?: string;
@@ -1595,6 +1613,8 @@ export interface CommandParams {
     keyword?: string;
     page?: number;
     pagesize?: number;
+    sortby?: "username" | "firstname" | "lastname" | "state" | "created";
+    sortorder?: "asc" | "desc";
     id?: string;
     username?: string;
     account?: string;
@@ -1629,6 +1649,8 @@ export interface CommandParams {
     keyword?: string;
     page?: number;
     pagesize?: number;
+    sortby?: "name" | "networktype" | "allocationstate" | "created";
+    sortorder?: "asc" | "desc";
     id?: string;
     name?: string;
     networktype?: "Basic" | "Advanced";

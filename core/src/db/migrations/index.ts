@@ -8,6 +8,7 @@ import * as m0005 from './0005-cluster-identity';
 import * as m0006 from './0006-management-servers';
 import * as m0007 from './0007-list-indexes';
 import * as m0008 from './0008-write-log';
+import * as m0009 from './0009-sort-indexes';
 
 export interface Migration {
   name: string;
@@ -24,4 +25,5 @@ export const MIGRATIONS: Migration[] = [
   { name: '0006-management-servers', up: m0006.up },
   { name: '0007-list-indexes', up: m0007.up },
   { name: '0008-write-log', up: m0008.up },
+  { name: '0009-sort-indexes', up: m0009.up },
 ];
