@@ -3,7 +3,7 @@
  * (datacenter import, listHosts, listCapacity, diagram render), on SQLite (and PostgreSQL when
  * STACKYARD_TEST_PG_URL points at a server, as scripts/bench.sh arranges), then the first screen's
  * JavaScript in Chromium, the load scenario (bench/load.ts) and a login flood (bench/login-flood.ts).
- * BENCH_ONLY=tenancy, infrastructure, load, login or ui runs one part.
+ * BENCH_ONLY=tenancy, infrastructure, sorting, load, login or ui runs one part.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -21,6 +21,7 @@ import { benchLoginFlood } from './login-flood';
 import { ms, timeRuns } from './stats';
 import { seedUsers, BENCH_PASSWORD as PASSWORD } from './seed';
 import { benchLoad } from './load';
+import { benchSortedLists } from './sorted-lists';
 
 const USERS = Number(process.env.BENCH_USERS ?? 10_000);
 const PAGE_SIZE = 500;
@@ -142,6 +143,7 @@ else console.log('\n(PostgreSQL skipped: run through `npm run bench`, which star
 for (const kind of kinds) {
   if (!part || part === 'tenancy') await benchDialect(kind);
   if (!part || part === 'infrastructure') await benchInfrastructure(kind);
+  if (!part || part === 'sorting') await benchSortedLists(kind);
   if (!part || part === 'load') await benchLoad(kind);
   if (!part || part === 'login') await benchLoginFlood(kind);
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { MigrationDialect } from './helpers';
 
-/** Live rows' sort columns, per table: each gets a partial index on (column, id) where removed is null. */
+/** Live rows' sort columns, per table: each gets an index for `removed is null` in (column, id) order. */
 const LIVE_SORTS: Record<string, readonly string[]> = {
   hosts: [
     'name',
@@ -29,20 +29,23 @@ const ARCHIVED_SORTS: Record<string, readonly string[]> = {
 
 /**
  * Indexes for Stackyard's sorted lists (sortby/sortorder): a page of a list sorted by a column
- * reads (column, id) in order, forwards or backwards, so a deep page walks a narrow index instead
- * of sorting every matching row. Indexes on live rows are partial (removed is null), which both
- * SQLite and PostgreSQL use for the lists' `removed is null` filter while keeping the sort order.
+ * reads the index in (column, id) order, forwards or backwards, so a deep page walks a narrow
+ * index instead of sorting every matching row. Live rows (`removed is null`) are indexed the way
+ * each planner can use for that filter and the order at once: PostgreSQL does not take
+ * `removed is null` on a leading column as fixing it, so there the index is partial on
+ * (column, id); SQLite does (an IS constraint), and prefers an index that starts with the
+ * filtered column over a partial one, so there it is (removed, column, id).
  * Zones and image stores are left out: a handful of rows, sorted in memory in no time.
  */
-export async function up(db: Kysely<unknown>, _dialect: MigrationDialect): Promise<void> {
+export async function up(db: Kysely<unknown>, dialect: MigrationDialect): Promise<void> {
   for (const [table, columns] of Object.entries(LIVE_SORTS)) {
     for (const column of columns) {
-      await db.schema
-        .createIndex(`${table}_live_by_${column}`)
-        .on(table)
-        .columns([column, 'id'])
-        .where('removed', 'is', null)
-        .execute();
+      const index = db.schema.createIndex(`${table}_live_by_${column}`).on(table);
+      await (
+        dialect === 'postgres'
+          ? index.columns([column, 'id']).where('removed', 'is', null)
+          : index.columns(['removed', column, 'id'])
+      ).execute();
     }
   }
   for (const [table, columns] of Object.entries(ARCHIVED_SORTS)) {
