@@ -78,6 +78,18 @@ export class InfrastructurePage {
     await expect(drawer).toBeHidden();
   }
 
+  /** Clicks a column header the server sorts by (its `sortby` key); each click turns the order. */
+  async sortBy(area: InfraArea, key: string): Promise<void> {
+    await this.table(area).locator(`th button[data-sort-key="${key}"]`).click();
+  }
+
+  /** The names in the table's rows, top to bottom (the rows drawn: a screenful and a bit). */
+  async rowIds(area: InfraArea): Promise<string[]> {
+    return this.table(area)
+      .locator('tbody tr[data-row-id]')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-row-id') ?? ''));
+  }
+
   stateBadge(row: Locator, state: string): Locator {
     return row.locator(`[data-state="${state.toLowerCase()}"]`);
   }

@@ -1430,6 +1430,8 @@ export interface CommandParams {
     keyword?: string;
     page?: number;
     pagesize?: number;
+    sortby?: "name" | "accounttype" | "state" | "created";
+    sortorder?: "asc" | "desc";
     id?: string;
     name?: string;
     domainid?: string;
@@ -1444,6 +1446,8 @@ export interface CommandParams {
     keyword?: string;
     page?: number;
     pagesize?: number;
+    sortby?: "sent" | "name" | "type";
+    sortorder?: "asc" | "desc";
     id?: string;
     type?: string;
     name?: string;
@@ -1491,6 +1495,8 @@ export interface CommandParams {
     keyword?: string;
     page?: number;
     pagesize?: number;
+    sortby?: "name" | "hypervisor" | "allocationstate" | "clustertype" | "managedstate" | "created";
+    sortorder?: "asc" | "desc";
     id?: string;
     name?: string;
     zoneid?: string;
@@ -1527,6 +1533,8 @@ export interface CommandParams {
     keyword?: string;
     page?: number;
     pagesize?: number;
+    sortby?: "name" | "path" | "level" | "created";
+    sortorder?: "asc" | "desc";
     id?: string;
     name?: string;
     level?: number;
@@ -1541,6 +1549,8 @@ export interface CommandParams {
     domainid?: string;
     isrecursive?: boolean;
     listall?: boolean;
+    sortby?: "created" | "type" | "level";
+    sortorder?: "asc" | "desc";
     id?: string;
     type?: string;
     level?: "INFO" | "WARN" | "ERROR";
@@ -1557,6 +1567,8 @@ export interface CommandParams {
     keyword?: string;
     page?: number;
     pagesize?: number;
+    sortby?: "name" | "state" | "resourcestate" | "ipaddress" | "hypervisor" | "created" | "cpuallocated" | "memoryallocated";
+    sortorder?: "asc" | "desc";
     id?: string;
     name?: string;
     zoneid?: string;
@@ -1577,6 +1589,8 @@ export interface CommandParams {
     keyword?: string;
     page?: number;
     pagesize?: number;
+    sortby?: "name" | "provider" | "protocol" | "scope" | "created";
+    sortorder?: "asc" | "desc";
     id?: string;
     name?: string;
     zoneid?: string;
@@ -1622,6 +1636,8 @@ export interface CommandParams {
     keyword?: string;
     page?: number;
     pagesize?: number;
+    sortby?: "name" | "allocationstate" | "created";
+    sortorder?: "asc" | "desc";
     id?: string;
     name?: string;
     zoneid?: string;
@@ -1651,6 +1667,8 @@ export interface CommandParams {
     keyword?: string;
     page?: number;
     pagesize?: number;
+    sortby?: "name" | "state" | "scope" | "type" | "ipaddress" | "disksizetotal" | "disksizeused" | "created";
+    sortorder?: "asc" | "desc";
     id?: string;
     name?: string;
     zoneid?: string;
@@ -1671,6 +1689,8 @@ export interface CommandParams {
     keyword?: string;
     page?: number;
     pagesize?: number;
+    sortby?: "username" | "firstname" | "lastname" | "state" | "created";
+    sortorder?: "asc" | "desc";
     id?: string;
     username?: string;
     account?: string;
@@ -1705,6 +1725,8 @@ export interface CommandParams {
     keyword?: string;
     page?: number;
     pagesize?: number;
+    sortby?: "name" | "networktype" | "allocationstate" | "created";
+    sortorder?: "asc" | "desc";
     id?: string;
     name?: string;
     networktype?: "Basic" | "Advanced";

@@ -7,10 +7,30 @@ import { MAX_WHOLE_LIST } from './whole-lists';
 /** PostgreSQL takes at most 65,535 parameters; a page of ids in memory is given as parameters. */
 const MAX_LISTED_IDS = 10_000;
 
-/** How a list is ordered: by its id column (`e.id`), one way. */
+/**
+ * How a list is ordered: by a sort column (`h.name`) when given, then by its id column (`e.id`),
+ * both one way. The id makes the order total, so pages neither overlap nor skip rows, and an index
+ * on (sort column, id) serves it read forwards or backwards.
+ */
 export interface ListOrder {
-  by: string;
+  key?: string;
+  id: string;
   direction: 'asc' | 'desc';
+}
+
+/** Orders a query by a list order: its sort column, then its id column. */
+export function orderedBy<DB, TB extends keyof DB, O>(
+  q: SelectQueryBuilder<DB, TB, O>,
+  order: ListOrder,
+): SelectQueryBuilder<DB, TB, O> {
+  const keyed = order.key === undefined ? q : q.orderBy(sql.ref(order.key), order.direction);
+  return keyed.orderBy(sql.ref(order.id), order.direction);
+}
+
+/** Rows in the order of a page's ids (rows fetched by `id in (...)` come back in any order). */
+export function inPageOrder<R extends { id: number }>(rows: R[], ids: readonly number[]): R[] {
+  const position = new Map(ids.map((id, i) => [id, i]));
+  return [...rows].sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
 }
 
 /** Which rows of a list one page holds. */
@@ -33,13 +53,14 @@ async function fromWholeList<DB, TB extends keyof DB>(
 ) {
   const reads = snapshotReadsOf(db);
   if (!reads) return undefined;
-  const ordered = ids
-    .orderBy(sql.ref(order.by), order.direction)
+  const direction = sql.raw(order.direction);
+  // The ids are joined in the list's own order: sort column first, then id.
+  const keyed = order.key === undefined ? ids : ids.select(sql.ref(order.key).as('sort_key'));
+  const ordered = orderedBy(keyed, order)
     .limit(MAX_WHOLE_LIST + 1)
     .as('q');
-  const whole = db
-    .selectFrom(ordered)
-    .select(sql<string>`string_agg(q.id::text, ',' order by q.id ${sql.raw(order.direction)})`.as('ids'));
+  const listOrder = order.key === undefined ? sql`q.id ${direction}` : sql`q.sort_key ${direction}, q.id ${direction}`;
+  const whole = db.selectFrom(ordered).select(sql<string>`string_agg(q.id::text, ',' order by ${listOrder})`.as('ids'));
   return reads.pageOf(whole.compile(), window);
 }
 
@@ -66,7 +87,7 @@ export async function pageOfList<DB, TB extends keyof DB>(
       known: whole,
     };
   }
-  const ordered = ids.orderBy(sql.ref(order.by), order.direction);
+  const ordered = orderedBy(ids, order);
   const paged = window ? ordered.limit(window.limit).offset(window.offset) : ordered;
   return { where: (column) => sql<SqlBool>`${sql.ref(column)} in ${paged}` };
 }
@@ -74,20 +95,25 @@ export async function pageOfList<DB, TB extends keyof DB>(
 /** Tables whose primary key is an integer `id`. */
 type IdTable = { [T in keyof Database]: Database[T] extends { id: unknown } ? T : never }[keyof Database];
 
+/** Primary-key order, the lists' order when no sort is asked for. */
+export const BY_ID: ListOrder = { id: 'id', direction: 'asc' };
+
 /**
- * One page of a filtered single-table list as ids in primary-key order, and how many rows match
- * (CloudStack's `count`). Lists take the page of ids from the index first and then fetch only
- * those rows, which keeps deep pages fast at 100k rows.
+ * One page of a filtered single-table list as ids in the list's order (primary-key order unless
+ * a sort column is given), and how many rows match (CloudStack's `count`). Lists take the page of
+ * ids from the index first and then fetch only those rows (put back in order with inPageOrder),
+ * which keeps deep pages fast at 100k rows.
  */
 export async function pageOfIds<TB extends IdTable, O>(
   db: Kysely<Database>,
   filtered: () => SelectQueryBuilder<Database, TB, O>,
   window: PageWindow | undefined,
+  order: ListOrder = BY_ID,
 ): Promise<{ ids: number[]; count: number }> {
   const ids = () => filtered().clearSelect().select(sql.ref<number>('id').as('id'));
-  const whole = await fromWholeList(db, ids(), { by: 'id', direction: 'asc' }, window);
+  const whole = await fromWholeList(db, ids(), order, window);
   if (whole) return whole;
-  const ordered = ids().orderBy(sql.ref('id'));
+  const ordered = orderedBy(ids(), order);
   const paged = window ? ordered.limit(window.limit).offset(window.offset) : ordered;
   const rows = (await paged.execute()).map((r) => Number(r.id));
   return { ids: rows, count: await matchingCount(filtered, window, rows.length) };

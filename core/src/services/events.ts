@@ -5,15 +5,15 @@ import type { EventLevel, EventState } from '../domain/event-types';
 import { nowIso } from '../domain/time';
 import type { Store } from '../db/connect';
 import { containsIgnoreCase, type PageWindow } from '../db/query-helpers';
-import { pageOfList } from '../db/list-page';
+import { orderedBy, pageOfList, type ListOrder } from '../db/list-page';
 import type { Database, EventRow } from '../db/schema';
-import type { Event } from '../api/schemas/events';
+import type { Event, EVENT_SORT_KEYS } from '../api/schemas/events';
 import type { OwnerScope } from './access';
 import { isRootAdmin, type Caller } from './caller';
 import type { LiveMessage as LiveWireMessage } from '../contract/live';
 import type { AsyncJob } from '../api/schemas/jobs';
 import type { CoreServices, EventSink, LiveMessage, NewEvent } from './core-services';
-import { pageWindow, type PageParams } from './paging';
+import { listOrder, pageWindow, type PageParams, type SortParams } from './paging';
 import { wireDate } from './tenancy/responses';
 
 /**
@@ -257,8 +257,19 @@ function filteredEvents(db: Kysely<Database>, scope: OwnerScope, filter: EventFi
   return q;
 }
 
+/** The events list's usual order, as CloudStack's: newest first. */
+const NEWEST_FIRST: ListOrder = { id: 'e.id', direction: 'desc' };
+
+/** The events column behind each listEvents sort key (each indexed with archived and id). */
+const EVENT_SORT_COLUMNS: Record<(typeof EVENT_SORT_KEYS)[number], string> = {
+  created: 'e.created',
+  type: 'e.type',
+  level: 'e.level',
+};
+
 /**
- * Events visible in the scope matching the filter, newest first, with the total count. The page
+ * Events visible in the scope matching the filter, newest first unless another order is given,
+ * with the total count. The page
  * of ids comes from the events table first (index order), then only that page is joined with
  * its owners' names.
  */
@@ -267,15 +278,11 @@ export async function listEvents(
   scope: OwnerScope,
   filter: EventFilter,
   window?: PageWindow,
+  order: ListOrder = NEWEST_FIRST,
 ): Promise<{ rows: EventListRow[]; count: number }> {
   const db = store.db;
-  const ids = await pageOfList(
-    db,
-    filteredEvents(db, scope, filter).select('e.id'),
-    { by: 'e.id', direction: 'desc' },
-    window,
-  );
-  const page = selectEvents(db).where(ids.where('e.id')).orderBy('e.id', 'desc').execute();
+  const ids = await pageOfList(db, filteredEvents(db, scope, filter).select('e.id'), order, window);
+  const page = orderedBy(selectEvents(db).where(ids.where('e.id')), order).execute();
   if (!window || ids.known) {
     const rows = await page;
     return { rows, count: ids.known?.count ?? rows.length };
@@ -357,9 +364,15 @@ export class EventLog {
     return this.deps.events.record(event);
   }
 
-  /** Events visible in the scope matching the filter, newest first, in CloudStack's response form. */
-  async list(scope: OwnerScope, filter: EventFilter, page: PageParams): Promise<{ items: Event[]; count: number }> {
-    const { rows, count } = await listEvents(this.deps.store, scope, filter, pageWindow(page, this.deps.config));
+  /** Events visible in the scope matching the filter, newest first or as sorted, in CloudStack's response form. */
+  async list(
+    scope: OwnerScope,
+    filter: EventFilter,
+    page: PageParams & SortParams<(typeof EVENT_SORT_KEYS)[number]>,
+  ): Promise<{ items: Event[]; count: number }> {
+    const window = pageWindow(page, this.deps.config);
+    const order = listOrder(page, EVENT_SORT_COLUMNS, NEWEST_FIRST);
+    const { rows, count } = await listEvents(this.deps.store, scope, filter, window, order);
     return { items: rows.map(eventResponse), count };
   }
 

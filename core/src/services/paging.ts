@@ -1,4 +1,5 @@
 import { invalidParameter } from '../domain/errors';
+import type { ListOrder } from '../db/list-page';
 import type { PageWindow } from '../db/query-helpers';
 import type { SettingsReader } from './core-services';
 
@@ -28,4 +29,24 @@ export function pageWindow(params: PageParams, config: SettingsReader): PageWind
   }
   const size = params.pagesize ?? max;
   return { limit: size, offset: ((params.page ?? 1) - 1) * size };
+}
+
+/** A list's Stackyard sorting parameters as parsed (see sortParams). */
+export interface SortParams<K extends string> {
+  sortby?: K;
+  sortorder?: 'asc' | 'desc';
+}
+
+/**
+ * The order a list is read in: without sortby its usual order (`usual`, turned around when
+ * sortorder says the other way); with it, the key's column ascending unless sortorder says desc,
+ * the usual id column breaking ties.
+ */
+export function listOrder<K extends string>(
+  params: SortParams<K>,
+  columns: Readonly<Record<K, string>>,
+  usual: ListOrder,
+): ListOrder {
+  if (params.sortby === undefined) return { ...usual, direction: params.sortorder ?? usual.direction };
+  return { key: columns[params.sortby], id: usual.id, direction: params.sortorder ?? 'asc' };
 }

@@ -16,6 +16,8 @@ interface DataTableHeadProps<T extends RowData> {
   stateKey: string;
   /** Column widths and definitions (headers are translated: new definitions when the language changes). */
   columnsKey: ColumnsKey;
+  /** A server-sorted table's column id -> sortby key, shown on the sort buttons. */
+  sortKeys?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -29,6 +31,7 @@ export const DataTableHead = memo(
     allSelected,
     someSelected,
     columnsKey,
+    sortKeys,
   }: DataTableHeadProps<T>) {
     const t = useT();
     return (
@@ -64,6 +67,7 @@ export const DataTableHead = memo(
                         <button
                           type="button"
                           className={classes.sort}
+                          data-sort-key={sortKeys?.[header.column.id]}
                           onClick={header.column.getToggleSortingHandler()}
                         >
                           <FlexRender header={header} />
@@ -112,6 +116,7 @@ export const DataTableHead = memo(
   (before, after) =>
     before.stateKey === after.stateKey &&
     before.columnsKey === after.columnsKey &&
+    before.sortKeys === after.sortKeys &&
     before.selectable === after.selectable &&
     before.allSelected === after.allSelected &&
     before.someSelected === after.someSelected,

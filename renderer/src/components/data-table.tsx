@@ -31,6 +31,7 @@ import {
   type ColumnsKey,
   type DataColumnMeta,
 } from './data-table-layout';
+import type { ListSort } from '../lib/list-sort';
 import classes from './data-table.module.css';
 
 /** The features every Stackyard table has: sorting, multi-select, column choice, sizes. */
@@ -52,9 +53,31 @@ export function columnHelper<T extends RowData>() {
   return createColumnHelper<TableFeatureSet, T>();
 }
 
+/** The table sorts the rows it holds: for lists loaded whole into the renderer. */
+export interface ClientSorting {
+  mode: 'client';
+}
+
+/** Client sorting, for tables whose rows are the whole list. */
+export const CLIENT_SORTING: ClientSorting = { mode: 'client' };
+
+/**
+ * The server sorts the whole list (a server-paged list): a header click only reports the new sort,
+ * which the page asks the server for (from page 1); rows are shown in the order they come.
+ */
+export interface ServerSorting {
+  mode: 'server';
+  /** Column id -> the list's sortby key; other columns are not sortable. */
+  keys: Readonly<Record<string, string>>;
+  sort: ListSort | undefined;
+  onSort(next: ListSort | undefined): void;
+}
+
 export interface DataTableProps<T extends RowData> {
   data: T[];
   columns: DataColumn<T>[];
+  /** Who sorts the rows: the table itself, or the server (re-sorting one page would mislead). */
+  sorting: ClientSorting | ServerSorting;
   getRowId: (row: T) => string;
   /** Multi-select with a checkbox column; selection is keyed by row id. */
   selection?: RowSelectionState;
@@ -71,6 +94,25 @@ export interface DataTableProps<T extends RowData> {
 
 const NO_SELECTION: RowSelectionState = {};
 
+type SortingState = { id: string; desc: boolean }[];
+
+function columnId<T extends RowData>(column: DataColumn<T>): string | undefined {
+  return column.id ?? (column as { accessorKey?: string }).accessorKey;
+}
+
+/** The table's sorting state of a server sort: the column whose key it names. */
+function serverSortingState(server: ServerSorting): SortingState {
+  const column = Object.keys(server.keys).find((id) => server.keys[id] === server.sort?.sortby);
+  return column && server.sort ? [{ id: column, desc: server.sort.sortorder === 'desc' }] : [];
+}
+
+/** The server sort of a table sorting state: its first column's key, if sortable. */
+function serverSortOf(state: SortingState, server: ServerSorting): ListSort | undefined {
+  const first = state[0];
+  const sortby = first ? server.keys[first.id] : undefined;
+  return first && sortby ? { sortby, sortorder: first.desc ? 'desc' : 'asc' } : undefined;
+}
+
 /**
  * A dense, virtualized table: sortable headers, optional checkbox selection, a column chooser,
  * and rows drawn only while visible so a 10k-row page scrolls smoothly.
@@ -78,6 +120,7 @@ const NO_SELECTION: RowSelectionState = {};
 export function DataTable<T extends RowData>({
   data,
   columns,
+  sorting: sortingMode,
   getRowId,
   selection,
   onSelectionChange,
@@ -91,17 +134,36 @@ export function DataTable<T extends RowData>({
 }: DataTableProps<T>) {
   const t = useT();
   const selectable = onSelectionChange !== undefined;
-  const [sorting, setSorting] = useState<{ id: string; desc: boolean }[]>([]);
+  const [clientSorting, setClientSorting] = useState<SortingState>([]);
   const [columnVisibility, setColumnVisibility] = useState<Record<string, boolean>>({});
   const rowSelection = selection ?? NO_SELECTION;
+  const server = sortingMode.mode === 'server' ? sortingMode : undefined;
+  const sorting = server ? serverSortingState(server) : clientSorting;
+  const serverKeys = server?.keys;
+  // Server-sorted: only the columns the server can sort by offer sorting.
+  const tableColumns = useMemo(
+    () =>
+      serverKeys
+        ? columns.map((c) => {
+            const id = columnId(c);
+            return { ...c, enableSorting: id !== undefined && serverKeys[id] !== undefined };
+          })
+        : columns,
+    [columns, serverKeys],
+  );
 
   const table = useTable({
     features: tableFeatureSet,
-    columns,
+    columns: tableColumns,
     data,
     getRowId: (row: T) => getRowId(row),
     state: { sorting, columnVisibility, rowSelection },
-    onSortingChange: (updater) => setSorting((old) => (typeof updater === 'function' ? updater(old) : updater)),
+    manualSorting: server !== undefined,
+    enableMultiSort: server === undefined,
+    onSortingChange: (updater) => {
+      if (server) server.onSort(serverSortOf(typeof updater === 'function' ? updater(sorting) : updater, server));
+      else setClientSorting((old) => (typeof updater === 'function' ? updater(old) : updater));
+    },
     onColumnVisibilityChange: (updater) =>
       setColumnVisibility((old) => (typeof updater === 'function' ? updater(old) : updater)),
     onRowSelectionChange: (updater) => {
@@ -171,6 +233,7 @@ export function DataTable<T extends RowData>({
             allSelected={allSelected}
             someSelected={someSelected}
             stateKey={headStateKey}
+            sortKeys={serverKeys}
             columnsKey={columnsKey}
           />
           <tbody style={{ height: virtualizer.getTotalSize() }}>

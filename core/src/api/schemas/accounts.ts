@@ -3,7 +3,7 @@ import { ROLE_TYPES } from '../../domain/roles';
 import { ACCOUNT_STATES } from '../../domain/states';
 import { ALL_ROLES } from './common';
 import { entity, field } from './fields';
-import { listParams, param } from './params';
+import { listParams, param, sortParams } from './params';
 import { defineSpec, listOf, objectOf, success, type CommandInput } from './spec';
 import { User } from './users';
 
@@ -64,6 +64,9 @@ export const createAccount = defineSpec({
   response: objectOf('account', Account),
 });
 
+/** What listAccounts can be sorted by (Stackyard's sortby). */
+export const ACCOUNT_SORT_KEYS = ['name', 'accounttype', 'state', 'created'] as const;
+
 export const listAccounts = defineSpec({
   name: 'listAccounts',
   readOnly: true,
@@ -71,6 +74,7 @@ export const listAccounts = defineSpec({
   roles: ALL_ROLES,
   params: z.object({
     ...listParams,
+    ...sortParams(ACCOUNT_SORT_KEYS, 'accounttype compares by its number, state as stored text'),
     id: param.uuid('List account by account ID').optional(),
     name: param.string('List account by account name').optional(),
     domainid: param.uuid('List only resources belonging to the domain specified').optional(),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ADMIN, INFRA_READERS } from './common';
 import { entity, field } from './fields';
-import { listParams, param, selectionParams } from './params';
+import { listParams, param, selectionParams, sortParams } from './params';
 import { defineSpec, listOf, success, type CommandInput } from './spec';
 
 /** CloudStack's AlertResponse: description is the subject; sent is when the alert was raised. */
@@ -16,12 +16,16 @@ export const Alert = entity('Alert', {
 });
 export type Alert = z.infer<typeof Alert>;
 
+/** What listAlerts can be sorted by (Stackyard's sortby). */
+export const ALERT_SORT_KEYS = ['sent', 'name', 'type'] as const;
+
 export const listAlerts = defineSpec({
   name: 'listAlerts',
   description: 'Lists all alerts.',
   roles: INFRA_READERS,
   params: z.object({
     ...listParams,
+    ...sortParams(ALERT_SORT_KEYS, 'sent is when the alert was first raised, type its numeric code'),
     id: param.uuid('the ID of the alert').optional(),
     type: param.string('list by alert type').optional(),
     name: param.string('list by alert name').optional(),

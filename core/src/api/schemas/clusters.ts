@@ -8,7 +8,7 @@ import {
 } from '../../domain/infrastructure';
 import { ADMIN, INFRA_READERS } from './common';
 import { entity, field } from './fields';
-import { listParams, param } from './params';
+import { listParams, param, sortParams } from './params';
 import { defineSpec, listOf, objectOf, success, type CommandInput } from './spec';
 
 /** CloudStack's ClusterResponse. */
@@ -79,12 +79,23 @@ export const deleteCluster = defineSpec({
   response: success(),
 });
 
+/** What listClusters can be sorted by (Stackyard's sortby). */
+export const CLUSTER_SORT_KEYS = [
+  'name',
+  'hypervisor',
+  'allocationstate',
+  'clustertype',
+  'managedstate',
+  'created',
+] as const;
+
 export const listClusters = defineSpec({
   name: 'listClusters',
   description: 'Lists clusters.',
   roles: INFRA_READERS,
   params: z.object({
     ...listParams,
+    ...sortParams(CLUSTER_SORT_KEYS, 'states compare as stored text'),
     id: param.uuid('lists clusters by the cluster ID').optional(),
     name: param.string('lists clusters by the cluster name').optional(),
     zoneid: param.uuid('lists clusters by Zone ID').optional(),

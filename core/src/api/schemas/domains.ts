@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ALL_ROLES } from './common';
 import { entity, field } from './fields';
-import { listParams, param } from './params';
+import { listParams, param, sortParams } from './params';
 import { defineSpec, listOf, objectOf, success, type CommandInput } from './spec';
 import { DOMAIN_STATES } from '../../domain/states';
 
@@ -40,6 +40,9 @@ export const createDomain = defineSpec({
   response: objectOf('domain', Domain),
 });
 
+/** What listDomains can be sorted by (Stackyard's sortby). */
+export const DOMAIN_SORT_KEYS = ['name', 'path', 'level', 'created'] as const;
+
 export const listDomains = defineSpec({
   name: 'listDomains',
   readOnly: true,
@@ -47,6 +50,7 @@ export const listDomains = defineSpec({
   roles: ALL_ROLES,
   params: z.object({
     ...listParams,
+    ...sortParams(DOMAIN_SORT_KEYS),
     id: param.uuid('List domain by domain ID.').optional(),
     name: param.string('List domain by domain name.').optional(),
     level: param.integer('List domains by domain level.', 0).optional(),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { EVENT_LEVELS, EVENT_STATES } from '../../domain/event-types';
 import { ALL_ROLES } from './common';
 import { entity, field } from './fields';
-import { ownedListParams, param, selectionParams } from './params';
+import { ownedListParams, param, selectionParams, sortParams } from './params';
 import { defineSpec, listOf, success, type CommandInput } from './spec';
 
 /** CloudStack's EventResponse (listEvents and the live event stream); absent values are left out. */
@@ -37,6 +37,9 @@ export const EventType = entity('EventType', {
 });
 export type EventType = z.infer<typeof EventType>;
 
+/** What listEvents can be sorted by (Stackyard's sortby). */
+export const EVENT_SORT_KEYS = ['created', 'type', 'level'] as const;
+
 export const listEvents = defineSpec({
   name: 'listEvents',
   readOnly: true,
@@ -44,6 +47,7 @@ export const listEvents = defineSpec({
   roles: ALL_ROLES,
   params: z.object({
     ...ownedListParams,
+    ...sortParams(EVENT_SORT_KEYS, 'level compares as stored text (ERROR < INFO < WARN)'),
     id: param.uuid('the ID of the event').optional(),
     type: param.string('the event type (see event types)').optional(),
     level: param.enumOf(EVENT_LEVELS, 'the event level (INFO, WARN, ERROR)').optional(),

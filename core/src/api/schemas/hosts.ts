@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ALLOCATION_STATES, HOST_RESOURCE_STATES, HOST_STATUSES, HYPERVISORS } from '../../domain/infrastructure';
 import { ADMIN, INFRA_READERS } from './common';
 import { entity, field } from './fields';
-import { listParams, param } from './params';
+import { listParams, param, sortParams } from './params';
 import { defineSpec, listOf, objectOf, success, type CommandInput } from './spec';
 
 /** CloudStack's HostResponse (listHosts with details=all). */
@@ -139,6 +139,18 @@ export const deleteHost = defineSpec({
   response: success(),
 });
 
+/** What listHosts can be sorted by (Stackyard's sortby). */
+export const HOST_SORT_KEYS = [
+  'name',
+  'state',
+  'resourcestate',
+  'ipaddress',
+  'hypervisor',
+  'created',
+  'cpuallocated',
+  'memoryallocated',
+] as const;
+
 export const listHosts = defineSpec({
   name: 'listHosts',
   readOnly: true,
@@ -146,6 +158,10 @@ export const listHosts = defineSpec({
   roles: INFRA_READERS,
   params: z.object({
     ...listParams,
+    ...sortParams(
+      HOST_SORT_KEYS,
+      'state and resourcestate compare as stored text (Alert < Connecting < Disconnected < Down < Error < Up), ipaddress as text, cpuallocated in MHz and memoryallocated in bytes given to VMs',
+    ),
     id: param.uuid('the id of the host').optional(),
     name: param.string('the name of the host').optional(),
     zoneid: param.uuid('the Zone ID for the host').optional(),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ADMIN, INFRA_READERS } from './common';
 import { entity, field } from './fields';
-import { listParams, param } from './params';
+import { listParams, param, sortParams } from './params';
 import { defineSpec, listOf, objectOf, success, type CommandInput } from './spec';
 import { IMAGE_STORE_PROVIDERS, IMAGE_STORE_PROTOCOLS, IMAGE_STORE_SCOPES } from '../../domain/infrastructure';
 
@@ -44,12 +44,16 @@ export const deleteImageStore = defineSpec({
   response: success(),
 });
 
+/** What listImageStores can be sorted by (Stackyard's sortby). */
+export const IMAGE_STORE_SORT_KEYS = ['name', 'provider', 'protocol', 'scope', 'created'] as const;
+
 export const listImageStores = defineSpec({
   name: 'listImageStores',
   description: 'Lists image stores.',
   roles: INFRA_READERS,
   params: z.object({
     ...listParams,
+    ...sortParams(IMAGE_STORE_SORT_KEYS),
     id: param.uuid('the ID of the storage pool').optional(),
     name: param.string('the name of the image store').optional(),
     zoneid: param.uuid('the Zone ID for the image store').optional(),

@@ -127,6 +127,31 @@ export const listParams = {
   pagesize: param.integer('Number of items per page; -1 for all', -1).optional(),
 };
 
+/** The directions a sorted list may take (Stackyard's `sortorder`). */
+export const SORT_ORDERS = ['asc', 'desc'] as const;
+
+/**
+ * Stackyard's sorting parameters of a list command: `sortby`, one of the list's sort keys, and
+ * `sortorder`. Neither is CloudStack's: a client that sends neither gets the list's usual order.
+ * `notes` says how keys whose order is not obvious compare (states compare as stored text).
+ */
+export const sortParams = <const K extends readonly [string, ...string[]]>(keys: K, notes = '') => ({
+  sortby: param
+    .enumOf(
+      keys,
+      `Stackyard addition: sorts the whole list (every page) by this key, ties broken by id: ${keys.join(', ')}. ` +
+        `Text compares as stored, in the database's collation${notes ? `; ${notes}` : ''}. ` +
+        'Without it the list keeps its usual order',
+    )
+    .optional(),
+  sortorder: param
+    .enumOf(
+      SORT_ORDERS,
+      'Stackyard addition: asc (the default) or desc; without sortby, the usual order in that direction',
+    )
+    .optional(),
+});
+
 /** Parameters of list commands over account-owned resources. */
 export const ownedListParams = {
   ...listParams,

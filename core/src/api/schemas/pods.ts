@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ALLOCATION_STATES } from '../../domain/infrastructure';
 import { ADMIN, INFRA_READERS } from './common';
 import { entity, field } from './fields';
-import { listParams, param } from './params';
+import { listParams, param, sortParams } from './params';
 import { defineSpec, listOf, objectOf, success, type CommandInput } from './spec';
 
 /** CloudStack's IpRangeResponse: one IP range of a pod. */
@@ -76,12 +76,16 @@ export const deletePod = defineSpec({
   response: success(),
 });
 
+/** What listPods can be sorted by (Stackyard's sortby). */
+export const POD_SORT_KEYS = ['name', 'allocationstate', 'created'] as const;
+
 export const listPods = defineSpec({
   name: 'listPods',
   description: 'Lists all Pods.',
   roles: INFRA_READERS,
   params: z.object({
     ...listParams,
+    ...sortParams(POD_SORT_KEYS, 'allocationstate compares as stored text'),
     id: param.uuid('list Pods by ID').optional(),
     name: param.string('list Pods by name').optional(),
     zoneid: param.uuid('list Pods by Zone ID').optional(),

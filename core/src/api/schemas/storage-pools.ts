@@ -7,7 +7,7 @@ import {
 } from '../../domain/infrastructure';
 import { ADMIN, INFRA_READERS } from './common';
 import { entity, field } from './fields';
-import { listParams, param } from './params';
+import { listParams, param, sortParams } from './params';
 import { defineSpec, listOf, objectOf, success, type CommandInput } from './spec';
 
 /** CloudStack's StoragePoolResponse. */
@@ -112,12 +112,25 @@ export const deleteStoragePool = defineSpec({
   response: success(),
 });
 
+/** What listStoragePools can be sorted by (Stackyard's sortby). */
+export const STORAGE_POOL_SORT_KEYS = [
+  'name',
+  'state',
+  'scope',
+  'type',
+  'ipaddress',
+  'disksizetotal',
+  'disksizeused',
+  'created',
+] as const;
+
 export const listStoragePools = defineSpec({
   name: 'listStoragePools',
   description: 'Lists storage pools.',
   roles: INFRA_READERS,
   params: z.object({
     ...listParams,
+    ...sortParams(STORAGE_POOL_SORT_KEYS, 'state compares as stored text, ipaddress as text, disk sizes in bytes'),
     id: param.uuid('the ID of the storage pool').optional(),
     name: param.string('the name of the storage pool').optional(),
     zoneid: param.uuid('the Zone ID for the storage pool').optional(),

@@ -3,7 +3,7 @@ import { ROLE_TYPES } from '../../domain/roles';
 import { ACCOUNT_STATES } from '../../domain/states';
 import { ALL_ROLES } from './common';
 import { entity, field } from './fields';
-import { listParams, param } from './params';
+import { listParams, param, sortParams } from './params';
 import { defineSpec, listOf, objectOf, success, type CommandInput } from './spec';
 
 /** Root admins and domain admins (within their subtree). */
@@ -58,6 +58,9 @@ export const createUser = defineSpec({
   response: objectOf('user', User),
 });
 
+/** What listUsers can be sorted by (Stackyard's sortby). */
+export const USER_SORT_KEYS = ['username', 'firstname', 'lastname', 'state', 'created'] as const;
+
 export const listUsers = defineSpec({
   name: 'listUsers',
   readOnly: true,
@@ -65,6 +68,7 @@ export const listUsers = defineSpec({
   roles: ALL_ROLES,
   params: z.object({
     ...listParams,
+    ...sortParams(USER_SORT_KEYS, 'state compares as stored text'),
     id: param.uuid('List user by ID.').optional(),
     username: param.string('List user by the username').optional(),
     account: param.string('List resources by account. Must be used with the domainId parameter.').optional(),

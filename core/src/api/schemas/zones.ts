@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ALLOCATION_STATES, NETWORK_TYPES, ZONE_TYPES } from '../../domain/infrastructure';
 import { ADMIN, ALL_ROLES } from './common';
 import { entity, field } from './fields';
-import { listParams, param } from './params';
+import { listParams, param, sortParams } from './params';
 import { defineSpec, listOf, objectOf, success, type CommandInput } from './spec';
 
 /**
@@ -85,6 +85,9 @@ export const deleteZone = defineSpec({
   response: success(),
 });
 
+/** What listZones can be sorted by (Stackyard's sortby). */
+export const ZONE_SORT_KEYS = ['name', 'networktype', 'allocationstate', 'created'] as const;
+
 export const listZones = defineSpec({
   name: 'listZones',
   readOnly: true,
@@ -92,6 +95,7 @@ export const listZones = defineSpec({
   roles: ALL_ROLES,
   params: z.object({
     ...listParams,
+    ...sortParams(ZONE_SORT_KEYS, 'allocationstate compares as stored text'),
     id: param.uuid('the ID of the zone').optional(),
     name: param.string('the name of the zone').optional(),
     networktype: param

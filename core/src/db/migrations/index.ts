@@ -11,6 +11,7 @@ import * as m0008 from './0008-write-log';
 import * as m0009 from './0009-job-list-indexes';
 import * as m0010 from './0010-search-indexes';
 import * as m0011 from './0011-host-health-index';
+import * as m0012 from './0012-sort-indexes';
 
 export interface Migration {
   name: string;
@@ -30,4 +31,5 @@ export const MIGRATIONS: Migration[] = [
   { name: '0009-job-list-indexes', up: m0009.up },
   { name: '0010-search-indexes', up: m0010.up },
   { name: '0011-host-health-index', up: m0011.up },
+  { name: '0012-sort-indexes', up: m0012.up },
 ];

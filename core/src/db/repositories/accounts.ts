@@ -1,6 +1,7 @@
 import type { AccountRow, NewAccount } from '../schema';
 import type { Db } from './domains';
 import { equalsIgnoreCase, ilike, matchingCount, type PageWindow } from '../query-helpers';
+import { orderedBy, type ListOrder } from '../list-page';
 
 /** An account with its domain and role, as CloudStack's account response needs them. */
 export interface AccountView extends AccountRow {
@@ -168,13 +169,17 @@ function filtered(db: Db, filter: AccountFilter) {
   return q;
 }
 
+/** The accounts list's usual order: by id. */
+export const ACCOUNTS_BY_ID: ListOrder = { id: 'a.id', direction: 'asc' };
+
 /** One page of accounts with domain and role names in one query, plus the total from a COUNT. */
 export async function listAccounts(
   db: Db,
   filter: AccountFilter,
   page?: PageWindow,
+  order: ListOrder = ACCOUNTS_BY_ID,
 ): Promise<{ rows: AccountView[]; count: number }> {
-  let ids = filtered(db, filter).select('a.id').orderBy('a.id');
+  let ids = orderedBy(filtered(db, filter).select('a.id'), order);
   if (page) ids = ids.limit(page.limit).offset(page.offset);
   const q = db
     .selectFrom('accounts as a')
@@ -190,9 +195,8 @@ export async function listAccounts(
       'r.uuid as role_uuid',
       'r.name as role_name',
       'r.type as role_type',
-    ])
-    .orderBy('a.id');
-  const rows = await q.execute();
+    ]);
+  const rows = await orderedBy(q, order).execute();
   const count = await matchingCount(() => filtered(db, filter), page, rows.length);
   return { rows, count };
 }

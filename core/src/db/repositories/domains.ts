@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, DomainRow } from '../schema';
 import { equalsIgnoreCase, ilike, matchingCount, type PageWindow } from '../query-helpers';
+import { orderedBy, type ListOrder } from '../list-page';
 
 export type Db = Kysely<Database>;
 
@@ -190,13 +191,17 @@ const domainColumns = [
   'd.removed',
 ] as const;
 
+/** The domains list's usual order: by id. */
+export const DOMAINS_BY_ID: ListOrder = { id: 'd.id', direction: 'asc' };
+
 /** One page of domains with parent names and child flags in a single query, plus the total. */
 export async function listDomains(
   db: Db,
   filter: DomainFilter,
   page?: PageWindow,
+  order: ListOrder = DOMAINS_BY_ID,
 ): Promise<{ rows: DomainView[]; count: number }> {
-  let q = filtered(db, filter)
+  const selected = filtered(db, filter)
     .leftJoin('domains as p', 'p.id', 'd.parent_id')
     .select(domainColumns)
     .select(['p.uuid as parent_uuid', 'p.name as parent_name'])
@@ -210,8 +215,8 @@ export async function listDomains(
             .where('c.removed', 'is', null),
         )
         .as('has_child'),
-    )
-    .orderBy('d.id');
+    );
+  let q = orderedBy(selected, order);
   if (page) q = q.limit(page.limit).offset(page.offset);
   const rows = await q.execute();
   const count = await matchingCount(() => filtered(db, filter), page, rows.length);

@@ -2,7 +2,7 @@ import type { NewUser, UserRow } from '../schema';
 import { SYSTEM_ACCOUNT_NAME, type AccountScope } from './accounts';
 import type { Db } from './domains';
 import { equalsIgnoreCase, ilike, type PageWindow } from '../query-helpers';
-import { pageOfList } from '../list-page';
+import { orderedBy, pageOfList, type ListOrder } from '../list-page';
 
 /** A user without its secrets (password hash, API keys), with its account, domain and role. */
 export interface UserView {
@@ -310,18 +310,21 @@ function filtered(db: Db, filter: UserFilter) {
   return q;
 }
 
+/** The users list's usual order: by id. */
+export const USERS_BY_ID: ListOrder = { id: 'u.id', direction: 'asc' };
+
 /** One page of users with account, domain and role names in one query, plus the total from a COUNT. */
 export async function listUsers(
   db: Db,
   filter: UserFilter,
   page?: PageWindow,
+  order: ListOrder = USERS_BY_ID,
 ): Promise<{ rows: UserListRow[]; count: number }> {
-  const ids = await pageOfList(db, filtered(db, filter).select('u.id'), { by: 'u.id', direction: 'asc' }, page);
-  const q = joined(db)
-    .innerJoin('roles as r', 'r.id', 'a.role_id')
-    .select(listColumns)
-    .where(ids.where('u.id'))
-    .orderBy('u.id');
+  const ids = await pageOfList(db, filtered(db, filter).select('u.id'), order, page);
+  const q = orderedBy(
+    joined(db).innerJoin('roles as r', 'r.id', 'a.role_id').select(listColumns).where(ids.where('u.id')),
+    order,
+  );
   if (!page || ids.known) {
     const rows = await q.execute();
     return { rows, count: ids.known?.count ?? rows.length };

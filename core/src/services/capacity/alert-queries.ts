@@ -2,9 +2,10 @@ import { notFound } from '../../domain/errors';
 import { toCloudStackDate } from '../../domain/time';
 import { ilike, matchingCount } from '../../db/query-helpers';
 import type { AlertRow } from '../../db/schema';
-import type { Alert, ListAlertsInput } from '../../api/schemas/alerts';
+import type { Alert, ALERT_SORT_KEYS, ListAlertsInput } from '../../api/schemas/alerts';
 import type { CoreServices } from '../core-services';
-import { pageWindow } from '../paging';
+import { orderedBy, type ListOrder } from '../../db/list-page';
+import { listOrder, pageWindow } from '../paging';
 import { keywordPattern } from '../tenancy/shared';
 
 /** CloudStack's AlertResponse: description is the subject; sent is when the alert was raised. */
@@ -26,7 +27,17 @@ export type AlertListQuery = Omit<ListAlertsInput, 'type' | 'startdate' | 'endda
   endDate?: string;
 };
 
-/** listAlerts: unarchived alerts, most recently sent first, as CloudStack orders them. */
+/** The alerts list's usual order, as CloudStack's: most recently sent first. */
+const LAST_SENT_FIRST: ListOrder = { key: 'last_sent', id: 'id', direction: 'desc' };
+
+/** The alerts column behind each listAlerts sort key (sent is `created`, what the response shows). */
+const ALERT_SORT_COLUMNS: Record<(typeof ALERT_SORT_KEYS)[number], string> = {
+  sent: 'created',
+  name: 'name',
+  type: 'type',
+};
+
+/** listAlerts: unarchived alerts, most recently sent first (as CloudStack orders them) unless sorted. */
 export async function listAlerts(
   services: Pick<CoreServices, 'store' | 'config'>,
   input: AlertListQuery,
@@ -44,10 +55,10 @@ export async function listAlerts(
     return q;
   };
   const page = pageWindow(input, services.config);
-  let q = filtered()
-    .select(['uuid', 'type', 'name', 'subject', 'created'])
-    .orderBy('last_sent', 'desc')
-    .orderBy('id', 'desc');
+  let q = orderedBy(
+    filtered().select(['uuid', 'type', 'name', 'subject', 'created']),
+    listOrder(input, ALERT_SORT_COLUMNS, LAST_SENT_FIRST),
+  );
   if (page) q = q.limit(page.limit).offset(page.offset);
   const rows = await q.execute();
   return { items: rows.map(alertResponse), count: await matchingCount(filtered, page, rows.length) };

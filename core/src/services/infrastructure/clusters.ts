@@ -12,6 +12,7 @@ import {
 import {
   type AddClusterInput,
   type Cluster,
+  type CLUSTER_SORT_KEYS,
   type DeleteClusterInput,
   type ListClustersInput,
   type UpdateClusterInput,
@@ -19,11 +20,22 @@ import {
 import { allocationChange, INITIAL_ALLOCATION_STATE } from '../../domain/state-machines/allocation-state';
 import { nowIso } from '../../domain/time';
 import { equalsIgnoreCase, ilike } from '../../db/query-helpers';
-import { pageOfIds } from '../../db/list-page';
+import { BY_ID, inPageOrder, pageOfIds } from '../../db/list-page';
 import type { ClusterRow, Database, PodRow, ZoneRow } from '../../db/schema';
 import type { Caller } from '../caller';
 import type { CoreServices } from '../core-services';
-import { pageWindow } from '../paging';
+import { listOrder, pageWindow } from '../paging';
+
+/** The clusters column behind each listClusters sort key. */
+const CLUSTER_SORT_COLUMNS: Record<(typeof CLUSTER_SORT_KEYS)[number], string> = {
+  name: 'name',
+  hypervisor: 'hypervisor_type',
+  allocationstate: 'allocation_state',
+  clustertype: 'cluster_type',
+  managedstate: 'managed_state',
+  created: 'created',
+};
+
 import { keywordPattern } from '../tenancy/shared';
 import { checkName } from '../../domain/names';
 import { clusterResponse } from './cluster-host-responses';
@@ -279,10 +291,12 @@ export class ClusterService {
       if (keyword !== undefined) q = q.where(ilike('name', keyword));
       return q;
     };
-    const { ids, count } = await pageOfIds(this.db, filtered, pageWindow(input, this.services.config));
+    const window = pageWindow(input, this.services.config);
+    const order = listOrder(input, CLUSTER_SORT_COLUMNS, BY_ID);
+    const { ids, count } = await pageOfIds(this.db, filtered, window, order);
     if (ids.length === 0) return { items: [], count };
-    const rows = await this.db.selectFrom('clusters').selectAll().where('id', 'in', ids).orderBy('id').execute();
-    return { items: await this.responses(rows), count };
+    const rows = await this.db.selectFrom('clusters').selectAll().where('id', 'in', ids).execute();
+    return { items: await this.responses(inPageOrder(rows, ids)), count };
   }
 
   /** CloudStack's cluster response for one row. */

@@ -3,11 +3,16 @@ import type { Kysely } from 'kysely';
 import { conflict, DomainError, invalidParameter } from '../../domain/errors';
 import { nowIso } from '../../domain/time';
 import { equalsIgnoreCase, ilike } from '../../db/query-helpers';
-import { pageOfIds } from '../../db/list-page';
+import { BY_ID, inPageOrder, pageOfIds } from '../../db/list-page';
 import type { Database, ImageStoreRow, ZoneRow } from '../../db/schema';
 import { LocalPathError, probeLocalPath } from '../../drivers/storage/local-path';
 import { compact } from '../../api/schemas/fields';
-import { type AddImageStoreInput, type ImageStore, type ListImageStoresInput } from '../../api/schemas/image-stores';
+import {
+  type AddImageStoreInput,
+  type ImageStore,
+  type IMAGE_STORE_SORT_KEYS,
+  type ListImageStoresInput,
+} from '../../api/schemas/image-stores';
 import {
   IMAGE_STORE_PROVIDERS,
   type ImageStoreProtocol,
@@ -16,7 +21,17 @@ import {
 } from '../../domain/infrastructure';
 import type { Caller } from '../caller';
 import type { CoreServices } from '../core-services';
-import { pageWindow } from '../paging';
+import { listOrder, pageWindow } from '../paging';
+
+/** The image_stores column behind each listImageStores sort key. */
+const IMAGE_STORE_SORT_COLUMNS: Record<(typeof IMAGE_STORE_SORT_KEYS)[number], string> = {
+  name: 'name',
+  provider: 'provider',
+  protocol: 'protocol',
+  scope: 'scope',
+  created: 'created',
+};
+
 import { keywordPattern } from '../tenancy/shared';
 import { checkName } from '../../domain/names';
 import { namesById, requireImageStore, requireZone } from './lookups';
@@ -201,12 +216,10 @@ export async function listImageStores(
     if (pattern) q = q.where(ilike('name', pattern));
     return q;
   };
-  const { ids, count } = await pageOfIds(services.store.db, filtered, pageWindow(input, services.config));
-  const rows =
-    ids.length === 0
-      ? []
-      : await db.selectFrom('image_stores').selectAll().where('id', 'in', ids).orderBy('id').execute();
-  return { items: await responses(services, rows), count };
+  const order = listOrder(input, IMAGE_STORE_SORT_COLUMNS, BY_ID);
+  const { ids, count } = await pageOfIds(services.store.db, filtered, pageWindow(input, services.config), order);
+  const rows = ids.length === 0 ? [] : await db.selectFrom('image_stores').selectAll().where('id', 'in', ids).execute();
+  return { items: await responses(services, inPageOrder(rows, ids)), count };
 }
 
 /**

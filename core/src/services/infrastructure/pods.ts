@@ -15,13 +15,28 @@ import {
 import { allocationChange, INITIAL_ALLOCATION_STATE } from '../../domain/state-machines/allocation-state';
 import { nowIso } from '../../domain/time';
 import { equalsIgnoreCase, ilike } from '../../db/query-helpers';
-import { pageOfIds } from '../../db/list-page';
+import { BY_ID, inPageOrder, pageOfIds } from '../../db/list-page';
 import type { Database, PodRow, ZoneRow } from '../../db/schema';
 import { compact } from '../../api/schemas/fields';
-import type { CreatePodInput, DeletePodInput, ListPodsInput, Pod, UpdatePodInput } from '../../api/schemas/pods';
+import type {
+  CreatePodInput,
+  DeletePodInput,
+  ListPodsInput,
+  Pod,
+  POD_SORT_KEYS,
+  UpdatePodInput,
+} from '../../api/schemas/pods';
 import type { Caller } from '../caller';
 import type { CoreServices } from '../core-services';
-import { pageWindow } from '../paging';
+import { listOrder, pageWindow } from '../paging';
+
+/** The pods column behind each listPods sort key. */
+const POD_SORT_COLUMNS: Record<(typeof POD_SORT_KEYS)[number], string> = {
+  name: 'name',
+  allocationstate: 'allocation_state',
+  created: 'created',
+};
+
 import { keywordPattern } from '../tenancy/shared';
 import { checkName } from '../../domain/names';
 import { namesById, requirePod, requireZone } from './lookups';
@@ -307,10 +322,12 @@ export class PodService {
       if (keyword !== undefined) q = q.where(ilike('name', keyword));
       return q;
     };
-    const { ids, count } = await pageOfIds(this.db, filtered, pageWindow(input, this.services.config));
+    const window = pageWindow(input, this.services.config);
+    const order = listOrder(input, POD_SORT_COLUMNS, BY_ID);
+    const { ids, count } = await pageOfIds(this.db, filtered, window, order);
     if (ids.length === 0) return { items: [], count };
-    const rows = await this.db.selectFrom('pods').selectAll().where('id', 'in', ids).orderBy('id').execute();
-    return { items: await this.responses(rows), count };
+    const rows = await this.db.selectFrom('pods').selectAll().where('id', 'in', ids).execute();
+    return { items: await this.responses(inPageOrder(rows, ids)), count };
   }
 
   /** CloudStack's pod response for each row, in order. */

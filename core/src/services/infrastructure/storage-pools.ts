@@ -11,7 +11,7 @@ import {
 import { storagePoolState } from '../../domain/state-machines/index';
 import { nowIso } from '../../domain/time';
 import { equalsIgnoreCase, ilike } from '../../db/query-helpers';
-import { pageOfIds } from '../../db/list-page';
+import { BY_ID, inPageOrder, pageOfIds } from '../../db/list-page';
 import type { ClusterRow, Database, ZoneRow } from '../../db/schema';
 import type { StoragePoolStats } from '../../drivers/hypervisor/types';
 import type {
@@ -19,11 +19,25 @@ import type {
   DeleteStoragePoolInput,
   ListStoragePoolsInput,
   StoragePool,
+  STORAGE_POOL_SORT_KEYS,
   UpdateStoragePoolInput,
 } from '../../api/schemas/storage-pools';
 import type { Caller } from '../caller';
 import type { CoreServices } from '../core-services';
-import { pageWindow } from '../paging';
+import { listOrder, pageWindow } from '../paging';
+
+/** The storage_pools column behind each listStoragePools sort key. */
+const STORAGE_POOL_SORT_COLUMNS: Record<(typeof STORAGE_POOL_SORT_KEYS)[number], string> = {
+  name: 'name',
+  state: 'status',
+  scope: 'scope',
+  type: 'pool_type',
+  ipaddress: 'host_address',
+  disksizetotal: 'capacity_bytes',
+  disksizeused: 'used_bytes',
+  created: 'created',
+};
+
 import { keywordPattern, type Progress } from '../tenancy/shared';
 import { checkName } from '../../domain/names';
 import { requireCluster, requirePod, requireStoragePool, requireZone } from './lookups';
@@ -411,12 +425,11 @@ export async function listStoragePools(
     if (pattern) q = q.where(ilike('name', pattern));
     return q;
   };
-  const { ids, count } = await pageOfIds(services.store.db, filtered, pageWindow(input, services.config));
+  const order = listOrder(input, STORAGE_POOL_SORT_COLUMNS, BY_ID);
+  const { ids, count } = await pageOfIds(services.store.db, filtered, pageWindow(input, services.config), order);
   const rows =
-    ids.length === 0
-      ? []
-      : await db.selectFrom('storage_pools').selectAll().where('id', 'in', ids).orderBy('id').execute();
-  return { items: await storagePoolResponses(services, rows), count };
+    ids.length === 0 ? [] : await db.selectFrom('storage_pools').selectAll().where('id', 'in', ids).execute();
+  return { items: await storagePoolResponses(services, inPageOrder(rows, ids)), count };
 }
 
 /** Primary storage as command handlers use it, maintenance included. */

@@ -8,13 +8,30 @@ import { checkName } from '../../domain/names';
 import { nowIso } from '../../domain/time';
 import { findDomainByUuid } from '../../db/repositories/domains';
 import { equalsIgnoreCase, ilike } from '../../db/query-helpers';
+import { inPageOrder, orderedBy } from '../../db/list-page';
 import type { Database, ZoneRow } from '../../db/schema';
 import { seesAllDomains, type Caller } from '../caller';
 import type { CoreServices } from '../core-services';
-import { pageWindow } from '../paging';
+import { listOrder, pageWindow } from '../paging';
+
+/** The zones column behind each listZones sort key. */
+const ZONE_SORT_COLUMNS: Record<(typeof ZONE_SORT_KEYS)[number], string> = {
+  name: 'z.name',
+  networktype: 'z.network_type',
+  allocationstate: 'z.allocation_state',
+  created: 'z.created',
+};
+
 import { keywordPattern, validateNetworkDomain } from '../tenancy/shared';
 import { requireZone } from './lookups';
-import type { CreateZoneInput, DeleteZoneInput, ListZonesInput, UpdateZoneInput, Zone } from '../../api/schemas/zones';
+import type {
+  CreateZoneInput,
+  DeleteZoneInput,
+  ListZonesInput,
+  UpdateZoneInput,
+  Zone,
+  ZONE_SORT_KEYS,
+} from '../../api/schemas/zones';
 import { trafficTypesInZone } from './traffic-types';
 import { zoneResponse, type ZoneView } from './zone-responses';
 
@@ -347,11 +364,12 @@ export class ZoneService {
     const { n } = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const count = Number(n);
     const window = pageWindow(input, this.services.config);
-    let idq = q.select('z.id').orderBy('z.id');
+    const order = listOrder(input, ZONE_SORT_COLUMNS, { id: 'z.id', direction: 'asc' });
+    let idq = orderedBy(q.select('z.id'), order);
     if (window) idq = idq.limit(window.limit).offset(window.offset);
     const ids = (await idq.execute()).map((r) => r.id);
     if (ids.length === 0) return { items: [], count };
-    const rows = await this.views(this.db, ids);
+    const rows = inPageOrder(await this.views(this.db, ids), ids);
     return { items: rows.map((r) => zoneResponse(r, full)), count };
   }
 

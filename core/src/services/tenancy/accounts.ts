@@ -8,6 +8,7 @@ import {
   findAccountViewByName,
   insertAccount,
   isSystemAccount,
+  ACCOUNTS_BY_ID,
   listAccounts,
   updateAccountRow,
   type AccountScope,
@@ -28,6 +29,7 @@ import type {
   AccountRef,
   CreateAccountInput,
   DeleteAccountInput,
+  ACCOUNT_SORT_KEYS,
   ListAccountsInput,
   UpdateAccountInput,
 } from '../../api/schemas/accounts';
@@ -44,7 +46,15 @@ import {
   validatePassword,
   validateTimezone,
 } from './shared';
-import { pageWindow } from '../paging';
+import { listOrder, pageWindow } from '../paging';
+
+/** The accounts column behind each listAccounts sort key (each indexed with id among live accounts). */
+const ACCOUNT_SORT_COLUMNS: Record<(typeof ACCOUNT_SORT_KEYS)[number], string> = {
+  name: 'a.name',
+  accounttype: 'a.type',
+  state: 'a.state',
+  created: 'a.created',
+};
 
 /** Accounts and their first user; disabling, locking and deleting end the users' sessions. */
 export class AccountService {
@@ -292,6 +302,7 @@ export class AccountService {
         keyword: keywordPattern(input.keyword),
       },
       pageWindow(input, this.services.config),
+      listOrder(input, ACCOUNT_SORT_COLUMNS, ACCOUNTS_BY_ID),
     );
     return { items: await this.responses(caller, rows), count };
   }

@@ -8,6 +8,7 @@ import {
   findDomainById,
   findDomainByUuid,
   insertDomain,
+  DOMAINS_BY_ID,
   listDomains,
   listSubtree,
   lockRow,
@@ -24,6 +25,7 @@ import type {
   DeleteDomainInput,
   Domain,
   ListDomainChildrenInput,
+  DOMAIN_SORT_KEYS,
   ListDomainsInput,
   UpdateDomainInput,
 } from '../../api/schemas/domains';
@@ -32,7 +34,15 @@ import type { CoreServices } from '../core-services';
 import type { AccountService } from './accounts';
 import { domainResponse } from './responses';
 import { keywordPattern, recordEvent, requireName, validateNetworkDomain, type Progress } from './shared';
-import { pageWindow } from '../paging';
+import { listOrder, pageWindow } from '../paging';
+
+/** The domains column behind each listDomains sort key (each indexed with id among live domains). */
+const DOMAIN_SORT_COLUMNS: Record<(typeof DOMAIN_SORT_KEYS)[number], string> = {
+  name: 'd.name',
+  path: 'd.path',
+  level: 'd.level',
+  created: 'd.created',
+};
 
 const DOMAIN_NAME_RULES = { forbid: /\//, forbidText: 'may not contain "/"' };
 
@@ -123,6 +133,7 @@ export class DomainService {
       this.db,
       { scope, name: input.name, level: input.level, keyword: keywordPattern(input.keyword), state: 'Active' },
       pageWindow(input, this.services.config),
+      listOrder(input, DOMAIN_SORT_COLUMNS, DOMAINS_BY_ID),
     );
     return { items: rows.map(domainResponse), count };
   }

@@ -14,6 +14,7 @@ import {
   findUserView,
   insertUser,
   listUsers,
+  USERS_BY_ID,
   markUsersRemoved,
   updateUserRow,
   usernameTaken,
@@ -21,13 +22,29 @@ import {
 } from '../../db/repositories/users';
 import type { UserRow } from '../../db/schema';
 import type { GetUserKeysInput, RegisterUserKeysInput, UserKeys } from '../../api/schemas/auth';
-import type { CreateUserInput, ListUsersInput, UpdateUserInput, User, UserIdInput } from '../../api/schemas/users';
+import type {
+  CreateUserInput,
+  ListUsersInput,
+  UpdateUserInput,
+  User,
+  USER_SORT_KEYS,
+  UserIdInput,
+} from '../../api/schemas/users';
 import { isRootAdmin, seesAllDomains, type Caller } from '../caller';
 import type { CoreServices } from '../core-services';
 import type { AccountService } from './accounts';
 import { userResponse } from './responses';
 import { keywordPattern, recordEvent, requireName, validateEmail, validatePassword, validateTimezone } from './shared';
-import { pageWindow } from '../paging';
+import { listOrder, pageWindow } from '../paging';
+
+/** The users column behind each listUsers sort key (each indexed with id among live users). */
+const USER_SORT_COLUMNS: Record<(typeof USER_SORT_KEYS)[number], string> = {
+  username: 'u.username',
+  firstname: 'u.firstname',
+  lastname: 'u.lastname',
+  state: 'u.state',
+  created: 'u.created',
+};
 
 /** Users of accounts. A plain user only ever manages itself; admins the users within their reach. */
 export class UserService {
@@ -173,6 +190,7 @@ export class UserService {
         keyword: keywordPattern(input.keyword),
       },
       pageWindow(input, this.services.config),
+      listOrder(input, USER_SORT_COLUMNS, USERS_BY_ID),
     );
     return { items: rows.map((u) => userResponse(u, caller)), count };
   }

@@ -6,7 +6,7 @@ import { queryKeys } from '../../../lib/query-keys';
 
 /** The accounts table's query: one page of listAccounts, searched or limited to a domain. */
 export type AccountsParams = Required<Pick<Params<'listAccounts'>, 'page' | 'pagesize'>> &
-  Pick<Params<'listAccounts'>, 'keyword' | 'domainid'>;
+  Pick<Params<'listAccounts'>, 'keyword' | 'domainid' | 'sortby' | 'sortorder'>;
 
 export function getAccounts(client: ApiClient, params: AccountsParams) {
   return client.list('listAccounts', {
@@ -15,6 +15,8 @@ export function getAccounts(client: ApiClient, params: AccountsParams) {
     pagesize: params.pagesize,
     keyword: params.keyword || undefined,
     domainid: params.domainid,
+    sortby: params.sortby,
+    sortorder: params.sortby ? params.sortorder : undefined,
   });
 }
 

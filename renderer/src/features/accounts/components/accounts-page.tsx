@@ -8,9 +8,10 @@ import { PageHeader } from '../../../components/page-header';
 import { SearchInput } from '../../../components/search-input';
 import { StateBadge } from '../../../components/state-badge';
 import { TablePager } from '../../../components/table-pager';
-import type { Account } from '../../../lib/contract';
+import type { Account, Params } from '../../../lib/contract';
 import { formatTimestamp, useLocale, useT, type MessageKey } from '../../../lib/i18n';
 import { useCan } from '../../../lib/permissions';
+import { sortAmong, sortQuery, useUrlSort } from '../../../lib/list-sort';
 import { replaceQuery, useLocation } from '../../../lib/router';
 import { useUiStore } from '../../../lib/ui-store';
 import { useAccounts } from '../api/get-accounts';
@@ -20,6 +21,11 @@ import { EditAccountDialog } from './edit-account-dialog';
 import { AccountActionsContext, AccountRowMenu, useAccountActions } from './use-account-actions';
 
 const col = columnHelper<Account>();
+/** The columns the server sorts accounts by (column id -> sortby). */
+const SORT_KEYS = { name: 'name', accounttype: 'accounttype', state: 'state', created: 'created' } satisfies Record<
+  string,
+  NonNullable<Params<'listAccounts'>['sortby']>
+>;
 
 export function AccountsPage() {
   const t = useT();
@@ -30,7 +36,8 @@ export function AccountsPage() {
   const [pagesize, setPagesize] = useState(100);
   const [keyword, setKeyword] = useState('');
   const domainid = query.get('domainid') ?? undefined;
-  const accounts = useAccounts({ page, pagesize, keyword, domainid });
+  const { sort, setSort } = useUrlSort();
+  const accounts = useAccounts({ page, pagesize, keyword, domainid, ...sortAmong(sort, SORT_KEYS) });
   const [selection, setSelection] = useState<RowSelectionState>({});
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<Account | null>(null);
@@ -145,11 +152,20 @@ export function AccountsPage() {
           testId="accounts-table"
           data={items}
           columns={columns}
+          sorting={{
+            mode: 'server',
+            keys: SORT_KEYS,
+            sort,
+            onSort: (next) => {
+              setSort(next);
+              setPage(1);
+            },
+          }}
           getRowId={(a) => a.id}
           loading={accounts.isFetching}
           selection={selection}
           onSelectionChange={actions.can.remove ? setSelection : undefined}
-          onRowClick={(a) => replaceQuery({ id: a.id, domainid })}
+          onRowClick={(a) => replaceQuery({ id: a.id, domainid, ...sortQuery(sort) })}
           activeRowId={openId}
         />
         <TablePager
@@ -167,7 +183,7 @@ export function AccountsPage() {
             accountId={openId}
             fallback={items.find((a) => a.id === openId)}
             actions={actions}
-            onClose={() => replaceQuery({ domainid })}
+            onClose={() => replaceQuery({ domainid, ...sortQuery(sort) })}
           />
         )}
         {creating && (
@@ -176,7 +192,7 @@ export function AccountsPage() {
             onClose={() => setCreating(false)}
             onCreated={(account) => {
               setCreating(false);
-              if (account.id) replaceQuery({ id: account.id, domainid });
+              if (account.id) replaceQuery({ id: account.id, domainid, ...sortQuery(sort) });
             }}
           />
         )}

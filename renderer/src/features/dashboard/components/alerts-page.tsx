@@ -8,15 +8,18 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { PageHeader } from '../../../components/page-header';
 import { SearchInput } from '../../../components/search-input';
 import { TablePager } from '../../../components/table-pager';
-import type { Alert } from '../../../lib/contract';
+import type { Alert, Params } from '../../../lib/contract';
 import { formatTimestamp, useLocale, useT } from '../../../lib/i18n';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { useCan } from '../../../lib/permissions';
+import { sortAmong, sortQuery, useUrlSort } from '../../../lib/list-sort';
 import { replaceQuery, useLocation } from '../../../lib/router';
 import { useAlertBulk, useAlerts } from '../api/dashboard-queries';
 import { ALERT_TYPE_CODES, alertTypeKey } from '../lib/alert-types';
 
 const col = columnHelper<Alert>();
+/** The columns the server sorts alerts by (column id -> sortby); without a sort, most recent first. */
+const SORT_KEYS = { sent: 'sent', type: 'type' } satisfies Record<string, NonNullable<Params<'listAlerts'>['sortby']>>;
 const EMPTY: Alert[] = [];
 
 /** Alerts (listAlerts): server-paged, filtered by type and keyword, archived or deleted in bulk. */
@@ -31,7 +34,8 @@ export function AlertsPage() {
   const [pagesize, setPagesize] = useState(100);
   const [keyword, setKeyword] = useState('');
   const [selection, setSelection] = useState<RowSelectionState>({});
-  const alerts = useAlerts({ page, pagesize, type: type ?? undefined, keyword });
+  const { sort, setSort } = useUrlSort();
+  const alerts = useAlerts({ page, pagesize, type: type ?? undefined, keyword, ...sortAmong(sort, SORT_KEYS) });
   const bulk = useAlertBulk();
   const reset = () => {
     setPage(1);
@@ -120,7 +124,7 @@ export function AlertsPage() {
           data={ALERT_TYPE_CODES.map((code) => ({ value: String(code), label: typeName(code) }))}
           value={type}
           onChange={(v) => {
-            replaceQuery({ type: v ?? undefined });
+            replaceQuery({ type: v ?? undefined, ...sortQuery(sort) });
             reset();
           }}
           searchable
@@ -163,6 +167,15 @@ export function AlertsPage() {
         testId="alerts-table"
         data={alerts.data?.items ?? EMPTY}
         columns={columns}
+        sorting={{
+          mode: 'server',
+          keys: SORT_KEYS,
+          sort,
+          onSort: (next) => {
+            setSort(next);
+            reset();
+          },
+        }}
         getRowId={(a) => a.id}
         loading={alerts.isFetching}
         emptyText={t('alerts.empty')}

@@ -10,7 +10,7 @@ export const EVENT_LEVELS: readonly EventLevel[] = ['INFO', 'WARN', 'ERROR'];
 
 /** The events table's filters: listEvents' own, but dates are whole days (yyyy-MM-dd from a date input). */
 export type EventsParams = Required<Pick<Params<'listEvents'>, 'page' | 'pagesize'>> &
-  Pick<Params<'listEvents'>, 'type' | 'level' | 'keyword'> & {
+  Pick<Params<'listEvents'>, 'type' | 'level' | 'keyword' | 'sortby' | 'sortorder'> & {
     startdate?: string;
     enddate?: string;
   };
@@ -23,6 +23,8 @@ export function getEvents(client: ApiClient, params: EventsParams) {
     type: params.type || undefined,
     level: params.level || undefined,
     keyword: params.keyword || undefined,
+    sortby: params.sortby,
+    sortorder: params.sortby ? params.sortorder : undefined,
     // CloudStack takes "yyyy-MM-dd HH:mm:ss"; a whole end day is included.
     startdate: params.startdate ? `${params.startdate} 00:00:00` : undefined,
     enddate: params.enddate ? `${params.enddate} 23:59:59` : undefined,

@@ -8,9 +8,10 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { PageHeader } from '../../../components/page-header';
 import { SearchInput } from '../../../components/search-input';
 import { TablePager } from '../../../components/table-pager';
-import type { Event as CloudEvent } from '../../../lib/contract';
+import type { Event as CloudEvent, Params } from '../../../lib/contract';
 import { formatTimestamp, useLocale, useT } from '../../../lib/i18n';
 import { notifyError, notifySuccess } from '../../../lib/notify';
+import { sortAmong, useUrlSort } from '../../../lib/list-sort';
 import { useCan } from '../../../lib/permissions';
 import { stateStyle } from '../../../lib/states';
 import { useUiStore } from '../../../lib/ui-store';
@@ -18,6 +19,11 @@ import { useEventBulk } from '../api/event-mutations';
 import { EVENT_LEVELS, useEvents, useEventTypes, type EventLevel } from '../api/get-events';
 
 const col = columnHelper<CloudEvent>();
+/** The columns the server sorts events by (column id -> sortby); without a sort, newest first. */
+const SORT_KEYS = { level: 'level', type: 'type', created: 'created' } satisfies Record<
+  string,
+  NonNullable<Params<'listEvents'>['sortby']>
+>;
 const EMPTY: CloudEvent[] = [];
 
 export function EventsPage() {
@@ -33,6 +39,7 @@ export function EventsPage() {
   const [startdate, setStartdate] = useState('');
   const [enddate, setEnddate] = useState('');
   const [selection, setSelection] = useState<RowSelectionState>({});
+  const { sort, setSort } = useUrlSort();
   const live = useUiStore((s) => s.eventsLive);
   const setLive = useUiStore((s) => s.setEventsLive);
   const liveStatus = useUiStore((s) => s.liveStatus);
@@ -44,6 +51,7 @@ export function EventsPage() {
     keyword,
     startdate,
     enddate,
+    ...sortAmong(sort, SORT_KEYS),
   });
   const types = useEventTypes();
   const bulk = useEventBulk();
@@ -234,6 +242,15 @@ export function EventsPage() {
         testId="events-table"
         data={events.data?.items ?? EMPTY}
         columns={columns}
+        sorting={{
+          mode: 'server',
+          keys: SORT_KEYS,
+          sort,
+          onSort: (next) => {
+            setSort(next);
+            reset();
+          },
+        }}
         getRowId={(e) => e.id}
         loading={events.isFetching}
         selection={selection}

@@ -9,9 +9,18 @@ import { AddClusterDialog } from './cluster-dialog';
 import { ClusterDrawer } from './cluster-drawer';
 import { actionsColumn, linkColumn, nameColumn, stateColumn } from './columns';
 import { LocationFilters, locationOf, PresetFilter } from './list-frame';
-import { InfraListView, useInfraListPage } from './list-page';
+import { InfraListView, useInfraListPage, type SortKey } from './list-page';
 
 const FILTERS = ['zoneid', 'podid', 'hypervisor', 'allocationstate'] as const;
+/** The columns the server sorts listClusters by (column id -> sortby). */
+const CLUSTER_SORT_KEYS = {
+  name: 'name',
+  allocationstate: 'allocationstate',
+  hypervisor: 'hypervisor',
+  clustertype: 'clustertype',
+  managedstate: 'managedstate',
+} satisfies Record<string, SortKey<'listClusters'>>;
+
 const col = columnHelper<Cluster>();
 
 /** Clusters: hypervisor, location and allocation state; enable, disable, delete. */
@@ -20,6 +29,7 @@ export function ClustersPage() {
   const can = useCan();
   const page = useInfraListPage({
     command: 'listClusters',
+    sortKeys: CLUSTER_SORT_KEYS,
     filters: FILTERS,
     params: ({ allocationstate, ...filters }) => ({
       ...filters,

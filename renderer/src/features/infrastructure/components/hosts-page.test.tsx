@@ -189,6 +189,70 @@ describe('HostsPage', () => {
     expect(within(strip).getByRole('button', { name: '1 Maintenance' }).getAttribute('aria-pressed')).toBe('true');
   });
 
+  it('sorts the whole list on the server: a header click asks for sortby from page 1 and keeps it in the URL', async () => {
+    window.location.hash = '#/hosts?state=Down';
+    // The server's order, deliberately not what a client sort of the page would give.
+    const served = ['host-b', 'host-c', 'host-a'];
+    const { transport } = render({
+      listHosts: (p) => ({
+        count: 300,
+        host: served.map((name, i) => ({ ...HOSTS[0]!, id: `h-${p['page']}-${i}`, name, state: 'Down' })),
+      }),
+    });
+    const table = await screen.findByTestId('hosts-table');
+    await within(table).findAllByText('host-b');
+    const sortable = [...table.querySelectorAll('th button[data-sort-key]')].map((b) =>
+      b.getAttribute('data-sort-key'),
+    );
+    // CPU, memory and location show what the server does not sort by: not sortable.
+    expect(sortable).toEqual(['name', 'state', 'ipaddress', 'hypervisor']);
+    fireEvent.click(screen.getByRole('button', { name: '2' }));
+    await waitFor(() => expect(transport.callsOf('listHosts').at(-1)!.params).toMatchObject({ page: '2' }));
+
+    fireEvent.click(table.querySelector('th button[data-sort-key="state"]')!);
+    await waitFor(() =>
+      expect(transport.callsOf('listHosts').at(-1)!.params).toMatchObject({
+        state: 'Down',
+        sortby: 'state',
+        sortorder: 'asc',
+        page: '1',
+      }),
+    );
+    expect(window.location.hash).toContain('sortby=state');
+    expect(window.location.hash).toContain('state=Down');
+    fireEvent.click(table.querySelector('th button[data-sort-key="state"]')!);
+    await waitFor(() => expect(transport.callsOf('listHosts').at(-1)!.params).toMatchObject({ sortorder: 'desc' }));
+    expect(window.location.hash).toContain('sortorder=desc');
+    const header = table.querySelector('th[aria-sort]');
+    expect(header?.getAttribute('aria-sort')).toBe('descending');
+    // By name, rows stay in the order the server sent them (a client sort would put host-a first).
+    fireEvent.click(table.querySelector('th button[data-sort-key="name"]')!);
+    await waitFor(() => expect(transport.callsOf('listHosts').at(-1)!.params).toMatchObject({ sortby: 'name' }));
+    await waitFor(() =>
+      expect([...table.querySelectorAll('tbody tr[data-row-id]')].map((r) => r.getAttribute('data-row-id'))).toEqual([
+        'h-1-0',
+        'h-1-1',
+        'h-1-2',
+      ]),
+    );
+  });
+
+  it('asks for the sort in the URL at once, as after a reload or from a link', async () => {
+    window.location.hash = '#/hosts?sortby=name&sortorder=desc';
+    const { transport } = render();
+    await screen.findByText('host-up');
+    expect(transport.callsOf('listHosts')[0]!.params).toMatchObject({ sortby: 'name', sortorder: 'desc', page: '1' });
+    const table = screen.getByTestId('hosts-table');
+    expect(table.querySelector('th[aria-sort="descending"] button')?.getAttribute('data-sort-key')).toBe('name');
+  });
+
+  it('asks for no sort when the URL names a key the list cannot sort by', async () => {
+    window.location.hash = '#/hosts?sortby=password';
+    const { transport } = render();
+    await screen.findByText('host-up');
+    expect(transport.callsOf('listHosts')[0]!.params['sortby']).toBeUndefined();
+  });
+
   it('offers maintenance and disable for an Up/Enabled host, and explains why delete is not possible', async () => {
     render();
     const menu = await openRowMenu('host-up');

@@ -16,9 +16,17 @@ import { AddHostDialog, EditHostTagsDialog } from './host-dialogs';
 import { HostDrawer } from './host-drawer';
 import { useHostActions } from './host-actions';
 import { EnumFilter, LocationFilters, locationOf, PresetFilter } from './list-frame';
-import { InfraListView, useInfraListPage } from './list-page';
+import { InfraListView, useInfraListPage, type SortKey } from './list-page';
 
 const FILTERS = ['zoneid', 'podid', 'clusterid', 'state', 'resourcestate', 'hypervisor'] as const;
+/** The columns the server sorts listHosts by (column id -> sortby); CPU and memory columns show ratios the server does not sort by. */
+const HOST_SORT_KEYS = {
+  name: 'name',
+  state: 'state',
+  ipaddress: 'ipaddress',
+  hypervisor: 'hypervisor',
+} satisfies Record<string, SortKey<'listHosts'>>;
+
 const col = columnHelper<Host>();
 
 /** Hosts: server-paged, virtualized (10k rows stay smooth), filtered by location, state and hypervisor. */
@@ -28,6 +36,7 @@ export function HostsPage() {
   const can = useCan();
   const page = useInfraListPage({
     command: 'listHosts',
+    sortKeys: HOST_SORT_KEYS,
     filters: FILTERS,
     params: (filters) => ({ type: 'Routing', ...filters }),
   });

@@ -5,6 +5,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { DataTable, type DataColumn } from '../../../components/data-table';
 import type { ListItem, ListResult, Params } from '../../../lib/contract';
 import { useT } from '../../../lib/i18n';
+import { sortAmong } from '../../../lib/list-sort';
 import { useInfraList, type InfraListCommand } from '../api/queries';
 import { BulkBar, RowActionsContext, type ActionSpec } from './actions';
 import { ListFrame, useListControls, useListQuery, type ListControls, type ListQuery } from './list-frame';
@@ -14,10 +15,15 @@ function idOf(item: unknown): string | undefined {
   return typeof item === 'object' && item !== null && 'id' in item && typeof item.id === 'string' ? item.id : undefined;
 }
 
+/** A sortby key a list command takes (Stackyard's server-side sort of the whole list). */
+export type SortKey<C extends InfraListCommand> = Params<C> extends { sortby?: infer K } ? NonNullable<K> : never;
+
 /** What a list page shares with its frame: URL filters, paging, the query and the selection. */
 export interface InfraListPage<T, K extends string = string> {
   list: ListQuery<K>;
   filters: Partial<Record<K, string>>;
+  /** Column id -> the command's sortby key: the columns the server can sort by. */
+  sortKeys: Readonly<Record<string, string>>;
   controls: ListControls;
   query: UseQueryResult<ListResult<T>>;
   items: T[];
@@ -39,12 +45,16 @@ export function useInfraListPage<C extends InfraListCommand, K extends string>(o
   filters: readonly K[];
   /** The command's parameters for the filters in the URL (hosts add type=Routing). */
   params(filters: Partial<Record<K, string>>): Params<C>;
+  /** Column id -> sortby key, for the columns the command can sort by (the whole list, server-side). */
+  sortKeys: Readonly<Record<string, string>>;
 }): InfraListPage<ListItem<C>, K> {
   const list = useListQuery(options.filters);
   const controls = useListControls(list.signature);
   const [adding, setAdding] = useState(false);
   const query = useInfraList(options.command, {
     ...options.params(list.filters),
+    // Each page's sortKeys are typed against its command's sortby keys.
+    ...(sortAmong(list.sort, options.sortKeys) as Params<C> | undefined),
     page: controls.page,
     pagesize: controls.pagesize,
     keyword: controls.keyword,
@@ -53,6 +63,7 @@ export function useInfraListPage<C extends InfraListCommand, K extends string>(o
   return {
     list,
     filters: list.filters,
+    sortKeys: options.sortKeys,
     controls,
     query,
     items,
@@ -142,6 +153,7 @@ export function InfraListView<T extends { id: string }>(props: {
           testId={props.tableTestId}
           data={items}
           columns={props.columns}
+          sorting={{ mode: 'server', keys: props.page.sortKeys, sort: list.sort, onSort: list.setSort }}
           getRowId={(row) => row.id}
           loading={query.isFetching}
           selection={controls.selection}

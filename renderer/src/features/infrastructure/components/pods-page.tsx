@@ -10,11 +10,17 @@ import type { ActionSpec } from './actions';
 import { useAllocationActions } from './allocation-actions';
 import { actionsColumn, linkColumn, nameColumn, stateColumn } from './columns';
 import { LocationFilters, PresetFilter } from './list-frame';
-import { InfraListView, useInfraListPage } from './list-page';
+import { InfraListView, useInfraListPage, type SortKey } from './list-page';
 import { PodDialog } from './pod-dialog';
 import { PodDrawer } from './pod-drawer';
 
 const FILTERS = ['zoneid', 'allocationstate'] as const;
+/** The columns the server sorts listPods by (column id -> sortby). */
+const POD_SORT_KEYS = { name: 'name', allocationstate: 'allocationstate' } satisfies Record<
+  string,
+  SortKey<'listPods'>
+>;
+
 const col = columnHelper<Pod>();
 
 export function usePodActions(onEdit: (pod: Pod) => void, onDeleted?: (pod: Pod) => void) {
@@ -41,6 +47,7 @@ export function PodsPage() {
   const can = useCan();
   const page = useInfraListPage({
     command: 'listPods',
+    sortKeys: POD_SORT_KEYS,
     filters: FILTERS,
     params: ({ zoneid, allocationstate }) => ({ zoneid, allocationstate: oneOf(ALLOCATION_STATES, allocationstate) }),
   });

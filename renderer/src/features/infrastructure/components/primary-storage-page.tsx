@@ -11,12 +11,15 @@ import { actionsColumn, nameColumn, stateColumn, urlColumn } from './columns';
 import { PoolBar, poolUrl } from './pool-bar';
 import { EntityLink } from './detail-drawer';
 import { EnumFilter, LocationFilters, locationOf } from './list-frame';
-import { InfraListView, useInfraListPage } from './list-page';
+import { InfraListView, useInfraListPage, type SortKey } from './list-page';
 import { PoolDrawer } from './pool-drawer';
 import { usePoolActions } from './storage-actions';
 import { AddPoolDialog, EditPoolTagsDialog } from './storage-dialogs';
 
 const FILTERS = ['zoneid', 'podid', 'clusterid', 'scope', 'status'] as const;
+/** The columns the server sorts listStoragePools by (column id -> sortby); the used and allocated columns show ratios the server does not sort by. */
+const POOL_SORT_KEYS = { name: 'name', state: 'state' } satisfies Record<string, SortKey<'listStoragePools'>>;
+
 const col = columnHelper<StoragePool>();
 
 /** Primary storage pools: state, scope, location, used and allocated capacity, tags. */
@@ -25,6 +28,7 @@ export function PrimaryStoragePage() {
   const can = useCan();
   const page = useInfraListPage({
     command: 'listStoragePools',
+    sortKeys: POOL_SORT_KEYS,
     filters: FILTERS,
     params: ({ scope, ...filters }) => ({ ...filters, scope: oneOf(POOL_SCOPE_PARAMS, scope) }),
   });

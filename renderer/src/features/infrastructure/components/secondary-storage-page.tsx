@@ -12,13 +12,19 @@ import { actionsColumn, linkColumn, nameColumn, urlColumn } from './columns';
 import { DetailDrawer, EntityLink } from './detail-drawer';
 import { useFieldRows, type FieldSpec } from './fields';
 import { EnumFilter, LocationFilters } from './list-frame';
-import { InfraListView, useInfraListPage } from './list-page';
+import { InfraListView, useInfraListPage, type SortKey } from './list-page';
 import { PoolBar } from './pool-bar';
 import { PropertyTable } from './property-table';
 import { AddImageStoreDialog } from './storage-dialogs';
 import classes from './infra.module.css';
 
 const FILTERS = ['zoneid', 'protocol', 'provider'] as const;
+/** The columns the server sorts listImageStores by (column id -> sortby). */
+const STORE_SORT_KEYS = { name: 'name', protocol: 'protocol', provider: 'provider', scope: 'scope' } satisfies Record<
+  string,
+  SortKey<'listImageStores'>
+>;
+
 const col = columnHelper<ImageStore>();
 
 const FIELDS: FieldSpec<ImageStore>[] = [
@@ -92,6 +98,7 @@ export function SecondaryStoragePage() {
   const can = useCan();
   const page = useInfraListPage({
     command: 'listImageStores',
+    sortKeys: STORE_SORT_KEYS,
     filters: FILTERS,
     params: (filters) => ({ ...filters }),
   });

@@ -9,10 +9,17 @@ import { NETWORK_TYPES, oneOf } from '../lib/states';
 import { useAllocationActions } from './allocation-actions';
 import { actionsColumn, nameColumn, stateColumn } from './columns';
 import { EnumFilter } from './list-frame';
-import { InfraListView, useInfraListPage } from './list-page';
+import { InfraListView, useInfraListPage, type SortKey } from './list-page';
 import { ZoneDrawer } from './zone-drawer';
 
 const FILTERS = ['networktype'] as const;
+/** The columns the server sorts listZones by (column id -> sortby). */
+const ZONE_SORT_KEYS = {
+  name: 'name',
+  allocationstate: 'allocationstate',
+  networktype: 'networktype',
+} satisfies Record<string, SortKey<'listZones'>>;
+
 const col = columnHelper<Zone>();
 
 /** Zones: network type, DNS, allocation state; the zone wizard adds new ones. */
@@ -21,6 +28,7 @@ export function ZonesPage() {
   const can = useCan();
   const page = useInfraListPage({
     command: 'listZones',
+    sortKeys: ZONE_SORT_KEYS,
     filters: FILTERS,
     params: ({ networktype }) => ({ networktype: oneOf(NETWORK_TYPES, networktype) }),
   });

@@ -15,7 +15,7 @@ import {
 import { IconPencil, IconPlus, IconRefresh, IconTrash } from '@tabler/icons-react';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useConfirm } from '../../../components/confirm-dialog';
-import { columnHelper, DataTable, type DataColumn } from '../../../components/data-table';
+import { columnHelper, DataTable, type DataColumn, CLIENT_SORTING } from '../../../components/data-table';
 import { ErrorAlert } from '../../../components/error-alert';
 import { PageHeader } from '../../../components/page-header';
 import type { Role } from '../../../lib/contract';
@@ -109,6 +109,7 @@ export function RolesPage() {
           testId="roles-table"
           data={items}
           columns={columns}
+          sorting={CLIENT_SORTING}
           getRowId={(r) => r.id}
           loading={roles.isFetching}
           onRowClick={(r) => replaceQuery({ id: r.id })}

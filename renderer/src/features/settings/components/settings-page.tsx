@@ -13,7 +13,7 @@ import {
 } from '@mantine/core';
 import { IconPencil, IconRefresh } from '@tabler/icons-react';
 import { createContext, useContext, useMemo, useState } from 'react';
-import { columnHelper, DataTable, type DataColumn } from '../../../components/data-table';
+import { columnHelper, DataTable, type DataColumn, CLIENT_SORTING } from '../../../components/data-table';
 import { ErrorAlert } from '../../../components/error-alert';
 import { PageHeader } from '../../../components/page-header';
 import { SearchInput } from '../../../components/search-input';
@@ -122,6 +122,7 @@ export function SettingsPage() {
           testId="settings-table"
           data={settings.data?.items ?? EMPTY}
           columns={columns}
+          sorting={CLIENT_SORTING}
           getRowId={(c) => c.name}
           loading={settings.isFetching}
           rowHeight={44}

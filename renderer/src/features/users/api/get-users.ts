@@ -6,7 +6,7 @@ import { queryKeys } from '../../../lib/query-keys';
 
 /** The users table's query: one page of listUsers, searched or limited to an account. */
 export type UsersParams = Required<Pick<Params<'listUsers'>, 'page' | 'pagesize'>> &
-  Pick<Params<'listUsers'>, 'keyword' | 'account' | 'domainid'>;
+  Pick<Params<'listUsers'>, 'keyword' | 'account' | 'domainid' | 'sortby' | 'sortorder'>;
 
 export function getUsers(client: ApiClient, params: UsersParams) {
   return client.list('listUsers', {
@@ -17,6 +17,8 @@ export function getUsers(client: ApiClient, params: UsersParams) {
     // CloudStack needs domainid together with account.
     account: params.account && params.domainid ? params.account : undefined,
     domainid: params.domainid,
+    sortby: params.sortby,
+    sortorder: params.sortby ? params.sortorder : undefined,
   });
 }
 

@@ -19,10 +19,11 @@ import { PageHeader } from '../../../components/page-header';
 import { SearchInput } from '../../../components/search-input';
 import { StateBadge } from '../../../components/state-badge';
 import { TablePager } from '../../../components/table-pager';
-import type { User } from '../../../lib/contract';
+import type { Params, User } from '../../../lib/contract';
 import { formatTimestamp, useLocale, useT } from '../../../lib/i18n';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { ACCOUNT_TYPES, useCan } from '../../../lib/permissions';
+import { sortAmong, sortQuery, useUrlSort } from '../../../lib/list-sort';
 import { replaceQuery, useLocation } from '../../../lib/router';
 import { useCurrentUser } from '../../../lib/session';
 import { useUiStore } from '../../../lib/ui-store';
@@ -32,6 +33,11 @@ import { KeysDialog } from './keys-dialog';
 import { CreateUserDialog, EditUserDialog } from './user-dialogs';
 
 const col = columnHelper<User>();
+/** The columns the server sorts users by (column id -> sortby); the name column sorts by first name. */
+const SORT_KEYS = { username: 'username', name: 'firstname', state: 'state', created: 'created' } satisfies Record<
+  string,
+  NonNullable<Params<'listUsers'>['sortby']>
+>;
 
 interface UserActions {
   edit(user: User): void;
@@ -65,7 +71,8 @@ export function UsersPage() {
   const [page, setPage] = useState(1);
   const [pagesize, setPagesize] = useState(100);
   const [keyword, setKeyword] = useState('');
-  const users = useUsers({ page, pagesize, keyword, account, domainid });
+  const { sort, setSort } = useUrlSort();
+  const users = useUsers({ page, pagesize, keyword, account, domainid, ...sortAmong(sort, SORT_KEYS) });
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<User | null>(null);
   const [keysFor, setKeysFor] = useState<{ user: User; mode: 'register' | 'show' } | null>(null);
@@ -192,7 +199,7 @@ export function UsersPage() {
               variant="light"
               size="lg"
               tt="none"
-              rightSection={<CloseButton size="xs" onClick={() => replaceQuery({})} aria-label="clear" />}
+              rightSection={<CloseButton size="xs" onClick={() => replaceQuery(sortQuery(sort))} aria-label="clear" />}
             >
               {t('common.account')}: {account}
             </Badge>
@@ -220,6 +227,15 @@ export function UsersPage() {
           testId="users-table"
           data={users.data?.items ?? EMPTY}
           columns={columns}
+          sorting={{
+            mode: 'server',
+            keys: SORT_KEYS,
+            sort,
+            onSort: (next) => {
+              setSort(next);
+              setPage(1);
+            },
+          }}
           getRowId={(u) => u.id}
           loading={users.isFetching}
         />
