@@ -9,8 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import type { Core } from '../core/src/core';
-import { nowIso } from '../core/src/domain/time';
-import { seedCluster, seedPod, seedZone } from '../core/test/infrastructure/seed';
+import { hostRow, seedCluster, seedPod, seedZone } from '../core/test/infrastructure/seed';
 import { adminOf, call, seedingCore } from './seed';
 import { ms, timeRuns } from './stats';
 
@@ -24,42 +23,16 @@ async function seedHosts(core: Core, count: number): Promise<void> {
   const zone = await seedZone(db, { name: 'bench-sort' });
   const pod = await seedPod(db, zone.id, { name: 'bench-sort-pod' });
   const cluster = await seedCluster(db, pod, { name: 'bench-sort-cluster' });
-  const now = nowIso();
   for (let start = 0; start < count; start += 1000) {
     const rows = Array.from({ length: Math.min(1000, count - start) }, (_, i) => {
       const n = start + i;
       const name = `host-${crypto.randomBytes(4).toString('hex')}`;
-      return {
-        uuid: crypto.randomUUID(),
-        name,
-        zone_id: zone.id,
-        pod_id: pod.id,
-        cluster_id: cluster.id,
-        type: 'Routing',
-        hypervisor_type: 'Simulator',
-        hypervisor_version: '1.0',
+      return hostRow(cluster, name, {
         url: `http://sim/bench-sort/${n}`,
         private_ip: `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
-        username: 'root',
-        password: null,
         status: STATUSES[n % STATUSES.length]!,
-        resource_state: 'Enabled',
-        cpu_sockets: 1,
-        cpu_number: 16,
-        cpu_speed: 2400,
-        total_memory: 64 * 1024 ** 3,
         cpu_allocated: (n * 7919) % 38_400,
-        memory_allocated: 0,
-        cpu_used_percent: 0,
-        memory_used: 0,
-        capabilities: 'hvm',
-        arch: 'x86_64',
-        last_ping: now,
-        status_changed: now,
-        owner_server: null,
-        created: now,
-        removed: null,
-      };
+      });
     });
     await db.insertInto('hosts').values(rows).execute();
   }

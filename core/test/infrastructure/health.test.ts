@@ -8,7 +8,7 @@ import type { CoreServices } from '../../src/services/core-services';
 import { dialects, startTestCore, type TestCore } from '../harness';
 import { QueryCounter } from '../query-counter';
 import { callerOf, createAccount, fails, ok } from '../tenancy/fixtures';
-import { seedCluster, seedHost, seedPod, seedZone } from './seed';
+import { hostRow, insertHostRows, seedCluster, seedHost, seedPod, seedZone } from './seed';
 
 const GiB = 1024 ** 3;
 
@@ -163,49 +163,17 @@ describe.each(dialects())('listInfrastructureHealth (%s)', (dialect) => {
     const db = tc.core.store.db;
     const bigZone = await seedZone(db, { name: 'health-big' });
     const bigPod = await seedPod(db, bigZone.id);
-    const clusters = [];
+    const clusters: Awaited<ReturnType<typeof seedCluster>>[] = [];
     for (let i = 0; i < 20; i++) clusters.push(await seedCluster(db, bigPod, { name: `big-${i}` }));
-    const now = nowIso();
-    const rows = [];
-    for (let i = 0; i < 11_000; i++) {
-      const c = clusters[i % clusters.length]!;
-      rows.push({
-        uuid: crypto.randomUUID(),
-        name: `big-h${i}`,
-        zone_id: bigZone.id,
-        pod_id: bigPod.id,
-        cluster_id: c.id,
-        type: 'Routing',
-        hypervisor_type: 'Simulator',
-        hypervisor_version: '1.0',
+    const rows = Array.from({ length: 11_000 }, (_, i) =>
+      hostRow(clusters[i % clusters.length]!, `big-h${i}`, {
         url: `http://sim/health-big/${i}`,
-        private_ip: '172.16.15.10',
         username: null,
-        password: null,
         status: i % 101 === 0 ? 'Disconnected' : 'Up',
         resource_state: i % 53 === 0 ? 'Maintenance' : 'Enabled',
-        cpu_sockets: 1,
-        cpu_number: 16,
-        cpu_speed: 2400,
-        total_memory: 64 * GiB,
-        cpu_allocated: 0,
-        memory_allocated: 0,
-        cpu_used_percent: 0,
-        memory_used: 0,
-        capabilities: 'hvm',
-        arch: 'x86_64',
-        last_ping: now,
-        status_changed: now,
-        owner_server: null,
-        created: now,
-        removed: null,
-      });
-    }
-    for (let i = 0; i < rows.length; i += 500)
-      await db
-        .insertInto('hosts')
-        .values(rows.slice(i, i + 500))
-        .execute();
+      }),
+    );
+    await insertHostRows(db, rows);
     if (dialect === 'postgres') await sql`analyze hosts`.execute(db);
 
     const counter = new QueryCounter();

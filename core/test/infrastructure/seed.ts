@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema';
 import { nowIso } from '../../src/domain/time';
 
@@ -91,6 +91,57 @@ export async function seedCluster(
     .executeTakeFirstOrThrow();
 }
 
+/** A hosts-table row as addHost stores a Simulator host: Up, Enabled, 16 CPUs, 64 GiB, nothing allocated. */
+export function hostRow(
+  cluster: { id: number; pod_id: number; zone_id: number },
+  name: string,
+  values: Partial<Insertable<Database['hosts']>> = {},
+): Insertable<Database['hosts']> {
+  const now = nowIso();
+  return {
+    uuid: crypto.randomUUID(),
+    name,
+    zone_id: cluster.zone_id,
+    pod_id: cluster.pod_id,
+    cluster_id: cluster.id,
+    type: 'Routing',
+    hypervisor_type: 'Simulator',
+    hypervisor_version: '1.0',
+    url: `http://sim/${name}`,
+    private_ip: '172.16.15.10',
+    username: 'root',
+    password: null,
+    status: 'Up',
+    resource_state: 'Enabled',
+    cpu_sockets: 1,
+    cpu_number: 16,
+    cpu_speed: 2400,
+    total_memory: 64 * 1024 ** 3,
+    cpu_allocated: 0,
+    memory_allocated: 0,
+    cpu_used_percent: 0,
+    memory_used: 0,
+    capabilities: 'hvm',
+    arch: 'x86_64',
+    last_ping: now,
+    status_changed: now,
+    owner_server: null,
+    created: now,
+    removed: null,
+    ...values,
+  };
+}
+
+/** Inserts host rows in batches (a cloud of thousands of hosts without the API). */
+export async function insertHostRows(db: Db, rows: Insertable<Database['hosts']>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    await db
+      .insertInto('hosts')
+      .values(rows.slice(i, i + 500))
+      .execute();
+  }
+}
+
 export async function seedHost(
   db: Db,
   cluster: { id: number; pod_id: number; zone_id: number },
@@ -99,37 +150,14 @@ export async function seedHost(
   const name = values.name ?? `host-${crypto.randomBytes(3).toString('hex')}`;
   return db
     .insertInto('hosts')
-    .values({
-      uuid: crypto.randomUUID(),
-      name,
-      zone_id: cluster.zone_id,
-      pod_id: cluster.pod_id,
-      cluster_id: cluster.id,
-      type: 'Routing',
-      hypervisor_type: 'Simulator',
-      hypervisor_version: '1.0',
-      url: `http://sim/${name}`,
-      private_ip: '172.16.15.10',
-      username: 'root',
-      password: null,
-      status: values.status ?? 'Up',
-      resource_state: values.resourceState ?? 'Enabled',
-      cpu_sockets: 1,
-      cpu_number: values.cpuNumber ?? 16,
-      cpu_speed: 2400,
-      total_memory: (values.memoryGiB ?? 64) * 1024 ** 3,
-      cpu_allocated: 0,
-      memory_allocated: 0,
-      cpu_used_percent: 0,
-      memory_used: 0,
-      capabilities: 'hvm',
-      arch: 'x86_64',
-      last_ping: nowIso(),
-      status_changed: nowIso(),
-      owner_server: null,
-      created: nowIso(),
-      removed: null,
-    })
+    .values(
+      hostRow(cluster, name, {
+        status: values.status ?? 'Up',
+        resource_state: values.resourceState ?? 'Enabled',
+        cpu_number: values.cpuNumber ?? 16,
+        total_memory: (values.memoryGiB ?? 64) * 1024 ** 3,
+      }),
+    )
     .returningAll()
     .executeTakeFirstOrThrow();
 }

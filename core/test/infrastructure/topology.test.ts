@@ -1,14 +1,13 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Topology } from '../../src/api/schemas/infrastructure';
-import { nowIso } from '../../src/domain/time';
 import { listCapacity } from '../../src/services/capacity/capacity-list';
 import { infrastructureTopology } from '../../src/services/capacity/topology';
 import type { CoreServices } from '../../src/services/core-services';
 import { dialects, startTestCore, type TestCore } from '../harness';
 import { QueryCounter } from '../query-counter';
 import { fails, ok } from '../tenancy/fixtures';
-import { seedCluster, seedHost, seedPod, seedZone } from './seed';
+import { hostRow, insertHostRows, seedCluster, seedHost, seedPod, seedZone } from './seed';
 
 const GiB = 1024 ** 3;
 
@@ -175,49 +174,18 @@ describe.each(dialects())('infrastructure topology (%s)', (dialect) => {
     expect(small.rows).toEqual({ hosts: 5, withHosts: 3 });
     const bigZone = await seedZone(db, { name: 'topo-big' });
     const pod = await seedPod(db, bigZone.id);
-    const clusters = [];
+    const clusters: Awaited<ReturnType<typeof seedCluster>>[] = [];
     for (let i = 0; i < 50; i++) clusters.push(await seedCluster(db, pod, { name: `big-${i}` }));
-    const now = nowIso();
-    const rows = [];
-    for (let i = 0; i < 10_000; i++) {
-      const c = clusters[i % clusters.length]!;
-      rows.push({
-        uuid: crypto.randomUUID(),
-        name: `big-h${i}`,
-        zone_id: bigZone.id,
-        pod_id: pod.id,
-        cluster_id: c.id,
-        type: 'Routing',
-        hypervisor_type: 'Simulator',
-        hypervisor_version: '1.0',
+    const rows = Array.from({ length: 10_000 }, (_, i) =>
+      hostRow(clusters[i % clusters.length]!, `big-h${i}`, {
         url: `http://sim/big/${i}`,
-        private_ip: '172.16.15.10',
         username: null,
-        password: null,
         status: i % 97 === 0 ? 'Down' : 'Up',
-        resource_state: 'Enabled',
-        cpu_sockets: 1,
-        cpu_number: 16,
-        cpu_speed: 2400,
-        total_memory: 64 * GiB,
         cpu_allocated: 1000,
         memory_allocated: GiB,
-        cpu_used_percent: 0,
-        memory_used: 0,
-        capabilities: 'hvm',
-        arch: 'x86_64',
-        last_ping: now,
-        status_changed: now,
-        owner_server: null,
-        created: now,
-        removed: null,
-      });
-    }
-    for (let i = 0; i < rows.length; i += 500)
-      await db
-        .insertInto('hosts')
-        .values(rows.slice(i, i + 500))
-        .execute();
+      }),
+    );
+    await insertHostRows(db, rows);
     const big = await queryCounts(clusters[0]!.uuid);
     expect(big.rows).toEqual({ hosts: 10_005, withHosts: 200 });
     // Grouped queries: as many at 10,005 hosts in 53 clusters as at 5 hosts in 3, whatever is asked.

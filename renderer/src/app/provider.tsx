@@ -6,6 +6,7 @@ import type { ApiClient } from '../lib/api-client';
 import { ApiProvider } from '../lib/api-context';
 import { ApiError } from '../lib/api-error';
 import { colorSchemeManager, DEFAULT_COLOR_SCHEME, theme } from '../lib/theme';
+import { readableVariables } from '../lib/theme-contrast';
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -32,7 +33,12 @@ export function AppProvider({
 }) {
   const [qc] = useState(() => queryClient ?? createQueryClient());
   return (
-    <MantineProvider theme={theme} colorSchemeManager={colorSchemeManager} defaultColorScheme={DEFAULT_COLOR_SCHEME}>
+    <MantineProvider
+      theme={theme}
+      colorSchemeManager={colorSchemeManager}
+      defaultColorScheme={DEFAULT_COLOR_SCHEME}
+      cssVariablesResolver={readableVariables}
+    >
       <Notifications position="bottom-right" limit={4} />
       <QueryClientProvider client={qc}>
         <ApiProvider client={client}>{children}</ApiProvider>

@@ -53,7 +53,8 @@ export const DataTableHead = memo(
               .filter((header) => columnsKey.widths.has(header.column.id))
               .map((header, index, shown) => {
                 const sorted = header.column.getIsSorted();
-                const canSort = header.column.getCanSort();
+                // A column without a heading (row actions) has nothing to name a sort button by.
+                const canSort = header.column.getCanSort() && header.column.columnDef.header !== '';
                 const last = index === shown.length - 1;
                 return (
                   <th

@@ -39,6 +39,18 @@ export function TablePager(props: {
           onChange={props.onPage}
           siblings={1}
           boundaries={1}
+          getControlProps={(control) => ({
+            'aria-label': t(
+              control === 'previous'
+                ? 'common.previousPage'
+                : control === 'next'
+                  ? 'common.nextPage'
+                  : control === 'first'
+                    ? 'common.firstPage'
+                    : 'common.lastPage',
+            ),
+          })}
+          getItemProps={(page) => ({ 'aria-label': `${t('common.page')} ${page}` })}
         />
       </Group>
     </Group>

@@ -52,7 +52,7 @@ export function TopBar() {
       <UnstyledButton
         className={classes.search}
         onClick={() => openPalette(true)}
-        aria-label={t('topbar.search')}
+        aria-keyshortcuts="Control+K"
         data-testid="palette-trigger"
       >
         <IconSearch size={14} />
@@ -167,12 +167,8 @@ function UserMenu() {
     <>
       <Menu position="bottom-end" width={240}>
         <Menu.Target>
-          <UnstyledButton
-            className={classes.user}
-            aria-label={t('topbar.user.menu', { user: user.username })}
-            data-testid="user-menu"
-          >
-            <Avatar size={26} radius="xl" color="indigo">
+          <UnstyledButton className={classes.user} data-testid="user-menu">
+            <Avatar size={26} radius="xl" color="indigo" aria-hidden>
               {initials.toUpperCase()}
             </Avatar>
             <div className={classes.userText}>

@@ -8,7 +8,16 @@ import classes from './dashboard.module.css';
  * A bar filled to the used fraction, coloured green / amber / red by the thresholds, with the
  * notification and disable thresholds drawn as markers.
  */
-export function CapacityGauge({ fraction, thresholds }: { fraction: number; thresholds: Thresholds }) {
+export function CapacityGauge({
+  fraction,
+  thresholds,
+  label,
+}: {
+  fraction: number;
+  thresholds: Thresholds;
+  /** What the gauge measures, for screen readers. */
+  label: string;
+}) {
   const t = useT();
   const color = capacityColor(fraction, thresholds);
   const width = `${Math.max(0, Math.min(1, fraction)) * 100}%`;
@@ -16,6 +25,7 @@ export function CapacityGauge({ fraction, thresholds }: { fraction: number; thre
     <div
       className={classes.gauge}
       role="meter"
+      aria-label={label}
       aria-valuemin={0}
       aria-valuemax={100}
       aria-valuenow={Math.round(fraction * 1000) / 10}
@@ -67,7 +77,7 @@ export function CapacityCard({ sum, thresholds }: { sum: CapacitySum; thresholds
           {formatPercent(sum.fraction, locale)}
         </Text>
       </Group>
-      <CapacityGauge fraction={sum.fraction} thresholds={thresholds} />
+      <CapacityGauge fraction={sum.fraction} thresholds={thresholds} label={t(capacityNameKey(sum.type))} />
       <Text size="xs" mt={6} className={classes.numbers} data-testid="capacity-numbers">
         {t('dashboard.usedOfTotal', {
           used: formatCapacity(sum.type, sum.used, locale),

@@ -1,4 +1,4 @@
-import { Group, Paper, SimpleGrid, Skeleton, Text, UnstyledButton } from '@mantine/core';
+import { VisuallyHidden, Group, Paper, SimpleGrid, Skeleton, Text, UnstyledButton } from '@mantine/core';
 import {
   IconAlertTriangle,
   IconBuildingFactory2,
@@ -55,7 +55,6 @@ export function InfraTiles({
             key={tile.field}
             component="a"
             href={href(tile.path)}
-            aria-label={`${t(tile.label)}: ${value ?? ''}${problemText}`}
             data-problems={hostProblems || undefined}
             data-testid={`tile-${tile.field}`}
           >
@@ -76,6 +75,7 @@ export function InfraTiles({
                   {value === undefined ? '—' : formatNumber(value, locale)}
                 </Text>
               )}
+              {problemText && <VisuallyHidden>{problemText}</VisuallyHidden>}
             </Paper>
           </UnstyledButton>
         );

@@ -198,7 +198,8 @@ function ValueCell({ setting }: { setting: Configuration }) {
             setError(undefined);
             setEditing(true);
           }}
-          aria-label={`${t('common.edit')} ${setting.name}`}
+          // The value as shown, then what the button does: the spoken name holds the visible text.
+          aria-label={`${setting.value ?? ''} · ${t('common.edit')} ${setting.name}`}
         >
           <Text size="xs" ff="monospace" truncate>
             {setting.value ?? ''}
