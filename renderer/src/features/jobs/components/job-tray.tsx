@@ -207,7 +207,7 @@ export function JobTray() {
             {t('jobs.loadFailed', { error: history.error.message })}
           </Text>
         )}
-        <ScrollArea.Autosize mah={460}>
+        <ScrollArea.Autosize mah={460} scrollbars="y" classNames={{ content: classes.content }}>
           {shown.length === 0 ? (
             <Text size="sm" c="dimmed" p="sm">
               {t('jobs.empty')}
