@@ -66,6 +66,11 @@ test('every page has no serious or critical axe-core finding, light and dark, En
   await seedSmallCloud(api, Date.now().toString(36), 'a11y');
 
   await app.login.goto();
+  // The tab shows the product's icon.
+  const icon = await page.locator('link[rel="icon"]').getAttribute('href');
+  expect((await page.request.get(new URL(icon ?? '', page.url()).href)).headers()['content-type']).toBe(
+    'image/svg+xml',
+  );
   await app.login.login('admin', server.adminPassword);
   await expect(page.getByTestId('user-menu')).toBeVisible();
 
