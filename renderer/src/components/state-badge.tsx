@@ -1,15 +1,20 @@
 import type { CSSProperties } from 'react';
-import { useT, type MessageKey } from '../lib/i18n';
+import { useT, type MessageKey, type Translate } from '../lib/i18n';
+import { en } from '../lib/locales/en';
 import { stateStyle } from '../lib/states';
 import classes from './state-badge.module.css';
 
-const LABELS: Record<string, MessageKey> = {
-  enabled: 'state.enabled',
-  disabled: 'state.disabled',
-  locked: 'state.locked',
-  active: 'state.active',
-  inactive: 'state.inactive',
-};
+/** The message key of a state value, when the locales name it (`Up` -> `state.up`). */
+function labelKey(state: string | undefined): MessageKey | undefined {
+  const key = `state.${(state ?? '').toLowerCase()}`;
+  return key in en ? (key as MessageKey) : undefined;
+}
+
+/** A state value in the current language (as badges and state filters show it). */
+export function stateLabel(t: Translate, state: string): string {
+  const key = labelKey(state);
+  return key ? t(key) : state;
+}
 
 /**
  * A state with its one colour: the same in tables, drawers and the diagram. Plain elements styled
@@ -18,7 +23,7 @@ const LABELS: Record<string, MessageKey> = {
 export function StateBadge({ state, label }: { state: string | undefined; label?: string }) {
   const t = useT();
   const style = stateStyle(state);
-  const key = LABELS[(state ?? '').toLowerCase()];
+  const key = labelKey(state);
   const text = label ?? (key ? t(key) : (state ?? t('state.unknown')));
   return (
     <span

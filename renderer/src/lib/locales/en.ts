@@ -5,6 +5,7 @@ import { diagramEn } from './parts/diagram.en';
 import { healthEn } from './parts/health.en';
 import { infrastructureEn } from './parts/infrastructure.en';
 import { jobsEn } from './parts/jobs.en';
+import { statesEn } from './parts/states.en';
 import { zoneWizardEn } from './parts/zone-wizard.en';
 
 /** English messages. Keys are the source of truth: every other locale must define each one. */
@@ -296,6 +297,7 @@ export const en = {
 
   ...infrastructureEn,
   ...zoneWizardEn,
+  ...statesEn,
   ...diagramEn,
   ...dashboardEn,
   ...jobsEn,

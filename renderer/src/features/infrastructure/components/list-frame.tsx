@@ -5,6 +5,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { ErrorAlert } from '../../../components/error-alert';
 import { PageHeader } from '../../../components/page-header';
 import { SearchInput } from '../../../components/search-input';
+import { stateLabel } from '../../../components/state-badge';
 import { TablePager } from '../../../components/table-pager';
 import { useT } from '../../../lib/i18n';
 import { sortOfQuery, sortQuery, type ListSort } from '../../../lib/list-sort';
@@ -262,7 +263,9 @@ export function EnumFilter(props: {
   width?: number;
   testId?: string;
 }) {
-  const data = props.values.map((v) => ({ value: v, label: props.labels?.[v] ?? v }));
+  const t = useT();
+  // State values read in the user's language; other values (hypervisors, scopes) as they are.
+  const data = props.values.map((v) => ({ value: v, label: props.labels?.[v] ?? stateLabel(t, v) }));
   return (
     <FilterSelect
       label={props.label}
