@@ -1,11 +1,12 @@
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import type { ApiClient } from '../lib/api-client';
 import { ApiProvider } from '../lib/api-context';
 import { ApiError } from '../lib/api-error';
-import { colorSchemeManager, DEFAULT_COLOR_SCHEME, theme } from '../lib/theme';
+import { useT } from '../lib/i18n';
+import { colorSchemeManager, DEFAULT_COLOR_SCHEME, theme, withCloseLabels } from '../lib/theme';
 import { readableVariables } from '../lib/theme-contrast';
 
 export function createQueryClient(): QueryClient {
@@ -32,9 +33,12 @@ export function AppProvider({
   children: ReactNode;
 }) {
   const [qc] = useState(() => queryClient ?? createQueryClient());
+  const t = useT();
+  // Close buttons of drawers, modals and notifications are named in the user's language.
+  const localTheme = useMemo(() => withCloseLabels(theme, t('common.close')), [t]);
   return (
     <MantineProvider
-      theme={theme}
+      theme={localTheme}
       colorSchemeManager={colorSchemeManager}
       defaultColorScheme={DEFAULT_COLOR_SCHEME}
       cssVariablesResolver={readableVariables}

@@ -19,7 +19,7 @@ import {
   type RowSelectionState,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode, type RefObject } from 'react';
 import { useT } from '../lib/i18n';
 import { DataTableHead } from './data-table-head';
 import {
@@ -93,6 +93,29 @@ export interface DataTableProps<T extends RowData> {
 }
 
 const NO_SELECTION: RowSelectionState = {};
+
+/**
+ * When the active row's drawer closes (activeRowId goes from an id to none), focus goes back to
+ * that row, not to the page: keyboard and screen-reader users keep their place in the list.
+ */
+function useFocusReturn(scrollRef: RefObject<HTMLDivElement | null>, activeRowId: string | undefined): void {
+  const previous = useRef(activeRowId);
+  useEffect(() => {
+    const closed = previous.current;
+    previous.current = activeRowId;
+    if (!closed || activeRowId) return;
+    // After the drawer's own focus handling (it returns focus to whatever had it on opening).
+    const timer = setTimeout(() => {
+      const focused = document.activeElement;
+      if (focused && focused !== document.body) return;
+      const rows = scrollRef.current?.querySelectorAll<HTMLElement>('tr[data-row-id]') ?? [];
+      Array.from(rows)
+        .find((row) => row.dataset['rowId'] === closed)
+        ?.focus();
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [activeRowId, scrollRef]);
+}
 
 type SortingState = { id: string; desc: boolean }[];
 
@@ -174,6 +197,7 @@ export function DataTable<T extends RowData>({
   });
 
   const scrollRef = useRef<HTMLDivElement>(null);
+  useFocusReturn(scrollRef, activeRowId);
   const rows = table.getRowModel().rows;
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -314,6 +338,17 @@ const DataRow = memo(
         className={onRowClick ? classes.clickable : undefined}
         style={style}
         onClick={onRowClick ? () => onRowClick(row.original) : undefined}
+        // A row that opens something is reachable and opened from the keyboard too.
+        tabIndex={onRowClick ? 0 : undefined}
+        onKeyDown={
+          onRowClick
+            ? (e) => {
+                if (e.target !== e.currentTarget || (e.key !== 'Enter' && e.key !== ' ')) return;
+                e.preventDefault();
+                onRowClick(row.original);
+              }
+            : undefined
+        }
       >
         {selectable && (
           <td className={classes.check} style={{ flex: `0 0 ${CHECK_WIDTH}px` }} onClick={(e) => e.stopPropagation()}>

@@ -1,4 +1,10 @@
-import { createTheme, localStorageColorSchemeManager, type MantineColorScheme } from '@mantine/core';
+import {
+  createTheme,
+  localStorageColorSchemeManager,
+  mergeThemeOverrides,
+  type MantineColorScheme,
+  type MantineThemeOverride,
+} from '@mantine/core';
 
 /**
  * Dense and calm: operators read tables for hours. Small radius, compact controls, a neutral
@@ -35,6 +41,18 @@ export const theme = createTheme({
     Menu: { defaultProps: { shadow: 'md', withinPortal: true } },
   },
 });
+
+/** The theme with every close button named `label` (Mantine leaves them unnamed). */
+export function withCloseLabels(base: MantineThemeOverride, label: string): MantineThemeOverride {
+  const closeButtonProps = { 'aria-label': label };
+  return mergeThemeOverrides(base, {
+    components: {
+      Drawer: { defaultProps: { closeButtonProps } },
+      Modal: { defaultProps: { closeButtonProps } },
+      Notification: { defaultProps: { closeButtonProps } },
+    },
+  });
+}
 
 export const COLOR_SCHEME_KEY = 'stackyard.color-scheme';
 export const colorSchemeManager = localStorageColorSchemeManager({ key: COLOR_SCHEME_KEY });

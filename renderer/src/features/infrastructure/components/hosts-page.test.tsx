@@ -314,6 +314,21 @@ describe('HostsPage', () => {
     expect(transport.callsOf('updateHost')[0]!.params).toEqual({ id: 'h-up', allocationstate: 'Disable' });
   });
 
+  it('opens a row from the keyboard and gives focus back to that row when its drawer closes', async () => {
+    render();
+    const table = await screen.findByTestId('hosts-table');
+    const row = (await within(table).findByText('host-up')).closest('tr')! as HTMLElement;
+    expect(row.tabIndex).toBe(0);
+    row.focus();
+    fireEvent.keyDown(row, { key: 'Enter' });
+    await waitFor(() => expect(window.location.hash).toContain('id=h-up'));
+    const drawer = await screen.findByTestId('host-drawer');
+    (document.activeElement as HTMLElement | null)?.blur();
+    fireEvent.click(within(drawer.closest('[role="dialog"]') ?? drawer).getAllByRole('button', { name: /close/i })[0]!);
+    await waitFor(() => expect(window.location.hash).not.toContain('id='));
+    await waitFor(() => expect(document.activeElement?.getAttribute('data-row-id')).toBe('h-up'));
+  });
+
   it('opens the detail drawer from ?id= with capacity and CloudStack errors', async () => {
     window.location.hash = '#/hosts?id=h-up';
     render({
