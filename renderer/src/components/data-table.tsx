@@ -21,6 +21,7 @@ import {
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode, type RefObject } from 'react';
 import { useT } from '../lib/i18n';
+import { useRemembered } from '../lib/remembered';
 import { DataTableHead } from './data-table-head';
 import {
   ACTIONS_COLUMN,
@@ -93,6 +94,16 @@ export interface DataTableProps<T extends RowData> {
 }
 
 const NO_SELECTION: RowSelectionState = {};
+const NO_HIDDEN_COLUMNS: Record<string, boolean> = {};
+
+function isVisibility(value: unknown): value is Record<string, boolean> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every((v) => typeof v === 'boolean')
+  );
+}
 
 /**
  * When the active row's drawer closes (activeRowId goes from an id to none), focus goes back to
@@ -158,7 +169,12 @@ export function DataTable<T extends RowData>({
   const t = useT();
   const selectable = onSelectionChange !== undefined;
   const [clientSorting, setClientSorting] = useState<SortingState>([]);
-  const [columnVisibility, setColumnVisibility] = useState<Record<string, boolean>>({});
+  // The columns an operator hides stay hidden on the next visit (per table, by its test id).
+  const [columnVisibility, setColumnVisibility] = useRemembered(
+    testId ? `columns.${testId}` : undefined,
+    NO_HIDDEN_COLUMNS,
+    isVisibility,
+  );
   const rowSelection = selection ?? NO_SELECTION;
   const server = sortingMode.mode === 'server' ? sortingMode : undefined;
   const sorting = server ? serverSortingState(server) : clientSorting;
@@ -188,7 +204,7 @@ export function DataTable<T extends RowData>({
       else setClientSorting((old) => (typeof updater === 'function' ? updater(old) : updater));
     },
     onColumnVisibilityChange: (updater) =>
-      setColumnVisibility((old) => (typeof updater === 'function' ? updater(old) : updater)),
+      setColumnVisibility(typeof updater === 'function' ? updater(columnVisibility) : updater),
     onRowSelectionChange: (updater) => {
       const next = typeof updater === 'function' ? updater(rowSelection) : updater;
       onSelectionChange?.(next);

@@ -1,7 +1,15 @@
 import { Group, Pagination, Select, Text } from '@mantine/core';
 import { formatNumber, useLocale, useT } from '../lib/i18n';
+import { useRemembered } from '../lib/remembered';
 
 export const PAGE_SIZES = [50, 100, 200, 500];
+
+const isPageSize = (value: unknown): value is number => typeof value === 'number' && PAGE_SIZES.includes(value);
+
+/** A list's page size, remembered per list (`list` names it) across visits. */
+export function usePageSize(list: string): [number, (size: number) => void] {
+  return useRemembered(`pagesize.${list}`, 100, isPageSize);
+}
 
 /** Server paging under a table: total, page size and pages (CloudStack page/pagesize). */
 export function TablePager(props: {

@@ -8,6 +8,7 @@ import '../components/confirm-modal';
 import type { ApiClient } from '../lib/api-client';
 import type { LoginInfo } from '../lib/api-types';
 import { useLocaleStore } from '../lib/i18n';
+import { forgetRemembered } from '../lib/remembered';
 import { useSession } from '../lib/session';
 
 /** Browser APIs Mantine expects that happy-dom may lack. */
@@ -56,6 +57,7 @@ export function renderWithProviders(
 ): RenderResult & { queryClient: QueryClient } {
   installDomPolyfills();
   notifyQueriesInMicrotasks();
+  forgetRemembered();
   useLocaleStore.setState({ locale: options.locale ?? 'en' });
   useSession.setState({ user: options.user === undefined ? null : options.user });
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 0 } } });

@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { PageHeader } from '../../../components/page-header';
 import { SearchInput } from '../../../components/search-input';
 import { StateBadge } from '../../../components/state-badge';
-import { TablePager } from '../../../components/table-pager';
+import { TablePager, usePageSize } from '../../../components/table-pager';
 import type { Account, Params } from '../../../lib/contract';
 import { formatTimestamp, useLocale, useT, type MessageKey } from '../../../lib/i18n';
 import { useCan } from '../../../lib/permissions';
@@ -33,7 +33,7 @@ export function AccountsPage() {
   const can = useCan();
   const { query } = useLocation();
   const [page, setPage] = useState(1);
-  const [pagesize, setPagesize] = useState(100);
+  const [pagesize, setPagesize] = usePageSize('accounts');
   const [keyword, setKeyword] = useState('');
   const domainid = query.get('domainid') ?? undefined;
   const { sort, setSort } = useUrlSort();

@@ -7,7 +7,7 @@ import { columnHelper, DataTable, type DataColumn } from '../../../components/da
 import { ErrorAlert } from '../../../components/error-alert';
 import { PageHeader } from '../../../components/page-header';
 import { SearchInput } from '../../../components/search-input';
-import { TablePager } from '../../../components/table-pager';
+import { TablePager, usePageSize } from '../../../components/table-pager';
 import type { Alert, Params } from '../../../lib/contract';
 import { formatTimestamp, useLocale, useT } from '../../../lib/i18n';
 import { notifyError, notifySuccess } from '../../../lib/notify';
@@ -31,7 +31,7 @@ export function AlertsPage() {
   const { query } = useLocation();
   const type = query.get('type') || null;
   const [page, setPage] = useState(1);
-  const [pagesize, setPagesize] = useState(100);
+  const [pagesize, setPagesize] = usePageSize('alerts');
   const [keyword, setKeyword] = useState('');
   const [selection, setSelection] = useState<RowSelectionState>({});
   const { sort, setSort } = useUrlSort();

@@ -7,7 +7,7 @@ import { columnHelper, DataTable, type DataColumn } from '../../../components/da
 import { ErrorAlert } from '../../../components/error-alert';
 import { PageHeader } from '../../../components/page-header';
 import { SearchInput } from '../../../components/search-input';
-import { TablePager } from '../../../components/table-pager';
+import { TablePager, usePageSize } from '../../../components/table-pager';
 import type { Event as CloudEvent, Params } from '../../../lib/contract';
 import { formatTimestamp, useLocale, useT } from '../../../lib/i18n';
 import { notifyError, notifySuccess } from '../../../lib/notify';
@@ -32,7 +32,7 @@ export function EventsPage() {
   const can = useCan();
   const confirm = useConfirm();
   const [page, setPage] = useState(1);
-  const [pagesize, setPagesize] = useState(100);
+  const [pagesize, setPagesize] = usePageSize('events');
   const [type, setType] = useState<string | null>(null);
   const [level, setLevel] = useState<EventLevel | null>(null);
   const [keyword, setKeyword] = useState('');

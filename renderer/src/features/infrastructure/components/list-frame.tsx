@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { PageHeader } from '../../../components/page-header';
 import { SearchInput } from '../../../components/search-input';
 import { stateLabel } from '../../../components/state-badge';
-import { TablePager } from '../../../components/table-pager';
+import { TablePager, usePageSize } from '../../../components/table-pager';
 import { useT } from '../../../lib/i18n';
 import { sortOfQuery, sortQuery, type ListSort } from '../../../lib/list-sort';
 import { replaceQuery, useLocation } from '../../../lib/router';
@@ -49,9 +49,10 @@ export function useListQuery<K extends string>(names: readonly K[]) {
 export type ListQuery<K extends string = string> = ReturnType<typeof useListQuery<K>>;
 
 /** Page, page size, keyword and selection of a server-paged list; the page resets when filters change. */
-export function useListControls(signature: string) {
+/** `list` names the list for what is remembered of it (its page size). */
+export function useListControls(list: string, signature: string) {
   const [page, setPage] = useState(1);
-  const [pagesize, setPagesize] = useState(100);
+  const [pagesize, setPagesize] = usePageSize(list);
   const [keyword, setKeywordState] = useState('');
   const [selection, setSelection] = useState<RowSelectionState>({});
   const [lastSignature, setLastSignature] = useState(signature);

@@ -49,7 +49,7 @@ export function useInfraListPage<C extends InfraListCommand, K extends string>(o
   sortKeys: Readonly<Record<string, string>>;
 }): InfraListPage<ListItem<C>, K> {
   const list = useListQuery(options.filters);
-  const controls = useListControls(list.signature);
+  const controls = useListControls(options.command, list.signature);
   const [adding, setAdding] = useState(false);
   const query = useInfraList(options.command, {
     ...options.params(list.filters),

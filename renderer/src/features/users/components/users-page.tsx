@@ -18,7 +18,7 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { PageHeader } from '../../../components/page-header';
 import { SearchInput } from '../../../components/search-input';
 import { StateBadge } from '../../../components/state-badge';
-import { TablePager } from '../../../components/table-pager';
+import { TablePager, usePageSize } from '../../../components/table-pager';
 import type { Params, User } from '../../../lib/contract';
 import { formatTimestamp, useLocale, useT } from '../../../lib/i18n';
 import { notifyError, notifySuccess } from '../../../lib/notify';
@@ -69,7 +69,7 @@ export function UsersPage() {
   const account = query.get('account') ?? undefined;
   const domainid = query.get('domainid') ?? undefined;
   const [page, setPage] = useState(1);
-  const [pagesize, setPagesize] = useState(100);
+  const [pagesize, setPagesize] = usePageSize('users');
   const [keyword, setKeyword] = useState('');
   const { sort, setSort } = useUrlSort();
   const users = useUsers({ page, pagesize, keyword, account, domainid, ...sortAmong(sort, SORT_KEYS) });
