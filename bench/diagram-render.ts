@@ -8,7 +8,7 @@
  * Standalone: npx tsx bench/diagram-render.ts <baseUrl> <adminPassword>
  */
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium, newBenchPage, signInAsAdmin } from './browser';
 
 export interface DiagramRenderResult {
   /** Navigation to the first fitted frame with nodes, in ms (includes loading the page's code and data). */
@@ -28,28 +28,11 @@ export async function benchDiagramRender(options: {
   baseUrl: string;
   adminPassword: string;
 }): Promise<DiagramRenderResult> {
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   try {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
-    const page = await context.newPage();
+    const page = await newBenchPage(browser);
     const baseUrl = options.baseUrl.replace(/\/$/, '');
-
-    await page.goto(`${baseUrl}/`);
-    await page.getByLabel(/^Username/).fill('admin');
-    await page.getByLabel(/^Password/).fill(options.adminPassword);
-    await page.getByLabel(/^Domain/).fill('ROOT');
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.getByTestId('user-menu').waitFor({ timeout: 60_000 });
+    await signInAsAdmin(page, baseUrl, options.adminPassword);
     // Let the landing page finish its own requests, so they do not compete with the diagram's.
     await page.waitForLoadState('networkidle', { timeout: 30_000 }).catch(() => undefined);
 

@@ -8,7 +8,8 @@
  */
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { launchChromium, newBenchPage, submitAdminLogin } from './browser';
 
 export interface ScriptSizes {
   files: number;
@@ -73,24 +74,15 @@ export async function benchFirstScreen(options: {
   baseUrl: string;
   adminPassword: string;
 }): Promise<FirstScreenResult> {
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
+  const browser = await launchChromium();
   try {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
-    const page = await context.newPage();
+    const page = await newBenchPage(browser);
     const log = collectScripts(page);
     await page.goto(`${options.baseUrl.replace(/\/$/, '')}/`);
     await page.getByLabel(/^Username/).waitFor();
     await settle(log);
     const login = sizes(log.scripts);
-    await page.getByLabel(/^Username/).fill('admin');
-    await page.getByLabel(/^Password/).fill(options.adminPassword);
-    await page.getByLabel(/^Domain/).fill('ROOT');
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.getByTestId('user-menu').waitFor({ timeout: 60_000 });
+    await submitAdminLogin(page, options.adminPassword);
     await settle(log);
     // The UI marks when it starts fetching the other pages' code (renderer/src/app/routes.tsx).
     const prefetchAt = (await page.evaluate(

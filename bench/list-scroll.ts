@@ -8,7 +8,8 @@
  * Standalone: npx tsx bench/list-scroll.ts <baseUrl> <adminPassword>
  */
 import path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { launchChromium, newBenchPage, signInAsAdmin } from './browser';
 
 export interface ScrollFigures {
   fps: number;
@@ -49,15 +50,6 @@ const SCROLL_SCRIPT = `(async ({ selector, durationMs }) => {
 
 async function scrollInPage(page: Page, selector: string, durationMs: number): Promise<Omit<ScrollFigures, 'rows'>> {
   return page.evaluate(`${SCROLL_SCRIPT}(${JSON.stringify({ selector, durationMs })})`);
-}
-
-async function login(page: Page, baseUrl: string, password: string): Promise<void> {
-  await page.goto(`${baseUrl}/`);
-  await page.getByLabel(/^Username/).fill('admin');
-  await page.getByLabel(/^Password/).fill(password);
-  await page.getByLabel(/^Domain/).fill('ROOT');
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.getByTestId('user-menu').waitFor({ timeout: 60_000 });
 }
 
 /** Opens a list at page size 500 and waits for `rows` rows in its table's row count. */
@@ -101,15 +93,10 @@ export async function benchListScroll(options: {
 }): Promise<ListScrollResult> {
   const duration = options.durationMs ?? 4000;
   const baseUrl = options.baseUrl.replace(/\/$/, '');
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
+  const browser = await launchChromium();
   try {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
-    const page = await context.newPage();
-    await login(page, baseUrl, options.adminPassword);
+    const page = await newBenchPage(browser);
+    await signInAsAdmin(page, baseUrl, options.adminPassword);
 
     await openList(page, baseUrl, '/hosts', 'hosts-table', options.hosts);
     const hosts = await scrollInPage(page, '[data-testid="hosts-table"] > div', duration);

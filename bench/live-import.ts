@@ -13,7 +13,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { launchChromium, newBenchPage, signInAsAdmin } from './browser';
 import { startServer } from '../core/src/server/cli';
 import { generateAdvancedConfig } from '../core/test/fixtures/marvin/generate';
 
@@ -101,14 +102,9 @@ async function quiet(lastActivity: () => number, quietMs: number): Promise<void>
 export async function benchLiveImport(options: { baseUrl: string; hosts: number }): Promise<LiveImportResult> {
   const baseUrl = options.baseUrl.replace(/\/$/, '');
   const call = await apiSession(baseUrl);
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
+  const browser = await launchChromium();
   try {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
-    const page = await context.newPage();
+    const page = await newBenchPage(browser);
     let counting = false;
     let lastActivity = Date.now();
     const commands = new Map<string, number>();
@@ -120,12 +116,7 @@ export async function benchLiveImport(options: { baseUrl: string; hosts: number 
       commands.set(command, (commands.get(command) ?? 0) + 1);
     });
     page.on('requestfinished', () => (lastActivity = Date.now()));
-    await page.goto(`${baseUrl}/`);
-    await page.getByLabel(/^Username/).fill('admin');
-    await page.getByLabel(/^Password/).fill(PASSWORD);
-    await page.getByLabel(/^Domain/).fill('ROOT');
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.getByTestId('user-menu').waitFor({ timeout: 60_000 });
+    await signInAsAdmin(page, baseUrl, PASSWORD);
     await page.waitForURL(/#\/dashboard/);
     await quiet(() => lastActivity, 2000);
 
@@ -143,7 +134,7 @@ export async function benchLiveImport(options: { baseUrl: string; hosts: number 
     await page.evaluate('window.__frames.longestFrame = 0; window.__frames.longestTask = 0');
     // BENCH_LIVE_PROFILE=file.cpuprofile: Chromium's CPU profile of the page during the import
     // (open it in DevTools; build the UI with --minify false for readable names).
-    const profiler = process.env.BENCH_LIVE_PROFILE ? await context.newCDPSession(page) : undefined;
+    const profiler = process.env.BENCH_LIVE_PROFILE ? await page.context().newCDPSession(page) : undefined;
     if (profiler) {
       await profiler.send('Profiler.enable');
       await profiler.send('Profiler.start');
