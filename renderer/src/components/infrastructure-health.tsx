@@ -36,6 +36,16 @@ function hostFilterFor(part: string | undefined): HostStateFilter {
 }
 
 /**
+ * The health a strip shows: the one given, or the scope's, fetched. A strip that cannot be read
+ * stays out of the way of the list it heads (the dashboard says why).
+ */
+function useShownHealth(scope: HealthScope, given: InfrastructureHealth | undefined) {
+  const query = useInfrastructureHealth(scope, given === undefined);
+  const health = given ?? query.data;
+  return { health, unreadable: !health && query.error !== null };
+}
+
+/**
  * Hosts by health within a scope. Without `filter` each part links to the Hosts list filtered to
  * it (#/hosts?state=Down, ?resourcestate=Maintenance); with it, each part sets that filter.
  */
@@ -48,11 +58,9 @@ export function HostHealthStrip(props: {
 }) {
   const t = useT();
   const scope = props.scope ?? {};
-  const query = useInfrastructureHealth(scope, props.health === undefined);
-  const health = props.health ?? query.data;
+  const { health, unreadable } = useShownHealth(scope, props.health);
   const filter = props.filter;
-  // A strip that cannot be read stays out of the way of the list it heads (the dashboard says why).
-  if (!health && query.error) return null;
+  if (unreadable) return null;
   return (
     <HealthStrip
       label={t('health.hosts.label')}
@@ -80,10 +88,9 @@ export function PoolHealthStrip(props: {
 }) {
   const t = useT();
   const scope = props.scope ?? {};
-  const query = useInfrastructureHealth(scope, props.health === undefined);
-  const health = props.health ?? query.data;
+  const { health, unreadable } = useShownHealth(scope, props.health);
   const filter = props.filter;
-  if (!health && query.error) return null;
+  if (unreadable) return null;
   return (
     <HealthStrip
       label={t('health.pools.label')}

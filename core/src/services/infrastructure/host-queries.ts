@@ -11,7 +11,7 @@ import { HOST_VIEW_COLUMNS, hostResponse, type HostView } from './cluster-host-r
 import { normalizeTags } from './host-support';
 import { namesById, requireCluster, requirePod, requireZone } from './lookups';
 
-/** The hosts column behind each listHosts sort key (each indexed with id, migration 0009). */
+/** The hosts column behind each listHosts sort key (each indexed with id, migration 0012). */
 const HOST_SORT_COLUMNS: Record<(typeof HOST_SORT_KEYS)[number], string> = {
   name: 'name',
   state: 'status',

@@ -5,7 +5,7 @@ import { prefixEnd, type SearchMatch, type SearchQuery } from '../../domain/sear
 
 /**
  * The lowercased form of a column that name and address searches compare. On PostgreSQL it is
- * compared in the "C" collation, the one its search indexes (migration 0009) are built in: a
+ * compared in the "C" collation, the one its search indexes (migration 0010) are built in: a
  * prefix is then a byte range whatever the database's own collation says about punctuation.
  */
 export function searchKey(dialect: MigrationDialect, column: string, lower = true): RawBuilder<string> {
