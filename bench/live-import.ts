@@ -15,10 +15,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium, newBenchPage, signInAsAdmin } from './browser';
-import { startServer } from '../core/src/server/cli';
+import { BENCH_PASSWORD as PASSWORD, withFreshServer } from './seed';
 import { generateAdvancedConfig } from '../core/test/fixtures/marvin/generate';
 
-const PASSWORD = 'Bench-live-Pass-1';
 const HOSTS_PER_CLUSTER = 20;
 
 export interface LiveImportResult {
@@ -174,16 +173,8 @@ export async function benchLiveImport(options: { baseUrl: string; hosts: number 
 
 /** Starts a throwaway server with the built UI, measures, prints the figures. */
 export async function runLiveImportBench(hosts = Number(process.env.BENCH_STORM_HOSTS ?? 300)): Promise<void> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stackyard-bench-live-'));
-  const server = await startServer({
-    host: '127.0.0.1',
-    port: 0,
-    dataDir,
-    adminPassword: PASSWORD,
-    secretKey: crypto.randomBytes(32),
-  });
-  try {
-    const r = await benchLiveImport({ baseUrl: server.url, hosts });
+  await withFreshServer('stackyard-bench-live-', async (url) => {
+    const r = await benchLiveImport({ baseUrl: url, hosts });
     const top = r.byCommand
       .slice(0, 6)
       .map(([c, n]) => `${c} ${n}`)
@@ -194,10 +185,7 @@ export async function runLiveImportBench(hosts = Number(process.env.BENCH_STORM_
     console.log(
       `[ui] longest frame on the dashboard during the import: ${r.longestFrameMs.toFixed(0)} ms, longest task ${r.longestTaskMs.toFixed(0)} ms (target < 200 ms; idle page, same machine: ${r.idleLongestFrameMs.toFixed(0)} ms; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores)`,
     );
-  } finally {
-    await server.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename);

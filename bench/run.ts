@@ -20,7 +20,7 @@ import { benchFirstScreen } from './first-screen';
 import { benchInfrastructure } from './infrastructure';
 import { benchLoginFlood } from './login-flood';
 import { ms, timeRuns } from './stats';
-import { seedUsers, BENCH_PASSWORD as PASSWORD } from './seed';
+import { seedUsers, withFreshServer, BENCH_PASSWORD as PASSWORD } from './seed';
 import { benchLoad } from './load';
 import { benchLists } from './lists';
 import { runLiveImportBench } from './live-import';
@@ -158,16 +158,8 @@ if ((!part || part === 'ui') && process.env.BENCH_SKIP_BROWSER !== '1') {
 
 /** The first screen's JavaScript, in Chromium, against a fresh server with the built UI. */
 async function benchUi(): Promise<void> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stackyard-bench-ui-'));
-  const server = await startServer({
-    host: '127.0.0.1',
-    port: 0,
-    dataDir,
-    adminPassword: PASSWORD,
-    secretKey: crypto.randomBytes(32),
-  });
-  try {
-    const r = await benchFirstScreen({ baseUrl: server.url, adminPassword: PASSWORD });
+  await withFreshServer('stackyard-bench-ui-', async (url) => {
+    const r = await benchFirstScreen({ baseUrl: url, adminPassword: PASSWORD });
     const kB = (n: number) => `${(n / 1000).toFixed(1)} kB`;
     console.log(
       `[ui] login screen JavaScript: ${r.login.files} files, ${kB(r.login.rawBytes)} raw, ${kB(r.login.gzipBytes)} gzipped`,
@@ -178,8 +170,5 @@ async function benchUi(): Promise<void> {
     console.log(
       `[ui] other pages prefetched in idle time after it: ${r.prefetched.files} files, ${kB(r.prefetched.gzipBytes)} gzipped`,
     );
-  } finally {
-    await server.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }

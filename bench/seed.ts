@@ -1,6 +1,10 @@
 /** Seeding shared by the benchmarks: bulk users, Marvin-imported Simulator hosts, bulk events. */
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createCore, type Core } from '../core/src/core';
+import { startServer } from '../core/src/server/cli';
 import type { Caller } from '../core/src/services/caller';
 import { generateAdvancedConfig } from '../core/test/fixtures/marvin/generate';
 import { database } from './databases';
@@ -182,4 +186,22 @@ export async function seedApiClients(core: Core, admin: Caller, count: number): 
     keys.push(registered.userkeys as ApiClientKeys);
   }
   return keys;
+}
+
+/** A fresh server with the built UI on 127.0.0.1 over an empty data directory, for `use`; both go after. */
+export async function withFreshServer<T>(prefix: string, use: (url: string) => Promise<T>): Promise<T> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const server = await startServer({
+    host: '127.0.0.1',
+    port: 0,
+    dataDir,
+    adminPassword: PASSWORD,
+    secretKey: crypto.randomBytes(32),
+  });
+  try {
+    return await use(server.url);
+  } finally {
+    await server.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
 }
