@@ -163,7 +163,7 @@ test('the health strip shows a silent host within a heartbeat, filters the Hosts
 
     await test.step('its part opens the Hosts list filtered to that state, with the same strip', async () => {
       await partOf(strip, state).click();
-      await expect(page).toHaveURL(new RegExp(`#/hosts\\?zoneid=${zone.id}&state=${state}$`));
+      await expect(page).toHaveURL(new RegExp(`#/hosts\\?zoneid=${zone.id}&health=${state}$`));
       await expect(infra.row('hosts', target.name)).toBeVisible();
       await expect(infra.row('hosts', healthy.name)).toHaveCount(0);
       const header = page.getByRole('group', { name: 'Host health' });

@@ -1577,6 +1577,7 @@ export interface CommandParams {
     type?: string;
     state?: string;
     resourcestate?: string;
+    health?: string;
     hypervisor?: string;
     hosttags?: string | readonly string[];
     outofbandmanagementenabled?: boolean;

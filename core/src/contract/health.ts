@@ -32,10 +32,3 @@ export function isMaintenanceState(resourceState: string): resourceState is Host
 export function hostHealthPart(status: HostStatus, resourceState: HostResourceState): HostHealthPart {
   return isMaintenanceState(resourceState) ? resourceState : status;
 }
-
-/** Which list filter shows a part's hosts: listHosts `resourcestate` for maintenance parts, else `state`. */
-export function hostHealthFilter(
-  part: HostHealthPart,
-): { state: HostStatus } | { resourcestate: HostMaintenanceState } {
-  return isMaintenanceState(part) ? { resourcestate: part } : { state: part };
-}

@@ -117,6 +117,21 @@ describe.each(dialects())('listInfrastructureHealth (%s)', (dialect) => {
     expect(parts.reduce((a, b) => a + b, 0)).toBe(h.hosts.count);
   });
 
+  it("lists exactly each part's hosts with listHosts health=<part>", async () => {
+    const h = await health({ zoneid: zone.uuid });
+    for (const [part, count] of Object.entries(h.hosts.health as Record<string, number>)) {
+      const listed = ok(await tc.call('listHosts', { zoneid: zone.uuid, type: 'Routing', health: part.toLowerCase() }));
+      expect([part, listed.count]).toEqual([part, count]);
+    }
+    const up = ok(await tc.call('listHosts', { zoneid: zone.uuid, type: 'Routing', health: 'Up' })).host.map(
+      (x: { name: string }) => x.name,
+    );
+    // Hosts in maintenance are not Up parts, however they answer; a Disabled host that answers is.
+    expect(up.sort()).toEqual(['disabled-up', 'up-0', 'up-1', 'up-2', 'up-c2']);
+    // listHosts state=Up stays CloudStack's filter: every answering host, in maintenance or not.
+    expect(ok(await tc.call('listHosts', { zoneid: zone.uuid, state: 'Up' })).count).toBe(7);
+  });
+
   it('counts pools by state and image stores with their read-only ones', async () => {
     const h = await health({ zoneid: zone.uuid });
     expect(h.storagepools).toEqual({ count: 4, states: { Up: 2, Maintenance: 1, Disabled: 1 } });

@@ -8,7 +8,7 @@ import { useLiveSync } from '../lib/live-sync';
 import { areasForEvent, queryKeys } from '../lib/query-keys';
 import { ADMIN, fakeClient } from '../test/fake-transport';
 import { renderWithProviders } from '../test/render';
-import { HostHealthStrip, PoolHealthStrip, type HostStateFilter } from './infrastructure-health';
+import { HostHealthStrip, PoolHealthStrip, type HostHealthFilter } from './infrastructure-health';
 
 function health(hosts: Record<string, number>, pools: Record<string, number> = { Up: 2 }): InfrastructureHealth {
   const count = Object.values(hosts).reduce((a, b) => a + b, 0);
@@ -34,8 +34,8 @@ describe('HealthStrip', () => {
     renderWithProviders(<HostHealthStrip scope={{ zoneid: 'z-1' }} health={CLOUD} />, { client, user: ADMIN });
     expect(strip().textContent).toBe('294 Up·3 Down·2 Disconnected·5 Maintenance');
     expect(screen.queryByTestId('health-part-Alert')).toBeNull();
-    expect(part('Down').getAttribute('href')).toBe('#/hosts?zoneid=z-1&state=Down');
-    expect(part('Maintenance').getAttribute('href')).toBe('#/hosts?zoneid=z-1&resourcestate=Maintenance');
+    expect(part('Down').getAttribute('href')).toBe('#/hosts?zoneid=z-1&health=Down');
+    expect(part('Maintenance').getAttribute('href')).toBe('#/hosts?zoneid=z-1&health=Maintenance');
     // Problems are marked (tinted in their state colour); Up and Maintenance are not problems.
     expect(part('Down').hasAttribute('data-problem')).toBe(true);
     expect(part('Disconnected').hasAttribute('data-problem')).toBe(true);
@@ -55,10 +55,10 @@ describe('HealthStrip', () => {
 
   it('in a list header, sets the list filter, marks the active part pressed, and clears it when pressed again', () => {
     const { client } = fakeClient({});
-    const changes: HostStateFilter[] = [];
-    function Header({ initial }: { initial: HostStateFilter }) {
+    const changes: HostHealthFilter[] = [];
+    function Header({ initial }: { initial: HostHealthFilter }) {
       const [filter, setFilter] = useState(initial);
-      const onChange = (patch: HostStateFilter) => {
+      const onChange = (patch: HostHealthFilter) => {
         changes.push(patch);
         setFilter({ ...filter, ...patch });
       };
@@ -74,15 +74,11 @@ describe('HealthStrip', () => {
     expect(pressed()).toEqual([part('Maintenance')]);
     fireEvent.click(part('Maintenance'));
     expect(pressed()).toHaveLength(0);
-    expect(changes).toEqual([
-      { state: 'Down', resourcestate: undefined },
-      { state: undefined, resourcestate: 'Maintenance' },
-      { state: undefined, resourcestate: undefined },
-    ]);
+    expect(changes).toEqual([{ health: 'Down' }, { health: 'Maintenance' }, { health: undefined }]);
     cleanup();
-    // A list filtered by state and resource state at once shows no single part.
-    renderWithProviders(<Header initial={{ state: 'Up', resourcestate: 'Disabled' }} />, { client, user: ADMIN });
-    expect(pressed()).toHaveLength(0);
+    // A list opened on a part (#/hosts?health=Alert) shows that part pressed.
+    renderWithProviders(<Header initial={{ health: 'Maintenance' }} />, { client, user: ADMIN });
+    expect(pressed()).toEqual([part('Maintenance')]);
   });
 
   it('asks listInfrastructureHealth for its scope, and asks again when a host event arrives', async () => {

@@ -1,4 +1,4 @@
-import { HOST_HEALTH_PARTS, hostHealthFilter, isMaintenanceState, type HostHealthPart } from '../lib/contract';
+import { HOST_HEALTH_PARTS } from '../lib/contract';
 import { useInfrastructureHealth, type HealthScope, type InfrastructureHealth } from '../lib/health';
 import { useT } from '../lib/i18n';
 import { href } from '../lib/router';
@@ -16,23 +16,12 @@ const POOL_PARTS = [
 
 const ALWAYS_UP = ['Up'];
 
-/** The Hosts list filters the host strip reads and sets (listHosts `state`, `resourcestate`). */
-export interface HostStateFilter {
-  state?: string;
-  resourcestate?: string;
-}
-
-/** The part a list filtered this way shows exactly (a heartbeat state alone, or a maintenance state alone). */
-function activeHostPart(filter: HostStateFilter): string | undefined {
-  if (filter.state && !filter.resourcestate) return filter.state;
-  if (filter.resourcestate && !filter.state && isMaintenanceState(filter.resourcestate)) return filter.resourcestate;
-  return undefined;
-}
-
-/** The Hosts list filters that show one part of the strip (both cleared when `part` is undefined). */
-function hostFilterFor(part: string | undefined): HostStateFilter {
-  const none: HostStateFilter = { state: undefined, resourcestate: undefined };
-  return part ? { ...none, ...hostHealthFilter(part as HostHealthPart) } : none;
+/**
+ * The Hosts list filter the host strip reads and sets: listHosts `health`, which lists exactly the
+ * hosts a part counts (Up leaves out hosts in maintenance, as the strip does).
+ */
+export interface HostHealthFilter {
+  health?: string;
 }
 
 /**
@@ -47,12 +36,12 @@ function useShownHealth(scope: HealthScope, given: InfrastructureHealth | undefi
 
 /**
  * Hosts by health within a scope. Without `filter` each part links to the Hosts list filtered to
- * it (#/hosts?state=Down, ?resourcestate=Maintenance); with it, each part sets that filter.
+ * it (#/hosts?health=Down, ?health=Maintenance); with it, each part sets that filter.
  */
 export function HostHealthStrip(props: {
   scope?: HealthScope;
   health?: InfrastructureHealth;
-  filter?: HostStateFilter & { onChange(patch: HostStateFilter): void };
+  filter?: HostHealthFilter & { onChange(patch: HostHealthFilter): void };
   title?: string;
   testId?: string;
 }) {
@@ -68,11 +57,9 @@ export function HostHealthStrip(props: {
       counts={health?.hosts.health}
       order={HOST_HEALTH_PARTS}
       always={ALWAYS_UP}
-      hrefFor={
-        filter ? undefined : (state) => href('/hosts', { ...scope, ...hostHealthFilter(state as HostHealthPart) })
-      }
-      onSelect={filter ? (state) => filter.onChange(hostFilterFor(state)) : undefined}
-      active={filter ? activeHostPart(filter) : undefined}
+      hrefFor={filter ? undefined : (state) => href('/hosts', { ...scope, health: state })}
+      onSelect={filter ? (state) => filter.onChange({ health: state }) : undefined}
+      active={filter?.health}
       testId={props.testId ?? 'host-health'}
     />
   );

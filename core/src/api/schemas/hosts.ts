@@ -170,6 +170,12 @@ export const listHosts = defineSpec({
     type: param.string('the host type', 32).optional(),
     state: param.string('the state of the host', 32).optional(),
     resourcestate: param.string('list hosts by resource state', 32).optional(),
+    health: param
+      .string(
+        "Stackyard: the hosts of one part of listInfrastructureHealth's host strip: a maintenance state (PrepareForMaintenance, Maintenance, ErrorInMaintenance) lists hosts in it; a heartbeat state (Up, Down, Alert...) lists hosts in it that are not in maintenance",
+        32,
+      )
+      .optional(),
     hypervisor: param.string('hypervisor type of host: Simulator, KVM', 32).optional(),
     hosttags: param.list('lists hosts having every one of these tags').optional(),
     outofbandmanagementenabled: param

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Host, HOST_SORT_KEYS, ListHostsInput } from '../../api/schemas/hosts';
 import { notFound } from '../../domain/errors';
+import { HOST_HEALTH_PARTS, HOST_MAINTENANCE_STATES, isMaintenanceState } from '../../contract/health';
 import { canonicalHypervisor, HOST_RESOURCE_STATES, HOST_STATUSES } from '../../domain/infrastructure';
 import { containsIgnoreCase, ilike } from '../../db/query-helpers';
 import { orderedBy, pageOfList } from '../../db/list-page';
@@ -44,6 +45,7 @@ export class HostQueries {
     const hypervisor = input.hypervisor !== undefined ? (canonicalHypervisor(input.hypervisor) ?? '') : undefined;
     const keyword = keywordPattern(input.keyword);
     const tags = normalizeTags(input.hosttags);
+    const health = input.health !== undefined ? canonical(HOST_HEALTH_PARTS, input.health) : undefined;
     const filtered = () => {
       let q = this.db.selectFrom('hosts').where('removed', 'is', null);
       if (input.id !== undefined) q = q.where('uuid', '=', input.id);
@@ -55,6 +57,11 @@ export class HostQueries {
       if (input.state !== undefined) q = q.where('status', '=', canonical(HOST_STATUSES, input.state));
       if (input.resourcestate !== undefined) {
         q = q.where('resource_state', '=', canonical(HOST_RESOURCE_STATES, input.resourcestate));
+      }
+      if (health !== undefined) {
+        q = isMaintenanceState(health)
+          ? q.where('resource_state', '=', health)
+          : q.where('status', '=', health).where('resource_state', 'not in', HOST_MAINTENANCE_STATES);
       }
       if (hypervisor !== undefined) q = q.where('hypervisor_type', '=', hypervisor);
       if (keyword !== undefined) q = q.where(ilike('name', keyword));

@@ -18,7 +18,7 @@ import { useHostActions } from './host-actions';
 import { EnumFilter, LocationFilters, locationOf, PresetFilter } from './list-frame';
 import { InfraListView, useInfraListPage, type SortKey } from './list-page';
 
-const FILTERS = ['zoneid', 'podid', 'clusterid', 'state', 'resourcestate', 'hypervisor'] as const;
+const FILTERS = ['zoneid', 'podid', 'clusterid', 'health', 'state', 'resourcestate', 'hypervisor'] as const;
 /** The columns the server sorts listHosts by (column id -> sortby); CPU and memory columns show ratios the server does not sort by. */
 const HOST_SORT_KEYS = {
   name: 'name',
@@ -141,7 +141,7 @@ export function HostsPage() {
       health={
         <HostHealthStrip
           scope={{ zoneid: page.filters.zoneid, podid: page.filters.podid, clusterid: page.filters.clusterid }}
-          filter={{ state: page.filters.state, resourcestate: page.filters.resourcestate, onChange: page.list.set }}
+          filter={{ health: page.filters.health, onChange: page.list.set }}
         />
       }
       filters={
