@@ -7,6 +7,7 @@ import { ApiError } from './api-error';
 import type { AsyncCommandName, AsyncJob, AsyncStart, ParamsArg, ResponseOf } from './contract';
 import { translate, useLocaleStore } from './i18n';
 import { notifyError, notifySuccess } from './notify';
+import { coalescerOf } from './live-coalescer';
 import { areasForJob, type AreaRoot } from './query-keys';
 
 export type JobState = 'running' | 'done' | 'failed';
@@ -307,7 +308,11 @@ export async function runJob<C extends AsyncCommandName>(
     resourceId: start.id,
   });
   const done = followJob(client, start.jobid).then((entry) => {
-    invalidateAreas(queryClient, options.invalidate ?? areasForJob(undefined, options.command));
+    const areas = options.invalidate ?? areasForJob(undefined, options.command);
+    coalescerOf(queryClient).jobEnded(
+      start.jobid,
+      areas.map((area) => ({ root: [area], refetch: true })),
+    );
     const locale = useLocaleStore.getState().locale;
     if (entry.state === 'failed') {
       const error = new ApiError(

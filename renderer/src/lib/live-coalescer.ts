@@ -11,6 +11,9 @@ export interface CoalescerOptions {
   maxIntervalMs?: number;
 }
 
+/** How many ended jobs the coalescer remembers, so a job's end refetches each area once. */
+const REMEMBERED_JOBS = 200;
+
 interface QueryTimer {
   timer?: ReturnType<typeof setTimeout>;
   lastRefetchAt: number;
@@ -24,6 +27,8 @@ interface QueryTimer {
  */
 export class RefetchCoalescer {
   private readonly timers = new Map<string, QueryTimer>();
+  /** Per ended job, the areas its end has refetched (the tray's poll and the live stream both see it end). */
+  private readonly endedJobs = new Map<string, Set<string>>();
   private readonly base: number;
   private readonly max: number;
 
@@ -60,10 +65,31 @@ export class RefetchCoalescer {
     }
   }
 
+  /**
+   * Job `jobid` ended: refetch (or, with `refetch: false`, only mark stale) the areas it has not
+   * refreshed yet. The page that started the job and the live stream both learn of its end; the
+   * second one asks for nothing.
+   */
+  jobEnded(jobid: string, areas: readonly { root: QueryKey; refetch: boolean }[]): void {
+    let done = this.endedJobs.get(jobid);
+    if (!done) {
+      done = new Set();
+      this.endedJobs.set(jobid, done);
+      if (this.endedJobs.size > REMEMBERED_JOBS) this.endedJobs.delete(this.endedJobs.keys().next().value!);
+    }
+    for (const { root, refetch } of areas) {
+      const key = JSON.stringify(root);
+      if (done.has(key)) continue;
+      done.add(key);
+      this.refetchNow(root, { refetch });
+    }
+  }
+
   /** Stops every pending refetch (sign-out, unmount). */
   dispose(): void {
     for (const entry of this.timers.values()) if (entry.timer) clearTimeout(entry.timer);
     this.timers.clear();
+    this.endedJobs.clear();
   }
 
   /** How many refetches are waiting (for tests and the benchmark's curiosity). */
@@ -121,4 +147,16 @@ export class RefetchCoalescer {
       { cancelRefetch: false },
     );
   }
+}
+
+const coalescers = new WeakMap<QueryClient, RefetchCoalescer>();
+
+/** The one coalescer of a query client: live updates and the pages that start jobs share it. */
+export function coalescerOf(queryClient: QueryClient, options?: CoalescerOptions): RefetchCoalescer {
+  let coalescer = coalescers.get(queryClient);
+  if (!coalescer) {
+    coalescer = new RefetchCoalescer(queryClient, options);
+    coalescers.set(queryClient, coalescer);
+  }
+  return coalescer;
 }

@@ -5,7 +5,7 @@ import { useApi } from './api-context';
 import { ConnectionMonitor } from './connection-monitor';
 import type { LiveMessage } from './contract';
 import { useJobStore } from './jobs';
-import { RefetchCoalescer, type CoalescerOptions } from './live-coalescer';
+import { coalescerOf, type CoalescerOptions, type RefetchCoalescer } from './live-coalescer';
 import { patchFromEvent } from './live-patch';
 import { areasForEvent, areasForJob, queryKeys, type AreaRoot } from './query-keys';
 import { useUiStore } from './ui-store';
@@ -28,7 +28,7 @@ export class LiveSync {
     private readonly queryClient: QueryClient,
     options?: CoalescerOptions,
   ) {
-    this.coalescer = new RefetchCoalescer(queryClient, options);
+    this.coalescer = coalescerOf(queryClient, options);
   }
 
   apply(message: LiveMessage): void {
@@ -44,9 +44,11 @@ export class LiveSync {
     const before = useJobStore.getState().jobs.find((j) => j.jobid === message.job.jobid);
     const entry = useJobStore.getState().apply(message.job);
     if (entry && entry.state !== 'running' && before?.state !== entry.state) {
-      for (const area of areasForJob(message.job.jobinstancetype, message.job.cmd ?? entry.command)) {
-        this.coalescer.refetchNow([area], { refetch: refetches(area) });
-      }
+      const areas = areasForJob(message.job.jobinstancetype, message.job.cmd ?? entry.command);
+      this.coalescer.jobEnded(
+        entry.jobid,
+        areas.map((area) => ({ root: [area], refetch: refetches(area) })),
+      );
     }
   }
 

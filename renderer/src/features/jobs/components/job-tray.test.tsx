@@ -1,10 +1,12 @@
 // @vitest-environment happy-dom
+import { useQuery } from '@tanstack/react-query';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AsyncJob } from '../../../lib/contract';
 import { batchStorageKey, useBatchStore } from '../../../lib/batch';
 import { useJobStore, runJob, type JobUpdate } from '../../../lib/jobs';
 import { useLiveSync } from '../../../lib/live-sync';
+import { queryKeys } from '../../../lib/query-keys';
 import { ADMIN, fakeClient } from '../../../test/fake-transport';
 import { renderWithProviders } from '../../../test/render';
 import { JobTray } from './job-tray';
@@ -113,6 +115,38 @@ describe('JobTray', () => {
     expect(within(tray).getByText('Open').closest('a')?.getAttribute('href')).toBe('#/accounts');
     expect(transport.callsOf('deleteAccount')[0]?.params).toEqual({ id: 'a-1' });
     expect(transport.callsOf('queryAsyncJobResult').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('refetches what a job changed once when both the live stream and the page see it end', async () => {
+    let finished = false;
+    const { client, transport } = fakeClient({
+      deleteAccount: () => ({ jobid: 'job-7' }),
+      queryAsyncJobResult: () =>
+        finished
+          ? { jobid: 'job-7', jobstatus: 1, jobprocstatus: 100, jobresult: { success: true } }
+          : { jobid: 'job-7', jobstatus: 0, jobprocstatus: 0 },
+      listAccounts: () => ({ count: 0, account: [] }),
+    });
+    function Accounts() {
+      useQuery({ queryKey: queryKeys.accounts.list({}), queryFn: () => client.call('listAccounts') });
+      return <TrayWithLiveSync />;
+    }
+    const { queryClient } = renderWithProviders(<Accounts />, { client, user: ADMIN });
+    await waitFor(() => expect(transport.callsOf('listAccounts')).toHaveLength(1));
+    let done: Promise<unknown> | undefined;
+    await act(async () => {
+      done = (await runJob(client, queryClient, { command: 'deleteAccount', params: { id: 'a-1' }, title: 'Delete' }))
+        .done;
+    });
+    finished = true;
+    act(() => transport.push(jobUpdate({ jobid: 'job-7', jobstatus: 1, cmd: 'deleteAccount' })));
+    await act(async () => {
+      await done;
+    });
+    await waitFor(() => expect(transport.callsOf('listAccounts')).toHaveLength(2));
+    // The page's own follow of the job ended after the stream's message: it asked for nothing more.
+    await act(async () => {});
+    expect(transport.callsOf('listAccounts')).toHaveLength(2);
   });
 
   describe('from the server', () => {
