@@ -113,6 +113,26 @@ test('command palette finds a host by IP, runs its action, opens a cluster, reme
     await expect(page.getByTestId('cluster-drawer')).toContainText(names.cluster);
   });
 
+  await test.step('Tab on a result that is not the best shows its own actions, highlighted', async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+K');
+    // The zone, the pod and the cluster all match; the pod is not the best result.
+    await box.fill(`pal-`);
+    const pod = palette.locator('[role="option"][data-item^="kind-pod:"]');
+    await expect(pod).toContainText(names.pod);
+    await expect(options.first()).not.toHaveAttribute('data-item', /^kind-pod:/);
+    const addCluster = options.filter({ hasText: `Add cluster to pod ${names.pod}` });
+    await expect(addCluster).toHaveCount(0);
+    const index = Number((await pod.getAttribute('id'))?.replace('palette-option-', ''));
+    for (let i = 0; i < index; i += 1) await box.press('ArrowDown');
+    await expect(pod).toHaveAttribute('aria-selected', 'true');
+    await expect(pod).toContainText('Tab: actions');
+    await box.press('Tab');
+    await expect(addCluster).toHaveAttribute('aria-selected', 'true');
+    await expect(box).toBeFocused();
+    await snap(page, 'palette-03b-tab-actions');
+  });
+
   await test.step('reopen the palette: both are recent, newest first', async () => {
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+K');

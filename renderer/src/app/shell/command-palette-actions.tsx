@@ -6,10 +6,15 @@ import type { SearchResult } from '../../lib/contract';
 import { useT } from '../../lib/i18n';
 import { useCan } from '../../lib/permissions';
 import type { PaletteDialog } from './command-palette-dialogs';
-import type { PaletteItem } from './command-palette-items';
+import { RESULT_ACTIONS, type PaletteItem } from './command-palette-items';
+
+/** Kinds of results the palette has actions for. */
+export function hasActions(result: SearchResult): boolean {
+  return ['host', 'cluster', 'pod', 'zone'].includes(result.kind);
+}
 
 /**
- * What may be done to the best result, with the infrastructure feature's own actions and dialogs:
+ * What may be done to a result (the best one, or the one picked with Tab), with the infrastructure feature's own actions and dialogs:
  * a host's lifecycle (maintenance, enable / disable, reconnect, tags, delete), "Add host to" a
  * cluster, "Add cluster to" a pod, "Add pod to" a zone. Only actions the caller may run now.
  */
@@ -20,7 +25,7 @@ export function useResultActions(top: SearchResult | undefined, openDialog: (d: 
   const host = useInfraList('listHosts', { id: top?.id ?? '' }, { enabled: isHost, keepPrevious: false });
   const hostActions = useHostActions({ onEditTags: (h) => openDialog({ kind: 'hostTags', host: h }) });
   if (!top) return [];
-  const group = 'result-actions';
+  const group = RESULT_ACTIONS;
   const groupLabel = t('palette.resultActions', { name: top.name });
   const item = (key: string, label: string, icon: ReactNode, run: () => void): PaletteItem => ({
     id: `act:${top.id}:${key}`,

@@ -31,6 +31,7 @@ export function resultItem(
     badge: badge ? t(badge) : undefined,
     icon: <Glyph size={16} stroke={1.6} />,
     keywords: '',
+    result: 'matchedby' in result && result.matchedby ? (result as SearchResult) : undefined,
     run: () => {
       remember(result);
       openResult(result);
@@ -40,7 +41,8 @@ export function resultItem(
 
 /**
  * The options in display order. Nothing typed: recent items, then actions and pages. Typing: the
- * search results grouped by kind (in the order of their best match), the best result's actions,
+ * search results grouped by kind (in the order of their best match), the actions of the result
+ * they are for (the best one unless another was picked with Tab) after that result's group,
  * then matching commands and pages; commands come first when one starts with the typed text.
  */
 export function arrange(input: {
@@ -49,6 +51,8 @@ export function arrange(input: {
   results: SearchResult[];
   recent: RecentItem[];
   resultActions: PaletteItem[];
+  /** The result `resultActions` are for. */
+  actionsFor?: SearchResult;
   t: Translate;
   remember(item: RecentItem): void;
 }): PaletteItem[] {
@@ -71,13 +75,13 @@ export function arrange(input: {
   const commandsFirst = matching.some((i) => i.label.toLowerCase().startsWith(needle));
   return commandsFirst
     ? [...matching, ...found, ...input.resultActions]
-    : [...withActions(found, input.resultActions), ...matching];
+    : [...withActions(found, input.resultActions, input.actionsFor), ...matching];
 }
 
-/** The best result's group, then its actions, then the other groups. */
-function withActions(found: PaletteItem[], actions: PaletteItem[]): PaletteItem[] {
+/** The groups up to the one holding the actions' result, its actions, then the other groups. */
+function withActions(found: PaletteItem[], actions: PaletteItem[], target: SearchResult | undefined): PaletteItem[] {
   if (found.length === 0) return actions;
-  const firstGroup = found[0]?.group;
-  const head = found.filter((i) => i.group === firstGroup);
-  return [...head, ...actions, ...found.filter((i) => i.group !== firstGroup)];
+  const targetGroup = found.find((i) => i.result?.id === target?.id)?.group ?? found[0]?.group;
+  const end = found.findLastIndex((i) => i.group === targetGroup) + 1;
+  return [...found.slice(0, end), ...actions, ...found.slice(end)];
 }

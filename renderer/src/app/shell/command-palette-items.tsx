@@ -8,9 +8,13 @@ import { useCan, type Area } from '../../lib/permissions';
 import { navigate } from '../../lib/router';
 import { useUiStore, type PendingAction } from '../../lib/ui-store';
 import { ROUTES } from '../routes';
+import type { SearchResult } from '../../lib/contract';
 import { NO_LOCATION, type PaletteDialog } from './command-palette-dialogs';
 
 const iconNode = (Glyph: Icon) => <Glyph size={16} stroke={1.6} />;
+
+/** The group of the actions listed for one search result. */
+export const RESULT_ACTIONS = 'result-actions';
 
 export interface PaletteItem {
   id: string;
@@ -25,6 +29,8 @@ export interface PaletteItem {
   icon: ReactNode;
   /** Extra words to match (the English name in Korean mode and the reverse). */
   keywords: string;
+  /** The search result this option opens (its actions can be shown with Tab). */
+  result?: SearchResult;
   run(): void;
 }
 

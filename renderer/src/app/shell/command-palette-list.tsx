@@ -1,6 +1,6 @@
 import { Badge, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowRight } from '@tabler/icons-react';
-import type { PaletteItem } from './command-palette-items';
+import { RESULT_ACTIONS, type PaletteItem } from './command-palette-items';
 import classes from './command-palette.module.css';
 
 export const optionId = (index: number) => `palette-option-${index}`;
@@ -29,6 +29,8 @@ export function PaletteList(props: {
   active: number;
   onHover(index: number): void;
   onChoose(item: PaletteItem): void;
+  /** A hint shown on the active option when it has actions ("Tab: actions"). */
+  actionsHint?(item: PaletteItem): string | undefined;
 }) {
   return (
     <div role="listbox" id={props.id} aria-label={props.label} className={classes.list}>
@@ -40,7 +42,7 @@ export function PaletteList(props: {
             fw={700}
             c="dimmed"
             // A heading naming a resource keeps its name as written.
-            tt={group.key === 'result-actions' ? undefined : 'uppercase'}
+            tt={group.key === RESULT_ACTIONS ? undefined : 'uppercase'}
             px="sm"
             pt={8}
             pb={2}
@@ -76,6 +78,11 @@ export function PaletteList(props: {
                 <Badge size="xs" variant="light" color="gray">
                   {item.badge}
                 </Badge>
+              )}
+              {index === props.active && props.actionsHint?.(item) && (
+                <Text size="xs" className={classes.hint}>
+                  {props.actionsHint(item)}
+                </Text>
               )}
               {index === props.active && <IconArrowRight size={14} aria-hidden />}
             </UnstyledButton>

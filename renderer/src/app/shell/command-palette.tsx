@@ -1,16 +1,17 @@
 import { Kbd, Loader, Modal, ScrollArea, Text, TextInput } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
-import { useCallback, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
 import { useApi } from '../../lib/api-context';
+import type { SearchResult } from '../../lib/contract';
 import { useT } from '../../lib/i18n';
 import type { Area } from '../../lib/permissions';
 import { useSession } from '../../lib/session';
 import { useUiStore } from '../../lib/ui-store';
-import { useResultActions } from './command-palette-actions';
+import { hasActions, useResultActions } from './command-palette-actions';
 import { arrange } from './command-palette-arrange';
 import { PaletteDialogs, type PaletteDialog } from './command-palette-dialogs';
-import { useStaticItems, type PaletteItem } from './command-palette-items';
+import { RESULT_ACTIONS, useStaticItems, type PaletteItem } from './command-palette-items';
 import { optionId, PaletteList } from './command-palette-list';
 import { useRecentItems } from './command-palette-recent';
 import { usePaletteSearch } from './command-palette-search';
@@ -19,8 +20,17 @@ import classes from './command-palette.module.css';
 
 const LISTBOX_ID = 'command-palette-listbox';
 
-/** The options for what is typed: search results, the best result's actions, commands and pages. */
-function usePaletteItems(areas: Area[], text: string, open: boolean, openDialog: (d: PaletteDialog) => void) {
+/**
+ * The options for what is typed: search results, the actions of the best result (or of the one
+ * picked with Tab), commands and pages.
+ */
+function usePaletteItems(
+  areas: Area[],
+  text: string,
+  open: boolean,
+  picked: SearchResult | undefined,
+  openDialog: (d: PaletteDialog) => void,
+) {
   const t = useT();
   const client = useApi();
   const user = useSession((s) => s.user);
@@ -28,14 +38,16 @@ function usePaletteItems(areas: Area[], text: string, open: boolean, openDialog:
   const staticItems = useStaticItems(areas, openDialog);
   const search = usePaletteSearch(text, open);
   const results = search.results.filter((r) => areas.includes(KINDS[r.kind].area));
-  const resultActions = useResultActions(results[0], openDialog);
-  const items = arrange({ text, staticItems, results, recent, resultActions, t, remember });
+  const actionsFor = results.find((r) => r.id === picked?.id) ?? results[0];
+  const resultActions = useResultActions(actionsFor, openDialog);
+  const items = arrange({ text, staticItems, results, recent, resultActions, actionsFor, t, remember });
   return { items, searching: search.searching };
 }
 
 /**
  * Ctrl+K: search hosts, clusters, pods, zones, storage, accounts, users and domains by name, IP or
- * id and open them; run the best result's actions, create and import actions, go to any page.
+ * id and open them; run the best result's actions (Tab on another result shows its own), create
+ * and import actions, go to any page.
  */
 export function CommandPalette({ areas }: { areas: Area[] }) {
   const t = useT();
@@ -44,9 +56,25 @@ export function CommandPalette({ areas }: { areas: Area[] }) {
   const [text, setText] = useState('');
   const [active, setActive] = useState(0);
   const [dialog, setDialog] = useState<PaletteDialog | null>(null);
+  const [picked, setPicked] = useState<{ result: SearchResult; jump: boolean }>();
   const openDialog = useCallback((d: PaletteDialog) => setDialog(d), []);
-  const { items, searching } = usePaletteItems(areas, text, open, openDialog);
+  const { items, searching } = usePaletteItems(areas, text, open, picked?.result, openDialog);
   const current = Math.min(active, Math.max(0, items.length - 1));
+  const moveTo = (index: number) => {
+    setActive(index);
+    document.getElementById(optionId(index))?.scrollIntoView({ block: 'nearest' });
+  };
+
+  // After Tab on a result, the highlight lands on its first action once the actions are listed
+  // (a host's actions wait for the host to be read).
+  const firstAction = items.findIndex(
+    (i) => i.group === RESULT_ACTIONS && i.id.startsWith(`act:${picked?.result.id}:`),
+  );
+  useEffect(() => {
+    if (!picked?.jump || firstAction < 0) return;
+    moveTo(firstAction);
+    setPicked({ result: picked.result, jump: false });
+  }, [picked, firstAction]);
 
   useHotkeys([['mod+K', () => setOpen(!useUiStore.getState().paletteOpen)]], []);
 
@@ -54,6 +82,7 @@ export function CommandPalette({ areas }: { areas: Area[] }) {
     setOpen(false);
     setText('');
     setActive(0);
+    setPicked(undefined);
   };
   const choose = (item: PaletteItem | undefined) => {
     if (!item) return;
@@ -68,11 +97,13 @@ export function CommandPalette({ areas }: { areas: Area[] }) {
       PageUp: () => Math.max(0, current - 8),
     };
     const move = moves[event.key];
+    const result = items[current]?.result;
     if (move) {
       event.preventDefault();
-      const next = move();
-      setActive(next);
-      document.getElementById(optionId(next))?.scrollIntoView({ block: 'nearest' });
+      moveTo(move());
+    } else if (event.key === 'Tab' && !event.shiftKey && result && hasActions(result)) {
+      event.preventDefault();
+      setPicked({ result, jump: true });
     } else if (event.key === 'Enter') {
       event.preventDefault();
       choose(items[current]);
@@ -115,6 +146,7 @@ export function CommandPalette({ areas }: { areas: Area[] }) {
             onChange={(e) => {
               setText(e.currentTarget.value);
               setActive(0);
+              setPicked(undefined);
             }}
             onKeyDown={onKeyDown}
             data-autofocus
@@ -132,6 +164,9 @@ export function CommandPalette({ areas }: { areas: Area[] }) {
                 active={current}
                 onHover={setActive}
                 onChoose={choose}
+                actionsHint={(item) =>
+                  item.result && hasActions(item.result) ? t('palette.tabForActions') : undefined
+                }
               />
             )}
           </ScrollArea.Autosize>

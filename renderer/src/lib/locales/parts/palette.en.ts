@@ -2,6 +2,7 @@
 export const paletteEn = {
   'palette.searching': 'Searching…',
   'palette.recent': 'Recent',
+  'palette.tabForActions': 'Tab: actions',
   'palette.resultActions': 'Actions for {name}',
   'palette.resourceAction': '{action}: {name}',
   'palette.kind.host': 'Hosts',

@@ -4,6 +4,7 @@ import type { paletteEn } from './palette.en';
 export const paletteKo: Record<keyof typeof paletteEn, string> = {
   'palette.searching': '검색 중…',
   'palette.recent': '최근 항목',
+  'palette.tabForActions': 'Tab: 작업 보기',
   'palette.resultActions': '{name} 작업',
   'palette.resourceAction': '{name} {action}',
   'palette.kind.host': '호스트',
