@@ -106,6 +106,36 @@ describe.each(dialects())('hosts (%s)', (dialect) => {
     expect(listed.host[0]).toEqual(h);
   });
 
+  it("gives every Simulator host of a pod its own address in the pod's subnet, until the subnet is full", async () => {
+    const db = tc.core.store.db;
+    const z = await seedZone(db, { name: 'Z-addresses' });
+    // 10.9.8.0/24 with 10.9.8.2-10.9.8.240 reserved: 14 addresses left (241-254).
+    const p = await seedPod(db, z.id, {
+      name: 'P-addresses',
+      gateway: '10.9.8.1',
+      startIp: '10.9.8.2',
+      endIp: '10.9.8.240',
+    });
+    const c = await seedCluster(db, p, { name: 'C-addresses' });
+    const add = async (i: number) =>
+      ok(
+        await tc.call('addHost', {
+          zoneid: z.uuid,
+          podid: p.uuid,
+          clusterid: c.uuid,
+          hypervisor: 'Simulator',
+          url: `http://sim/addr/h${i}`,
+          username: 'root',
+          password: 'password',
+        }),
+      ).host[0].ipaddress as string;
+    const addresses: string[] = [];
+    for (let i = 0; i < 14; i++) addresses.push(await add(i));
+    expect(new Set(addresses).size).toBe(14);
+    for (const ip of addresses) expect(ip).toMatch(/^10\.9\.8\.(24[1-9]|25[0-4])$/);
+    // A full subnet: the host keeps the address it reported, outside the pod.
+    expect(await add(14)).not.toMatch(/^10\.9\.8\./);
+  });
   it('reads sizes from the URL and honours allocationstate=Disabled', async () => {
     const h = ok(
       await addHost({ url: 'http://sim/c0/h1?cpunumber=4&cpuspeed=2000&memory=8192', allocationstate: 'Disabled' }),

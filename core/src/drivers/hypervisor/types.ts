@@ -102,10 +102,11 @@ export interface HypervisorDriver {
   /** Connects to a new host and reports what it has (CloudStack's StartupCommand/ReadyCommand). */
   connect(request: HostConnectRequest): Promise<DiscoveredHost>;
   /**
-   * The management address a new host is recorded with: the one it reported, or (hosts that
-   * have none of their own, like the Simulator's) one chosen in its pod's network.
+   * The management addresses a new host may be recorded with, best first: the one it reported,
+   * or (hosts that have none of their own, like the Simulator's) addresses in its pod's network,
+   * of which addHost takes the first no other host of the zone has.
    */
-  managementAddress(host: { url: string; discovered: DiscoveredHost; pod: PodNetwork }): string;
+  managementAddresses(host: { url: string; discovered: DiscoveredHost; pod: PodNetwork }): Iterable<string>;
   /** One heartbeat; throws HostOperationError(unreachable) when the host does not answer. */
   ping(host: HostTarget): Promise<void>;
   hostStats(host: HostTarget): Promise<HostStats>;

@@ -23,6 +23,28 @@ type Db = Kysely<Database>;
 /** Where addHost puts a host: an existing cluster, or a new one named by clustername. */
 type Placement = { cluster: ClusterRow } | { newCluster: { name: string; type: string } };
 
+/**
+ * The first of `candidates` no live host of the zone has (one indexed lookup each); the last
+ * candidate when all are taken (a Simulator pod with no room left falls back to the address the
+ * host reported).
+ */
+async function firstFreeAddress(trx: Db, zoneId: number, candidates: Iterable<string>): Promise<string> {
+  let last: string | undefined;
+  for (const ip of candidates) {
+    last = ip;
+    const taken = await trx
+      .selectFrom('hosts')
+      .select('id')
+      .where('private_ip', '=', ip)
+      .where('zone_id', '=', zoneId)
+      .where('removed', 'is', null)
+      .executeTakeFirst();
+    if (!taken) return ip;
+  }
+  if (last === undefined) throw new Error('the hypervisor driver offered no management address');
+  return last;
+}
+
 async function lockZone(trx: Db, dialect: 'sqlite' | 'postgres', zoneId: number): Promise<void> {
   if (dialect !== 'postgres') return;
   await trx.selectFrom('zones').select('id').where('id', '=', zoneId).forUpdate().execute();
@@ -77,7 +99,7 @@ export class HostService {
     } catch (error) {
       throw hostFailure(error, `Unable to add host ${url}`);
     }
-    const address = driver.managementAddress({
+    const addresses = driver.managementAddresses({
       url,
       discovered: found,
       pod: { cidr: pod.cidr, gateway: pod.gateway, reservedStart: pod.start_ip, reservedEnd: pod.end_ip },
@@ -89,7 +111,7 @@ export class HostService {
       placement,
       hypervisor,
       url,
-      address,
+      addresses,
       found,
       tags,
     });
@@ -148,7 +170,7 @@ export class HostService {
     placement: Placement;
     hypervisor: Hypervisor;
     url: string;
-    address: string;
+    addresses: Iterable<string>;
     found: DiscoveredHost;
     tags: string[];
   }) {
@@ -169,6 +191,8 @@ export class HostService {
           : undefined;
       const cluster = 'cluster' in a.placement ? a.placement.cluster : (created as ClusterRow);
       if (!created && (await urlTaken(trx, cluster.id, a.url))) throw duplicateUrl(a.url, cluster.name);
+      // Under the zone's lock, so two hosts added at once cannot take the same address.
+      const address = await firstFreeAddress(trx, a.zone.id, a.addresses);
       const host = await trx
         .insertInto('hosts')
         .values({
@@ -181,7 +205,7 @@ export class HostService {
           hypervisor_type: a.hypervisor,
           hypervisor_version: a.found.hypervisorVersion,
           url: a.url,
-          private_ip: a.address,
+          private_ip: address,
           username: a.input.username ?? null,
           password,
           status: hostStatus.next('Creating', 'Connected', `Host ${a.found.name}`),

@@ -10,7 +10,7 @@ import {
   type StoragePoolStats,
   type StoragePoolTarget,
 } from '../types';
-import { podAddressFor } from './address';
+import { podAddresses } from './address';
 import { addressFor, cpuLoadPercent, memoryUsedBytes, poolUsedBytes } from './metrics';
 import type { MockBehaviour } from './mock-value';
 import { parseSimulatorHostUrl, storageCapacityOverrideGiB, type SimulatorHostUrl } from './url';
@@ -102,9 +102,13 @@ export class SimulatorDriver implements HypervisorDriver {
     parseSimulatorHostUrl(url);
   }
 
-  /** Simulator hosts have no address of their own: one is chosen in the pod's subnet. */
-  managementAddress(host: { url: string; discovered: DiscoveredHost; pod: PodNetwork }): string {
-    return podAddressFor(host.url, host.pod, host.discovered.privateIp);
+  /**
+   * Simulator hosts have no address of their own: one is chosen in the pod's subnet; the address
+   * it reported (outside the pod) only when the subnet has no room.
+   */
+  *managementAddresses(host: { url: string; discovered: DiscoveredHost; pod: PodNetwork }): Iterable<string> {
+    yield* podAddresses(host.url, host.pod);
+    yield host.discovered.privateIp;
   }
 
   async beforeHeartbeats(): Promise<void> {
