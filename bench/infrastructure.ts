@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { createCore, type Core } from '../core/src/core';
+import type { Caller } from '../core/src/services/caller';
 import { startServer } from '../core/src/server/cli';
 import { benchDiagramRender } from './diagram-render';
 import { database } from './databases';
@@ -72,6 +73,7 @@ export async function benchInfrastructure(kind: 'sqlite' | 'postgres'): Promise<
     console.log(
       `[${kind}] listInfrastructureTopology (aggregated) at ${total} hosts: median ${ms(topology.median)}, p95 ${ms(topology.p95)}`,
     );
+    await benchSearch(core, admin, kind, total);
     const sampleStart = process.hrtime.bigint();
     await core.capacityMonitor.sample();
     console.log(
@@ -82,6 +84,29 @@ export async function benchInfrastructure(kind: 'sqlite' | 'postgres'): Promise<
   } finally {
     await core.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Ctrl+K's searchResources at `total` hosts, by what an operator types. */
+async function benchSearch(core: Core, admin: Caller, kind: string, total: number): Promise<void> {
+  const someHosts = (await call(core, admin, 'listHosts', { page: '7', pagesize: '50' })).host as {
+    id: string;
+    name: string;
+    ipaddress: string;
+  }[];
+  const queries: [string, (h: (typeof someHosts)[number]) => string][] = [
+    ['a name fragment', (h) => h.name.slice(-6)],
+    ['an IP address', (h) => h.ipaddress],
+    ['an IP prefix', (h) => h.ipaddress.split('.').slice(0, 3).join('.')],
+    ['a UUID', (h) => h.id],
+  ];
+  for (const [what, query] of queries) {
+    const search = await timeRuns(100, (i) =>
+      call(core, admin, 'searchResources', { query: query(someHosts[i % someHosts.length]!) }),
+    );
+    console.log(
+      `[${kind}] searchResources (Ctrl+K) by ${what} at ${total} hosts: median ${ms(search.median)}, p95 ${ms(search.p95)}`,
+    );
   }
 }
 

@@ -129,6 +129,13 @@ async function benchDialect(kind: 'sqlite' | 'postgres'): Promise<void> {
       `[${kind}] listUsers page ${PAGE_SIZE} of ${USERS}, in-process dispatch: median ${ms(inProcess.median)}, p95 ${ms(inProcess.p95)} (target p95 < 50 ms)`,
     );
 
+    const search = await timeRuns(100, (i) =>
+      core.api.execute('searchResources', { query: `bench-${(i * 997) % USERS}` }, admin),
+    );
+    console.log(
+      `[${kind}] searchResources (Ctrl+K) for a username among ${USERS} users: median ${ms(search.median)}, p95 ${ms(search.p95)}`,
+    );
+
     await benchHttp(core, admin, kind, pages);
   } finally {
     await core.close();
