@@ -9,6 +9,11 @@ export interface DataColumnMeta {
    * row actions) always show. The operator can show any column again from the column menu.
    */
   priority?: number;
+  /**
+   * The column gives way only to the width: its value does not say all its cell shows (a bar
+   * of used / total), so the same value in every row is not the same cell in every row.
+   */
+  keepWhenUniform?: boolean;
 }
 
 export const FLEXIBLE_MIN = 160;

@@ -22,12 +22,12 @@ export function UniformValues<T extends RowData>({
       <span className={classes.uniformTitle}>{t('table.sameInEveryRow')}</span>
       {cells.map((cell) => {
         const header = cell.column.columnDef.header;
-        const value = cell.getValue();
         return (
           <span key={cell.id} className={classes.uniformItem} data-column={cell.column.id}>
             <span className={classes.uniformLabel}>{typeof header === 'string' ? header : cell.column.id}</span>
+            {/* A cell that draws nothing (no value in any row) reads as a dash: see the CSS. */}
             <span className={classes.uniformValue}>
-              {value === '' || value === null || value === undefined ? '—' : <FlexRender cell={cell} />}
+              <FlexRender cell={cell} />
             </span>
           </span>
         );

@@ -250,7 +250,10 @@ export function DataTable<T extends RowData>({
           size: flexible.has(c.id) ? undefined : c.getSize(),
           priority,
           // Only a column that may give way is compared: the others show whatever they hold.
-          uniform: priority !== undefined && isUniform(rows.map((r) => r.getValue(c.id))),
+          uniform:
+            priority !== undefined &&
+            !c.columnDef.meta?.keepWhenUniform &&
+            isUniform(rows.map((r) => r.getValue(c.id))),
           pinned: columnVisibility[c.id] === true,
         };
       }),
