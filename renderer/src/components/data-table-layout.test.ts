@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHECK_WIDTH, FLEXIBLE_MIN, fitColumns, isUniform, type LayoutColumn } from './data-table-layout';
+import { CHECK_WIDTH, columnStyles, FLEXIBLE_MIN, fitColumns, isUniform, type LayoutColumn } from './data-table-layout';
 
 function column(id: string, size: number | undefined, more: Partial<LayoutColumn> = {}): LayoutColumn {
   return { id, size, priority: undefined, uniform: false, pinned: false, ...more };
@@ -66,5 +66,27 @@ describe('fitColumns', () => {
     const layout = fitColumns(pinned, ALL - 1, CHECK_WIDTH);
     expect(ids(layout.shown)).toEqual(['name', 'state', 'ipaddress', 'hypervisor', 'memory', 'actions']);
     expect([...layout.hidden]).toEqual([['cluster', 'narrow']]);
+  });
+});
+
+describe('columnStyles', () => {
+  it('gives fixed columns their size and flexible ones the rest', () => {
+    const styles = columnStyles(HOSTS);
+    expect(styles.get('name')).toEqual({ flex: '0 0 150px' });
+    expect(styles.get('cluster')).toEqual({ flex: `1 0 ${FLEXIBLE_MIN}px` });
+    expect(styles.get('memory')).toEqual({ flex: '0 0 150px' });
+    expect(styles.get('actions')).toEqual({ flex: '0 0 44px' });
+  });
+
+  it('lets the last data column grow when no flexible column is left, never the actions', () => {
+    const { shown } = fitColumns(
+      HOSTS.filter((c) => c.id !== 'cluster'),
+      5000,
+      CHECK_WIDTH,
+    );
+    const styles = columnStyles(shown);
+    expect(styles.get('memory')).toEqual({ flex: '1 0 150px' });
+    expect(styles.get('name')).toEqual({ flex: '0 0 150px' });
+    expect(styles.get('actions')).toEqual({ flex: '0 0 44px' });
   });
 });

@@ -100,24 +100,33 @@ export function fitColumns(columns: LayoutColumn[], width: number | undefined, f
   return { shown, hidden };
 }
 
+/**
+ * Each shown column's flex box: fixed columns at their size, flexible ones sharing the rest. With
+ * no flexible column left (the others given way), the last data column takes the rest: rows stay
+ * whole and the actions stay at the right edge.
+ */
+export function columnStyles(shown: readonly LayoutColumn[]): Map<string, CSSProperties> {
+  const data = shown.filter((c) => c.id !== ACTIONS_COLUMN);
+  const grower = data.some((c) => c.size === undefined) ? undefined : data[data.length - 1];
+  const styles = new Map<string, CSSProperties>();
+  for (const c of shown) {
+    if (c.size === undefined) styles.set(c.id, { flex: `1 0 ${FLEXIBLE_MIN}px` });
+    else styles.set(c.id, { flex: `${c === grower ? 1 : 0} 0 ${c.size}px` });
+  }
+  return styles;
+}
+
 /** The columns key and the minimum width of the table for the fitted columns. */
 export function useColumnsKey(layout: ColumnLayout, columns: unknown, fixed: number) {
   const { shown, hidden } = layout;
   const layoutKey = shown.map((c) => `${c.id}:${c.size ?? 'flex'}`).join(',');
   const hiddenKey = [...hidden].map(([id, reason]) => `${id}:${reason}`).join(',');
-  const columnsKey = useMemo<ColumnsKey>(() => {
-    const widths = new Map<string, CSSProperties>();
-    for (const part of layoutKey.split(',')) {
-      const [id = '', size = ''] = part.split(':');
-      widths.set(id, size === 'flex' ? { flex: `1 0 ${FLEXIBLE_MIN}px` } : { flex: `0 0 ${size}px` });
-    }
-    const reasons = new Map<string, HiddenReason>();
-    for (const part of hiddenKey ? hiddenKey.split(',') : []) {
-      const [id = '', reason] = part.split(':');
-      reasons.set(id, reason === 'uniform' ? 'uniform' : 'narrow');
-    }
-    return { ids: `${layoutKey}|${hiddenKey}`, columns, widths, hidden: reasons };
-  }, [layoutKey, hiddenKey, columns]);
+  const columnsKey = useMemo<ColumnsKey>(
+    () => ({ ids: `${layoutKey}|${hiddenKey}`, columns, widths: columnStyles(shown), hidden: new Map(hidden) }),
+    // A new key only when the layout changes (shown and hidden are new objects each fit).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [layoutKey, hiddenKey, columns],
+  );
   // Below this the table scrolls sideways instead of squeezing the flexible columns to nothing.
   const minWidth = shown.reduce((sum, c) => sum + (c.size ?? FLEXIBLE_MIN), fixed);
   return { columnsKey, minWidth };
