@@ -2,10 +2,15 @@ import { ActionIcon, Checkbox, Menu } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconColumns3 } from '@tabler/icons-react';
 import { FlexRender, type ReactTable, type RowData } from '@tanstack/react-table';
 import { memo, type ReactNode } from 'react';
-import { useT } from '../lib/i18n';
+import { useT, type MessageKey } from '../lib/i18n';
 import type { TableFeatureSet } from './data-table';
-import { ACTIONS_COLUMN, CHECK_WIDTH, type ColumnsKey } from './data-table-layout';
+import { ACTIONS_COLUMN, CHECK_WIDTH, type ColumnsKey, type HiddenReason } from './data-table-layout';
 import classes from './data-table.module.css';
+
+const HIDDEN_REASON: Record<HiddenReason, MessageKey> = {
+  uniform: 'table.hiddenUniform',
+  narrow: 'table.hiddenNarrow',
+};
 
 interface DataTableHeadProps<T extends RowData> {
   table: ReactTable<TableFeatureSet, T>;
@@ -59,6 +64,7 @@ export const DataTableHead = memo(
                 return (
                   <th
                     key={header.id}
+                    data-column={header.column.id}
                     style={columnsKey.widths.get(header.column.id)}
                     className={header.column.id === ACTIONS_COLUMN ? classes.stickyEnd : undefined}
                     aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
@@ -90,18 +96,30 @@ export const DataTableHead = memo(
                             {table
                               .getAllLeafColumns()
                               .filter((c) => c.getCanHide())
-                              .map((column) => (
-                                <Menu.Item key={column.id} onClick={() => column.toggleVisibility()}>
-                                  <Checkbox
-                                    size="xs"
-                                    readOnly
-                                    checked={column.getIsVisible()}
-                                    label={
-                                      typeof column.columnDef.header === 'string' ? column.columnDef.header : column.id
-                                    }
-                                  />
-                                </Menu.Item>
-                              ))}
+                              .map((column) => {
+                                const onScreen = columnsKey.widths.has(column.id);
+                                const reason = columnsKey.hidden.get(column.id);
+                                return (
+                                  // Showing a column the layout left out pins it: it stays whatever the width.
+                                  <Menu.Item key={column.id} onClick={() => column.toggleVisibility(!onScreen)}>
+                                    <Checkbox
+                                      size="xs"
+                                      readOnly
+                                      checked={onScreen}
+                                      label={
+                                        typeof column.columnDef.header === 'string'
+                                          ? column.columnDef.header
+                                          : column.id
+                                      }
+                                      description={reason && t(HIDDEN_REASON[reason])}
+                                    />
+                                  </Menu.Item>
+                                );
+                              })}
+                            <Menu.Divider />
+                            <Menu.Item onClick={() => table.setColumnVisibility({})} data-testid="columns-reset">
+                              {t('table.columnsReset')}
+                            </Menu.Item>
                           </Menu.Dropdown>
                         </Menu>
                       )}

@@ -23,10 +23,12 @@ import { memo, useEffect, useMemo, useRef, useState, type CSSProperties, type Re
 import { useT } from '../lib/i18n';
 import { useRemembered } from '../lib/remembered';
 import { DataTableHead } from './data-table-head';
+import { UniformValues } from './data-table-uniform';
 import {
   ACTIONS_COLUMN,
   CHECK_WIDTH,
   fitColumns,
+  isUniform,
   useColumnsKey,
   useContentWidth,
   type ColumnsKey,
@@ -243,21 +245,26 @@ export function DataTable<T extends RowData>({
     () =>
       visibleColumns.map((c) => {
         const priority = c.columnDef.meta?.priority;
-        const first = rows[0]?.getValue(c.id);
         return {
           id: c.id,
           size: flexible.has(c.id) ? undefined : c.getSize(),
           priority,
-          uniform: priority !== undefined && rows.length > 1 && rows.every((r) => r.getValue(c.id) === first),
+          // Only a column that may give way is compared: the others show whatever they hold.
+          uniform:
+            priority !== undefined &&
+            !c.columnDef.meta?.keepWhenUniform &&
+            isUniform(rows.map((r) => r.getValue(c.id))),
+          pinned: columnVisibility[c.id] === true,
         };
       }),
     // visibleColumns is a new array each render; its ids and the rows are what matter.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [visibleColumns.map((c) => c.id).join(','), rows, flexible],
+    [visibleColumns.map((c) => c.id).join(','), rows, flexible, columnVisibility],
   );
   const fixedWidth = selectable ? CHECK_WIDTH : 0;
-  const shown = useMemo(() => fitColumns(layoutColumns, width, fixedWidth), [layoutColumns, width, fixedWidth]);
-  const { columnsKey, minWidth } = useColumnsKey(shown, columns, fixedWidth);
+  const layout = useMemo(() => fitColumns(layoutColumns, width, fixedWidth), [layoutColumns, width, fixedWidth]);
+  const { columnsKey, minWidth } = useColumnsKey(layout, columns, fixedWidth);
+  const uniformIds = [...columnsKey.hidden].filter(([, reason]) => reason === 'uniform').map(([id]) => id);
 
   const allSelected = table.getIsAllRowsSelected();
   const someSelected = table.getIsSomeRowsSelected();
@@ -265,6 +272,7 @@ export function DataTable<T extends RowData>({
 
   return (
     <div className={classes.wrapper} data-testid={testId}>
+      {uniformIds.length > 0 && rows[0] && <UniformValues row={rows[0]} columnIds={uniformIds} />}
       <div className={classes.scroll} ref={scrollRef}>
         <table className={classes.table} aria-label={label} aria-rowcount={rows.length} style={{ minWidth }}>
           <DataTableHead
@@ -383,6 +391,7 @@ const DataRow = memo(
           return (
             <td
               key={cell.id}
+              data-column={cell.column.id}
               style={width}
               className={cell.column.id === ACTIONS_COLUMN ? classes.stickyEnd : undefined}
             >

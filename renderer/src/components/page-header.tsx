@@ -13,7 +13,7 @@ export function PageHeader({ title, count, children }: { title: string; count?: 
           </Badge>
         )}
       </Group>
-      <Group gap="xs" wrap="nowrap">
+      <Group gap="xs" wrap="nowrap" data-testid="page-actions">
         {children}
       </Group>
     </Group>

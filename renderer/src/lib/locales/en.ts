@@ -6,6 +6,7 @@ import { healthEn } from './parts/health.en';
 import { infrastructureEn } from './parts/infrastructure.en';
 import { jobsEn } from './parts/jobs.en';
 import { statesEn } from './parts/states.en';
+import { tableEn } from './parts/table.en';
 import { zoneWizardEn } from './parts/zone-wizard.en';
 
 /** English messages. Keys are the source of truth: every other locale must define each one. */
@@ -304,6 +305,7 @@ export const en = {
   ...paletteEn,
   ...healthEn,
   ...connectionEn,
+  ...tableEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

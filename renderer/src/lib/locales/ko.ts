@@ -7,6 +7,7 @@ import { healthKo } from './parts/health.ko';
 import { infrastructureKo } from './parts/infrastructure.ko';
 import { jobsKo } from './parts/jobs.ko';
 import { statesKo } from './parts/states.ko';
+import { tableKo } from './parts/table.ko';
 import { zoneWizardKo } from './parts/zone-wizard.ko';
 
 /** 한국어 메시지. 운영자가 실제로 쓰는 용어로 적는다 (계정, 도메인, 역할, 전역 설정 ...). */
@@ -290,4 +291,5 @@ export const ko: Record<MessageKey, string> = {
   ...paletteKo,
   ...healthKo,
   ...connectionKo,
+  ...tableKo,
 };

@@ -64,13 +64,18 @@ export function AccountsPage() {
           </Text>
         ),
       }),
-      col.accessor((a) => a.rolename ?? '', { id: 'role', header: t('common.role'), size: 150 }),
+      col.accessor((a) => a.rolename ?? '', { id: 'role', header: t('common.role'), size: 150, meta: { priority: 2 } }),
       col.accessor('accounttype', {
         header: t('accounts.type'),
         size: 130,
+        meta: { priority: 3 },
         cell: (info) => t(`accountType.${info.getValue()}` as MessageKey),
       }),
-      col.accessor((a) => a.domainpath ?? a.domain ?? '', { id: 'domain', header: t('common.domain') }),
+      col.accessor((a) => a.domainpath ?? a.domain ?? '', {
+        id: 'domain',
+        header: t('common.domain'),
+        meta: { priority: 1 },
+      }),
       col.accessor('state', {
         header: t('common.state'),
         size: 110,
@@ -80,12 +85,14 @@ export function AccountsPage() {
         id: 'users',
         header: t('accounts.users'),
         size: 80,
+        meta: { priority: 4 },
         cell: (info) => <Badge variant="default">{info.getValue()}</Badge>,
       }),
       col.accessor((a) => a.created ?? '', {
         id: 'created',
         header: t('common.created'),
         size: 160,
+        meta: { priority: 5 },
         cell: (info) => formatTimestamp(info.getValue(), locale),
       }),
       col.display({

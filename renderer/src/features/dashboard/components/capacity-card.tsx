@@ -62,10 +62,12 @@ export function CapacityCard({ sum, thresholds }: { sum: CapacitySum; thresholds
       data-testid="capacity-card"
       data-type={sum.type}
       data-capacity={color}
+      data-tile
       aria-label={t(capacityNameKey(sum.type))}
     >
-      <Group justify="space-between" wrap="nowrap" gap={4} mb={4}>
-        <Text size="xs" fw={600} c="dimmed" truncate title={t(capacityNameKey(sum.type))}>
+      {/* A long name wraps beside the percentage; the gauges of a row stay level at the bottom. */}
+      <Group justify="space-between" wrap="nowrap" align="flex-start" gap={4} mb={4}>
+        <Text size="xs" fw={600} c="dimmed" className={classes.cardTitle}>
           {t(capacityNameKey(sum.type))}
         </Text>
         <Text
@@ -77,13 +79,15 @@ export function CapacityCard({ sum, thresholds }: { sum: CapacitySum; thresholds
           {formatPercent(sum.fraction, locale)}
         </Text>
       </Group>
-      <CapacityGauge fraction={sum.fraction} thresholds={thresholds} label={t(capacityNameKey(sum.type))} />
-      <Text size="xs" mt={6} className={classes.numbers} data-testid="capacity-numbers">
-        {t('dashboard.usedOfTotal', {
-          used: formatCapacity(sum.type, sum.used, locale),
-          total: formatCapacity(sum.type, sum.total, locale),
-        })}
-      </Text>
+      <div className={classes.cardFoot}>
+        <CapacityGauge fraction={sum.fraction} thresholds={thresholds} label={t(capacityNameKey(sum.type))} />
+        <Text size="xs" mt={6} className={classes.numbers} data-testid="capacity-numbers">
+          {t('dashboard.usedOfTotal', {
+            used: formatCapacity(sum.type, sum.used, locale),
+            total: formatCapacity(sum.type, sum.total, locale),
+          })}
+        </Text>
+      </div>
     </Paper>
   );
 }

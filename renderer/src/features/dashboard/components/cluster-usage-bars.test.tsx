@@ -4,22 +4,31 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeClient } from '../../../test/fake-transport';
 import { renderWithProviders } from '../../../test/render';
 import type { ClusterUsage } from '../api/dashboard-queries';
-import { BARS_MARGIN, ClusterUsageBars, NAME_WIDTH } from './cluster-usage-bars';
+import { BARS_MARGIN, ClusterUsageBars, nameColumnWidth, NAME_WIDTH } from './cluster-usage-bars';
+import { truncateText } from './chart-geometry';
+import { AXIS_FONT_SIZE } from './chart-style';
 
 const GiB = 1024 ** 3;
 // The test DOM gives every element a width of 1200 px (installDomPolyfills).
 const RIGHT = 1200 - BARS_MARGIN.right;
-const xAt = (percent: number) => NAME_WIDTH + (percent / 100) * (RIGHT - NAME_WIDTH);
 
 function row(id: string, name: string, used: number, total: number): ClusterUsage {
   return { id, name, used, total, percent: (used / total) * 100 };
 }
 
+// Longer than 45% of the 1200 px chart: cut even in the widest names' column.
+const LONG = 'a-cluster-with-a-rather-long-name'.repeat(3);
 const ROWS = [
   row('c-1', 'yard-adv-c1', 7 * GiB, 8 * GiB),
   row('c-2', 'yard-adv-c2', 6.4 * GiB, 8 * GiB),
-  row('c-3', 'a-cluster-with-a-rather-long-name', 2 * GiB, 8 * GiB),
+  row('c-3', LONG, 2 * GiB, 8 * GiB),
 ];
+// The names' column fits the longest name (within 45% of the chart).
+const LEFT = nameColumnWidth(
+  ROWS.map((r) => r.name),
+  1200,
+);
+const xAt = (percent: number) => LEFT + (percent / 100) * (RIGHT - LEFT);
 
 function draw(options: { selected?: string; locale?: 'en' | 'ko' } = {}) {
   const onSelect = vi.fn();
@@ -42,6 +51,19 @@ const bars = () => screen.getAllByTestId('cluster-bar');
 const fill = (bar: Element) => bar.querySelector('[data-testid="cluster-bar-fill"]')!;
 const tooltip = () => screen.queryByTestId('chart-tooltip');
 
+describe('nameColumnWidth', () => {
+  it('fits the longest name, so names differing only at the end stay apart, within 45% of the chart', () => {
+    const similar = ['cluster-mxdde8an', 'cluster-mxdde8anb'];
+    // In the narrowest column the two would read the same.
+    const cut = (width: number) => similar.map((name) => truncateText(name, width - 8, AXIS_FONT_SIZE));
+    expect(cut(NAME_WIDTH)[1]).not.toBe(similar[1]);
+    const fitted = nameColumnWidth(similar, 320);
+    expect(cut(fitted)).toEqual(similar);
+    expect(nameColumnWidth(['c1'], 320)).toBe(NAME_WIDTH);
+    expect(nameColumnWidth(['a-cluster-with-a-rather-long-name-indeed'], 300)).toBe(135);
+  });
+});
+
 describe('ClusterUsageBars', () => {
   afterEach(cleanup);
 
@@ -49,9 +71,10 @@ describe('ClusterUsageBars', () => {
     draw();
     expect(bars()).toHaveLength(3);
     const [c1, c2, c3] = bars().map(fill);
-    expect(Number(c1!.getAttribute('x'))).toBe(NAME_WIDTH);
-    expect(Number(c1!.getAttribute('width'))).toBeCloseTo(xAt(87.5) - NAME_WIDTH);
-    expect(Number(c3!.getAttribute('width'))).toBeCloseTo(xAt(25) - NAME_WIDTH);
+    expect(LEFT).toBeGreaterThan(NAME_WIDTH);
+    expect(Number(c1!.getAttribute('x'))).toBe(LEFT);
+    expect(Number(c1!.getAttribute('width'))).toBeCloseTo(xAt(87.5) - LEFT);
+    expect(Number(c3!.getAttribute('width'))).toBeCloseTo(xAt(25) - LEFT);
     expect(c1!.getAttribute('fill')).toBe('var(--mantine-color-red-6)');
     expect(c2!.getAttribute('fill')).toBe('var(--mantine-color-yellow-6)');
     expect(c3!.getAttribute('fill')).toBe('var(--mantine-color-green-6)');
@@ -75,7 +98,7 @@ describe('ClusterUsageBars', () => {
     expect(screen.getByRole('button', { name: 'yard-adv-c2: 80.0% (6.4 GiB / 8 GiB)' })).toBeTruthy();
     const long = bars()[2]!.querySelector('text')!;
     expect(long.lastChild!.textContent).toMatch(/^a-cluster-with.*…$/);
-    expect(long.querySelector('title')!.textContent).toBe('a-cluster-with-a-rather-long-name');
+    expect(long.querySelector('title')!.textContent).toBe(LONG);
     expect(bars()[0]!.querySelector('title')).toBeNull();
   });
 
@@ -88,7 +111,7 @@ describe('ClusterUsageBars', () => {
     fireEvent.click(bars()[0]!);
     expect(onSelect).toHaveBeenLastCalledWith({ id: 'c-1', name: 'yard-adv-c1' });
     fireEvent.keyDown(bars()[2]!, { key: 'Enter' });
-    expect(onSelect).toHaveBeenLastCalledWith({ id: 'c-3', name: 'a-cluster-with-a-rather-long-name' });
+    expect(onSelect).toHaveBeenLastCalledWith({ id: 'c-3', name: LONG });
     fireEvent.keyDown(bars()[1]!, { key: ' ' });
     expect(onSelect).toHaveBeenLastCalledWith({ id: 'c-2', name: 'yard-adv-c2' });
     fireEvent.keyDown(bars()[1]!, { key: 'a' });

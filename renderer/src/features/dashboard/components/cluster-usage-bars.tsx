@@ -4,7 +4,7 @@ import { capacityColor } from '../../../lib/states';
 import type { ClusterUsage } from '../api/dashboard-queries';
 import { capacityNameKey, formatCapacity, type Thresholds } from '../lib/capacity';
 import { ChartTooltip, useElementWidth } from './chart-frame';
-import { linearScale, percentMax, percentTicks, truncateText } from './chart-geometry';
+import { linearScale, percentMax, percentTicks, textWidth, truncateText } from './chart-geometry';
 import {
   AXIS_FONT_SIZE,
   AXIS_LINE,
@@ -16,8 +16,20 @@ import {
 } from './chart-style';
 import classes from './charts.module.css';
 
-/** The cluster names' column, and the drawing's margins around the bars. */
+/** The cluster names' column at its narrowest, and the drawing's margins around the bars. */
 export const NAME_WIDTH = 110;
+/** The share of the chart's width the names may take before they are cut short. */
+const NAME_MAX_SHARE = 0.45;
+const NAME_GAP = 8;
+
+/**
+ * The names' column: as wide as the longest name needs, so that names differing only at their
+ * end stay apart, but at least NAME_WIDTH and at most NAME_MAX_SHARE of the chart.
+ */
+export function nameColumnWidth(names: readonly string[], width: number): number {
+  const longest = Math.max(0, ...names.map((name) => textWidth(name, AXIS_FONT_SIZE)));
+  return Math.ceil(Math.max(NAME_WIDTH, Math.min(longest + NAME_GAP, width * NAME_MAX_SHARE)));
+}
 export const BARS_MARGIN = { top: 4, right: 16, bottom: 24 } as const;
 const BAR_HEIGHT = 14;
 
@@ -43,7 +55,10 @@ export function ClusterUsageBars(props: {
   /** A press of the pointer focuses the row too: its tooltip then follows the pointer only. */
   const pressed = useRef(false);
 
-  const left = NAME_WIDTH;
+  const left = nameColumnWidth(
+    rows.map((r) => r.name),
+    width,
+  );
   const right = Math.max(left + 1, width - BARS_MARGIN.right);
   const top = BARS_MARGIN.top;
   const bottom = Math.max(top + 1, height - BARS_MARGIN.bottom);
@@ -126,7 +141,7 @@ export function ClusterUsageBars(props: {
             {rows.map((row, i) => {
               const rowTop = top + i * band;
               const selected = row.id === props.selected;
-              const name = truncateText(row.name, left - 8, AXIS_FONT_SIZE);
+              const name = truncateText(row.name, left - NAME_GAP, AXIS_FONT_SIZE);
               return (
                 <g
                   key={row.id}

@@ -57,14 +57,17 @@ export function InfraTiles({
             href={href(tile.path)}
             data-problems={hostProblems || undefined}
             data-testid={`tile-${tile.field}`}
+            className={classes.tileLink}
           >
-            <Paper withBorder px="sm" py={8} className={classes.tile}>
-              <Group gap={6} wrap="nowrap" mb={2}>
+            {/* A label too long for a narrow tile wraps (the value stays at the bottom), never cut. */}
+            <Paper withBorder px="sm" py={8} className={classes.tile} data-tile>
+              <Group gap={6} wrap="nowrap" align="flex-start" mb={2}>
                 <tile.icon
                   size={14}
+                  className={classes.tileIcon}
                   color={alerting ? 'var(--mantine-color-yellow-6)' : 'var(--mantine-color-dimmed)'}
                 />
-                <Text size="xs" c="dimmed" truncate>
+                <Text size="xs" c="dimmed" className={classes.tileLabel}>
                   {t(tile.label)}
                 </Text>
               </Group>

@@ -94,9 +94,19 @@ export function EventsPage() {
         ),
       }),
       col.accessor((e) => e.state ?? '', { id: 'state', header: t('common.state'), size: 90 }),
-      col.accessor((e) => e.username ?? '', { id: 'user', header: t('events.user'), size: 110 }),
-      col.accessor((e) => e.account ?? '', { id: 'account', header: t('common.account'), size: 110 }),
-      col.accessor((e) => e.domain ?? '', { id: 'domain', header: t('common.domain'), size: 100 }),
+      col.accessor((e) => e.username ?? '', { id: 'user', header: t('events.user'), size: 110, meta: { priority: 1 } }),
+      col.accessor((e) => e.account ?? '', {
+        id: 'account',
+        header: t('common.account'),
+        size: 110,
+        meta: { priority: 2 },
+      }),
+      col.accessor((e) => e.domain ?? '', {
+        id: 'domain',
+        header: t('common.domain'),
+        size: 100,
+        meta: { priority: 3 },
+      }),
       col.accessor('created', {
         header: t('common.created'),
         size: 160,

@@ -54,14 +54,31 @@ export function ClustersPage() {
     () => [
       nameColumn(t('common.name'), 200),
       stateColumn('allocationstate', t('infra.allocationState'), (c) => c.allocationstate, 120),
-      col.accessor((c) => c.hypervisortype ?? '', { id: 'hypervisor', header: t('infra.hypervisor'), size: 110 }),
-      col.accessor((c) => c.clustertype ?? '', { id: 'clustertype', header: t('infra.field.clusterType'), size: 130 }),
-      linkColumn('pod', t('infra.pod'), '/pods', (c) => ({ id: c.podid, name: c.podname })),
-      linkColumn('zone', t('infra.zone'), '/zones', (c) => ({ id: c.zoneid, name: c.zonename }), 160),
+      col.accessor((c) => c.hypervisortype ?? '', {
+        id: 'hypervisor',
+        header: t('infra.hypervisor'),
+        size: 110,
+        meta: { priority: 3 },
+      }),
+      col.accessor((c) => c.clustertype ?? '', {
+        id: 'clustertype',
+        header: t('infra.field.clusterType'),
+        size: 130,
+        meta: { priority: 4 },
+      }),
+      {
+        ...linkColumn('pod', t('infra.pod'), '/pods', (c) => ({ id: c.podid, name: c.podname })),
+        meta: { priority: 1 },
+      },
+      {
+        ...linkColumn('zone', t('infra.zone'), '/zones', (c) => ({ id: c.zoneid, name: c.zonename }), 160),
+        meta: { priority: 2 },
+      },
       col.accessor((c) => c.managedstate ?? '', {
         id: 'managedstate',
         header: t('infra.field.managedState'),
         size: 130,
+        meta: { priority: 5 },
       }),
       actionsColumn(),
     ],

@@ -196,7 +196,15 @@ describe('HostsPage', () => {
     const { transport } = render({
       listHosts: (p) => ({
         count: 300,
-        host: served.map((name, i) => ({ ...HOSTS[0]!, id: `h-${p['page']}-${i}`, name, state: 'Down' })),
+        // Addresses and hypervisors differ: a column the same in every row would give way to a note.
+        host: served.map((name, i) => ({
+          ...HOSTS[0]!,
+          id: `h-${p['page']}-${i}`,
+          name,
+          state: 'Down',
+          ipaddress: `10.1.1.${i + 1}`,
+          hypervisor: i === 0 ? 'KVM' : 'Simulator',
+        })),
       }),
     });
     const table = await screen.findByTestId('hosts-table');

@@ -58,10 +58,23 @@ export function PodsPage() {
     () => [
       nameColumn(t('common.name'), 200),
       stateColumn('allocationstate', t('infra.allocationState'), (p) => p.allocationstate, 120),
-      linkColumn('zone', t('infra.zone'), '/zones', (p) => ({ id: p.zoneid, name: p.zonename }), 160),
-      col.accessor((p) => p.gateway ?? '', { id: 'gateway', header: t('infra.ip.gateway'), size: 130 }),
-      col.accessor((p) => p.netmask ?? '', { id: 'netmask', header: t('infra.ip.netmask'), size: 130 }),
-      col.accessor((p) => podRangeText(p), { id: 'range', header: t('infra.pods.range') }),
+      {
+        ...linkColumn('zone', t('infra.zone'), '/zones', (p) => ({ id: p.zoneid, name: p.zonename }), 160),
+        meta: { priority: 1 },
+      },
+      col.accessor((p) => p.gateway ?? '', {
+        id: 'gateway',
+        header: t('infra.ip.gateway'),
+        size: 130,
+        meta: { priority: 3 },
+      }),
+      col.accessor((p) => p.netmask ?? '', {
+        id: 'netmask',
+        header: t('infra.ip.netmask'),
+        size: 130,
+        meta: { priority: 4 },
+      }),
+      col.accessor((p) => podRangeText(p), { id: 'range', header: t('infra.pods.range'), meta: { priority: 2 } }),
       actionsColumn(),
     ],
     [t],

@@ -43,6 +43,7 @@ export function PrimaryStoragePage() {
         id: 'location',
         header: t('infra.storage.location'),
         size: 150,
+        meta: { priority: 1 },
         cell: (info) => {
           const p = info.row.original;
           return p.clusterid ? (
@@ -57,7 +58,7 @@ export function PrimaryStoragePage() {
           );
         },
       }),
-      urlColumn(t('infra.storage.url'), (p) => poolUrl(p)),
+      { ...urlColumn(t('infra.storage.url'), (p) => poolUrl(p)), meta: { priority: 3 } },
       col.accessor((p) => ratioPercent(p.disksizeused, p.disksizetotal) ?? -1, {
         id: 'used',
         header: t('infra.storage.used'),
@@ -70,11 +71,18 @@ export function PrimaryStoragePage() {
         id: 'allocated',
         header: t('infra.storage.allocated'),
         size: 172,
+        // The bar shows allocated / total: the same percentage on every row is not the same cell.
+        meta: { priority: 2, keepWhenUniform: true },
         cell: (info) => (
           <PoolBar compact used={info.row.original.disksizeallocated} total={info.row.original.disksizetotal} />
         ),
       }),
-      col.accessor((p) => p.tags ?? '', { id: 'tags', header: t('infra.storage.tags'), size: 90 }),
+      col.accessor((p) => p.tags ?? '', {
+        id: 'tags',
+        header: t('infra.storage.tags'),
+        size: 90,
+        meta: { priority: 4 },
+      }),
       actionsColumn(),
     ],
     [t],

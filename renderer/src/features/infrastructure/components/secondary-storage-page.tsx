@@ -107,15 +107,34 @@ export function SecondaryStoragePage() {
   const columns = useMemo<DataColumn<ImageStore>[]>(
     () => [
       nameColumn(t('common.name'), 200),
-      linkColumn('zone', t('infra.zone'), '/zones', (s) => ({ id: s.zoneid, name: s.zonename }), 150),
-      urlColumn(t('infra.storage.url'), (s) => s.url ?? ''),
-      col.accessor((s) => s.protocol ?? '', { id: 'protocol', header: t('infra.imageStores.protocol'), size: 90 }),
-      col.accessor((s) => s.providername ?? '', { id: 'provider', header: t('infra.storage.provider'), size: 100 }),
-      col.accessor((s) => s.scope ?? '', { id: 'scope', header: t('infra.storage.scope'), size: 80 }),
+      {
+        ...linkColumn('zone', t('infra.zone'), '/zones', (s) => ({ id: s.zoneid, name: s.zonename }), 150),
+        meta: { priority: 1 },
+      },
+      { ...urlColumn(t('infra.storage.url'), (s) => s.url ?? ''), meta: { priority: 2 } },
+      col.accessor((s) => s.protocol ?? '', {
+        id: 'protocol',
+        header: t('infra.imageStores.protocol'),
+        size: 90,
+        meta: { priority: 4 },
+      }),
+      col.accessor((s) => s.providername ?? '', {
+        id: 'provider',
+        header: t('infra.storage.provider'),
+        size: 100,
+        meta: { priority: 5 },
+      }),
+      col.accessor((s) => s.scope ?? '', {
+        id: 'scope',
+        header: t('infra.storage.scope'),
+        size: 80,
+        meta: { priority: 6 },
+      }),
       col.accessor((s) => (s.readonly ? 1 : 0), {
         id: 'readonly',
         header: t('infra.imageStores.readonly'),
         size: 100,
+        meta: { priority: 3 },
         cell: (info) =>
           info.getValue() ? (
             <Badge color="yellow">{t('infra.imageStores.readonly')}</Badge>

@@ -50,22 +50,31 @@ export function ZonesPage() {
         id: 'networktype',
         header: t('infra.zones.networkType'),
         size: 134,
+        meta: { priority: 1 },
         cell: (info) => <Badge variant="default">{info.getValue()}</Badge>,
       }),
       col.accessor((z) => [z.dns1, z.dns2].filter(Boolean).join(', '), {
         id: 'dns',
         header: t('infra.zones.dns'),
         size: 200,
+        meta: { priority: 3 },
       }),
       col.accessor((z) => [z.internaldns1, z.internaldns2].filter(Boolean).join(', '), {
         id: 'internaldns',
         header: t('infra.zones.internalDns'),
         size: 200,
+        meta: { priority: 4 },
       }),
-      col.accessor((z) => z.guestcidraddress ?? '', { id: 'guestcidr', header: t('infra.zones.guestCidr'), size: 140 }),
+      col.accessor((z) => z.guestcidraddress ?? '', {
+        id: 'guestcidr',
+        header: t('infra.zones.guestCidr'),
+        size: 140,
+        meta: { priority: 2 },
+      }),
       col.accessor((z) => z.domainname ?? '', {
         id: 'domain',
         header: t('infra.zones.dedicatedDomain'),
+        meta: { priority: 5 },
         cell: (info) =>
           info.getValue() || (
             <Text size="xs" c="dimmed" span>

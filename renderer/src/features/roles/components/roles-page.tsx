@@ -2,6 +2,7 @@ import {
   ActionIcon,
   Badge,
   Button,
+  CloseButton,
   Group,
   Modal,
   Paper,
@@ -52,9 +53,9 @@ export function RolesPage() {
 
   const columns = useMemo<DataColumn<Role>[]>(
     () => [
+      // Flexible: the name and its "Default" badge take what the type and description leave.
       col.accessor('name', {
         header: t('common.name'),
-        size: 180,
         cell: (info) => (
           <Group gap={6} wrap="nowrap">
             <Text size="sm" fw={500} span>
@@ -68,8 +69,12 @@ export function RolesPage() {
           </Group>
         ),
       }),
-      col.accessor('type', { header: t('common.type'), size: 120 }),
-      col.accessor((r) => r.description ?? '', { id: 'description', header: t('common.description') }),
+      col.accessor('type', { header: t('common.type'), size: 130, meta: { priority: 1 } }),
+      col.accessor((r) => r.description ?? '', {
+        id: 'description',
+        header: t('common.description'),
+        meta: { priority: 2 },
+      }),
     ],
     [t],
   );
@@ -103,7 +108,8 @@ export function RolesPage() {
         )}
       </PageHeader>
       {roles.error && <ErrorAlert error={roles.error} />}
-      <div className={classes.split}>
+      {/* The whole width for the list until a role is chosen; then its rules beside it. */}
+      <div className={classes.split} data-detail={selected ? 'open' : undefined}>
         <DataTable
           label={t('roles.title')}
           testId="roles-table"
@@ -115,37 +121,40 @@ export function RolesPage() {
           onRowClick={(r) => replaceQuery({ id: r.id })}
           activeRowId={selectedId}
         />
-        <Paper withBorder p="sm" className={classes.detail}>
-          {selected ? (
+        {selected && (
+          <Paper withBorder p="sm" className={classes.detail} data-testid="role-detail">
             <Stack gap="xs" h="100%">
               <Group justify="space-between" wrap="nowrap">
                 <Group gap="xs">
                   <Title order={2}>{selected.name}</Title>
                   <Badge variant="default">{selected.type}</Badge>
                 </Group>
-                {!selected.isdefault && (
-                  <Group gap={6}>
-                    {can('updateRole') && (
-                      <Button
-                        variant="default"
-                        leftSection={<IconPencil size={14} />}
-                        onClick={() => setDialog('edit')}
-                      >
-                        {t('common.edit')}
-                      </Button>
-                    )}
-                    {can('deleteRole') && (
-                      <Button
-                        variant="light"
-                        color="red"
-                        leftSection={<IconTrash size={14} />}
-                        onClick={() => void onDelete(selected)}
-                      >
-                        {t('common.delete')}
-                      </Button>
-                    )}
-                  </Group>
-                )}
+                <Group gap={6} wrap="nowrap">
+                  {!selected.isdefault && (
+                    <>
+                      {can('updateRole') && (
+                        <Button
+                          variant="default"
+                          leftSection={<IconPencil size={14} />}
+                          onClick={() => setDialog('edit')}
+                        >
+                          {t('common.edit')}
+                        </Button>
+                      )}
+                      {can('deleteRole') && (
+                        <Button
+                          variant="light"
+                          color="red"
+                          leftSection={<IconTrash size={14} />}
+                          onClick={() => void onDelete(selected)}
+                        >
+                          {t('common.delete')}
+                        </Button>
+                      )}
+                    </>
+                  )}
+                  <CloseButton aria-label={t('common.close')} onClick={() => replaceQuery({})} />
+                </Group>
               </Group>
               {selected.description && (
                 <Text size="sm" c="dimmed">
@@ -159,12 +168,8 @@ export function RolesPage() {
               )}
               <RulesEditor role={selected} editable={can('createRolePermission')} />
             </Stack>
-          ) : (
-            <Text size="sm" c="dimmed">
-              {t('roles.selectRole')}
-            </Text>
-          )}
-        </Paper>
+          </Paper>
+        )}
       </div>
       {dialog === 'create' && (
         <RoleDialog

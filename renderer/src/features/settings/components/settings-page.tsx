@@ -53,7 +53,12 @@ export function SettingsPage() {
           </div>
         ),
       }),
-      col.accessor((c) => c.category ?? '', { id: 'category', header: t('settings.category'), size: 130 }),
+      col.accessor((c) => c.category ?? '', {
+        id: 'category',
+        header: t('settings.category'),
+        size: 130,
+        meta: { priority: 1 },
+      }),
       col.accessor((c) => c.value ?? '', {
         id: 'value',
         header: t('settings.value'),
@@ -64,6 +69,7 @@ export function SettingsPage() {
         id: 'default',
         header: t('settings.defaultValue'),
         size: 160,
+        meta: { priority: 2 },
         cell: (info) => (
           <Text size="xs" c="dimmed" ff="monospace" truncate>
             {info.getValue()}
