@@ -7,6 +7,8 @@ import { infrastructureEn } from './parts/infrastructure.en';
 import { jobsEn } from './parts/jobs.en';
 import { statesEn } from './parts/states.en';
 import { zoneWizardEn } from './parts/zone-wizard.en';
+import { settingsEn } from './parts/settings.en';
+import { settingDescriptionsEn } from './parts/setting-descriptions.en';
 
 /** English messages. Keys are the source of truth: every other locale must define each one. */
 export const en = {
@@ -304,6 +306,8 @@ export const en = {
   ...paletteEn,
   ...healthEn,
   ...connectionEn,
+  ...settingsEn,
+  ...settingDescriptionsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

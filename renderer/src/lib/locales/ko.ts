@@ -8,6 +8,8 @@ import { infrastructureKo } from './parts/infrastructure.ko';
 import { jobsKo } from './parts/jobs.ko';
 import { statesKo } from './parts/states.ko';
 import { zoneWizardKo } from './parts/zone-wizard.ko';
+import { settingsKo } from './parts/settings.ko';
+import { settingDescriptionsKo } from './parts/setting-descriptions.ko';
 
 /** 한국어 메시지. 운영자가 실제로 쓰는 용어로 적는다 (계정, 도메인, 역할, 전역 설정 ...). */
 export const ko: Record<MessageKey, string> = {
@@ -290,4 +292,6 @@ export const ko: Record<MessageKey, string> = {
   ...paletteKo,
   ...healthKo,
   ...connectionKo,
+  ...settingsKo,
+  ...settingDescriptionsKo,
 };
