@@ -51,7 +51,12 @@ export function SettingSourceBadge({ setting, scope }: { setting: Configuration;
       ? t('settings.source.inheritedDefault')
       : t('settings.source.inherited', { source: scopeName(t, setting.valuesource).toLowerCase() });
   return (
-    <Badge variant={here ? 'filled' : 'outline'} color={here ? 'blue' : 'gray'} tt="none" data-testid="setting-source">
+    <Badge
+      variant={here ? 'filled' : 'outline'}
+      color={here ? 'blue.8' : 'gray'}
+      tt="none"
+      data-testid="setting-source"
+    >
       {label}
     </Badge>
   );

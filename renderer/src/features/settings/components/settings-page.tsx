@@ -99,9 +99,32 @@ export function SettingsPage() {
   return (
     <Stack gap={0} h="100%">
       <PageHeader title={t('settings.title')} count={waiting ? undefined : rows.length}>
+        <Select
+          placeholder={t('settings.anyCategory')}
+          aria-label={t('settings.category')}
+          data={categories}
+          value={category}
+          onChange={setCategory}
+          clearable
+          searchable
+          w={170}
+        />
+        <SearchInput value={keyword} placeholder={t('settings.searchPlaceholder')} onChange={setKeyword} width={240} />
+        <Tooltip label={t('common.refresh')}>
+          <ActionIcon
+            onClick={() => void settings.refetch()}
+            aria-label={t('common.refresh')}
+            loading={settings.isFetching}
+          >
+            <IconRefresh size={16} />
+          </ActionIcon>
+        </Tooltip>
+      </PageHeader>
+      <Group gap="sm" mb="xs" wrap="wrap">
         <SegmentedControl
           size="xs"
           aria-label={t('settings.scope')}
+          data-testid="settings-scope"
           value={kind}
           onChange={(v) => {
             setKind(v as PageScope | 'global');
@@ -114,32 +137,13 @@ export function SettingsPage() {
         />
         {kind !== 'global' && <ScopeTargetSelect kind={kind} value={targetId} onChange={setTargetId} />}
         <Switch
-          size="xs"
+          size="sm"
           label={t('settings.changedOnly')}
           checked={changedOnly}
           onChange={(e) => setChangedOnly(e.currentTarget.checked)}
+          data-testid="settings-changed-only"
         />
-        <Select
-          placeholder={t('settings.anyCategory')}
-          aria-label={t('settings.category')}
-          data={categories}
-          value={category}
-          onChange={setCategory}
-          clearable
-          searchable
-          w={160}
-        />
-        <SearchInput value={keyword} placeholder={t('settings.searchPlaceholder')} onChange={setKeyword} width={220} />
-        <Tooltip label={t('common.refresh')}>
-          <ActionIcon
-            onClick={() => void settings.refetch()}
-            aria-label={t('common.refresh')}
-            loading={settings.isFetching}
-          >
-            <IconRefresh size={16} />
-          </ActionIcon>
-        </Tooltip>
-      </PageHeader>
+      </Group>
       {settings.error && <ErrorAlert error={settings.error} />}
       {waiting ? (
         <Text c="dimmed" size="sm" p="md">
@@ -174,7 +178,8 @@ function ScopeTargetSelect(props: { kind: PageScope; value: string | null; onCha
       onChange={props.onChange}
       searchable
       disabled={loading}
-      w={200}
+      size="xs"
+      w={260}
       data-testid="settings-scope-target"
     />
   );
