@@ -166,6 +166,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const hostMonitor = new HostMonitor(services);
     const capacityMonitor = new CapacityMonitor(services);
     const { generatedAdminPassword } = await bootstrapInventory(services, { adminPassword: options.adminPassword });
+    // Values set on a deleted zone, cluster, pool, image store, domain or account go with it.
+    settings.followDeletions(events);
+    await settings.sweepOrphans();
     if (options.runJobs !== false) await jobs.start();
     if (options.runMonitors ?? options.runJobs !== false) {
       hostMonitor.start();

@@ -239,7 +239,7 @@ export interface Cluster {
 export interface Configuration {
   /** the name of the configuration */
   name: string;
-  /** the value of the configuration (****** for secrets) */
+  /** the value of the configuration (****** for secrets); with a scope id, the value in effect there */
   value: string;
   /** the default value of the configuration */
   defaultvalue: string;
@@ -253,8 +253,20 @@ export interface Configuration {
   options?: string;
   /** true if the configuration is dynamic (applies without a restart) */
   isdynamic: boolean;
-  /** scope (zone/cluster/pool/account) of the parameter that needs to be updated */
+  /** scope (global, zone, cluster, storagepool, imagestore, domain or account) the value is listed or set for */
   scope: string;
+  /** the scopes besides global where the configuration can be set, comma separated (Stackyard; CloudStack ConfigKey scopes) */
+  scopes?: string;
+  /** the unit of a numeric value: fraction is a share from 0 to 1 (Stackyard) */
+  unit?: "milliseconds" | "seconds" | "minutes" | "days" | "bytes" | "MiB" | "GiB" | "MHz" | "fraction" | "multiplier" | "count";
+  /** the smallest value accepted (Stackyard) */
+  minvalue?: string;
+  /** the largest value accepted (Stackyard) */
+  maxvalue?: string;
+  /** true when the value in effect equals the default value (Stackyard) */
+  isdefault: boolean;
+  /** where the value in effect comes from: default, global, or the scope it is set on (Stackyard) */
+  valuesource: "default" | "global" | "zone" | "cluster" | "storagepool" | "imagestore" | "domain" | "account";
 }
 
 export interface DataCenterImport {
@@ -1512,6 +1524,12 @@ export interface CommandParams {
     pagesize?: number;
     name?: string;
     category?: string;
+    zoneid?: string;
+    clusterid?: string;
+    storageid?: string;
+    accountid?: string;
+    domainid?: string;
+    imagestoreuuid?: string;
   };
   listDataCenterImports: {
     keyword?: string;
@@ -1769,6 +1787,12 @@ export interface CommandParams {
   };
   resetConfiguration: {
     name: string;
+    zoneid?: string;
+    clusterid?: string;
+    storageid?: string;
+    accountid?: string;
+    domainid?: string;
+    imagestoreid?: string;
   };
   resumeDataCenterImport: {
     id: string;
@@ -1800,6 +1824,12 @@ export interface CommandParams {
   updateConfiguration: {
     name: string;
     value: string;
+    zoneid?: string;
+    clusterid?: string;
+    storageid?: string;
+    accountid?: string;
+    domainid?: string;
+    imagestoreuuid?: string;
   };
   updateDomain: {
     id: string;

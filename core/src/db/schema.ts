@@ -136,6 +136,17 @@ export interface ConfigurationTable {
   updated: string;
 }
 
+/** A setting's value on one zone, cluster, pool, image store, domain or account (migration 0013). */
+export interface ScopedConfigurationTable {
+  /** The registry's scope name: zone, cluster, storagepool, imagestore, domain or account. */
+  scope: string;
+  /** Internal id of the resource in the scope's table. */
+  resource_id: number;
+  name: string;
+  value: string;
+  updated: string;
+}
+
 /** The cluster's identity (migration 0005): one row, id 1. */
 export interface ClusterIdentityTable {
   id: number;
@@ -224,6 +235,7 @@ export interface Database extends InfrastructureTables {
   async_jobs: AsyncJobTable;
   events: EventTable;
   configurations: ConfigurationTable;
+  scoped_configurations: ScopedConfigurationTable;
   management_servers: ManagementServerTable;
   cluster_identity: ClusterIdentityTable;
   datacenter_imports: DataCenterImportTable;

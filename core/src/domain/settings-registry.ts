@@ -13,6 +13,69 @@ export type SettingValueOfType<T extends SettingType> = T extends 'integer' | 'f
 
 export type SettingScalar = string | number | boolean;
 
+/**
+ * Where besides globally a setting can be set (CloudStack's ConfigKey scopes, lower-cased as
+ * listConfigurations reports them). A value set on a resource falls back to the nearest parent
+ * scope the setting also has, then to the global value: storagepool -> cluster -> zone,
+ * imagestore -> zone, cluster -> zone, account -> domain (see scopeParents).
+ */
+export const SETTING_SCOPES = ['zone', 'cluster', 'storagepool', 'imagestore', 'domain', 'account'] as const;
+export type SettingScope = (typeof SETTING_SCOPES)[number];
+
+/** Each scope's parent scope, as CloudStack's ConfigKey.Scope declares them (null: the global value). */
+export const SCOPE_PARENT: Readonly<Record<SettingScope, SettingScope | null>> = {
+  zone: null,
+  cluster: 'zone',
+  storagepool: 'cluster',
+  imagestore: 'zone',
+  domain: null,
+  account: 'domain',
+};
+
+/**
+ * The resources a scoped value is read for, most specific first: a cluster's chain holds the
+ * cluster and its zone, an account's its domain and that domain's ancestors. Ids are internal.
+ */
+export interface ScopeChain {
+  storagePoolId?: number;
+  clusterId?: number;
+  imageStoreId?: number;
+  zoneId?: number;
+  accountId?: number;
+  domainId?: number;
+  /** The domain's ancestors, nearest first, up to ROOT. */
+  parentDomainIds?: readonly number[];
+}
+
+/** A resource settings are read or written for: its scope, internal id and chain of parents. */
+export interface ScopeTarget {
+  scope: SettingScope;
+  resourceId: number;
+  chain: ScopeChain;
+}
+
+/** Where the value in effect comes from: the registry's default, the global value, or a scope. */
+export type SettingSource = 'default' | 'global' | SettingScope;
+
+/**
+ * The unit of a numeric setting, for display and input (Stackyard). `fraction` is a share from 0
+ * to 1 shown as a percentage; `multiplier` a factor applied to a capacity or an interval.
+ */
+export const SETTING_UNITS = [
+  'milliseconds',
+  'seconds',
+  'minutes',
+  'days',
+  'bytes',
+  'MiB',
+  'GiB',
+  'MHz',
+  'fraction',
+  'multiplier',
+  'count',
+] as const;
+export type SettingUnit = (typeof SETTING_UNITS)[number];
+
 export interface SettingDefinition<T extends SettingType = SettingType, N extends string = string> {
   name: N;
   type: T;
@@ -20,7 +83,9 @@ export interface SettingDefinition<T extends SettingType = SettingType, N extend
   /** CloudStack's categories: Advanced, Alert, Storage, Network, Usage, Management Server ... */
   category: string;
   description: string;
-  scope: 'global';
+  /** The scopes besides global where the setting can be set; empty for global-only settings. */
+  scopes: readonly SettingScope[];
+  unit?: SettingUnit;
   /** Inclusive bounds for integer and float settings. */
   min?: number;
   max?: number;
@@ -39,7 +104,11 @@ interface Options {
   max?: number;
   /** Defaults to true. */
   isDynamic?: boolean;
+  scopes?: readonly SettingScope[];
+  unit?: SettingUnit;
 }
+
+type TextOptions = Pick<Options, 'isDynamic' | 'scopes'>;
 
 function make<T extends SettingType, const N extends string>(
   type: T,
@@ -55,7 +124,8 @@ function make<T extends SettingType, const N extends string>(
     default: value,
     category,
     description,
-    scope: 'global',
+    scopes: options.scopes ?? [],
+    ...(options.unit !== undefined ? { unit: options.unit } : {}),
     ...(options.min !== undefined ? { min: options.min } : {}),
     ...(options.max !== undefined ? { max: options.max } : {}),
     ...(options.enum !== undefined ? { enum: options.enum } : {}),
@@ -75,21 +145,17 @@ export const setting = {
     value: boolean,
     category: string,
     description: string,
-    options?: Pick<Options, 'isDynamic'>,
+    options?: TextOptions,
   ) => make('boolean', name, value, category, description, options),
   string: <const N extends string>(
     name: N,
     value: string,
     category: string,
     description: string,
-    options?: Pick<Options, 'isDynamic'> & { enum?: readonly string[] },
+    options?: TextOptions & { enum?: readonly string[] },
   ) => make('string', name, value, category, description, options),
-  password: <const N extends string>(
-    name: N,
-    category: string,
-    description: string,
-    options?: Pick<Options, 'isDynamic'>,
-  ) => make('password', name, '', category, description, options),
+  password: <const N extends string>(name: N, category: string, description: string, options?: TextOptions) =>
+    make('password', name, '', category, description, options),
 };
 
 const DAY = 86_400;
@@ -97,6 +163,7 @@ const DAY = 86_400;
 /** Sessions, logins, API defaults, jobs, events and the management server itself. */
 export const FOUNDATION_SETTINGS = [
   setting.integer('session.timeout', 1800, 'Advanced', 'Seconds of inactivity after which a login session expires.', {
+    unit: 'seconds',
     min: 60,
     max: 30 * DAY,
   }),
@@ -105,16 +172,17 @@ export const FOUNDATION_SETTINGS = [
     5,
     'Advanced',
     'Incorrect login attempts allowed before the user is locked.',
-    { min: 1, max: 1000 },
+    { unit: 'count', min: 1, max: 1000 },
   ),
   setting.integer(
     'default.page.size',
     500,
     'Advanced',
     'Default page size for list commands when page is given without pagesize.',
-    { min: 1, max: 10_000 },
+    { unit: 'count', min: 1, max: 10_000 },
   ),
   setting.integer('job.expire.minutes', 1440, 'Advanced', 'Minutes after which a completed async job is removed.', {
+    unit: 'minutes',
     min: 1,
   }),
   setting.integer(
@@ -122,36 +190,39 @@ export const FOUNDATION_SETTINGS = [
     60,
     'Advanced',
     'Minutes a running async job may take before it is cancelled (0 disables).',
-    { min: 0 },
+    { unit: 'minutes', min: 0 },
   ),
   setting.integer(
     'event.purge.delay',
     15,
     'Advanced',
     'Events older than this many days are purged; 0 keeps events forever.',
-    { min: 0 },
+    { unit: 'days', min: 0 },
   ),
-  setting.integer('event.purge.interval', DAY, 'Advanced', 'Seconds between two runs of the event purge.', { min: 60 }),
+  setting.integer('event.purge.interval', DAY, 'Advanced', 'Seconds between two runs of the event purge.', {
+    unit: 'seconds',
+    min: 60,
+  }),
   setting.integer(
     'management.server.heartbeat.seconds',
     2,
     'Management Server',
     'Seconds between heartbeats of a management server and its running jobs; other servers check for dead servers at the same interval.',
-    { min: 1, max: 600, isDynamic: false },
+    { unit: 'seconds', min: 1, max: 600, isDynamic: false },
   ),
   setting.integer(
     'management.server.heartbeat.misses',
     5,
     'Management Server',
     'Heartbeats a management server may miss before the others consider it down and take over its hosts and jobs.',
-    { min: 2, max: 100, isDynamic: false },
+    { unit: 'count', min: 2, max: 100, isDynamic: false },
   ),
   setting.integer(
     'management.server.shutdown.grace.seconds',
     30,
     'Management Server',
     'On SIGTERM or Ctrl+C, seconds a management server waits for its running jobs before handing them over (resumable jobs are queued again, the others fail).',
-    { min: 0, max: 3600 },
+    { unit: 'seconds', min: 0, max: 3600 },
   ),
   setting.boolean(
     'agent.lb.enabled',
@@ -164,42 +235,54 @@ export const FOUNDATION_SETTINGS = [
     600,
     'Advanced',
     'Longest validity accepted for a signed request with signatureVersion=3 and expires (60 s more are allowed for clock skew); such a signature is accepted once.',
-    { min: 1, max: DAY },
+    { unit: 'seconds', min: 1, max: DAY },
   ),
   setting.integer(
     'login.throttle.user.failures',
     5,
     'Advanced',
     'Failed logins of one username after which its further attempts wait (HTTP 429), with a delay that doubles at each new failure. Admins are throttled too, never locked.',
-    { min: 1, max: 1000 },
+    { unit: 'count', min: 1, max: 1000 },
   ),
   setting.integer(
     'login.throttle.address.failures',
     20,
     'Advanced',
     'Failed logins from one source address after which its further attempts wait (HTTP 429), with a delay that doubles at each new failure.',
-    { min: 1, max: 100_000 },
+    { unit: 'count', min: 1, max: 100_000 },
   ),
   setting.integer(
     'login.throttle.delay.seconds',
     1,
     'Advanced',
     'The first wait once a throttling threshold is reached; it doubles at each further failure.',
-    { min: 1, max: DAY },
+    { unit: 'seconds', min: 1, max: DAY },
   ),
   setting.integer(
     'login.throttle.max.delay.seconds',
     120,
     'Advanced',
     'The longest wait between two login attempts of a throttled username or source address.',
-    { min: 1, max: DAY },
+    { unit: 'seconds', min: 1, max: DAY },
   ),
   setting.integer(
     'login.throttle.window.seconds',
     900,
     'Advanced',
     'Failed logins older than this are forgotten by the login throttling.',
-    { min: 60, max: 30 * DAY },
+    { unit: 'seconds', min: 60, max: 30 * DAY },
+  ),
+  setting.boolean(
+    'enable.account.settings.for.domain',
+    false,
+    'Advanced',
+    "Whether account settings can also be set on a domain: an account without its own value then takes its domain's.",
+  ),
+  setting.boolean(
+    'enable.domain.settings.for.child.domain',
+    false,
+    'Advanced',
+    "Whether a domain without its own value of a setting takes its parent domain's (up to ROOT) before the global value.",
   ),
   setting.string(
     'api.trusted.proxies',
@@ -216,9 +299,11 @@ export const CAPACITY_SETTINGS = [
     1.0,
     'Advanced',
     'Used for CPU overprovisioning calculation; available CPU is (actual CPU capacity * factor).',
-    { min: 1, max: 100 },
+    { unit: 'multiplier', scopes: ['cluster'], min: 1, max: 100 },
   ),
   setting.float('mem.overprovisioning.factor', 1.0, 'Advanced', 'Used for memory overprovisioning calculation.', {
+    unit: 'multiplier',
+    scopes: ['cluster'],
     min: 1,
     max: 100,
   }),
@@ -227,49 +312,49 @@ export const CAPACITY_SETTINGS = [
     2.0,
     'Storage',
     'Used for storage overprovisioning calculation; available storage is (actual storage size * factor).',
-    { min: 1, max: 100 },
+    { unit: 'multiplier', scopes: ['storagepool'], min: 1, max: 100 },
   ),
   setting.float(
     'cluster.cpu.allocated.capacity.notificationthreshold',
     0.75,
     'Alert',
     'Percentage (0 to 1) of allocated CPU in a cluster above which alerts are sent.',
-    { min: 0, max: 1 },
+    { unit: 'fraction', scopes: ['cluster'], min: 0, max: 1 },
   ),
   setting.float(
     'cluster.memory.allocated.capacity.notificationthreshold',
     0.75,
     'Alert',
     'Percentage (0 to 1) of allocated memory in a cluster above which alerts are sent.',
-    { min: 0, max: 1 },
+    { unit: 'fraction', scopes: ['cluster'], min: 0, max: 1 },
   ),
   setting.float(
     'cluster.cpu.allocated.capacity.disablethreshold',
     0.85,
     'Alert',
     'Percentage (0 to 1) of allocated CPU above which the allocators disable the cluster for new VMs.',
-    { min: 0, max: 1 },
+    { unit: 'fraction', scopes: ['cluster'], min: 0, max: 1 },
   ),
   setting.float(
     'cluster.memory.allocated.capacity.disablethreshold',
     0.85,
     'Alert',
     'Percentage (0 to 1) of allocated memory above which the allocators disable the cluster for new VMs.',
-    { min: 0, max: 1 },
+    { unit: 'fraction', scopes: ['cluster'], min: 0, max: 1 },
   ),
   setting.float(
     'pool.storage.capacity.disablethreshold',
     0.85,
     'Alert',
     'Percentage (0 to 1) of used storage above which the allocators disable a primary storage pool.',
-    { min: 0, max: 1 },
+    { unit: 'fraction', scopes: ['zone'], min: 0, max: 1 },
   ),
   setting.float(
     'pool.storage.allocated.capacity.disablethreshold',
     0.85,
     'Alert',
     'Percentage (0 to 1) of allocated storage above which the allocators disable a primary storage pool.',
-    { min: 0, max: 1 },
+    { unit: 'fraction', scopes: ['zone'], min: 0, max: 1 },
   ),
   setting.string('vm.allocation.algorithm', 'random', 'Advanced', 'Order in which hosts are tried for a new VM.', {
     enum: [
@@ -285,9 +370,16 @@ export const CAPACITY_SETTINGS = [
 
 /** VM lifecycle. */
 export const VM_SETTINGS = [
-  setting.integer('expunge.delay', DAY, 'Advanced', 'Seconds to wait before expunging a destroyed VM.', { min: 0 }),
-  setting.integer('expunge.interval', DAY, 'Advanced', 'Seconds between runs of the expunge task.', { min: 10 }),
+  setting.integer('expunge.delay', DAY, 'Advanced', 'Seconds to wait before expunging a destroyed VM.', {
+    unit: 'seconds',
+    min: 0,
+  }),
+  setting.integer('expunge.interval', DAY, 'Advanced', 'Seconds between runs of the expunge task.', {
+    unit: 'seconds',
+    min: 10,
+  }),
   setting.integer('expunge.workers', 1, 'Advanced', 'Number of workers performing expunge.', {
+    unit: 'count',
     min: 1,
     max: 64,
     isDynamic: false,
@@ -297,6 +389,7 @@ export const VM_SETTINGS = [
     false,
     'Advanced',
     'Whether users may expunge or recover their destroyed VMs.',
+    { scopes: ['account'] },
   ),
 ] as const;
 
@@ -311,6 +404,7 @@ export const ALERT_SETTINGS = [
 /** Host agents, capacity sampling and alert thresholds of the physical model. */
 export const INFRASTRUCTURE_SETTINGS = [
   setting.integer('ping.interval', 60, 'Advanced', 'Interval in seconds at which hosts are pinged (heartbeats).', {
+    unit: 'seconds',
     min: 1,
     max: 3600,
   }),
@@ -319,40 +413,47 @@ export const INFRASTRUCTURE_SETTINGS = [
     2.5,
     'Advanced',
     'Multiplier of ping.interval after which a host that has not answered is marked Disconnected.',
-    { min: 1, max: 100 },
+    { unit: 'multiplier', min: 1, max: 100 },
   ),
   setting.integer(
     'capacity.check.period',
     300000,
     'Advanced',
     'Milliseconds between capacity checks: capacity is recomputed, sampled for history and checked against thresholds.',
-    { min: 1000 },
+    { unit: 'milliseconds', min: 1000 },
   ),
   setting.integer(
     'capacity.history.retention.days',
     30,
     'Advanced',
     'Days of capacity history kept for charts (Stackyard).',
-    { min: 1, max: 3650 },
+    { unit: 'days', min: 1, max: 3650 },
   ),
   ...(
     [
-      ['cluster.storage.capacity.notificationthreshold', 'used primary storage in a cluster'],
-      ['cluster.storage.allocated.capacity.notificationthreshold', 'allocated primary storage in a cluster'],
-      ['cluster.localStorage.capacity.notificationthreshold', 'used local storage in a cluster'],
-      ['pod.privateip.capacity.notificationthreshold', 'used private IPs in a pod'],
-      ['zone.virtualnetwork.publicip.capacity.notificationthreshold', 'used public IPs in a zone'],
-      ['zone.directnetwork.publicip.capacity.notificationthreshold', 'used direct-attached IPs in a zone'],
-      ['zone.secstorage.capacity.notificationthreshold', 'used secondary storage in a zone'],
-      ['zone.vlan.capacity.notificationthreshold', 'used guest VLANs in a zone'],
+      ['cluster.storage.capacity.notificationthreshold', 'used primary storage in a cluster', ['cluster']],
+      [
+        'cluster.storage.allocated.capacity.notificationthreshold',
+        'allocated primary storage in a cluster',
+        ['cluster'],
+      ],
+      ['cluster.localStorage.capacity.notificationthreshold', 'used local storage in a cluster', []],
+      ['pod.privateip.capacity.notificationthreshold', 'used private IPs in a pod', []],
+      ['zone.virtualnetwork.publicip.capacity.notificationthreshold', 'used public IPs in a zone', []],
+      ['zone.directnetwork.publicip.capacity.notificationthreshold', 'used direct-attached IPs in a zone', []],
+      ['zone.secstorage.capacity.notificationthreshold', 'used secondary storage in a zone', []],
+      ['zone.vlan.capacity.notificationthreshold', 'used guest VLANs in a zone', []],
     ] as const
-  ).map(([name, what]) =>
+  ).map(([name, what, scopes]) =>
     setting.float(name, 0.75, 'Alert', `Percentage (0 to 1) of ${what} above which alerts are sent.`, {
+      unit: 'fraction',
+      scopes,
       min: 0,
       max: 1,
     }),
   ),
   setting.integer('simulator.host.cpu.number', 16, 'Advanced', 'CPU cores of a new Simulator host (Stackyard).', {
+    unit: 'count',
     min: 1,
     max: 1024,
   }),
@@ -361,12 +462,10 @@ export const INFRASTRUCTURE_SETTINGS = [
     2400,
     'Advanced',
     'CPU speed in MHz of a new Simulator host (Stackyard).',
-    {
-      min: 100,
-      max: 10000,
-    },
+    { unit: 'MHz', min: 100, max: 10000 },
   ),
   setting.integer('simulator.host.memory.gb', 64, 'Advanced', 'Memory in GiB of a new Simulator host (Stackyard).', {
+    unit: 'GiB',
     min: 1,
     max: 65536,
   }),
@@ -375,7 +474,7 @@ export const INFRASTRUCTURE_SETTINGS = [
     2048,
     'Advanced',
     'Size in GiB of a new Simulator primary storage pool or image store (Stackyard).',
-    { min: 1, max: 1048576 },
+    { unit: 'GiB', min: 1, max: 1048576 },
   ),
 ] as const;
 

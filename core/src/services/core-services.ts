@@ -1,4 +1,5 @@
 import type { ResourceChange } from '../contract/live';
+import type { ScopeChain, ScopeTarget } from '../domain/settings-registry';
 import type { Store } from '../db/connect';
 import type { HypervisorDrivers } from '../drivers/hypervisor/types';
 import type { AsyncJobRow, EventRow } from '../db/schema';
@@ -13,7 +14,7 @@ export interface CoreServices {
   access: AccessService;
   events: EventSink;
   jobs: JobQueue;
-  config: SettingsReader;
+  config: ScopedSettingsReader;
   secrets: SecretBox;
   auth: AuthPort;
   /** Hypervisor drivers by hypervisor type (Simulator today, KVM later). */
@@ -72,6 +73,14 @@ export interface JobQueue {
 
 export interface SettingsReader {
   get<T extends string | number | boolean>(name: string): T;
+}
+
+/** Settings with the values set on zones, clusters, pools, image stores, domains and accounts. */
+export interface ScopedSettingsReader extends SettingsReader {
+  /** The values in effect for one resource, falling back along its chain to the global value. */
+  in(chain: ScopeChain): SettingsReader;
+  /** Validates and stores a value, globally or on one resource (431 on a bad value or scope). */
+  update(name: string, raw: string, target?: ScopeTarget): Promise<unknown>;
 }
 
 export interface SecretBox {

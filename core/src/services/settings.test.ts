@@ -2,7 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dialects, freshDatabase } from '../../test/harness';
 import { migrate, openStore, type Store } from '../db/connect';
 import { DomainError } from '../domain/errors';
-import { SETTINGS, allSettingDefinitions, parseSettingValue, settingDefinition } from '../domain/settings-registry';
+import {
+  SETTINGS,
+  SETTING_SCOPES,
+  allSettingDefinitions,
+  parseSettingValue,
+  settingDefinition,
+} from '../domain/settings-registry';
 import { SettingsService } from './settings';
 
 async function rejection(promise: Promise<unknown>): Promise<DomainError> {
@@ -22,7 +28,7 @@ describe('settings registry', () => {
     for (const def of allSettingDefinitions()) {
       const parsed = parseSettingValue(def, String(def.default));
       expect(parsed, def.name).toEqual({ ok: true, value: def.default });
-      expect(def.scope).toBe('global');
+      for (const scope of def.scopes) expect(SETTING_SCOPES, def.name).toContain(scope);
     }
   });
 

@@ -102,11 +102,9 @@ describe.each(dialects())('capacity (%s)', (dialect) => {
     pod = await seedPod(db, zone.id, { name: 'cap-pod', startIp: '172.16.15.2', endIp: '172.16.15.101' });
     c1 = await seedCluster(db, pod, { name: 'cap-c1' });
     c2 = await seedCluster(db, pod, { name: 'cap-c2' });
-    await db
-      .updateTable('clusters')
-      .set({ memory_overcommit_ratio: 2, cpu_overcommit_ratio: 1.5 })
-      .where('id', '=', c2.id)
-      .execute();
+    // c2's own overprovisioning factors (cluster-scoped values) win over the global ones.
+    ok(await tc.call('updateConfiguration', { name: 'mem.overprovisioning.factor', value: '2', clusterid: c2.uuid }));
+    ok(await tc.call('updateConfiguration', { name: 'cpu.overprovisioning.factor', value: '1.5', clusterid: c2.uuid }));
 
     const h1 = await seedHost(db, c1, { cpuNumber: 8, memoryGiB: 32 });
     await setHost(db, h1.id, { cpu_speed: 2000, cpu_allocated: 4000, memory_allocated: 8 * GiB, cpu_sockets: 2 });
@@ -277,8 +275,8 @@ describe.each(dialects())('capacity (%s)', (dialect) => {
     ok(await tc.call('updateConfiguration', { name: 'mem.overprovisioning.factor', value: '1.5' }));
     ok(await tc.call('updateConfiguration', { name: 'storage.overprovisioning.factor', value: '3' }));
     const rows = byName(ok(await tc.call('listCapacity', { zoneid: zone.uuid, fetchlatest: 'true' })).capacity);
-    expect(rows.CPU.capacitytotal).toBe((8 * 2000 + 16 * 2500 + 4 * 3000 * 1.5) * 2);
-    expect(rows.MEMORY.capacitytotal).toBe((32 * GiB + 64 * GiB + 16 * GiB * 2) * 1.5);
+    expect(rows.CPU.capacitytotal).toBe((8 * 2000 + 16 * 2500) * 2 + 4 * 3000 * 1.5);
+    expect(rows.MEMORY.capacitytotal).toBe((32 * GiB + 64 * GiB) * 1.5 + 16 * GiB * 2);
     expect(rows.STORAGE_ALLOCATED.capacitytotal).toBe(4500 * GiB);
     expect(rows.CPU_CORE.capacitytotal).toBe(28);
     for (const [name, value] of [

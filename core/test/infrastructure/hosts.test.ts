@@ -143,10 +143,10 @@ describe.each(dialects())('hosts (%s)', (dialect) => {
     expect(h).toMatchObject({ cpunumber: 4, cpuspeed: 2000, memorytotal: 8192 * 1024 ** 2, resourcestate: 'Disabled' });
   });
 
-  it('shows overprovisioning from the global factor and the cluster ratio', async () => {
+  it('shows overprovisioning from the global factor and the cluster-scoped one', async () => {
     const db = tc.core.store.db;
     const c2 = await seedCluster(db, pod, { name: 'OC' });
-    await db.updateTable('clusters').set({ cpu_overcommit_ratio: 4 }).where('id', '=', c2.id).execute();
+    ok(await tc.call('updateConfiguration', { name: 'cpu.overprovisioning.factor', value: '4', clusterid: c2.uuid }));
     const host = await seedHost(db, c2, { name: 'oc-h', cpuNumber: 10, memoryGiB: 1 });
     await db
       .updateTable('hosts')

@@ -3,7 +3,7 @@ import { CAPACITY_TYPES } from '../../domain/infrastructure';
 import { ipToNumber } from '../../contract/ipv4';
 import { countVlans, parseVlanRanges } from '../../domain/vlan-ranges';
 import type { Database } from '../../db/schema';
-import type { CoreServices } from '../core-services';
+import type { CoreServices, ScopedSettingsReader } from '../core-services';
 import {
   hostCountsByPod,
   hostSumsByCluster,
@@ -27,11 +27,12 @@ import {
  * hosts all along). Primary storage counts pools in state Up (CloudStack marks the capacity of
  * disabled pools and pools in maintenance Disabled).
  *
- *   MEMORY            total = total_memory x mem.overprovisioning.factor x cluster memory ratio; used = memory_allocated
- *   CPU               total = cores x MHz x cpu.overprovisioning.factor x cluster cpu ratio;   used = cpu_allocated
+ *   MEMORY            total = total_memory x the cluster's mem.overprovisioning.factor; used = memory_allocated
+ *   CPU               total = cores x MHz x the cluster's cpu.overprovisioning.factor;   used = cpu_allocated
  *   CPU_CORE          total = cores; used = 0 until VMs allocate cores
  *   STORAGE           total = pool capacity_bytes; used = used_bytes (cluster and zone-wide pools)
- *   STORAGE_ALLOCATED total = capacity_bytes x storage.overprovisioning.factor; used = allocated_bytes
+ *   STORAGE_ALLOCATED total = capacity_bytes x the pool's storage.overprovisioning.factor; used = allocated_bytes
+ * (each factor as set on the cluster or pool, else the global value).
  *   LOCAL_STORAGE     the same for host-scope pools (only when there are any)
  *   SECONDARY_STORAGE image stores of the zone
  *   VIRTUAL_NETWORK_PUBLIC_IP  public ranges of an advanced zone; used = 0 until IPs are acquired
@@ -80,8 +81,9 @@ export interface ClusterInfo {
   podId: number;
   hypervisor: string;
   allocationState: string;
-  cpuRatio: number;
-  memoryRatio: number;
+  /** The overprovisioning factors in effect on the cluster (cluster-scoped, else global). */
+  cpuFactor: number;
+  memoryFactor: number;
 }
 
 export interface CapacitySnapshot {
@@ -89,7 +91,7 @@ export interface CapacitySnapshot {
   pods: Map<number, PodInfo>;
   clusters: Map<number, ClusterInfo>;
   figures: CapacityFigure[];
-  /** The overprovisioning factors the figures were computed with. */
+  /** The global overprovisioning factors (clusters and pools may have their own). */
   factors: { cpu: number; memory: number; storage: number };
 }
 
@@ -139,6 +141,7 @@ const key = (level: CapacityLevel, id: number, type: number) => `${level}:${id}:
 /** Loads zones, pods and clusters (not removed), optionally of one zone. */
 export async function loadInventory(
   db: Db,
+  config: ScopedSettingsReader,
   zoneId?: number,
 ): Promise<Pick<CapacitySnapshot, 'zones' | 'pods' | 'clusters'>> {
   let zq = db
@@ -151,17 +154,7 @@ export async function loadInventory(
     .where('removed', 'is', null);
   let cq = db
     .selectFrom('clusters')
-    .select([
-      'id',
-      'uuid',
-      'name',
-      'zone_id',
-      'pod_id',
-      'hypervisor_type',
-      'allocation_state',
-      'cpu_overcommit_ratio',
-      'memory_overcommit_ratio',
-    ])
+    .select(['id', 'uuid', 'name', 'zone_id', 'pod_id', 'hypervisor_type', 'allocation_state'])
     .where('removed', 'is', null);
   if (zoneId !== undefined) {
     zq = zq.where('id', '=', zoneId);
@@ -194,7 +187,8 @@ export async function loadInventory(
       endIp: p.end_ip,
     });
   const clusters = new Map<number, ClusterInfo>();
-  for (const c of clusterRows)
+  for (const c of clusterRows) {
+    const here = config.in({ clusterId: c.id, zoneId: c.zone_id });
     clusters.set(c.id, {
       id: c.id,
       uuid: c.uuid,
@@ -203,9 +197,10 @@ export async function loadInventory(
       podId: c.pod_id,
       hypervisor: c.hypervisor_type,
       allocationState: c.allocation_state,
-      cpuRatio: n(c.cpu_overcommit_ratio) || 1,
-      memoryRatio: n(c.memory_overcommit_ratio) || 1,
+      cpuFactor: here.get<number>('cpu.overprovisioning.factor'),
+      memoryFactor: here.get<number>('mem.overprovisioning.factor'),
     });
+  }
   return { zones, pods, clusters };
 }
 
@@ -216,26 +211,14 @@ function rangeSize(start: string, end: string): number {
   return b - a + 1;
 }
 
-type Factors = CapacitySnapshot['factors'];
 type RowsOf<Query extends (scope: SourceScope) => Promise<unknown>> = Awaited<ReturnType<Query>>;
 
-function addHostSums(
-  sums: Sums,
-  rows: RowsOf<typeof hostSumsByCluster>,
-  clusters: Map<number, ClusterInfo>,
-  factors: Factors,
-): void {
+function addHostSums(sums: Sums, rows: RowsOf<typeof hostSumsByCluster>, clusters: Map<number, ClusterInfo>): void {
   for (const h of rows) {
     const c = clusters.get(h.cluster_id);
     if (!c) continue;
-    sums.addRolledUp(
-      c,
-      c.zoneId,
-      CAPACITY_TYPES.MEMORY,
-      n(h.memory) * factors.memory * c.memoryRatio,
-      n(h.memory_allocated),
-    );
-    sums.addRolledUp(c, c.zoneId, CAPACITY_TYPES.CPU, n(h.cpu) * factors.cpu * c.cpuRatio, n(h.cpu_allocated));
+    sums.addRolledUp(c, c.zoneId, CAPACITY_TYPES.MEMORY, n(h.memory) * c.memoryFactor, n(h.memory_allocated));
+    sums.addRolledUp(c, c.zoneId, CAPACITY_TYPES.CPU, n(h.cpu) * c.cpuFactor, n(h.cpu_allocated));
     sums.addRolledUp(c, c.zoneId, CAPACITY_TYPES.CPU_CORE, n(h.cores), 0);
   }
 }
@@ -244,9 +227,12 @@ function addPoolSums(
   sums: Sums,
   rows: RowsOf<typeof poolSums>,
   clusters: Map<number, ClusterInfo>,
-  factors: Factors,
+  config: ScopedSettingsReader,
 ): void {
   for (const p of rows) {
+    const factor = config
+      .in({ storagePoolId: p.id, clusterId: p.cluster_id ?? undefined, zoneId: p.zone_id })
+      .get<number>('storage.overprovisioning.factor');
     const c = p.cluster_id === null ? undefined : clusters.get(p.cluster_id);
     const capacity = n(p.capacity);
     if (p.scope === 'HOST') {
@@ -254,7 +240,7 @@ function addPoolSums(
       continue;
     }
     sums.addRolledUp(c, p.zone_id, CAPACITY_TYPES.STORAGE, capacity, n(p.used), n(p.allocated));
-    sums.addRolledUp(c, p.zone_id, CAPACITY_TYPES.STORAGE_ALLOCATED, capacity * factors.storage, n(p.allocated));
+    sums.addRolledUp(c, p.zone_id, CAPACITY_TYPES.STORAGE_ALLOCATED, capacity * factor, n(p.allocated));
   }
 }
 
@@ -369,7 +355,7 @@ export async function computeCapacity(
   const source: SourceScope = { db, scoped: zoneId !== undefined, zoneId: zoneId ?? -1 };
 
   const [inventory, hostSums, hostsPerPod, pools, stores, ranges, physicalNetworks] = await Promise.all([
-    loadInventory(db, zoneId),
+    loadInventory(db, services.config, zoneId),
     hostSumsByCluster(source),
     hostCountsByPod(source),
     poolSums(source),
@@ -379,8 +365,8 @@ export async function computeCapacity(
   ]);
   const { zones, pods, clusters } = inventory;
   const sums = new Sums();
-  addHostSums(sums, hostSums, clusters, factors);
-  addPoolSums(sums, pools, clusters, factors);
+  addHostSums(sums, hostSums, clusters);
+  addPoolSums(sums, pools, clusters, services.config);
   addImageStoreSums(sums, stores);
   addIpRangeSums(sums, ranges);
   addPrivateIpSums(sums, pods, hostsPerPod);

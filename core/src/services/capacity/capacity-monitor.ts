@@ -199,7 +199,10 @@ export class CapacityMonitor {
     for (const f of snapshot.figures) {
       const t = byKey.get(`${f.level}:${f.type}`);
       if (!t || f.total <= 0) continue;
-      const threshold = services.config.get<number>(t.setting);
+      // A threshold set on the figure's cluster or zone wins over the global one (CloudStack's scoped keys).
+      const threshold = services.config
+        .in({ clusterId: f.clusterId ?? undefined, zoneId: f.zoneId })
+        .get<number>(t.setting);
       const pct = percentOf(f.used, f.total);
       if (pct / 100 <= threshold) continue;
       const place = locate(snapshot, f);

@@ -43,21 +43,25 @@ export function hostCountsByPod({ db, scoped, zoneId }: SourceScope) {
 
 /** Pools in state Up, by zone, cluster and scope. */
 export function poolSums({ db, scoped, zoneId }: SourceScope) {
-  return db
-    .selectFrom('storage_pools')
-    .select([
-      'zone_id',
-      'cluster_id',
-      'scope',
-      sql<number>`sum(capacity_bytes)`.as('capacity'),
-      sql<number>`sum(used_bytes)`.as('used'),
-      sql<number>`sum(allocated_bytes)`.as('allocated'),
-    ])
-    .where('removed', 'is', null)
-    .where('status', '=', 'Up')
-    .groupBy(['zone_id', 'cluster_id', 'scope'])
-    .$if(scoped, (q) => q.where('zone_id', '=', zoneId))
-    .execute();
+  return (
+    db
+      .selectFrom('storage_pools')
+      .select([
+        'id',
+        'zone_id',
+        'cluster_id',
+        'scope',
+        sql<number>`sum(capacity_bytes)`.as('capacity'),
+        sql<number>`sum(used_bytes)`.as('used'),
+        sql<number>`sum(allocated_bytes)`.as('allocated'),
+      ])
+      .where('removed', 'is', null)
+      .where('status', '=', 'Up')
+      // Per pool: each pool may have its own storage.overprovisioning.factor.
+      .groupBy(['id', 'zone_id', 'cluster_id', 'scope'])
+      .$if(scoped, (q) => q.where('zone_id', '=', zoneId))
+      .execute()
+  );
 }
 
 export function imageStoreSums({ db, scoped, zoneId }: SourceScope) {

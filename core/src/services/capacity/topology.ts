@@ -120,7 +120,6 @@ async function loadHostNodes(
   aggregated: boolean,
   withHosts: number[],
 ): Promise<Map<number, TopologyHost[]>> {
-  const { cpu, memory } = snapshot.factors;
   let q = source.db
     .selectFrom('hosts')
     .select([
@@ -143,8 +142,8 @@ async function loadHostNodes(
   for (const h of hostRows) {
     const c = snapshot.clusters.get(h.cluster_id);
     if (!c) continue;
-    const cpuTotal = n(h.cpu_number) * n(h.cpu_speed) * cpu * c.cpuRatio;
-    const memTotal = n(h.total_memory) * memory * c.memoryRatio;
+    const cpuTotal = n(h.cpu_number) * n(h.cpu_speed) * c.cpuFactor;
+    const memTotal = n(h.total_memory) * c.memoryFactor;
     const list = hostsByCluster.get(h.cluster_id) ?? [];
     list.push({
       id: h.uuid,

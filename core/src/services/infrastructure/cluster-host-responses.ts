@@ -9,7 +9,7 @@ import type {
 } from '../../domain/infrastructure';
 import { toCloudStackDate } from '../../domain/time';
 import type { ClusterRow, HostRow } from '../../db/schema';
-import type { SettingsReader } from '../core-services';
+import type { ScopedSettingsReader } from '../core-services';
 import { compact } from '../../api/schemas/fields';
 import type { Host } from '../../api/schemas/hosts';
 import type { Cluster } from '../../api/schemas/clusters';
@@ -32,29 +32,29 @@ function percent(part: number, whole: number): string {
 }
 
 /**
- * The overprovisioning factor that applies to a cluster. A cluster's ratio is the cluster-scoped
- * value of the global setting (CloudStack keeps it in cluster details): 1 means not overridden,
- * so the global cpu.overprovisioning.factor / mem.overprovisioning.factor applies.
+ * The overprovisioning factors in effect on a cluster: its cluster-scoped cpu.overprovisioning.factor
+ * and mem.overprovisioning.factor (its cpuovercommitratio and memoryovercommitratio, which CloudStack
+ * keeps as the same cluster details), else the global values.
  */
-export function effectiveOvercommit(clusterRatio: number, globalFactor: number): number {
-  return clusterRatio !== 1 ? clusterRatio : globalFactor;
-}
-
 export function overcommitFactors(
-  cluster: Pick<ClusterRow, 'cpu_overcommit_ratio' | 'memory_overcommit_ratio'>,
-  config: SettingsReader,
+  cluster: Pick<ClusterRow, 'id' | 'zone_id'>,
+  config: ScopedSettingsReader,
 ): { cpu: number; memory: number } {
+  const here = config.in({ clusterId: cluster.id, zoneId: cluster.zone_id });
   return {
-    cpu: effectiveOvercommit(Number(cluster.cpu_overcommit_ratio), config.get<number>('cpu.overprovisioning.factor')),
-    memory: effectiveOvercommit(
-      Number(cluster.memory_overcommit_ratio),
-      config.get<number>('mem.overprovisioning.factor'),
-    ),
+    cpu: here.get<number>('cpu.overprovisioning.factor'),
+    memory: here.get<number>('mem.overprovisioning.factor'),
   };
 }
 
 /** CloudStack's ClusterResponse. */
-export function clusterResponse(c: ClusterRow, zone: Named | undefined, pod: Named | undefined): Cluster {
+export function clusterResponse(
+  c: ClusterRow,
+  zone: Named | undefined,
+  pod: Named | undefined,
+  config: ScopedSettingsReader,
+): Cluster {
+  const factors = overcommitFactors(c, config);
   return compact({
     id: c.uuid,
     name: c.name,
@@ -67,8 +67,8 @@ export function clusterResponse(c: ClusterRow, zone: Named | undefined, pod: Nam
     clustertype: c.cluster_type as (typeof CLUSTER_TYPES)[number],
     allocationstate: c.allocation_state as AllocationState,
     managedstate: c.managed_state as ManagedState,
-    cpuovercommitratio: formatRatio(Number(c.cpu_overcommit_ratio)),
-    memoryovercommitratio: formatRatio(Number(c.memory_overcommit_ratio)),
+    cpuovercommitratio: formatRatio(factors.cpu),
+    memoryovercommitratio: formatRatio(factors.memory),
     arch: c.arch as ClusterArch,
   });
 }
@@ -109,9 +109,9 @@ export type HostView = Pick<HostRow, (typeof HOST_VIEW_COLUMNS)[number]>;
 export interface HostResponseContext {
   zone?: Named;
   pod?: Named;
-  cluster?: Named & Pick<ClusterRow, 'cluster_type' | 'cpu_overcommit_ratio' | 'memory_overcommit_ratio'>;
+  cluster?: Named & Pick<ClusterRow, 'id' | 'zone_id' | 'cluster_type'>;
   tags: string[];
-  config: SettingsReader;
+  config: ScopedSettingsReader;
 }
 
 /**

@@ -93,8 +93,6 @@ export interface NewClusterValues {
   clusterType?: string;
   allocationState?: AllocationState;
   arch?: string;
-  cpuOvercommitRatio?: number;
-  memoryOvercommitRatio?: number;
 }
 
 /**
@@ -118,8 +116,9 @@ export async function insertCluster(trx: Db, dialect: 'sqlite' | 'postgres', v: 
       allocation_state: v.allocationState ?? INITIAL_ALLOCATION_STATE,
       managed_state: 'Managed',
       arch: v.arch ?? 'x86_64',
-      cpu_overcommit_ratio: v.cpuOvercommitRatio ?? 1,
-      memory_overcommit_ratio: v.memoryOvercommitRatio ?? 1,
+      // Superseded by the cluster-scoped overprovisioning factors (migration 0013).
+      cpu_overcommit_ratio: 1,
+      memory_overcommit_ratio: 1,
       created: nowIso(),
       removed: null,
     })
@@ -156,12 +155,25 @@ export class ClusterService {
         clusterType,
         allocationState: input.allocationstate,
         arch,
-        cpuOvercommitRatio: cpu,
-        memoryOvercommitRatio: memory,
       }),
     );
+    await this.setRatios(cluster, cpu, memory);
     await this.recordCreated(caller, cluster, pod);
-    return clusterResponse(cluster, zone, pod);
+    return clusterResponse(cluster, zone, pod, this.services.config);
+  }
+
+  /**
+   * cpuovercommitratio and memoryovercommitratio are the cluster's values of
+   * cpu.overprovisioning.factor and mem.overprovisioning.factor (CloudStack's cluster details).
+   */
+  private async setRatios(cluster: ClusterRow, cpu: number | undefined, memory: number | undefined): Promise<void> {
+    const target = {
+      scope: 'cluster' as const,
+      resourceId: cluster.id,
+      chain: { clusterId: cluster.id, zoneId: cluster.zone_id },
+    };
+    if (cpu !== undefined) await this.services.config.update('cpu.overprovisioning.factor', String(cpu), target);
+    if (memory !== undefined) await this.services.config.update('mem.overprovisioning.factor', String(memory), target);
   }
 
   async recordCreated(caller: Caller, cluster: ClusterRow, pod: Pick<PodRow, 'name'>): Promise<void> {
@@ -201,8 +213,6 @@ export class ClusterService {
             }
           : {}),
         ...(managedState !== undefined ? { managed_state: managedState } : {}),
-        ...(cpu !== undefined ? { cpu_overcommit_ratio: cpu } : {}),
-        ...(memory !== undefined ? { memory_overcommit_ratio: memory } : {}),
       };
       // Nothing to change answers the cluster as it is, as CloudStack does.
       if (Object.keys(changes).length === 0) return cluster;
@@ -216,6 +226,7 @@ export class ClusterService {
       if (!row) throw invalidParameter('CLUSTER.NOT_FOUND', `Unable to find cluster by id ${cluster.uuid}`);
       return row;
     });
+    await this.setRatios(updated, cpu, memory);
     await this.services.events.record({
       type: 'CLUSTER.UPDATE',
       description: `Updated cluster ${updated.name} (id: ${updated.uuid})`,
@@ -305,7 +316,7 @@ export class ClusterService {
       namesById(this.db, 'zones', [row.zone_id]),
       namesById(this.db, 'pods', [row.pod_id]),
     ]);
-    return clusterResponse(row, zones.get(row.zone_id), pods.get(row.pod_id));
+    return clusterResponse(row, zones.get(row.zone_id), pods.get(row.pod_id), this.services.config);
   }
 
   /** CloudStack's cluster response for each row, in order. */
@@ -320,6 +331,6 @@ export class ClusterService {
       'pods',
       rows.map((r) => r.pod_id),
     );
-    return rows.map((r) => clusterResponse(r, zones.get(r.zone_id), pods.get(r.pod_id)));
+    return rows.map((r) => clusterResponse(r, zones.get(r.zone_id), pods.get(r.pod_id), this.services.config));
   }
 }

@@ -136,7 +136,7 @@ export class HostQueries {
     const clusterIds = [...new Set(rows.map((r) => r.cluster_id))];
     const clusters = await this.db
       .selectFrom('clusters')
-      .select(['id', 'uuid', 'name', 'cluster_type', 'cpu_overcommit_ratio', 'memory_overcommit_ratio'])
+      .select(['id', 'uuid', 'name', 'zone_id', 'cluster_type'])
       .where('id', 'in', clusterIds)
       .execute();
     return new Map(clusters.map((c) => [c.id, c]));

@@ -82,14 +82,15 @@ export async function storagePoolResponses(
   ]);
   const tags = new Map<number, string[]>();
   for (const t of tagRows) tags.set(t.pool_id, [...(tags.get(t.pool_id) ?? []), t.tag]);
-  const overprovisionFactor = services.config.get<number>('storage.overprovisioning.factor');
   return rows.map((r) =>
     storagePoolResponse(r, {
       zone: zones.get(r.zone_id),
       pod: r.pod_id === null ? undefined : pods.get(r.pod_id),
       cluster: r.cluster_id === null ? undefined : clusters.get(r.cluster_id),
       tags: tags.get(r.id) ?? [],
-      overprovisionFactor,
+      overprovisionFactor: services.config
+        .in({ storagePoolId: r.id, clusterId: r.cluster_id ?? undefined, zoneId: r.zone_id })
+        .get<number>('storage.overprovisioning.factor'),
     }),
   );
 }

@@ -8,6 +8,8 @@ import { jobsEn } from './parts/jobs.en';
 import { statesEn } from './parts/states.en';
 import { tableEn } from './parts/table.en';
 import { zoneWizardEn } from './parts/zone-wizard.en';
+import { settingsEn } from './parts/settings.en';
+import { settingDescriptionsEn } from './parts/setting-descriptions.en';
 
 /** English messages. Keys are the source of truth: every other locale must define each one. */
 export const en = {
@@ -306,6 +308,8 @@ export const en = {
   ...healthEn,
   ...connectionEn,
   ...tableEn,
+  ...settingsEn,
+  ...settingDescriptionsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

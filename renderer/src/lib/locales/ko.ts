@@ -9,6 +9,8 @@ import { jobsKo } from './parts/jobs.ko';
 import { statesKo } from './parts/states.ko';
 import { tableKo } from './parts/table.ko';
 import { zoneWizardKo } from './parts/zone-wizard.ko';
+import { settingsKo } from './parts/settings.ko';
+import { settingDescriptionsKo } from './parts/setting-descriptions.ko';
 
 /** 한국어 메시지. 운영자가 실제로 쓰는 용어로 적는다 (계정, 도메인, 역할, 전역 설정 ...). */
 export const ko: Record<MessageKey, string> = {
@@ -292,4 +294,6 @@ export const ko: Record<MessageKey, string> = {
   ...healthKo,
   ...connectionKo,
   ...tableKo,
+  ...settingsKo,
+  ...settingDescriptionsKo,
 };

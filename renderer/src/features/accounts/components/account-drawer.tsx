@@ -1,9 +1,11 @@
 import { Anchor, Button, Drawer, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { IconCircleCheck, IconCircleOff, IconLock, IconPencil, IconTrash } from '@tabler/icons-react';
 import { ErrorAlert } from '../../../components/error-alert';
+import { ScopedSettingsTab } from '../../../components/settings/scoped-settings-tab';
 import { StateBadge } from '../../../components/state-badge';
 import type { Account } from '../../../lib/contract';
 import { formatDateTime, useLocale, useT, type MessageKey } from '../../../lib/i18n';
+import { useCan } from '../../../lib/permissions';
 import { href } from '../../../lib/router';
 import { useAccount } from '../api/get-accounts';
 import type { AccountActions } from './use-account-actions';
@@ -17,6 +19,7 @@ export function AccountDrawer(props: {
   onClose(): void;
 }) {
   const t = useT();
+  const can = useCan();
   const locale = useLocale();
   const query = useAccount(props.accountId);
   const account = query.data ?? props.fallback;
@@ -140,6 +143,14 @@ export function AccountDrawer(props: {
               ))}
             </Table.Tbody>
           </Table>
+          {can('listConfigurations') && (
+            <>
+              <Text fw={600} size="sm">
+                {t('settings.tab')}
+              </Text>
+              <ScopedSettingsTab scope={{ kind: 'account', id: account.id }} />
+            </>
+          )}
         </Stack>
       ) : (
         <Text c="dimmed" size="sm">

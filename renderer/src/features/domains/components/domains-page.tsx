@@ -29,6 +29,7 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useConfirm } from '../../../components/confirm-dialog';
 import { ErrorAlert } from '../../../components/error-alert';
 import { PageHeader } from '../../../components/page-header';
+import { ScopedSettingsTab } from '../../../components/settings/scoped-settings-tab';
 import { StateBadge } from '../../../components/state-badge';
 import type { Domain } from '../../../lib/contract';
 import { formatDateTime, useLocale, useT } from '../../../lib/i18n';
@@ -180,6 +181,7 @@ export function DomainsPage() {
               canCreate={can('createDomain')}
               canUpdate={can('updateDomain')}
               canDelete={can('deleteDomain')}
+              canListSettings={can('listConfigurations')}
               locale={locale}
             />
           ) : (
@@ -203,6 +205,7 @@ function DomainDetails(props: {
   canCreate: boolean;
   canUpdate: boolean;
   canDelete: boolean;
+  canListSettings: boolean;
   locale: ReturnType<typeof useLocale>;
 }) {
   const t = useT();
@@ -294,6 +297,14 @@ function DomainDetails(props: {
           )}
         </Group>
       </div>
+      {props.canListSettings && (
+        <div>
+          <Text fw={600} size="sm" mb={4}>
+            {t('settings.tab')}
+          </Text>
+          <ScopedSettingsTab scope={{ kind: 'domain', id: domain.id }} />
+        </div>
+      )}
     </Stack>
   );
 }

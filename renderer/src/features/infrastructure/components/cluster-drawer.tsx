@@ -1,5 +1,6 @@
 import { Anchor, Stack } from '@mantine/core';
 import { StateBadge } from '../../../components/state-badge';
+import { ScopedSettingsTab } from '../../../components/settings/scoped-settings-tab';
 import type { Cluster, Host, StoragePool } from '../../../lib/contract';
 import { useT } from '../../../lib/i18n';
 import { href } from '../../../lib/router';
@@ -118,6 +119,11 @@ export function ClusterDrawer(props: {
               />
             </Stack>
           ),
+        },
+        {
+          value: 'settings',
+          label: t('settings.tab'),
+          content: <ScopedSettingsTab scope={{ kind: 'cluster', id: props.clusterId }} />,
         },
       ]}
     />

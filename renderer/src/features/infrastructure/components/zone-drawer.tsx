@@ -2,6 +2,7 @@ import { Anchor, Badge, Button, Group, Stack, Text, Tooltip } from '@mantine/cor
 import { IconCircleCheck, IconCircleOff, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { StateBadge } from '../../../components/state-badge';
+import { ScopedSettingsTab } from '../../../components/settings/scoped-settings-tab';
 import { useApi } from '../../../lib/api-context';
 import type { NetworkServiceProvider, PhysicalNetwork, Pod, VlanIpRange, Zone } from '../../../lib/contract';
 import { useT } from '../../../lib/i18n';
@@ -139,6 +140,11 @@ export function ZoneDrawer(props: {
               />
             </Stack>
           ),
+        },
+        {
+          value: 'settings',
+          label: t('settings.tab'),
+          content: <ScopedSettingsTab scope={{ kind: 'zone', id: props.zoneId }} />,
         },
       ]}
     />

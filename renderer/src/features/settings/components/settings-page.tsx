@@ -1,119 +1,122 @@
-import {
-  ActionIcon,
-  Badge,
-  Group,
-  Popover,
-  Select,
-  Stack,
-  Switch,
-  Text,
-  TextInput,
-  Tooltip,
-  UnstyledButton,
-} from '@mantine/core';
-import { IconPencil, IconRefresh } from '@tabler/icons-react';
-import { createContext, useContext, useMemo, useState } from 'react';
+import { ActionIcon, Badge, Group, SegmentedControl, Select, Stack, Switch, Text, Tooltip } from '@mantine/core';
+import { IconRefresh } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
 import { columnHelper, DataTable, type DataColumn, CLIENT_SORTING } from '../../../components/data-table';
 import { ErrorAlert } from '../../../components/error-alert';
 import { PageHeader } from '../../../components/page-header';
 import { SearchInput } from '../../../components/search-input';
-import { errorText } from '../../../lib/api-error';
+import {
+  ChangedBadge,
+  SettingNameCell,
+  SettingResetButton,
+  SettingSourceBadge,
+  SettingValueCell,
+} from '../../../components/settings/setting-cells';
+import { formatSettingValue, useConfigurations, type SettingsScope } from '../../../lib/configurations';
 import type { Configuration } from '../../../lib/contract';
-import { useT } from '../../../lib/i18n';
-import { notifySuccess } from '../../../lib/notify';
+import { useT, type MessageKey, type Translate } from '../../../lib/i18n';
 import { useCan } from '../../../lib/permissions';
-import { useConfigurationCategories, useConfigurations } from '../api/get-configurations';
-import { useUpdateConfiguration, validateSettingValue } from '../api/update-configuration';
-import classes from './settings-page.module.css';
+import { PAGE_SCOPES, useScopeOptions, type PageScope } from '../api/scope-targets';
 
 const col = columnHelper<Configuration>();
 const EMPTY: Configuration[] = [];
-const EditableContext = createContext(false);
 
+function settingColumns(t: Translate, scope: SettingsScope, editable: boolean): DataColumn<Configuration>[] {
+  return [
+    col.accessor('name', {
+      header: t('common.name'),
+      cell: (info) => <SettingNameCell setting={info.row.original} />,
+    }),
+    col.accessor((c) => c.category, {
+      id: 'category',
+      header: t('settings.category'),
+      size: 120,
+      meta: { priority: 1 },
+    }),
+    col.accessor((c) => c.value, {
+      id: 'value',
+      header: t('settings.value'),
+      size: 200,
+      cell: (info) => <SettingValueCell setting={info.row.original} scope={scope} editable={editable} />,
+    }),
+    col.accessor((c) => c.defaultvalue, {
+      id: 'default',
+      header: t('settings.defaultValue'),
+      size: 130,
+      meta: { priority: 2 },
+      cell: (info) => (
+        <Text size="xs" c="dimmed" ff="monospace" truncate>
+          {formatSettingValue(t, info.row.original, info.getValue())}
+        </Text>
+      ),
+    }),
+    col.accessor((c) => (c.isdefault ? 0 : 1), {
+      id: 'state',
+      header: scope.kind === 'global' ? '' : t('settings.source'),
+      size: scope.kind === 'global' ? 190 : 260,
+      cell: (info) => <SettingMarks setting={info.row.original} scope={scope} />,
+    }),
+    col.display({
+      id: 'actions',
+      header: () => null,
+      size: 48,
+      cell: (info) => (editable ? <SettingResetButton setting={info.row.original} scope={scope} /> : null),
+    }),
+  ];
+}
+
+/** Where the value comes from (scoped views), whether it differs from the default, and whether it needs a restart. */
+function SettingMarks({ setting, scope }: { setting: Configuration; scope: SettingsScope }) {
+  const t = useT();
+  return (
+    <Group gap={4} wrap="nowrap">
+      <SettingSourceBadge setting={setting} scope={scope} />
+      <ChangedBadge setting={setting} />
+      {!setting.isdynamic && (
+        <Badge color="gray" variant="outline" tt="none">
+          {t('settings.restart')}
+        </Badge>
+      )}
+    </Group>
+  );
+}
+
+/** Global settings, or the settings of one zone, cluster, domain or account, with their values in effect. */
 export function SettingsPage() {
   const t = useT();
   const can = useCan();
+  const [kind, setKind] = useState<PageScope | 'global'>('global');
+  const [targetId, setTargetId] = useState<string | null>(null);
   const [keyword, setKeyword] = useState('');
   const [category, setCategory] = useState<string | null>(null);
-  const settings = useConfigurations({ keyword, category: category ?? undefined });
-  const categories = useConfigurationCategories();
-
-  const columns = useMemo<DataColumn<Configuration>[]>(
-    () => [
-      col.accessor('name', {
-        header: t('common.name'),
-        cell: (info) => (
-          <div className={classes.nameCell}>
-            <Text size="xs" ff="monospace" fw={600} truncate>
-              {info.getValue()}
-            </Text>
-            <Text size="xs" c="dimmed" truncate title={info.row.original.description}>
-              {info.row.original.description}
-            </Text>
-          </div>
-        ),
-      }),
-      col.accessor((c) => c.category ?? '', {
-        id: 'category',
-        header: t('settings.category'),
-        size: 130,
-        meta: { priority: 1 },
-      }),
-      col.accessor((c) => c.value ?? '', {
-        id: 'value',
-        header: t('settings.value'),
-        size: 280,
-        cell: (info) => <ValueCell setting={info.row.original} />,
-      }),
-      col.accessor((c) => c.defaultvalue ?? '', {
-        id: 'default',
-        header: t('settings.defaultValue'),
-        size: 160,
-        meta: { priority: 2 },
-        cell: (info) => (
-          <Text size="xs" c="dimmed" ff="monospace" truncate>
-            {info.getValue()}
-          </Text>
-        ),
-      }),
-      col.accessor((c) => (c.isdynamic ? 1 : 0), {
-        id: 'dynamic',
-        header: '',
-        size: 120,
-        // Most settings apply at once; only the exceptions are marked.
-        cell: (info) =>
-          info.getValue() ? null : (
-            <Tooltip label={t('settings.restart')}>
-              <Badge color="gray" variant="outline" tt="none">
-                {t('settings.restart')}
-              </Badge>
-            </Tooltip>
-          ),
-      }),
-    ],
-    [t],
-  );
+  const [changedOnly, setChangedOnly] = useState(false);
+  const scope: SettingsScope = kind === 'global' || !targetId ? { kind: 'global' } : { kind, id: targetId };
+  const waiting = kind !== 'global' && !targetId;
+  const settings = useConfigurations(scope, { keyword, category: category ?? undefined });
+  const all = settings.data?.items ?? EMPTY;
+  const rows = useMemo(() => (changedOnly ? all.filter((c) => !c.isdefault) : all), [all, changedOnly]);
+  const categories = useMemo(() => [...new Set(all.map((c) => c.category))].sort(), [all]);
+  const editable = can('updateConfiguration');
+  // scope is rebuilt each render: key the columns on what it holds.
+  const scopeKey = scope.kind === 'global' ? 'global' : `${scope.kind}:${scope.id}`;
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const columns = useMemo(() => settingColumns(t, scope, editable), [t, scopeKey, editable]);
 
   return (
-    <EditableContext.Provider value={can('updateConfiguration')}>
-      <Stack gap={0} h="100%">
-        <PageHeader title={t('settings.title')} count={settings.data?.count}>
-          <Select
-            placeholder={t('settings.anyCategory')}
-            aria-label={t('settings.category')}
-            data={categories}
-            value={category}
-            onChange={setCategory}
-            clearable
-            searchable
-            w={180}
-          />
-          <SearchInput
-            value={keyword}
-            placeholder={t('settings.searchPlaceholder')}
-            onChange={setKeyword}
-            width={260}
-          />
+    <Stack gap={0} h="100%">
+      <PageHeader title={t('settings.title')} count={waiting ? undefined : rows.length}>
+        <Select
+          placeholder={t('settings.anyCategory')}
+          aria-label={t('settings.category')}
+          data={categories}
+          value={category}
+          onChange={setCategory}
+          clearable
+          searchable
+          w={170}
+        />
+        <SearchInput value={keyword} placeholder={t('settings.searchPlaceholder')} onChange={setKeyword} width={240} />
+        <Tooltip label={t('common.refresh')}>
           <ActionIcon
             onClick={() => void settings.refetch()}
             aria-label={t('common.refresh')}
@@ -121,124 +124,69 @@ export function SettingsPage() {
           >
             <IconRefresh size={16} />
           </ActionIcon>
-        </PageHeader>
-        {settings.error && <ErrorAlert error={settings.error} />}
+        </Tooltip>
+      </PageHeader>
+      <Group gap="sm" mb="xs" wrap="wrap">
+        <SegmentedControl
+          size="xs"
+          aria-label={t('settings.scope')}
+          data-testid="settings-scope"
+          value={kind}
+          onChange={(v) => {
+            setKind(v as PageScope | 'global');
+            setTargetId(null);
+          }}
+          data={[
+            { value: 'global', label: t('settings.scope.global') },
+            ...PAGE_SCOPES.map((s) => ({ value: s, label: t(`settings.scope.${s}` as MessageKey) })),
+          ]}
+        />
+        {kind !== 'global' && <ScopeTargetSelect kind={kind} value={targetId} onChange={setTargetId} />}
+        <Switch
+          size="sm"
+          label={t('settings.changedOnly')}
+          checked={changedOnly}
+          onChange={(e) => setChangedOnly(e.currentTarget.checked)}
+          data-testid="settings-changed-only"
+        />
+      </Group>
+      {settings.error && <ErrorAlert error={settings.error} />}
+      {waiting ? (
+        <Text c="dimmed" size="sm" p="md">
+          {t('settings.pickTarget', { scope: t(`settings.scope.${kind}` as MessageKey).toLowerCase() })}
+        </Text>
+      ) : (
         <DataTable
           label={t('settings.title')}
           testId="settings-table"
-          data={settings.data?.items ?? EMPTY}
+          data={rows}
           columns={columns}
           sorting={CLIENT_SORTING}
           getRowId={(c) => c.name}
           loading={settings.isFetching}
           rowHeight={44}
         />
-      </Stack>
-    </EditableContext.Provider>
+      )}
+    </Stack>
   );
 }
 
-/** Click to edit; Enter saves with updateConfiguration, Esc cancels; errors stay next to the value. */
-function ValueCell({ setting }: { setting: Configuration }) {
+function ScopeTargetSelect(props: { kind: PageScope; value: string | null; onChange(id: string | null): void }) {
   const t = useT();
-  const editable = useContext(EditableContext);
-  const update = useUpdateConfiguration();
-  const [editing, setEditing] = useState(false);
-  const [draft, setDraft] = useState(setting.value ?? '');
-  const [error, setError] = useState<string | undefined>();
-  const isBoolean = (setting.type ?? '').toLowerCase() === 'boolean';
-
-  const save = (value: string) => {
-    const invalid = validateSettingValue(setting.type, value);
-    if (invalid) {
-      setError(t(invalid));
-      return;
-    }
-    update.mutate(
-      { name: setting.name, value },
-      {
-        onSuccess: () => {
-          setEditing(false);
-          setError(undefined);
-          notifySuccess(t('settings.updated', { name: setting.name }));
-        },
-        onError: (e) => setError(errorText(e)),
-      },
-    );
-  };
-
-  if (isBoolean) {
-    return (
-      <Group gap={6} wrap="nowrap">
-        <Switch
-          checked={setting.value === 'true'}
-          disabled={!editable || update.isPending}
-          onChange={(e) => save(String(e.currentTarget.checked))}
-          aria-label={setting.name}
-        />
-        {error && (
-          <Text size="xs" c="red" truncate>
-            {error}
-          </Text>
-        )}
-      </Group>
-    );
-  }
-
+  const { options, loading } = useScopeOptions(props.kind);
+  const label = t('settings.scopeTarget', { scope: t(`settings.scope.${props.kind}` as MessageKey).toLowerCase() });
   return (
-    <Popover
-      opened={editing}
-      onChange={setEditing}
-      position="bottom-start"
-      width={360}
-      trapFocus
-      withinPortal
-      shadow="md"
-    >
-      <Popover.Target>
-        <UnstyledButton
-          className={classes.value}
-          disabled={!editable}
-          onClick={() => {
-            setDraft(setting.value ?? '');
-            setError(undefined);
-            setEditing(true);
-          }}
-          // The value as shown, then what the button does: the spoken name holds the visible text.
-          aria-label={`${setting.value ?? ''} · ${t('common.edit')} ${setting.name}`}
-        >
-          <Text size="xs" ff="monospace" truncate>
-            {setting.value ?? ''}
-          </Text>
-          {editable && <IconPencil size={12} className={classes.pencil} />}
-        </UnstyledButton>
-      </Popover.Target>
-      <Popover.Dropdown p="xs">
-        <TextInput
-          value={draft}
-          onChange={(e) => {
-            setDraft(e.currentTarget.value);
-            setError(undefined);
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') save(draft);
-            if (e.key === 'Escape') setEditing(false);
-          }}
-          error={error}
-          description={t('settings.editHint')}
-          label={setting.name}
-          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
-          data-autofocus
-          rightSection={
-            update.isPending ? (
-              <Tooltip label="…">
-                <span>…</span>
-              </Tooltip>
-            ) : null
-          }
-        />
-        {update.error && !error && <ErrorAlert error={update.error} />}
-      </Popover.Dropdown>
-    </Popover>
+    <Select
+      aria-label={label}
+      placeholder={label}
+      data={options}
+      value={props.value}
+      onChange={props.onChange}
+      searchable
+      disabled={loading}
+      size="xs"
+      w={260}
+      data-testid="settings-scope-target"
+    />
   );
 }
