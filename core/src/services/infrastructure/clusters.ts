@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { conflict, inUse, invalidParameter } from '../../domain/errors';
+import { allocationEventType } from '../../domain/event-types';
 import {
   type AllocationState,
   canonicalHypervisor,
@@ -216,9 +217,10 @@ export class ClusterService {
       if (!row) throw invalidParameter('CLUSTER.NOT_FOUND', `Unable to find cluster by id ${cluster.uuid}`);
       return row;
     });
+    const allocation = input.allocationstate;
     await this.services.events.record({
-      type: 'CLUSTER.UPDATE',
-      description: `Updated cluster ${updated.name} (id: ${updated.uuid})`,
+      type: allocation === undefined ? 'CLUSTER.UPDATE' : allocationEventType('CLUSTER', allocation === 'Enabled'),
+      description: `${allocation === undefined ? 'Updated' : allocation === 'Enabled' ? 'Enabled' : 'Disabled'} cluster ${updated.name} (id: ${updated.uuid})`,
       caller,
       resourceType: 'Cluster',
       resourceId: updated.uuid,
