@@ -50,12 +50,9 @@ describe.each(dialects())('events and alerts to investigate with (%s)', (dialect
     ok(await tc.call('listEvents', { listall: 'true', ...params }, caller)).event ?? [];
 
   it('records the caller source address of a call, "local" for the desktop app, nothing for the system', async () => {
-    const viaHttp = await tc.core.api.execute(
-      'updateZone',
-      { id: zone.uuid, name: 'Z1-renamed' },
-      tc.admin,
-      { remoteAddress: '203.0.113.7' },
-    );
+    const viaHttp = await tc.core.api.execute('updateZone', { id: zone.uuid, name: 'Z1-renamed' }, tc.admin, {
+      remoteAddress: '203.0.113.7',
+    });
     expect(viaHttp.status).toBe(200);
     const [edit] = await eventsOf({ type: 'ZONE.EDIT', resourceid: zone.uuid });
     expect(edit).toMatchObject({ sourceaddress: '203.0.113.7', userid: tc.admin.userUuid });
@@ -197,9 +194,9 @@ describe.each(dialects())('events and alerts to investigate with (%s)', (dialect
     fails(await tc.call('assignAlert', { id: hostAlert.id, userid: tc.admin.userUuid }, resourceAdmin), 432);
     const assigned = ok(await tc.call('assignAlert', { id: hostAlert.id, userid: resourceAdmin.userUuid })).alert;
     expect(assigned).toMatchObject({ id: hostAlert.id, assigneeid: resourceAdmin.userUuid, assignee: 'rhea' });
-    expect(
-      ok(await tc.call('listAlerts', { assigneeid: resourceAdmin.userUuid })).alert.map((a: any) => a.id),
-    ).toEqual([hostAlert.id]);
+    expect(ok(await tc.call('listAlerts', { assigneeid: resourceAdmin.userUuid })).alert.map((a: any) => a.id)).toEqual(
+      [hostAlert.id],
+    );
     const [event] = await eventsOf({ type: 'ALERT.ASSIGN', resourceid: hostAlert.id });
     expect(event).toMatchObject({ resourcetype: 'Alert', username: 'admin' });
     expect(event.description).toContain('to rhea');
