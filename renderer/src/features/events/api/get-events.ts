@@ -73,7 +73,8 @@ export function useEventTypes() {
   const client = useApi();
   return useQuery({
     queryKey: queryKeys.events.types(),
-    staleTime: 60_000,
+    // A cheap query (one index step per type); new types arrive with the events that bring them.
+    staleTime: 10_000,
     queryFn: async (): Promise<EventTypeGroup[]> => {
       const { items } = await client.list('listEventTypes', { occurring: true });
       const groups = new Map<string, string[]>();

@@ -18,17 +18,20 @@ export const EVENT_FILTERS = [
 ] as const;
 export type EventFilterName = (typeof EVENT_FILTERS)[number];
 
-/** The type filter's options: the types that occur, grouped by area, the groups in name order. */
-function useTypeOptions() {
+/**
+ * The type filter's options: the types that occur, grouped by area, the groups in name order. A
+ * type named by the URL is offered too (under Other) until the list knows it, so it shows at once.
+ */
+function useTypeOptions(current: string | undefined) {
   const t = useT();
   const types = useEventTypes();
-  return useMemo(
-    () =>
-      (types.data ?? [])
-        .map(({ group, types: names }) => ({ group: t(`events.group.${group}` as MessageKey), items: names }))
-        .sort((a, b) => a.group.localeCompare(b.group)),
-    [types.data, t],
-  );
+  return useMemo(() => {
+    const groups = (types.data ?? []).map(({ group, types: names }) => ({ group, items: names }));
+    if (current && !groups.some((g) => g.items.includes(current))) groups.push({ group: 'other', items: [current] });
+    return groups
+      .map(({ group, items }) => ({ group: t(`events.group.${group}` as MessageKey), items }))
+      .sort((a, b) => a.group.localeCompare(b.group));
+  }, [types.data, t, current]);
 }
 
 function DateFilter(props: { label: string; value: string | undefined; onChange(value: string | undefined): void }) {
@@ -52,8 +55,8 @@ function DateFilter(props: { label: string; value: string | undefined; onChange(
 /** The filter bar of the events list: keyword, type, level, dates, the resource, and "Clear filters". */
 export function EventFilters({ list }: { list: ListQuery<EventFilterName> }) {
   const t = useT();
-  const typeOptions = useTypeOptions();
   const { filters } = list;
+  const typeOptions = useTypeOptions(filters.type);
   const set = (name: EventFilterName, value: string | null | undefined) => list.set({ [name]: value ?? undefined });
   return (
     <>
