@@ -189,12 +189,22 @@ export function AlertActionButtons({ alert }: { alert: Alert }) {
   );
 }
 
-/** The alert's resource as a link (its name, or its id), for the table and the drawer. */
-export function AlertResourceLink({ alert }: { alert: Alert }) {
+/**
+ * The alert's resource as a link (its name, or its id). In a table row (`inText`) it takes the
+ * text colour, underlined: a link colour on the highlighted row under an open drawer's overlay
+ * falls below the contrast the text keeps.
+ */
+export function AlertResourceLink({ alert, inText = false }: { alert: Alert; inText?: boolean }) {
   const link = alertResourceHref(alert);
   if (!link) return null;
   return (
-    <Anchor href={link} size="sm" onClick={(e) => e.stopPropagation()} data-testid="alert-resource-link">
+    <Anchor
+      href={link}
+      size="sm"
+      {...(inText ? { c: 'inherit', underline: 'always' as const } : {})}
+      onClick={(e) => e.stopPropagation()}
+      data-testid="alert-resource-link"
+    >
       {alert.resourcename ?? alert.resourceid}
     </Anchor>
   );

@@ -124,7 +124,7 @@ export function AlertsPage() {
         id: 'resource',
         header: t('alerts.resource'),
         size: 150,
-        cell: (info) => <AlertResourceLink alert={info.row.original} />,
+        cell: (info) => <AlertResourceLink alert={info.row.original} inText />,
       }),
       col.accessor('description', {
         header: t('common.description'),
