@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Caller } from '../services/caller';
 import type { AccessService } from '../services/access';
 import type { JobQueue, SecretBox } from '../services/core-services';
+import { LOCAL_SOURCE, withEventContext } from '../services/event-context';
 import type { ServiceDirectory } from '../services/directory';
 import type { AnyCommand, CommandContext, CommandResult, JobProgress, RequestOrigin } from './command';
 import { ApiError, errors, toApiError } from './errors';
@@ -46,11 +47,26 @@ export class ApiDispatcher {
     private readonly responseCheck?: ResponseCheck,
   ) {}
 
-  async execute(
+  /**
+   * Runs one call. Events it records carry the caller's source address: the transport's, or
+   * "local" for the desktop app's own calls (IPC has no network peer).
+   */
+  execute(
     command: string | undefined,
     raw: RawParams,
     caller: Caller | null,
     origin?: RequestOrigin,
+  ): Promise<ApiResponse> {
+    const sourceAddress = origin?.remoteAddress ?? (caller?.via === 'ipc' ? LOCAL_SOURCE : undefined);
+    return withEventContext({ sourceAddress }, () => this.dispatch(command, raw, caller, origin, sourceAddress));
+  }
+
+  private async dispatch(
+    command: string | undefined,
+    raw: RawParams,
+    caller: Caller | null,
+    origin: RequestOrigin | undefined,
+    sourceAddress: string | undefined,
   ): Promise<ApiResponse> {
     const name = command ?? '';
     const def = name ? this.registry.get(name) : undefined;
@@ -69,6 +85,7 @@ export class ApiDispatcher {
           params: this.sealSecrets(def, normalizeParams(raw)),
           caller: caller as Caller,
           target,
+          ...(sourceAddress !== undefined ? { sourceAddress } : {}),
         });
         const value: Record<string, unknown> = { jobid: job.uuid };
         if (target.instanceId) value.id = target.instanceId;

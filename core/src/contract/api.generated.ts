@@ -44,6 +44,36 @@ export interface Alert {
   description: string;
   /** the date and time the alert was sent */
   sent: string;
+  /** Stackyard: the kind of resource the alert is about (a host, or the place of a capacity alert) */
+  resourcetype?: "Host" | "Cluster" | "Pod" | "Zone";
+  /** Stackyard: the id of the resource the alert is about */
+  resourceid?: string;
+  /** Stackyard: the name of the resource the alert is about */
+  resourcename?: string;
+  /** Stackyard: the zone of the alert */
+  zoneid?: string;
+  /** Stackyard: the name of the zone of the alert */
+  zonename?: string;
+  /** Stackyard: the pod of the alert */
+  podid?: string;
+  /** Stackyard: the name of the pod of the alert */
+  podname?: string;
+  /** Stackyard: the cluster of the alert */
+  clusterid?: string;
+  /** Stackyard: the name of the cluster of the alert */
+  clustername?: string;
+  /** Stackyard: when the condition was last seen (a repeated alert refreshes this) */
+  lastsent: string;
+  /** Stackyard: true once an admin has acknowledged the alert (acknowledgeAlerts) */
+  acknowledged: boolean;
+  /** Stackyard: the user who acknowledged the alert */
+  acknowledgedby?: string;
+  /** Stackyard: when the alert was acknowledged */
+  acknowledgedat?: string;
+  /** Stackyard: the id of the admin the alert is assigned to (assignAlert) */
+  assigneeid?: string;
+  /** Stackyard: the name of the admin the alert is assigned to */
+  assignee?: string;
 }
 
 export interface Api {
@@ -417,11 +447,21 @@ export interface Event {
   resourceid?: string;
   /** whether the event has been archived or not */
   archived: boolean;
+  /** Stackyard: the id of the user who performed the action */
+  userid?: string;
+  /** Stackyard: the id of the account that owns the event */
+  accountid?: string;
+  /** Stackyard: where the call that recorded the event came from: the client address as the server saw it (a trusted proxy's X-Forwarded-For), or "local" for the desktop app's own operator; absent for events the system records by itself */
+  sourceaddress?: string;
+  /** Stackyard: the async job the event was recorded in, if any */
+  jobid?: string;
 }
 
 export interface EventType {
   /** Event Type */
   name: string;
+  /** Stackyard: the area the type belongs to (host, zone, cluster, account, user, ...; other for names Stackyard does not list), for grouping in a filter */
+  group: string;
 }
 
 export interface Host {
@@ -1161,6 +1201,9 @@ export interface Zone {
 
 /** Each command's parameters as a client sends them. */
 export interface CommandParams {
+  acknowledgeAlerts: {
+    ids: string | readonly string[];
+  };
   addCluster: {
     zoneid: string;
     podid: string;
@@ -1214,6 +1257,10 @@ export interface CommandParams {
     type?: string;
     startdate?: string;
     enddate?: string;
+  };
+  assignAlert: {
+    id: string;
+    userid?: string;
   };
   cancelHostMaintenance: {
     id: string;
@@ -1465,6 +1512,9 @@ export interface CommandParams {
     name?: string;
     startdate?: string;
     enddate?: string;
+    acknowledged?: boolean;
+    assigneeid?: string;
+    resourceid?: string;
   };
   listApis: {
     name?: string;
@@ -1580,7 +1630,9 @@ export interface CommandParams {
     resourceid?: string;
     archived?: boolean;
   };
-  listEventTypes: Record<string, never>;
+  listEventTypes: {
+    occurring?: boolean;
+  };
   listHosts: {
     keyword?: string;
     page?: number;
@@ -1920,12 +1972,14 @@ export interface CommandParams {
 
 /** Each command's answer below `<command>response`; for async commands, the job's result. */
 export interface CommandResponses {
+  acknowledgeAlerts: { success: boolean; displaytext?: string };
   addCluster: { count?: number; cluster?: Cluster[] };
   addHost: { count?: number; host?: Host[] };
   addImageStore: { imagestore: ImageStore };
   addTrafficType: { traffictype: TrafficType };
   archiveAlerts: { success: boolean; displaytext?: string };
   archiveEvents: { success: boolean; displaytext?: string };
+  assignAlert: { alert: Alert };
   cancelHostMaintenance: { host: Host };
   cancelStorageMaintenance: { storagepool: StoragePool };
   cleanupSimulatorMock: { success: boolean; displaytext?: string };
@@ -2030,12 +2084,14 @@ export interface CommandResponses {
 
 /** What a client needs to know of each command at run time. */
 export const COMMANDS = {
+  acknowledgeAlerts: { async: false, kind: 'success', name: 'success' },
   addCluster: { async: false, kind: 'list', name: 'cluster' },
   addHost: { async: false, kind: 'list', name: 'host' },
   addImageStore: { async: false, kind: 'object', name: 'imagestore' },
   addTrafficType: { async: true, kind: 'object', name: 'traffictype' },
   archiveAlerts: { async: false, kind: 'success', name: 'success' },
   archiveEvents: { async: false, kind: 'success', name: 'success' },
+  assignAlert: { async: false, kind: 'object', name: 'alert' },
   cancelHostMaintenance: { async: true, kind: 'object', name: 'host' },
   cancelStorageMaintenance: { async: true, kind: 'object', name: 'storagepool' },
   cleanupSimulatorMock: { async: false, kind: 'success', name: 'success' },

@@ -283,6 +283,11 @@ export interface AlertTable {
   created: string;
   /** When the condition was last seen; repeated alerts update this instead of adding rows. */
   last_sent: string;
+  /** Who acknowledged the alert (users.id) and when (migration 0014). */
+  acknowledged_by: number | null;
+  acknowledged_at: string | null;
+  /** The admin the alert is assigned to (users.id). */
+  assignee_id: number | null;
 }
 
 /** Simulator fault injection (CloudStack's mock configurations of configureSimulator). */

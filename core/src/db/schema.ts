@@ -111,6 +111,8 @@ export interface AsyncJobTable {
   started: string | null;
   completed: string | null;
   heartbeat: string | null;
+  /** The submitter's source address (migration 0014), given to the events the job records. */
+  source_address: string | null;
 }
 
 export interface EventTable {
@@ -128,6 +130,10 @@ export interface EventTable {
   parent_id: number | null;
   archived: number;
   created: string;
+  /** The caller's source address (migration 0014): a client address, or "local" for the desktop app. */
+  source_address: string | null;
+  /** The async job (uuid) the event was recorded in (migration 0014). */
+  job_id: string | null;
 }
 
 export interface ConfigurationTable {

@@ -33,17 +33,34 @@ export const EVENT_TYPE_GROUPS = {
     'ROLE.PERMISSION.DELETE',
   ],
   configuration: ['CONFIGURATION.VALUE.EDIT', 'RESOURCE.LIMIT.UPDATE'],
-  zone: ['ZONE.CREATE', 'ZONE.EDIT', 'ZONE.DELETE', 'ZONE.VLAN.ASSIGN', 'ZONE.VLAN.RELEASE'],
-  pod: ['POD.CREATE', 'POD.EDIT', 'POD.DELETE'],
-  /** CLUSTER.CREATE/UPDATE/DELETE are Stackyard additions (CloudStack's addCluster records none). */
-  cluster: ['CLUSTER.CREATE', 'CLUSTER.UPDATE', 'CLUSTER.DELETE', 'CLUSTER.DRS'],
   /**
-   * HOST.ADD/UPDATE/DELETE and HOST.STATE.CHANGE (a heartbeat moved the host: Disconnected, Alert,
-   * Down, Up again, with the reason) are Stackyard additions; the rest are CloudStack's.
+   * CloudStack records every updateZone/updatePod as ZONE.EDIT/POD.EDIT, an allocation state change
+   * included; Stackyard records that change as ZONE.ENABLE/ZONE.DISABLE and POD.ENABLE/POD.DISABLE
+   * (additions) so enabling and disabling read apart in the log.
+   */
+  zone: [
+    'ZONE.CREATE',
+    'ZONE.EDIT',
+    'ZONE.ENABLE',
+    'ZONE.DISABLE',
+    'ZONE.DELETE',
+    'ZONE.VLAN.ASSIGN',
+    'ZONE.VLAN.RELEASE',
+  ],
+  pod: ['POD.CREATE', 'POD.EDIT', 'POD.ENABLE', 'POD.DISABLE', 'POD.DELETE'],
+  /** CLUSTER.CREATE/UPDATE/ENABLE/DISABLE/DELETE are Stackyard additions (CloudStack's addCluster records none). */
+  cluster: ['CLUSTER.CREATE', 'CLUSTER.UPDATE', 'CLUSTER.ENABLE', 'CLUSTER.DISABLE', 'CLUSTER.DELETE', 'CLUSTER.DRS'],
+  /**
+   * HOST.ADD/UPDATE/DELETE, HOST.ENABLE/DISABLE (updateHost's allocationstate Enable/Disable;
+   * CloudStack has no event of its own for them) and HOST.STATE.CHANGE (a heartbeat moved the host:
+   * Disconnected, Alert, Down, Up again, with the reason) are Stackyard additions; the rest are
+   * CloudStack's.
    */
   host: [
     'HOST.ADD',
     'HOST.UPDATE',
+    'HOST.ENABLE',
+    'HOST.DISABLE',
     'HOST.DELETE',
     'HOST.STATE.CHANGE',
     'HOST.RECONNECT',
@@ -226,13 +243,56 @@ export const EVENT_TYPE_GROUPS = {
   ],
   affinityGroup: ['AG.CREATE', 'AG.DELETE', 'AG.ASSIGN', 'AG.REMOVE'],
   tags: ['CREATE_TAGS', 'DELETE_TAGS'],
-  managementServer: ['MS.SHUTDOWN', 'MANAGEMENT.SERVER.REMOVE', 'ALERT.GENERATE'],
+  managementServer: ['MS.SHUTDOWN', 'MANAGEMENT.SERVER.REMOVE'],
+  /** ALERT.ACKNOWLEDGE and ALERT.ASSIGN (acknowledgeAlerts, assignAlert) are Stackyard additions. */
+  alert: ['ALERT.GENERATE', 'ALERT.ACKNOWLEDGE', 'ALERT.ASSIGN'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type EventType = (typeof EVENT_TYPE_GROUPS)[keyof typeof EVENT_TYPE_GROUPS][number];
 
 /** Every known event type, each once, in group order. */
 export const EVENT_TYPES: readonly EventType[] = [...new Set(Object.values(EVENT_TYPE_GROUPS).flat() as EventType[])];
+
+export type EventTypeGroup = keyof typeof EVENT_TYPE_GROUPS;
+
+/** The group (area) of each known type; a type listed in two groups belongs to the first. */
+const GROUP_OF = new Map<string, EventTypeGroup>();
+for (const [group, types] of Object.entries(EVENT_TYPE_GROUPS) as [EventTypeGroup, readonly string[]][]) {
+  for (const type of types) if (!GROUP_OF.has(type)) GROUP_OF.set(type, group);
+}
+
+/** The group of a type; names the domain does not list (older or foreign rows) are 'other'. */
+export function eventTypeGroup(type: string): EventTypeGroup | 'other' {
+  return GROUP_OF.get(type) ?? 'other';
+}
+
+/**
+ * Groups about the infrastructure and the management server: only root and resource admins act
+ * on them, so the event type filter offers them to nobody else.
+ */
+export const INFRASTRUCTURE_EVENT_GROUPS: ReadonlySet<EventTypeGroup | 'other'> = new Set<EventTypeGroup>([
+  'configuration',
+  'zone',
+  'pod',
+  'cluster',
+  'host',
+  'storagePool',
+  'vlanRange',
+  'physicalNetwork',
+  'imageStore',
+  'simulator',
+  'systemVm',
+  'managementServer',
+  'alert',
+]);
+
+/** The event recorded for an allocation state change of a zone, pod, cluster or host. */
+export function allocationEventType<R extends 'ZONE' | 'POD' | 'CLUSTER' | 'HOST'>(
+  resource: R,
+  enabled: boolean,
+): `${R}.${'ENABLE' | 'DISABLE'}` {
+  return `${resource}.${enabled ? 'ENABLE' : 'DISABLE'}`;
+}
 
 const KNOWN = new Set<string>(EVENT_TYPES);
 

@@ -65,6 +65,8 @@ export interface SubmitJob {
   params: Record<string, unknown>;
   caller: Caller;
   target: JobTarget;
+  /** The submitter's source address, given to the events the job records. */
+  sourceAddress?: string;
 }
 
 export interface JobQueue {

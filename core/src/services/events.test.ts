@@ -156,6 +156,8 @@ describe.each(dialects())('EventService (%s)', (dialect) => {
       resourcetype: 'Account',
       resourceid: o.account.uuid,
       archived: false,
+      userid: o.user.uuid,
+      accountid: o.account.uuid,
     });
     const listed = await listEvents(store, { kind: 'all' }, { archived: false });
     expect(listed.count).toBe(1);

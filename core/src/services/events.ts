@@ -1,7 +1,13 @@
 import crypto from 'node:crypto';
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import { notFound } from '../domain/errors';
-import type { EventLevel, EventState } from '../domain/event-types';
+import {
+  EVENT_TYPES,
+  eventTypeGroup,
+  INFRASTRUCTURE_EVENT_GROUPS,
+  type EventLevel,
+  type EventState,
+} from '../domain/event-types';
 import { nowIso } from '../domain/time';
 import type { Store } from '../db/connect';
 import { containsIgnoreCase, type PageWindow } from '../db/query-helpers';
@@ -9,10 +15,11 @@ import { orderedBy, pageOfList, type ListOrder } from '../db/list-page';
 import type { Database, EventRow } from '../db/schema';
 import type { Event, EVENT_SORT_KEYS } from '../api/schemas/events';
 import type { OwnerScope } from './access';
-import { isRootAdmin, type Caller } from './caller';
+import { isRootAdmin, seesAllDomains, type Caller } from './caller';
 import type { LiveMessage as LiveWireMessage } from '../contract/live';
 import type { AsyncJob } from '../api/schemas/jobs';
 import type { CoreServices, EventSink, LiveMessage, NewEvent } from './core-services';
+import { currentEventContext } from './event-context';
 import { listOrder, pageWindow, type PageParams, type SortParams } from './paging';
 import { wireDate } from './tenancy/responses';
 
@@ -48,6 +55,10 @@ export function selectEvents(db: Kysely<Database>) {
       'd.name as domain_name',
       'd.path as domain_path',
       'p.uuid as parent_uuid',
+      'e.source_address',
+      'e.job_id',
+      'u.uuid as user_uuid',
+      'a.uuid as account_uuid',
     ]);
 }
 
@@ -66,6 +77,10 @@ export interface EventListRow {
   domain_uuid: string | null;
   domain_name: string | null;
   parent_uuid: string | null;
+  source_address: string | null;
+  job_id: string | null;
+  user_uuid: string | null;
+  account_uuid: string | null;
 }
 
 /**
@@ -90,6 +105,10 @@ export function eventResponse(row: EventListRow): Event {
   if (row.parent_uuid !== null) out.parentid = row.parent_uuid;
   if (row.resource_type !== null) out.resourcetype = row.resource_type;
   if (row.resource_id !== null) out.resourceid = row.resource_id;
+  if (row.user_uuid !== null) out.userid = row.user_uuid;
+  if (row.account_uuid !== null) out.accountid = row.account_uuid;
+  if (row.source_address !== null) out.sourceaddress = row.source_address;
+  if (row.job_id !== null) out.jobid = row.job_id;
   return out;
 }
 
@@ -113,7 +132,9 @@ export class EventService implements EventSink {
 
   constructor(private readonly store: Store) {}
 
+  /** Records an event; inside a call or a job it carries that call's source address and job id. */
   async record(event: NewEvent): Promise<EventRow> {
+    const context = currentEventContext();
     const row = await this.store.db
       .insertInto('events')
       .values({
@@ -130,6 +151,8 @@ export class EventService implements EventSink {
         parent_id: null,
         archived: 0,
         created: nowIso(),
+        source_address: context?.sourceAddress?.slice(0, 255) ?? null,
+        job_id: context?.jobId ?? null,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -376,6 +399,17 @@ export class EventLog {
     return { items: rows.map(eventResponse), count };
   }
 
+  /**
+   * listEventTypes' types with their groups: every known type, or (occurring) those recorded at
+   * least once, without the infrastructure groups for callers other than root and resource admins.
+   */
+  async types(caller: Caller, occurring: boolean): Promise<{ name: string; group: string }[]> {
+    const names = occurring ? await recordedEventTypes(this.deps.store) : EVENT_TYPES;
+    const all = names.map((name) => ({ name, group: eventTypeGroup(name) }));
+    if (!occurring || seesAllDomains(caller)) return all;
+    return all.filter((t) => !INFRASTRUCTURE_EVENT_GROUPS.has(t.group));
+  }
+
   /** archiveEvents: the selected events the caller may manage. */
   archive(caller: Caller, selection: EventSelection): Promise<number> {
     return changeEvents(this.deps.store, 'archive', manageableEventsScope(caller), selection);
@@ -398,4 +432,20 @@ export function liveWireForm(message: LiveMessage): LiveWireMessage {
     case 'resource':
       return { kind: 'resource', resource: message.resource };
   }
+}
+
+/**
+ * The distinct event types recorded (archived events included), in name order. A loose index
+ * scan of events_type (type, id): each step asks the index for the next type after the last, so
+ * the cost follows the number of types, not of events.
+ */
+export async function recordedEventTypes(store: Store): Promise<string[]> {
+  const result = await sql<{ type: string | null }>`
+    with recursive t(type) as (
+      select min(type) from events
+      union all
+      select (select min(e.type) from events e where e.type > t.type) from t where t.type is not null
+    )
+    select type from t where type is not null`.execute(store.db);
+  return result.rows.flatMap((r) => (r.type === null ? [] : [r.type]));
 }

@@ -46,6 +46,7 @@ export class JobQueueStore {
         started: null,
         completed: null,
         heartbeat: null,
+        source_address: job.sourceAddress ?? null,
       })
       .returningAll()
       .executeTakeFirstOrThrow();

@@ -4,6 +4,7 @@ import type { Store } from '../db/connect';
 import type { AsyncJobRow } from '../db/schema';
 import type { Caller } from './caller';
 import type { SettingsReader } from './core-services';
+import { withEventContext } from './event-context';
 import { purgeEventsBefore } from './events';
 import { JobOwnerGuard, type JobStepListener, type OwnerCheck } from './job-owner';
 import type { JobQueueStore } from './job-queue';
@@ -231,7 +232,8 @@ export class JobRunner {
         return;
       }
       const params = JSON.parse(row.params) as Record<string, unknown>;
-      body = await this.deps.run(row.command, params, caller, progress);
+      const context = { jobId: row.uuid, sourceAddress: row.source_address ?? undefined };
+      body = await withEventContext(context, () => this.deps.run(row.command, params, caller, progress));
     } catch (error) {
       const failure = owner.failure ?? this.deps.toFailure(error);
       await this.finish(row, 'Fail', failure.errorcode, { errorcode: failure.errorcode, errortext: failure.errortext });

@@ -64,6 +64,8 @@ describe.each(dialects())('alerts (%s)', (dialect) => {
       name: 'ALERT.HOST',
       description: 'Host sim-1 is down',
       sent: '2024-01-10T10:00:00+0000',
+      lastsent: '2024-01-10T10:00:00+0000',
+      acknowledged: false,
     });
   });
 

@@ -299,7 +299,12 @@ describe.each(dialects())('hosts (%s)', (dialect) => {
     expect(e.resourcestate).toBe('Enabled');
     expect(e.hosttags).toBe('c');
     fails(await tc.call('updateHost', { id: h.id, allocationstate: 'Sideways' }), 431);
-    expect(await eventsOfType(tc, 'HOST.UPDATE', h.id)).toBe(2);
+    // Enabling and disabling are recorded with their own verbs, not as a generic update.
+    expect(await eventsOfType(tc, 'HOST.UPDATE', h.id)).toBe(0);
+    expect(await eventsOfType(tc, 'HOST.DISABLE', h.id)).toBe(1);
+    expect(await eventsOfType(tc, 'HOST.ENABLE', h.id)).toBe(1);
+    ok(await tc.call('updateHost', { id: h.id, name: 'renamed-again' }));
+    expect(await eventsOfType(tc, 'HOST.UPDATE', h.id)).toBe(1);
     const tagged = ok(await tc.call('listHosts', { hosttags: 'c' }));
     expect(tagged.host.map((x: any) => x.id)).toEqual([h.id]);
   });

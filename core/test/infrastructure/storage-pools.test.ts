@@ -250,7 +250,7 @@ describe.each(dialects())('storage pools (%s)', (dialect) => {
     fails(await tc.call('updateStoragePool', { id: zone.uuid, name: 'x' }, raCaller), 432);
   });
 
-  it('updates name, tags, capacity and enabled state with UPDATE.PS events', async () => {
+  it('updates name, tags, capacity and enabled state with UPDATE.PS, DISABLE.PS and ENABLE.PS events', async () => {
     const p = ok(await tc.call('listStoragePools', { name: 'local-2' })).storagepool[0];
     const u = ok(
       await tc.call('updateStoragePool', {
@@ -269,7 +269,10 @@ describe.each(dialects())('storage pools (%s)', (dialect) => {
     expect(enabled.state).toBe('Up');
     fails(await tc.call('updateStoragePool', { id: p.id, enabled: 'true' }), 431, /cannot be enabled/);
     fails(await tc.call('updateStoragePool', { id: p.id, name: 'primary-1' }), 431, /already exists/);
-    expect(await eventsOfType(tc, 'UPDATE.PS', p.id)).toBe(3);
+    // CloudStack records enabling and disabling a pool as ENABLE.PS and DISABLE.PS.
+    expect(await eventsOfType(tc, 'UPDATE.PS', p.id)).toBe(1);
+    expect(await eventsOfType(tc, 'DISABLE.PS', p.id)).toBe(1);
+    expect(await eventsOfType(tc, 'ENABLE.PS', p.id)).toBe(1);
   });
 
   it('moves through maintenance: Up -> PrepareForMaintenance -> Maintenance -> Up', async () => {

@@ -73,6 +73,8 @@ const EVENT_AREAS: [prefix: string, areas: AreaRoot[]][] = [
     'IMAGE.STORE.',
     'DATACENTER.IMPORT',
     'SIMULATOR.',
+    // Alerts live with the infrastructure (acknowledged, assigned).
+    'ALERT.',
   ].map((prefix): [string, AreaRoot[]] => [prefix, ['infrastructure']]),
 ];
 

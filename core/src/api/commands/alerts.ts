@@ -54,4 +54,17 @@ const deleteAlerts = implement(spec.deleteAlerts, {
   },
 });
 
-export const alertCommands = [listAlertsCommand, archiveAlerts, deleteAlerts];
+const acknowledgeAlerts = implement(spec.acknowledgeAlerts, {
+  async handler(ctx, p) {
+    const bad = p.ids.find((id) => !UUID_RE.test(id.toLowerCase()));
+    if (bad !== undefined) throw invalidParameter('ALERT.BAD_ID', `Invalid alert id ${bad}`);
+    if (p.ids.length === 0) throw invalidParameter('ALERT.NO_SELECTION', 'ids must name at least one alert');
+    await ctx.services.alerts.acknowledge(ctx.caller, p.ids);
+  },
+});
+
+const assignAlert = implement(spec.assignAlert, {
+  handler: (ctx, p) => ctx.services.alerts.assign(ctx.caller, p),
+});
+
+export const alertCommands = [listAlertsCommand, archiveAlerts, deleteAlerts, acknowledgeAlerts, assignAlert];

@@ -103,6 +103,8 @@ describe.each(dialects())('event commands (%s)', (dialect) => {
       resourcetype: 'VirtualMachine',
       resourceid: '00000004-0000-0000-0000-000000000000',
       archived: false,
+      userid: as.eve.userUuid,
+      accountid: as.eve.accountUuid,
     });
     expect(all.items[0]).toMatchObject({ type: 'ALERT.GENERATE', level: 'WARN' });
     expect(all.items[0]?.account).toBeUndefined();

@@ -1,5 +1,4 @@
 import { invalidParameter } from '../../domain/errors';
-import { EVENT_TYPES } from '../../domain/event-types';
 import { implement } from '../command';
 import * as spec from '../schemas/events';
 
@@ -63,8 +62,9 @@ const listEventsCommand = implement(spec.listEvents, {
 });
 
 const listEventTypes = implement(spec.listEventTypes, {
-  async handler() {
-    return { items: EVENT_TYPES.map((name) => ({ name })), count: EVENT_TYPES.length };
+  async handler(ctx, params) {
+    const items = await ctx.services.events.types(ctx.caller, params.occurring ?? false);
+    return { items, count: items.length };
   },
 });
 

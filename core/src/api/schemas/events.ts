@@ -29,11 +29,22 @@ export const Event = entity('Event', {
   resourcetype: field.string('the type of the resource').optional(),
   resourceid: field.string('the id of the resource').optional(),
   archived: field.boolean('whether the event has been archived or not'),
+  userid: field.uuid('Stackyard: the id of the user who performed the action').optional(),
+  accountid: field.uuid('Stackyard: the id of the account that owns the event').optional(),
+  sourceaddress: field
+    .string(
+      'Stackyard: where the call that recorded the event came from: the client address as the server saw it (a trusted proxy\'s X-Forwarded-For), or "local" for the desktop app\'s own operator; absent for events the system records by itself',
+    )
+    .optional(),
+  jobid: field.uuid('Stackyard: the async job the event was recorded in, if any').optional(),
 });
 export type Event = z.infer<typeof Event>;
 
 export const EventType = entity('EventType', {
   name: field.string('Event Type'),
+  group: field.string(
+    'Stackyard: the area the type belongs to (host, zone, cluster, account, user, ...; other for names Stackyard does not list), for grouping in a filter',
+  ),
 });
 export type EventType = z.infer<typeof EventType>;
 
@@ -74,7 +85,14 @@ export const listEventTypes = defineSpec({
   name: 'listEventTypes',
   description: 'List Event Types',
   roles: ALL_ROLES,
-  params: z.object({}),
+  readOnly: true,
+  params: z.object({
+    occurring: param
+      .boolean(
+        'Stackyard: true lists only the types recorded at least once (archived events included) that matter to the caller: callers other than root and resource admins are not offered the infrastructure types',
+      )
+      .optional(),
+  }),
   response: listOf('eventtype', EventType),
 });
 

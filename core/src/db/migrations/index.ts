@@ -13,6 +13,7 @@ import * as m0010 from './0010-search-indexes';
 import * as m0011 from './0011-host-health-index';
 import * as m0012 from './0012-sort-indexes';
 import * as m0013 from './0013-scoped-settings';
+import * as m0014 from './0014-event-context';
 
 export interface Migration {
   name: string;
@@ -34,4 +35,5 @@ export const MIGRATIONS: Migration[] = [
   { name: '0011-host-health-index', up: m0011.up },
   { name: '0012-sort-indexes', up: m0012.up },
   { name: '0013-scoped-settings', up: m0013.up },
+  { name: '0014-event-context', up: m0014.up },
 ];

@@ -1,23 +1,13 @@
 import { notFound } from '../../domain/errors';
-import { toCloudStackDate } from '../../domain/time';
 import { ilike, matchingCount } from '../../db/query-helpers';
-import type { AlertRow } from '../../db/schema';
 import type { Alert, ALERT_SORT_KEYS, ListAlertsInput } from '../../api/schemas/alerts';
 import type { CoreServices } from '../core-services';
 import { orderedBy, type ListOrder } from '../../db/list-page';
 import { listOrder, pageWindow } from '../paging';
 import { keywordPattern } from '../tenancy/shared';
-
-/** CloudStack's AlertResponse: description is the subject; sent is when the alert was raised. */
-export function alertResponse(row: Pick<AlertRow, 'uuid' | 'type' | 'name' | 'subject' | 'created'>): Alert {
-  return {
-    id: row.uuid,
-    type: row.type,
-    name: row.name,
-    description: row.subject,
-    sent: toCloudStackDate(row.created),
-  };
-}
+import { alertResponse, selectAlertViews } from '../alert-views';
+import { acknowledgeAlerts, assignAlert } from '../alert-ownership';
+import type { Caller } from '../caller';
 
 /** listAlerts' parameters with the type as its numeric code and the dates parsed. */
 export type AlertListQuery = Omit<ListAlertsInput, 'type' | 'startdate' | 'enddate'> & {
@@ -37,7 +27,11 @@ const ALERT_SORT_COLUMNS: Record<(typeof ALERT_SORT_KEYS)[number], string> = {
   type: 'type',
 };
 
-/** listAlerts: unarchived alerts, most recently sent first (as CloudStack orders them) unless sorted. */
+/**
+ * listAlerts: unarchived alerts, most recently sent first (as CloudStack orders them) unless sorted.
+ * The page of ids comes from the alerts table alone; only that page is joined with what the
+ * alerts are about and who looks after them.
+ */
 export async function listAlerts(
   services: Pick<CoreServices, 'store' | 'config'>,
   input: AlertListQuery,
@@ -52,16 +46,23 @@ export async function listAlerts(
     if (pattern) q = q.where(ilike('subject', pattern));
     if (input.startDate) q = q.where('created', '>=', input.startDate);
     if (input.endDate) q = q.where('created', '<=', input.endDate);
+    if (input.acknowledged !== undefined) q = q.where('acknowledged_at', input.acknowledged ? 'is not' : 'is', null);
+    if (input.assigneeid)
+      q = q.where('assignee_id', 'in', db.selectFrom('users').select('id').where('uuid', '=', input.assigneeid));
+    if (input.resourceid) q = q.where('resource_id', '=', input.resourceid);
     return q;
   };
   const page = pageWindow(input, services.config);
-  let q = orderedBy(
-    filtered().select(['uuid', 'type', 'name', 'subject', 'created']),
-    listOrder(input, ALERT_SORT_COLUMNS, LAST_SENT_FIRST),
-  );
+  let q = orderedBy(filtered().select('id'), listOrder(input, ALERT_SORT_COLUMNS, LAST_SENT_FIRST));
   if (page) q = q.limit(page.limit).offset(page.offset);
-  const rows = await q.execute();
-  return { items: rows.map(alertResponse), count: await matchingCount(filtered, page, rows.length) };
+  const ids = (await q.execute()).map((r) => r.id);
+  const rows = ids.length === 0 ? [] : await selectAlertViews(db).where('al.id', 'in', ids).execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const items = ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [alertResponse(row)] : [];
+  });
+  return { items, count: await matchingCount(filtered, page, ids.length) };
 }
 
 export interface AlertSelection {
@@ -118,7 +119,7 @@ export async function changeAlerts(
   return uuids;
 }
 
-/** The alert list as command handlers use it (listAlerts, archiveAlerts, deleteAlerts). */
+/** The alert list as command handlers use it (listAlerts, archiveAlerts, deleteAlerts, acknowledgeAlerts, assignAlert). */
 export class AlertQueries {
   constructor(private readonly deps: Pick<CoreServices, 'store' | 'config' | 'events'>) {}
 
@@ -132,5 +133,13 @@ export class AlertQueries {
 
   delete(selection: AlertSelection): Promise<string[]> {
     return changeAlerts(this.deps, 'delete', selection);
+  }
+
+  acknowledge(caller: Caller, ids: string[]): Promise<string[]> {
+    return acknowledgeAlerts(this.deps, caller, ids);
+  }
+
+  assign(caller: Caller, input: { id: string; userid?: string }): Promise<Alert> {
+    return assignAlert(this.deps, caller, input);
   }
 }

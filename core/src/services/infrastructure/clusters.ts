@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { conflict, inUse, invalidParameter } from '../../domain/errors';
+import { allocationEventType } from '../../domain/event-types';
 import {
   type AllocationState,
   canonicalHypervisor,
@@ -227,9 +228,10 @@ export class ClusterService {
       return row;
     });
     await this.setRatios(updated, cpu, memory);
+    const allocation = input.allocationstate;
     await this.services.events.record({
-      type: 'CLUSTER.UPDATE',
-      description: `Updated cluster ${updated.name} (id: ${updated.uuid})`,
+      type: allocation === undefined ? 'CLUSTER.UPDATE' : allocationEventType('CLUSTER', allocation === 'Enabled'),
+      description: `${allocation === undefined ? 'Updated' : allocation === 'Enabled' ? 'Enabled' : 'Disabled'} cluster ${updated.name} (id: ${updated.uuid})`,
       caller,
       resourceType: 'Cluster',
       resourceId: updated.uuid,

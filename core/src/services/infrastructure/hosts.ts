@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AddHostInput, DeleteHostInput, Host, UpdateHostInput } from '../../api/schemas/hosts';
 import { invalidParameter } from '../../domain/errors';
+import { allocationEventType } from '../../domain/event-types';
 import { ALERT_TYPES, CLUSTER_TYPES, type Hypervisor } from '../../domain/infrastructure';
 import { hostResourceState, hostStatus } from '../../domain/state-machines/index';
 import { nowIso } from '../../domain/time';
@@ -274,9 +275,12 @@ export class HostService {
         }
       }
     });
+    const shown = `host ${name ?? host.name} (id: ${host.uuid})`;
+    const others = name !== undefined || tags !== undefined ? '; name or host tags updated too' : '';
     await this.services.events.record({
-      type: 'HOST.UPDATE',
-      description: `Updated host ${name ?? host.name} (id: ${host.uuid})`,
+      type: event === undefined ? 'HOST.UPDATE' : allocationEventType('HOST', event === 'Enable'),
+      description:
+        event === undefined ? `Updated ${shown}` : `${event === 'Enable' ? 'Enabled' : 'Disabled'} ${shown}${others}`,
       caller,
       resourceType: 'Host',
       resourceId: host.uuid,

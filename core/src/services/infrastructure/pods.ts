@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { conflict, inUse, invalidParameter } from '../../domain/errors';
+import { allocationEventType } from '../../domain/event-types';
 import type { AllocationState } from '../../domain/infrastructure';
 import {
   cidrContains,
@@ -262,9 +263,10 @@ export class PodService {
         .returningAll()
         .executeTakeFirstOrThrow();
     });
+    const allocation = input.allocationstate;
     await this.services.events.record({
-      type: 'POD.EDIT',
-      description: `Updated pod ${updated.name} (id: ${updated.uuid})`,
+      type: allocation === undefined ? 'POD.EDIT' : allocationEventType('POD', allocation === 'Enabled'),
+      description: `${allocation === undefined ? 'Updated' : allocation === 'Enabled' ? 'Enabled' : 'Disabled'} pod ${updated.name} (id: ${updated.uuid})`,
       caller,
       resourceType: 'Pod',
       resourceId: updated.uuid,

@@ -347,9 +347,11 @@ export async function updateStoragePool(
           .execute();
     }
   });
+  // CloudStack's updateStoragePool records ENABLE.PS / DISABLE.PS when `enabled` is given.
+  const enabled = input.enabled;
   await services.events.record({
-    type: 'UPDATE.PS',
-    description: `Updated storage pool ${name ?? pool.name}${status ? ` (state ${status})` : ''}`,
+    type: enabled === undefined ? 'UPDATE.PS' : enabled ? 'ENABLE.PS' : 'DISABLE.PS',
+    description: `${enabled === undefined ? 'Updated' : enabled ? 'Enabled' : 'Disabled'} storage pool ${name ?? pool.name} (id: ${pool.uuid})`,
     caller,
     resourceType: 'StoragePool',
     resourceId: pool.uuid,

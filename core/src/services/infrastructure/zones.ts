@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import net from 'node:net';
 import { sql, type Kysely } from 'kysely';
 import { inUse, invalidParameter, notFound } from '../../domain/errors';
+import { allocationEventType } from '../../domain/event-types';
 import { cidrOf, isIpv4, parseCidr, type Cidr } from '../../contract/ipv4';
 import { allocationChange, INITIAL_ALLOCATION_STATE } from '../../domain/state-machines/allocation-state';
 import { checkName } from '../../domain/names';
@@ -228,9 +229,10 @@ export class ZoneService {
       return storageTraffic;
     });
     const shownName = name ?? zone.name;
+    const allocation = input.allocationstate;
     await this.services.events.record({
-      type: 'ZONE.EDIT',
-      description: `Updated zone ${shownName} (id: ${zone.uuid})${input.allocationstate ? `, allocation state ${input.allocationstate}` : ''}`,
+      type: allocation === undefined ? 'ZONE.EDIT' : allocationEventType('ZONE', allocation === 'Enabled'),
+      description: `${allocation === undefined ? 'Updated' : allocation === 'Enabled' ? 'Enabled' : 'Disabled'} zone ${shownName} (id: ${zone.uuid})`,
       resourceType: 'Zone',
       resourceId: zone.uuid,
       caller,

@@ -1,5 +1,6 @@
 import { paletteEn } from './parts/palette.en';
 import { connectionEn } from './parts/connection.en';
+import { eventsAlertsEn } from './parts/events-alerts.en';
 import { dashboardEn } from './parts/dashboard.en';
 import { diagramEn } from './parts/diagram.en';
 import { healthEn } from './parts/health.en';
@@ -310,6 +311,7 @@ export const en = {
   ...tableEn,
   ...settingsEn,
   ...settingDescriptionsEn,
+  ...eventsAlertsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,7 @@
 import type { MessageKey } from './en';
 import { paletteKo } from './parts/palette.ko';
 import { connectionKo } from './parts/connection.ko';
+import { eventsAlertsKo } from './parts/events-alerts.ko';
 import { dashboardKo } from './parts/dashboard.ko';
 import { diagramKo } from './parts/diagram.ko';
 import { healthKo } from './parts/health.ko';
@@ -296,4 +297,5 @@ export const ko: Record<MessageKey, string> = {
   ...tableKo,
   ...settingsKo,
   ...settingDescriptionsKo,
+  ...eventsAlertsKo,
 };

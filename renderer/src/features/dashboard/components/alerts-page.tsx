@@ -1,5 +1,6 @@
-import { ActionIcon, Badge, Button, Group, Select, Stack, Text, Tooltip } from '@mantine/core';
-import { IconArchive, IconRefresh, IconTrash } from '@tabler/icons-react';
+import { ActionIcon, Badge, Button, Chip, Group, Select, Stack, Text, Tooltip } from '@mantine/core';
+import { useCallbackRef } from '@mantine/hooks';
+import { IconArchive, IconFilterOff, IconRefresh, IconTrash } from '@tabler/icons-react';
 import type { RowSelectionState } from '@tanstack/react-table';
 import { useCallback, useMemo, useState } from 'react';
 import { useConfirm } from '../../../components/confirm-dialog';
@@ -12,31 +13,81 @@ import type { Alert, Params } from '../../../lib/contract';
 import { formatTimestamp, useLocale, useT } from '../../../lib/i18n';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { useCan } from '../../../lib/permissions';
-import { sortAmong, sortQuery, useUrlSort } from '../../../lib/list-sort';
-import { replaceQuery, useLocation } from '../../../lib/router';
+import { sortAmong } from '../../../lib/list-sort';
+import { useListQuery } from '../../../lib/list-query';
+import { useCurrentUser } from '../../../lib/session';
 import { useAlertBulk, useAlerts } from '../api/dashboard-queries';
 import { ALERT_TYPE_CODES, alertTypeKey } from '../lib/alert-types';
+import { AlertResourceLink, AlertRowMenu } from './alert-actions';
+import { AlertDrawer } from './alert-drawer';
+
+/** Every filter of the alerts list, each a URL query entry (`#/alerts?type=7&acknowledged=false`). */
+const ALERT_FILTERS = ['type', 'keyword', 'acknowledged', 'assigneeid'] as const;
+
+/** Acknowledged or new, and who owns the alert, at a glance. */
+function HandlingBadges({ alert }: { alert: Alert }) {
+  const t = useT();
+  return (
+    <Group gap={4} wrap="nowrap" data-testid="alert-handling">
+      {alert.acknowledged ? (
+        <Tooltip label={alert.acknowledgedby ?? ''} disabled={!alert.acknowledgedby}>
+          <Badge color="gray" variant="light">
+            {t('alerts.acknowledged')}
+          </Badge>
+        </Tooltip>
+      ) : (
+        <Badge color="yellow" variant="outline">
+          {t('alerts.new')}
+        </Badge>
+      )}
+      {alert.assignee && (
+        <Badge color="blue" variant="light" tt="none">
+          {t('alerts.assignedTo', { user: alert.assignee })}
+        </Badge>
+      )}
+    </Group>
+  );
+}
 
 const col = columnHelper<Alert>();
 /** The columns the server sorts alerts by (column id -> sortby); without a sort, most recent first. */
 const SORT_KEYS = { sent: 'sent', type: 'type' } satisfies Record<string, NonNullable<Params<'listAlerts'>['sortby']>>;
 const EMPTY: Alert[] = [];
 
-/** Alerts (listAlerts): server-paged, filtered by type and keyword, archived or deleted in bulk. */
+/**
+ * Alerts (listAlerts): server-paged, filtered (in the URL) by type, keyword, acknowledgement and
+ * assignee; each links to what it is about and opens in a drawer; archived or deleted in bulk too.
+ */
 export function AlertsPage() {
   const t = useT();
   const locale = useLocale();
   const can = useCan();
   const confirm = useConfirm();
-  const { query } = useLocation();
-  const type = query.get('type') || null;
+  const me = useCurrentUser();
+  const list = useListQuery(ALERT_FILTERS);
+  const { filters, sort } = list;
   const [page, setPage] = useState(1);
   const [pagesize, setPagesize] = usePageSize('alerts');
-  const [keyword, setKeyword] = useState('');
   const [selection, setSelection] = useState<RowSelectionState>({});
-  const { sort, setSort } = useUrlSort();
-  const alerts = useAlerts({ page, pagesize, type: type ?? undefined, keyword, ...sortAmong(sort, SORT_KEYS) });
+  // A new filter or sort starts again at page 1 with nothing selected.
+  const [signature, setSignature] = useState(list.signature);
+  if (signature !== list.signature) {
+    setSignature(list.signature);
+    setPage(1);
+    setSelection({});
+  }
+  const alerts = useAlerts({
+    page,
+    pagesize,
+    type: filters.type,
+    keyword: filters.keyword,
+    acknowledged: filters.acknowledged === undefined ? undefined : filters.acknowledged === 'true',
+    assigneeid: filters.assigneeid,
+    ...sortAmong(sort, SORT_KEYS),
+  });
   const bulk = useAlertBulk();
+  // Stable for the memoized columns: the row menu's "Assign" opens the alert's drawer.
+  const open = useCallbackRef((id: string) => list.show(id));
   const reset = () => {
     setPage(1);
     setSelection({});
@@ -69,6 +120,12 @@ export function AlertsPage() {
           </Tooltip>
         ),
       }),
+      col.display({
+        id: 'resource',
+        header: t('alerts.resource'),
+        size: 150,
+        cell: (info) => <AlertResourceLink alert={info.row.original} inText />,
+      }),
       col.accessor('description', {
         header: t('common.description'),
         cell: (info) => (
@@ -77,8 +134,20 @@ export function AlertsPage() {
           </Tooltip>
         ),
       }),
+      col.display({
+        id: 'handling',
+        header: t('alerts.status'),
+        size: 190,
+        cell: (info) => <HandlingBadges alert={info.row.original} />,
+      }),
+      col.display({
+        id: 'actions',
+        header: '',
+        size: 48,
+        cell: (info) => <AlertRowMenu alert={info.row.original} onAssign={() => open(info.row.original.id)} />,
+      }),
     ],
-    [t, locale, typeName],
+    [t, locale, typeName, open],
   );
 
   const ids = Object.keys(selection).filter((id) => selection[id]);
@@ -110,28 +179,54 @@ export function AlertsPage() {
       </PageHeader>
       <Group gap="xs" mb={6} wrap="wrap">
         <SearchInput
-          value={keyword}
+          value={filters.keyword ?? ''}
           placeholder={t('alerts.searchPlaceholder')}
-          onChange={(v) => {
-            setKeyword(v);
-            reset();
-          }}
+          onChange={(v) => list.set({ keyword: v || undefined })}
           width={240}
         />
         <Select
           placeholder={t('alerts.anyType')}
           aria-label={t('alerts.type')}
           data={ALERT_TYPE_CODES.map((code) => ({ value: String(code), label: typeName(code) }))}
-          value={type}
-          onChange={(v) => {
-            replaceQuery({ type: v ?? undefined, ...sortQuery(sort) });
-            reset();
-          }}
+          value={filters.type ?? null}
+          onChange={(v) => list.set({ type: v ?? undefined })}
           searchable
           clearable
           w={240}
           data-testid="alert-type-filter"
         />
+        <Select
+          placeholder={t('alerts.filter.ack')}
+          aria-label={t('alerts.filter.ack')}
+          data={[
+            { value: 'false', label: t('alerts.filter.ack.false') },
+            { value: 'true', label: t('alerts.filter.ack.true') },
+          ]}
+          value={filters.acknowledged ?? null}
+          onChange={(v) => list.set({ acknowledged: v ?? undefined })}
+          clearable
+          w={170}
+          data-testid="alert-ack-filter"
+        />
+        <Chip
+          size="xs"
+          checked={filters.assigneeid === me.userid}
+          onChange={(on) => list.set({ assigneeid: on ? me.userid : undefined })}
+          data-testid="alert-mine-filter"
+        >
+          {t('alerts.filter.mine')}
+        </Chip>
+        {list.active && (
+          <Button
+            size="compact-sm"
+            variant="subtle"
+            leftSection={<IconFilterOff size={14} />}
+            onClick={list.clear}
+            data-testid="clear-filters"
+          >
+            {t('alerts.clearFilters')}
+          </Button>
+        )}
         {ids.length > 0 && (
           <Group gap={6} ml="auto" data-testid="bulk-bar">
             <Text size="xs" c="dimmed">
@@ -171,17 +266,17 @@ export function AlertsPage() {
           mode: 'server',
           keys: SORT_KEYS,
           sort,
-          onSort: (next) => {
-            setSort(next);
-            reset();
-          },
+          onSort: list.setSort,
         }}
         getRowId={(a) => a.id}
+        onRowClick={(a) => list.show(a.id)}
+        activeRowId={list.id}
         loading={alerts.isFetching}
         emptyText={t('alerts.empty')}
         selection={selection}
         onSelectionChange={canChange ? setSelection : undefined}
       />
+      {list.id && <AlertDrawer id={list.id} onClose={() => list.show(undefined)} />}
       <TablePager
         page={page}
         pageSize={pagesize}

@@ -4,10 +4,12 @@ import { formatRelative, formatTimestamp, useLocale, useT } from '../../../lib/i
 import { href } from '../../../lib/router';
 import { useAlerts } from '../api/dashboard-queries';
 import { alertTypeKey } from '../lib/alert-types';
+import { AlertResourceLink } from './alert-actions';
 import classes from './dashboard.module.css';
 
 /**
- * The five most recent alerts (listAlerts pagesize 5) and a link to the alerts page. With no alert
+ * The five most recent alerts (listAlerts pagesize 5), each opening its drawer on the alerts page
+ * and linking to what it is about, and a link to the alerts page. With no alert
  * open it says "all is quiet" only when no host is in a problem state (`problemHosts`).
  */
 export function LatestAlerts({ problemHosts = 0 }: { problemHosts?: number }) {
@@ -58,9 +60,21 @@ export function LatestAlerts({ problemHosts = 0 }: { problemHosts?: number }) {
                     </Text>
                   </Tooltip>
                 </Group>
-                <Text size="xs" lineClamp={2} mt={2}>
+                <Anchor
+                  href={href('/alerts', { id: alert.id })}
+                  size="xs"
+                  c="var(--mantine-color-text)"
+                  lineClamp={2}
+                  mt={2}
+                  data-testid="latest-alert-link"
+                >
                   {alert.description}
-                </Text>
+                </Anchor>
+                {alert.resourcename && (
+                  <Text size="xs" c="dimmed">
+                    <AlertResourceLink alert={alert} />
+                  </Text>
+                )}
               </div>
             );
           })}

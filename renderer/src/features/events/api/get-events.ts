@@ -10,7 +10,7 @@ export const EVENT_LEVELS: readonly EventLevel[] = ['INFO', 'WARN', 'ERROR'];
 
 /** The events table's filters: listEvents' own, but dates are whole days (yyyy-MM-dd from a date input). */
 export type EventsParams = Required<Pick<Params<'listEvents'>, 'page' | 'pagesize'>> &
-  Pick<Params<'listEvents'>, 'type' | 'level' | 'keyword' | 'sortby' | 'sortorder'> & {
+  Pick<Params<'listEvents'>, 'type' | 'level' | 'keyword' | 'sortby' | 'sortorder' | 'resourcetype' | 'resourceid'> & {
     startdate?: string;
     enddate?: string;
   };
@@ -23,6 +23,8 @@ export function getEvents(client: ApiClient, params: EventsParams) {
     type: params.type || undefined,
     level: params.level || undefined,
     keyword: params.keyword || undefined,
+    resourcetype: params.resourcetype || undefined,
+    resourceid: params.resourceid || undefined,
     sortby: params.sortby,
     sortorder: params.sortby ? params.sortorder : undefined,
     // CloudStack takes "yyyy-MM-dd HH:mm:ss"; a whole end day is included.
@@ -43,11 +45,58 @@ export function useEvents(params: EventsParams) {
   return useQuery(eventsQueryOptions(useApi(), params));
 }
 
+/** One event by id, for its detail drawer (archived ones too: a link may name either). */
+export function useEvent(id: string | undefined) {
+  const client = useApi();
+  return useQuery({
+    queryKey: queryKeys.events.list({ id }),
+    enabled: id !== undefined,
+    queryFn: async () => {
+      const live = await client.list('listEvents', { listall: true, id });
+      if (live.items[0]) return live.items[0];
+      const archived = await client.list('listEvents', { listall: true, id, archived: true });
+      return archived.items[0] ?? null;
+    },
+  });
+}
+
+export interface EventTypeGroup {
+  group: string;
+  types: string[];
+}
+
+/**
+ * The event types recorded so far that matter to the caller (listEventTypes occurring=true),
+ * grouped by area (the page orders the groups by their translated names), names sorted within.
+ */
 export function useEventTypes() {
   const client = useApi();
   return useQuery({
     queryKey: queryKeys.events.types(),
-    staleTime: Infinity,
-    queryFn: async () => (await client.list('listEventTypes')).items.map((e) => e.name).sort(),
+    // A cheap query (one index step per type); new types arrive with the events that bring them.
+    staleTime: 10_000,
+    queryFn: async (): Promise<EventTypeGroup[]> => {
+      const { items } = await client.list('listEventTypes', { occurring: true });
+      const groups = new Map<string, string[]>();
+      for (const { name, group } of items) groups.set(group, [...(groups.get(group) ?? []), name]);
+      return [...groups.entries()].map(([group, types]) => ({ group, types: types.sort() }));
+    },
+  });
+}
+
+/** The job an event was recorded in, as queryAsyncJobResult reports it (null once it has expired). */
+export function useEventJob(jobid: string | undefined) {
+  const client = useApi();
+  return useQuery({
+    queryKey: queryKeys.events.list({ jobid }),
+    enabled: jobid !== undefined,
+    retry: false,
+    queryFn: async () => {
+      try {
+        return await client.queryJob(jobid as string);
+      } catch {
+        return null;
+      }
+    },
   });
 }

@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Button, Group, Select, Stack, Switch, Text, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Stack, Switch, Text, Tooltip } from '@mantine/core';
 import { IconArchive, IconRefresh, IconTrash } from '@tabler/icons-react';
 import type { RowSelectionState } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
@@ -6,17 +6,18 @@ import { useConfirm } from '../../../components/confirm-dialog';
 import { columnHelper, DataTable, type DataColumn } from '../../../components/data-table';
 import { ErrorAlert } from '../../../components/error-alert';
 import { PageHeader } from '../../../components/page-header';
-import { SearchInput } from '../../../components/search-input';
 import { TablePager, usePageSize } from '../../../components/table-pager';
 import type { Event as CloudEvent, Params } from '../../../lib/contract';
 import { formatTimestamp, useLocale, useT } from '../../../lib/i18n';
 import { notifyError, notifySuccess } from '../../../lib/notify';
-import { sortAmong, useUrlSort } from '../../../lib/list-sort';
+import { sortAmong } from '../../../lib/list-sort';
+import { useListQuery } from '../../../lib/list-query';
 import { useCan } from '../../../lib/permissions';
-import { stateStyle } from '../../../lib/states';
 import { useUiStore } from '../../../lib/ui-store';
 import { useEventBulk } from '../api/event-mutations';
-import { EVENT_LEVELS, useEvents, useEventTypes, type EventLevel } from '../api/get-events';
+import { EVENT_LEVELS, useEvents } from '../api/get-events';
+import { EventDrawer, levelColor } from './event-drawer';
+import { EVENT_FILTERS, EventFilters } from './event-filters';
 
 const col = columnHelper<CloudEvent>();
 /** The columns the server sorts events by (column id -> sortby); without a sort, newest first. */
@@ -31,29 +32,33 @@ export function EventsPage() {
   const locale = useLocale();
   const can = useCan();
   const confirm = useConfirm();
+  const list = useListQuery(EVENT_FILTERS);
+  const { filters, sort } = list;
   const [page, setPage] = useState(1);
   const [pagesize, setPagesize] = usePageSize('events');
-  const [type, setType] = useState<string | null>(null);
-  const [level, setLevel] = useState<EventLevel | null>(null);
-  const [keyword, setKeyword] = useState('');
-  const [startdate, setStartdate] = useState('');
-  const [enddate, setEnddate] = useState('');
   const [selection, setSelection] = useState<RowSelectionState>({});
-  const { sort, setSort } = useUrlSort();
+  // A new filter or sort starts again at page 1 with nothing selected.
+  const [signature, setSignature] = useState(list.signature);
+  if (signature !== list.signature) {
+    setSignature(list.signature);
+    setPage(1);
+    setSelection({});
+  }
   const live = useUiStore((s) => s.eventsLive);
   const setLive = useUiStore((s) => s.setEventsLive);
   const liveStatus = useUiStore((s) => s.liveStatus);
   const events = useEvents({
     page,
     pagesize,
-    type: type ?? undefined,
-    level: level ?? undefined,
-    keyword,
-    startdate,
-    enddate,
+    type: filters.type,
+    level: EVENT_LEVELS.find((l) => l === filters.level),
+    keyword: filters.keyword,
+    startdate: filters.startdate,
+    enddate: filters.enddate,
+    resourcetype: filters.resourcetype,
+    resourceid: filters.resourceid,
     ...sortAmong(sort, SORT_KEYS),
   });
-  const types = useEventTypes();
   const bulk = useEventBulk();
   const reset = () => {
     setPage(1);
@@ -66,12 +71,7 @@ export function EventsPage() {
         header: t('events.level'),
         size: 80,
         cell: (info) => (
-          <Badge
-            color={
-              stateStyle(info.getValue() === 'ERROR' ? 'error' : info.getValue() === 'WARN' ? 'warn' : 'inactive').color
-            }
-            variant="light"
-          >
+          <Badge color={levelColor(info.getValue())} variant="light">
             {info.getValue()}
           </Badge>
         ),
@@ -151,72 +151,7 @@ export function EventsPage() {
         </ActionIcon>
       </PageHeader>
       <Group gap="xs" mb={6} wrap="wrap">
-        <SearchInput
-          value={keyword}
-          placeholder={t('events.searchPlaceholder')}
-          onChange={(v) => {
-            setKeyword(v);
-            reset();
-          }}
-          width={220}
-        />
-        <Select
-          placeholder={t('events.anyType')}
-          aria-label={t('events.type')}
-          data={types.data ?? []}
-          value={type}
-          onChange={(v) => {
-            setType(v);
-            reset();
-          }}
-          searchable
-          clearable
-          w={220}
-        />
-        <Select<EventLevel>
-          placeholder={t('events.anyLevel')}
-          aria-label={t('events.level')}
-          data={EVENT_LEVELS}
-          value={level}
-          onChange={(v) => {
-            setLevel(v);
-            reset();
-          }}
-          clearable
-          w={120}
-        />
-        <TextInput
-          type="date"
-          aria-label={t('events.from')}
-          leftSection={
-            <Text size="xs" c="dimmed">
-              {t('events.from')}
-            </Text>
-          }
-          leftSectionWidth={56}
-          value={startdate}
-          onChange={(e) => {
-            setStartdate(e.currentTarget.value);
-            reset();
-          }}
-          w={190}
-        />
-        <TextInput
-          type="date"
-          aria-label={t('events.to')}
-          leftSection={
-            <Text size="xs" c="dimmed">
-              {t('events.to')}
-            </Text>
-          }
-          leftSectionWidth={56}
-          value={enddate}
-          onChange={(e) => {
-            setEnddate(e.currentTarget.value);
-            reset();
-          }}
-          w={190}
-        />
+        <EventFilters list={list} />
         {ids.length > 0 && (
           <Group gap={6} ml="auto" data-testid="bulk-bar">
             <Text size="xs" c="dimmed">
@@ -256,16 +191,22 @@ export function EventsPage() {
           mode: 'server',
           keys: SORT_KEYS,
           sort,
-          onSort: (next) => {
-            setSort(next);
-            reset();
-          },
+          onSort: list.setSort,
         }}
         getRowId={(e) => e.id}
+        onRowClick={(e) => list.show(e.id)}
+        activeRowId={list.id}
         loading={events.isFetching}
         selection={selection}
         onSelectionChange={can('archiveEvents') || can('deleteEvents') ? setSelection : undefined}
       />
+      {list.id && (
+        <EventDrawer
+          id={list.id}
+          onClose={() => list.show(undefined)}
+          onFilterResource={(e) => list.set({ resourcetype: e.resourcetype, resourceid: e.resourceid, id: undefined })}
+        />
+      )}
       <TablePager
         page={page}
         pageSize={pagesize}
