@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { ApiDispatcher } from './api/dispatcher';
-import { toApiError } from './api/errors';
+import { toApiError, translatableFields } from './api/errors';
 import { CommandRegistry } from './api/registry';
 import { ResponseCheck } from './api/response-check';
 import { resultBody } from './api/serialize';
@@ -148,7 +148,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         const e = toApiError(error);
         if (e.code === 'API.INTERNAL')
           console.error('[jobs] job failed:', error instanceof Error ? error.stack : error);
-        return { errorcode: e.errorcode, errortext: e.message };
+        return { errorcode: e.errorcode, errortext: e.message, ...translatableFields(e.translatable) };
       },
       settings,
       callerForUser: (userId) => auth.callerForUser(userId, 'system'),

@@ -1,4 +1,5 @@
 import { configurationResponse, shownValue } from '../../services/settings';
+import { message } from '../../domain/messages';
 import { implement } from '../command';
 import * as spec from '../schemas/configurations';
 
@@ -14,7 +15,10 @@ const updateConfiguration = implement(spec.updateConfiguration, {
     const def = entry.definition;
     await ctx.services.events.record({
       type: 'CONFIGURATION.VALUE.EDIT',
-      description: `Value of configuration ${def.name} updated to ${shownValue(entry)}${def.isDynamic ? '' : ' (applies after a restart)'}`,
+      message: message(def.isDynamic ? 'event.setting.updated' : 'event.setting.updatedAfterRestart', {
+        name: def.name,
+        value: shownValue(entry),
+      }),
       caller: ctx.caller,
       resourceType: 'Configuration',
     });
@@ -28,7 +32,9 @@ const resetConfiguration = implement(spec.resetConfiguration, {
     const def = entry.definition;
     await ctx.services.events.record({
       type: 'CONFIGURATION.VALUE.EDIT',
-      description: `Value of configuration ${def.name} reset to its default${def.isSecret ? '' : ` ${String(def.default)}`}`,
+      message: def.isSecret
+        ? message('event.setting.resetSecret', { name: def.name })
+        : message('event.setting.reset', { name: def.name, value: String(def.default) }),
       caller: ctx.caller,
       resourceType: 'Configuration',
     });

@@ -7,16 +7,24 @@ import type { CoreServices } from '../core-services';
 import { orderedBy, type ListOrder } from '../../db/list-page';
 import { listOrder, pageWindow } from '../paging';
 import { keywordPattern } from '../tenancy/shared';
+import { storedParams } from '../../domain/messages';
 
 /** CloudStack's AlertResponse: description is the subject; sent is when the alert was raised. */
-export function alertResponse(row: Pick<AlertRow, 'uuid' | 'type' | 'name' | 'subject' | 'created'>): Alert {
-  return {
+export function alertResponse(
+  row: Pick<AlertRow, 'uuid' | 'type' | 'name' | 'subject' | 'subject_key' | 'subject_params' | 'created'>,
+): Alert {
+  const out: Alert = {
     id: row.uuid,
     type: row.type,
     name: row.name,
     description: row.subject,
     sent: toCloudStackDate(row.created),
   };
+  if (row.subject_key !== null) {
+    out.descriptionkey = row.subject_key;
+    out.descriptionparams = storedParams(row.subject_params);
+  }
+  return out;
 }
 
 /** listAlerts' parameters with the type as its numeric code and the dates parsed. */
@@ -56,7 +64,7 @@ export async function listAlerts(
   };
   const page = pageWindow(input, services.config);
   let q = orderedBy(
-    filtered().select(['uuid', 'type', 'name', 'subject', 'created']),
+    filtered().select(['uuid', 'type', 'name', 'subject', 'subject_key', 'subject_params', 'created']),
     listOrder(input, ALERT_SORT_COLUMNS, LAST_SENT_FIRST),
   );
   if (page) q = q.limit(page.limit).offset(page.offset);

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { message } from '../../domain/messages';
 import type { Kysely } from 'kysely';
 import type { AddHostInput, DeleteHostInput, Host, UpdateHostInput } from '../../api/schemas/hosts';
 import { invalidParameter } from '../../domain/errors';
@@ -96,7 +97,7 @@ export class HostService {
     if (created) await new ClusterService(this.services).recordCreated(caller, cluster, pod);
     await this.services.events.record({
       type: 'HOST.ADD',
-      description: `Added ${hypervisor} host ${host.name} (${url}) to cluster ${cluster.name} (id: ${host.uuid})`,
+      message: message('event.host.added', { hypervisor, name: host.name, url, cluster: cluster.name, id: host.uuid }),
       caller,
       resourceType: 'Host',
       resourceId: host.uuid,
@@ -252,7 +253,7 @@ export class HostService {
     });
     await this.services.events.record({
       type: 'HOST.UPDATE',
-      description: `Updated host ${name ?? host.name} (id: ${host.uuid})`,
+      message: message('event.host.updated', { name: name ?? host.name, id: host.uuid }),
       caller,
       resourceType: 'Host',
       resourceId: host.uuid,
@@ -286,14 +287,14 @@ export class HostService {
         .where('removed', 'is', null)
         .executeTakeFirst();
       if (Number(r.numUpdatedRows) === 0) {
-        throw invalidParameter('HOST.NOT_FOUND', `Unable to find host by id ${host.uuid}`);
+        throw invalidParameter('HOST.NOT_FOUND', message('error.notFound', { resource: 'host', id: host.uuid }));
       }
       await trx.deleteFrom('host_tags').where('host_id', '=', host.id).execute();
     });
     await clearAlerts(this.services, ALERT_TYPES.ALERT_TYPE_HOST, host.uuid);
     await this.services.events.record({
       type: 'HOST.DELETE',
-      description: `Deleted host ${host.name} (id: ${host.uuid})`,
+      message: message('event.host.deleted', { name: host.name, id: host.uuid }),
       caller,
       resourceType: 'Host',
       resourceId: host.uuid,
