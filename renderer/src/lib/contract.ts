@@ -8,3 +8,4 @@ export * from '../../../core/src/contract/states';
 export { wireParams } from '../../../core/src/contract/wire';
 export type { LiveMessage, ResourceChange } from '../../../core/src/contract/live';
 export * from '../../../core/src/contract/health';
+export * from '../../../core/src/contract/messages';

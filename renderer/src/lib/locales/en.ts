@@ -6,6 +6,8 @@ import { healthEn } from './parts/health.en';
 import { infrastructureEn } from './parts/infrastructure.en';
 import { jobsEn } from './parts/jobs.en';
 import { statesEn } from './parts/states.en';
+import { enumsEn } from './parts/enums.en';
+import { rolesEn } from './parts/roles.en';
 import { zoneWizardEn } from './parts/zone-wizard.en';
 
 /** English messages. Keys are the source of truth: every other locale must define each one. */
@@ -298,6 +300,8 @@ export const en = {
   ...infrastructureEn,
   ...zoneWizardEn,
   ...statesEn,
+  ...enumsEn,
+  ...rolesEn,
   ...diagramEn,
   ...dashboardEn,
   ...jobsEn,

@@ -7,6 +7,8 @@ import { healthKo } from './parts/health.ko';
 import { infrastructureKo } from './parts/infrastructure.ko';
 import { jobsKo } from './parts/jobs.ko';
 import { statesKo } from './parts/states.ko';
+import { enumsKo } from './parts/enums.ko';
+import { rolesKo } from './parts/roles.ko';
 import { zoneWizardKo } from './parts/zone-wizard.ko';
 
 /** 한국어 메시지. 운영자가 실제로 쓰는 용어로 적는다 (계정, 도메인, 역할, 전역 설정 ...). */
@@ -34,7 +36,7 @@ export const ko: Record<MessageKey, string> = {
   'nav.hosts': '호스트',
   'nav.primaryStorage': '기본 스토리지',
   'nav.secondaryStorage': '보조 스토리지',
-  'nav.alerts': '경고',
+  'nav.alerts': '알림',
   'nav.zoneWizard': 'Zone 추가',
 
   'topbar.connection.embedded': '내장 코어',
@@ -284,6 +286,8 @@ export const ko: Record<MessageKey, string> = {
   ...infrastructureKo,
   ...zoneWizardKo,
   ...statesKo,
+  ...enumsKo,
+  ...rolesKo,
   ...diagramKo,
   ...dashboardKo,
   ...jobsKo,

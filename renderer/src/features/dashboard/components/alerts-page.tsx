@@ -10,6 +10,7 @@ import { SearchInput } from '../../../components/search-input';
 import { TablePager, usePageSize } from '../../../components/table-pager';
 import type { Alert, Params } from '../../../lib/contract';
 import { formatTimestamp, useLocale, useT } from '../../../lib/i18n';
+import { useServerMessage } from '../../../lib/server-message';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { useCan } from '../../../lib/permissions';
 import { sortAmong, sortQuery, useUrlSort } from '../../../lib/list-sort';
@@ -25,6 +26,7 @@ const EMPTY: Alert[] = [];
 /** Alerts (listAlerts): server-paged, filtered by type and keyword, archived or deleted in bulk. */
 export function AlertsPage() {
   const t = useT();
+  const describe = useServerMessage();
   const locale = useLocale();
   const can = useCan();
   const confirm = useConfirm();
@@ -69,7 +71,8 @@ export function AlertsPage() {
           </Tooltip>
         ),
       }),
-      col.accessor('description', {
+      col.accessor((a) => describe(a.descriptionkey, a.descriptionparams, a.description), {
+        id: 'description',
         header: t('common.description'),
         cell: (info) => (
           <Tooltip label={info.getValue()} openDelay={600} multiline maw={520}>
@@ -78,7 +81,7 @@ export function AlertsPage() {
         ),
       }),
     ],
-    [t, locale, typeName],
+    [t, locale, typeName, describe],
   );
 
   const ids = Object.keys(selection).filter((id) => selection[id]);

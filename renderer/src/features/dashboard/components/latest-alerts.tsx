@@ -1,6 +1,7 @@
 import { Anchor, Badge, Group, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { ErrorAlert } from '../../../components/error-alert';
 import { formatRelative, formatTimestamp, useLocale, useT } from '../../../lib/i18n';
+import { useServerMessage } from '../../../lib/server-message';
 import { href } from '../../../lib/router';
 import { useAlerts } from '../api/dashboard-queries';
 import { alertTypeKey } from '../lib/alert-types';
@@ -12,6 +13,7 @@ import classes from './dashboard.module.css';
  */
 export function LatestAlerts({ problemHosts = 0 }: { problemHosts?: number }) {
   const t = useT();
+  const describe = useServerMessage();
   const locale = useLocale();
   const alerts = useAlerts({ page: 1, pagesize: 5 });
   const items = alerts.data?.items ?? [];
@@ -59,7 +61,7 @@ export function LatestAlerts({ problemHosts = 0 }: { problemHosts?: number }) {
                   </Tooltip>
                 </Group>
                 <Text size="xs" lineClamp={2} mt={2}>
-                  {alert.description}
+                  {describe(alert.descriptionkey, alert.descriptionparams, alert.description)}
                 </Text>
               </div>
             );

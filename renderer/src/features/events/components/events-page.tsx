@@ -10,6 +10,8 @@ import { SearchInput } from '../../../components/search-input';
 import { TablePager, usePageSize } from '../../../components/table-pager';
 import type { Event as CloudEvent, Params } from '../../../lib/contract';
 import { formatTimestamp, useLocale, useT } from '../../../lib/i18n';
+import { enumLabel, stateLabel } from '../../../lib/enum-labels';
+import { useServerMessage } from '../../../lib/server-message';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { sortAmong, useUrlSort } from '../../../lib/list-sort';
 import { useCan } from '../../../lib/permissions';
@@ -28,6 +30,7 @@ const EMPTY: CloudEvent[] = [];
 
 export function EventsPage() {
   const t = useT();
+  const describe = useServerMessage();
   const locale = useLocale();
   const can = useCan();
   const confirm = useConfirm();
@@ -72,7 +75,7 @@ export function EventsPage() {
             }
             variant="light"
           >
-            {info.getValue()}
+            {enumLabel(t, 'eventLevel', info.getValue())}
           </Badge>
         ),
       }),
@@ -85,7 +88,8 @@ export function EventsPage() {
           </Text>
         ),
       }),
-      col.accessor('description', {
+      col.accessor((e) => describe(e.descriptionkey, e.descriptionparams, e.description), {
+        id: 'description',
         header: t('common.description'),
         cell: (info) => (
           <Tooltip label={info.getValue()} openDelay={600} multiline maw={480}>
@@ -93,7 +97,11 @@ export function EventsPage() {
           </Tooltip>
         ),
       }),
-      col.accessor((e) => e.state ?? '', { id: 'state', header: t('common.state'), size: 90 }),
+      col.accessor((e) => (e.state ? stateLabel(t, e.state) : ''), {
+        id: 'state',
+        header: t('common.state'),
+        size: 90,
+      }),
       col.accessor((e) => e.username ?? '', { id: 'user', header: t('events.user'), size: 110 }),
       col.accessor((e) => e.account ?? '', { id: 'account', header: t('common.account'), size: 110 }),
       col.accessor((e) => e.domain ?? '', { id: 'domain', header: t('common.domain'), size: 100 }),
@@ -103,7 +111,7 @@ export function EventsPage() {
         cell: (info) => formatTimestamp(info.getValue(), locale),
       }),
     ],
-    [t, locale],
+    [t, locale, describe],
   );
 
   const ids = Object.keys(selection).filter((id) => selection[id]);
@@ -166,7 +174,7 @@ export function EventsPage() {
         <Select<EventLevel>
           placeholder={t('events.anyLevel')}
           aria-label={t('events.level')}
-          data={EVENT_LEVELS}
+          data={EVENT_LEVELS.map((value) => ({ value, label: enumLabel(t, 'eventLevel', value) }))}
           value={level}
           onChange={(v) => {
             setLevel(v);

@@ -17,6 +17,7 @@ import { PoolBar } from './pool-bar';
 import { PropertyTable } from './property-table';
 import { AddImageStoreDialog } from './storage-dialogs';
 import classes from './infra.module.css';
+import { enumLabel } from '../../../lib/enum-labels';
 
 const FILTERS = ['zoneid', 'protocol', 'provider'] as const;
 /** The columns the server sorts listImageStores by (column id -> sortby). */
@@ -35,7 +36,7 @@ const FIELDS: FieldSpec<ImageStore>[] = [
   ['url', 'infra.storage.url'],
   ['protocol', 'infra.imageStores.protocol'],
   ['providername', 'infra.storage.provider'],
-  ['scope', 'infra.storage.scope'],
+  ['scope', 'infra.storage.scope', 'storageScope'],
   ['readonly', 'infra.imageStores.readonly', 'bool'],
   ['disksizetotal', 'infra.storage.total', 'bytes'],
   ['disksizeused', 'infra.storage.used', 'bytes'],
@@ -111,7 +112,11 @@ export function SecondaryStoragePage() {
       urlColumn(t('infra.storage.url'), (s) => s.url ?? ''),
       col.accessor((s) => s.protocol ?? '', { id: 'protocol', header: t('infra.imageStores.protocol'), size: 90 }),
       col.accessor((s) => s.providername ?? '', { id: 'provider', header: t('infra.storage.provider'), size: 100 }),
-      col.accessor((s) => s.scope ?? '', { id: 'scope', header: t('infra.storage.scope'), size: 80 }),
+      col.accessor((s) => enumLabel(t, 'storageScope', s.scope), {
+        id: 'scope',
+        header: t('infra.storage.scope'),
+        size: 96,
+      }),
       col.accessor((s) => (s.readonly ? 1 : 0), {
         id: 'readonly',
         header: t('infra.imageStores.readonly'),

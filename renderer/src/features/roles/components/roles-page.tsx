@@ -19,7 +19,9 @@ import { columnHelper, DataTable, type DataColumn, CLIENT_SORTING } from '../../
 import { ErrorAlert } from '../../../components/error-alert';
 import { PageHeader } from '../../../components/page-header';
 import type { Role } from '../../../lib/contract';
+import { enumLabel } from '../../../lib/enum-labels';
 import { useT } from '../../../lib/i18n';
+import { roleText } from '../lib/built-in-roles';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { useCan } from '../../../lib/permissions';
 import { replaceQuery, useLocation } from '../../../lib/router';
@@ -52,7 +54,8 @@ export function RolesPage() {
 
   const columns = useMemo<DataColumn<Role>[]>(
     () => [
-      col.accessor('name', {
+      col.accessor((r) => roleText(t, r).name, {
+        id: 'name',
         header: t('common.name'),
         size: 180,
         cell: (info) => (
@@ -68,8 +71,8 @@ export function RolesPage() {
           </Group>
         ),
       }),
-      col.accessor('type', { header: t('common.type'), size: 120 }),
-      col.accessor((r) => r.description ?? '', { id: 'description', header: t('common.description') }),
+      col.accessor((r) => enumLabel(t, 'roleType', r.type), { id: 'type', header: t('common.type'), size: 120 }),
+      col.accessor((r) => roleText(t, r).description, { id: 'description', header: t('common.description') }),
     ],
     [t],
   );
@@ -120,8 +123,8 @@ export function RolesPage() {
             <Stack gap="xs" h="100%">
               <Group justify="space-between" wrap="nowrap">
                 <Group gap="xs">
-                  <Title order={2}>{selected.name}</Title>
-                  <Badge variant="default">{selected.type}</Badge>
+                  <Title order={2}>{roleText(t, selected).name}</Title>
+                  <Badge variant="default">{enumLabel(t, 'roleType', selected.type)}</Badge>
                 </Group>
                 {!selected.isdefault && (
                   <Group gap={6}>
@@ -149,7 +152,7 @@ export function RolesPage() {
               </Group>
               {selected.description && (
                 <Text size="sm" c="dimmed">
-                  {selected.description}
+                  {roleText(t, selected).description}
                 </Text>
               )}
               {selected.isdefault && (
