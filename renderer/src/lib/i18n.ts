@@ -93,6 +93,9 @@ export const DATE_TIME_OPTIONS: Intl.DateTimeFormatOptions = {
   hourCycle: 'h23',
 };
 
+/** A table column of such moments, wide enough for the longest (Korean's) without cutting it. */
+export const DATE_TIME_COLUMN_SIZE = 184;
+
 const dateTimeFormats = new Map<Locale, Intl.DateTimeFormat>();
 
 /** The locale's date-time format (cached: tables format hundreds of dates). */

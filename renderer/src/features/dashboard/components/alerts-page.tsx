@@ -9,7 +9,7 @@ import { PageHeader } from '../../../components/page-header';
 import { SearchInput } from '../../../components/search-input';
 import { TablePager, usePageSize } from '../../../components/table-pager';
 import type { Alert, Params } from '../../../lib/contract';
-import { formatTimestamp, useLocale, useT } from '../../../lib/i18n';
+import { DATE_TIME_COLUMN_SIZE, formatTimestamp, useLocale, useT } from '../../../lib/i18n';
 import { useServerMessage } from '../../../lib/server-message';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { useCan } from '../../../lib/permissions';
@@ -56,7 +56,7 @@ export function AlertsPage() {
     () => [
       col.accessor('sent', {
         header: t('alerts.sent'),
-        size: 160,
+        size: DATE_TIME_COLUMN_SIZE,
         cell: (info) => formatTimestamp(info.getValue(), locale),
       }),
       col.accessor((a) => Number(a.type), {

@@ -9,7 +9,7 @@ import { PageHeader } from '../../../components/page-header';
 import { SearchInput } from '../../../components/search-input';
 import { TablePager, usePageSize } from '../../../components/table-pager';
 import type { Event as CloudEvent, Params } from '../../../lib/contract';
-import { formatTimestamp, useLocale, useT } from '../../../lib/i18n';
+import { DATE_TIME_COLUMN_SIZE, formatTimestamp, useLocale, useT } from '../../../lib/i18n';
 import { enumLabel, stateLabel } from '../../../lib/enum-labels';
 import { useServerMessage } from '../../../lib/server-message';
 import { notifyError, notifySuccess } from '../../../lib/notify';
@@ -107,7 +107,7 @@ export function EventsPage() {
       col.accessor((e) => e.domain ?? '', { id: 'domain', header: t('common.domain'), size: 100 }),
       col.accessor('created', {
         header: t('common.created'),
-        size: 160,
+        size: DATE_TIME_COLUMN_SIZE,
         cell: (info) => formatTimestamp(info.getValue(), locale),
       }),
     ],
