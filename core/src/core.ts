@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { ApiDispatcher } from './api/dispatcher';
-import { toApiError } from './api/errors';
+import { toApiError, translatableFields } from './api/errors';
 import { CommandRegistry } from './api/registry';
 import { ResponseCheck } from './api/response-check';
 import { resultBody } from './api/serialize';
@@ -118,6 +118,13 @@ function openStores(database: DatabaseConfig) {
 }
 
 /** The composition root: builds the store, services and dispatcher, in that order. */
+/** A failed job's result: CloudStack's error fields with Stackyard's message key; internal errors logged. */
+function jobFailure(error: unknown) {
+  const e = toApiError(error);
+  if (e.code === 'API.INTERNAL') console.error('[jobs] job failed:', error instanceof Error ? error.stack : error);
+  return { errorcode: e.errorcode, errortext: e.message, ...translatableFields(e.translatable) };
+}
+
 export async function createCore(options: CoreOptions): Promise<Core> {
   ensurePrivateDirectory(options.dataDir);
   const { store, readView, closeStores } = openStores(options.database);
@@ -144,12 +151,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       serverName: serverNameOf(options),
       // Jobs run only once the core is built (jobs.start() below), when api exists.
       run: async (command, params, caller, progress) => resultBody(await api.runJob(command, params, caller, progress)),
-      toFailure: (error) => {
-        const e = toApiError(error);
-        if (e.code === 'API.INTERNAL')
-          console.error('[jobs] job failed:', error instanceof Error ? error.stack : error);
-        return { errorcode: e.errorcode, errortext: e.message };
-      },
+      toFailure: jobFailure,
       settings,
       callerForUser: (userId) => auth.callerForUser(userId, 'system'),
       isResumable: (command) => registry.get(command)?.resumable === true,

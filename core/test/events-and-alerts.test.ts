@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALERT_TYPES } from '../src/domain/infrastructure';
+import { message } from '../src/domain/messages';
 import { raiseAlert } from '../src/services/alerts';
 import type { Caller } from '../src/services/caller';
 import { dialects, startTestCore, type TestCore } from './harness';
@@ -63,7 +64,10 @@ describe.each(dialects())('events and alerts to investigate with (%s)', (dialect
     const [latest] = await eventsOf({ type: 'ZONE.EDIT', resourceid: zone.uuid });
     expect(latest.sourceaddress).toBe('local');
 
-    await tc.core.events.record({ type: 'ALERT.GENERATE', description: 'raised by the system' });
+    await tc.core.events.record({
+      type: 'ALERT.GENERATE',
+      message: message('event.zone.updated', { name: 'raised by the system', id: '-' }),
+    });
     const [system] = await eventsOf({ type: 'ALERT.GENERATE' });
     expect(system.sourceaddress).toBeUndefined();
     expect(system.jobid).toBeUndefined();
@@ -133,7 +137,7 @@ describe.each(dialects())('events and alerts to investigate with (%s)', (dialect
     await raiseAlert(tc.core.services, {
       type: ALERT_TYPES.ALERT_TYPE_HOST,
       name: 'ALERT.HOST',
-      subject: 'Host is down, name: sim-ev-h0',
+      message: message('alert.host.down', { name: 'sim-ev-h0', id: host.id, zone: 'Z1', pod: 'P1' }),
       zoneId: zone.id,
       podId: pod.id,
       clusterId: cluster.id,
@@ -142,7 +146,7 @@ describe.each(dialects())('events and alerts to investigate with (%s)', (dialect
     await raiseAlert(tc.core.services, {
       type: ALERT_TYPES.ALERT_TYPE_MEMORY,
       name: 'ALERT.MEMORY',
-      subject: 'System Alert: Low Available Memory in pod P1',
+      message: message('alert.capacity.memory', { cluster: '-', pod: 'P1', zone: 'Z1', used: 90, threshold: 85 }),
       zoneId: zone.id,
       podId: pod.id,
       resourceId: pod.uuid,

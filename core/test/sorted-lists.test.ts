@@ -15,6 +15,7 @@ import { nowIso } from '../src/domain/time';
 import { dialects, startTestCore, type TestCore } from './harness';
 import { seedCluster, seedHost, seedPod, seedZone } from './infrastructure/seed';
 import { createDomain, fails, insertAccount, ok, rootDomainUuid } from './tenancy/fixtures';
+import { message } from '../src/domain/messages';
 
 /** A list command, the entity key of its response, its table, and each sort key's column there. */
 interface SortedList {
@@ -209,7 +210,7 @@ async function seed(tc: TestCore): Promise<void> {
     await raiseAlert(tc.core.services, {
       type: [7, 0, 1][i % 3]!,
       name: ['ALERT.HOST', 'ALERT.MEMORY', 'ALERT.CPU'][i % 3]!,
-      subject: `alert ${i}`,
+      message: message('alert.host.down', { name: `alert ${i}`, id: i, zone: 'z', pod: 'p' }),
       resourceId: crypto.randomUUID(),
     });
   }
@@ -232,7 +233,7 @@ async function seed(tc: TestCore): Promise<void> {
     await tc.core.services.events.record({
       type: ['VM.CREATE', 'HOST.UPDATE', 'ZONE.CREATE'][i % 3]!,
       level: (['INFO', 'WARN', 'ERROR'] as const)[(i * 2) % 3],
-      description: `event ${i}`,
+      message: message('event.role.updated', { name: `event ${i}` }),
       caller: tc.admin,
     });
   }

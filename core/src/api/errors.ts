@@ -1,4 +1,5 @@
 import { DomainError, type ErrorKind } from '../domain/errors';
+import { englishText, message, type ServerMessage } from '../domain/messages';
 import { quoteValue } from '../domain/quote-value';
 
 /** CloudStack's ApiErrorCode (HTTP status and errorcode) and CSExceptionErrorCode (cserrorcode). */
@@ -15,28 +16,48 @@ const MAPPING: Record<ErrorKind, { errorcode: number; cserrorcode: number }> = {
   internal: { errorcode: 530, cserrorcode: 4250 },
 };
 
+/**
+ * CloudStack's error body. Stackyard adds `errorkey` and `errorparams` (the catalogue message the
+ * errortext was rendered from, contract/messages.ts) when the error has one; CloudStack clients
+ * ignore them.
+ */
 export interface ApiErrorBody {
   uuidList: string[];
   errorcode: number;
   cserrorcode: number;
   errortext: string;
+  errorkey?: string;
+  errorparams?: Record<string, string>;
+}
+
+/** A failure's translatable message as the error body and a failed job's result carry it. */
+export function translatableFields(m: ServerMessage | undefined): Pick<ApiErrorBody, 'errorkey' | 'errorparams'> {
+  return m ? { errorkey: m.key, errorparams: m.params } : {};
 }
 
 export class ApiError extends Error {
   readonly errorcode: number;
   readonly cserrorcode: number;
   readonly code: string;
+  readonly translatable?: ServerMessage;
 
-  constructor(errorcode: number, cserrorcode: number, errortext: string, code = 'API.ERROR') {
-    super(errortext);
+  constructor(errorcode: number, cserrorcode: number, errortext: string | ServerMessage, code = 'API.ERROR') {
+    super(typeof errortext === 'string' ? errortext : englishText(errortext));
     this.name = 'ApiError';
     this.errorcode = errorcode;
     this.cserrorcode = cserrorcode;
     this.code = code;
+    if (typeof errortext !== 'string') this.translatable = errortext;
   }
 
   get body(): ApiErrorBody {
-    return { uuidList: [], errorcode: this.errorcode, cserrorcode: this.cserrorcode, errortext: this.message };
+    return {
+      uuidList: [],
+      errorcode: this.errorcode,
+      cserrorcode: this.cserrorcode,
+      errortext: this.message,
+      ...translatableFields(this.translatable),
+    };
   }
 }
 
@@ -44,21 +65,16 @@ export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof DomainError) {
     const m = MAPPING[error.kind];
-    return new ApiError(m.errorcode, m.cserrorcode, error.message, error.code);
+    return new ApiError(m.errorcode, m.cserrorcode, error.translatable ?? error.message, error.code);
   }
-  return new ApiError(
-    530,
-    4250,
-    'Internal error executing command, please contact your system administrator',
-    'API.INTERNAL',
-  );
+  return new ApiError(530, 4250, message('error.internal', {}), 'API.INTERNAL');
 }
 
 function invalidParameter(command: string, name: string, reason: string): ApiError {
   return new ApiError(
     431,
     9999,
-    `Unable to execute API command ${command.toLowerCase()} due to invalid value. Invalid parameter ${name} value: ${reason}`,
+    message('error.api.invalidParameter', { command: command.toLowerCase(), param: name, reason }),
     'API.INVALID_PARAMETER',
   );
 }
@@ -68,7 +84,7 @@ export const errors = {
     new ApiError(
       431,
       9999,
-      `Unable to execute API command ${command.toLowerCase()} due to missing parameter ${name}`,
+      message('error.api.missingParameter', { command: command.toLowerCase(), param: name }),
       'API.MISSING_PARAMETER',
     ),
   invalidParameter: (command: string, name: string, reason: string) => invalidParameter(command, name, reason),
@@ -81,8 +97,8 @@ export const errors = {
     ),
   unknownCommand: (command: string) =>
     new ApiError(432, 9999, `Unknown API command: ${quoteValue(command)}`, 'API.UNKNOWN_COMMAND'),
-  notAllowed: () =>
-    new ApiError(432, 9999, 'The given command does not exist or it is not available for user', 'API.NOT_ALLOWED'),
-  unauthenticated: () =>
-    new ApiError(401, 9999, 'unable to verify user credentials and/or request signature', 'API.UNAUTHENTICATED'),
+  notAllowed: () => new ApiError(432, 9999, message('error.api.notAllowed', {}), 'API.NOT_ALLOWED'),
+  unauthenticated: () => new ApiError(401, 9999, message('error.unauthenticated', {}), 'API.UNAUTHENTICATED'),
+  /** A session key that names no live session (expired, ended or never issued). */
+  sessionExpired: () => new ApiError(401, 9999, message('error.session.expired', {}), 'API.UNAUTHENTICATED'),
 };

@@ -42,6 +42,10 @@ export interface Alert {
   name: string;
   /** description of the alert */
   description: string;
+  /** Stackyard: the message key of the description, for translation (absent on alerts raised before keys) */
+  descriptionkey?: string;
+  /** Stackyard: the parameters of the description message, by placeholder name */
+  descriptionparams?: Record<string, string>;
   /** the date and time the alert was sent */
   sent: string;
   /** Stackyard: the kind of resource the alert is about (a host, or the place of a capacity alert) */
@@ -429,6 +433,10 @@ export interface Event {
   level: "INFO" | "WARN" | "ERROR";
   /** a brief description of the event */
   description: string;
+  /** Stackyard: the message key of the description, for translation (absent on events recorded before keys) */
+  descriptionkey?: string;
+  /** Stackyard: the parameters of the description message, by placeholder name */
+  descriptionparams?: Record<string, string>;
   /** the account name for the account that owns the object being acted on in the event (e.g. the owner of the virtual machine, ip address, or security group) */
   account?: string;
   /** the id of the account's domain */

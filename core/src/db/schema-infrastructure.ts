@@ -274,6 +274,10 @@ export interface AlertTable {
   type: number;
   name: string;
   subject: string;
+  /** The catalogue key of the subject (contract/messages.ts); null on rows older than 0013. */
+  subject_key: string | null;
+  /** Its parameters, a JSON object of strings. */
+  subject_params: string | null;
   zone_id: number | null;
   pod_id: number | null;
   cluster_id: number | null;

@@ -122,6 +122,10 @@ export interface EventTable {
   level: string;
   state: string;
   description: string;
+  /** The catalogue key of the description (contract/messages.ts); null on rows older than 0013. */
+  description_key: string | null;
+  /** Its parameters, a JSON object of strings. */
+  description_params: string | null;
   user_id: number | null;
   account_id: number | null;
   domain_id: number | null;

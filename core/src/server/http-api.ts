@@ -219,9 +219,7 @@ export class ApiEndpoint {
     // A session call must name its session key: a cookie alone never authenticates (CSRF).
     const caller = (await auth.sessionCaller(params.get('sessionkey'))) ?? null;
     if (caller) return { caller };
-    const error = params.get('sessionkey')
-      ? new ApiError(401, 9999, 'unable to verify user credentials', 'API.UNAUTHENTICATED')
-      : errors.unauthenticated();
+    const error = params.get('sessionkey') ? errors.sessionExpired() : errors.unauthenticated();
     return { error };
   }
 

@@ -112,6 +112,8 @@ describe.each(dialects())('HTTP server (%s)', (dialect) => {
         errorcode: 401,
         cserrorcode: 9999,
         errortext: 'Failed to authenticate user pat in domain ROOT; please provide valid credentials',
+        errorkey: 'error.login.failed',
+        errorparams: { username: 'pat', domain: 'ROOT' },
       },
     });
     expect(r.res.headers.getSetCookie()).toEqual([]);
@@ -227,6 +229,8 @@ describe.each(dialects())('HTTP server (%s)', (dialect) => {
         errorcode: 401,
         cserrorcode: 9999,
         errortext: 'unable to verify user credentials and/or request signature',
+        errorkey: 'error.unauthenticated',
+        errorparams: {},
       });
     });
 

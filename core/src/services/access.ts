@@ -1,3 +1,4 @@
+import { message } from '../domain/messages';
 import { permissionDenied, notFound } from '../domain/errors';
 import {
   effectiveRights,
@@ -176,7 +177,7 @@ export class AccessService {
     if (!this.canAccessDomain(caller, domain)) {
       throw permissionDenied(
         'ACCESS.DOMAIN',
-        `Caller ${caller.accountName} does not have permission to operate within domain id=${domain.uuid}`,
+        message('error.access.domain', { caller: caller.accountName, id: domain.uuid }),
       );
     }
   }
@@ -190,7 +191,7 @@ export class AccessService {
     }
     throw permissionDenied(
       'ACCESS.ACCOUNT',
-      `Caller ${caller.accountName} does not have permission to operate with resource of account id=${account.uuid}`,
+      message('error.access.account', { caller: caller.accountName, id: account.uuid }),
     );
   }
 
@@ -207,7 +208,8 @@ export class AccessService {
         .where('uuid', '=', params.domainid)
         .where('removed', 'is', null)
         .executeTakeFirst();
-      if (!domain) throw notFound('DOMAIN.NOT_FOUND', `Unable to find domain by id ${params.domainid}`);
+      if (!domain)
+        throw notFound('DOMAIN.NOT_FOUND', message('error.notFound', { resource: 'domain', id: params.domainid }));
       this.checkDomainOrOwn(caller, domain);
     }
     if (params.account) {

@@ -1,4 +1,5 @@
 import { invalidParameter, notFound } from '../domain/errors';
+import { message } from '../domain/messages';
 import { nowIso } from '../domain/time';
 import { findUserView } from '../db/repositories/users';
 import type { Alert } from '../api/schemas/alerts';
@@ -57,7 +58,7 @@ export async function acknowledgeAlerts(services: Deps, caller: Caller, uuids: s
   for (const alert of changed) {
     await services.events.record({
       type: 'ALERT.ACKNOWLEDGE',
-      description: `Acknowledged alert ${alert.name} (id: ${alert.uuid})`,
+      message: message('event.alert.acknowledged', { name: alert.name, id: alert.uuid }),
       caller,
       resourceType: 'Alert',
       resourceId: alert.uuid,
@@ -104,9 +105,9 @@ export async function assignAlert(
     .execute();
   await services.events.record({
     type: 'ALERT.ASSIGN',
-    description: assignee
-      ? `Assigned alert ${alert.name} (id: ${alert.uuid}) to ${assignee.username}`
-      : `Unassigned alert ${alert.name} (id: ${alert.uuid})`,
+    message: assignee
+      ? message('event.alert.assigned', { name: alert.name, id: alert.uuid, user: assignee.username })
+      : message('event.alert.unassigned', { name: alert.name, id: alert.uuid }),
     caller,
     resourceType: 'Alert',
     resourceId: alert.uuid,

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { ALERT_TYPES } from '../domain/infrastructure';
+import { storedParams } from '../domain/messages';
 import { toCloudStackDate } from '../domain/time';
 import type { Database } from '../db/schema';
 import type { Alert, AlertResourceType } from '../api/schemas/alerts';
@@ -26,6 +27,8 @@ export function selectAlertViews(db: Kysely<Database>) {
       'al.type',
       'al.name',
       'al.subject',
+      'al.subject_key',
+      'al.subject_params',
       'al.created',
       'al.last_sent',
       'al.resource_id',
@@ -49,6 +52,8 @@ export interface AlertViewRow {
   type: number;
   name: string;
   subject: string;
+  subject_key: string | null;
+  subject_params: string | null;
   created: string;
   last_sent: string;
   resource_id: string | null;
@@ -92,6 +97,10 @@ export function alertResponse(row: AlertViewRow): Alert {
     lastsent: toCloudStackDate(row.last_sent),
     acknowledged: row.acknowledged_at !== null,
   };
+  if (row.subject_key !== null) {
+    out.descriptionkey = row.subject_key;
+    out.descriptionparams = storedParams(row.subject_params);
+  }
   const resource = alertResource(row);
   if (resource) {
     out.resourcetype = resource.type;

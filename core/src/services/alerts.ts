@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { englishText, type ServerMessage } from '../domain/messages';
 import { nowIso } from '../domain/time';
 import type { CoreServices } from './core-services';
 
@@ -7,7 +8,8 @@ export interface RaiseAlert {
   type: number;
   /** CloudStack's alert name, e.g. 'ALERT.HOST', 'ALERT.MEMORY'. */
   name: string;
-  subject: string;
+  /** What the alert says, by catalogue key (domain/messages.ts); its English text is the subject. */
+  message: ServerMessage;
   zoneId?: number | null;
   podId?: number | null;
   clusterId?: number | null;
@@ -17,13 +19,18 @@ export interface RaiseAlert {
 
 /**
  * Raises a CloudStack alert (listAlerts). While an unarchived alert of the same type exists for the
- * same resource, it is refreshed (subject and last_sent) instead of adding another row, so a host
+ * same resource, it is refreshed (subject, its key and last_sent) instead of adding another row, so a host
  * that stays down does not flood the list. Publishes an 'Alert' resource change for open screens.
  */
 export async function raiseAlert(services: Pick<CoreServices, 'store' | 'events'>, alert: RaiseAlert): Promise<void> {
   const { db } = services.store;
   const now = nowIso();
   const resourceId = alert.resourceId ?? null;
+  const said = {
+    subject: englishText(alert.message).slice(0, 2048),
+    subject_key: alert.message.key,
+    subject_params: JSON.stringify(alert.message.params),
+  };
   let uuid: string | undefined;
   if (resourceId !== null) {
     const open = await db
@@ -36,7 +43,7 @@ export async function raiseAlert(services: Pick<CoreServices, 'store' | 'events'
     if (open) {
       await db
         .updateTable('alerts')
-        .set({ subject: alert.subject, last_sent: now })
+        .set({ ...said, last_sent: now })
         .where('id', '=', open.id)
         .execute();
       uuid = open.uuid;
@@ -50,7 +57,7 @@ export async function raiseAlert(services: Pick<CoreServices, 'store' | 'events'
         uuid,
         type: alert.type,
         name: alert.name,
-        subject: alert.subject.slice(0, 2048),
+        ...said,
         zone_id: alert.zoneId ?? null,
         pod_id: alert.podId ?? null,
         cluster_id: alert.clusterId ?? null,

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { message } from '../domain/messages';
 import type { LoginResponse } from '../api/schemas/auth';
 import { DomainError, unauthenticated } from '../domain/errors';
 import { ACCOUNT_TYPE } from '../domain/roles';
@@ -57,7 +58,9 @@ export class LoginThrottled extends DomainError {
     super(
       'unauthenticated',
       'AUTH.LOGIN_THROTTLED',
-      `Too many failed login attempts for this user or from this address; the password was not checked. Try again in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}.`,
+      retryAfterSeconds === 1
+        ? message('error.login.throttledOneSecond', {})
+        : message('error.login.throttled', { seconds: retryAfterSeconds }),
     );
   }
 }
@@ -156,9 +159,9 @@ export class AuthService implements AuthPort {
     const failure = () =>
       unauthenticated(
         'AUTH.LOGIN_FAILED',
-        `Failed to authenticate user ${username} in domain ${loginDomainLabel(options)}; please provide valid credentials`,
+        message('error.login.failed', { username, domain: loginDomainLabel(options) }),
       );
-    const from = options.remoteAddress ? ` from IP Address ${options.remoteAddress}` : '';
+    const address = options.remoteAddress;
     const p = domain ? await this.principal({ username, domainId: domain.id }) : undefined;
     if (!p) {
       // Same work as a real check, so timing does not tell which usernames exist.
@@ -174,7 +177,7 @@ export class AuthService implements AuthPort {
       await this.events.record({
         type: 'USER.LOGIN',
         level: 'ERROR',
-        description: `user failed to log in${from}`,
+        message: address ? message('event.user.loginFailedFrom', { address }) : message('event.user.loginFailed', {}),
         caller: owner,
         resourceType: 'User',
         resourceId: p.userUuid,
@@ -186,7 +189,7 @@ export class AuthService implements AuthPort {
     const result = await this.openSession(p, password);
     await this.events.record({
       type: 'USER.LOGIN',
-      description: `user has logged in${from}`,
+      message: address ? message('event.user.loggedInFrom', { address }) : message('event.user.loggedIn', {}),
       caller: owner,
       resourceType: 'User',
       resourceId: p.userUuid,
@@ -291,7 +294,7 @@ export class AuthService implements AuthPort {
     if (p) {
       await this.events.record({
         type: 'USER.LOGOUT',
-        description: 'user has logged out',
+        message: message('event.user.loggedOut', {}),
         caller: { userId: p.userId, accountId: p.accountId, domainId: p.domainId },
         resourceType: 'User',
         resourceId: p.userUuid,
@@ -394,7 +397,7 @@ export class AuthService implements AuthPort {
       await this.events.record({
         type: 'USER.LOCK',
         level: 'WARN',
-        description: `user locked after ${allowed} failed login attempts`,
+        message: message('event.user.lockedAfterFailures', { count: allowed }),
         caller: { userId: p.userId, accountId: p.accountId, domainId: p.domainId },
         resourceType: 'User',
         resourceId: p.userUuid,

@@ -5,6 +5,7 @@ import type { HypervisorDrivers } from '../drivers/hypervisor/types';
 import type { AsyncJobRow, EventRow } from '../db/schema';
 import type { AccessService } from './access';
 import type { Caller } from './caller';
+import type { ServerMessage } from '../domain/messages';
 
 /** Everything a command handler may use. Built once by the composition root (core/src/core.ts). */
 export interface CoreServices {
@@ -23,7 +24,8 @@ export interface CoreServices {
 
 export interface NewEvent {
   type: string;
-  description: string;
+  /** What happened, by catalogue key (domain/messages.ts); its English text is the description. */
+  message: ServerMessage;
   level?: 'INFO' | 'WARN' | 'ERROR';
   state?: 'Created' | 'Scheduled' | 'Started' | 'Completed';
   /** The owner of the event; defaults to nobody (system). */

@@ -4,6 +4,7 @@ import { dialects, freshDatabase } from '../../test/harness';
 import { migrate, openStore, type Store } from '../db/connect';
 import type { LiveMessage } from './core-services';
 import { EventService, listEvents } from './events';
+import { message } from '../domain/messages';
 
 async function owner(store: Store) {
   const now = new Date().toISOString();
@@ -102,7 +103,7 @@ describe.each(dialects())('EventService (%s)', (dialect) => {
     const o = await owner(store);
     const row = await events.record({
       type: 'USER.LOGIN',
-      description: 'user has logged in',
+      message: message('event.user.loggedIn', {}),
       caller: o.caller,
       resourceType: 'User',
       resourceId: o.user.uuid,
@@ -120,7 +121,7 @@ describe.each(dialects())('EventService (%s)', (dialect) => {
     expect(row.uuid).toMatch(/^[0-9a-f-]{36}$/);
     const system = await events.record({
       type: 'ALERT.GENERATE',
-      description: 'disk full',
+      message: message('event.role.updated', { name: 'disk full' }),
       level: 'WARN',
       state: 'Started',
     });
@@ -133,21 +134,23 @@ describe.each(dialects())('EventService (%s)', (dialect) => {
     events.subscribe((m) => seen.push(m));
     const row = await events.record({
       type: 'ACCOUNT.UPDATE',
-      description: 'updated account',
+      message: message('event.account.renamed', { name: 'alice-acct', newName: 'alice' }),
       caller: o.caller,
       resourceType: 'Account',
       resourceId: o.account.uuid,
     });
     expect(seen).toHaveLength(1);
-    const message = seen[0] as Extract<LiveMessage, { kind: 'event' }>;
-    expect(message.kind).toBe('event');
-    expect(message.scope).toEqual({ accountId: o.account.id, domainId: o.domain.id });
-    expect(message.event).toEqual({
+    const live = seen[0] as Extract<LiveMessage, { kind: 'event' }>;
+    expect(live.kind).toBe('event');
+    expect(live.scope).toEqual({ accountId: o.account.id, domainId: o.domain.id });
+    expect(live.event).toEqual({
       id: row.uuid,
       username: 'alice',
       type: 'ACCOUNT.UPDATE',
       level: 'INFO',
-      description: 'updated account',
+      description: 'Updated account alice-acct (renamed to alice)',
+      descriptionkey: 'event.account.renamed',
+      descriptionparams: { name: 'alice-acct', newName: 'alice' },
       account: 'alice-acct',
       domainid: o.domain.uuid,
       domain: 'ROOT',
@@ -180,8 +183,8 @@ describe.each(dialects())('EventService (%s)', (dialect) => {
   });
 
   it('purges events older than a given time', async () => {
-    const old = await events.record({ type: 'USER.LOGIN', description: 'old' });
-    await events.record({ type: 'USER.LOGIN', description: 'new' });
+    const old = await events.record({ type: 'USER.LOGIN', message: message('event.role.updated', { name: 'old' }) });
+    await events.record({ type: 'USER.LOGIN', message: message('event.role.updated', { name: 'new' }) });
     await store.db
       .updateTable('events')
       .set({ created: new Date(Date.now() - 20 * 86_400_000).toISOString() })
@@ -189,6 +192,6 @@ describe.each(dialects())('EventService (%s)', (dialect) => {
       .execute();
     expect(await events.purgeOlderThan(new Date(Date.now() - 15 * 86_400_000))).toBe(1);
     const left = await store.db.selectFrom('events').select('description').execute();
-    expect(left.map((r) => r.description)).toEqual(['new']);
+    expect(left.map((r) => r.description)).toEqual(['Updated role new']);
   });
 });

@@ -8,6 +8,7 @@ import {
   type EventLevel,
   type EventState,
 } from '../domain/event-types';
+import { englishText, storedParams } from '../domain/messages';
 import { nowIso } from '../domain/time';
 import type { Store } from '../db/connect';
 import { containsIgnoreCase, type PageWindow } from '../db/query-helpers';
@@ -42,6 +43,8 @@ export function selectEvents(db: Kysely<Database>) {
       'e.level',
       'e.state',
       'e.description',
+      'e.description_key',
+      'e.description_params',
       'e.user_id',
       'e.account_id',
       'e.domain_id',
@@ -68,6 +71,8 @@ export interface EventListRow {
   level: string;
   state: string;
   description: string;
+  description_key: string | null;
+  description_params: string | null;
   resource_type: string | null;
   resource_id: string | null;
   archived: number;
@@ -98,6 +103,10 @@ export function eventResponse(row: EventListRow): Event {
     state: row.state as EventState,
     archived: row.archived === 1,
   };
+  if (row.description_key !== null) {
+    out.descriptionkey = row.description_key;
+    out.descriptionparams = storedParams(row.description_params);
+  }
   if (row.username !== null) out.username = row.username;
   if (row.account_name !== null) out.account = row.account_name;
   if (row.domain_uuid !== null) out.domainid = row.domain_uuid;
@@ -142,7 +151,9 @@ export class EventService implements EventSink {
         type: event.type,
         level: event.level ?? 'INFO',
         state: event.state ?? 'Completed',
-        description: event.description.slice(0, 2048),
+        description: englishText(event.message).slice(0, 2048),
+        description_key: event.message.key,
+        description_params: JSON.stringify(event.message.params),
         user_id: event.caller?.userId ?? null,
         account_id: event.caller?.accountId ?? null,
         domain_id: event.caller?.domainId ?? null,

@@ -20,6 +20,9 @@ export interface JobProgressReporter {
 export interface JobFailure {
   errorcode: number;
   errortext: string;
+  /** The catalogue message errortext was rendered from (contract/messages.ts), when there is one. */
+  errorkey?: string;
+  errorparams?: Record<string, string>;
 }
 
 export interface JobRunnerDeps {
@@ -236,7 +239,7 @@ export class JobRunner {
       body = await withEventContext(context, () => this.deps.run(row.command, params, caller, progress));
     } catch (error) {
       const failure = owner.failure ?? this.deps.toFailure(error);
-      await this.finish(row, 'Fail', failure.errorcode, { errorcode: failure.errorcode, errortext: failure.errortext });
+      await this.finish(row, 'Fail', failure.errorcode, { ...failure });
       return;
     }
     const failure = owner.failure;

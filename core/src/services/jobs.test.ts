@@ -7,6 +7,7 @@ import type { Caller } from './caller';
 import type { LiveMessage } from './core-services';
 import { EventService } from './events';
 import { INTERRUPTED_TEXT, JobService, type JobServiceDeps } from './jobs';
+import { message } from '../domain/messages';
 
 function fakeCaller(userId: number): Caller {
   return {
@@ -433,8 +434,8 @@ describe.each(dialects())('JobService (%s)', (dialect) => {
       run: async () => ({ success: true }),
       settings: { get: <T>(name: string) => values[name] as T },
     });
-    const old = await events.record({ type: 'USER.LOGIN', description: 'old' });
-    await events.record({ type: 'USER.LOGIN', description: 'recent' });
+    const old = await events.record({ type: 'USER.LOGIN', message: message('event.role.updated', { name: 'old' }) });
+    await events.record({ type: 'USER.LOGIN', message: message('event.role.updated', { name: 'recent' }) });
     await store.db
       .updateTable('events')
       .set({ created: new Date(Date.now() - 16 * 86_400_000).toISOString() })
@@ -442,7 +443,10 @@ describe.each(dialects())('JobService (%s)', (dialect) => {
       .execute();
     const now = Date.now();
     expect(await s.purgeEvents(now)).toBe(1);
-    const again = await events.record({ type: 'USER.LOGIN', description: 'old again' });
+    const again = await events.record({
+      type: 'USER.LOGIN',
+      message: message('event.role.updated', { name: 'old again' }),
+    });
     await store.db
       .updateTable('events')
       .set({ created: new Date(now - 16 * 86_400_000).toISOString() })
@@ -453,7 +457,7 @@ describe.each(dialects())('JobService (%s)', (dialect) => {
     values['event.purge.delay'] = 0;
     expect(await s.purgeEvents(now + 8_000_000)).toBe(0); // 0 keeps events forever
     expect((await store.db.selectFrom('events').select('description').execute()).map((r) => r.description)).toEqual([
-      'recent',
+      'Updated role recent',
     ]);
   });
 

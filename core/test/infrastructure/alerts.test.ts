@@ -4,6 +4,7 @@ import { ALERT_TYPES } from '../../src/domain/infrastructure';
 import { raiseAlert } from '../../src/services/alerts';
 import { dialects, startTestCore, type TestCore } from '../harness';
 import { callerOf, createAccount, fails, ok } from '../tenancy/fixtures';
+import { message } from '../../src/domain/messages';
 
 async function insertAlert(tc: TestCore, values: { type: number; name: string; subject: string; created: string }) {
   const uuid = crypto.randomUUID();
@@ -48,7 +49,7 @@ describe.each(dialects())('alerts (%s)', (dialect) => {
     await raiseAlert(tc.core.services, {
       type: ALERT_TYPES.ALERT_TYPE_CPU,
       name: 'ALERT.CPU',
-      subject: 'System Alert: Low Available CPU in cluster c2',
+      message: message('alert.capacity.cpu', { cluster: 'c2', pod: 'p1', zone: 'z1', used: '90.00', threshold: 75 }),
       resourceId: crypto.randomUUID(),
     });
   });
@@ -111,7 +112,12 @@ describe.each(dialects())('alerts (%s)', (dialect) => {
   });
 
   it('lets resource admins list but not archive or delete', async () => {
-    await raiseAlert(tc.core.services, { type: 7, name: 'ALERT.HOST', subject: 'again', resourceId: 'x' });
+    await raiseAlert(tc.core.services, {
+      type: 7,
+      name: 'ALERT.HOST',
+      message: message('alert.host.down', { name: 'again', id: 'x', zone: 'z1', pod: 'p1' }),
+      resourceId: 'x',
+    });
     const ra = await createAccount(tc, { username: `al-ra-${dialect}`, accounttype: 3 });
     const raCaller = await callerOf(tc, ra.user[0].id);
     expect(ok(await tc.call('listAlerts', {}, raCaller)).count).toBe(1);

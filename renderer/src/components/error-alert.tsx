@@ -1,12 +1,13 @@
 import { Alert, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { ApiError } from '../lib/api-error';
-import { useT, type MessageKey } from '../lib/i18n';
+import { ApiError, errorText } from '../lib/api-error';
+import { useLocale, useT, type MessageKey } from '../lib/i18n';
 import { errorHintKey } from '../lib/notify';
 
-/** CloudStack's errortext, its codes and what to do about it. */
+/** CloudStack's errortext (in the user's language when the core keyed it), its codes and what to do about it. */
 export function ErrorAlert({ error, title, hint: hintKey }: { error: unknown; title?: string; hint?: MessageKey }) {
   const t = useT();
+  const locale = useLocale();
   if (!error) return null;
   const hint = hintKey ?? errorHintKey(error);
   return (
@@ -19,7 +20,7 @@ export function ErrorAlert({ error, title, hint: hintKey }: { error: unknown; ti
       py="xs"
     >
       <Text size="sm" data-testid="error-text">
-        {error instanceof Error ? error.message : String(error)}
+        {errorText(error, locale)}
       </Text>
       {hint && (
         <Text size="xs" c="dimmed" mt={4}>

@@ -1,4 +1,4 @@
-import { ApiError } from './api-error';
+import { ApiError, errorMessageRef } from './api-error';
 import type { LiveMessage, LoginInfo, RawResponse, StackyardBridge } from './api-types';
 import {
   responseNameOf,
@@ -63,7 +63,7 @@ export function unwrapResponse(command: string, status: number, body: unknown): 
     const errorcode = Number(record['errorcode'] ?? status) || status;
     const cserrorcode = Number(record['cserrorcode'] ?? 9999) || 9999;
     const errortext = typeof record['errortext'] === 'string' ? record['errortext'] : `HTTP ${status}`;
-    throw new ApiError(errorcode, cserrorcode, errortext);
+    throw new ApiError(errorcode, cserrorcode, errortext, errorMessageRef(record));
   }
   return record;
 }

@@ -2,7 +2,8 @@ import { create } from 'zustand';
 import type { ApiClient } from './api-client';
 import type { AsyncStart } from './contract';
 import { translate, type Locale, type MessageKey } from './i18n';
-import { followJob, useJobStore, type JobState } from './jobs';
+import { errorText } from './api-error';
+import { followJob, jobFailureText, useJobStore, type JobState } from './jobs';
 
 /**
  * A batch title kept as a message (key and parameters), so the entry reads in the language of the
@@ -155,10 +156,6 @@ export function batchStorageKey(serverTarget: string, userId: string): string {
   return `stackyard.batches.${serverTarget}.${userId}`;
 }
 
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 /** Runs `work` over the indexes 0..count-1, at most `limit` at a time. */
 async function pool(count: number, limit: number, work: (index: number) => Promise<void>): Promise<void> {
   let next = 0;
@@ -196,7 +193,7 @@ export async function runBatch<T>(client: ApiClient, options: RunBatchOptions<T>
       if ('sync' in outcome) return update({ state: 'done' });
       update({ jobid: outcome.jobid });
       const entry = await followJob(client, outcome.jobid);
-      update({ state: entry.state, errortext: entry.errortext });
+      update({ state: entry.state, errortext: jobFailureText(entry) });
     } catch (error) {
       update({ state: 'failed', errortext: errorText(error) });
     }
@@ -229,7 +226,7 @@ export async function restoreBatches(client: ApiClient, storageKey: string, notS
         update({ state: 'running' });
         entry = await followJob(client, jobid);
       }
-      if (entry) update({ state: entry.state, errortext: entry.errortext });
+      if (entry) update({ state: entry.state, errortext: jobFailureText(entry) });
     } catch (error) {
       update({ state: 'failed', errortext: errorText(error) });
     }

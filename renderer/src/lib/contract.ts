@@ -9,3 +9,4 @@ export { wireParams } from '../../../core/src/contract/wire';
 export type { LiveMessage, ResourceChange } from '../../../core/src/contract/live';
 export * from '../../../core/src/contract/health';
 export { SETTING_DESCRIPTIONS, type SettingName } from '../../../core/src/contract/settings.generated';
+export * from '../../../core/src/contract/messages';

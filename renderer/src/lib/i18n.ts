@@ -65,7 +65,7 @@ export function useLocale(): Locale {
   return useLocaleStore((s) => s.locale);
 }
 
-const BCP47: Record<Locale, string> = { en: 'en-US', ko: 'ko-KR' };
+export const BCP47: Record<Locale, string> = { en: 'en-US', ko: 'ko-KR' };
 
 /**
  * Parses CloudStack's wire dates ("2026-11-22T10:00:00+0000"): the offset has no colon,
@@ -78,11 +78,41 @@ export function parseCloudDate(value: string | undefined | null): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-/** A date in the user's locale (dates are shown in the browser's time zone). */
+/**
+ * The one date-time format of each locale, 24-hour clock with seconds, in the browser's time zone:
+ * English `11/22/2026, 14:03:05`, Korean `2026. 11. 22. 14:03:05` (the date as Korean writes it).
+ * Lists, drawers, events, alerts, the job tray and charts all show moments this way.
+ */
+export const DATE_TIME_OPTIONS: Intl.DateTimeFormatOptions = {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+};
+
+/** A table column of such moments, wide enough for the longest (Korean's) without cutting it. */
+export const DATE_TIME_COLUMN_SIZE = 184;
+
+const dateTimeFormats = new Map<Locale, Intl.DateTimeFormat>();
+
+/** The locale's date-time format (cached: tables format hundreds of dates). */
+export function dateTimeFormat(locale: Locale): Intl.DateTimeFormat {
+  let format = dateTimeFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(BCP47[locale], DATE_TIME_OPTIONS);
+    dateTimeFormats.set(locale, format);
+  }
+  return format;
+}
+
+/** A moment (CloudStack's wire date or ISO-8601) in the locale's one date-time format. */
 export function formatDateTime(value: string | undefined | null, locale: Locale): string {
   const date = parseCloudDate(value);
   if (!date) return value ?? '';
-  return new Intl.DateTimeFormat(BCP47[locale], { dateStyle: 'medium', timeStyle: 'medium' }).format(date);
+  return dateTimeFormat(locale).format(date);
 }
 
 /** The time of day of a moment (ms since the epoch), hours and minutes, 24-hour clock: "23:03". */
@@ -90,20 +120,8 @@ export function formatClock(ms: number, locale: Locale): string {
   return new Intl.DateTimeFormat(BCP47[locale], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
 }
 
-/** Compact numeric date and time for table cells (24-hour clock). */
-export function formatTimestamp(value: string | undefined | null, locale: Locale): string {
-  const date = parseCloudDate(value);
-  if (!date) return value ?? '';
-  return new Intl.DateTimeFormat(BCP47[locale], {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).format(date);
-}
+/** Table cells use the same format as everywhere else (kept as a name for the lists). */
+export const formatTimestamp = formatDateTime;
 
 export function formatRelative(value: string | undefined | null, locale: Locale, now = Date.now()): string {
   const date = parseCloudDate(value);

@@ -3,12 +3,13 @@ import { useCallback } from 'react';
 import { create } from 'zustand';
 import type { ApiClient } from './api-client';
 import { useApi } from './api-context';
-import { ApiError } from './api-error';
+import { ApiError, errorMessageRef, type ErrorMessageRef } from './api-error';
 import type { AsyncCommandName, AsyncJob, AsyncStart, ParamsArg, ResponseOf } from './contract';
-import { translate, useLocaleStore } from './i18n';
+import { translate, useLocaleStore, type Locale } from './i18n';
 import { notifyError, notifySuccess } from './notify';
 import { coalescerOf } from './live-coalescer';
 import { areasForJob, type AreaRoot } from './query-keys';
+import { serverMessage } from './server-message';
 
 export type JobState = 'running' | 'done' | 'failed';
 
@@ -21,6 +22,8 @@ export interface JobEntry {
   progress: number;
   progressText?: string;
   errortext?: string;
+  /** The message key of a failure's errortext, to show it in the user's language. */
+  errorRef?: ErrorMessageRef;
   /** Hash route to what the job changed. */
   link?: string;
   resourceId?: string;
@@ -40,6 +43,15 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** A failed job's errortext in the language (translated when the core keyed it), else undefined. */
+export function jobFailureText(
+  entry: Pick<JobEntry, 'errortext' | 'errorRef'>,
+  locale: Locale = useLocaleStore.getState().locale,
+): string | undefined {
+  if (entry.errortext === undefined) return undefined;
+  return serverMessage(locale, entry.errorRef?.key, entry.errorRef?.params, entry.errortext);
+}
+
 /** A finished job's result as its command declares it (`resultOf(entry, 'addHost').host`). */
 export function resultOf<C extends AsyncCommandName>(entry: JobEntry, command: C): ResponseOf<C> | undefined {
   if (entry.command !== undefined && entry.command !== command) return undefined;
@@ -49,7 +61,7 @@ export function resultOf<C extends AsyncCommandName>(entry: JobEntry, command: C
 /** Maps queryAsyncJobResult (or a live `job` message) onto a tray entry. */
 export function jobStateOf(
   job: JobUpdate,
-): Pick<JobEntry, 'state' | 'progress' | 'progressText' | 'errortext' | 'result'> {
+): Pick<JobEntry, 'state' | 'progress' | 'progressText' | 'errortext' | 'errorRef' | 'result'> {
   const state: JobState = job.jobstatus === 1 ? 'done' : job.jobstatus === 2 ? 'failed' : 'running';
   const raw = Number(job.jobprocstatus ?? 0);
   const progress = state === 'running' ? Math.max(0, Math.min(100, Number.isFinite(raw) ? raw : 0)) : 100;
@@ -60,6 +72,7 @@ export function jobStateOf(
     progress,
     progressText: job.jobprogresstext,
     errortext,
+    errorRef: state === 'failed' ? errorMessageRef(result) : undefined,
     result: state === 'done' ? result : undefined,
   };
 }
@@ -319,6 +332,7 @@ export async function runJob<C extends AsyncCommandName>(
         Number(entry.result?.['errorcode'] ?? 530),
         Number(entry.result?.['cserrorcode'] ?? 9999),
         entry.errortext ?? 'Job failed',
+        entry.errorRef,
       );
       notifyError(error, translate(locale, 'jobs.failedTitle', { title: options.title }));
       throw error;

@@ -1,5 +1,5 @@
 import { notifications } from '@mantine/notifications';
-import { ApiError } from './api-error';
+import { ApiError, errorText } from './api-error';
 import { translate, useLocaleStore, type MessageKey } from './i18n';
 
 /** The "what to do about it" line for a CloudStack error code. */
@@ -17,7 +17,7 @@ export function notifySuccess(message: string): void {
 export function notifyError(error: unknown, title?: string): void {
   const locale = useLocaleStore.getState().locale;
   const hint = errorHintKey(error);
-  const text = error instanceof Error ? error.message : String(error);
+  const text = errorText(error, locale);
   notifications.show({
     title: title ?? translate(locale, 'error.title'),
     message: hint ? `${text}\n${translate(locale, hint)}` : text,

@@ -42,6 +42,9 @@ describe.each(dialects())('auth commands (%s)', (dialect) => {
         errorcode: 401,
         cserrorcode: 9999,
         errortext: 'Failed to authenticate user admin in domain ROOT; please provide valid credentials',
+        // Stackyard's additions for translation; CloudStack clients read errortext as before.
+        errorkey: 'error.login.failed',
+        errorparams: { username: 'admin', domain: 'ROOT' },
       },
     });
     const out = await tc.call('logout', {}, null);

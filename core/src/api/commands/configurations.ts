@@ -1,22 +1,35 @@
+import { message, type ServerMessage } from '../../domain/messages';
 import { configurationResponse, shownValue, type SettingEntry } from '../../services/settings';
 import type { ResolvedTarget } from '../../services/configuration-scope';
 import { implement } from '../command';
 import * as spec from '../schemas/configurations';
 
-/** " for cluster c1 (id: ...)" after an event's text when the value was set on a resource. */
-function onTarget(target: ResolvedTarget | undefined): string {
-  return target ? ` for ${target.scope} ${target.name} (id: ${target.uuid})` : '';
-}
+/** How an event names a scope's resource (the resource words the UI translates). */
+const RESOURCE_WORD: Record<ResolvedTarget['scope'], string> = {
+  zone: 'zone',
+  cluster: 'cluster',
+  storagepool: 'storage pool',
+  imagestore: 'image store',
+  domain: 'domain',
+  account: 'account',
+};
 
-function editEvent(entry: SettingEntry, target: ResolvedTarget | undefined, reset: boolean): string {
+/** The event message of a setting's change, globally or on one resource. */
+function editEvent(entry: SettingEntry, target: ResolvedTarget | undefined, reset: boolean): ServerMessage {
   const def = entry.definition;
-  if (reset) {
-    const what = target ? `reset; ${shownValue(entry)} applies (${entry.source})` : `reset to its default`;
-    const value = target || def.isSecret ? '' : ` ${String(def.default)}`;
-    return `Value of configuration ${def.name}${onTarget(target)} ${what}${value}`;
+  if (target) {
+    const on = { name: def.name, resource: RESOURCE_WORD[target.scope], target: target.name, id: target.uuid };
+    return message(reset ? 'event.setting.resetOn' : 'event.setting.updatedOn', { ...on, value: shownValue(entry) });
   }
-  const restart = def.isDynamic || target ? '' : ' (applies after a restart)';
-  return `Value of configuration ${def.name}${onTarget(target)} updated to ${shownValue(entry)}${restart}`;
+  if (reset) {
+    return def.isSecret
+      ? message('event.setting.resetSecret', { name: def.name })
+      : message('event.setting.reset', { name: def.name, value: String(def.default) });
+  }
+  return message(def.isDynamic ? 'event.setting.updated' : 'event.setting.updatedAfterRestart', {
+    name: def.name,
+    value: shownValue(entry),
+  });
 }
 
 const listConfigurations = implement(spec.listConfigurations, {
@@ -32,7 +45,7 @@ const updateConfiguration = implement(spec.updateConfiguration, {
     const entry = await ctx.services.settings.update(params.name, params.value, target);
     await ctx.services.events.record({
       type: 'CONFIGURATION.VALUE.EDIT',
-      description: editEvent(entry, target, false),
+      message: editEvent(entry, target, false),
       caller: ctx.caller,
       resourceType: 'Configuration',
     });
@@ -46,7 +59,7 @@ const resetConfiguration = implement(spec.resetConfiguration, {
     const entry = await ctx.services.settings.reset(params.name, target);
     await ctx.services.events.record({
       type: 'CONFIGURATION.VALUE.EDIT',
-      description: editEvent(entry, target, true),
+      message: editEvent(entry, target, true),
       caller: ctx.caller,
       resourceType: 'Configuration',
     });

@@ -1,4 +1,5 @@
 import { StepFailure, type StepResult } from '../../services/datacenter-import/run';
+import { countsParam, message } from '../../domain/messages';
 import { implement, type CommandContext } from '../command';
 import { ApiError, toApiError } from '../errors';
 import * as spec from '../schemas/datacenter-import';
@@ -30,13 +31,6 @@ function stepError(failure: StepFailure): ApiError {
   );
 }
 
-function summary(created: spec.DataCenterImportCounts, zones: string[]): string {
-  const parts = Object.entries(created)
-    .filter(([, n]) => n > 0)
-    .map(([kind, n]) => `${n} ${kind}`);
-  return `Imported datacenter${zones.length > 0 ? ` (zones ${zones.join(', ')})` : ''}: ${parts.join(', ') || 'nothing'}`;
-}
-
 /** The job's progress reporter and the inline invoke every step runs through. */
 function stepHooks(ctx: CommandContext) {
   const job = ctx.job;
@@ -53,13 +47,21 @@ async function recordImported(
   zones: { id?: string; name: string }[],
   warnings: string[],
 ): Promise<void> {
-  const how = outcome.resumed ? ' (continuing an interrupted import)' : '';
+  const params = {
+    zones: zones.length > 0 ? zones.map((z) => z.name).join(', ') : '-',
+    created: countsParam(outcome.created),
+    calls: outcome.calls,
+  };
+  const said =
+    warnings.length > 0
+      ? message(outcome.resumed ? 'event.datacenter.resumedWithWarnings' : 'event.datacenter.importedWithWarnings', {
+          ...params,
+          warnings: warnings.length,
+        })
+      : message(outcome.resumed ? 'event.datacenter.resumed' : 'event.datacenter.imported', params);
   await ctx.services.events.record({
     type: 'DATACENTER.IMPORT',
-    description: `${summary(
-      outcome.created,
-      zones.map((z) => z.name),
-    )} in ${outcome.calls} API calls${how}${warnings.length > 0 ? `; ${warnings.length} warnings` : ''}`,
+    message: said,
     caller: ctx.caller,
     resourceType: 'Zone',
     resourceId: zones[0]?.id,
@@ -161,9 +163,15 @@ const rollbackDataCenterImport = implement(spec.rollbackDataCenterImport, {
         ? ` The ${outcome.settingsKept} global setting${outcome.settingsKept === 1 ? '' : 's'} the import changed keep their new values.`
         : '';
     const displaytext = `Removed what the datacenter import created: ${parts.join(', ') || 'nothing'}.${kept}`;
+    const removed = countsParam(outcome.removed);
     await ctx.services.events.record({
       type: 'DATACENTER.IMPORT.ROLLBACK',
-      description: displaytext,
+      message:
+        outcome.settingsKept === 0
+          ? message('event.datacenter.rolledBack', { removed })
+          : outcome.settingsKept === 1
+            ? message('event.datacenter.rolledBackSettingKept', { removed })
+            : message('event.datacenter.rolledBackSettingsKept', { removed, settings: outcome.settingsKept }),
       caller: ctx.caller,
     });
     return {

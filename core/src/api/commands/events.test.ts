@@ -5,6 +5,7 @@ import { EVENT_TYPES } from '../../domain/event-types';
 import type { Caller } from '../../services/caller';
 import type { LiveMessage } from '../../services/core-services';
 import { parseApiDate } from './events';
+import { message } from '../../domain/messages';
 
 /**
  * The tree: ROOT (admin, rooty) > Sales (sam: domain admin, una: user) > East (eve: user).
@@ -41,7 +42,7 @@ describe.each(dialects())('event commands (%s)', (dialect) => {
     for (const [i, name] of (['admin', 'rooty', 'sam', 'una', 'eve'] as const).entries()) {
       const row = await tc.core.events.record({
         type: 'VM.START',
-        description: `started by ${name}`,
+        message: message('event.role.updated', { name: `started by ${name}` }),
         caller: as[name],
         resourceType: 'VirtualMachine',
         resourceId: `0000000${i}-0000-0000-0000-000000000000`,
@@ -49,7 +50,11 @@ describe.each(dialects())('event commands (%s)', (dialect) => {
       ids[name] = row.uuid;
     }
     ids.system = (
-      await tc.core.events.record({ type: 'ALERT.GENERATE', description: 'system alert', level: 'WARN' })
+      await tc.core.events.record({
+        type: 'ALERT.GENERATE',
+        message: message('event.role.updated', { name: 'system alert' }),
+        level: 'WARN',
+      })
     ).uuid;
   });
 
@@ -60,7 +65,7 @@ describe.each(dialects())('event commands (%s)', (dialect) => {
     return {
       items,
       count: (r.data.count ?? 0) as number,
-      who: items.map((e) => String(e.description).replace('started by ', '')),
+      who: items.map((e) => String(e.description).replace('Updated role started by ', '')),
     };
   };
 
@@ -94,7 +99,9 @@ describe.each(dialects())('event commands (%s)', (dialect) => {
       username: 'eve',
       type: 'VM.START',
       level: 'INFO',
-      description: 'started by eve',
+      description: 'Updated role started by eve',
+      descriptionkey: 'event.role.updated',
+      descriptionparams: { name: 'started by eve' },
       account: 'eve',
       domainid: east.uuid,
       domain: 'East',
@@ -158,7 +165,7 @@ describe.each(dialects())('event commands (%s)', (dialect) => {
   it('finds pending (Started, never completed) events with entrytime and duration', async () => {
     const started = await tc.core.events.record({
       type: 'VM.STOP',
-      description: 'stopping',
+      message: message('event.role.updated', { name: 'stopping' }),
       state: 'Started',
       caller: as.admin,
     });
@@ -242,7 +249,7 @@ describe.each(dialects())('event commands (%s)', (dialect) => {
   it('streams recorded events with their owner scope', async () => {
     const seen: LiveMessage[] = [];
     const off = tc.core.events.subscribe((m) => seen.push(m));
-    await tc.core.events.record({ type: 'USER.LOGIN', description: 'login', caller: as.eve });
+    await tc.core.events.record({ type: 'USER.LOGIN', message: message('event.user.loggedIn', {}), caller: as.eve });
     off();
     expect(seen).toHaveLength(1);
     expect(seen[0]).toMatchObject({

@@ -1,3 +1,4 @@
+import { message } from '../../domain/messages';
 import { notFound } from '../../domain/errors';
 import { implement } from '../command';
 import * as spec from '../schemas/jobs';
@@ -6,7 +7,7 @@ import { parseApiDate } from './events';
 const queryAsyncJobResult = implement(spec.queryAsyncJobResult, {
   async handler(ctx, params) {
     const job = await ctx.services.jobs.find(params.jobid);
-    if (!job) throw notFound('JOB.NOT_FOUND', `Unable to find a job by id ${params.jobid}`);
+    if (!job) throw notFound('JOB.NOT_FOUND', message('error.notFound', { resource: 'a job', id: params.jobid }));
     await ctx.services.access.checkAccount(ctx.caller, {
       id: job.account_id,
       uuid: job.account_uuid ?? '',

@@ -19,6 +19,10 @@ export const Alert = entity('Alert', {
   ),
   name: field.string('the name of the alert'),
   description: field.string('description of the alert'),
+  descriptionkey: field
+    .string('Stackyard: the message key of the description, for translation (absent on alerts raised before keys)')
+    .optional(),
+  descriptionparams: field.map('Stackyard: the parameters of the description message, by placeholder name').optional(),
   sent: field.date('the date and time the alert was sent'),
   resourcetype: field
     .oneOf(

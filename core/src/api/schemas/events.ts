@@ -16,6 +16,10 @@ export const Event = entity('Event', {
   type: field.string('the type of the event (see event types)'),
   level: field.oneOf(EVENT_LEVELS, 'the event level (INFO, WARN, ERROR)'),
   description: field.string('a brief description of the event'),
+  descriptionkey: field
+    .string('Stackyard: the message key of the description, for translation (absent on events recorded before keys)')
+    .optional(),
+  descriptionparams: field.map('Stackyard: the parameters of the description message, by placeholder name').optional(),
   account: field
     .string(
       'the account name for the account that owns the object being acted on in the event (e.g. the owner of the virtual machine, ip address, or security group)',

@@ -14,6 +14,7 @@ import * as m0011 from './0011-host-health-index';
 import * as m0012 from './0012-sort-indexes';
 import * as m0013 from './0013-scoped-settings';
 import * as m0014 from './0014-event-context';
+import * as m0015 from './0015-message-keys';
 
 export interface Migration {
   name: string;
@@ -36,4 +37,5 @@ export const MIGRATIONS: Migration[] = [
   { name: '0012-sort-indexes', up: m0012.up },
   { name: '0013-scoped-settings', up: m0013.up },
   { name: '0014-event-context', up: m0014.up },
+  { name: '0015-message-keys', up: m0015.up },
 ];

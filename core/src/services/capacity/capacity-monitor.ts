@@ -1,4 +1,5 @@
 import { ALERT_TYPES, CAPACITY_ALERT_TYPE, CAPACITY_TYPES } from '../../domain/infrastructure';
+import { message } from '../../domain/messages';
 import { nowIso } from '../../domain/time';
 import { raiseAlert } from '../alerts';
 import type { CoreServices } from '../core-services';
@@ -20,8 +21,21 @@ interface Threshold {
   setting: string;
   /** CloudStack's alert name for the type. */
   name: string;
-  what: string;
+  /** The alert's message; its level fixes the places it names (zone; pod and zone; cluster, pod and zone). */
+  key: CapacityAlertKey;
 }
+
+type CapacityAlertKey =
+  | 'alert.capacity.cpu'
+  | 'alert.capacity.memory'
+  | 'alert.capacity.storage'
+  | 'alert.capacity.storageAllocated'
+  | 'alert.capacity.localStorage'
+  | 'alert.capacity.privateIp'
+  | 'alert.capacity.publicIp'
+  | 'alert.capacity.directIp'
+  | 'alert.capacity.secondaryStorage'
+  | 'alert.capacity.vlan';
 
 const THRESHOLDS: readonly Threshold[] = [
   {
@@ -29,84 +43,87 @@ const THRESHOLDS: readonly Threshold[] = [
     type: CAPACITY_TYPES.CPU,
     setting: 'cluster.cpu.allocated.capacity.notificationthreshold',
     name: 'ALERT.CPU',
-    what: 'Low Available CPU',
+    key: 'alert.capacity.cpu',
   },
   {
     level: 'cluster',
     type: CAPACITY_TYPES.MEMORY,
     setting: 'cluster.memory.allocated.capacity.notificationthreshold',
     name: 'ALERT.MEMORY',
-    what: 'Low Available Memory',
+    key: 'alert.capacity.memory',
   },
   {
     level: 'cluster',
     type: CAPACITY_TYPES.STORAGE,
     setting: 'cluster.storage.capacity.notificationthreshold',
     name: 'ALERT.STORAGE',
-    what: 'Low Available Storage',
+    key: 'alert.capacity.storage',
   },
   {
     level: 'cluster',
     type: CAPACITY_TYPES.STORAGE_ALLOCATED,
     setting: 'cluster.storage.allocated.capacity.notificationthreshold',
     name: 'ALERT.STORAGE.ALLOCATED',
-    what: 'Remaining unallocated Storage is low',
+    key: 'alert.capacity.storageAllocated',
   },
   {
     level: 'cluster',
     type: CAPACITY_TYPES.LOCAL_STORAGE,
     setting: 'cluster.localStorage.capacity.notificationthreshold',
     name: 'ALERT.STORAGE.LOCAL',
-    what: 'Low Available Local Storage',
+    key: 'alert.capacity.localStorage',
   },
   {
     level: 'pod',
     type: CAPACITY_TYPES.PRIVATE_IP,
     setting: 'pod.privateip.capacity.notificationthreshold',
     name: 'ALERT.NETWORK.PRIVATEIP',
-    what: 'Number of unallocated private IPs is low',
+    key: 'alert.capacity.privateIp',
   },
   {
     level: 'zone',
     type: CAPACITY_TYPES.VIRTUAL_NETWORK_PUBLIC_IP,
     setting: 'zone.virtualnetwork.publicip.capacity.notificationthreshold',
     name: 'ALERT.NETWORK.PUBLICIP',
-    what: 'Number of unallocated virtual network public IPs is low',
+    key: 'alert.capacity.publicIp',
   },
   {
     level: 'zone',
     type: CAPACITY_TYPES.DIRECT_ATTACHED_PUBLIC_IP,
     setting: 'zone.directnetwork.publicip.capacity.notificationthreshold',
     name: 'ALERT.NETWORK.DIRECTPUBLICIP',
-    what: 'Number of unallocated shared network IPs is low',
+    key: 'alert.capacity.directIp',
   },
   {
     level: 'zone',
     type: CAPACITY_TYPES.SECONDARY_STORAGE,
     setting: 'zone.secstorage.capacity.notificationthreshold',
     name: 'ALERT.STORAGE.SECONDARY',
-    what: 'Low Available Secondary Storage',
+    key: 'alert.capacity.secondaryStorage',
   },
   {
     level: 'zone',
     type: CAPACITY_TYPES.VLAN,
     setting: 'zone.vlan.capacity.notificationthreshold',
     name: 'ALERT.NETWORK.VLAN',
-    what: 'Number of unallocated VLANs is low',
+    key: 'alert.capacity.vlan',
   },
 ];
 
-/** Where a figure is, in CloudStack's alert wording, and the uuid of the resource it is about. */
-function locate(snapshot: CapacitySnapshot, f: CapacityFigure): { where: string; uuid: string } | undefined {
+/** Where a figure is (the names of its zone, pod and cluster) and the uuid of the resource it is about. */
+function locate(
+  snapshot: CapacitySnapshot,
+  f: CapacityFigure,
+): { names: { zone: string; pod: string; cluster: string }; uuid: string } | undefined {
   const zone = snapshot.zones.get(f.zoneId);
   if (!zone) return undefined;
-  if (f.level === 'zone') return { where: `availability zone ${zone.name}`, uuid: zone.uuid };
+  if (f.level === 'zone') return { names: { zone: zone.name, pod: '', cluster: '' }, uuid: zone.uuid };
   const pod = f.podId === null ? undefined : snapshot.pods.get(f.podId);
   if (!pod) return undefined;
-  if (f.level === 'pod') return { where: `pod ${pod.name} of availability zone ${zone.name}`, uuid: pod.uuid };
+  if (f.level === 'pod') return { names: { zone: zone.name, pod: pod.name, cluster: '' }, uuid: pod.uuid };
   const cluster = f.clusterId === null ? undefined : snapshot.clusters.get(f.clusterId);
   if (!cluster) return undefined;
-  return { where: `cluster ${cluster.name} pod ${pod.name} of availability zone ${zone.name}`, uuid: cluster.uuid };
+  return { names: { zone: zone.name, pod: pod.name, cluster: cluster.name }, uuid: cluster.uuid };
 }
 
 /** How long after start the first sample runs. */
@@ -212,7 +229,12 @@ export class CapacityMonitor {
       await raiseAlert(services, {
         type: alertType,
         name: t.name,
-        subject: `System Alert: ${t.what} in ${place.where} (${pct.toFixed(2)}% used, threshold ${Math.round(threshold * 10000) / 100}%)`,
+        // A zone-level key does not name a pod or cluster: their names are empty and unused.
+        message: message(t.key, {
+          ...place.names,
+          used: pct.toFixed(2),
+          threshold: Math.round(threshold * 10000) / 100,
+        }),
         zoneId: f.zoneId,
         podId: f.level === 'zone' ? null : f.podId,
         clusterId: f.level === 'cluster' ? f.clusterId : null,

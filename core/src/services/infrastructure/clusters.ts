@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { message } from '../../domain/messages';
 import type { Kysely } from 'kysely';
 import { conflict, inUse, invalidParameter } from '../../domain/errors';
 import { allocationEventType } from '../../domain/event-types';
@@ -103,7 +104,7 @@ export interface NewClusterValues {
 export async function insertCluster(trx: Db, dialect: 'sqlite' | 'postgres', v: NewClusterValues): Promise<ClusterRow> {
   await lockPod(trx, dialect, v.pod.id);
   if (await nameTaken(trx, v.pod.id, v.name)) {
-    throw conflict('CLUSTER.NAME_TAKEN', `A cluster with name ${v.name} already exists in pod ${v.pod.name}`);
+    throw conflict('CLUSTER.NAME_TAKEN', message('error.cluster.nameTaken', { name: v.name, pod: v.pod.name }));
   }
   return trx
     .insertInto('clusters')
@@ -180,7 +181,12 @@ export class ClusterService {
   async recordCreated(caller: Caller, cluster: ClusterRow, pod: Pick<PodRow, 'name'>): Promise<void> {
     await this.services.events.record({
       type: 'CLUSTER.CREATE',
-      description: `Created ${cluster.hypervisor_type} cluster ${cluster.name} in pod ${pod.name} (id: ${cluster.uuid})`,
+      message: message('event.cluster.created', {
+        hypervisor: cluster.hypervisor_type,
+        name: cluster.name,
+        pod: pod.name,
+        id: cluster.uuid,
+      }),
       caller,
       resourceType: 'Cluster',
       resourceId: cluster.uuid,
@@ -224,14 +230,25 @@ export class ClusterService {
         .where('removed', 'is', null)
         .returningAll()
         .executeTakeFirst();
-      if (!row) throw invalidParameter('CLUSTER.NOT_FOUND', `Unable to find cluster by id ${cluster.uuid}`);
+      if (!row)
+        throw invalidParameter(
+          'CLUSTER.NOT_FOUND',
+          message('error.notFound', { resource: 'cluster', id: cluster.uuid }),
+        );
       return row;
     });
     await this.setRatios(updated, cpu, memory);
     const allocation = input.allocationstate;
     await this.services.events.record({
       type: allocation === undefined ? 'CLUSTER.UPDATE' : allocationEventType('CLUSTER', allocation === 'Enabled'),
-      description: `${allocation === undefined ? 'Updated' : allocation === 'Enabled' ? 'Enabled' : 'Disabled'} cluster ${updated.name} (id: ${updated.uuid})`,
+      message: message(
+        allocation === undefined
+          ? 'event.cluster.updated'
+          : allocation === 'Enabled'
+            ? 'event.cluster.enabled'
+            : 'event.cluster.disabled',
+        { name: updated.name, id: updated.uuid },
+      ),
       caller,
       resourceType: 'Cluster',
       resourceId: updated.uuid,
@@ -252,16 +269,10 @@ export class ClusterService {
           .where('removed', 'is', null)
           .executeTakeFirst()) !== undefined;
       if (await live('hosts')) {
-        throw inUse(
-          'CLUSTER.IN_USE',
-          `Cluster ${cluster.name} cannot be deleted: it still has hosts. Delete its hosts first.`,
-        );
+        throw inUse('CLUSTER.IN_USE', message('error.cluster.hasHosts', { name: cluster.name }));
       }
       if (await live('storage_pools')) {
-        throw inUse(
-          'CLUSTER.IN_USE',
-          `Cluster ${cluster.name} cannot be deleted: it still has primary storage pools. Delete them first.`,
-        );
+        throw inUse('CLUSTER.IN_USE', message('error.cluster.hasStoragePools', { name: cluster.name }));
       }
       const n = await trx
         .updateTable('clusters')
@@ -270,12 +281,15 @@ export class ClusterService {
         .where('removed', 'is', null)
         .executeTakeFirst();
       if (Number(n.numUpdatedRows) === 0) {
-        throw invalidParameter('CLUSTER.NOT_FOUND', `Unable to find cluster by id ${cluster.uuid}`);
+        throw invalidParameter(
+          'CLUSTER.NOT_FOUND',
+          message('error.notFound', { resource: 'cluster', id: cluster.uuid }),
+        );
       }
     });
     await this.services.events.record({
       type: 'CLUSTER.DELETE',
-      description: `Deleted cluster ${cluster.name} (id: ${cluster.uuid})`,
+      message: message('event.cluster.deleted', { name: cluster.name, id: cluster.uuid }),
       caller,
       resourceType: 'Cluster',
       resourceId: cluster.uuid,

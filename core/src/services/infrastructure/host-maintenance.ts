@@ -1,4 +1,5 @@
 import type { Host } from '../../api/schemas/hosts';
+import { message } from '../../domain/messages';
 import { invalidParameter } from '../../domain/errors';
 import { ALERT_TYPES } from '../../domain/infrastructure';
 import { hostResourceState, hostStatus } from '../../domain/state-machines/index';
@@ -20,6 +21,14 @@ import {
   setHostStatus,
 } from './host-support';
 import { requireHost } from './lookups';
+
+/** The events a host's maintenance and reconnection record: each names the host and its id. */
+type HostEventKey =
+  | 'event.host.reconnected'
+  | 'event.host.reconnectFailed'
+  | 'event.host.inMaintenance'
+  | 'event.host.maintenanceFailed'
+  | 'event.host.maintenanceCancelled';
 
 /**
  * A host's connection and maintenance cycle: reconnectHost, prepareHostForMaintenance and
@@ -69,7 +78,7 @@ export class HostMaintenanceService {
       });
     } catch (error) {
       await setHostStatus(this.services, host, hostStatus.next('Connecting', 'ConnectFailed', `Host ${host.name}`));
-      await this.record(caller, host, 'HOST.RECONNECT', `Failed to reconnect host ${host.name}`, 'ERROR');
+      await this.record(caller, host, 'HOST.RECONNECT', 'event.host.reconnectFailed', 'ERROR');
       throw hostFailure(error, `Failed to reconnect host ${host.name}`);
     }
     const now = nowIso();
@@ -92,7 +101,7 @@ export class HostMaintenanceService {
       .execute();
     await clearAlerts(this.services, ALERT_TYPES.ALERT_TYPE_HOST, host.uuid);
     publishHostState(this.services, [host.uuid]);
-    await this.record(caller, host, 'HOST.RECONNECT', `Reconnected host ${host.name}`);
+    await this.record(caller, host, 'HOST.RECONNECT', 'event.host.reconnected');
     return this.respond(host);
   }
 
@@ -153,12 +162,12 @@ export class HostMaintenanceService {
     } catch (error) {
       const failed = hostResourceState.next('PrepareForMaintenance', 'MaintenanceFailed', `Host ${host.name}`);
       await setHostResourceState(this.services, host, failed);
-      await this.record(caller, host, 'MAINT.PREPARE', `Failed to prepare host ${host.name} for maintenance`, 'ERROR');
+      await this.record(caller, host, 'MAINT.PREPARE', 'event.host.maintenanceFailed', 'ERROR');
       throw hostFailure(error, `Failed to prepare host ${host.name} for maintenance`);
     }
     const done = hostResourceState.next('PrepareForMaintenance', 'MaintenanceDone', `Host ${host.name}`);
     await setHostResourceState(this.services, host, done);
-    await this.record(caller, host, 'MAINT.PREPARE', `Host ${host.name} is in maintenance`);
+    await this.record(caller, host, 'MAINT.PREPARE', 'event.host.inMaintenance');
     return this.respond(host);
   }
 
@@ -202,15 +211,15 @@ export class HostMaintenanceService {
         // The host does not answer: the host monitor takes it from here.
       }
     }
-    await this.record(caller, host, 'MAINT.CANCEL', `Cancelled maintenance of host ${host.name}`);
+    await this.record(caller, host, 'MAINT.CANCEL', 'event.host.maintenanceCancelled');
     return this.respond(host);
   }
 
-  private async record(caller: Caller, host: HostRow, type: string, text: string, level?: 'ERROR'): Promise<void> {
+  private async record(caller: Caller, host: HostRow, type: string, key: HostEventKey, level?: 'ERROR'): Promise<void> {
     await this.services.events.record({
       type,
       ...(level ? { level } : {}),
-      description: `${text} (id: ${host.uuid})`,
+      message: message(key, { name: host.name, id: host.uuid }),
       caller,
       resourceType: 'Host',
       resourceId: host.uuid,

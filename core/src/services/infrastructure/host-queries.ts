@@ -1,3 +1,4 @@
+import { message } from '../../domain/messages';
 import { sql } from 'kysely';
 import type { Host, HOST_SORT_KEYS, ListHostsInput } from '../../api/schemas/hosts';
 import { notFound } from '../../domain/errors';
@@ -165,7 +166,7 @@ export class HostQueries {
 
   async responseOf(id: number): Promise<Host> {
     const [host] = await this.responses([id]);
-    if (!host) throw notFound('HOST.NOT_FOUND', `Unable to find host by id ${id}`);
+    if (!host) throw notFound('HOST.NOT_FOUND', message('error.notFound', { resource: 'host', id }));
     return host;
   }
 }

@@ -1,4 +1,5 @@
 import { ALERT_TYPES, type HostStatus } from '../../domain/infrastructure';
+import { message } from '../../domain/messages';
 import type { HostRow } from '../../db/schema';
 import { clearAlerts, raiseAlert } from '../alerts';
 import type { CoreServices } from '../core-services';
@@ -11,10 +12,10 @@ export type NoticedHost = Pick<
 >;
 
 /** The alert subject for a host that stopped answering, by the state it reached (CloudStack's wording). */
-const SUBJECTS: Partial<Record<HostStatus, string>> = {
-  Disconnected: 'Host disconnected',
-  Alert: 'Host is in alert state',
-  Down: 'Host is down',
+const SUBJECTS: Partial<Record<HostStatus, 'alert.host.disconnected' | 'alert.host.alert' | 'alert.host.down'>> = {
+  Disconnected: 'alert.host.disconnected',
+  Alert: 'alert.host.alert',
+  Down: 'alert.host.down',
 };
 
 type Services = Pick<CoreServices, 'store' | 'events'>;
@@ -47,7 +48,7 @@ export async function noticeSilentHosts(
     await services.events.record({
       type: 'HOST.STATE.CHANGE',
       level: to === 'Down' ? 'ERROR' : 'WARN',
-      description: `Host ${h.name} is ${to} (was ${from}): no answer to heartbeats since ${since} (id: ${h.uuid})`,
+      message: message('event.host.silent', { name: h.name, to, from, since, id: h.uuid }),
       resourceType: 'Host',
       resourceId: h.uuid,
     });
@@ -56,7 +57,12 @@ export async function noticeSilentHosts(
     await raiseAlert(services, {
       type: ALERT_TYPES.ALERT_TYPE_HOST,
       name: 'ALERT.HOST',
-      subject: `${subject}, name: ${h.name} (id: ${h.uuid}), availability zone: ${zones.get(h.zone_id)?.name ?? h.zone_id}, pod: ${pods.get(h.pod_id)?.name ?? h.pod_id}`,
+      message: message(subject, {
+        name: h.name,
+        id: h.uuid,
+        zone: zones.get(h.zone_id)?.name ?? h.zone_id,
+        pod: pods.get(h.pod_id)?.name ?? h.pod_id,
+      }),
       zoneId: h.zone_id,
       podId: h.pod_id,
       clusterId: h.cluster_id,
@@ -69,7 +75,7 @@ export async function noticeSilentHosts(
 export async function noticeAnsweringHost(services: Services, h: NoticedHost): Promise<void> {
   await services.events.record({
     type: 'HOST.STATE.CHANGE',
-    description: `Host ${h.name} is Up (was ${h.status}): it answered a heartbeat (id: ${h.uuid})`,
+    message: message('event.host.answered', { name: h.name, from: h.status, id: h.uuid }),
     resourceType: 'Host',
     resourceId: h.uuid,
   });

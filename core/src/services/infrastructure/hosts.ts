@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { message } from '../../domain/messages';
 import type { Kysely } from 'kysely';
 import type { AddHostInput, DeleteHostInput, Host, UpdateHostInput } from '../../api/schemas/hosts';
 import { invalidParameter } from '../../domain/errors';
@@ -44,6 +45,13 @@ async function firstFreeAddress(trx: Db, zoneId: number, candidates: Iterable<st
   }
   if (last === undefined) throw new Error('the hypervisor driver offered no management address');
   return last;
+}
+
+/** The event message of updateHost: enabled or disabled (saying when more changed too), or updated. */
+function hostUpdateKey(event: 'Enable' | 'Disable' | undefined, more: boolean) {
+  if (event === undefined) return 'event.host.updated' as const;
+  if (event === 'Enable') return more ? ('event.host.enabledWithChanges' as const) : ('event.host.enabled' as const);
+  return more ? ('event.host.disabledWithChanges' as const) : ('event.host.disabled' as const);
 }
 
 async function lockZone(trx: Db, dialect: 'sqlite' | 'postgres', zoneId: number): Promise<void> {
@@ -119,7 +127,7 @@ export class HostService {
     if (created) await new ClusterService(this.services).recordCreated(caller, cluster, pod);
     await this.services.events.record({
       type: 'HOST.ADD',
-      description: `Added ${hypervisor} host ${host.name} (${url}) to cluster ${cluster.name} (id: ${host.uuid})`,
+      message: message('event.host.added', { hypervisor, name: host.name, url, cluster: cluster.name, id: host.uuid }),
       caller,
       resourceType: 'Host',
       resourceId: host.uuid,
@@ -275,12 +283,12 @@ export class HostService {
         }
       }
     });
-    const shown = `host ${name ?? host.name} (id: ${host.uuid})`;
-    const others = name !== undefined || tags !== undefined ? '; name or host tags updated too' : '';
     await this.services.events.record({
       type: event === undefined ? 'HOST.UPDATE' : allocationEventType('HOST', event === 'Enable'),
-      description:
-        event === undefined ? `Updated ${shown}` : `${event === 'Enable' ? 'Enabled' : 'Disabled'} ${shown}${others}`,
+      message: message(hostUpdateKey(event, name !== undefined || tags !== undefined), {
+        name: name ?? host.name,
+        id: host.uuid,
+      }),
       caller,
       resourceType: 'Host',
       resourceId: host.uuid,
@@ -314,14 +322,14 @@ export class HostService {
         .where('removed', 'is', null)
         .executeTakeFirst();
       if (Number(r.numUpdatedRows) === 0) {
-        throw invalidParameter('HOST.NOT_FOUND', `Unable to find host by id ${host.uuid}`);
+        throw invalidParameter('HOST.NOT_FOUND', message('error.notFound', { resource: 'host', id: host.uuid }));
       }
       await trx.deleteFrom('host_tags').where('host_id', '=', host.id).execute();
     });
     await clearAlerts(this.services, ALERT_TYPES.ALERT_TYPE_HOST, host.uuid);
     await this.services.events.record({
       type: 'HOST.DELETE',
-      description: `Deleted host ${host.name} (id: ${host.uuid})`,
+      message: message('event.host.deleted', { name: host.name, id: host.uuid }),
       caller,
       resourceType: 'Host',
       resourceId: host.uuid,

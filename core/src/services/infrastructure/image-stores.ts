@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { message } from '../../domain/messages';
 import type { Kysely } from 'kysely';
 import { conflict, DomainError, invalidParameter } from '../../domain/errors';
 import { nowIso } from '../../domain/time';
@@ -165,7 +166,7 @@ export async function addImageStore(
   });
   await services.events.record({
     type: 'IMAGE.STORE.ADD',
-    description: `Added image store ${name} (${parsed.url}) to zone ${zone.name}`,
+    message: message('event.imageStore.added', { name, url: parsed.url, zone: zone.name }),
     caller,
     resourceType: 'ImageStore',
     resourceId: uuid,
@@ -189,10 +190,14 @@ export async function deleteImageStore(services: CoreServices, caller: Caller, i
     .where('removed', 'is', null)
     .executeTakeFirst();
   if (Number(r.numUpdatedRows) === 0)
-    throw new DomainError('not-found', 'IMAGE_STORE.NOT_FOUND', `Unable to find image store by id ${id}`);
+    throw new DomainError(
+      'not-found',
+      'IMAGE_STORE.NOT_FOUND',
+      message('error.notFound', { resource: 'image store', id }),
+    );
   await services.events.record({
     type: 'IMAGE.STORE.DELETE',
-    description: `Deleted image store ${store.name}`,
+    message: message('event.imageStore.deleted', { name: store.name }),
     caller,
     resourceType: 'ImageStore',
     resourceId: store.uuid,

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { message } from '../../domain/messages';
 import { invalidParameter, notFound } from '../../domain/errors';
 import { DEFAULT_PROVIDERS } from '../../domain/infrastructure';
 import { equalsIgnoreCase } from '../../db/query-helpers';
@@ -107,7 +108,9 @@ export class NetworkProviderService {
     });
     await this.services.events.record({
       type: 'SERVICE.PROVIDER.UPDATE',
-      description: `Updated network service provider ${provider.name} (id: ${provider.uuid})${input.state ? `, state ${input.state}` : ''}`,
+      message: input.state
+        ? message('event.provider.stateChanged', { name: provider.name, id: provider.uuid, state: input.state })
+        : message('event.provider.updated', { name: provider.name, id: provider.uuid }),
       resourceType: 'PhysicalNetworkServiceProvider',
       resourceId: provider.uuid,
       caller,
@@ -155,7 +158,8 @@ export class NetworkProviderService {
       .where('e.uuid', '=', uuid)
       .where('p.removed', 'is', null)
       .executeTakeFirst();
-    if (!row) throw notFound('ELEMENT.NOT_FOUND', `Unable to find virtual router element by id ${uuid}`);
+    if (!row)
+      throw notFound('ELEMENT.NOT_FOUND', message('error.notFound', { resource: 'virtual router element', id: uuid }));
     return row;
   }
 
@@ -175,7 +179,10 @@ export class NetworkProviderService {
       .execute();
     await this.services.events.record({
       type: 'NETWORK.ELEMENT.CONFIGURE',
-      description: `${input.enabled ? 'Enabled' : 'Disabled'} ${element.type} element (id: ${element.uuid})`,
+      message: message(input.enabled ? 'event.routerElement.enabled' : 'event.routerElement.disabled', {
+        elementType: element.type,
+        id: element.uuid,
+      }),
       resourceType: 'VirtualRouterElement',
       resourceId: element.uuid,
       caller,

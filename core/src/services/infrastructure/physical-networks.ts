@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { message } from '../../domain/messages';
 import type { Kysely } from 'kysely';
 import { conflict, inUse, invalidParameter, notFound, permissionDenied } from '../../domain/errors';
 import { DEFAULT_PROVIDERS, ISOLATION_METHODS } from '../../domain/infrastructure';
@@ -153,7 +154,7 @@ async function insertDefaultProviders(trx: Db, networkId: number, providers: str
 }
 
 const networkNotFound = (uuid: string) =>
-  notFound('PHYSICAL_NETWORK.NOT_FOUND', `Unable to find physical network by id ${uuid}`);
+  notFound('PHYSICAL_NETWORK.NOT_FOUND', message('error.notFound', { resource: 'physical network', id: uuid }));
 
 /**
  * Physical networks (CloudStack's NetworkService physical network operations). A new physical
@@ -229,7 +230,8 @@ export class PhysicalNetworkService {
     let domainId: number | null = null;
     if (input.domainid !== undefined) {
       const domain = await findDomainByUuid(db, input.domainid);
-      if (!domain) throw notFound('DOMAIN.NOT_FOUND', `Unable to find domain by id ${input.domainid}`);
+      if (!domain)
+        throw notFound('DOMAIN.NOT_FOUND', message('error.notFound', { resource: 'domain', id: input.domainid }));
       domainId = domain.id;
     }
     const sameName = await db
@@ -242,7 +244,7 @@ export class PhysicalNetworkService {
     if (sameName) {
       throw conflict(
         'PHYSICAL_NETWORK.NAME_TAKEN',
-        `A physical network with name ${name} already exists in zone ${zone.name}`,
+        message('error.physicalNetwork.nameTaken', { name, zone: zone.name }),
       );
     }
     if (ranges) await this.checkZoneVlans(db, zone, ranges);
@@ -297,7 +299,7 @@ export class PhysicalNetworkService {
     await job?.report(90, `Added network service providers ${providers.join(', ')}`);
     await this.services.events.record({
       type: 'PHYSICAL.NETWORK.CREATE',
-      description: `Created physical network ${network.name} (id: ${network.uuid}) in zone ${zone.name}`,
+      message: message('event.physicalNetwork.created', { name: network.name, id: network.uuid, zone: zone.name }),
       resourceType: 'PhysicalNetwork',
       resourceId: network.uuid,
       caller,
@@ -346,7 +348,9 @@ export class PhysicalNetworkService {
     });
     await this.services.events.record({
       type: 'PHYSICAL.NETWORK.UPDATE',
-      description: `Updated physical network ${network.name} (id: ${network.uuid})${input.state ? `, state ${input.state}` : ''}`,
+      message: input.state
+        ? message('event.physicalNetwork.stateChanged', { name: network.name, id: network.uuid, state: input.state })
+        : message('event.physicalNetwork.updated', { name: network.name, id: network.uuid }),
       resourceType: 'PhysicalNetwork',
       resourceId: network.uuid,
       caller,
@@ -410,7 +414,7 @@ export class PhysicalNetworkService {
     await job?.report(100, `Deleted physical network ${network.name}`);
     await this.services.events.record({
       type: 'PHYSICAL.NETWORK.DELETE',
-      description: `Deleted physical network ${network.name} (id: ${network.uuid})`,
+      message: message('event.physicalNetwork.deleted', { name: network.name, id: network.uuid }),
       resourceType: 'PhysicalNetwork',
       resourceId: network.uuid,
       caller,

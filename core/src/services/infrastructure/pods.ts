@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { message } from '../../domain/messages';
 import type { Kysely } from 'kysely';
 import { conflict, inUse, invalidParameter } from '../../domain/errors';
 import { allocationEventType } from '../../domain/event-types';
@@ -220,7 +221,13 @@ export class PodService {
     });
     await this.services.events.record({
       type: 'POD.CREATE',
-      description: `Created pod ${pod.name} (${pod.cidr}, reserved ${pod.start_ip}-${pod.end_ip}) in zone ${zone.name}`,
+      message: message('event.pod.created', {
+        name: pod.name,
+        cidr: pod.cidr,
+        startIp: pod.start_ip,
+        endIp: pod.end_ip,
+        zone: zone.name,
+      }),
       caller,
       resourceType: 'Pod',
       resourceId: pod.uuid,
@@ -242,7 +249,7 @@ export class PodService {
         .where('id', '=', pod.id)
         .where('removed', 'is', null)
         .executeTakeFirst();
-      if (!fresh) throw invalidParameter('POD.NOT_FOUND', `Unable to find pod by id ${pod.uuid}`);
+      if (!fresh) throw invalidParameter('POD.NOT_FOUND', message('error.notFound', { resource: 'pod', id: pod.uuid }));
       await this.checkInZone(trx, zone, name, net, pod.id);
       if (cidrChanged) await checkHostsInside(trx, pod.id, net.cidr);
       return trx
@@ -266,7 +273,14 @@ export class PodService {
     const allocation = input.allocationstate;
     await this.services.events.record({
       type: allocation === undefined ? 'POD.EDIT' : allocationEventType('POD', allocation === 'Enabled'),
-      description: `${allocation === undefined ? 'Updated' : allocation === 'Enabled' ? 'Enabled' : 'Disabled'} pod ${updated.name} (id: ${updated.uuid})`,
+      message: message(
+        allocation === undefined
+          ? 'event.pod.updated'
+          : allocation === 'Enabled'
+            ? 'event.pod.enabled'
+            : 'event.pod.disabled',
+        { name: updated.name, id: updated.uuid },
+      ),
       caller,
       resourceType: 'Pod',
       resourceId: updated.uuid,
@@ -279,7 +293,6 @@ export class PodService {
     const { store } = this.services;
     await store.db.transaction().execute(async (trx) => {
       await lockZone(trx, store.dialect, pod.zone_id);
-      const why = 'The pod cannot be deleted because';
       const live = async (table: 'clusters' | 'hosts' | 'storage_pools' | 'vlan_ip_ranges') =>
         (await trx
           .selectFrom(table)
@@ -287,11 +300,11 @@ export class PodService {
           .where('pod_id', '=', pod.id)
           .where('removed', 'is', null)
           .executeTakeFirst()) !== undefined;
-      if (await live('hosts')) throw inUse('POD.IN_USE', `${why} there are servers in this pod.`);
-      if (await live('clusters')) throw inUse('POD.IN_USE', `${why} there are clusters in this pod.`);
-      if (await live('storage_pools')) throw inUse('POD.IN_USE', `${why} there are primary storage pools in this pod.`);
+      if (await live('hosts')) throw inUse('POD.IN_USE', message('error.pod.hasHosts', {}));
+      if (await live('clusters')) throw inUse('POD.IN_USE', message('error.pod.hasClusters', {}));
+      if (await live('storage_pools')) throw inUse('POD.IN_USE', message('error.pod.hasStoragePools', {}));
       if (await live('vlan_ip_ranges')) {
-        throw inUse('POD.IN_USE', `${why} there are guest IP ranges in this pod; delete them first.`);
+        throw inUse('POD.IN_USE', message('error.pod.hasIpRanges', {}));
       }
       const n = await trx
         .updateTable('pods')
@@ -300,11 +313,11 @@ export class PodService {
         .where('removed', 'is', null)
         .executeTakeFirst();
       if (Number(n.numUpdatedRows) === 0)
-        throw invalidParameter('POD.NOT_FOUND', `Unable to find pod by id ${pod.uuid}`);
+        throw invalidParameter('POD.NOT_FOUND', message('error.notFound', { resource: 'pod', id: pod.uuid }));
     });
     await this.services.events.record({
       type: 'POD.DELETE',
-      description: `Deleted pod ${pod.name} (id: ${pod.uuid})`,
+      message: message('event.pod.deleted', { name: pod.name, id: pod.uuid }),
       caller,
       resourceType: 'Pod',
       resourceId: pod.uuid,
@@ -353,10 +366,7 @@ export class PodService {
     const pods = await others.orderBy('id').execute();
     const sameName = pods.find((p) => p.name.toLowerCase() === name.toLowerCase());
     if (sameName) {
-      throw conflict(
-        'POD.NAME_TAKEN',
-        `A pod with name: ${name} already exists in zone ${zone.name}. Please specify a different pod name.`,
-      );
+      throw conflict('POD.NAME_TAKEN', message('error.pod.nameTaken', { name, zone: zone.name }));
     }
     const cidrText = formatCidr(net.cidr);
     for (const p of pods) {

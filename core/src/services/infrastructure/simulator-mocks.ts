@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { message } from '../../domain/messages';
 import { sql } from 'kysely';
 import { invalidParameter, notFound } from '../../domain/errors';
 import { SIMULATOR_OPERATIONS, type SimulatorOperation } from '../../domain/infrastructure';
@@ -338,7 +339,8 @@ async function requireMock(services: CoreServices, uuid: string): Promise<Simula
     .where('uuid', '=', uuid)
     .where('removed', 'is', null)
     .executeTakeFirst();
-  if (!row) throw notFound('SIMULATOR.MOCK_NOT_FOUND', `Unable to find simulator mock by id ${uuid}`);
+  if (!row)
+    throw notFound('SIMULATOR.MOCK_NOT_FOUND', message('error.notFound', { resource: 'simulator mock', id: uuid }));
   return row;
 }
 
@@ -385,7 +387,7 @@ export async function configureSimulator(
   await simulatorMocks(services).reload();
   await services.events.record({
     type: 'SIMULATOR.MOCK.CONFIGURE',
-    description: `Configured simulator mock ${name} ${row.value} (id: ${row.uuid})`,
+    message: message('event.simulatorMock.configured', { name, value: row.value, id: row.uuid }),
     caller,
     resourceType: 'SimulatorMock',
     resourceId: row.uuid,
@@ -412,7 +414,7 @@ export async function cleanupSimulatorMock(services: CoreServices, caller: Calle
   await mocks.reload();
   await services.events.record({
     type: 'SIMULATOR.MOCK.CLEANUP',
-    description: `Removed simulator mock ${row.name} ${row.value} (id: ${row.uuid})`,
+    message: message('event.simulatorMock.removed', { name: row.name, value: row.value, id: row.uuid }),
     caller,
     resourceType: 'SimulatorMock',
     resourceId: row.uuid,

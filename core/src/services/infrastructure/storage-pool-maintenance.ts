@@ -1,5 +1,6 @@
 /** Primary storage maintenance (enableStorageMaintenance, cancelStorageMaintenance). */
 import { conflict, DomainError, invalidParameter } from '../../domain/errors';
+import { message } from '../../domain/messages';
 import type { StoragePoolStatus } from '../../domain/infrastructure';
 import type { StoragePoolEvent } from '../../domain/state-machines/storage-pool-state';
 import { storagePoolState } from '../../domain/state-machines/index';
@@ -86,21 +87,24 @@ export async function enableMaintenance(
   const detached = await detachThroughHost(services, pool);
   if (!detached.ok) {
     await setStatus(services, pool, 'MaintenanceFailed');
-    const message = `Failed to prepare storage pool ${pool.name} for maintenance: ${detached.error ?? 'a host refused'}`;
+    const failed = message('event.storagePool.maintenanceFailed', {
+      name: pool.name,
+      reason: detached.error ?? 'a host refused',
+    });
     await services.events.record({
       type: 'MAINT.PREPARE.PS',
       level: 'ERROR',
-      description: message,
+      message: failed,
       caller,
       resourceType: 'StoragePool',
       resourceId: pool.uuid,
     });
-    throw new DomainError('internal', 'STORAGE_POOL.MAINTENANCE_FAILED', message);
+    throw new DomainError('internal', 'STORAGE_POOL.MAINTENANCE_FAILED', failed);
   }
   if (!(await setStatus(services, pool, 'MaintenanceDone'))) throw changedMeanwhile(pool);
   await services.events.record({
     type: 'MAINT.PREPARE.PS',
-    description: `Storage pool ${pool.name} is in maintenance`,
+    message: message('event.storagePool.inMaintenance', { name: pool.name }),
     caller,
     resourceType: 'StoragePool',
     resourceId: pool.uuid,
@@ -141,7 +145,7 @@ export async function cancelMaintenance(
   if (!(await setStatus(services, pool, 'CancelMaintenance'))) throw changedMeanwhile(pool);
   await services.events.record({
     type: 'MAINT.CANCEL.PS',
-    description: `Storage pool ${pool.name} left maintenance`,
+    message: message('event.storagePool.leftMaintenance', { name: pool.name }),
     caller,
     resourceType: 'StoragePool',
     resourceId: pool.uuid,

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { message } from '../../domain/messages';
 import type { Kysely } from 'kysely';
 import { conflict, DomainError, invalidParameter } from '../../domain/errors';
 import {
@@ -186,7 +187,7 @@ async function placementOf(db: Db, input: CreateStoragePoolInput): Promise<Place
 async function checkUnique(db: Db, placement: Placement, name: string, parsed: ParsedStorageUrl): Promise<void> {
   const { zone, cluster } = placement;
   if (await nameTaken(db, zone.id, name))
-    throw conflict('STORAGE_POOL.NAME_TAKEN', `A storage pool named ${name} already exists in zone ${zone.name}`);
+    throw conflict('STORAGE_POOL.NAME_TAKEN', message('error.storagePool.nameTaken', { name, zone: zone.name }));
   const dup = await samePathPool(db, zone.id, cluster?.id ?? null, parsed.host, parsed.path);
   if (dup) {
     throw conflict(
@@ -280,7 +281,9 @@ export async function createStoragePool(
   }
   await services.events.record({
     type: 'STORAGE.POOL.CREATE',
-    description: `Created storage pool ${name} (${parsed.url}) in ${where}`,
+    message: cluster
+      ? message('event.storagePool.createdInCluster', { name, url: parsed.url, cluster: cluster.name })
+      : message('event.storagePool.createdInZone', { name, url: parsed.url, zone: zone.name, hypervisor }),
     caller,
     resourceType: 'StoragePool',
     resourceId: uuid,
@@ -351,7 +354,9 @@ export async function updateStoragePool(
   const enabled = input.enabled;
   await services.events.record({
     type: enabled === undefined ? 'UPDATE.PS' : enabled ? 'ENABLE.PS' : 'DISABLE.PS',
-    description: `${enabled === undefined ? 'Updated' : enabled ? 'Enabled' : 'Disabled'} storage pool ${name ?? pool.name} (id: ${pool.uuid})`,
+    message: status
+      ? message('event.storagePool.stateChanged', { name: name ?? pool.name, state: status })
+      : message('event.storagePool.updated', { name: name ?? pool.name }),
     caller,
     resourceType: 'StoragePool',
     resourceId: pool.uuid,
@@ -390,7 +395,7 @@ export async function deleteStoragePool(
   });
   await services.events.record({
     type: 'STORAGE.POOL.DELETE',
-    description: `Deleted storage pool ${pool.name}`,
+    message: message('event.storagePool.deleted', { name: pool.name }),
     caller,
     resourceType: 'StoragePool',
     resourceId: pool.uuid,

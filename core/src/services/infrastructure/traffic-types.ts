@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { message } from '../../domain/messages';
 import type { Kysely } from 'kysely';
 import { conflict, invalidParameter, notFound } from '../../domain/errors';
 import type { TrafficType as TrafficTypeName } from '../../domain/infrastructure';
@@ -128,7 +129,11 @@ export class TrafficTypeService {
     });
     await this.services.events.record({
       type: 'TRAFFIC.TYPE.CREATE',
-      description: `Added ${row.traffic_type} traffic to physical network ${network.name} (id: ${network.uuid})`,
+      message: message('event.trafficType.added', {
+        trafficType: row.traffic_type,
+        network: network.name,
+        id: network.uuid,
+      }),
       resourceType: 'TrafficType',
       resourceId: row.uuid,
       caller,
@@ -146,7 +151,8 @@ export class TrafficTypeService {
       .where('t.uuid', '=', uuid)
       .where('n.removed', 'is', null)
       .executeTakeFirst();
-    if (!row) throw notFound('TRAFFIC_TYPE.NOT_FOUND', `Unable to find traffic type by id ${uuid}`);
+    if (!row)
+      throw notFound('TRAFFIC_TYPE.NOT_FOUND', message('error.notFound', { resource: 'traffic type', id: uuid }));
     return row;
   }
 
@@ -174,7 +180,10 @@ export class TrafficTypeService {
     }
     await this.services.events.record({
       type: 'TRAFFIC.TYPE.UPDATE',
-      description: `Updated ${traffic.traffic_type} traffic of physical network ${traffic.network_name}`,
+      message: message('event.trafficType.updated', {
+        trafficType: traffic.traffic_type,
+        network: traffic.network_name,
+      }),
       resourceType: 'TrafficType',
       resourceId: traffic.uuid,
       caller,
@@ -192,7 +201,10 @@ export class TrafficTypeService {
     await this.db.deleteFrom('traffic_types').where('id', '=', traffic.id).execute();
     await this.services.events.record({
       type: 'TRAFFIC.TYPE.DELETE',
-      description: `Deleted ${traffic.traffic_type} traffic of physical network ${traffic.network_name}`,
+      message: message('event.trafficType.deleted', {
+        trafficType: traffic.traffic_type,
+        network: traffic.network_name,
+      }),
       resourceType: 'TrafficType',
       resourceId: traffic.uuid,
       caller,

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { message, type ServerMessage } from '../../domain/messages';
 import { notFound } from '../../domain/errors';
 import { cidrFromGateway, formatCidr } from '../../contract/ipv4';
 import { nowIso } from '../../domain/time';
@@ -29,7 +30,9 @@ import { bad, checkAgainstZone, validateRange } from './vlan-ip-range-checks';
 interface Owner {
   accountId: number | null;
   domainId: number;
-  label: string;
+  /** The account's name (an account dedication) and the domain's path. */
+  accountName?: string;
+  domainPath: string;
 }
 
 /**
@@ -89,7 +92,13 @@ export class VlanIpRangeService {
     await this.record(
       caller,
       'VLAN.IP.RANGE.CREATE',
-      `Created ${forVirtualNetwork ? 'public' : 'guest'} IP range ${row.start_ip}-${row.end_ip} (${row.vlan_tag}) in zone ${zone.name}${pod ? ` pod ${pod.name}` : ''}`,
+      createdMessage(forVirtualNetwork, {
+        startIp: row.start_ip,
+        endIp: row.end_ip,
+        vlan: row.vlan_tag,
+        zone: zone.name,
+        pod: pod?.name,
+      }),
       row.uuid,
     );
     return this.response(row);
@@ -161,7 +170,7 @@ export class VlanIpRangeService {
     await this.record(
       caller,
       'VLAN.IP.RANGE.DELETE',
-      `Deleted IP range ${range.start_ip}-${range.end_ip} (${range.vlan_tag})`,
+      message('event.ipRange.deleted', { startIp: range.start_ip, endIp: range.end_ip, vlan: range.vlan_tag }),
       range.uuid,
     );
   }
@@ -202,10 +211,17 @@ export class VlanIpRangeService {
         .returningAll()
         .executeTakeFirstOrThrow();
     });
+    const ends = { startIp: row.start_ip, endIp: row.end_ip };
     await this.record(
       caller,
       'VLAN.IP.RANGE.DEDICATE',
-      `Dedicated public IP range ${row.start_ip}-${row.end_ip} to ${owner.label}`,
+      owner.accountName === undefined
+        ? message('event.ipRange.dedicatedToDomain', { ...ends, domain: owner.domainPath })
+        : message('event.ipRange.dedicatedToAccount', {
+            ...ends,
+            account: owner.accountName,
+            domain: owner.domainPath,
+          }),
       row.uuid,
     );
     return this.response(row);
@@ -235,7 +251,7 @@ export class VlanIpRangeService {
     await this.record(
       caller,
       'VLAN.IP.RANGE.RELEASE',
-      `Released public IP range ${range.start_ip}-${range.end_ip}`,
+      message('event.ipRange.released', { startIp: range.start_ip, endIp: range.end_ip }),
       range.uuid,
     );
   }
@@ -319,8 +335,8 @@ export class VlanIpRangeService {
     return row;
   }
 
-  private async record(caller: Caller, type: string, description: string, uuid: string): Promise<void> {
-    await this.services.events.record({ type, description, caller, resourceType: 'VlanIpRange', resourceId: uuid });
+  private async record(caller: Caller, type: string, said: ServerMessage, uuid: string): Promise<void> {
+    await this.services.events.record({ type, message: said, caller, resourceType: 'VlanIpRange', resourceId: uuid });
   }
 
   /**
@@ -434,10 +450,10 @@ export class VlanIpRangeService {
     if (domainUuid === undefined) throw bad('Please specify the domain (domainid) of the account.');
     const domain = await findDomainByUuid(this.db, domainUuid);
     if (!domain) throw notFound('DOMAIN.NOT_FOUND', `Unable to find domain by domainid ${domainUuid}`);
-    if (account === undefined) return { accountId: null, domainId: domain.id, label: `domain ${domain.path}` };
+    if (account === undefined) return { accountId: null, domainId: domain.id, domainPath: domain.path };
     const a = await findAccountViewByName(this.db, domain.id, account);
     if (!a) throw notFound('ACCOUNT.NOT_FOUND', `Unable to find account ${account} in domain id=${domain.uuid}`);
-    return { accountId: a.id, domainId: domain.id, label: `account ${a.name} in domain ${domain.path}` };
+    return { accountId: a.id, domainId: domain.id, accountName: a.name, domainPath: domain.path };
   }
 
   /** The owner of a dedication: an account of domainid (the caller's domain without it), or domainid itself. */
@@ -448,6 +464,21 @@ export class VlanIpRangeService {
   ): Promise<Owner> {
     return this.findOwner(account, domainUuid ?? caller.domainUuid);
   }
+}
+
+/** The event text of a new range: public or guest, in a pod or zone-wide. */
+function createdMessage(
+  forVirtualNetwork: boolean,
+  p: { startIp: string; endIp: string; vlan: string; zone: string; pod: string | undefined },
+): ServerMessage {
+  const { pod, ...rest } = p;
+  if (pod === undefined) {
+    return message(forVirtualNetwork ? 'event.ipRange.createdPublic' : 'event.ipRange.createdGuest', rest);
+  }
+  return message(forVirtualNetwork ? 'event.ipRange.createdPublicInPod' : 'event.ipRange.createdGuestInPod', {
+    ...rest,
+    pod,
+  });
 }
 
 function rangeNotFound(uuid: string) {

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { message } from '../../domain/messages';
 import net from 'node:net';
 import { sql, type Kysely } from 'kysely';
 import { inUse, invalidParameter, notFound } from '../../domain/errors';
@@ -127,7 +128,7 @@ async function zoneNameTaken(db: Db, name: string, exceptId?: number): Promise<b
   return (await q.executeTakeFirst()) !== undefined;
 }
 
-const NAME_TAKEN = 'A zone with that name already exists. Please specify a unique zone name.';
+const NAME_TAKEN = message('error.zone.nameTaken', {});
 
 /** What keeps a zone from being deleted, checked in this order (CloudStack's checkIfZoneIsDeletable). */
 const DELETE_BLOCKERS = [
@@ -196,7 +197,7 @@ export class ZoneService {
     });
     await this.services.events.record({
       type: 'ZONE.CREATE',
-      description: `Created zone ${name} (id: ${uuid})`,
+      message: message('event.zone.created', { name, id: uuid }),
       resourceType: 'Zone',
       resourceId: uuid,
       caller,
@@ -214,7 +215,8 @@ export class ZoneService {
     const enabling = input.allocationstate === 'Enabled';
     const addedStorage = await this.db.transaction().execute(async (trx) => {
       const fresh = await lockZoneRow(trx, this.dialect, zone.id);
-      if (!fresh || fresh.removed) throw notFound('ZONE.NOT_FOUND', `Unable to find zone by id ${zone.uuid}`);
+      if (!fresh || fresh.removed)
+        throw notFound('ZONE.NOT_FOUND', message('error.notFound', { resource: 'zone', id: zone.uuid }));
       if (name !== undefined && name !== fresh.name) {
         await lockKey(trx, this.dialect, 'zones.name');
         if (await zoneNameTaken(trx, name, fresh.id)) throw invalidParameter('ZONE.NAME_TAKEN', NAME_TAKEN);
@@ -232,7 +234,14 @@ export class ZoneService {
     const allocation = input.allocationstate;
     await this.services.events.record({
       type: allocation === undefined ? 'ZONE.EDIT' : allocationEventType('ZONE', allocation === 'Enabled'),
-      description: `${allocation === undefined ? 'Updated' : allocation === 'Enabled' ? 'Enabled' : 'Disabled'} zone ${shownName} (id: ${zone.uuid})`,
+      message: message(
+        allocation === undefined
+          ? 'event.zone.updated'
+          : allocation === 'Enabled'
+            ? 'event.zone.enabled'
+            : 'event.zone.disabled',
+        { name: shownName, id: zone.uuid },
+      ),
       resourceType: 'Zone',
       resourceId: zone.uuid,
       caller,
@@ -240,7 +249,7 @@ export class ZoneService {
     if (addedStorage) {
       await this.services.events.record({
         type: 'TRAFFIC.TYPE.CREATE',
-        description: `Added Storage traffic to the management physical network of zone ${shownName}`,
+        message: message('event.zone.storageTrafficAdded', { name: shownName }),
         resourceType: 'TrafficType',
         resourceId: addedStorage.uuid,
         caller,
@@ -302,14 +311,15 @@ export class ZoneService {
     if (blocker) throw refuse(blocker);
     await this.db.transaction().execute(async (trx) => {
       const fresh = await lockZoneRow(trx, this.dialect, zone.id);
-      if (!fresh || fresh.removed) throw notFound('ZONE.NOT_FOUND', `Unable to find zone by id ${zone.uuid}`);
+      if (!fresh || fresh.removed)
+        throw notFound('ZONE.NOT_FOUND', message('error.notFound', { resource: 'zone', id: zone.uuid }));
       const late = await this.deleteBlocker(trx, zone.id);
       if (late) throw refuse(late);
       await trx.updateTable('zones').set({ removed: nowIso() }).where('id', '=', zone.id).execute();
     });
     await this.services.events.record({
       type: 'ZONE.DELETE',
-      description: `Deleted zone ${zone.name} (id: ${zone.uuid})`,
+      message: message('event.zone.deleted', { name: zone.name, id: zone.uuid }),
       resourceType: 'Zone',
       resourceId: zone.uuid,
       caller,
@@ -325,12 +335,13 @@ export class ZoneService {
     const full = seesAllDomains(caller);
     if (input.id !== undefined) {
       const any = await this.db.selectFrom('zones').select('id').where('uuid', '=', input.id).executeTakeFirst();
-      if (!any) throw notFound('ZONE.NOT_FOUND', `Unable to find zone by id ${input.id}`);
+      if (!any) throw notFound('ZONE.NOT_FOUND', message('error.notFound', { resource: 'zone', id: input.id }));
     }
     let dedicatedTo: number | undefined;
     if (input.domainid !== undefined) {
       const domain = await findDomainByUuid(this.db, input.domainid);
-      if (!domain) throw notFound('DOMAIN.NOT_FOUND', `Unable to find domain by id ${input.domainid}`);
+      if (!domain)
+        throw notFound('DOMAIN.NOT_FOUND', message('error.notFound', { resource: 'domain', id: input.domainid }));
       dedicatedTo = domain.id;
     }
     const keyword = keywordPattern(input.keyword);
@@ -389,7 +400,7 @@ export class ZoneService {
   private async response(uuid: string, full: boolean): Promise<Zone> {
     const row = await this.db.selectFrom('zones').select('id').where('uuid', '=', uuid).executeTakeFirst();
     const view = row ? (await this.views(this.db, [row.id]))[0] : undefined;
-    if (!view) throw notFound('ZONE.NOT_FOUND', `Unable to find zone by id ${uuid}`);
+    if (!view) throw notFound('ZONE.NOT_FOUND', message('error.notFound', { resource: 'zone', id: uuid }));
     return zoneResponse(view, full);
   }
 }

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { message, type ServerMessage } from '../../domain/messages';
 import { conflict, invalidParameter, notFound, permissionDenied } from '../../domain/errors';
 import { accountTypeForRole, roleTypeForAccountType } from '../../domain/roles';
 import { nowIso } from '../../domain/time';
@@ -56,6 +57,16 @@ const ACCOUNT_SORT_COLUMNS: Record<(typeof ACCOUNT_SORT_KEYS)[number], string> =
   created: 'a.created',
 };
 
+/** The event text of updateAccount: renamed, given another role, both, or neither. */
+function accountUpdated(name: string, newName: string | undefined, role: string | undefined): ServerMessage {
+  if (newName !== undefined && role !== undefined) {
+    return message('event.account.renamedAndRoleChanged', { name, newName, role });
+  }
+  if (newName !== undefined) return message('event.account.renamed', { name, newName });
+  if (role !== undefined) return message('event.account.roleChanged', { name, role });
+  return message('event.account.updated', { name });
+}
+
 /** Accounts and their first user; disabling, locking and deleting end the users' sessions. */
 export class AccountService {
   constructor(private readonly services: CoreServices) {}
@@ -70,7 +81,10 @@ export class AccountService {
       ? await findDomainByUuid(this.db, domainUuid)
       : await findDomainById(this.db, caller.domainId);
     if (!domain || domain.removed)
-      throw notFound('DOMAIN.NOT_FOUND', `Unable to find domain by id ${domainUuid ?? caller.domainUuid}`);
+      throw notFound(
+        'DOMAIN.NOT_FOUND',
+        message('error.notFound', { resource: 'domain', id: domainUuid ?? caller.domainUuid }),
+      );
     return domain;
   }
 
@@ -116,7 +130,7 @@ export class AccountService {
   async resolveRole(input: { roleid?: string; accounttype?: number }): Promise<RoleRow> {
     if (input.roleid) {
       const role = await findRole(this.db, { uuid: input.roleid });
-      if (!role) throw notFound('ROLE.NOT_FOUND', `Unable to find role by id ${input.roleid}`);
+      if (!role) throw notFound('ROLE.NOT_FOUND', message('error.notFound', { resource: 'role', id: input.roleid }));
       const type = targetRoleType(role.type);
       if (input.accounttype !== undefined && accountTypeForRole(type) !== input.accounttype) {
         throw invalidParameter(
@@ -187,11 +201,11 @@ export class AccountService {
       if (await accountNameTaken(trx, domain.id, accountName)) {
         throw conflict(
           'ACCOUNT.NAME_TAKEN',
-          `The specified account: ${accountName} already exists in domain ${domain.path}`,
+          message('error.account.nameTaken', { name: accountName, domain: domain.path }),
         );
       }
       if (await usernameTaken(trx, domain.id, username)) {
-        throw conflict('USER.NAME_TAKEN', `The user ${username} already exists in domain ${domain.path}`);
+        throw conflict('USER.NAME_TAKEN', message('error.user.nameTaken', { username, domain: domain.path }));
       }
       const id = await insertAccount(trx, {
         uuid: accountUuid,
@@ -226,7 +240,7 @@ export class AccountService {
     });
     await recordEvent(this.services, caller, {
       type: 'ACCOUNT.CREATE',
-      description: `Created account ${accountName} in domain ${domain.path} with user ${username}`,
+      message: message('event.account.created', { name: accountName, domain: domain.path, username }),
       resourceType: 'Account',
       resourceId: accountUuid,
     });
@@ -287,7 +301,7 @@ export class AccountService {
     let roleId: number | undefined;
     if (input.roleid) {
       const role = await findRole(this.db, { uuid: input.roleid });
-      if (!role) throw notFound('ROLE.NOT_FOUND', `Unable to find role by id ${input.roleid}`);
+      if (!role) throw notFound('ROLE.NOT_FOUND', message('error.notFound', { resource: 'role', id: input.roleid }));
       roleId = role.id;
     }
     const { rows, count } = await listAccounts(
@@ -315,7 +329,7 @@ export class AccountService {
     let role: RoleRow | undefined;
     if (input.roleid) {
       role = await findRole(this.db, { uuid: input.roleid });
-      if (!role) throw notFound('ROLE.NOT_FOUND', `Unable to find role by id ${input.roleid}`);
+      if (!role) throw notFound('ROLE.NOT_FOUND', message('error.notFound', { resource: 'role', id: input.roleid }));
       if (role.id !== account.role_id) {
         if (account.is_default === 1)
           throw permissionDenied('ACCOUNT.DEFAULT', 'Unable to change the role of a default account');
@@ -344,7 +358,11 @@ export class AccountService {
     });
     await recordEvent(this.services, caller, {
       type: 'ACCOUNT.UPDATE',
-      description: `Updated account ${account.name}${newName && newName !== account.name ? ` (renamed to ${newName})` : ''}${role && role.id !== account.role_id ? ` (role ${role.name})` : ''}`,
+      message: accountUpdated(
+        account.name,
+        newName && newName !== account.name ? newName : undefined,
+        role && role.id !== account.role_id ? role.name : undefined,
+      ),
       resourceType: 'Account',
       resourceId: account.uuid,
     });
@@ -357,7 +375,7 @@ export class AccountService {
     await this.db.transaction().execute((trx) => updateAccountRow(trx, account.id, { state: 'enabled' }));
     await recordEvent(this.services, caller, {
       type: 'ACCOUNT.ENABLE',
-      description: `Enabled account ${account.name} in domain ${account.domain_path}`,
+      message: message('event.account.enabled', { name: account.name, domain: account.domain_path }),
       resourceType: 'Account',
       resourceId: account.uuid,
     });
@@ -387,7 +405,10 @@ export class AccountService {
       await this.services.auth.endSessionsOfUser(userId);
     await recordEvent(this.services, caller, {
       type: 'ACCOUNT.DISABLE',
-      description: `${lock ? 'Locked' : 'Disabled'} account ${account.name} in domain ${account.domain_path}`,
+      message: message(lock ? 'event.account.locked' : 'event.account.disabled', {
+        name: account.name,
+        domain: account.domain_path,
+      }),
       resourceType: 'Account',
       resourceId: account.uuid,
     });
@@ -435,7 +456,7 @@ export class AccountService {
     for (const userId of userIds) await this.services.auth.endSessionsOfUser(userId);
     await recordEvent(this.services, caller, {
       type: 'ACCOUNT.DELETE',
-      description: `Deleted account ${account.name} in domain ${account.domain_path}`,
+      message: message('event.account.deleted', { name: account.name, domain: account.domain_path }),
       resourceType: 'Account',
       resourceId: account.uuid,
     });

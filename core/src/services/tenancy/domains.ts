@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { message } from '../../domain/messages';
 import { conflict, inUse, invalidParameter, notFound, permissionDenied } from '../../domain/errors';
 import { nowIso } from '../../domain/time';
 import { listAccounts, listAccountsOfDomains, countLiveAccounts } from '../../db/repositories/accounts';
@@ -60,7 +61,7 @@ export class DomainService {
   /** A live domain by uuid, or the API's not-found error. */
   async require(uuid: string): Promise<DomainRow> {
     const domain = await findDomainByUuid(this.db, uuid);
-    if (!domain) throw notFound('DOMAIN.NOT_FOUND', `Unable to find domain by id ${uuid}`);
+    if (!domain) throw notFound('DOMAIN.NOT_FOUND', message('error.notFound', { resource: 'domain', id: uuid }));
     return domain;
   }
 
@@ -96,7 +97,7 @@ export class DomainService {
     });
     await recordEvent(this.services, caller, {
       type: 'DOMAIN.CREATE',
-      description: `Created domain ${created.path} (id: ${created.uuid})`,
+      message: message('event.domain.created', { path: created.path, id: created.uuid }),
       resourceType: 'Domain',
       resourceId: created.uuid,
     });
@@ -118,7 +119,7 @@ export class DomainService {
       ) {
         throw permissionDenied(
           'ACCESS.DOMAIN',
-          `Caller ${caller.accountName} does not have permission to operate within domain id=${domain.uuid}`,
+          message('error.access.domain', { caller: caller.accountName, id: domain.uuid }),
         );
       }
       scope = { kind: 'one', domainId: domain.id };
@@ -188,14 +189,15 @@ export class DomainService {
           );
         }
         const fresh = await findDomainById(trx, domain.id);
-        if (!fresh || fresh.removed) throw notFound('DOMAIN.NOT_FOUND', `Unable to find domain by id ${domain.uuid}`);
+        if (!fresh || fresh.removed)
+          throw notFound('DOMAIN.NOT_FOUND', message('error.notFound', { resource: 'domain', id: domain.uuid }));
         await renameDomain(trx, fresh, name);
       }
       if (networkDomain !== undefined) await updateDomainNetwork(trx, domain.id, networkDomain);
     });
     await recordEvent(this.services, caller, {
       type: 'DOMAIN.UPDATE',
-      description: `Updated domain ${domain.path} (id: ${domain.uuid})`,
+      message: message('event.domain.updated', { path: domain.path, id: domain.uuid }),
       resourceType: 'Domain',
       resourceId: domain.uuid,
     });
@@ -314,7 +316,10 @@ export class DomainService {
     await progress?.report(100, `Deleted domain ${domain.path}`);
     await recordEvent(this.services, caller, {
       type: 'DOMAIN.DELETE',
-      description: `Deleted domain ${domain.path} (id: ${domain.uuid})${input.cleanup ? ' with cleanup' : ''}`,
+      message: message(input.cleanup ? 'event.domain.deletedWithCleanup' : 'event.domain.deleted', {
+        path: domain.path,
+        id: domain.uuid,
+      }),
       resourceType: 'Domain',
       resourceId: domain.uuid,
     });

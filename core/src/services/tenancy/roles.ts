@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { message } from '../../domain/messages';
 import { conflict, inUse, invalidParameter, notFound, permissionDenied } from '../../domain/errors';
 import { RULE_PATTERN, type RoleType, type StoredRule } from '../../domain/roles';
 import { nowIso } from '../../domain/time';
@@ -62,7 +63,7 @@ export class RoleService {
 
   async require(uuid: string): Promise<RoleRow> {
     const role = await findRole(this.db, { uuid });
-    if (!role) throw notFound('ROLE.NOT_FOUND', `Unable to find role by id ${uuid}`);
+    if (!role) throw notFound('ROLE.NOT_FOUND', message('error.notFound', { resource: 'role', id: uuid }));
     return role;
   }
 
@@ -103,7 +104,7 @@ export class RoleService {
     await this.checkProposed(caller, { name, type }, sourceRules);
     const uuid = crypto.randomUUID();
     const id = await this.db.transaction().execute(async (trx) => {
-      if (await roleNameTaken(trx, name)) throw conflict('ROLE.NAME_TAKEN', `Role with name ${name} already exists`);
+      if (await roleNameTaken(trx, name)) throw conflict('ROLE.NAME_TAKEN', message('error.role.nameTaken', { name }));
       const roleId = await insertRole(trx, {
         uuid,
         name,
@@ -130,7 +131,9 @@ export class RoleService {
     });
     await recordEvent(this.services, caller, {
       type: 'ROLE.CREATE',
-      description: `Created role ${name} of type ${type}${source ? ` (cloned from ${source.name})` : ''}`,
+      message: source
+        ? message('event.role.cloned', { name, roleType: type, source: source.name })
+        : message('event.role.created', { name, roleType: type }),
       resourceType: 'Role',
       resourceId: uuid,
     });
@@ -164,7 +167,7 @@ export class RoleService {
   /** A role the caller may see (its own, or one within its rights); others are not found. */
   private async requireVisible(caller: Caller, uuid: string): Promise<RoleRow> {
     const [role] = await this.services.access.rolesWithinRights(caller, [await this.require(uuid)]);
-    if (!role) throw notFound('ROLE.NOT_FOUND', `Unable to find role by id ${uuid}`);
+    if (!role) throw notFound('ROLE.NOT_FOUND', message('error.notFound', { resource: 'role', id: uuid }));
     return role;
   }
 
@@ -178,7 +181,7 @@ export class RoleService {
     const name = input.name === undefined ? undefined : requireName(input.name, 'Role name');
     await this.db.transaction().execute(async (trx) => {
       if (name !== undefined && (await roleNameTaken(trx, name, role.id)))
-        throw conflict('ROLE.NAME_TAKEN', `Role with name ${name} already exists`);
+        throw conflict('ROLE.NAME_TAKEN', message('error.role.nameTaken', { name }));
       if (input.type !== undefined && input.type !== role.type && (await countAccountsWithRole(trx, role.id)) > 0) {
         throw inUse('ROLE.IN_USE', `The type of role ${role.name} cannot change while accounts use it`);
       }
@@ -190,7 +193,7 @@ export class RoleService {
     });
     await recordEvent(this.services, caller, {
       type: 'ROLE.UPDATE',
-      description: `Updated role ${role.name}`,
+      message: message('event.role.updated', { name: role.name }),
       resourceType: 'Role',
       resourceId: role.uuid,
     });
@@ -204,14 +207,13 @@ export class RoleService {
     await this.services.access.checkRoleWithinRights(caller, role, 'delete');
     await this.db.transaction().execute(async (trx) => {
       const users = await countAccountsWithRole(trx, role.id);
-      if (users > 0)
-        throw inUse('ROLE.IN_USE', `Role ${role.name} is in use by ${users} account(s) and cannot be deleted`);
+      if (users > 0) throw inUse('ROLE.IN_USE', message('error.role.inUse', { name: role.name, count: users }));
       await deleteRulesOfRole(trx, role.id);
       await updateRoleRow(trx, role.id, { removed: nowIso() });
     });
     await recordEvent(this.services, caller, {
       type: 'ROLE.DELETE',
-      description: `Deleted role ${role.name}`,
+      message: message('event.role.deleted', { name: role.name }),
       resourceType: 'Role',
       resourceId: role.uuid,
     });
@@ -256,7 +258,7 @@ export class RoleService {
     });
     await recordEvent(this.services, caller, {
       type: 'ROLE.PERMISSION.CREATE',
-      description: `Added rule ${rule} (${input.permission}) to role ${role.name}`,
+      message: message('event.role.ruleAdded', { rule, permission: input.permission, role: role.name }),
       resourceType: 'RolePermission',
       resourceId: uuid,
     });
@@ -327,9 +329,13 @@ export class RoleService {
     });
     await recordEvent(this.services, caller, {
       type: 'ROLE.PERMISSION.UPDATE',
-      description: reorder
-        ? `Reordered the rules of role ${role.name}`
-        : `Set rule ${input.ruleid} of role ${role.name} to ${input.permission}`,
+      message: reorder
+        ? message('event.role.rulesReordered', { role: role.name })
+        : message('event.role.ruleChanged', {
+            rule: String(input.ruleid),
+            role: role.name,
+            permission: String(input.permission),
+          }),
       resourceType: 'Role',
       resourceId: role.uuid,
     });
@@ -338,7 +344,8 @@ export class RoleService {
   async deleteRule(caller: Caller, input: DeleteRolePermissionInput): Promise<void> {
     this.requireRootAdmin(caller);
     const rule = await findRule(this.db, { uuid: input.id });
-    if (!rule) throw notFound('ROLE.RULE_NOT_FOUND', `Unable to find role permission by id ${input.id}`);
+    if (!rule)
+      throw notFound('ROLE.RULE_NOT_FOUND', message('error.notFound', { resource: 'role permission', id: input.id }));
     const role = await findRole(this.db, { id: rule.role_id });
     if (role) {
       this.checkRulesEditable(role);
@@ -349,7 +356,7 @@ export class RoleService {
     await this.db.transaction().execute((trx) => deleteRule(trx, rule.id));
     await recordEvent(this.services, caller, {
       type: 'ROLE.PERMISSION.DELETE',
-      description: `Removed rule ${rule.rule} from role ${rule.role_name}`,
+      message: message('event.role.ruleRemoved', { rule: rule.rule, role: rule.role_name }),
       resourceType: 'RolePermission',
       resourceId: rule.uuid,
     });

@@ -1,5 +1,6 @@
 import { invalidParameter } from '../../domain/errors';
 import { checkName } from '../../domain/names';
+import type { ServerMessage } from '../../domain/messages';
 import type { RoleType } from '../../domain/roles';
 import { likePattern } from '../../db/query-helpers';
 import type { PageParams } from '../paging';
@@ -69,7 +70,7 @@ export function validateNetworkDomain(networkDomain: string): string {
 
 export interface TenancyEvent {
   type: string;
-  description: string;
+  message: ServerMessage;
   resourceType: 'Domain' | 'Account' | 'User' | 'Role' | 'RolePermission';
   resourceId: string;
 }

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { message } from '../../domain/messages';
 import { conflict, invalidParameter, notFound, permissionDenied } from '../../domain/errors';
 import { nowIso } from '../../domain/time';
 import {
@@ -59,7 +60,8 @@ export class UserService {
 
   async require(uuid: string): Promise<UserView> {
     const user = await findUserView(this.db, { uuid });
-    if (!user || user.removed) throw notFound('USER.NOT_FOUND', `Unable to find user by id ${uuid}`);
+    if (!user || user.removed)
+      throw notFound('USER.NOT_FOUND', message('error.notFound', { resource: 'user', id: uuid }));
     return user;
   }
 
@@ -123,7 +125,7 @@ export class UserService {
       if (!fresh || fresh.removed)
         throw notFound('ACCOUNT.NOT_FOUND', `Unable to find account ${input.account} in domain id=${domain.uuid}`);
       if (await usernameTaken(trx, domain.id, username)) {
-        throw conflict('USER.NAME_TAKEN', `The user ${username} already exists in domain ${domain.path}`);
+        throw conflict('USER.NAME_TAKEN', message('error.user.nameTaken', { username, domain: domain.path }));
       }
       return insertUser(trx, {
         uuid,
@@ -145,7 +147,7 @@ export class UserService {
     });
     await recordEvent(this.services, caller, {
       type: 'USER.CREATE',
-      description: `Created user ${username} in account ${account.name} of domain ${domain.path}`,
+      message: message('event.user.created', { username, account: account.name, domain: domain.path }),
       resourceType: 'User',
       resourceId: uuid,
     });
@@ -227,7 +229,10 @@ export class UserService {
       if (set.username !== undefined && set.username !== user.username) {
         await lockRow(trx, store.dialect, 'domains', user.domain_id);
         if (await usernameTaken(trx, user.domain_id, set.username, user.id)) {
-          throw conflict('USER.NAME_TAKEN', `The user ${set.username} already exists in domain ${user.domain_path}`);
+          throw conflict(
+            'USER.NAME_TAKEN',
+            message('error.user.nameTaken', { username: set.username, domain: user.domain_path }),
+          );
         }
       }
       await updateUserRow(trx, user.id, set);
@@ -238,7 +243,10 @@ export class UserService {
     const fields = Object.keys(set).map((k) => (k === 'password_hash' ? 'password' : k));
     await recordEvent(this.services, caller, {
       type: 'USER.UPDATE',
-      description: `Updated user ${user.username} (${fields.join(', ') || 'no changes'})`,
+      message:
+        fields.length > 0
+          ? message('event.user.updated', { username: user.username, fields: fields.join(', ') })
+          : message('event.user.unchanged', { username: user.username }),
       resourceType: 'User',
       resourceId: user.uuid,
     });
@@ -255,7 +263,7 @@ export class UserService {
     });
     await recordEvent(this.services, caller, {
       type: 'USER.ENABLE',
-      description: `Enabled user ${user.username} of account ${user.account_name}`,
+      message: message('event.user.enabled', { username: user.username, account: user.account_name }),
       resourceType: 'User',
       resourceId: user.uuid,
     });
@@ -281,7 +289,7 @@ export class UserService {
     await this.services.auth.endSessionsOfUser(user.id);
     await recordEvent(this.services, caller, {
       type: 'USER.DISABLE',
-      description: `Disabled user ${user.username} of account ${user.account_name}`,
+      message: message('event.user.disabled', { username: user.username, account: user.account_name }),
       resourceType: 'User',
       resourceId: user.uuid,
     });
@@ -306,7 +314,7 @@ export class UserService {
     await this.services.auth.endSessionsOfUser(user.id);
     await recordEvent(this.services, caller, {
       type: 'USER.LOCK',
-      description: `Locked user ${user.username} of account ${user.account_name}`,
+      message: message('event.user.locked', { username: user.username, account: user.account_name }),
       resourceType: 'User',
       resourceId: user.uuid,
     });
@@ -319,7 +327,7 @@ export class UserService {
     await this.services.auth.endSessionsOfUser(user.id);
     await recordEvent(this.services, caller, {
       type: 'USER.DELETE',
-      description: `Deleted user ${user.username} of account ${user.account_name}`,
+      message: message('event.user.deleted', { username: user.username, account: user.account_name }),
       resourceType: 'User',
       resourceId: user.uuid,
     });
@@ -363,7 +371,7 @@ export class UserService {
       .execute();
     await recordEvent(this.services, caller, {
       type: 'REGISTER.USER.KEY',
-      description: `register for the developer API keys of user ${user.username}`,
+      message: message('event.user.keysRegistered', { username: user.username }),
       resourceType: 'User',
       resourceId: user.uuid,
     });

@@ -8,6 +8,8 @@ import { infrastructureEn } from './parts/infrastructure.en';
 import { jobsEn } from './parts/jobs.en';
 import { statesEn } from './parts/states.en';
 import { tableEn } from './parts/table.en';
+import { enumsEn } from './parts/enums.en';
+import { rolesEn } from './parts/roles.en';
 import { zoneWizardEn } from './parts/zone-wizard.en';
 import { settingsEn } from './parts/settings.en';
 import { settingDescriptionsEn } from './parts/setting-descriptions.en';
@@ -302,6 +304,8 @@ export const en = {
   ...infrastructureEn,
   ...zoneWizardEn,
   ...statesEn,
+  ...enumsEn,
+  ...rolesEn,
   ...diagramEn,
   ...dashboardEn,
   ...jobsEn,

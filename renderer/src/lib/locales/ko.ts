@@ -9,6 +9,8 @@ import { infrastructureKo } from './parts/infrastructure.ko';
 import { jobsKo } from './parts/jobs.ko';
 import { statesKo } from './parts/states.ko';
 import { tableKo } from './parts/table.ko';
+import { enumsKo } from './parts/enums.ko';
+import { rolesKo } from './parts/roles.ko';
 import { zoneWizardKo } from './parts/zone-wizard.ko';
 import { settingsKo } from './parts/settings.ko';
 import { settingDescriptionsKo } from './parts/setting-descriptions.ko';
@@ -38,7 +40,7 @@ export const ko: Record<MessageKey, string> = {
   'nav.hosts': '호스트',
   'nav.primaryStorage': '기본 스토리지',
   'nav.secondaryStorage': '보조 스토리지',
-  'nav.alerts': '경고',
+  'nav.alerts': '알림',
   'nav.zoneWizard': 'Zone 추가',
 
   'topbar.connection.embedded': '내장 코어',
@@ -288,6 +290,8 @@ export const ko: Record<MessageKey, string> = {
   ...infrastructureKo,
   ...zoneWizardKo,
   ...statesKo,
+  ...enumsKo,
+  ...rolesKo,
   ...diagramKo,
   ...dashboardKo,
   ...jobsKo,

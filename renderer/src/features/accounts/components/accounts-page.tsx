@@ -9,7 +9,7 @@ import { SearchInput } from '../../../components/search-input';
 import { StateBadge } from '../../../components/state-badge';
 import { TablePager, usePageSize } from '../../../components/table-pager';
 import type { Account, Params } from '../../../lib/contract';
-import { formatTimestamp, useLocale, useT, type MessageKey } from '../../../lib/i18n';
+import { DATE_TIME_COLUMN_SIZE, formatTimestamp, useLocale, useT, type MessageKey } from '../../../lib/i18n';
 import { useCan } from '../../../lib/permissions';
 import { sortAmong, sortQuery, useUrlSort } from '../../../lib/list-sort';
 import { replaceQuery, useLocation } from '../../../lib/router';
@@ -91,7 +91,7 @@ export function AccountsPage() {
       col.accessor((a) => a.created ?? '', {
         id: 'created',
         header: t('common.created'),
-        size: 160,
+        size: DATE_TIME_COLUMN_SIZE,
         meta: { priority: 5 },
         cell: (info) => formatTimestamp(info.getValue(), locale),
       }),

@@ -8,6 +8,7 @@ import { useCan } from '../../../lib/permissions';
 import { href } from '../../../lib/router';
 import { useAlert, useAlertChange, useAlertKeepers } from '../api/alert-actions';
 import { alertTypeKey } from '../lib/alert-types';
+import { useServerMessage } from '../../../lib/server-message';
 import { AlertActionButtons, AlertResourceLink } from './alert-actions';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
@@ -103,6 +104,7 @@ function PlaceLinks({ alert }: { alert: Alert }) {
 
 function AlertDetails({ alert }: { alert: Alert }) {
   const t = useT();
+  const describe = useServerMessage();
   const locale = useLocale();
   const typeKey = alertTypeKey(alert.type);
   return (
@@ -116,7 +118,7 @@ function AlertDetails({ alert }: { alert: Alert }) {
         </Title>
       </Group>
       <Text size="sm" style={{ wordBreak: 'keep-all', overflowWrap: 'anywhere' }} data-testid="alert-description">
-        {alert.description}
+        {describe(alert.descriptionkey, alert.descriptionparams, alert.description)}
       </Text>
       <AlertActionButtons alert={alert} />
       <Table verticalSpacing={6} fz="sm" withTableBorder>

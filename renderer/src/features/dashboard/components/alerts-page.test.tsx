@@ -82,6 +82,6 @@ describe('AlertsPage', () => {
     await within(table).findByText('Host h1 is Down');
     await waitFor(() => expect(within(table).queryByText('CPU of cluster c1 at 80%')).toBeNull());
     expect(within(table).getByText('호스트')).toBeTruthy();
-    expect(screen.getByRole('heading', { name: '경고' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: '알림' })).toBeTruthy();
   });
 });

@@ -10,7 +10,8 @@ import { PageHeader } from '../../../components/page-header';
 import { SearchInput } from '../../../components/search-input';
 import { TablePager, usePageSize } from '../../../components/table-pager';
 import type { Alert, Params } from '../../../lib/contract';
-import { formatTimestamp, useLocale, useT } from '../../../lib/i18n';
+import { DATE_TIME_COLUMN_SIZE, formatTimestamp, useLocale, useT } from '../../../lib/i18n';
+import { useServerMessage } from '../../../lib/server-message';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { useCan } from '../../../lib/permissions';
 import { sortAmong } from '../../../lib/list-sort';
@@ -60,6 +61,7 @@ const EMPTY: Alert[] = [];
  */
 export function AlertsPage() {
   const t = useT();
+  const describe = useServerMessage();
   const locale = useLocale();
   const can = useCan();
   const confirm = useConfirm();
@@ -105,7 +107,7 @@ export function AlertsPage() {
     () => [
       col.accessor('sent', {
         header: t('alerts.sent'),
-        size: 160,
+        size: DATE_TIME_COLUMN_SIZE,
         cell: (info) => formatTimestamp(info.getValue(), locale),
       }),
       col.accessor((a) => Number(a.type), {
@@ -126,7 +128,8 @@ export function AlertsPage() {
         size: 150,
         cell: (info) => <AlertResourceLink alert={info.row.original} inText />,
       }),
-      col.accessor('description', {
+      col.accessor((a) => describe(a.descriptionkey, a.descriptionparams, a.description), {
+        id: 'description',
         header: t('common.description'),
         cell: (info) => (
           <Tooltip label={info.getValue()} openDelay={600} multiline maw={520}>
@@ -147,7 +150,7 @@ export function AlertsPage() {
         cell: (info) => <AlertRowMenu alert={info.row.original} onAssign={() => open(info.row.original.id)} />,
       }),
     ],
-    [t, locale, typeName, open],
+    [t, locale, typeName, open, describe],
   );
 
   const ids = Object.keys(selection).filter((id) => selection[id]);

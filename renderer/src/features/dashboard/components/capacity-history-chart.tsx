@@ -1,7 +1,7 @@
 import { Badge, Center, Chip, CloseButton, Group, Paper, SegmentedControl, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
 import { ErrorAlert } from '../../../components/error-alert';
-import { useLocale, useT } from '../../../lib/i18n';
+import { dateTimeFormat, useLocale, useT } from '../../../lib/i18n';
 import { useCapacityHistory, type HistoryScope } from '../api/dashboard-queries';
 import { capacityNameKey, type Thresholds } from '../lib/capacity';
 import { HISTORY_RANGES, historyPoints, type HistoryRange } from '../lib/history';
@@ -57,10 +57,7 @@ export function CapacityHistoryChart(props: {
       ),
     [locale, tickStyle],
   );
-  const fullFormat = useMemo(
-    () => new Intl.DateTimeFormat(BCP47[locale], { dateStyle: 'medium', timeStyle: 'medium' }),
-    [locale],
-  );
+  const fullFormat = dateTimeFormat(locale);
 
   return (
     <Paper withBorder p="xs" className={classes.card} data-testid="capacity-history" data-points={points.length}>

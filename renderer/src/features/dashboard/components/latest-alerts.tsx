@@ -1,6 +1,7 @@
 import { Anchor, Badge, Group, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { ErrorAlert } from '../../../components/error-alert';
 import { formatRelative, formatTimestamp, useLocale, useT } from '../../../lib/i18n';
+import { useServerMessage } from '../../../lib/server-message';
 import { href } from '../../../lib/router';
 import { useAlerts } from '../api/dashboard-queries';
 import { alertTypeKey } from '../lib/alert-types';
@@ -14,6 +15,7 @@ import classes from './dashboard.module.css';
  */
 export function LatestAlerts({ problemHosts = 0 }: { problemHosts?: number }) {
   const t = useT();
+  const describe = useServerMessage();
   const locale = useLocale();
   const alerts = useAlerts({ page: 1, pagesize: 5 });
   const items = alerts.data?.items ?? [];
@@ -68,7 +70,7 @@ export function LatestAlerts({ problemHosts = 0 }: { problemHosts?: number }) {
                   mt={2}
                   data-testid="latest-alert-link"
                 >
-                  {alert.description}
+                  {describe(alert.descriptionkey, alert.descriptionparams, alert.description)}
                 </Anchor>
                 {alert.resourcename && (
                   <Text size="xs" c="dimmed">

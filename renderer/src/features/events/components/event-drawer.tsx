@@ -7,6 +7,8 @@ import { formatTimestamp, useLocale, useT, type MessageKey } from '../../../lib/
 import { href } from '../../../lib/router';
 import { stateStyle } from '../../../lib/states';
 import { useEvent, useEventJob } from '../api/get-events';
+import { enumLabel, stateLabel } from '../../../lib/enum-labels';
+import { useServerMessage } from '../../../lib/server-message';
 import { LINKED_RESOURCE_TYPES, resourceHref } from '../lib/resource-links';
 
 /** The level's colour, as in the table. */
@@ -128,6 +130,7 @@ function ResourceCell({ event, onFilter }: { event: CloudEvent; onFilter(): void
 
 function EventDetails({ event, onFilterResource }: { event: CloudEvent; onFilterResource(): void }) {
   const t = useT();
+  const describe = useServerMessage();
   const locale = useLocale();
   const source =
     event.sourceaddress === 'local'
@@ -140,12 +143,12 @@ function EventDetails({ event, onFilterResource }: { event: CloudEvent; onFilter
           {event.type}
         </Title>
         <Badge color={levelColor(event.level)} variant="light">
-          {event.level}
+          {enumLabel(t, 'eventLevel', event.level)}
         </Badge>
-        <Badge variant="default">{event.state}</Badge>
+        <Badge variant="default">{stateLabel(t, event.state)}</Badge>
       </Group>
       <Text size="sm" data-testid="event-description" style={{ wordBreak: 'keep-all', overflowWrap: 'anywhere' }}>
-        {event.description}
+        {describe(event.descriptionkey, event.descriptionparams, event.description)}
       </Text>
       <Table verticalSpacing={6} fz="sm" withTableBorder>
         <Table.Tbody>

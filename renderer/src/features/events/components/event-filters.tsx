@@ -2,6 +2,7 @@ import { Button, CloseButton, Group, Select, Text, TextInput } from '@mantine/co
 import { IconFilterOff } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { SearchInput } from '../../../components/search-input';
+import { enumLabel } from '../../../lib/enum-labels';
 import { useT, type MessageKey } from '../../../lib/i18n';
 import type { ListQuery } from '../../../lib/list-query';
 import { EVENT_LEVELS, useEventTypes } from '../api/get-events';
@@ -80,7 +81,7 @@ export function EventFilters({ list }: { list: ListQuery<EventFilterName> }) {
       <Select
         placeholder={t('events.anyLevel')}
         aria-label={t('events.level')}
-        data={EVENT_LEVELS}
+        data={EVENT_LEVELS.map((value) => ({ value, label: enumLabel(t, 'eventLevel', value) }))}
         value={filters.level ?? null}
         onChange={(v) => set('level', v)}
         clearable

@@ -8,7 +8,9 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { PageHeader } from '../../../components/page-header';
 import { TablePager, usePageSize } from '../../../components/table-pager';
 import type { Event as CloudEvent, Params } from '../../../lib/contract';
-import { formatTimestamp, useLocale, useT } from '../../../lib/i18n';
+import { DATE_TIME_COLUMN_SIZE, formatTimestamp, useLocale, useT } from '../../../lib/i18n';
+import { enumLabel, stateLabel } from '../../../lib/enum-labels';
+import { useServerMessage } from '../../../lib/server-message';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { sortAmong } from '../../../lib/list-sort';
 import { useListQuery } from '../../../lib/list-query';
@@ -29,6 +31,7 @@ const EMPTY: CloudEvent[] = [];
 
 export function EventsPage() {
   const t = useT();
+  const describe = useServerMessage();
   const locale = useLocale();
   const can = useCan();
   const confirm = useConfirm();
@@ -72,7 +75,7 @@ export function EventsPage() {
         size: 80,
         cell: (info) => (
           <Badge color={levelColor(info.getValue())} variant="light">
-            {info.getValue()}
+            {enumLabel(t, 'eventLevel', info.getValue())}
           </Badge>
         ),
       }),
@@ -85,7 +88,8 @@ export function EventsPage() {
           </Text>
         ),
       }),
-      col.accessor('description', {
+      col.accessor((e) => describe(e.descriptionkey, e.descriptionparams, e.description), {
+        id: 'description',
         header: t('common.description'),
         cell: (info) => (
           <Tooltip label={info.getValue()} openDelay={600} multiline maw={480}>
@@ -93,7 +97,11 @@ export function EventsPage() {
           </Tooltip>
         ),
       }),
-      col.accessor((e) => e.state ?? '', { id: 'state', header: t('common.state'), size: 90 }),
+      col.accessor((e) => (e.state ? stateLabel(t, e.state) : ''), {
+        id: 'state',
+        header: t('common.state'),
+        size: 90,
+      }),
       col.accessor((e) => e.username ?? '', { id: 'user', header: t('events.user'), size: 110, meta: { priority: 1 } }),
       col.accessor((e) => e.account ?? '', {
         id: 'account',
@@ -109,11 +117,11 @@ export function EventsPage() {
       }),
       col.accessor('created', {
         header: t('common.created'),
-        size: 160,
+        size: DATE_TIME_COLUMN_SIZE,
         cell: (info) => formatTimestamp(info.getValue(), locale),
       }),
     ],
-    [t, locale],
+    [t, locale, describe],
   );
 
   const ids = Object.keys(selection).filter((id) => selection[id]);

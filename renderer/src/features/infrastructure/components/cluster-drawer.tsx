@@ -13,6 +13,7 @@ import { useFieldRows, type FieldSpec } from './fields';
 import { MiniTable } from './mini-table';
 import { PoolBar } from './pool-bar';
 import { PropertyTable } from './property-table';
+import { enumLabel } from '../../../lib/enum-labels';
 
 const FIELDS: FieldSpec<Cluster>[] = [
   ['id', 'common.id', 'id'],
@@ -20,7 +21,7 @@ const FIELDS: FieldSpec<Cluster>[] = [
   ['allocationstate', 'infra.allocationState', 'state'],
   ['hypervisortype', 'infra.hypervisor'],
   ['clustertype', 'infra.field.clusterType'],
-  ['managedstate', 'infra.field.managedState'],
+  ['managedstate', 'infra.field.managedState', 'state'],
   ['arch', 'infra.field.arch'],
   ['podname', 'infra.pod', (c) => <EntityLink path="/pods" id={c.podid} name={c.podname} />],
   ['zonename', 'infra.zone', (c) => <EntityLink path="/zones" id={c.zoneid} name={c.zonename} />],
@@ -110,7 +111,7 @@ export function ClusterDrawer(props: {
                     render: (p) => <EntityLink path="/primary-storage" id={p.id} name={p.name} />,
                   },
                   { header: t('common.state'), render: (p) => <StateBadge state={p.state} /> },
-                  { header: t('infra.storage.scope'), render: (p) => p.scope },
+                  { header: t('infra.storage.scope'), render: (p) => enumLabel(t, 'storageScope', p.scope) },
                   {
                     header: t('infra.storage.used'),
                     render: (p) => <PoolBar used={p.disksizeused} total={p.disksizetotal} />,

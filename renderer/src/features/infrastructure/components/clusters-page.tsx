@@ -10,6 +10,7 @@ import { ClusterDrawer } from './cluster-drawer';
 import { actionsColumn, linkColumn, nameColumn, stateColumn } from './columns';
 import { LocationFilters, locationOf, PresetFilter } from './list-frame';
 import { InfraListView, useInfraListPage, type SortKey } from './list-page';
+import { stateLabel } from '../../../lib/enum-labels';
 
 const FILTERS = ['zoneid', 'podid', 'hypervisor', 'allocationstate'] as const;
 /** The columns the server sorts listClusters by (column id -> sortby). */
@@ -74,7 +75,7 @@ export function ClustersPage() {
         ...linkColumn('zone', t('infra.zone'), '/zones', (c) => ({ id: c.zoneid, name: c.zonename }), 160),
         meta: { priority: 2 },
       },
-      col.accessor((c) => c.managedstate ?? '', {
+      col.accessor((c) => (c.managedstate ? stateLabel(t, c.managedstate) : ''), {
         id: 'managedstate',
         header: t('infra.field.managedState'),
         size: 130,

@@ -1,7 +1,9 @@
 import { Anchor, Badge, Drawer, Group, ScrollArea, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { ErrorAlert } from '../../../components/error-alert';
+import { enumLabel } from '../../../lib/enum-labels';
 import { formatTimestamp, useLocale, useT } from '../../../lib/i18n';
+import { useServerMessage } from '../../../lib/server-message';
 import { href } from '../../../lib/router';
 import { useResourceEvents } from '../api/queries';
 import { ActionButtons, type ActionSpec } from './actions';
@@ -111,6 +113,7 @@ export function DetailDrawer(props: {
 /** listEvents filtered by the resource's id: who did what to it, newest first. */
 export function EventsTab({ resourceId }: { resourceId: string }) {
   const t = useT();
+  const describe = useServerMessage();
   const locale = useLocale();
   const events = useResourceEvents(resourceId, true);
   const items = events.data?.items ?? [];
@@ -140,11 +143,11 @@ export function EventsTab({ resourceId }: { resourceId: string }) {
               <Table.Td ff="monospace">{event.type}</Table.Td>
               <Table.Td>
                 <Text size="xs" c={event.level === 'ERROR' ? 'red' : event.level === 'WARN' ? 'yellow.8' : undefined}>
-                  {event.level}
+                  {enumLabel(t, 'eventLevel', event.level)}
                 </Text>
               </Table.Td>
               <Table.Td>
-                {event.description}
+                {describe(event.descriptionkey, event.descriptionparams, event.description)}
                 {event.username && (
                   <Text size="xs" c="dimmed" span>
                     {' '}

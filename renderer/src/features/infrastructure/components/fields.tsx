@@ -4,9 +4,11 @@ import { StateBadge } from '../../../components/state-badge';
 import { formatBytes, formatDateTime, formatNumber, useLocale, useT, type MessageKey } from '../../../lib/i18n';
 import { splitTags } from '../lib/tags';
 import { formatRaw, remainingFields, type Property } from './property-table';
+import { enumLabel } from '../../../lib/enum-labels';
 
-/** How a field's value reads: text, an id, a date, bytes, a state, a boolean or tags. */
-export type FieldKind = 'text' | 'id' | 'date' | 'bytes' | 'state' | 'bool' | 'tags' | 'mhz';
+/** How a field's value reads: text, an id, a date, bytes, a state, a boolean, tags or a translated type value. */
+export type FieldKind =
+  'text' | 'id' | 'date' | 'bytes' | 'state' | 'bool' | 'tags' | 'mhz' | 'networkType' | 'storageScope';
 
 export type FieldSpec<T> = [key: keyof T & string, label: MessageKey, kind?: FieldKind | ((entity: T) => ReactNode)];
 
@@ -39,6 +41,9 @@ export function useFieldRows<T extends object>(entity: T | null | undefined, spe
       }
       case 'state':
         return <StateBadge state={String(value)} />;
+      case 'networkType':
+      case 'storageScope':
+        return enumLabel(t, kind, String(value));
       case 'bool':
         return value === true || value === 'true' ? t('common.yes') : t('common.no');
       case 'tags':

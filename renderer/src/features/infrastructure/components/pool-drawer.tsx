@@ -14,7 +14,7 @@ const FIELDS: FieldSpec<StoragePool>[] = [
   ['id', 'common.id', 'id'],
   ['name', 'common.name'],
   ['state', 'common.state', 'state'],
-  ['scope', 'infra.storage.scope'],
+  ['scope', 'infra.storage.scope', 'storageScope'],
   ['type', 'common.type'],
   ['provider', 'infra.storage.provider'],
   ['hypervisor', 'infra.hypervisor'],

@@ -15,6 +15,7 @@ import { InfraListView, useInfraListPage, type SortKey } from './list-page';
 import { PoolDrawer } from './pool-drawer';
 import { usePoolActions } from './storage-actions';
 import { AddPoolDialog, EditPoolTagsDialog } from './storage-dialogs';
+import { enumLabel } from '../../../lib/enum-labels';
 
 const FILTERS = ['zoneid', 'podid', 'clusterid', 'scope', 'status'] as const;
 /** The columns the server sorts listStoragePools by (column id -> sortby); the used and allocated columns show ratios the server does not sort by. */
@@ -51,7 +52,7 @@ export function PrimaryStoragePage() {
           ) : (
             <Group gap={4} wrap="nowrap">
               <Badge size="xs" variant="default">
-                {p.scope}
+                {enumLabel(t, 'storageScope', p.scope)}
               </Badge>
               <EntityLink path="/zones" id={p.zoneid} name={p.zonename} />
             </Group>

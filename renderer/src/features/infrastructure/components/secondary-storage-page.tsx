@@ -17,6 +17,7 @@ import { PoolBar } from './pool-bar';
 import { PropertyTable } from './property-table';
 import { AddImageStoreDialog } from './storage-dialogs';
 import classes from './infra.module.css';
+import { enumLabel } from '../../../lib/enum-labels';
 
 const FILTERS = ['zoneid', 'protocol', 'provider'] as const;
 /** The columns the server sorts listImageStores by (column id -> sortby). */
@@ -35,7 +36,7 @@ const FIELDS: FieldSpec<ImageStore>[] = [
   ['url', 'infra.storage.url'],
   ['protocol', 'infra.imageStores.protocol'],
   ['providername', 'infra.storage.provider'],
-  ['scope', 'infra.storage.scope'],
+  ['scope', 'infra.storage.scope', 'storageScope'],
   ['readonly', 'infra.imageStores.readonly', 'bool'],
   ['disksizetotal', 'infra.storage.total', 'bytes'],
   ['disksizeused', 'infra.storage.used', 'bytes'],
@@ -124,10 +125,10 @@ export function SecondaryStoragePage() {
         size: 100,
         meta: { priority: 5 },
       }),
-      col.accessor((s) => s.scope ?? '', {
+      col.accessor((s) => enumLabel(t, 'storageScope', s.scope), {
         id: 'scope',
         header: t('infra.storage.scope'),
-        size: 80,
+        size: 96,
         meta: { priority: 6 },
       }),
       col.accessor((s) => (s.readonly ? 1 : 0), {

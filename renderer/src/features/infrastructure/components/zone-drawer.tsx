@@ -19,13 +19,14 @@ import { IpRangeDialog, type RangeKind } from './ip-range-dialog';
 import { MiniTable } from './mini-table';
 import { PropertyTable } from './property-table';
 import classes from './infra.module.css';
+import { enumLabel } from '../../../lib/enum-labels';
 
 const FIELDS: FieldSpec<Zone>[] = [
   ['id', 'common.id', 'id'],
   ['name', 'common.name'],
   ['description', 'common.description'],
   ['allocationstate', 'infra.allocationState', 'state'],
-  ['networktype', 'infra.zones.networkType'],
+  ['networktype', 'infra.zones.networkType', 'networkType'],
   ['type', 'common.type'],
   ['dns1', 'infra.zones.dns1'],
   ['dns2', 'infra.zones.dns2'],
@@ -69,7 +70,7 @@ export function ZoneDrawer(props: {
         zone && (
           <>
             <StateBadge state={zone.allocationstate} />
-            {zone.networktype && <Badge variant="default">{zone.networktype}</Badge>}
+            {zone.networktype && <Badge variant="default">{enumLabel(t, 'networkType', zone.networktype)}</Badge>}
           </>
         )
       }
@@ -258,7 +259,7 @@ function PhysicalNetworkCard({ network }: { network: PhysicalNetwork }) {
           ].filter(Boolean);
           const badge = (
             <Badge key={tt.id} variant="light" color="indigo" tt="none">
-              {tt.traffictype}
+              {enumLabel(t, 'trafficType', tt.traffictype)}
             </Badge>
           );
           return labels.length > 0 ? (

@@ -11,6 +11,7 @@ import { actionsColumn, nameColumn, stateColumn } from './columns';
 import { EnumFilter } from './list-frame';
 import { InfraListView, useInfraListPage, type SortKey } from './list-page';
 import { ZoneDrawer } from './zone-drawer';
+import { enumLabel } from '../../../lib/enum-labels';
 
 const FILTERS = ['networktype'] as const;
 /** The columns the server sorts listZones by (column id -> sortby). */
@@ -51,7 +52,7 @@ export function ZonesPage() {
         header: t('infra.zones.networkType'),
         size: 134,
         meta: { priority: 1 },
-        cell: (info) => <Badge variant="default">{info.getValue()}</Badge>,
+        cell: (info) => <Badge variant="default">{enumLabel(t, 'networkType', info.getValue())}</Badge>,
       }),
       col.accessor((z) => [z.dns1, z.dns2].filter(Boolean).join(', '), {
         id: 'dns',

@@ -17,8 +17,8 @@ import { IconChecklist } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useApi } from '../../../lib/api-context';
 import { batchStorageKey, restoreBatches, useBatchStore } from '../../../lib/batch';
-import { formatRelative, useLocale, useT } from '../../../lib/i18n';
-import { useJobStore, type JobEntry } from '../../../lib/jobs';
+import { formatDateTime, formatRelative, useLocale, useT } from '../../../lib/i18n';
+import { jobFailureText, useJobStore, type JobEntry } from '../../../lib/jobs';
 import { useCurrentUser } from '../../../lib/session';
 import { useJobHistory } from '../api/job-history';
 import { commandTitleKey } from '../lib/command-titles';
@@ -31,6 +31,7 @@ import classes from './job-tray.module.css';
 export function JobItem({ job, showOwner = false }: { job: JobEntry; showOwner?: boolean }) {
   const t = useT();
   const locale = useLocale();
+  const failure = jobFailureText(job, locale);
   // A job learnt from the server has its command for a title: name it in the user's language.
   const key = job.title === job.command ? commandTitleKey(job.command) : undefined;
   const title = key ? t(key) : job.title;
@@ -56,15 +57,8 @@ export function JobItem({ job, showOwner = false }: { job: JobEntry; showOwner?:
         data-progress={job.progress}
       />
       <Group justify="space-between" gap="xs" mt={4} wrap="nowrap">
-        <Text
-          size="xs"
-          c={job.state === 'failed' ? 'red' : 'dimmed'}
-          truncate
-          title={job.errortext ?? job.progressText}
-        >
-          {job.state === 'failed'
-            ? job.errortext
-            : (job.progressText ?? (job.state === 'running' ? `${job.progress}%` : ''))}
+        <Text size="xs" c={job.state === 'failed' ? 'red' : 'dimmed'} truncate title={failure ?? job.progressText}>
+          {job.state === 'failed' ? failure : (job.progressText ?? (job.state === 'running' ? `${job.progress}%` : ''))}
         </Text>
         <Group gap={8} wrap="nowrap">
           {showOwner && job.account && (
@@ -72,7 +66,11 @@ export function JobItem({ job, showOwner = false }: { job: JobEntry; showOwner?:
               {t('jobs.by', { account: job.account })}
             </Text>
           )}
-          <Text size="xs" c="dimmed">
+          <Text
+            size="xs"
+            c="dimmed"
+            title={formatDateTime(new Date(job.finishedAt ?? job.startedAt).toISOString(), locale)}
+          >
             {formatRelative(new Date(job.finishedAt ?? job.startedAt).toISOString(), locale)}
           </Text>
           {job.link && (

@@ -20,7 +20,9 @@ import { columnHelper, DataTable, type DataColumn, CLIENT_SORTING } from '../../
 import { ErrorAlert } from '../../../components/error-alert';
 import { PageHeader } from '../../../components/page-header';
 import type { Role } from '../../../lib/contract';
+import { enumLabel } from '../../../lib/enum-labels';
 import { useT } from '../../../lib/i18n';
+import { roleText } from '../lib/built-in-roles';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { useCan } from '../../../lib/permissions';
 import { replaceQuery, useLocation } from '../../../lib/router';
@@ -54,7 +56,8 @@ export function RolesPage() {
   const columns = useMemo<DataColumn<Role>[]>(
     () => [
       // Flexible: the name and its "Default" badge take what the type and description leave.
-      col.accessor('name', {
+      col.accessor((r) => roleText(t, r).name, {
+        id: 'name',
         header: t('common.name'),
         cell: (info) => (
           <Group gap={6} wrap="nowrap">
@@ -69,8 +72,13 @@ export function RolesPage() {
           </Group>
         ),
       }),
-      col.accessor('type', { header: t('common.type'), size: 130, meta: { priority: 1 } }),
-      col.accessor((r) => r.description ?? '', {
+      col.accessor((r) => enumLabel(t, 'roleType', r.type), {
+        id: 'type',
+        header: t('common.type'),
+        size: 130,
+        meta: { priority: 1 },
+      }),
+      col.accessor((r) => roleText(t, r).description, {
         id: 'description',
         header: t('common.description'),
         meta: { priority: 2 },
@@ -126,8 +134,8 @@ export function RolesPage() {
             <Stack gap="xs" h="100%">
               <Group justify="space-between" wrap="nowrap">
                 <Group gap="xs">
-                  <Title order={2}>{selected.name}</Title>
-                  <Badge variant="default">{selected.type}</Badge>
+                  <Title order={2}>{roleText(t, selected).name}</Title>
+                  <Badge variant="default">{enumLabel(t, 'roleType', selected.type)}</Badge>
                 </Group>
                 <Group gap={6} wrap="nowrap">
                   {!selected.isdefault && (
@@ -158,7 +166,7 @@ export function RolesPage() {
               </Group>
               {selected.description && (
                 <Text size="sm" c="dimmed">
-                  {selected.description}
+                  {roleText(t, selected).description}
                 </Text>
               )}
               {selected.isdefault && (

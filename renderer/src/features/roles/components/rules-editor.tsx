@@ -16,6 +16,7 @@ import { useState, type FormEvent } from 'react';
 import { ErrorAlert } from '../../../components/error-alert';
 import type { Role, RolePermission } from '../../../lib/contract';
 import { useT } from '../../../lib/i18n';
+import { ruleDescription } from '../lib/built-in-roles';
 import { notifyError } from '../../../lib/notify';
 import { useRolePermissions, type Permission } from '../api/get-roles';
 import { useRuleMutations } from '../api/role-mutations';
@@ -81,7 +82,7 @@ export function RulesEditor({ role, editable }: { role: Role; editable: boolean 
         />
       </Table.Td>
       <Table.Td c="dimmed" fz="xs">
-        {r.description}
+        {ruleDescription(t, r.description)}
       </Table.Td>
       {editable && (
         <Table.Td w={96}>

@@ -20,7 +20,7 @@ import { SearchInput } from '../../../components/search-input';
 import { StateBadge } from '../../../components/state-badge';
 import { TablePager, usePageSize } from '../../../components/table-pager';
 import type { Params, User } from '../../../lib/contract';
-import { formatTimestamp, useLocale, useT } from '../../../lib/i18n';
+import { DATE_TIME_COLUMN_SIZE, formatTimestamp, useLocale, useT } from '../../../lib/i18n';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { ACCOUNT_TYPES, useCan } from '../../../lib/permissions';
 import { sortAmong, sortQuery, useUrlSort } from '../../../lib/list-sort';
@@ -188,7 +188,7 @@ export function UsersPage() {
       col.accessor((u) => u.created ?? '', {
         id: 'created',
         header: t('common.created'),
-        size: 160,
+        size: DATE_TIME_COLUMN_SIZE,
         meta: { priority: 6 },
         cell: (info) => formatTimestamp(info.getValue(), locale),
       }),

@@ -12,7 +12,7 @@ export const healthKo: Record<keyof typeof healthEn, string> = {
   'health.pools.label': '기본 스토리지 상태',
   'health.hosts.problems': '점검이 필요한 호스트 {count}대',
   'health.hosts.allUp': '모든 호스트가 정상이거나 유지보수 중입니다',
-  'health.noAlertsButHosts': '열린 경고는 없지만 응답하지 않거나 중지된 호스트가 {count}대 있습니다.',
+  'health.noAlertsButHosts': '열린 알림은 없지만 응답하지 않거나 중지된 호스트가 {count}대 있습니다.',
   'health.showPart': '{part}만 보기',
   'health.clearPart': '{part}만 보는 중입니다. 누르면 전체를 봅니다',
   'health.none': '아직 없음',

@@ -1,0 +1,289 @@
+/**
+ * The messages the core writes for people: event descriptions, alert subjects and error texts.
+ * Each has a stable key and an English template whose `{name}` placeholders are its parameters.
+ * CloudStack's fields (an event's `description`, an alert's `description`, `errortext`) carry
+ * the English rendering, unchanged for CloudStack clients; Stackyard adds the key and the
+ * parameters beside them (`descriptionkey`/`descriptionparams`, `errorkey`/`errorparams`) so a UI
+ * renders the same message in its user's language. Dependency-free: the renderer reads the keys,
+ * the parameter kinds and, for unknown locales, the English templates from here.
+ */
+export const SERVER_MESSAGES = {
+  // Zones, pods, clusters, hosts
+  'event.zone.created': 'Created zone {name} (id: {id})',
+  'event.zone.updated': 'Updated zone {name} (id: {id})',
+  'event.zone.allocationChanged': 'Updated zone {name} (id: {id}), allocation state {state}',
+  'event.zone.storageTrafficAdded': 'Added Storage traffic to the management physical network of zone {name}',
+  'event.zone.deleted': 'Deleted zone {name} (id: {id})',
+  'event.zone.enabled': 'Enabled zone {name} (id: {id})',
+  'event.zone.disabled': 'Disabled zone {name} (id: {id})',
+  'event.pod.enabled': 'Enabled pod {name} (id: {id})',
+  'event.pod.disabled': 'Disabled pod {name} (id: {id})',
+  'event.cluster.enabled': 'Enabled cluster {name} (id: {id})',
+  'event.cluster.disabled': 'Disabled cluster {name} (id: {id})',
+  'event.host.enabled': 'Enabled host {name} (id: {id})',
+  'event.host.disabled': 'Disabled host {name} (id: {id})',
+  'event.host.enabledWithChanges': 'Enabled host {name} (id: {id}); name or host tags updated too',
+  'event.host.disabledWithChanges': 'Disabled host {name} (id: {id}); name or host tags updated too',
+  'event.pod.created': 'Created pod {name} ({cidr}, reserved {startIp}-{endIp}) in zone {zone}',
+  'event.pod.updated': 'Updated pod {name} (id: {id})',
+  'event.pod.deleted': 'Deleted pod {name} (id: {id})',
+  'event.cluster.created': 'Created {hypervisor} cluster {name} in pod {pod} (id: {id})',
+  'event.cluster.updated': 'Updated cluster {name} (id: {id})',
+  'event.cluster.deleted': 'Deleted cluster {name} (id: {id})',
+  'event.host.added': 'Added {hypervisor} host {name} ({url}) to cluster {cluster} (id: {id})',
+  'event.host.updated': 'Updated host {name} (id: {id})',
+  'event.host.deleted': 'Deleted host {name} (id: {id})',
+  'event.host.silent': 'Host {name} is {to} (was {from}): no answer to heartbeats since {since} (id: {id})',
+  'event.host.answered': 'Host {name} is Up (was {from}): it answered a heartbeat (id: {id})',
+  'event.host.reconnected': 'Reconnected host {name} (id: {id})',
+  'event.host.reconnectFailed': 'Failed to reconnect host {name} (id: {id})',
+  'event.host.inMaintenance': 'Host {name} is in maintenance (id: {id})',
+  'event.host.maintenanceFailed': 'Failed to prepare host {name} for maintenance (id: {id})',
+  'event.host.maintenanceCancelled': 'Cancelled maintenance of host {name} (id: {id})',
+
+  // Networks
+  'event.physicalNetwork.created': 'Created physical network {name} (id: {id}) in zone {zone}',
+  'event.physicalNetwork.updated': 'Updated physical network {name} (id: {id})',
+  'event.physicalNetwork.stateChanged': 'Updated physical network {name} (id: {id}), state {state}',
+  'event.physicalNetwork.deleted': 'Deleted physical network {name} (id: {id})',
+  'event.trafficType.added': 'Added {trafficType} traffic to physical network {network} (id: {id})',
+  'event.trafficType.updated': 'Updated {trafficType} traffic of physical network {network}',
+  'event.trafficType.deleted': 'Deleted {trafficType} traffic of physical network {network}',
+  'event.provider.updated': 'Updated network service provider {name} (id: {id})',
+  'event.provider.stateChanged': 'Updated network service provider {name} (id: {id}), state {state}',
+  'event.routerElement.enabled': 'Enabled {elementType} element (id: {id})',
+  'event.routerElement.disabled': 'Disabled {elementType} element (id: {id})',
+  'event.ipRange.createdPublic': 'Created public IP range {startIp}-{endIp} ({vlan}) in zone {zone}',
+  'event.ipRange.createdPublicInPod': 'Created public IP range {startIp}-{endIp} ({vlan}) in zone {zone} pod {pod}',
+  'event.ipRange.createdGuest': 'Created guest IP range {startIp}-{endIp} ({vlan}) in zone {zone}',
+  'event.ipRange.createdGuestInPod': 'Created guest IP range {startIp}-{endIp} ({vlan}) in zone {zone} pod {pod}',
+  'event.ipRange.deleted': 'Deleted IP range {startIp}-{endIp} ({vlan})',
+  'event.ipRange.dedicatedToDomain': 'Dedicated public IP range {startIp}-{endIp} to domain {domain}',
+  'event.ipRange.dedicatedToAccount':
+    'Dedicated public IP range {startIp}-{endIp} to account {account} in domain {domain}',
+  'event.ipRange.released': 'Released public IP range {startIp}-{endIp}',
+
+  // Storage
+  'event.storagePool.createdInCluster': 'Created storage pool {name} ({url}) in cluster {cluster}',
+  'event.storagePool.createdInZone': 'Created storage pool {name} ({url}) in zone {zone} (hypervisor {hypervisor})',
+  'event.storagePool.updated': 'Updated storage pool {name}',
+  'event.storagePool.stateChanged': 'Updated storage pool {name} (state {state})',
+  'event.storagePool.deleted': 'Deleted storage pool {name}',
+  'event.storagePool.inMaintenance': 'Storage pool {name} is in maintenance',
+  'event.storagePool.maintenanceFailed': 'Failed to prepare storage pool {name} for maintenance: {reason}',
+  'event.storagePool.leftMaintenance': 'Storage pool {name} left maintenance',
+  'event.imageStore.added': 'Added image store {name} ({url}) to zone {zone}',
+  'event.imageStore.deleted': 'Deleted image store {name}',
+
+  // Accounts, users, domains, roles, sign-in
+  'event.account.created': 'Created account {name} in domain {domain} with user {username}',
+  'event.account.updated': 'Updated account {name}',
+  'event.account.renamed': 'Updated account {name} (renamed to {newName})',
+  'event.account.roleChanged': 'Updated account {name} (role {role})',
+  'event.account.renamedAndRoleChanged': 'Updated account {name} (renamed to {newName}) (role {role})',
+  'event.account.enabled': 'Enabled account {name} in domain {domain}',
+  'event.account.disabled': 'Disabled account {name} in domain {domain}',
+  'event.account.locked': 'Locked account {name} in domain {domain}',
+  'event.account.deleted': 'Deleted account {name} in domain {domain}',
+  'event.user.created': 'Created user {username} in account {account} of domain {domain}',
+  'event.user.updated': 'Updated user {username} ({fields})',
+  'event.user.unchanged': 'Updated user {username} (no changes)',
+  'event.user.enabled': 'Enabled user {username} of account {account}',
+  'event.user.disabled': 'Disabled user {username} of account {account}',
+  'event.user.locked': 'Locked user {username} of account {account}',
+  'event.user.deleted': 'Deleted user {username} of account {account}',
+  'event.user.keysRegistered': 'register for the developer API keys of user {username}',
+  'event.user.loggedIn': 'user has logged in',
+  'event.user.loggedInFrom': 'user has logged in from IP Address {address}',
+  'event.user.loginFailed': 'user failed to log in',
+  'event.user.loginFailedFrom': 'user failed to log in from IP Address {address}',
+  'event.user.loggedOut': 'user has logged out',
+  'event.user.lockedAfterFailures': 'user locked after {count} failed login attempts',
+  'event.domain.created': 'Created domain {path} (id: {id})',
+  'event.domain.updated': 'Updated domain {path} (id: {id})',
+  'event.domain.deleted': 'Deleted domain {path} (id: {id})',
+  'event.domain.deletedWithCleanup': 'Deleted domain {path} (id: {id}) with cleanup',
+  'event.role.created': 'Created role {name} of type {roleType}',
+  'event.role.cloned': 'Created role {name} of type {roleType} (cloned from {source})',
+  'event.role.updated': 'Updated role {name}',
+  'event.role.deleted': 'Deleted role {name}',
+  'event.role.ruleAdded': 'Added rule {rule} ({permission}) to role {role}',
+  'event.role.ruleChanged': 'Set rule {rule} of role {role} to {permission}',
+  'event.role.rulesReordered': 'Reordered the rules of role {role}',
+  'event.role.ruleRemoved': 'Removed rule {rule} from role {role}',
+
+  // Settings, simulator, datacenter import
+  'event.setting.updated': 'Value of configuration {name} updated to {value}',
+  'event.setting.updatedAfterRestart': 'Value of configuration {name} updated to {value} (applies after a restart)',
+  'event.setting.reset': 'Value of configuration {name} reset to its default {value}',
+  'event.setting.resetSecret': 'Value of configuration {name} reset to its default',
+  'event.setting.updatedOn': 'Value of configuration {name} for {resource} {target} (id: {id}) updated to {value}',
+  'event.setting.resetOn': 'Value of configuration {name} for {resource} {target} (id: {id}) reset; {value} applies',
+  'event.alert.acknowledged': 'Acknowledged alert {name} (id: {id})',
+  'event.alert.assigned': 'Assigned alert {name} (id: {id}) to {user}',
+  'event.alert.unassigned': 'Unassigned alert {name} (id: {id})',
+  'event.simulatorMock.configured': 'Configured simulator mock {name} {value} (id: {id})',
+  'event.simulatorMock.removed': 'Removed simulator mock {name} {value} (id: {id})',
+  'event.datacenter.imported': 'Imported datacenter (zones {zones}): {created} in {calls} API calls',
+  'event.datacenter.importedWithWarnings':
+    'Imported datacenter (zones {zones}): {created} in {calls} API calls; {warnings} warnings',
+  'event.datacenter.resumed':
+    'Imported datacenter (zones {zones}): {created} in {calls} API calls (continuing an interrupted import)',
+  'event.datacenter.resumedWithWarnings':
+    'Imported datacenter (zones {zones}): {created} in {calls} API calls (continuing an interrupted import); {warnings} warnings',
+  'event.datacenter.rolledBack': 'Removed what the datacenter import created: {removed}.',
+  'event.datacenter.rolledBackSettingKept':
+    'Removed what the datacenter import created: {removed}. The 1 global setting the import changed keeps its new value.',
+  'event.datacenter.rolledBackSettingsKept':
+    'Removed what the datacenter import created: {removed}. The {settings} global settings the import changed keep their new values.',
+
+  // Alerts (CloudStack's subjects)
+  'alert.host.disconnected': 'Host disconnected, name: {name} (id: {id}), availability zone: {zone}, pod: {pod}',
+  'alert.host.alert': 'Host is in alert state, name: {name} (id: {id}), availability zone: {zone}, pod: {pod}',
+  'alert.host.down': 'Host is down, name: {name} (id: {id}), availability zone: {zone}, pod: {pod}',
+  'alert.capacity.cpu':
+    'System Alert: Low Available CPU in cluster {cluster} pod {pod} of availability zone {zone} ({used}% used, threshold {threshold}%)',
+  'alert.capacity.memory':
+    'System Alert: Low Available Memory in cluster {cluster} pod {pod} of availability zone {zone} ({used}% used, threshold {threshold}%)',
+  'alert.capacity.storage':
+    'System Alert: Low Available Storage in cluster {cluster} pod {pod} of availability zone {zone} ({used}% used, threshold {threshold}%)',
+  'alert.capacity.storageAllocated':
+    'System Alert: Remaining unallocated Storage is low in cluster {cluster} pod {pod} of availability zone {zone} ({used}% used, threshold {threshold}%)',
+  'alert.capacity.localStorage':
+    'System Alert: Low Available Local Storage in cluster {cluster} pod {pod} of availability zone {zone} ({used}% used, threshold {threshold}%)',
+  'alert.capacity.privateIp':
+    'System Alert: Number of unallocated private IPs is low in pod {pod} of availability zone {zone} ({used}% used, threshold {threshold}%)',
+  'alert.capacity.publicIp':
+    'System Alert: Number of unallocated virtual network public IPs is low in availability zone {zone} ({used}% used, threshold {threshold}%)',
+  'alert.capacity.directIp':
+    'System Alert: Number of unallocated shared network IPs is low in availability zone {zone} ({used}% used, threshold {threshold}%)',
+  'alert.capacity.secondaryStorage':
+    'System Alert: Low Available Secondary Storage in availability zone {zone} ({used}% used, threshold {threshold}%)',
+  'alert.capacity.vlan':
+    'System Alert: Number of unallocated VLANs is low in availability zone {zone} ({used}% used, threshold {threshold}%)',
+
+  // Errors a UI user meets
+  'error.login.failed': 'Failed to authenticate user {username} in domain {domain}; please provide valid credentials',
+  'error.login.throttled':
+    'Too many failed login attempts for this user or from this address; the password was not checked. Try again in {seconds} seconds.',
+  'error.login.throttledOneSecond':
+    'Too many failed login attempts for this user or from this address; the password was not checked. Try again in 1 second.',
+  'error.session.expired': 'unable to verify user credentials',
+  'error.unauthenticated': 'unable to verify user credentials and/or request signature',
+  'error.internal': 'Internal error executing command, please contact your system administrator',
+  'error.api.missingParameter': 'Unable to execute API command {command} due to missing parameter {param}',
+  'error.api.invalidParameter':
+    'Unable to execute API command {command} due to invalid value. Invalid parameter {param} value: {reason}',
+  'error.api.notAllowed': 'The given command does not exist or it is not available for user',
+  'error.access.domain': 'Caller {caller} does not have permission to operate within domain id={id}',
+  'error.access.account': 'Caller {caller} does not have permission to operate with resource of account id={id}',
+  'error.notFound': 'Unable to find {resource} by id {id}',
+  'error.zone.nameTaken': 'A zone with that name already exists. Please specify a unique zone name.',
+  'error.pod.nameTaken': 'A pod with name: {name} already exists in zone {zone}. Please specify a different pod name.',
+  'error.pod.hasHosts': 'The pod cannot be deleted because there are servers in this pod.',
+  'error.pod.hasClusters': 'The pod cannot be deleted because there are clusters in this pod.',
+  'error.pod.hasStoragePools': 'The pod cannot be deleted because there are primary storage pools in this pod.',
+  'error.pod.hasIpRanges':
+    'The pod cannot be deleted because there are guest IP ranges in this pod; delete them first.',
+  'error.cluster.nameTaken': 'A cluster with name {name} already exists in pod {pod}',
+  'error.cluster.hasHosts': 'Cluster {name} cannot be deleted: it still has hosts. Delete its hosts first.',
+  'error.cluster.hasStoragePools':
+    'Cluster {name} cannot be deleted: it still has primary storage pools. Delete them first.',
+  'error.storagePool.nameTaken': 'A storage pool named {name} already exists in zone {zone}',
+  'error.physicalNetwork.nameTaken': 'A physical network with name {name} already exists in zone {zone}',
+  'error.account.nameTaken': 'The specified account: {name} already exists in domain {domain}',
+  'error.user.nameTaken': 'The user {username} already exists in domain {domain}',
+  'error.role.nameTaken': 'Role with name {name} already exists',
+  'error.role.inUse': 'Role {name} is in use by {count} account(s) and cannot be deleted',
+} as const;
+
+export type ServerMessageKey = keyof typeof SERVER_MESSAGES;
+
+/** The placeholder names of a template: 'Deleted {name} (id: {id})' -> 'name' | 'id'. */
+type PlaceholdersOf<T extends string> = T extends `${string}{${infer P}}${infer Rest}`
+  ? P | PlaceholdersOf<Rest>
+  : never;
+
+/** The parameters a key takes, each named after its placeholder. */
+export type ServerMessageParams<K extends ServerMessageKey> = Record<
+  PlaceholdersOf<(typeof SERVER_MESSAGES)[K]>,
+  string | number
+>;
+
+/** A message by key with its parameters, as stored (JSON) and sent beside the English text. */
+export interface ServerMessage {
+  key: ServerMessageKey;
+  params: Record<string, string>;
+}
+
+/**
+ * What a parameter holds when it is not a plain value (a name, an id, a number): the UI translates
+ * it. One meaning per parameter name across the catalogue: a `state` is always a state value.
+ * - state: a state name (Up, Disconnected, Enabled...), shown with the state labels;
+ * - enum kinds (hypervisor, trafficType, roleType, permission, resource, elementType): shown with
+ *   the labels of that kind;
+ * - time: a moment (ISO-8601), shown in the locale's date-time format;
+ * - counts: `kind:number` pairs joined by commas (`zones:1,pods:2`), shown as a localized list.
+ */
+export const SERVER_MESSAGE_PARAM_KINDS = {
+  state: 'state',
+  from: 'state',
+  to: 'state',
+  hypervisor: 'hypervisor',
+  trafficType: 'trafficType',
+  roleType: 'roleType',
+  permission: 'permission',
+  resource: 'resource',
+  elementType: 'elementType',
+  since: 'time',
+  created: 'counts',
+  removed: 'counts',
+} as const satisfies Record<string, string>;
+
+export type ServerMessageParamKind = (typeof SERVER_MESSAGE_PARAM_KINDS)[keyof typeof SERVER_MESSAGE_PARAM_KINDS];
+
+/** The kind of a parameter by its name; undefined for plain values. */
+export function serverMessageParamKind(name: string): ServerMessageParamKind | undefined {
+  return (SERVER_MESSAGE_PARAM_KINDS as Record<string, ServerMessageParamKind>)[name];
+}
+
+/** Counts as the `counts` kind carries them: the non-zero ones, in the given order. */
+export function countsParam(counts: Record<string, number>): string {
+  return Object.entries(counts)
+    .filter(([, n]) => n > 0)
+    .map(([kind, n]) => `${kind}:${n}`)
+    .join(',');
+}
+
+/** The pairs of a `counts` parameter. */
+export function readCounts(value: string): { kind: string; count: number }[] {
+  if (value === '') return [];
+  return value.split(',').map((pair) => {
+    const [kind = '', n = '0'] = pair.split(':');
+    return { kind, count: Number(n) };
+  });
+}
+
+/** Whether a string names a key of the catalogue (a stored or received key may be from a newer core). */
+export function isServerMessageKey(key: unknown): key is ServerMessageKey {
+  return typeof key === 'string' && Object.prototype.hasOwnProperty.call(SERVER_MESSAGES, key);
+}
+
+/** Fills a template's placeholders; a missing parameter stays as its placeholder. */
+export function fillTemplate(template: string, params: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => params[name] ?? match);
+}
+
+/** The English text of a message, as CloudStack clients read it (counts as `2 pods, 1 zones`). */
+export function renderServerMessage(message: ServerMessage): string {
+  const params: Record<string, string> = {};
+  for (const [name, value] of Object.entries(message.params)) {
+    params[name] =
+      serverMessageParamKind(name) === 'counts'
+        ? readCounts(value)
+            .map((c) => `${c.count} ${c.kind}`)
+            .join(', ') || 'nothing'
+        : value;
+  }
+  return fillTemplate(SERVER_MESSAGES[message.key], params);
+}

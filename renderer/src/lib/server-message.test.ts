@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { SERVER_MESSAGES, type ServerMessageKey } from './contract';
+import { enumLabel } from './enum-labels';
+import { formatDateTime, translate } from './i18n';
+import { serverMessagesKo } from './locales/parts/server-messages.ko';
+import { serverMessage } from './server-message';
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('the core messages in the UI', () => {
+  const keys = Object.keys(SERVER_MESSAGES) as ServerMessageKey[];
+
+  it('has a Korean text for every key of the core catalogue, with the same placeholders', () => {
+    // The Record type already fails the build on a missing key; this also catches extra or empty ones.
+    expect(Object.keys(serverMessagesKo).sort()).toEqual([...keys].sort());
+    for (const key of keys) {
+      expect(serverMessagesKo[key], key).toMatch(/[가-힣]/);
+      expect(placeholders(serverMessagesKo[key]), key).toEqual(placeholders(SERVER_MESSAGES[key]));
+    }
+  });
+
+  it('renders a keyed message in Korean with states translated and the moment in the Korean format', () => {
+    const since = '2026-12-07T05:03:05.000Z';
+    const text = serverMessage(
+      'ko',
+      'event.host.silent',
+      { name: 'kvm-01', from: 'Up', to: 'Disconnected', since, id: 'h-1' },
+      'Host kvm-01 is Disconnected (was Up): …',
+    );
+    expect(text).toBe(
+      `호스트 kvm-01이(가) ${formatDateTime(since, 'ko')} 이후 하트비트에 응답하지 않아 정상에서 연결 끊김 상태가 되었습니다 (ID: h-1)`,
+    );
+    expect(formatDateTime(since, 'ko')).toMatch(/^\d{4}\. \d{2}\. \d{2}\. \d{2}:\d{2}:\d{2}$/);
+  });
+
+  it('renders English from the same key, type values as CloudStack names them', () => {
+    expect(serverMessage('en', 'event.trafficType.added', { trafficType: 'Guest', network: 'pn', id: 'x' }, '')).toBe(
+      'Added Guest traffic to physical network pn (id: x)',
+    );
+    expect(serverMessage('ko', 'event.trafficType.added', { trafficType: 'Guest', network: 'pn', id: 'x' }, '')).toBe(
+      '물리 네트워크 pn에 게스트 트래픽을 추가했습니다 (ID: x)',
+    );
+    expect(serverMessage('ko', 'error.notFound', { resource: 'physical network', id: 'x' }, '')).toBe(
+      'ID가 x인 물리 네트워크을(를) 찾을 수 없습니다.',
+    );
+  });
+
+  it('lists counts in the language and says so when there are none', () => {
+    expect(serverMessage('ko', 'event.datacenter.rolledBack', { removed: 'zones:1,hosts:3' }, '')).toBe(
+      '데이터센터 가져오기로 만든 것을 삭제했습니다: Zone 1개, 호스트 3대',
+    );
+    expect(serverMessage('ko', 'event.datacenter.rolledBack', { removed: '' }, '')).toBe(
+      '데이터센터 가져오기로 만든 것을 삭제했습니다: 없음',
+    );
+  });
+
+  it('shows the English text the core sent when there is no key or an unknown one', () => {
+    expect(serverMessage('ko', undefined, undefined, 'user has logged in')).toBe('user has logged in');
+    expect(serverMessage('ko', 'event.fromANewerCore', { a: '1' }, 'Something new')).toBe('Something new');
+  });
+
+  it('translates type values and leaves proper names and unknown values as sent', () => {
+    const t = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) =>
+      translate('ko', key, vars);
+    expect(enumLabel(t, 'networkType', 'Advanced')).toBe('고급');
+    expect(enumLabel(t, 'storageScope', 'ZONE')).toBe('Zone 전체');
+    expect(enumLabel(t, 'eventLevel', 'ERROR')).toBe('오류');
+    expect(enumLabel(t, 'hypervisor', 'Simulator')).toBe('Simulator');
+    expect(enumLabel(t, 'trafficType', 'Overlay')).toBe('Overlay');
+  });
+});
