@@ -136,7 +136,7 @@ describe('DashboardPage', () => {
     const hosts = within(panel).getByRole('group', { name: 'Host health' });
     expect(hosts.textContent).toBe('Hosts9 Up·2 Disconnected·1 Maintenance');
     expect(within(hosts).getByTestId('health-part-Disconnected').getAttribute('href')).toBe(
-      '#/hosts?zoneid=z-1&state=Disconnected',
+      '#/hosts?zoneid=z-1&health=Disconnected',
     );
     expect(within(panel).getByRole('group', { name: 'Primary storage health' }).textContent).toBe(
       'Primary storage3 Up·1 Maintenance',
