@@ -12,6 +12,7 @@ import * as m0009 from './0009-job-list-indexes';
 import * as m0010 from './0010-search-indexes';
 import * as m0011 from './0011-host-health-index';
 import * as m0012 from './0012-sort-indexes';
+import * as m0013 from './0013-host-stats-history';
 
 export interface Migration {
   name: string;
@@ -32,4 +33,5 @@ export const MIGRATIONS: Migration[] = [
   { name: '0010-search-indexes', up: m0010.up },
   { name: '0011-host-health-index', up: m0011.up },
   { name: '0012-sort-indexes', up: m0012.up },
+  { name: '0013-host-stats-history', up: m0013.up },
 ];
