@@ -3,6 +3,7 @@ import { connectionEn } from './parts/connection.en';
 import { dashboardEn } from './parts/dashboard.en';
 import { diagramEn } from './parts/diagram.en';
 import { healthEn } from './parts/health.en';
+import { hostDetailsEn } from './parts/host-details.en';
 import { infrastructureEn } from './parts/infrastructure.en';
 import { jobsEn } from './parts/jobs.en';
 import { statesEn } from './parts/states.en';
@@ -303,6 +304,7 @@ export const en = {
   ...jobsEn,
   ...paletteEn,
   ...healthEn,
+  ...hostDetailsEn,
   ...connectionEn,
 } as const;
 

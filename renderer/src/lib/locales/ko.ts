@@ -4,6 +4,7 @@ import { connectionKo } from './parts/connection.ko';
 import { dashboardKo } from './parts/dashboard.ko';
 import { diagramKo } from './parts/diagram.ko';
 import { healthKo } from './parts/health.ko';
+import { hostDetailsKo } from './parts/host-details.ko';
 import { infrastructureKo } from './parts/infrastructure.ko';
 import { jobsKo } from './parts/jobs.ko';
 import { statesKo } from './parts/states.ko';
@@ -289,5 +290,6 @@ export const ko: Record<MessageKey, string> = {
   ...jobsKo,
   ...paletteKo,
   ...healthKo,
+  ...hostDetailsKo,
   ...connectionKo,
 };
