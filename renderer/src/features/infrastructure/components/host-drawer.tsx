@@ -2,7 +2,8 @@ import { Button, Group, Stack, Text } from '@mantine/core';
 import { IconTags } from '@tabler/icons-react';
 import { StateBadge } from '../../../components/state-badge';
 import type { Host } from '../../../lib/contract';
-import { formatDateTime, formatRelative, useLocale, useT } from '../../../lib/i18n';
+import { formatDateTime, formatRelative, parseCloudDate, useLocale, useT } from '../../../lib/i18n';
+import { useNowFor } from '../../../lib/now';
 import { useCan } from '../../../lib/permissions';
 import { useHeartbeatWindow } from '../api/host-details';
 import { useInfraOne } from '../api/queries';
@@ -88,7 +89,12 @@ export function HostDrawer(props: {
             <Text size="xs" c="dimmed" span>
               · {host.hypervisor} · {host.ipaddress} ·
             </Text>
-            <HostHeartbeat host={host} windowMs={heartbeatWindow} testId="host-heartbeat" />
+            <HostHeartbeat
+              host={host}
+              windowMs={heartbeatWindow}
+              asOf={query.dataUpdatedAt || Date.now()}
+              testId="host-heartbeat"
+            />
           </Group>
         )
       }
@@ -98,30 +104,32 @@ export function HostDrawer(props: {
         {
           value: 'capacity',
           label: t('infra.tab.capacityTags'),
-          content: host && <HostCapacity host={host} onEditTags={props.onEditTags} />,
+          content: host && <HostCapacity host={host} readAt={query.dataUpdatedAt} onEditTags={props.onEditTags} />,
         },
       ]}
     />
   );
 }
 
-function HostCapacity({ host, onEditTags }: { host: Host; onEditTags(host: Host): void }) {
+function HostCapacity({ host, readAt, onEditTags }: { host: Host; readAt: number; onEditTags(host: Host): void }) {
   const t = useT();
   const locale = useLocale();
   const can = useCan();
   const windowMs = useHeartbeatWindow();
+  const pinged = parseCloudDate(host.lastpinged)?.getTime();
+  const now = useNowFor(pinged);
   return (
     <Stack gap="sm" data-testid="host-capacity">
-      <SectionTitle title={t('infra.lastPinged')} />
+      <SectionTitle title={t('hostDetails.column.heartbeat')} />
       <Stack gap={2}>
         <Text size="sm" data-testid="host-last-ping">
           {host.lastpinged
-            ? t('hostDetails.heartbeat.last', {
-                when: `${formatRelative(host.lastpinged, locale)} (${formatDateTime(host.lastpinged, locale)})`,
-              })
+            ? `${formatRelative(host.lastpinged, locale, Math.max(now, pinged ?? now))} (${formatDateTime(host.lastpinged, locale)})`
             : t('infra.host.neverPinged')}
         </Text>
-        {host.state !== 'Up' && <HostHeartbeat host={host} windowMs={windowMs} testId="host-down-since" />}
+        {host.state !== 'Up' && (
+          <HostHeartbeat host={host} windowMs={windowMs} asOf={readAt} testId="host-down-since" />
+        )}
         <Text size="xs" c="dimmed">
           {t('hostDetails.heartbeat.window', { seconds: Math.round(windowMs / 1000) })}
         </Text>

@@ -73,9 +73,10 @@ export function HostUsagePanel({ host }: { host: Host }) {
             {
               label: t('hostDetails.usage.allocated'),
               percent: cpuAllocated,
-              amount: `${mhz(host.cpuallocatedvalue ?? 0)} ${t('hostDetails.usage.overprovisioned', {
-                total: formatNumber(Math.round(overMhz), locale),
-              })}`,
+              amount: t('hostDetails.usage.allocatedOf', {
+                amount: mhz(host.cpuallocatedvalue ?? 0),
+                total: mhz(overMhz),
+              }),
             },
             {
               label: t('hostDetails.usage.total'),
@@ -101,12 +102,10 @@ export function HostUsagePanel({ host }: { host: Host }) {
             {
               label: t('hostDetails.usage.allocated'),
               percent: memAllocated,
-              amount: `${formatBytes(host.memoryallocated ?? 0, locale)} ${t(
-                'hostDetails.usage.memoryOverprovisioned',
-                {
-                  total: formatBytes(overMemory, locale),
-                },
-              )}`,
+              amount: t('hostDetails.usage.allocatedOf', {
+                amount: formatBytes(host.memoryallocated ?? 0, locale),
+                total: formatBytes(overMemory, locale),
+              }),
             },
             { label: t('hostDetails.usage.total'), amount: formatBytes(host.memorytotal ?? 0, locale) },
           ]}

@@ -138,12 +138,14 @@ describe('HostsPage', () => {
     await within(table).findByText('host-late');
     // The window is ping.interval × ping.timeout: 60 × 2.5 = 150 s.
     const fresh = screen.getByTestId('heartbeat-host-up');
-    expect(fresh.textContent).toMatch(/^\d+ seconds ago$/);
+    expect(fresh.textContent).toMatch(/^\d+ sec\. ago$/);
     expect(fresh.hasAttribute('data-late')).toBe(false);
     const late = screen.getByTestId('heartbeat-host-late');
     expect(late.getAttribute('data-late')).toBe('true');
     expect(within(late).getByRole('img', { name: 'Late: silent for more than 150 s' })).toBeTruthy();
-    expect(screen.getByTestId('heartbeat-host-off').textContent).toBe('Disconnected since 3 minutes ago');
+    const off = screen.getByTestId('heartbeat-host-off');
+    expect(off.textContent).toBe('since 3 min. ago');
+    expect(off.getAttribute('title')).toMatch(/^Disconnected since /);
     const cpu = screen.getByTestId('cpu-host-up');
     expect([cpu.getAttribute('data-used'), cpu.getAttribute('data-allocated'), cpu.textContent]).toEqual([
       '34.2',

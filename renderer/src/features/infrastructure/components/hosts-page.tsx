@@ -50,6 +50,7 @@ export function HostsPage() {
   const [tagging, setTagging] = useState<Host | null>(null);
   const actions = useHostActions({ onEditTags: setTagging, onDeleted: page.closeIfOpen });
   const heartbeatWindow = useHeartbeatWindow();
+  const readAt = page.query.dataUpdatedAt;
 
   const columns = useMemo<DataColumn<Host>[]>(
     () => [
@@ -75,13 +76,16 @@ export function HostsPage() {
       col.accessor((h) => h.lastpinged ?? '', {
         id: 'heartbeat',
         header: t('hostDetails.column.heartbeat'),
-        size: 176,
-        meta: { priority: 4 },
+        size: 112,
+        // Gives way after the hypervisor, before the location and the address.
+        meta: { priority: 2.5 },
         cell: (info) => (
           <HostHeartbeat
             host={info.row.original}
             windowMs={heartbeatWindow}
+            asOf={readAt}
             testId={`heartbeat-${info.row.original.name}`}
+            compact
           />
         ),
       }),
@@ -119,7 +123,7 @@ export function HostsPage() {
       col.accessor((h) => parsePercent(h.cpuused) ?? -1, {
         id: 'cpu',
         header: t('hostDetails.column.cpu'),
-        size: 132,
+        size: 150,
         cell: (info) => {
           const h = info.row.original;
           const used = parsePercent(h.cpuused);
@@ -137,7 +141,7 @@ export function HostsPage() {
       col.accessor((h) => h.memoryused ?? -1, {
         id: 'memory',
         header: t('hostDetails.column.memory'),
-        size: 148,
+        size: 164,
         cell: (info) => {
           const h = info.row.original;
           const used = ratioPercent(h.memoryused, h.memorytotal);
@@ -158,7 +162,7 @@ export function HostsPage() {
       }),
       actionsColumn(),
     ],
-    [t, locale, heartbeatWindow],
+    [t, locale, heartbeatWindow, readAt],
   );
 
   return (

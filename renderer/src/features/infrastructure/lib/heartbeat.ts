@@ -1,5 +1,5 @@
 import type { Host } from '../../../lib/contract';
-import { parseCloudDate } from '../../../lib/i18n';
+import { parseCloudDate, type Locale } from '../../../lib/i18n';
 
 /** CloudStack's defaults: a ping every 60 s, a host silent for 2.5 pings is Disconnected. */
 export const DEFAULT_PING_INTERVAL_S = 60;
@@ -27,4 +27,25 @@ export function isHeartbeatLate(host: Pick<Host, 'lastpinged'>, now: number, win
 export function outageOf(host: Pick<Host, 'state' | 'disconnected'>): { state: string; since: string } | undefined {
   if (!host.state || host.state === 'Up' || !host.disconnected) return undefined;
   return { state: host.state, since: host.disconnected };
+}
+
+const SHORT_FORMATS = new Map<Locale, Intl.RelativeTimeFormat>();
+
+/**
+ * A moment relative to now, short for lists: "0 sec. ago", "12 sec. ago", "3 min. ago" ("12초 전",
+ * "3분 전"). Always numeric: "since now" would read as "from now on".
+ */
+export function shortRelative(ms: number, now: number, locale: Locale): string {
+  let format = SHORT_FORMATS.get(locale);
+  if (!format) {
+    format = new Intl.RelativeTimeFormat(locale === 'ko' ? 'ko-KR' : 'en-US', { numeric: 'always', style: 'short' });
+    SHORT_FORMATS.set(locale, format);
+  }
+  // Negative (past), -0 included: Intl reads +0 as "in 0 sec.".
+  const seconds = -Math.round((now - Math.min(ms, now)) / 1000);
+  const abs = Math.abs(seconds);
+  if (abs < 60) return format.format(seconds, 'second');
+  if (abs < 3600) return format.format(Math.round(seconds / 60), 'minute');
+  if (abs < 86_400) return format.format(Math.round(seconds / 3600), 'hour');
+  return format.format(Math.round(seconds / 86_400), 'day');
 }
