@@ -41,6 +41,9 @@ const LISTS: Array<Omit<SortedList, 'table'> & { table: SortedList['table'] | Te
       created: 'created',
       cpuallocated: 'cpu_allocated',
       memoryallocated: 'memory_allocated',
+      lastpinged: 'last_ping',
+      cpuused: 'cpu_used_percent',
+      memoryused: 'memory_used',
     },
   },
   {
@@ -156,6 +159,9 @@ async function seed(tc: TestCore): Promise<void> {
         private_ip: `10.0.${i % 3}.${(i * 7) % 20}`,
         cpu_allocated: (i % 5) * 1000,
         memory_allocated: (i % 4) * 2 ** 31,
+        last_ping: new Date(Date.UTC(2026, 0, 1, 0, (i * 7) % 11)).toISOString(),
+        cpu_used_percent: ((i * 13) % 9) * 7.25,
+        memory_used: ((i * 5) % 6) * 2 ** 30,
       })
       .where('id', '=', host.id)
       .execute();

@@ -562,6 +562,26 @@ export interface HostHealth {
   resourcestates: Record<string, number>;
 }
 
+export interface HostStatsSample {
+  /** the time when the host stats were collected */
+  timestamp: string;
+  /** the amount (percentage) of the host's CPU used */
+  cpuused: string;
+  /** the host's memory in use, in KiB */
+  memorykbs: number;
+  /** the host's free memory, in KiB */
+  memoryintfreekbs: number;
+}
+
+export interface HostUsageHistory {
+  /** the ID of the host */
+  id: string;
+  /** the name of the host */
+  name: string;
+  /** the list of host stats, oldest first */
+  stats: HostStatsSample[];
+}
+
 export interface Hypervisor {
   /** Hypervisor name */
   name: string;
@@ -1645,7 +1665,7 @@ export interface CommandParams {
     keyword?: string;
     page?: number;
     pagesize?: number;
-    sortby?: "name" | "state" | "resourcestate" | "ipaddress" | "hypervisor" | "created" | "cpuallocated" | "memoryallocated";
+    sortby?: "name" | "state" | "resourcestate" | "ipaddress" | "hypervisor" | "created" | "cpuallocated" | "memoryallocated" | "lastpinged" | "cpuused" | "memoryused";
     sortorder?: "asc" | "desc";
     id?: string;
     name?: string;
@@ -1660,6 +1680,16 @@ export interface CommandParams {
     hosttags?: string | readonly string[];
     outofbandmanagementenabled?: boolean;
     details?: string | readonly string[];
+  };
+  listHostsUsageHistory: {
+    keyword?: string;
+    page?: number;
+    pagesize?: number;
+    id?: string;
+    ids?: string | readonly string[];
+    name?: string;
+    startdate?: string;
+    enddate?: string;
   };
   listHypervisors: {
     zoneid?: string;
@@ -2042,6 +2072,7 @@ export interface CommandResponses {
   listEvents: { count?: number; event?: Event[] };
   listEventTypes: { count?: number; eventtype?: EventType[] };
   listHosts: { count?: number; host?: Host[] };
+  listHostsUsageHistory: { count?: number; host?: HostUsageHistory[] };
   listHypervisors: { count?: number; hypervisor?: Hypervisor[] };
   listImageStores: { count?: number; imagestore?: ImageStore[] };
   listInfrastructure: { infrastructure: Infrastructure };
@@ -2154,6 +2185,7 @@ export const COMMANDS = {
   listEvents: { async: false, kind: 'list', name: 'event' },
   listEventTypes: { async: false, kind: 'list', name: 'eventtype' },
   listHosts: { async: false, kind: 'list', name: 'host' },
+  listHostsUsageHistory: { async: false, kind: 'list', name: 'host' },
   listHypervisors: { async: false, kind: 'list', name: 'hypervisor' },
   listImageStores: { async: false, kind: 'list', name: 'imagestore' },
   listInfrastructure: { async: false, kind: 'object', name: 'infrastructure' },

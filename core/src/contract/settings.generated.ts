@@ -28,6 +28,8 @@ export const SETTING_DESCRIPTIONS = {
   "expunge.delay": "Seconds to wait before expunging a destroyed VM.",
   "expunge.interval": "Seconds between runs of the expunge task.",
   "expunge.workers": "Number of workers performing expunge.",
+  "host.stats.history.retention.days": "Days of per-host CPU and memory history kept for charts (Stackyard); older samples are deleted.",
+  "host.stats.interval": "The interval (in milliseconds) when host stats are kept for the usage history; the stats come with the heartbeats (ping.interval), so a shorter interval keeps every heartbeat.",
   "incorrect.login.attempts.allowed": "Incorrect login attempts allowed before the user is locked.",
   "job.cancel.threshold.minutes": "Minutes a running async job may take before it is cancelled (0 disables).",
   "job.expire.minutes": "Minutes after which a completed async job is removed.",

@@ -266,6 +266,17 @@ export interface CapacityHistoryTable {
   used: number;
 }
 
+/** One host's stats at one heartbeat (migration 0016; listHostsUsageHistory). */
+export interface HostStatsHistoryTable {
+  host_id: number;
+  sampled: string;
+  /** 0-100 */
+  cpu_used_percent: number;
+  /** Bytes in use and the host's memory then. */
+  memory_used: number;
+  memory_total: number;
+}
+
 /** CloudStack's alert table. */
 export interface AlertTable {
   id: Generated<number>;
@@ -331,6 +342,7 @@ export interface InfrastructureTables {
   storage_pool_tags: StoragePoolTagTable;
   image_stores: ImageStoreTable;
   capacity_history: CapacityHistoryTable;
+  host_stats_history: HostStatsHistoryTable;
   alerts: AlertTable;
   simulator_mocks: SimulatorMockTable;
 }

@@ -429,6 +429,21 @@ export const INFRASTRUCTURE_SETTINGS = [
     'Days of capacity history kept for charts (Stackyard).',
     { unit: 'days', min: 1, max: 3650 },
   ),
+  // Per-host stats history (listHostsUsageHistory): sampled from the heartbeats' host stats.
+  setting.integer(
+    'host.stats.interval',
+    60000,
+    'Advanced',
+    'The interval (in milliseconds) when host stats are kept for the usage history; the stats come with the heartbeats (ping.interval), so a shorter interval keeps every heartbeat.',
+    { unit: 'milliseconds', min: 1000 },
+  ),
+  setting.integer(
+    'host.stats.history.retention.days',
+    7,
+    'Advanced',
+    'Days of per-host CPU and memory history kept for charts (Stackyard); older samples are deleted.',
+    { unit: 'days', min: 1, max: 365 },
+  ),
   ...(
     [
       ['cluster.storage.capacity.notificationthreshold', 'used primary storage in a cluster', ['cluster']],

@@ -10,6 +10,7 @@ import { ClusterService } from './infrastructure/clusters';
 import { HostMaintenanceService } from './infrastructure/host-maintenance';
 import { HostQueries } from './infrastructure/host-queries';
 import { HostService } from './infrastructure/hosts';
+import { HostUsageHistoryQueries } from './infrastructure/host-usage-history';
 import { HypervisorList } from './infrastructure/hypervisor-list';
 import { ImageStoreService } from './infrastructure/image-stores';
 import { networkProviders, type NetworkProviderService } from './infrastructure/network-providers';
@@ -51,6 +52,8 @@ export interface ServiceDirectory {
   readonly hosts: HostService;
   readonly hostMaintenance: HostMaintenanceService;
   readonly hostQueries: HostQueries;
+  /** Per-host CPU and memory samples (listHostsUsageHistory). */
+  readonly hostUsageHistory: HostUsageHistoryQueries;
   /** The hypervisors this build runs, or a zone's clusters run (listHypervisors). */
   readonly hypervisorList: HypervisorList;
   readonly storagePools: StoragePoolService;
@@ -97,6 +100,7 @@ export function createServiceDirectory(deps: DirectoryDeps): ServiceDirectory {
     hosts: new HostService(deps),
     hostMaintenance: new HostMaintenanceService(deps),
     hostQueries: new HostQueries(deps),
+    hostUsageHistory: new HostUsageHistoryQueries(deps),
     hypervisorList: new HypervisorList(deps),
     storagePools: new StoragePoolService(deps),
     imageStores: new ImageStoreService(deps),

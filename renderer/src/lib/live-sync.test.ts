@@ -112,6 +112,22 @@ describe('LiveSync under an event storm', () => {
     expect(sync.coalescer.pending).toBe(0);
   });
 
+  it('refreshes host lists and usage charts on new host stats, and nothing else of the infrastructure', async () => {
+    const hosts = watch(queryClient, queryKeys.infrastructure.command('listHosts', { page: 1 }));
+    const usage = watch(queryClient, queryKeys.infrastructure.command('listHostsUsageHistory', { id: 'h1' }));
+    const capacity = watch(queryClient, queryKeys.infrastructure.command('listCapacity'));
+    await settle([hosts, usage, capacity]);
+    version += 1;
+    sync.apply({
+      kind: 'resource',
+      resource: { type: 'HostStats', ids: [], change: 'sampled' },
+    } as LiveMessage);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(hosts.reads).toEqual([0, 1]);
+    expect(usage.reads).toEqual([0, 1]);
+    expect(capacity.reads).toEqual([0]);
+  });
+
   it('keeps refetching at most once a second while a storm lasts, and slows down the longer it lasts', async () => {
     const hosts = watch(queryClient, queryKeys.infrastructure.command('listHosts', {}));
     await settle([hosts]);

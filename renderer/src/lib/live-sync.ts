@@ -10,6 +10,9 @@ import { patchFromEvent } from './live-patch';
 import { areasForEvent, areasForJob, queryKeys, type AreaRoot } from './query-keys';
 import { useUiStore } from './ui-store';
 
+/** The queries new host stats refresh: the heartbeats and figures hosts lists show, and the usage charts. */
+const HOST_STATS_COMMANDS = ['listHosts', 'listHostsUsageHistory'] as const;
+
 /** A paused events list is only marked stale, so it does not scroll under the operator. */
 function refetches(area: AreaRoot): boolean {
   return area !== 'events' || useUiStore.getState().eventsLive;
@@ -38,7 +41,12 @@ export class LiveSync {
       return;
     }
     if (message.kind === 'resource') {
-      this.coalescer.touch(queryKeys.infrastructure.all);
+      // New host stats (every host.stats.interval) concern host lists and usage charts only.
+      const roots =
+        message.resource.type === 'HostStats'
+          ? HOST_STATS_COMMANDS.map((command) => [...queryKeys.infrastructure.all, command])
+          : [queryKeys.infrastructure.all];
+      for (const root of roots) this.coalescer.touch(root);
       return;
     }
     const before = useJobStore.getState().jobs.find((j) => j.jobid === message.job.jobid);

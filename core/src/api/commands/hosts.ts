@@ -1,5 +1,6 @@
 import { implement } from '../command';
 import * as spec from '../schemas/hosts';
+import { parseApiDate } from './events';
 
 const hostJob = (instanceId: string) => ({ instanceType: 'Host', instanceId });
 
@@ -46,6 +47,15 @@ const listHosts = implement(spec.listHosts, {
   handler: (ctx, p) => ctx.services.hostQueries.list(p),
 });
 
+const listHostsUsageHistory = implement(spec.listHostsUsageHistory, {
+  handler: (ctx, p) =>
+    ctx.services.hostUsageHistory.list({
+      ...p,
+      startDate: p.startdate === undefined ? undefined : parseApiDate(p.startdate, 'startdate'),
+      endDate: p.enddate === undefined ? undefined : parseApiDate(p.enddate, 'enddate', 'end'),
+    }),
+});
+
 export const hostCommands = [
   addHost,
   updateHost,
@@ -54,4 +64,5 @@ export const hostCommands = [
   cancelHostMaintenance,
   deleteHost,
   listHosts,
+  listHostsUsageHistory,
 ];

@@ -149,6 +149,9 @@ export const HOST_SORT_KEYS = [
   'created',
   'cpuallocated',
   'memoryallocated',
+  'lastpinged',
+  'cpuused',
+  'memoryused',
 ] as const;
 
 export const listHosts = defineSpec({
@@ -160,7 +163,7 @@ export const listHosts = defineSpec({
     ...listParams,
     ...sortParams(
       HOST_SORT_KEYS,
-      'state and resourcestate compare as stored text (Alert < Connecting < Disconnected < Down < Error < Up), ipaddress as text, cpuallocated in MHz and memoryallocated in bytes given to VMs',
+      'state and resourcestate compare as stored text (Alert < Connecting < Disconnected < Down < Error < Up), ipaddress as text, cpuallocated in MHz and memoryallocated in bytes given to VMs, cpuused in percent and memoryused in bytes as last measured, lastpinged by time (hosts never pinged come first ascending on SQLite, last on PostgreSQL)',
     ),
     id: param.uuid('the id of the host').optional(),
     name: param.string('the name of the host').optional(),
@@ -186,7 +189,46 @@ export const listHosts = defineSpec({
   response: listOf('host', Host),
 });
 
+/** One sample of a host's stats (CloudStack's StatsResponse, the fields a host reports). */
+export const HostStatsSample = entity('HostStatsSample', {
+  timestamp: field.date('the time when the host stats were collected'),
+  cpuused: field.string("the amount (percentage) of the host's CPU used"),
+  memorykbs: field.long("the host's memory in use, in KiB"),
+  memoryintfreekbs: field.long("the host's free memory, in KiB"),
+});
+export type HostStatsSample = z.infer<typeof HostStatsSample>;
+
+/** CloudStack's HostMetricsStatsResponse (listHostsUsageHistory). */
+export const HostUsageHistory = entity('HostUsageHistory', {
+  id: field.uuid('the ID of the host'),
+  name: field.string('the name of the host'),
+  stats: field.list(HostStatsSample, 'the list of host stats, oldest first'),
+});
+export type HostUsageHistory = z.infer<typeof HostUsageHistory>;
+
+export const listHostsUsageHistory = defineSpec({
+  name: 'listHostsUsageHistory',
+  readOnly: true,
+  description:
+    'Lists host stats: CPU and memory use sampled every host.stats.interval ms from the heartbeats, kept host.stats.history.retention.days days. Without startdate the last 24 hours.',
+  roles: INFRA_READERS,
+  params: z.object({
+    ...listParams,
+    id: param.uuid('the ID of the host').optional(),
+    ids: param.list('the IDs of the hosts, mutually exclusive with id').optional(),
+    name: param
+      .string(
+        'name of the host (a substring match is made against the parameter value returning the data for all matching hosts)',
+      )
+      .optional(),
+    startdate: param.date('start date to filter stats (use format "yyyy-MM-dd hh:mm:ss")').optional(),
+    enddate: param.date('end date to filter stats (use format "yyyy-MM-dd hh:mm:ss")').optional(),
+  }),
+  response: listOf('host', HostUsageHistory),
+});
+
 export type AddHostInput = CommandInput<typeof addHost>;
 export type UpdateHostInput = CommandInput<typeof updateHost>;
 export type DeleteHostInput = CommandInput<typeof deleteHost>;
 export type ListHostsInput = CommandInput<typeof listHosts>;
+export type ListHostsUsageHistoryInput = CommandInput<typeof listHostsUsageHistory>;

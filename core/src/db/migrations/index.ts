@@ -15,6 +15,7 @@ import * as m0012 from './0012-sort-indexes';
 import * as m0013 from './0013-scoped-settings';
 import * as m0014 from './0014-event-context';
 import * as m0015 from './0015-message-keys';
+import * as m0016 from './0016-host-stats-history';
 
 export interface Migration {
   name: string;
@@ -38,4 +39,5 @@ export const MIGRATIONS: Migration[] = [
   { name: '0013-scoped-settings', up: m0013.up },
   { name: '0014-event-context', up: m0014.up },
   { name: '0015-message-keys', up: m0015.up },
+  { name: '0016-host-stats-history', up: m0016.up },
 ];

@@ -6,6 +6,7 @@ import { HostOperationError, type HostStats } from '../../drivers/hypervisor/typ
 import type { CoreServices } from '../core-services';
 import { PeriodicTask } from '../periodic';
 import { adoptHosts, rebalanceHosts } from './host-ownership';
+import { HostStatsRecorder } from './host-stats-history';
 import { driverFor, hostTarget } from './host-support';
 import { noticeAnsweringHost, noticeSilentHosts } from './host-state-notices';
 
@@ -122,7 +123,8 @@ function sortChecks(batch: MonitoredHost[], checks: Check[], now: number, window
  * again (its host alerts archived). A host silent for ping.interval * ping.timeout seconds becomes
  * Disconnected, which raises an ALERT_TYPE_HOST alert at once; each further such window moves it to
  * Alert, then Down, and the alert says so. Every such change is a HOST.STATE.CHANGE event with its
- * reason (host-state-notices.ts). One live 'Host' state change is published per tick.
+ * reason (host-state-notices.ts). One live 'Host' state change is published per tick. The round's
+ * stats also go into the usage history (host-stats-history.ts).
  */
 export class HostMonitor {
   private readonly now: () => number;
@@ -130,6 +132,7 @@ export class HostMonitor {
   private readonly batchSize: number;
   private running: Promise<void> | undefined;
   private active = false;
+  private readonly history: HostStatsRecorder;
   private readonly periodic = new PeriodicTask(
     () => this.services.config.get<number>('ping.interval') * 1000,
     () =>
@@ -145,6 +148,7 @@ export class HostMonitor {
     this.now = options.now ?? Date.now;
     this.concurrency = Math.max(1, options.concurrency ?? 64);
     this.batchSize = Math.max(1, options.batchSize ?? 500);
+    this.history = new HostStatsRecorder(services);
   }
 
   start(): void {
@@ -198,6 +202,7 @@ export class HostMonitor {
     } finally {
       await this.recordAnswers(answers, new Date(now).toISOString());
     }
+    await this.keepHistory(answers, now);
     for (const driver of drivers) await driver.afterHeartbeats?.();
     if (changed.length > 0) {
       this.services.events.publish({
@@ -311,6 +316,28 @@ export class HostMonitor {
         }
       }
     });
+  }
+
+  /** The round's stats into the usage history, when a sample is due; a failure there does not fail the round. */
+  private async keepHistory({ answered, cpu, memory }: Answers, now: number): Promise<void> {
+    const samples = answered.flatMap((h) => {
+      const cpuUsed = cpu.get(h.id);
+      return cpuUsed === undefined
+        ? []
+        : [
+            {
+              hostId: h.id,
+              cpuUsedPercent: cpuUsed,
+              memoryUsed: memory.get(h.id) ?? 0,
+              memoryTotal: Number(h.total_memory),
+            },
+          ];
+    });
+    try {
+      await this.history.record(samples, now);
+    } catch (error) {
+      if (this.active) console.error('[hosts] stats history failed', error instanceof Error ? error.stack : error);
+    }
   }
 
   /** Hosts that answered after a missed heartbeat are Up again, and their host alerts cleared. */

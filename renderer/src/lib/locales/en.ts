@@ -4,6 +4,7 @@ import { eventsAlertsEn } from './parts/events-alerts.en';
 import { dashboardEn } from './parts/dashboard.en';
 import { diagramEn } from './parts/diagram.en';
 import { healthEn } from './parts/health.en';
+import { hostDetailsEn } from './parts/host-details.en';
 import { infrastructureEn } from './parts/infrastructure.en';
 import { jobsEn } from './parts/jobs.en';
 import { statesEn } from './parts/states.en';
@@ -311,6 +312,7 @@ export const en = {
   ...jobsEn,
   ...paletteEn,
   ...healthEn,
+  ...hostDetailsEn,
   ...connectionEn,
   ...tableEn,
   ...settingsEn,

@@ -5,6 +5,7 @@ import { eventsAlertsKo } from './parts/events-alerts.ko';
 import { dashboardKo } from './parts/dashboard.ko';
 import { diagramKo } from './parts/diagram.ko';
 import { healthKo } from './parts/health.ko';
+import { hostDetailsKo } from './parts/host-details.ko';
 import { infrastructureKo } from './parts/infrastructure.ko';
 import { jobsKo } from './parts/jobs.ko';
 import { statesKo } from './parts/states.ko';
@@ -297,6 +298,7 @@ export const ko: Record<MessageKey, string> = {
   ...jobsKo,
   ...paletteKo,
   ...healthKo,
+  ...hostDetailsKo,
   ...connectionKo,
   ...tableKo,
   ...settingsKo,

@@ -5,8 +5,8 @@ import { fakeClient } from '../../../test/fake-transport';
 import { renderWithProviders } from '../../../test/render';
 import type { ClusterUsage } from '../api/dashboard-queries';
 import { BARS_MARGIN, ClusterUsageBars, nameColumnWidth, NAME_WIDTH } from './cluster-usage-bars';
-import { truncateText } from './chart-geometry';
-import { AXIS_FONT_SIZE } from './chart-style';
+import { truncateText } from '../../../components/chart/chart-geometry';
+import { AXIS_FONT_SIZE } from '../../../components/chart/chart-style';
 
 const GiB = 1024 ** 3;
 // The test DOM gives every element a width of 1200 px (installDomPolyfills).

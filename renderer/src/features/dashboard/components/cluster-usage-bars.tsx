@@ -3,8 +3,14 @@ import { useLocale, useT } from '../../../lib/i18n';
 import { capacityColor } from '../../../lib/states';
 import type { ClusterUsage } from '../api/dashboard-queries';
 import { capacityNameKey, formatCapacity, type Thresholds } from '../lib/capacity';
-import { ChartTooltip, useElementWidth } from './chart-frame';
-import { linearScale, percentMax, percentTicks, textWidth, truncateText } from './chart-geometry';
+import { ChartTooltip, useElementWidth } from '../../../components/chart/chart-frame';
+import {
+  linearScale,
+  percentMax,
+  percentTicks,
+  textWidth,
+  truncateText,
+} from '../../../components/chart/chart-geometry';
 import {
   AXIS_FONT_SIZE,
   AXIS_LINE,
@@ -13,8 +19,8 @@ import {
   GRID_STROKE,
   THRESHOLD_COLORS,
   THRESHOLD_DASH,
-} from './chart-style';
-import classes from './charts.module.css';
+} from '../../../components/chart/chart-style';
+import classes from '../../../components/chart/charts.module.css';
 
 /** The cluster names' column at its narrowest, and the drawing's margins around the bars. */
 export const NAME_WIDTH = 110;

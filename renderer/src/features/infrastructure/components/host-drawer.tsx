@@ -1,17 +1,19 @@
-import { Button, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { IconTags } from '@tabler/icons-react';
 import { StateBadge } from '../../../components/state-badge';
 import type { Host } from '../../../lib/contract';
-import { formatBytes, formatDateTime, formatNumber, formatRelative, useLocale, useT } from '../../../lib/i18n';
+import { formatDateTime, formatRelative, parseCloudDate, useLocale, useT } from '../../../lib/i18n';
+import { useNowFor } from '../../../lib/now';
 import { useCan } from '../../../lib/permissions';
+import { useHeartbeatWindow } from '../api/host-details';
 import { useInfraOne } from '../api/queries';
 import type { ActionSpec } from './actions';
-import { CapacityBar } from './capacity-bar';
 import { DetailDrawer, EntityLink, SectionTitle } from './detail-drawer';
 import { TagList, useFieldRows, type FieldSpec } from './fields';
-import { hostCpuPercent, hostMemoryPercent, parsePercent, ratioPercent } from '../lib/capacity';
+import { HostHeartbeat } from './host-heartbeat';
+import { HostUsageChart } from './host-usage-chart';
+import { HostUsagePanel } from './host-usage-panel';
 import { PropertyTable } from './property-table';
-import classes from './infra.module.css';
 
 const FIELDS: FieldSpec<Host>[] = [
   ['id', 'common.id', 'id'],
@@ -60,6 +62,7 @@ export function HostDrawer(props: {
   const query = useInfraOne('listHosts', { id: props.hostId });
   const host = query.data ?? props.fallback;
   const rows = useFieldRows(host, FIELDS);
+  const heartbeatWindow = useHeartbeatWindow();
   return (
     <DetailDrawer
       kind={t('infra.host')}
@@ -84,8 +87,14 @@ export function HostDrawer(props: {
             <EntityLink path="/pods" id={host.podid} name={host.podname} />/
             <EntityLink path="/clusters" id={host.clusterid} name={host.clustername} />
             <Text size="xs" c="dimmed" span>
-              · {host.hypervisor} · {host.ipaddress}
+              · {host.hypervisor} · {host.ipaddress} ·
             </Text>
+            <HostHeartbeat
+              host={host}
+              windowMs={heartbeatWindow}
+              asOf={query.dataUpdatedAt || Date.now()}
+              testId="host-heartbeat"
+            />
           </Group>
         )
       }
@@ -95,68 +104,39 @@ export function HostDrawer(props: {
         {
           value: 'capacity',
           label: t('infra.tab.capacityTags'),
-          content: host && <HostCapacity host={host} onEditTags={props.onEditTags} />,
+          content: host && <HostCapacity host={host} readAt={query.dataUpdatedAt} onEditTags={props.onEditTags} />,
         },
       ]}
     />
   );
 }
 
-function HostCapacity({ host, onEditTags }: { host: Host; onEditTags(host: Host): void }) {
+function HostCapacity({ host, readAt, onEditTags }: { host: Host; readAt: number; onEditTags(host: Host): void }) {
   const t = useT();
   const locale = useLocale();
   const can = useCan();
-  const cpuTotal = Number(host.cpuwithoverprovisioning ?? (host.cpunumber ?? 0) * (host.cpuspeed ?? 0));
-  const memUsed = ratioPercent(host.memoryused, host.memorytotal);
+  const windowMs = useHeartbeatWindow();
+  const pinged = parseCloudDate(host.lastpinged)?.getTime();
+  const now = useNowFor(pinged);
   return (
     <Stack gap="sm" data-testid="host-capacity">
-      <SimpleGrid cols={2} spacing="sm">
-        <div className={classes.section}>
-          <Text size="xs" c="dimmed" mb={4}>
-            {t('infra.cpuAllocated')}
-          </Text>
-          <CapacityBar percent={hostCpuPercent(host)} />
-          <Text size="xs" c="dimmed" mt={4}>
-            {t('infra.host.cpuSummary', {
-              cpus: host.cpunumber ?? 0,
-              speed: formatNumber(host.cpuspeed ?? 0, locale),
-              total: formatNumber(cpuTotal, locale),
-            })}
-          </Text>
-        </div>
-        <div className={classes.section}>
-          <Text size="xs" c="dimmed" mb={4}>
-            {t('infra.field.cpuUsed')}
-          </Text>
-          <CapacityBar percent={parsePercent(host.cpuused)} />
-        </div>
-        <div className={classes.section}>
-          <Text size="xs" c="dimmed" mb={4}>
-            {t('infra.memoryAllocated')}
-          </Text>
-          <CapacityBar
-            percent={hostMemoryPercent(host)}
-            label={
-              host.memorytotal
-                ? `${formatBytes(host.memoryallocated ?? 0, locale)} / ${formatBytes(host.memorytotal, locale)}`
-                : undefined
-            }
-          />
-        </div>
-        <div className={classes.section}>
-          <Text size="xs" c="dimmed" mb={4}>
-            {t('infra.field.memoryUsed')}
-          </Text>
-          <CapacityBar
-            percent={memUsed}
-            label={
-              host.memorytotal && host.memoryused !== undefined
-                ? `${formatBytes(host.memoryused, locale)} / ${formatBytes(host.memorytotal, locale)}`
-                : undefined
-            }
-          />
-        </div>
-      </SimpleGrid>
+      <SectionTitle title={t('hostDetails.column.heartbeat')} />
+      <Stack gap={2}>
+        <Text size="sm" data-testid="host-last-ping">
+          {host.lastpinged
+            ? `${formatRelative(host.lastpinged, locale, Math.max(now, pinged ?? now))} (${formatDateTime(host.lastpinged, locale)})`
+            : t('infra.host.neverPinged')}
+        </Text>
+        {host.state !== 'Up' && (
+          <HostHeartbeat host={host} windowMs={windowMs} asOf={readAt} testId="host-down-since" />
+        )}
+        <Text size="xs" c="dimmed">
+          {t('hostDetails.heartbeat.window', { seconds: Math.round(windowMs / 1000) })}
+        </Text>
+      </Stack>
+      <SectionTitle title={t('hostDetails.usage.title')} />
+      <HostUsagePanel host={host} />
+      <HostUsageChart hostId={host.id} />
       <SectionTitle title={t('infra.field.hostTags')}>
         {can('updateHost') && (
           <Button
@@ -176,12 +156,6 @@ function HostCapacity({ host, onEditTags }: { host: Host; onEditTags(host: Host)
           {t('infra.host.noTags')}
         </Text>
       )}
-      <SectionTitle title={t('infra.lastPinged')} />
-      <Text size="sm" data-testid="host-last-ping">
-        {host.lastpinged
-          ? `${formatRelative(host.lastpinged, locale)} (${formatDateTime(host.lastpinged, locale)})`
-          : t('infra.host.neverPinged')}
-      </Text>
     </Stack>
   );
 }

@@ -56,6 +56,13 @@ function handlers(extra: Record<string, Handler> = {}): Record<string, Handler> 
     listPods: () => ({ count: 1, pod: [{ id: 'p-1', name: 'pod-a', zoneid: 'z-1' }] }),
     listClusters: () => ({ count: 1, cluster: [{ id: 'c-1', name: 'cluster-a', podid: 'p-1', zoneid: 'z-1' }] }),
     listEvents: () => ({ count: 0, event: [] }),
+    listConfigurations: () => ({
+      count: 2,
+      configuration: [
+        { name: 'ping.interval', value: '60' },
+        { name: 'ping.timeout', value: '2.5' },
+      ],
+    }),
     ...extra,
   };
 }
@@ -105,6 +112,47 @@ describe('HostsPage', () => {
     expect(screen.getByTestId('cpu-host-maint').getAttribute('data-capacity')).toBe('red');
     expect(screen.getByTestId('page-count').textContent).toBe('2');
     expect(transport.callsOf('listHosts')[0]!.params).toMatchObject({ type: 'Routing', page: '1', pagesize: '100' });
+  });
+
+  it('shows the last heartbeat (late past the window), since when a host is down, and used against allocated', async () => {
+    const now = Date.now();
+    const wire = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+0000');
+    render({
+      listHosts: () => ({
+        count: 3,
+        host: [
+          { ...HOSTS[0]!, lastpinged: wire(now - 20_000), cpuused: '34.2%', memoryused: 8 * 1024 ** 3 },
+          { ...HOSTS[0]!, id: 'h-late', name: 'host-late', lastpinged: wire(now - 400_000) },
+          {
+            ...HOSTS[0]!,
+            id: 'h-off',
+            name: 'host-off',
+            state: 'Disconnected',
+            lastpinged: wire(now - 400_000),
+            disconnected: wire(now - 180_000),
+          },
+        ],
+      }),
+    });
+    const table = await screen.findByTestId('hosts-table');
+    await within(table).findByText('host-late');
+    // The window is ping.interval × ping.timeout: 60 × 2.5 = 150 s.
+    const fresh = screen.getByTestId('heartbeat-host-up');
+    expect(fresh.textContent).toMatch(/^\d+ sec\. ago$/);
+    expect(fresh.hasAttribute('data-late')).toBe(false);
+    const late = screen.getByTestId('heartbeat-host-late');
+    expect(late.getAttribute('data-late')).toBe('true');
+    expect(within(late).getByRole('img', { name: 'Late: silent for more than 150 s' })).toBeTruthy();
+    const off = screen.getByTestId('heartbeat-host-off');
+    expect(off.textContent).toBe('since 3 min. ago');
+    expect(off.getAttribute('title')).toMatch(/^Disconnected since /);
+    const cpu = screen.getByTestId('cpu-host-up');
+    expect([cpu.getAttribute('data-used'), cpu.getAttribute('data-allocated'), cpu.textContent]).toEqual([
+      '34.2',
+      '12.5',
+      '34% · 13%',
+    ]);
+    expect(screen.getByTestId('memory-host-up').getAttribute('data-used')).toBe('50.0');
   });
 
   it('pages 10k hosts from the server and draws only the visible rows', async () => {
@@ -212,8 +260,8 @@ describe('HostsPage', () => {
     const sortable = [...table.querySelectorAll('th button[data-sort-key]')].map((b) =>
       b.getAttribute('data-sort-key'),
     );
-    // CPU, memory and location show what the server does not sort by: not sortable.
-    expect(sortable).toEqual(['name', 'state', 'ipaddress', 'hypervisor']);
+    // Location shows what the server does not sort by: not sortable. CPU and memory sort by what is used.
+    expect(sortable).toEqual(['name', 'state', 'lastpinged', 'ipaddress', 'hypervisor', 'cpuused', 'memoryused']);
     fireEvent.click(screen.getByRole('button', { name: 'Page 2' }));
     await waitFor(() => expect(transport.callsOf('listHosts').at(-1)!.params).toMatchObject({ page: '2' }));
 
@@ -294,7 +342,9 @@ describe('HostsPage', () => {
     });
     const menu = await openRowMenu('host-up');
     fireEvent.click(item(menu, /Prepare for maintenance/));
-    const dialog = await screen.findByRole('dialog', { name: 'Prepare for maintenance' });
+    // The first confirmation of the file loads the dialog's module (lazy), which a loaded machine
+    // may take longer than findBy's default second to compile.
+    const dialog = await screen.findByRole('dialog', { name: 'Prepare for maintenance' }, { timeout: 5_000 });
     expect(dialog.textContent).toContain('host-up');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Prepare for maintenance' }));
     await waitFor(() => expect(transport.callsOf('prepareHostForMaintenance')).toHaveLength(1));

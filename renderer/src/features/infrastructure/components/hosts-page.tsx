@@ -8,24 +8,31 @@ import type { Host } from '../../../lib/contract';
 import { formatBytes, formatRelative, useLocale, useT } from '../../../lib/i18n';
 import { useCan } from '../../../lib/permissions';
 import { HOST_RESOURCE_STATES, HOST_STATES } from '../lib/states';
-import { CapacityBar } from './capacity-bar';
-import { hostCpuPercent, hostMemoryPercent } from '../lib/capacity';
+import { useHeartbeatWindow } from '../api/host-details';
+import { hostCpuPercent, hostMemoryPercent, parsePercent, ratioPercent } from '../lib/capacity';
 import { actionsColumn, nameColumn } from './columns';
 import { EntityLink } from './detail-drawer';
 import { AddHostDialog, EditHostTagsDialog } from './host-dialogs';
 import { HostDrawer } from './host-drawer';
+import { HostHeartbeat } from './host-heartbeat';
 import { useHostActions } from './host-actions';
 import { EnumFilter, LocationFilters, locationOf, PresetFilter } from './list-frame';
 import { InfraListView, useInfraListPage, type SortKey } from './list-page';
+import { UsageBar } from './usage-bar';
 
 const FILTERS = ['zoneid', 'podid', 'clusterid', 'health', 'state', 'resourcestate', 'hypervisor'] as const;
-/** The columns the server sorts listHosts by (column id -> sortby); CPU and memory columns show ratios the server does not sort by. */
+/** The columns the server sorts listHosts by (column id -> sortby); CPU and memory sort by what is used now. */
 const HOST_SORT_KEYS = {
   name: 'name',
   state: 'state',
+  heartbeat: 'lastpinged',
   ipaddress: 'ipaddress',
   hypervisor: 'hypervisor',
+  cpu: 'cpuused',
+  memory: 'memoryused',
 } satisfies Record<string, SortKey<'listHosts'>>;
+
+const pct = (value: number | undefined) => (value === undefined ? '—' : `${Math.round(value * 10) / 10}%`);
 
 const col = columnHelper<Host>();
 
@@ -42,6 +49,8 @@ export function HostsPage() {
   });
   const [tagging, setTagging] = useState<Host | null>(null);
   const actions = useHostActions({ onEditTags: setTagging, onDeleted: page.closeIfOpen });
+  const heartbeatWindow = useHeartbeatWindow();
+  const readAt = page.query.dataUpdatedAt;
 
   const columns = useMemo<DataColumn<Host>[]>(
     () => [
@@ -62,6 +71,22 @@ export function HostsPage() {
               <StateBadge state={info.row.original.resourcestate} />
             </Group>
           </LazyTooltip>
+        ),
+      }),
+      col.accessor((h) => h.lastpinged ?? '', {
+        id: 'heartbeat',
+        header: t('hostDetails.column.heartbeat'),
+        size: 112,
+        // Gives way after the hypervisor, before the location and the address.
+        meta: { priority: 2.5 },
+        cell: (info) => (
+          <HostHeartbeat
+            host={info.row.original}
+            windowMs={heartbeatWindow}
+            asOf={readAt}
+            testId={`heartbeat-${info.row.original.name}`}
+            compact
+          />
         ),
       }),
       col.accessor((h) => h.ipaddress ?? '', {
@@ -95,35 +120,49 @@ export function HostsPage() {
         size: 104,
         meta: { priority: 3 },
       }),
-      col.accessor((h) => hostCpuPercent(h) ?? -1, {
+      col.accessor((h) => parsePercent(h.cpuused) ?? -1, {
         id: 'cpu',
-        header: t('infra.hosts.cpuColumn'),
-        size: 116,
-        cell: (info) => (
-          <CapacityBar percent={hostCpuPercent(info.row.original)} testId={`cpu-${info.row.original.name}`} />
-        ),
-      }),
-      col.accessor((h) => hostMemoryPercent(h) ?? -1, {
-        id: 'memory',
-        header: t('infra.hosts.memoryColumn'),
+        header: t('hostDetails.column.cpu'),
         size: 150,
         cell: (info) => {
           const h = info.row.original;
+          const used = parsePercent(h.cpuused);
+          const allocated = hostCpuPercent(h);
           return (
-            <CapacityBar
-              percent={hostMemoryPercent(h)}
-              tooltip={
-                h.memorytotal
-                  ? `${formatBytes(h.memoryallocated ?? 0, locale)} / ${formatBytes(h.memorytotal, locale)}`
-                  : undefined
-              }
+            <UsageBar
+              used={used}
+              allocated={allocated}
+              tooltip={t('hostDetails.usage.cpu', { used: pct(used), allocated: pct(allocated) })}
+              testId={`cpu-${h.name}`}
+            />
+          );
+        },
+      }),
+      col.accessor((h) => h.memoryused ?? -1, {
+        id: 'memory',
+        header: t('hostDetails.column.memory'),
+        size: 164,
+        cell: (info) => {
+          const h = info.row.original;
+          const used = ratioPercent(h.memoryused, h.memorytotal);
+          const allocated = hostMemoryPercent(h);
+          const total = h.memorytotal ? ` / ${formatBytes(h.memorytotal, locale)}` : '';
+          return (
+            <UsageBar
+              used={used}
+              allocated={allocated}
+              tooltip={t('hostDetails.usage.memory', {
+                used: `${formatBytes(h.memoryused ?? 0, locale)} (${pct(used)})`,
+                allocated: `${formatBytes(h.memoryallocated ?? 0, locale)} (${pct(allocated)})${total}`,
+              })}
+              testId={`memory-${h.name}`}
             />
           );
         },
       }),
       actionsColumn(),
     ],
-    [t, locale],
+    [t, locale, heartbeatWindow, readAt],
   );
 
   return (

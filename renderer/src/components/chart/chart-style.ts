@@ -1,4 +1,4 @@
-/** Colours and sizes of the dashboard's SVG charts; CSS variables follow the Mantine theme in light and dark. */
+/** Colours and sizes of the SVG charts (dashboard, host usage); CSS variables follow the Mantine theme in light and dark. */
 export const AXIS_FONT_SIZE = 11;
 export const AXIS_TEXT = 'var(--mantine-color-dimmed)';
 export const AXIS_LINE = 'var(--mantine-color-dimmed)';

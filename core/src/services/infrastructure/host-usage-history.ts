@@ -1,0 +1,94 @@
+import { sql } from 'kysely';
+import type { HostStatsSample, HostUsageHistory, ListHostsUsageHistoryInput } from '../../api/schemas/hosts';
+import { invalidParameter } from '../../domain/errors';
+import { toCloudStackDate } from '../../domain/time';
+import { containsIgnoreCase, ilike } from '../../db/query-helpers';
+import { pageOfIds } from '../../db/list-page';
+import type { CoreServices } from '../core-services';
+import { pageWindow } from '../paging';
+import { keywordPattern } from '../tenancy/shared';
+import { formatDecimal } from './cluster-host-responses';
+
+/** listHostsUsageHistory's parameters with the dates parsed (ISO-8601). */
+export type HostUsageHistoryQuery = Omit<ListHostsUsageHistoryInput, 'startdate' | 'enddate'> & {
+  startDate?: string;
+  endDate?: string;
+};
+
+/** Without startdate, a chart gets the last day. */
+const DEFAULT_WINDOW_MS = 24 * 3600 * 1000;
+
+/** Hosts whose samples one statement reads. */
+const HOSTS_PER_READ = 200;
+
+const kib = (bytes: number) => Math.round(bytes / 1024);
+
+/**
+ * listHostsUsageHistory (CloudStack 24's host stats): a page of live hosts (id order), each with
+ * its samples in the window, oldest first. The samples of the page's hosts are read in
+ * (host_id, sampled) order, the table's key.
+ */
+export class HostUsageHistoryQueries {
+  constructor(private readonly services: Pick<CoreServices, 'store' | 'config'>) {}
+
+  async list(input: HostUsageHistoryQuery): Promise<{ items: HostUsageHistory[]; count: number }> {
+    const { db } = this.services.store;
+    if (input.id !== undefined && input.ids !== undefined) {
+      throw invalidParameter('HOST.USAGE_HISTORY_IDS', 'id and ids are mutually exclusive');
+    }
+    const start = input.startDate ?? new Date(Date.now() - DEFAULT_WINDOW_MS).toISOString();
+    if (input.endDate !== undefined && input.endDate < start) {
+      throw invalidParameter('HOST.USAGE_HISTORY_DATES', 'enddate must not be before startdate');
+    }
+    const ids = input.ids?.map((id) => id.toLowerCase());
+    const keyword = keywordPattern(input.keyword);
+    const filtered = () => {
+      let q = db.selectFrom('hosts').select(['id', 'uuid', 'name']).where('removed', 'is', null);
+      if (input.id !== undefined) q = q.where('uuid', '=', input.id);
+      if (ids !== undefined) q = ids.length > 0 ? q.where('uuid', 'in', ids) : q.where(sql<boolean>`1 = 0`);
+      if (input.name !== undefined) q = q.where(containsIgnoreCase('name', input.name));
+      if (keyword !== undefined) q = q.where(ilike('name', keyword));
+      return q;
+    };
+    const page = await pageOfIds(db, filtered, pageWindow(input, this.services.config));
+    if (page.ids.length === 0) return { items: [], count: page.count };
+    const hosts = await db
+      .selectFrom('hosts')
+      .select(['id', 'uuid', 'name'])
+      .where('id', 'in', page.ids)
+      .orderBy('id')
+      .execute();
+    const stats = await this.samplesOf(
+      hosts.map((h) => h.id),
+      start,
+      input.endDate,
+    );
+    const items = hosts.map((h) => ({ id: h.uuid, name: h.name, stats: stats.get(h.id) ?? [] }));
+    return { items, count: page.count };
+  }
+
+  private async samplesOf(hostIds: number[], start: string, end: string | undefined) {
+    const { db } = this.services.store;
+    const out = new Map<number, HostStatsSample[]>();
+    for (let i = 0; i < hostIds.length; i += HOSTS_PER_READ) {
+      let q = db
+        .selectFrom('host_stats_history')
+        .select(['host_id', 'sampled', 'cpu_used_percent', 'memory_used', 'memory_total'])
+        .where('host_id', 'in', hostIds.slice(i, i + HOSTS_PER_READ))
+        .where('sampled', '>=', start);
+      if (end !== undefined) q = q.where('sampled', '<=', end);
+      for (const r of await q.orderBy('host_id').orderBy('sampled').execute()) {
+        const used = Number(r.memory_used);
+        const list = out.get(r.host_id) ?? [];
+        list.push({
+          timestamp: toCloudStackDate(r.sampled),
+          cpuused: `${formatDecimal(Number(r.cpu_used_percent))}%`,
+          memorykbs: kib(used),
+          memoryintfreekbs: kib(Math.max(0, Number(r.memory_total) - used)),
+        });
+        out.set(r.host_id, list);
+      }
+    }
+    return out;
+  }
+}

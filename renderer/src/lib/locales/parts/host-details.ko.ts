@@ -1,0 +1,33 @@
+import type { hostDetailsEn } from './host-details.en';
+
+/** 호스트 상세: 하트비트, 할당 대비 실제 CPU·메모리 사용량, 사용 추이 차트 (ko.ts에 병합). */
+export const hostDetailsKo: Record<keyof typeof hostDetailsEn, string> = {
+  'hostDetails.column.heartbeat': '마지막 응답',
+  'hostDetails.column.cpu': 'CPU 사용 · 할당',
+  'hostDetails.column.memory': '메모리 사용 · 할당',
+  'hostDetails.heartbeat.never': '아직 응답 없음',
+  'hostDetails.heartbeat.late': '지연: {seconds}초 넘게 응답 없음',
+  'hostDetails.heartbeat.window': '{seconds}초 넘게 응답이 없는 호스트는 연결 끊김으로 표시됩니다.',
+  'hostDetails.since': '{when}부터 {state}',
+  'hostDetails.sinceShort': '{when}부터',
+  'hostDetails.usage.cpu': 'CPU 사용 {used} · 할당 {allocated}',
+  'hostDetails.usage.memory': '메모리 사용 {used} · 할당 {allocated}',
+  'hostDetails.usage.cpuTitle': 'CPU',
+  'hostDetails.usage.memoryTitle': '메모리',
+  'hostDetails.usage.title': '사용 현황',
+  'hostDetails.usage.used': '사용',
+  'hostDetails.usage.allocated': '할당',
+  'hostDetails.usage.total': '전체',
+  'hostDetails.usage.cpuTotal': '{cpus}코어 × {speed} MHz = {total} MHz',
+  'hostDetails.usage.allocatedOf': '오버프로비저닝 적용 시 {total} 중 {amount}',
+  'hostDetails.usage.legend': '진한 막대는 현재 사용량, 옅은 막대는 VM에 할당된 양입니다.',
+  'hostDetails.chart.title': 'CPU·메모리 사용 추이',
+  'hostDetails.chart.range': '기간',
+  'hostDetails.chart.cpu': 'CPU 사용률',
+  'hostDetails.chart.memory': '메모리 사용률',
+  'hostDetails.chart.memoryValue': '{percent} ({bytes})',
+  'hostDetails.chart.empty': '이 기간에 수집된 값이 아직 없습니다. 값은 하트비트와 함께 기본 1분마다 수집됩니다.',
+  'hostDetails.range.1h': '최근 1시간',
+  'hostDetails.range.24h': '최근 24시간',
+  'hostDetails.range.7d': '최근 7일',
+};
