@@ -2,6 +2,7 @@ import { paletteEn } from './parts/palette.en';
 import { connectionEn } from './parts/connection.en';
 import { dashboardEn } from './parts/dashboard.en';
 import { diagramEn } from './parts/diagram.en';
+import { diagramScaleEn } from './parts/diagram-scale.en';
 import { healthEn } from './parts/health.en';
 import { infrastructureEn } from './parts/infrastructure.en';
 import { jobsEn } from './parts/jobs.en';
@@ -299,6 +300,7 @@ export const en = {
   ...zoneWizardEn,
   ...statesEn,
   ...diagramEn,
+  ...diagramScaleEn,
   ...dashboardEn,
   ...jobsEn,
   ...paletteEn,

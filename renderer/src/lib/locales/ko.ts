@@ -3,6 +3,7 @@ import { paletteKo } from './parts/palette.ko';
 import { connectionKo } from './parts/connection.ko';
 import { dashboardKo } from './parts/dashboard.ko';
 import { diagramKo } from './parts/diagram.ko';
+import { diagramScaleKo } from './parts/diagram-scale.ko';
 import { healthKo } from './parts/health.ko';
 import { infrastructureKo } from './parts/infrastructure.ko';
 import { jobsKo } from './parts/jobs.ko';
@@ -285,6 +286,7 @@ export const ko: Record<MessageKey, string> = {
   ...zoneWizardKo,
   ...statesKo,
   ...diagramKo,
+  ...diagramScaleKo,
   ...dashboardKo,
   ...jobsKo,
   ...paletteKo,

@@ -3,7 +3,6 @@ import {
   Background,
   Controls,
   MiniMap,
-  Panel,
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
@@ -13,12 +12,16 @@ import {
   type Node,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { useT } from '../../../lib/i18n';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { stateLabel } from '../../../components/state-badge';
+import { useLocale, useT, type Translate } from '../../../lib/i18n';
 import { useDiagramStore } from '../lib/diagram-store';
-import { reuseUnchanged, type DiagramLayout, type DiagramNode } from '../lib/layout';
-import { Legend } from './legend';
-import { NODE_TYPES, paletteColor } from './nodes';
+import { fastNumber } from '../lib/format';
+import { nodeId, reuseUnchanged, type ClusterCardData, type DiagramLayout, type DiagramNode } from '../lib/layout';
+import { levelView } from '../lib/levels';
+import { paletteColor } from './node-parts';
+import { NODE_TYPES } from './nodes';
+import { TextScale, useLevel } from './use-zoom';
 
 /** What the render benchmark (bench/diagram-render.ts) and the e2e spec read. */
 export interface DiagramStats {
@@ -197,8 +200,25 @@ function KeepSelectionVisible({ nodes, focus }: { nodes: DiagramNode[]; focus: F
 
 function minimapColor(node: Node): string {
   const data = node.data as { color?: unknown };
-  if (typeof data.color !== 'string') return 'transparent';
+  if (node.type === 'label' || typeof data.color !== 'string') return 'transparent';
   return paletteColor(data.color);
+}
+
+/** What a click (or Enter) on a node selects: a card its cluster, a band its zone or pod. */
+function selectionOf(node: Node): string | null {
+  if (node.type === 'hostgroup' || node.type === 'clustergroup' || node.type === 'more') return null;
+  if (node.type === 'clustercard') return nodeId('cluster', (node.data as ClusterCardData).clusterId);
+  if (node.type === 'label') return (node.data as { target: string }).target;
+  return node.id;
+}
+
+/** A card's name for screen readers: "Cluster dc1-c03, 48 hosts, 2 Down". */
+function cardAriaLabel(t: Translate, locale: Parameters<typeof fastNumber>[1], data: ClusterCardData): string {
+  return [
+    t('diagram.card.aria', { name: data.name }),
+    t('diagram.card.hosts', { count: fastNumber(data.hostcount, locale) }),
+    ...data.content.problems.map((p) => `${fastNumber(p.count, locale)} ${stateLabel(t, p.state)}`),
+  ].join(', ');
 }
 
 type CanvasProps = {
@@ -245,14 +265,37 @@ function Canvas(props: CanvasProps) {
     ),
   );
   const t = useT();
+  const locale = useLocale();
   const scheme = useComputedColorScheme('light');
   const select = useDiagramStore((s) => s.select);
+  const level = useLevel();
   const previous = useRef<DiagramNode[] | undefined>(undefined);
   const nodes = useMemo(() => {
-    const next = reuseUnchanged(previous.current, props.layout.nodes);
-    previous.current = next;
-    return next;
-  }, [props.layout.nodes]);
+    const next = reuseUnchanged(previous.current, props.layout.nodes).map((n) =>
+      n.type === 'clustercard' ? { ...n, ariaLabel: cardAriaLabel(t, locale, n.data) } : n,
+    );
+    // Keep the previous objects of unchanged cards too (their label is a new string each time).
+    const old = new Map(previous.current?.map((n) => [n.id, n]));
+    const stable = next.map((n) => {
+      const was = old.get(n.id);
+      return n.type === 'clustercard' && was?.ariaLabel === n.ariaLabel && was.data === n.data ? was : n;
+    });
+    previous.current = stable;
+    return stable;
+  }, [props.layout.nodes, t, locale]);
+  const view = useMemo(() => levelView(props.layout, nodes, level), [props.layout, nodes, level]);
+  const byId = useMemo(() => new Map(nodes.map((n) => [n.id, n])), [nodes]);
+  // Enter or Space on a focused node opens it, as a click does.
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key !== 'Enter' && event.key !== ' ') return;
+    const target = event.target as HTMLElement;
+    if (!target.classList.contains('react-flow__node')) return;
+    const node = byId.get(target.dataset['id'] ?? '');
+    const id = node ? selectionOf(node) : null;
+    if (!id) return;
+    event.preventDefault();
+    select(id);
+  };
 
   const aria = useMemo<Partial<AriaLabelConfig>>(
     () => ({
@@ -267,8 +310,8 @@ function Canvas(props: CanvasProps) {
 
   return (
     <ReactFlow
-      nodes={nodes}
-      edges={props.layout.edges}
+      nodes={view.nodes}
+      edges={view.edges}
       nodeTypes={NODE_TYPES}
       defaultViewport={initialViewport}
       minZoom={MIN_ZOOM}
@@ -283,8 +326,11 @@ function Canvas(props: CanvasProps) {
       colorMode={scheme}
       ariaLabelConfig={aria}
       onNodeClick={(_, node) => {
-        if (node.type !== 'hostgroup' && node.type !== 'clustergroup' && node.type !== 'more') select(node.id);
+        const id = selectionOf(node);
+        if (id) select(id);
       }}
+      onKeyDown={onKeyDown}
+      data-level={level}
       onPaneClick={() => select(null)}
       proOptions={{ hideAttribution: false }}
       data-testid="diagram-canvas"
@@ -299,10 +345,8 @@ function Canvas(props: CanvasProps) {
         nodeStrokeWidth={0}
         ariaLabel={t('diagram.minimap')}
       />
-      <Panel position="top-left">
-        <Legend />
-      </Panel>
       <ZoomLimits />
+      <TextScale />
       <ReadySignal stats={props.stats} onReady={props.onReady} />
       <FocusController focus={props.focus} nodes={nodes} />
       <KeepSelectionVisible nodes={nodes} focus={props.focus} />
