@@ -12,7 +12,7 @@ import {
   type Node,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { stateLabel } from '../../../components/state-badge';
 import { useLocale, useT, type Translate } from '../../../lib/i18n';
 import { useDiagramStore } from '../lib/diagram-store';
@@ -39,7 +39,7 @@ declare global {
   }
 }
 
-export const FIT_OPTIONS = { padding: 0.08, maxZoom: 1 } as const;
+export const FIT_OPTIONS = { padding: 0.04, maxZoom: 1 } as const;
 const MIN_ZOOM = 0.02;
 const MAX_ZOOM = 2;
 
@@ -157,15 +157,22 @@ function FocusController({ focus, nodes }: { focus: FocusRequest | null; nodes: 
  * Keeps the selected node on screen: opening the details panel narrows the canvas, which can
  * push the clicked node out of view (and out of the DOM, with onlyRenderVisibleElements).
  */
-function KeepSelectionVisible({ nodes, focus }: { nodes: DiagramNode[]; focus: FocusRequest | null }) {
+function KeepSelectionVisible(props: {
+  nodes: DiagramNode[];
+  focus: FocusRequest | null;
+  /** Zoomed out, a node under a card is kept visible through its card. */
+  drawnAs: (id: string) => string;
+}) {
   const selectedId = useDiagramStore((s) => s.selectedId);
   const store = useStoreApi();
   const flow = useReactFlow();
-  const nodesRef = useRef(nodes);
-  const focusRef = useRef(focus);
+  const nodesRef = useRef(props.nodes);
+  const focusRef = useRef(props.focus);
+  const drawnAsRef = useRef(props.drawnAs);
   useEffect(() => {
-    nodesRef.current = nodes;
-    focusRef.current = focus;
+    nodesRef.current = props.nodes;
+    focusRef.current = props.focus;
+    drawnAsRef.current = props.drawnAs;
   });
   useEffect(() => {
     // A node found by the search is centred by the FocusController.
@@ -178,7 +185,8 @@ function KeepSelectionVisible({ nodes, focus }: { nodes: DiagramNode[]; focus: F
         frame = requestAnimationFrame(check);
         return;
       }
-      const node = nodesRef.current.find((n) => n.id === selectedId);
+      const drawn = drawnAsRef.current(selectedId);
+      const node = nodesRef.current.find((n) => n.id === drawn);
       if (!node) return;
       const { width, height, transform } = store.getState();
       const [tx, ty, zoom] = transform;
@@ -214,11 +222,14 @@ function selectionOf(node: Node): string | null {
 
 /** A card's name for screen readers: "Cluster dc1-c03, 48 hosts, 2 Down". */
 function cardAriaLabel(t: Translate, locale: Parameters<typeof fastNumber>[1], data: ClusterCardData): string {
-  return [
-    t('diagram.card.aria', { name: data.name }),
-    t('diagram.card.hosts', { count: fastNumber(data.hostcount, locale) }),
-    ...data.content.problems.map((p) => `${fastNumber(p.count, locale)} ${stateLabel(t, p.state)}`),
-  ].join(', ');
+  const name =
+    data.hostcount === 1
+      ? t('diagram.card.ariaOne', { name: data.name })
+      : t('diagram.card.aria', { name: data.name, count: fastNumber(data.hostcount, locale) });
+  const problems = data.content.problems.map((p) =>
+    t('diagram.card.problem', { count: fastNumber(p.count, locale), state: stateLabel(t, p.state) }),
+  );
+  return [name, ...problems].join(', ');
 }
 
 type CanvasProps = {
@@ -271,20 +282,25 @@ function Canvas(props: CanvasProps) {
   const level = useLevel();
   const previous = useRef<DiagramNode[] | undefined>(undefined);
   const nodes = useMemo(() => {
-    const next = reuseUnchanged(previous.current, props.layout.nodes).map((n) =>
-      n.type === 'clustercard' ? { ...n, ariaLabel: cardAriaLabel(t, locale, n.data) } : n,
-    );
-    // Keep the previous objects of unchanged cards too (their label is a new string each time).
+    const next = reuseUnchanged(previous.current, props.layout.nodes).map((n) => {
+      if (n.type === 'clustercard') return { ...n, ariaLabel: cardAriaLabel(t, locale, n.data) };
+      if (n.type === 'label') return { ...n, ariaLabel: `${t(`diagram.kind.${n.data.of}`)} ${n.data.name}` };
+      return n;
+    });
+    // Keep the previous objects of unchanged cards and bands too (their label is a new string each time).
     const old = new Map(previous.current?.map((n) => [n.id, n]));
     const stable = next.map((n) => {
       const was = old.get(n.id);
-      return n.type === 'clustercard' && was?.ariaLabel === n.ariaLabel && was.data === n.data ? was : n;
+      const relabelled = n.type === 'clustercard' || n.type === 'label';
+      return relabelled && was?.ariaLabel === n.ariaLabel && was.data === n.data ? was : n;
     });
     previous.current = stable;
     return stable;
   }, [props.layout.nodes, t, locale]);
   const view = useMemo(() => levelView(props.layout, nodes, level), [props.layout, nodes, level]);
   const byId = useMemo(() => new Map(nodes.map((n) => [n.id, n])), [nodes]);
+  const { covered } = props.layout;
+  const drawnAs = useCallback((id: string) => (level === 'clusters' ? (covered.get(id) ?? id) : id), [covered, level]);
   // Enter or Space on a focused node opens it, as a click does.
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key !== 'Enter' && event.key !== ' ') return;
@@ -349,7 +365,7 @@ function Canvas(props: CanvasProps) {
       <TextScale />
       <ReadySignal stats={props.stats} onReady={props.onReady} />
       <FocusController focus={props.focus} nodes={nodes} />
-      <KeepSelectionVisible nodes={nodes} focus={props.focus} />
+      <KeepSelectionVisible nodes={nodes} focus={props.focus} drawnAs={drawnAs} />
     </ReactFlow>
   );
 }

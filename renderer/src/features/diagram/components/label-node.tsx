@@ -20,12 +20,12 @@ export function LabelNodeView({ data, height }: NodeProps<LabelNodeType>) {
   const zone = data.of === 'zone';
   if (!zone && rows === 0) return <div className={classes.band} />;
   const counts = zone
-    ? t('diagram.label.zone', {
+    ? t('diagram.counts', {
         pods: formatNumber(data.pods ?? 0, locale),
         clusters: formatNumber(data.clusters, locale),
         hosts: formatNumber(data.hosts, locale),
       })
-    : t('diagram.label.pod', {
+    : t('diagram.podCounts', {
         clusters: formatNumber(data.clusters, locale),
         hosts: formatNumber(data.hosts, locale),
       });

@@ -48,7 +48,7 @@ const SIBLING_GAP = [72, 28, 18, 14] as const;
 export const HOST_GRID = { gapX: 12, gapY: 10, padding: 12, header: 26, maxColumns: 10 } as const;
 /** A pod with more clusters than this shows them in a grid inside a frame (a compact overview). */
 export const CLUSTER_GRID_THRESHOLD = 6;
-export const CLUSTER_GRID = { gapX: 40, gapY: 24, padding: 14, header: 26, aspect: 2.5 } as const;
+export const CLUSTER_GRID = { gapX: 40, gapY: 24, padding: 14, header: 26, aspect: 2 } as const;
 /** An expanded cluster shows at most this many host nodes; the rest are one "more" node. */
 export const MAX_HOSTS_PER_CLUSTER = 1000;
 
@@ -199,8 +199,8 @@ export interface DiagramLayout {
   height: number;
   /** Host nodes drawn (0 for a fully aggregated answer). */
   hostNodes: number;
-  /** Nodes under a cluster card (the cluster, its hosts and pools): not drawn zoomed out. */
-  covered: ReadonlySet<string>;
+  /** Nodes under a cluster card (the cluster, its hosts and pools) -> that card: not drawn zoomed out. */
+  covered: ReadonlyMap<string, string>;
 }
 
 export const nodeId = (kind: DiagramKind, id: string) => `${kind}:${id}`;
@@ -649,10 +649,18 @@ function cardNode(card: ClusterCardData, x: number, y: number, width: number, he
 
 /** The band above a zone or a pod with its name. */
 function labelNode(label: LabelData, x: number, y: number, width: number, height: number): DiagramNode {
-  const node = makeNode<LabelNode>('label', `label:${label.target}`, label, { width, height }, label.name, {
-    focusable: false,
-    zIndex: 1,
-  });
+  const kind = label.of === 'zone' ? 'Zone' : 'Pod';
+  const node = makeNode<LabelNode>(
+    'label',
+    `label:${label.target}`,
+    label,
+    { width, height },
+    `${kind} ${label.name}`,
+    {
+      focusable: false,
+      zIndex: 1,
+    },
+  );
   return { ...node, position: { x, y } } as DiagramNode;
 }
 
@@ -676,14 +684,14 @@ function clusterGrid(pod: TopologyPod, count: number, clusters: Item[]): Item {
 class Placer {
   readonly nodes: DiagramNode[] = [];
   readonly edges: Edge[] = [];
-  readonly covered = new Set<string>();
+  readonly covered = new Map<string, string>();
   hostNodes = 0;
   width = 0;
 
-  place(it: Item, depth: number, x: number, top: number, parent: string | undefined, inCard = false): void {
+  place(it: Item, depth: number, x: number, top: number, parent: string | undefined, inCard?: string): void {
     const band = it.band ?? 0;
-    const covered = inCard || it.card !== undefined;
-    if (covered) this.covered.add(it.node.id);
+    const covered = it.card ? nodeId('clustercard', it.card.clusterId) : inCard;
+    if (covered) this.covered.set(it.node.id, covered);
     const full = it.span ?? it.height;
     if (it.label && band > 0) this.nodes.push(labelNode(it.label, x, top, it.extent ?? it.width, band));
     if (it.card) this.nodes.push(cardNode(it.card, x, top, it.extent ?? it.width, full));
@@ -705,7 +713,7 @@ class Placer {
     }
     for (const inner of it.inner ?? []) {
       this.nodes.push({ ...inner.node, position: { x: x + inner.dx, y: py + inner.dy } } as DiagramNode);
-      if (covered) this.covered.add(inner.node.id);
+      if (covered) this.covered.set(inner.node.id, covered);
       if (inner.node.type === 'host') this.hostNodes += 1;
     }
     it.grid?.forEach((sub, i) => {

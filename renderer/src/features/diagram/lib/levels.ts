@@ -1,11 +1,12 @@
 import type { Edge } from '@xyflow/react';
 import type { DiagramLevel } from './lod';
-import { nodeId, type ClusterCardData, type DiagramLayout, type DiagramNode } from './layout';
+import type { DiagramLayout, DiagramNode } from './layout';
 
 /**
  * The nodes and edges drawn at a level of detail (lib/lod.ts). Zoomed out ('clusters') the cards
- * are drawn and what they cover (clusters, hosts, their pools) is hidden, and an edge to a
- * cluster leads to its card; zoomed in ('hosts') the cards are hidden. Hidden nodes stay in the
+ * and the zone and pod name bands are drawn (a band is then what the keyboard reaches for its zone
+ * or pod), and the zone and pod nodes and what the cards cover (clusters, hosts, their pools) are
+ * hidden, with their edges; zoomed in ('hosts') the cards are hidden. Hidden nodes stay in the
  * list (React Flow skips them), so search and selection find them at either level.
  */
 export interface LevelView {
@@ -13,16 +14,20 @@ export interface LevelView {
   edges: Edge[];
 }
 
-/** The same hidden copy of a node for as long as the node object lives (memoised nodes skip it). */
-const hiddenCopies = new WeakMap<DiagramNode, DiagramNode>();
-function hidden(node: DiagramNode): DiagramNode {
-  let copy = hiddenCopies.get(node);
-  if (!copy) {
-    copy = { ...node, hidden: true } as DiagramNode;
-    hiddenCopies.set(node, copy);
-  }
-  return copy;
+/** The same copy of a node for as long as the node object lives (memoised nodes skip it). */
+function copier(change: Partial<DiagramNode>) {
+  const copies = new WeakMap<DiagramNode, DiagramNode>();
+  return (node: DiagramNode): DiagramNode => {
+    let copy = copies.get(node);
+    if (!copy) {
+      copy = { ...node, ...change } as DiagramNode;
+      copies.set(node, copy);
+    }
+    return copy;
+  };
 }
+const hidden = copier({ hidden: true });
+const focusable = copier({ focusable: true });
 
 export function levelView(
   layout: Pick<DiagramLayout, 'edges' | 'covered'>,
@@ -32,17 +37,15 @@ export function levelView(
   if (level === 'hosts') {
     return { nodes: nodes.map((n) => (n.type === 'clustercard' ? hidden(n) : n)), edges: layout.edges };
   }
-  const { covered } = layout;
-  const cardOf = new Map<string, string>();
-  for (const n of nodes) {
-    if (n.type === 'clustercard') cardOf.set(nodeId('cluster', (n.data as ClusterCardData).clusterId), n.id);
-  }
-  const edges: Edge[] = [];
-  for (const e of layout.edges) {
-    if (covered.has(e.source)) continue;
-    const card = covered.has(e.target) ? cardOf.get(e.target) : undefined;
-    if (covered.has(e.target) && !card) continue;
-    edges.push(card ? { ...e, id: `${e.id}:card`, target: card } : e);
-  }
-  return { nodes: nodes.map((n) => (covered.has(n.id) ? hidden(n) : n)), edges };
+  const gone = (n: DiagramNode) => n.type === 'zone' || n.type === 'pod' || layout.covered.has(n.id);
+  const hiddenIds = new Set<string>();
+  const shown = nodes.map((n) => {
+    if (gone(n)) {
+      hiddenIds.add(n.id);
+      return hidden(n);
+    }
+    return n.type === 'label' ? focusable(n) : n;
+  });
+  const edges = layout.edges.filter((e) => !hiddenIds.has(e.source) && !hiddenIds.has(e.target));
+  return { nodes: shown, edges };
 }

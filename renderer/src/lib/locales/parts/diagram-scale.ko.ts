@@ -1,14 +1,15 @@
 import type { diagramScaleEn } from './diagram-scale.en';
 
-/** 대규모 구성도의 한국어 메시지: 클러스터 카드, Zone·Pod 이름 띠, 범례 막대. */
+/** 대규모 구성도의 한국어 메시지: 클러스터 카드, 범례 막대. 카드는 좁아서 호스트 수를 "20대"로 줄여 쓴다. */
 export const diagramScaleKo: Record<keyof typeof diagramScaleEn, string> = {
-  'diagram.card.aria': '클러스터 {name}',
-  'diagram.card.hosts': '호스트 {count}대',
+  'diagram.card.aria': '클러스터 {name}, 호스트 {count}대',
+  'diagram.card.ariaOne': '클러스터 {name}, 호스트 1대',
+  'diagram.card.hosts': '{count}대',
+  'diagram.card.oneHost': '1대',
+  'diagram.card.problem': '{state} {count}',
   'diagram.card.allUp': '모두 정상',
   'diagram.card.noHosts': '호스트 없음',
   'diagram.card.more': '외 {count}대',
-  'diagram.label.zone': 'Pod {pods}개 · 클러스터 {clusters}개 · 호스트 {hosts}대',
-  'diagram.label.pod': '클러스터 {clusters}개 · 호스트 {hosts}대',
   'diagram.legend.states': '호스트 상태',
   'diagram.legend.highlight': '이 상태의 호스트를 강조 표시',
 };
