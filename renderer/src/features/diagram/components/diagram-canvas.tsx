@@ -7,6 +7,7 @@ import {
   ReactFlowProvider,
   useReactFlow,
   getViewportForBounds,
+  useStore,
   useStoreApi,
   type AriaLabelConfig,
   type Node,
@@ -18,7 +19,8 @@ import { useLocale, useT, type Translate } from '../../../lib/i18n';
 import { useDiagramStore } from '../lib/diagram-store';
 import { fastNumber } from '../lib/format';
 import { nodeId, reuseUnchanged, type ClusterCardData, type DiagramLayout, type DiagramNode } from '../lib/layout';
-import { levelView } from '../lib/levels';
+import { levelView, type LevelView } from '../lib/levels';
+import { diagramLevel, type DiagramLevel } from '../lib/lod';
 import { paletteColor } from './node-parts';
 import { NODE_TYPES } from './nodes';
 import { TextScale, useLevel } from './use-zoom';
@@ -206,6 +208,39 @@ function KeepSelectionVisible(props: {
   return null;
 }
 
+/**
+ * Swaps the nodes and edges of a level in the same store update as the zoom that crosses into it.
+ * Through the props alone React Flow would first draw a frame at the new zoom with the old level's
+ * nodes: zooming out from the hosts, every host of the cloud for one frame.
+ */
+function LevelSync({ views }: { views: Record<DiagramLevel, LevelView> }) {
+  const store = useStoreApi();
+  const viewsRef = useRef(views);
+  useEffect(() => {
+    viewsRef.current = views;
+  });
+  useEffect(
+    () =>
+      store.subscribe((state, previous) => {
+        const level = diagramLevel(state.transform[2]);
+        if (level === diagramLevel(previous.transform[2])) return;
+        const view = viewsRef.current[level];
+        state.setNodes(view.nodes);
+        state.setEdges(view.edges);
+      }),
+    [store],
+  );
+  return null;
+}
+
+/** The whole diagram is in view: a mini map would show nothing more, and cover part of it. */
+function useAllInView(layout: DiagramLayout): boolean {
+  return useStore((s) => {
+    const [tx, ty, zoom] = s.transform;
+    return tx >= -2 && ty >= -2 && tx + layout.width * zoom <= s.width + 2 && ty + layout.height * zoom <= s.height + 2;
+  });
+}
+
 function minimapColor(node: Node): string {
   const data = node.data as { color?: unknown };
   if (node.type === 'label' || typeof data.color !== 'string') return 'transparent';
@@ -280,6 +315,7 @@ function Canvas(props: CanvasProps) {
   const scheme = useComputedColorScheme('light');
   const select = useDiagramStore((s) => s.select);
   const level = useLevel();
+  const allInView = useAllInView(props.layout);
   const previous = useRef<DiagramNode[] | undefined>(undefined);
   const nodes = useMemo(() => {
     const next = reuseUnchanged(previous.current, props.layout.nodes).map((n) => {
@@ -297,7 +333,11 @@ function Canvas(props: CanvasProps) {
     previous.current = stable;
     return stable;
   }, [props.layout.nodes, t, locale]);
-  const view = useMemo(() => levelView(props.layout, nodes, level), [props.layout, nodes, level]);
+  const views = useMemo(
+    () => ({ clusters: levelView(props.layout, nodes, 'clusters'), hosts: levelView(props.layout, nodes, 'hosts') }),
+    [props.layout, nodes],
+  );
+  const view = views[level];
   const byId = useMemo(() => new Map(nodes.map((n) => [n.id, n])), [nodes]);
   const { covered } = props.layout;
   const drawnAs = useCallback((id: string) => (level === 'clusters' ? (covered.get(id) ?? id) : id), [covered, level]);
@@ -353,16 +393,19 @@ function Canvas(props: CanvasProps) {
     >
       <Background gap={24} size={1} />
       <Controls showInteractive={false} position="bottom-left" fitViewOptions={FIT_OPTIONS} />
-      <MiniMap
-        position="bottom-right"
-        pannable
-        zoomable
-        nodeColor={minimapColor}
-        nodeStrokeWidth={0}
-        ariaLabel={t('diagram.minimap')}
-      />
+      {!allInView && (
+        <MiniMap
+          position="bottom-right"
+          pannable
+          zoomable
+          nodeColor={minimapColor}
+          nodeStrokeWidth={0}
+          ariaLabel={t('diagram.minimap')}
+        />
+      )}
       <ZoomLimits />
       <TextScale />
+      <LevelSync views={views} />
       <ReadySignal stats={props.stats} onReady={props.onReady} />
       <FocusController focus={props.focus} nodes={nodes} />
       <KeepSelectionVisible nodes={nodes} focus={props.focus} drawnAs={drawnAs} />
