@@ -268,7 +268,8 @@ function makeNode<D extends DiagramNode>(
   id: string,
   data: D['data'],
   size: { width: number; height: number },
-  ariaLabel: string,
+  /** Undefined for a frame that is neither focusable nor named (a name needs a role). */
+  ariaLabel: string | undefined,
   extra: Partial<Node> = {},
 ): Omit<D, 'position'> {
   return {
@@ -353,7 +354,7 @@ function hostGroupItem(cluster: TopologyCluster, hosts: TopologyHost[], max: num
     nodeId('hostgroup', cluster.id),
     { kind: 'hostgroup', clusterId: cluster.id, count: hosts.length, shown: shown.length },
     size,
-    `Hosts of cluster ${cluster.name}`,
+    undefined,
     { selectable: false, focusable: false, zIndex: 0, style: { pointerEvents: 'none' } },
   );
   const result = item(group);
@@ -656,10 +657,7 @@ function labelNode(label: LabelData, x: number, y: number, width: number, height
     label,
     { width, height },
     `${kind} ${label.name}`,
-    {
-      focusable: false,
-      zIndex: 1,
-    },
+    { focusable: false, ariaRole: 'group', zIndex: 1 },
   );
   return { ...node, position: { x, y } } as DiagramNode;
 }
@@ -672,7 +670,7 @@ function clusterGrid(pod: TopologyPod, count: number, clusters: Item[]): Item {
       nodeId('clustergroup', pod.id),
       { kind: 'clustergroup', podId: pod.id, count },
       { width: 0, height: 0 },
-      `Clusters of pod ${pod.name}`,
+      undefined,
       { selectable: false, focusable: false, zIndex: 0, style: { pointerEvents: 'none' } },
     ),
   );
