@@ -155,6 +155,14 @@ function FocusController({ focus, nodes }: { focus: FocusRequest | null; nodes: 
   return null;
 }
 
+/** How far to move a span [from, to] so that it lies within [0, size] (its start first if it cannot). */
+function shiftInto(from: number, to: number, size: number): number {
+  const margin = 16;
+  if (from < 0 || to - from > size) return margin - from;
+  if (to > size) return size - margin - to;
+  return 0;
+}
+
 /**
  * Keeps the selected node on screen: opening the details panel narrows the canvas, which can
  * push the clicked node out of view (and out of the DOM, with onlyRenderVisibleElements).
@@ -197,10 +205,11 @@ function KeepSelectionVisible(props: {
       const right = left + (node.width ?? 0) * zoom;
       const bottom = top + (node.height ?? 0) * zoom;
       if (left >= 0 && top >= 0 && right <= width && bottom <= height) return;
-      void flow.setCenter(node.position.x + (node.width ?? 0) / 2, node.position.y + (node.height ?? 0) / 2, {
-        zoom,
-        duration: motion(250),
-      });
+      // The least move that brings it in (the rest of the view stays where the operator had it).
+      void flow.setViewport(
+        { x: tx + shiftInto(left, right, width), y: ty + shiftInto(top, bottom, height), zoom },
+        { duration: motion(250) },
+      );
     };
     frame = requestAnimationFrame(check);
     return () => cancelAnimationFrame(frame);
