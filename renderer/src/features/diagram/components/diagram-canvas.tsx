@@ -10,6 +10,7 @@ import {
   useStore,
   useStoreApi,
   type AriaLabelConfig,
+  type Viewport,
   type Node,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
@@ -291,10 +292,22 @@ type CanvasProps = {
  * operator may zoom to 2), and the first frame is the fitted one.
  */
 export function DiagramCanvas(props: CanvasProps) {
+  const [initial] = useState(() => {
+    const viewport = getViewportForBounds(
+      { x: 0, y: 0, width: props.layout.width, height: props.layout.height },
+      props.size.width,
+      props.size.height,
+      MIN_ZOOM,
+      FIT_OPTIONS.maxZoom,
+      FIT_OPTIONS.padding,
+    );
+    // The first frame draws the level of the fitted zoom only (zoomed out: no host at all).
+    return { viewport, view: levelView(props.layout, props.layout.nodes, diagramLevel(viewport.zoom)) };
+  });
   return (
     <ReactFlowProvider
-      initialNodes={props.layout.nodes}
-      initialEdges={props.layout.edges}
+      initialNodes={initial.view.nodes}
+      initialEdges={initial.view.edges}
       initialWidth={props.size.width}
       initialHeight={props.size.height}
       fitView
@@ -302,23 +315,13 @@ export function DiagramCanvas(props: CanvasProps) {
       initialMinZoom={MIN_ZOOM}
       initialMaxZoom={FIT_OPTIONS.maxZoom}
     >
-      <Canvas {...props} />
+      <Canvas {...props} initialViewport={initial.viewport} />
     </ReactFlowProvider>
   );
 }
 
-function Canvas(props: CanvasProps) {
-  // React Flow's pan/zoom starts at defaultViewport: the same fitted viewport as the store's.
-  const [initialViewport] = useState(() =>
-    getViewportForBounds(
-      { x: 0, y: 0, width: props.layout.width, height: props.layout.height },
-      props.size.width,
-      props.size.height,
-      MIN_ZOOM,
-      FIT_OPTIONS.maxZoom,
-      FIT_OPTIONS.padding,
-    ),
-  );
+/** React Flow's pan/zoom starts at defaultViewport: the same fitted viewport as the store's. */
+function Canvas(props: CanvasProps & { initialViewport: Viewport }) {
   const t = useT();
   const locale = useLocale();
   const scheme = useComputedColorScheme('light');
@@ -378,7 +381,7 @@ function Canvas(props: CanvasProps) {
       nodes={view.nodes}
       edges={view.edges}
       nodeTypes={NODE_TYPES}
-      defaultViewport={initialViewport}
+      defaultViewport={props.initialViewport}
       minZoom={MIN_ZOOM}
       maxZoom={MAX_ZOOM}
       onlyRenderVisibleElements
