@@ -970,6 +970,8 @@ export interface TopologyCluster {
   storagepools: TopologyStoragePool[];
   /** the hosts of the cluster: for every cluster unless aggregated, else for those in clusterids */
   hosts?: TopologyHost[];
+  /** when the hosts are not listed: the first hosts by name that are not Up or not Enabled (at most 8; hoststates counts them all) */
+  problemhosts?: TopologyProblemHost[];
 }
 
 export interface TopologyHost {
@@ -1011,6 +1013,17 @@ export interface TopologyPod {
   allocationstate: "Enabled" | "Disabled";
   /** the clusters of the pod */
   clusters: TopologyCluster[];
+}
+
+export interface TopologyProblemHost {
+  /** the ID of the host */
+  id: string;
+  /** the name of the host */
+  name: string;
+  /** the state of the host */
+  state: "Creating" | "Connecting" | "Up" | "Disconnected" | "Alert" | "Down" | "Error";
+  /** the resource state of the host */
+  resourcestate: "Enabled" | "Disabled" | "PrepareForMaintenance" | "Maintenance" | "ErrorInMaintenance";
 }
 
 export interface TopologyStoragePool {

@@ -138,6 +138,13 @@ describe.each(dialects())('infrastructure topology (%s)', (dialect) => {
     const ex = expanded.zones.flatMap((z: any) => z.pods.flatMap((p: any) => p.clusters));
     expect(ex.find((c: any) => c.id === c2.uuid).hosts.map((h: any) => h.name)).toEqual(['topo-h4']);
     expect(ex.find((c: any) => c.id === c1.uuid).hosts).toBeUndefined();
+    // A summarised cluster still names the hosts that need attention; a listed one does not repeat them.
+    expect(ex.find((c: any) => c.id === c1.uuid).problemhosts).toEqual([
+      expect.objectContaining({ name: 'topo-h2', state: 'Down', resourcestate: 'Enabled' }),
+      expect.objectContaining({ name: 'topo-h3', state: 'Up', resourcestate: 'Maintenance' }),
+    ]);
+    expect(ex.find((c: any) => c.id === c2.uuid).problemhosts).toBeUndefined();
+    expect(clusters.find((c: any) => c.id === c2.uuid).problemhosts).toEqual([]);
     fails(
       await tc.call('listInfrastructureTopology', { clusterids: crypto.randomUUID() }),
       431,
@@ -191,6 +198,11 @@ describe.each(dialects())('infrastructure topology (%s)', (dialect) => {
     // Grouped queries: as many at 10,005 hosts in 53 clusters as at 5 hosts in 3, whatever is asked.
     expect(big.queries).toEqual(small.queries);
 
+    await db
+      .updateTable('hosts')
+      .set({ resource_state: 'Maintenance' })
+      .where('cluster_id', '=', clusters[3]!.id)
+      .execute();
     const t = ok(await tc.call('listInfrastructureTopology', { clusterids: clusters[0]!.uuid })).topology;
     expect(t.aggregated).toBe(true);
     expect(t.totals.hosts).toBe(10_005);
@@ -198,6 +210,18 @@ describe.each(dialects())('infrastructure topology (%s)', (dialect) => {
     expect(bigClusters).toHaveLength(50);
     expect(bigClusters[0].hosts).toHaveLength(200);
     expect(bigClusters[1].hosts).toBeUndefined();
+    // big-h97, big-h4947 and big-h9797 are Down in big-47; all 200 hosts of big-3 are in Maintenance:
+    // at most 8 named, the first by name, numerically.
+    expect(bigClusters.find((c: any) => c.name === 'big-47').problemhosts.map((h: any) => h.name)).toEqual([
+      'big-h97',
+      'big-h4947',
+      'big-h9797',
+    ]);
+    const maintenance = bigClusters.find((c: any) => c.name === 'big-3');
+    expect(maintenance.resourcestates.Maintenance).toBe(200);
+    expect(maintenance.problemhosts.map((h: any) => h.name)).toEqual(
+      [3, 53, 103, 153, 203, 253, 303, 353].map((i) => `big-h${i}`),
+    );
     expect(bigClusters[0].cpu.total).toBe(200 * 16 * 2400);
   }, 60_000);
 });

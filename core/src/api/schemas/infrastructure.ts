@@ -44,6 +44,15 @@ export const TopologyHost = entity('TopologyHost', {
 });
 export type TopologyHost = z.infer<typeof TopologyHost>;
 
+/** A host of a summarised cluster that needs attention (not Up, or not Enabled). */
+export const TopologyProblemHost = entity('TopologyProblemHost', {
+  id: field.uuid('the ID of the host'),
+  name: field.string('the name of the host'),
+  state: field.oneOf(HOST_STATUSES, 'the state of the host'),
+  resourcestate: field.oneOf(HOST_RESOURCE_STATES, 'the resource state of the host'),
+});
+export type TopologyProblemHost = z.infer<typeof TopologyProblemHost>;
+
 /** A primary storage pool in the diagram (of a cluster, or zone-wide). */
 export const TopologyStoragePool = entity('TopologyStoragePool', {
   id: field.uuid('the ID of the storage pool'),
@@ -100,6 +109,12 @@ export const TopologyCluster = entity('TopologyCluster', {
   storagepools: field.list(TopologyStoragePool, 'the primary storage pools of the cluster'),
   hosts: field
     .list(TopologyHost, 'the hosts of the cluster: for every cluster unless aggregated, else for those in clusterids')
+    .optional(),
+  problemhosts: field
+    .list(
+      TopologyProblemHost,
+      'when the hosts are not listed: the first hosts by name that are not Up or not Enabled (at most 8; hoststates counts them all)',
+    )
     .optional(),
 });
 export type TopologyCluster = z.infer<typeof TopologyCluster>;

@@ -19,6 +19,7 @@ import type {
   TopologyHost,
   TopologyImageStore,
   TopologyPod,
+  TopologyProblemHost,
   TopologyStoragePool,
   TopologyZone,
 } from '../../api/schemas/infrastructure';
@@ -159,6 +160,42 @@ async function loadHostNodes(
   return hostsByCluster;
 }
 
+/** A summarised cluster lists at most this many of its problem hosts (hoststates counts them all). */
+export const PROBLEM_HOSTS_PER_CLUSTER = 8;
+const byNameNumeric = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
+/**
+ * The hosts that need attention (not Up, or not Enabled) of the clusters whose hosts are not
+ * listed, the first PROBLEM_HOSTS_PER_CLUSTER of each by name: a summarised cluster still names
+ * its Down host. One query; a healthy cloud returns no rows.
+ */
+async function loadProblemHosts(source: SourceScope, listed: Set<number>): Promise<Map<number, TopologyProblemHost[]>> {
+  const rows = await source.db
+    .selectFrom('hosts')
+    .select(['uuid', 'name', 'status', 'resource_state', 'cluster_id'])
+    .where('removed', 'is', null)
+    .where((eb) => eb.or([eb('status', '!=', 'Up'), eb('resource_state', '!=', 'Enabled')]))
+    .$if(source.scoped, (q) => q.where('zone_id', '=', source.zoneId))
+    .execute();
+  const byCluster = new Map<number, TopologyProblemHost[]>();
+  for (const h of rows) {
+    if (listed.has(h.cluster_id)) continue;
+    const list = byCluster.get(h.cluster_id) ?? [];
+    // The table holds only the domain's values (the services write them); the column type is text.
+    list.push({
+      id: h.uuid,
+      name: h.name,
+      state: h.status as HostStatus,
+      resourcestate: h.resource_state as HostResourceState,
+    });
+    byCluster.set(h.cluster_id, list);
+  }
+  for (const [id, list] of byCluster) {
+    byCluster.set(id, list.sort((a, b) => byNameNumeric.compare(a.name, b.name)).slice(0, PROBLEM_HOSTS_PER_CLUSTER));
+  }
+  return byCluster;
+}
+
 function poolNode(p: PoolRow): TopologyStoragePool {
   return {
     id: p.uuid,
@@ -209,6 +246,8 @@ interface TreeParts {
   snapshot: CapacitySnapshot;
   perCluster: Map<number, ClusterHosts>;
   hostsByCluster: Map<number, TopologyHost[]>;
+  /** Problem hosts of the clusters whose hosts are not listed (aggregated answers). */
+  problemHosts: Map<number, TopologyProblemHost[]>;
   aggregated: boolean;
   requested: Set<number>;
   pools: PoolRow[];
@@ -279,6 +318,7 @@ class TopologyTree {
       storagepools: this.clusterPools.get(clusterId) ?? [],
     };
     if (!aggregated || requested.has(clusterId)) node.hosts = hostsByCluster.get(clusterId) ?? [];
+    else node.problemhosts = this.parts.problemHosts.get(clusterId) ?? [];
     return node;
   }
 
@@ -320,8 +360,19 @@ export async function infrastructureTopology(
     withHosts.length > 0 && totalHosts > 0
       ? await loadHostNodes(source, snapshot, aggregated, withHosts)
       : new Map<number, TopologyHost[]>();
+  const problemHosts =
+    aggregated && totalHosts > 0 ? await loadProblemHosts(source, requested) : new Map<number, TopologyProblemHost[]>();
 
-  const tree = new TopologyTree({ snapshot, perCluster, hostsByCluster, aggregated, requested, pools, stores });
+  const tree = new TopologyTree({
+    snapshot,
+    perCluster,
+    hostsByCluster,
+    problemHosts,
+    aggregated,
+    requested,
+    pools,
+    stores,
+  });
   return {
     aggregated,
     totals: {

@@ -3,6 +3,7 @@ import { connectionEn } from './parts/connection.en';
 import { eventsAlertsEn } from './parts/events-alerts.en';
 import { dashboardEn } from './parts/dashboard.en';
 import { diagramEn } from './parts/diagram.en';
+import { diagramScaleEn } from './parts/diagram-scale.en';
 import { healthEn } from './parts/health.en';
 import { hostDetailsEn } from './parts/host-details.en';
 import { infrastructureEn } from './parts/infrastructure.en';
@@ -308,6 +309,7 @@ export const en = {
   ...enumsEn,
   ...rolesEn,
   ...diagramEn,
+  ...diagramScaleEn,
   ...dashboardEn,
   ...jobsEn,
   ...paletteEn,

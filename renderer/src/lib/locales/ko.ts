@@ -4,6 +4,7 @@ import { connectionKo } from './parts/connection.ko';
 import { eventsAlertsKo } from './parts/events-alerts.ko';
 import { dashboardKo } from './parts/dashboard.ko';
 import { diagramKo } from './parts/diagram.ko';
+import { diagramScaleKo } from './parts/diagram-scale.ko';
 import { healthKo } from './parts/health.ko';
 import { hostDetailsKo } from './parts/host-details.ko';
 import { infrastructureKo } from './parts/infrastructure.ko';
@@ -294,6 +295,7 @@ export const ko: Record<MessageKey, string> = {
   ...enumsKo,
   ...rolesKo,
   ...diagramKo,
+  ...diagramScaleKo,
   ...dashboardKo,
   ...jobsKo,
   ...paletteKo,

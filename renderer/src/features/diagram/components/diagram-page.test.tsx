@@ -96,10 +96,14 @@ describe('DiagramPage', () => {
     expect(node('diagram-node-host', 'z0-p0-c1-h2').dataset['state']).toBe('up');
     expect(screen.getAllByTestId('diagram-node-storagepool')).toHaveLength(3);
     expect(node('diagram-node-imagestore', 'z0-sec')).toBeTruthy();
-    // The zone-wide pool is 90 % used: its bar is red.
-    expect(
-      node('diagram-node-storagepool', 'z0-zone-pool').querySelector('[data-capacity]')?.getAttribute('data-capacity'),
-    ).toBe('red');
+    // The zone-wide pool is 90 % used: its bar is red (drawn once its label reads at 11 px or more).
+    const capacity = () =>
+      node('diagram-node-storagepool', 'z0-zone-pool').querySelector('[data-capacity]')?.getAttribute('data-capacity');
+    const search = screen.getByTestId('diagram-search');
+    fireEvent.click(search);
+    fireEvent.change(search, { target: { value: 'zone-pool' } });
+    fireEvent.click(await screen.findByRole('option', { name: /z0-zone-pool/, hidden: true }));
+    await waitFor(() => expect(capacity()).toBe('red'));
     expect(screen.getByTestId('diagram-summary').textContent).toContain('Hosts 6');
     expect(screen.getByTestId('diagram-legend').textContent).toContain('Alert / Disconnected');
     expect(screen.getByRole('button', { name: 'Zoom in' })).toBeTruthy();

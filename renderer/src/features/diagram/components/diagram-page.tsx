@@ -7,11 +7,12 @@ import type { Topology } from '../../../lib/contract';
 import { formatNumber, useLocale, useT } from '../../../lib/i18n';
 import { href, replaceQuery, useLocation } from '../../../lib/router';
 import { normaliseTopology, useTopology, useZoneOptions } from '../api/get-topology';
-import { useDiagramStore } from '../lib/diagram-store';
+import { useDiagramStore, type HostRef } from '../lib/diagram-store';
 import { layoutTopology, nodeId } from '../lib/layout';
 import { DetailsPanel } from './details-panel';
 import { DiagramCanvas, type DiagramStats, type FocusRequest } from './diagram-canvas';
 import { DiagramSearch } from './diagram-search';
+import { Legend } from './legend';
 import classes from './diagram.module.css';
 
 const EMPTY_SET: ReadonlySet<string> = new Set();
@@ -101,6 +102,9 @@ export function DiagramPage() {
   const selectedId = useDiagramStore((s) => s.selectedId);
   const select = useDiagramStore((s) => s.select);
   const setToggleCluster = useDiagramStore((s) => s.setToggleCluster);
+  const setOpenHost = useDiagramStore((s) => s.setOpenHost);
+  const highlight = useDiagramStore((s) => s.highlight);
+  const setHighlight = useDiagramStore((s) => s.setHighlight);
 
   // The current sets for the toggle, without making it a new function (and re-rendering every
   // cluster node) at each toggle.
@@ -126,13 +130,36 @@ export function DiagramPage() {
     [aggregated, setExpanded, setCollapsed],
   );
   useEffect(() => setToggleCluster(toggleCluster), [toggleCluster, setToggleCluster]);
-  // A fresh page starts without a selection.
-  useEffect(() => () => select(null), [select]);
+  // A fresh page starts without a selection or highlight.
+  useEffect(
+    () => () => {
+      select(null);
+      setHighlight(null);
+    },
+    [select, setHighlight],
+  );
 
   const layout = useMemo(
     () => layoutTopology(data ?? normaliseTopology(null), { expanded, collapsed }),
     [data, expanded, collapsed],
   );
+  const layoutRef = useRef(layout);
+  useEffect(() => {
+    layoutRef.current = layout;
+  });
+  // A host named on a cluster card opens as a click on its tile does; in a summarised cluster its
+  // hosts are fetched first (the details panel shows it once they are in).
+  const openHost = useCallback(
+    (host: HostRef) => {
+      const id = nodeId('host', host.id);
+      if (!layoutRef.current.details.has(id)) {
+        setExpanded((set) => (set.has(host.clusterId) ? set : new Set(set).add(host.clusterId)));
+      }
+      select(id);
+    },
+    [select, setExpanded],
+  );
+  useEffect(() => setOpenHost(openHost), [openHost, setOpenHost]);
 
   const [ready, setReady] = useState(false);
   useEffect(() => setReady(false), [zoneKey]);
@@ -236,23 +263,32 @@ export function DiagramPage() {
       </Group>
       {topology.error && <ErrorAlert error={topology.error} />}
       <div className={classes.body}>
-        <div className={classes.canvas} ref={canvasRef} data-ready={ready || undefined} data-testid="diagram">
-          {layout.nodes.length === 0 ? (
-            <Center h="100%">
-              <Text c="dimmed">{t('common.empty')}</Text>
-            </Center>
-          ) : (
-            size && (
-              <DiagramCanvas
-                key={zoneKey}
-                layout={layout}
-                size={size}
-                stats={stats}
-                focus={focus}
-                onReady={() => setReady(true)}
-              />
-            )
-          )}
+        <div className={classes.canvasColumn}>
+          <div
+            className={classes.canvas}
+            ref={canvasRef}
+            data-ready={ready || undefined}
+            data-highlight={highlight ?? undefined}
+            data-testid="diagram"
+          >
+            {layout.nodes.length === 0 ? (
+              <Center h="100%">
+                <Text c="dimmed">{t('common.empty')}</Text>
+              </Center>
+            ) : (
+              size && (
+                <DiagramCanvas
+                  key={zoneKey}
+                  layout={layout}
+                  size={size}
+                  stats={stats}
+                  focus={focus}
+                  onReady={() => setReady(true)}
+                />
+              )
+            )}
+          </div>
+          <Legend />
         </div>
         {entry && (
           <div className={classes.details}>

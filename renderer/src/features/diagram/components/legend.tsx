@@ -1,9 +1,8 @@
-import { UnstyledButton } from '@mantine/core';
-import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
-import { useState, type CSSProperties } from 'react';
+import type { CSSProperties } from 'react';
 import { useT, type MessageKey } from '../../../lib/i18n';
 import { CAPACITY_THRESHOLDS } from '../../../lib/states';
-import { paletteColor } from './nodes';
+import { useDiagramStore } from '../lib/diagram-store';
+import { paletteColor } from './node-parts';
 import classes from './diagram.module.css';
 
 const STATES: { key: MessageKey; color: string; animated?: boolean }[] = [
@@ -15,28 +14,17 @@ const STATES: { key: MessageKey; color: string; animated?: boolean }[] = [
   { key: 'diagram.legend.maintenance', color: 'violet' },
 ];
 
-const STORAGE_KEY = 'stackyard.diagram.legend';
+const swatch = (color: string) => ({ '--state-color': paletteColor(color) }) as CSSProperties;
 
-function readOpen(): boolean {
-  try {
-    return globalThis.localStorage?.getItem(STORAGE_KEY) !== 'closed';
-  } catch {
-    return true;
-  }
-}
-
-function writeOpen(open: boolean): void {
-  try {
-    globalThis.localStorage?.setItem(STORAGE_KEY, open ? 'open' : 'closed');
-  } catch {
-    // Storage may be unavailable.
-  }
-}
-
-/** What the colours mean: node states, then the capacity bars' thresholds. */
+/**
+ * What the colours mean, in a bar of its own under the canvas (it never covers the diagram): the
+ * host states, each a toggle that highlights the hosts and clusters in that state, then the
+ * capacity bars' thresholds.
+ */
 export function Legend() {
   const t = useT();
-  const [open, setOpen] = useState(readOpen);
+  const highlight = useDiagramStore((s) => s.highlight);
+  const setHighlight = useDiagramStore((s) => s.setHighlight);
   const notify = Math.round(CAPACITY_THRESHOLDS.notify * 100);
   const disable = Math.round(CAPACITY_THRESHOLDS.disable * 100);
   const capacity: { label: string; color: string }[] = [
@@ -45,43 +33,34 @@ export function Legend() {
     { label: t('diagram.legend.capacityDisable', { disable }), color: 'red' },
   ];
   return (
-    <div className={classes.legend} data-testid="diagram-legend">
-      <UnstyledButton
-        onClick={() => {
-          setOpen(!open);
-          writeOpen(!open);
-        }}
-        aria-expanded={open}
-        style={{ fontSize: 12, fontWeight: 600, display: 'flex', alignItems: 'center', gap: 4 }}
-      >
-        {open ? <IconChevronDown size={12} /> : <IconChevronRight size={12} />}
-        {t('diagram.legend.title')}
-      </UnstyledButton>
-      {open && (
-        <div className={classes.legendGrid}>
-          <div>
-            {STATES.map((s) => (
-              <div key={s.key}>
-                <span
-                  className={classes.swatch}
-                  data-animated={s.animated || undefined}
-                  style={{ '--state-color': paletteColor(s.color) } as CSSProperties}
-                />
-                {t(s.key)}
-              </div>
-            ))}
-          </div>
-          <div>
-            <div style={{ fontWeight: 600 }}>{t('diagram.legend.capacity')}</div>
-            {capacity.map((c) => (
-              <div key={c.color}>
-                <span className={classes.swatch} style={{ '--state-color': paletteColor(c.color) } as CSSProperties} />
-                {c.label}
-              </div>
-            ))}
-          </div>
-        </div>
-      )}
+    <div className={classes.legend} data-testid="diagram-legend" role="group" aria-label={t('diagram.legend.title')}>
+      <div className={classes.legendGroup}>
+        <span className={classes.legendTitle}>{t('diagram.legend.states')}</span>
+        {STATES.map((s) => (
+          <button
+            key={s.key}
+            type="button"
+            className={classes.legendItem}
+            style={swatch(s.color)}
+            aria-pressed={highlight === s.color}
+            title={t('diagram.legend.highlight')}
+            onClick={() => setHighlight(highlight === s.color ? null : s.color)}
+            data-testid={`legend-${s.color}`}
+          >
+            <span className={classes.swatch} data-animated={s.animated || undefined} />
+            {t(s.key)}
+          </button>
+        ))}
+      </div>
+      <div className={classes.legendGroup}>
+        <span className={classes.legendTitle}>{t('diagram.legend.capacity')}</span>
+        {capacity.map((c) => (
+          <span key={c.color} className={classes.legendStatic}>
+            <span className={classes.swatch} style={swatch(c.color)} />
+            {c.label}
+          </span>
+        ))}
+      </div>
     </div>
   );
 }

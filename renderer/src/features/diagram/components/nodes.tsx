@@ -1,70 +1,49 @@
 import { IconBuildingFactory2, IconDatabase, IconLayoutGrid, IconStack2, IconWorld } from '@tabler/icons-react';
-import { Handle, Position, useStore, type NodeProps, type NodeTypes } from '@xyflow/react';
+import type { NodeProps, NodeTypes } from '@xyflow/react';
 import { memo, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
+import { stateLabel } from '../../../components/state-badge';
 import { useLocale, useT } from '../../../lib/i18n';
-import { fastBytes as formatBytes, fastNumber as formatNumber } from '../lib/format';
 import { href } from '../../../lib/router';
 import { useDiagramStore } from '../lib/diagram-store';
-import type {
-  ClusterGroupNode as ClusterGroupNodeType,
-  ClusterNode as ClusterNodeType,
-  HostGroupNode as HostGroupNodeType,
-  HostNode as HostNodeType,
-  ImageStoreNode as ImageStoreNodeType,
-  MoreNode as MoreNodeType,
-  PodNode as PodNodeType,
-  StoragePoolNode as StoragePoolNodeType,
-  ZoneNode as ZoneNodeType,
+import { fastBytes as formatBytes, fastNumber as formatNumber } from '../lib/format';
+import {
+  CLUSTER_GRID,
+  HOST_GRID,
+  SIZES,
+  type ClusterGroupNode as ClusterGroupNodeType,
+  type ClusterNode as ClusterNodeType,
+  type HostGroupNode as HostGroupNodeType,
+  type HostNode as HostNodeType,
+  type ImageStoreNode as ImageStoreNodeType,
+  type MoreNode as MoreNodeType,
+  type PodNode as PodNodeType,
+  type StoragePoolNode as StoragePoolNodeType,
+  type ZoneNode as ZoneNodeType,
 } from '../lib/layout';
-import type { Usage } from '../lib/metrics';
+import { ClusterCardNodeView } from './cluster-card-node';
+import { LabelNodeView } from './label-node';
+import { Handles, paletteColor, stateVars, UsageRow, useSelected } from './node-parts';
+import { useRows } from './use-zoom';
 import classes from './diagram.module.css';
 
-/** A Mantine palette colour as a CSS value (one meaning per colour). */
-export const paletteColor = (color: string) => `var(--mantine-color-${color}-6)`;
-
-const stateVars = (color: string) => ({ '--state-color': paletteColor(color) }) as CSSProperties;
-
 /**
- * Below this zoom clusters, hosts and storage are drawn as coloured tiles (a cluster as its
- * stacked host-state bar): their text is unreadable there anyway, and a zoomed-out view of
- * hundreds of clusters renders a fraction of the DOM.
+ * The diagram's nodes. Their text keeps its screen size whatever the zoom (lib/lod.ts); a node
+ * shows the rows of text that fit its box on screen, and none (a coloured tile) when not one does.
  */
-export const TILE_ZOOM = 0.3;
 
-function useTiles(): boolean {
-  return useStore((s) => s.transform[2] < TILE_ZOOM);
-}
-
-function Handles() {
+/** A node with no room for a row of text: its colour only. */
+function Tile(props: { testId?: string; state?: string; color: string; name?: string; colors?: string }) {
   return (
-    <>
-      <Handle type="target" position={Position.Left} isConnectable={false} className={classes.handle} />
-      <Handle type="source" position={Position.Right} isConnectable={false} className={classes.handle} />
-    </>
-  );
-}
-
-function useSelected(id: string): boolean {
-  return useDiagramStore((s) => s.selectedId === id);
-}
-
-function percent(fraction: number): string {
-  return `${Math.round(fraction * 100)}%`;
-}
-
-function UsageRow({ label, use, testId }: { label: string; use: Usage | undefined; testId?: string }) {
-  return (
-    <div className={classes.usage} data-testid={testId} data-capacity={use?.color}>
-      <span>{label}</span>
-      <div className={classes.bar}>
-        {use && (
-          <div
-            className={classes.barFill}
-            style={{ width: percent(use.fraction), '--fill': paletteColor(use.color) } as CSSProperties}
-          />
-        )}
-      </div>
-      <span className={classes.pct}>{use ? percent(use.fraction) : '–'}</span>
+    <div
+      className={classes.tile}
+      style={stateVars(props.color)}
+      data-testid={props.testId}
+      data-name={props.name}
+      data-state={props.state?.toLowerCase()}
+      data-color={props.color}
+      data-colors={props.colors}
+    >
+      <Handles />
     </div>
   );
 }
@@ -73,6 +52,8 @@ function ZoneNodeView({ id, data }: NodeProps<ZoneNodeType>) {
   const t = useT();
   const locale = useLocale();
   const selected = useSelected(id);
+  const rows = useRows(SIZES.zone.height);
+  if (rows === 0 && !selected) return <Tile testId="diagram-node-zone" state={data.state} color={data.color} />;
   return (
     <div
       className={`${classes.node} ${classes.zone}`}
@@ -87,16 +68,20 @@ function ZoneNodeView({ id, data }: NodeProps<ZoneNodeType>) {
         <IconWorld size={16} className={classes.icon} />
         <span className={classes.title}>{data.name}</span>
       </div>
-      <div className={classes.meta}>
-        {t('diagram.kind.zone')} · {data.networktype ?? ''} · {data.state}
-      </div>
-      <div className={classes.meta}>
-        {t('diagram.counts', {
-          pods: formatNumber(data.pods, locale),
-          clusters: formatNumber(data.clusters, locale),
-          hosts: formatNumber(data.hosts, locale),
-        })}
-      </div>
+      {rows >= 2 && (
+        <div className={classes.meta}>
+          {t('diagram.kind.zone')} · {data.networktype ?? ''} · {stateLabel(t, data.state)}
+        </div>
+      )}
+      {rows >= 3 && (
+        <div className={classes.meta}>
+          {t('diagram.counts', {
+            pods: formatNumber(data.pods, locale),
+            clusters: formatNumber(data.clusters, locale),
+            hosts: formatNumber(data.hosts, locale),
+          })}
+        </div>
+      )}
       <Handles />
     </div>
   );
@@ -106,6 +91,8 @@ function PodNodeView({ id, data }: NodeProps<PodNodeType>) {
   const t = useT();
   const locale = useLocale();
   const selected = useSelected(id);
+  const rows = useRows(SIZES.pod.height);
+  if (rows === 0 && !selected) return <Tile testId="diagram-node-pod" state={data.state} color={data.color} />;
   return (
     <div
       className={classes.node}
@@ -120,15 +107,19 @@ function PodNodeView({ id, data }: NodeProps<PodNodeType>) {
         <IconBuildingFactory2 size={15} className={classes.icon} />
         <span className={classes.title}>{data.name}</span>
       </div>
-      <div className={classes.meta}>
-        {t('diagram.kind.pod')} · {data.state}
-      </div>
-      <div className={classes.meta}>
-        {t('diagram.podCounts', {
-          clusters: formatNumber(data.clusters, locale),
-          hosts: formatNumber(data.hosts, locale),
-        })}
-      </div>
+      {rows >= 2 && (
+        <div className={classes.meta}>
+          {t('diagram.kind.pod')} · {stateLabel(t, data.state)}
+        </div>
+      )}
+      {rows >= 3 && (
+        <div className={classes.meta}>
+          {t('diagram.podCounts', {
+            clusters: formatNumber(data.clusters, locale),
+            hosts: formatNumber(data.hosts, locale),
+          })}
+        </div>
+      )}
       <Handles />
     </div>
   );
@@ -139,33 +130,12 @@ function ClusterNodeView({ id, data }: NodeProps<ClusterNodeType>) {
   const locale = useLocale();
   const selected = useSelected(id);
   const toggle = useDiagramStore((s) => s.toggleCluster);
-  const tiles = useTiles();
-  const total = data.segments.reduce((sum, s) => sum + s.count, 0);
-  const segments = data.segments.map((segment) => (
-    <div
-      key={segment.state}
-      className={classes.segment}
-      title={`${segment.state}: ${formatNumber(segment.count, locale)}`}
-      data-state={segment.state.toLowerCase()}
-      style={
-        { width: `${(segment.count / (total || 1)) * 100}%`, '--seg': paletteColor(segment.color) } as CSSProperties
-      }
-    />
-  ));
-  if (tiles && !selected) {
-    return (
-      <div
-        className={`${classes.tile} ${classes.stackTile}`}
-        style={stateVars(data.color)}
-        data-testid="diagram-node-cluster"
-        data-state={data.state.toLowerCase()}
-        data-color={data.color}
-      >
-        {segments}
-        <Handles />
-      </div>
-    );
+  const rows = useRows(SIZES.cluster.height);
+  const colors = data.segments.map((s) => s.color).join(' ');
+  if (rows === 0 && !selected) {
+    return <Tile testId="diagram-node-cluster" state={data.state} color={data.color} colors={colors} />;
   }
+  const total = data.segments.reduce((sum, s) => sum + s.count, 0);
   const onToggle = (event: MouseEvent | KeyboardEvent) => {
     event.stopPropagation();
     toggle(data.clusterId);
@@ -177,6 +147,7 @@ function ClusterNodeView({ id, data }: NodeProps<ClusterNodeType>) {
       data-testid="diagram-node-cluster"
       data-state={data.state.toLowerCase()}
       data-color={data.color}
+      data-colors={colors}
       data-selected={selected || undefined}
       data-animated={data.animated || undefined}
       data-open={data.open || undefined}
@@ -184,35 +155,54 @@ function ClusterNodeView({ id, data }: NodeProps<ClusterNodeType>) {
       <div className={classes.row}>
         <IconLayoutGrid size={15} className={classes.icon} />
         <span className={classes.title}>{data.name}</span>
-        <span className={classes.meta}>{data.hypervisor}</span>
+        {rows >= 3 && <span className={classes.meta}>{data.hypervisor}</span>}
       </div>
-      <div className={classes.row}>
-        <span className={classes.meta} style={{ flex: 1 }}>
-          {t('diagram.hostCount', { count: formatNumber(data.hostcount, locale) })}
-        </span>
-        {data.expandable && (
-          <button
-            type="button"
-            className={`${classes.toggle} nodrag nopan`}
-            onClick={onToggle}
-            aria-expanded={data.open}
-            data-testid="cluster-toggle"
+      {rows >= 2 && (
+        <div className={classes.row}>
+          <span className={classes.meta} style={{ flex: 1 }}>
+            {t('diagram.hostCount', { count: formatNumber(data.hostcount, locale) })}
+          </span>
+          {data.expandable && (
+            <button
+              type="button"
+              className={`${classes.toggle} nodrag nopan`}
+              onClick={onToggle}
+              aria-expanded={data.open}
+              data-testid="cluster-toggle"
+            >
+              {data.loading ? t('common.loading') : data.open ? t('diagram.hideHosts') : t('diagram.showHosts')}
+            </button>
+          )}
+        </div>
+      )}
+      {rows >= 3 && (
+        <div className={classes.barRow}>
+          <div
+            className={classes.stack}
+            role="img"
+            aria-label={data.segments.map((s) => `${s.state} ${s.count}`).join(', ')}
+            data-testid="cluster-state-bar"
           >
-            {data.loading ? t('common.loading') : data.open ? t('diagram.hideHosts') : t('diagram.showHosts')}
-          </button>
-        )}
-      </div>
-      <div
-        className={classes.stack}
-        role="img"
-        aria-label={data.segments.map((s) => `${s.state} ${s.count}`).join(', ')}
-        data-testid="cluster-state-bar"
-      >
-        {segments}
-      </div>
-      <UsageRow label={t('diagram.cpu')} use={data.cpu} />
-      <UsageRow label={t('diagram.memory')} use={data.memory} />
-      <UsageRow label={t('diagram.storage')} use={data.storage} />
+            {data.segments.map((segment) => (
+              <div
+                key={segment.state}
+                className={classes.segment}
+                title={`${segment.state}: ${formatNumber(segment.count, locale)}`}
+                data-state={segment.state.toLowerCase()}
+                style={
+                  {
+                    width: `${(segment.count / (total || 1)) * 100}%`,
+                    '--seg': paletteColor(segment.color),
+                  } as CSSProperties
+                }
+              />
+            ))}
+          </div>
+        </div>
+      )}
+      {rows >= 4 && <UsageRow label={t('diagram.cpu')} use={data.cpu} />}
+      {rows >= 5 && <UsageRow label={t('diagram.memory')} use={data.memory} />}
+      {rows >= 6 && <UsageRow label={t('diagram.storage')} use={data.storage} />}
       <Handles />
     </div>
   );
@@ -221,38 +211,41 @@ function ClusterNodeView({ id, data }: NodeProps<ClusterNodeType>) {
 function HostNodeView({ id, data }: NodeProps<HostNodeType>) {
   const t = useT();
   const selected = useSelected(id);
-  const tiles = useTiles();
-  const common = {
-    style: stateVars(data.color),
-    'data-testid': 'diagram-node-host',
-    'data-name': data.name,
-    'data-state': data.state.toLowerCase(),
-    'data-color': data.color,
-    'data-selected': selected || undefined,
-    'data-animated': data.animated || undefined,
-  };
-  if (tiles && !selected) {
+  const rows = useRows(SIZES.host.height);
+  if (rows === 0 && !selected) {
     return (
-      <div className={classes.tile} {...common}>
-        <Handles />
-      </div>
+      <Tile testId="diagram-node-host" name={data.name} state={data.state} color={data.color} colors={data.color} />
     );
   }
   return (
-    <div className={classes.node} {...common}>
+    <div
+      className={classes.node}
+      style={stateVars(data.color)}
+      data-testid="diagram-node-host"
+      data-name={data.name}
+      data-state={data.state.toLowerCase()}
+      data-color={data.color}
+      data-colors={data.color}
+      data-selected={selected || undefined}
+      data-animated={data.animated || undefined}
+    >
       <div className={classes.row}>
         <span className={classes.dot} data-animated={data.animated || undefined} />
         <span className={classes.title} title={data.name}>
           {data.name}
         </span>
       </div>
-      <div className={classes.meta} data-testid="host-state">
-        {data.state}
-      </div>
-      <div className={classes.usagePair}>
-        <UsageRow label={t('diagram.cpuShort')} use={data.cpu} />
-        <UsageRow label={t('diagram.memoryShort')} use={data.memory} />
-      </div>
+      {rows >= 2 && (
+        <div className={classes.meta} data-testid="host-state">
+          {stateLabel(t, data.state)}
+        </div>
+      )}
+      {rows >= 3 && (
+        <div className={classes.usagePair}>
+          <UsageRow label={t('diagram.cpuShort')} use={data.cpu} />
+          <UsageRow label={t('diagram.memoryShort')} use={data.memory} />
+        </div>
+      )}
       <Handles />
     </div>
   );
@@ -261,11 +254,16 @@ function HostNodeView({ id, data }: NodeProps<HostNodeType>) {
 function HostGroupNodeView({ data }: NodeProps<HostGroupNodeType>) {
   const t = useT();
   const locale = useLocale();
+  const rows = useRows(HOST_GRID.padding + HOST_GRID.header);
   return (
     <div className={classes.group} data-testid="diagram-hostgroup">
-      {data.shown < data.count
-        ? t('diagram.hostsShown', { shown: formatNumber(data.shown, locale), count: formatNumber(data.count, locale) })
-        : t('diagram.hostCount', { count: formatNumber(data.count, locale) })}
+      {rows >= 1 &&
+        (data.shown < data.count
+          ? t('diagram.hostsShown', {
+              shown: formatNumber(data.shown, locale),
+              count: formatNumber(data.count, locale),
+            })
+          : t('diagram.hostCount', { count: formatNumber(data.count, locale) }))}
       <Handles />
     </div>
   );
@@ -274,9 +272,10 @@ function HostGroupNodeView({ data }: NodeProps<HostGroupNodeType>) {
 function ClusterGroupNodeView({ data }: NodeProps<ClusterGroupNodeType>) {
   const t = useT();
   const locale = useLocale();
+  const rows = useRows(CLUSTER_GRID.padding + CLUSTER_GRID.header);
   return (
     <div className={classes.group} data-testid="diagram-clustergroup">
-      {t('diagram.clusterCount', { count: formatNumber(data.count, locale) })}
+      {rows >= 1 && t('diagram.clusterCount', { count: formatNumber(data.count, locale) })}
       <Handles />
     </div>
   );
@@ -285,11 +284,14 @@ function ClusterGroupNodeView({ data }: NodeProps<ClusterGroupNodeType>) {
 function MoreNodeView({ data }: NodeProps<MoreNodeType>) {
   const t = useT();
   const locale = useLocale();
+  const rows = useRows(SIZES.more.height);
   return (
     <div className={classes.more}>
-      <a className="nodrag nopan" href={href('/hosts', { clusterid: data.clusterId })}>
-        {t('diagram.moreHosts', { count: formatNumber(data.hidden, locale) })}
-      </a>
+      {rows >= 1 && (
+        <a className="nodrag nopan" href={href('/hosts', { clusterid: data.clusterId })}>
+          {t('diagram.moreHosts', { count: formatNumber(data.hidden, locale) })}
+        </a>
+      )}
       <Handles />
     </div>
   );
@@ -299,14 +301,8 @@ function StoragePoolNodeView({ id, data }: NodeProps<StoragePoolNodeType>) {
   const t = useT();
   const locale = useLocale();
   const selected = useSelected(id);
-  const tiles = useTiles();
-  if (tiles && !selected) {
-    return (
-      <div className={classes.tile} style={stateVars(data.color)} data-color={data.color}>
-        <Handles />
-      </div>
-    );
-  }
+  const rows = useRows(SIZES.storagepool.height);
+  if (rows === 0 && !selected) return <Tile color={data.color} />;
   return (
     <div
       className={classes.node}
@@ -320,15 +316,17 @@ function StoragePoolNodeView({ id, data }: NodeProps<StoragePoolNodeType>) {
       <div className={classes.row}>
         <IconDatabase size={15} className={classes.icon} />
         <span className={classes.title}>{data.name}</span>
-        <span className={classes.meta}>{data.state}</span>
+        <span className={classes.meta}>{stateLabel(t, data.state)}</span>
       </div>
-      <div className={classes.meta}>
-        {t('diagram.kind.storagepool')}
-        {data.total !== undefined
-          ? ` · ${formatBytes(data.used ?? 0, locale)} / ${formatBytes(data.total, locale)}`
-          : ''}
-      </div>
-      <UsageRow label={t('diagram.used')} use={data.use} />
+      {rows >= 2 && (
+        <div className={classes.meta}>
+          {t('diagram.kind.storagepool')}
+          {data.total !== undefined
+            ? ` · ${formatBytes(data.used ?? 0, locale)} / ${formatBytes(data.total, locale)}`
+            : ''}
+        </div>
+      )}
+      {rows >= 3 && <UsageRow label={t('diagram.used')} use={data.use} />}
       <Handles />
     </div>
   );
@@ -338,14 +336,8 @@ function ImageStoreNodeView({ id, data }: NodeProps<ImageStoreNodeType>) {
   const t = useT();
   const locale = useLocale();
   const selected = useSelected(id);
-  const tiles = useTiles();
-  if (tiles && !selected) {
-    return (
-      <div className={classes.tile} style={stateVars(data.color)} data-color={data.color}>
-        <Handles />
-      </div>
-    );
-  }
+  const rows = useRows(SIZES.imagestore.height);
+  if (rows === 0 && !selected) return <Tile color={data.color} />;
   return (
     <div
       className={classes.node}
@@ -359,23 +351,27 @@ function ImageStoreNodeView({ id, data }: NodeProps<ImageStoreNodeType>) {
         <span className={classes.title}>{data.name}</span>
         <span className={classes.meta}>{data.protocol}</span>
       </div>
-      <div className={classes.meta}>
-        {t('diagram.kind.imagestore')}
-        {data.total !== undefined
-          ? ` · ${formatBytes(data.used ?? 0, locale)} / ${formatBytes(data.total, locale)}`
-          : ''}
-      </div>
-      <UsageRow label={t('diagram.used')} use={data.use} />
+      {rows >= 2 && (
+        <div className={classes.meta}>
+          {t('diagram.kind.imagestore')}
+          {data.total !== undefined
+            ? ` · ${formatBytes(data.used ?? 0, locale)} / ${formatBytes(data.total, locale)}`
+            : ''}
+        </div>
+      )}
+      {rows >= 3 && <UsageRow label={t('diagram.used')} use={data.use} />}
       <Handles />
     </div>
   );
 }
 
-/** Memoised node components: a node re-renders only when its own data or selection changes. */
+/** Memoised node components: a node re-renders only when its own data, selection or rows change. */
 export const NODE_TYPES: NodeTypes = {
   zone: memo(ZoneNodeView),
   pod: memo(PodNodeView),
   cluster: memo(ClusterNodeView),
+  clustercard: memo(ClusterCardNodeView),
+  label: memo(LabelNodeView),
   host: memo(HostNodeView),
   hostgroup: memo(HostGroupNodeView),
   clustergroup: memo(ClusterGroupNodeView),

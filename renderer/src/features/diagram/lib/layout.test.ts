@@ -43,6 +43,9 @@ function overlapping(boxes: Box[]): [string, string][] {
 }
 
 const count = (nodes: DiagramNode[], type: DiagramNode['type']) => nodes.filter((n) => n.type === type).length;
+/** The zoomed-out overlays: a card per cluster, a name band per zone and pod. */
+const isOverlay = (n: DiagramNode) => n.type === 'clustercard' || n.type === 'label';
+const drawnZoomedIn = (nodes: DiagramNode[]) => nodes.filter((n) => !isOverlay(n));
 
 describe('layoutTopology', () => {
   it('is deterministic: the same topology gives the same nodes at the same positions, whatever the answer order', () => {
@@ -104,7 +107,8 @@ describe('layoutTopology', () => {
       hostlimit: 100,
       clusterids: options.expanded,
     });
-    const { nodes } = layoutTopology(topology, { expanded: new Set(options.expanded) });
+    const layout = layoutTopology(topology, { expanded: new Set(options.expanded) });
+    const nodes = drawnZoomedIn(layout.nodes);
     const isFrame = (n: DiagramNode) => n.type === 'hostgroup' || n.type === 'clustergroup';
     const frames = nodes.filter(isFrame);
     const cards = nodes.filter((n) => !isFrame(n)).map(box);
@@ -129,6 +133,29 @@ describe('layoutTopology', () => {
     for (const host of nodes.filter((n) => n.type === 'host')) {
       const cluster = host.id.replace(/^host:host-(\d+-\d+-\d+)-\d+$/, 'cluster-$1');
       expect(inside(box(host), groups.get(nodeId('hostgroup', cluster))!)).toBe(true);
+    }
+
+    // Zoomed out: the cards, name bands, zones, pods and zone storage never overlap; each card
+    // covers its cluster, that cluster's hosts and pools, and sits inside its pod's frame.
+    const zoomedOut = layout.nodes.filter((n) => !isFrame(n) && !layout.covered.has(n.id));
+    expect(count(zoomedOut, 'clustercard')).toBe(2 * 3 * options.clustersPerPod);
+    expect(count(zoomedOut, 'label')).toBe(2 + 2 * 3);
+    expect(overlapping(zoomedOut.map(box))).toEqual([]);
+    const byId = new Map(layout.nodes.map((n) => [n.id, n]));
+    for (const card of layout.nodes.filter((n) => n.type === 'clustercard')) {
+      const clusterId = card.id.slice('clustercard:'.length);
+      const ids = [
+        nodeId('cluster', clusterId),
+        nodeId('hostgroup', clusterId),
+        nodeId('storagepool', `pool-${clusterId.slice(8)}`),
+      ];
+      for (const id of ids.filter((i) => byId.has(i))) {
+        expect(layout.covered.has(id)).toBe(true);
+        expect(inside(box(byId.get(id)!), box(card)), `${id} outside its card`).toBe(true);
+      }
+      for (const frame of frames.map(box)) {
+        if (overlaps(frame, box(card))) expect(inside(box(card), frame) || inside(frame, box(card))).toBe(true);
+      }
     }
   });
 
@@ -186,7 +213,10 @@ describe('layoutTopology', () => {
     expect(count(aggregated.nodes, 'hostgroup')).toBe(0);
     // 10k hosts: 2 zones + 10 pods (each with a frame of 10 clusters) + 100 clusters + 2 zone pools
     // + 2 stores; a cluster's own pools wait until it is expanded.
-    expect(aggregated.nodes.length).toBe(2 + 10 + 10 + 100 + 2 + 2);
+    expect(drawnZoomedIn(aggregated.nodes).length).toBe(2 + 10 + 10 + 100 + 2 + 2);
+    // Zoomed out: a card per cluster and a name band per zone and pod.
+    expect(count(aggregated.nodes, 'clustercard')).toBe(100);
+    expect(count(aggregated.nodes, 'label')).toBe(2 + 10);
     expect(count(aggregated.nodes, 'storagepool')).toBe(2);
     expect(count(aggregated.nodes, 'clustergroup')).toBe(10);
     const cluster = aggregated.nodes.find((n) => n.id === nodeId('cluster', 'cluster-0-0-0'))!;
@@ -202,7 +232,7 @@ describe('layoutTopology', () => {
     expect(expanded.hostNodes).toBe(100);
     expect(count(expanded.nodes, 'hostgroup')).toBe(1);
     // The host frame, its 100 hosts, and the expanded cluster's pool.
-    expect(expanded.nodes.length).toBe(aggregated.nodes.length + 1 + 100 + 1);
+    expect(drawnZoomedIn(expanded.nodes).length).toBe(drawnZoomedIn(aggregated.nodes).length + 1 + 100 + 1);
     expect(expanded.nodes.find((n) => n.id === cluster.id)!.data).toMatchObject({ open: true, loading: false });
 
     // Collapsing again (the answer may still list the hosts until the refetch lands).
@@ -237,7 +267,7 @@ describe('layoutTopology', () => {
     const layoutWork = (topology: Topology) => {
       const counted = countingReads(topology);
       const layout = layoutTopology(counted.value);
-      return { reads: counted.reads(), nodes: layout.nodes.length, hostNodes: layout.hostNodes };
+      return { reads: counted.reads(), nodes: drawnZoomedIn(layout.nodes).length, hostNodes: layout.hostNodes };
     };
     // Aggregated: the clusters are drawn, their hosts only counted, so 10,000 hosts cost what 100 do.
     const aggregated = (hostsPerCluster: number) =>
@@ -357,8 +387,14 @@ describe('topology -> node data', () => {
     ).nodes;
     const merged = reuseUnchanged(before, after);
     const changed = merged.filter((n, i) => n !== before[i]).map((n) => n.id);
-    // The host and its cluster's state bar changed; everything else is the same object.
-    expect(changed.sort()).toEqual([nodeId('cluster', 'cluster-0-0-0'), nodeId('host', 'host-0-0-0-1')].sort());
+    // The host, its cluster's state bar and card changed; everything else is the same object.
+    expect(changed.sort()).toEqual(
+      [
+        nodeId('cluster', 'cluster-0-0-0'),
+        nodeId('clustercard', 'cluster-0-0-0'),
+        nodeId('host', 'host-0-0-0-1'),
+      ].sort(),
+    );
   });
 });
 

@@ -9,6 +9,8 @@ import type {
   TopologyZone,
 } from '../../../lib/contract';
 import { stateStyle } from '../../../lib/states';
+import { cardColor, clusterCardContent, type ClusterCardContent } from './cluster-card';
+import { bandHeight } from './lod';
 import {
   hostDisplayState,
   percentUsage,
@@ -24,6 +26,9 @@ import {
  * storage beside the hosts of its cluster (or the pods of its zone for zone scope), secondary
  * storage under its zone. Computed here, deterministically (same topology, same positions), with
  * fixed node sizes so nothing needs measuring and siblings never overlap.
+ *
+ * For the zoomed-out view (lib/lod.ts) it adds a card per cluster covering the cluster and what
+ * hangs off it (hosts, pools), and a band above each zone and pod holding its name.
  */
 
 // Node sizes (px). The node components draw inside exactly these boxes.
@@ -43,12 +48,22 @@ const SIBLING_GAP = [72, 28, 18, 14] as const;
 export const HOST_GRID = { gapX: 12, gapY: 10, padding: 12, header: 26, maxColumns: 10 } as const;
 /** A pod with more clusters than this shows them in a grid inside a frame (a compact overview). */
 export const CLUSTER_GRID_THRESHOLD = 6;
-export const CLUSTER_GRID = { gapX: 40, gapY: 24, padding: 14, header: 26, aspect: 2.5 } as const;
+export const CLUSTER_GRID = { gapX: 40, gapY: 24, padding: 14, header: 26, aspect: 2 } as const;
 /** An expanded cluster shows at most this many host nodes; the rest are one "more" node. */
 export const MAX_HOSTS_PER_CLUSTER = 1000;
 
 export type DiagramKind =
-  'zone' | 'pod' | 'clustergroup' | 'cluster' | 'hostgroup' | 'host' | 'more' | 'storagepool' | 'imagestore';
+  | 'zone'
+  | 'pod'
+  | 'clustergroup'
+  | 'cluster'
+  | 'clustercard'
+  | 'label'
+  | 'hostgroup'
+  | 'host'
+  | 'more'
+  | 'storagepool'
+  | 'imagestore';
 
 type StateData = {
   name: string;
@@ -83,6 +98,30 @@ export type ClusterData = StateData & {
   /** Asked for, not yet answered. */
   loading: boolean;
 };
+/** A cluster zoomed out: one card over the cluster and its hosts and pools. */
+export type ClusterCardData = StateData & {
+  kind: 'clustercard';
+  clusterId: string;
+  hostcount: number;
+  segments: StateSegment[];
+  content: ClusterCardContent;
+  /** Every colour of its host states (what the legend highlights). */
+  colors: string[];
+  cpu?: Usage;
+  memory?: Usage;
+  /** Its hosts are listed in the answer (else the card names the core's problem hosts). */
+  listed: boolean;
+};
+/** The name of a zone or a pod in the band above it. */
+export type LabelData = StateData & {
+  kind: 'label';
+  of: 'zone' | 'pod';
+  /** The zone or pod node it names. */
+  target: string;
+  pods?: number;
+  clusters: number;
+  hosts: number;
+};
 export type HostGroupData = { kind: 'hostgroup'; clusterId: string; count: number; shown: number };
 export type ClusterGroupData = { kind: 'clustergroup'; podId: string; count: number };
 export type HostData = StateData & { kind: 'host'; cpu?: Usage; memory?: Usage };
@@ -105,6 +144,8 @@ export type ImageStoreData = StateData & {
 export type ZoneNode = Node<ZoneData, 'zone'>;
 export type PodNode = Node<PodData, 'pod'>;
 export type ClusterNode = Node<ClusterData, 'cluster'>;
+export type ClusterCardNode = Node<ClusterCardData, 'clustercard'>;
+export type LabelNode = Node<LabelData, 'label'>;
 export type HostGroupNode = Node<HostGroupData, 'hostgroup'>;
 export type ClusterGroupNode = Node<ClusterGroupData, 'clustergroup'>;
 export type HostNode = Node<HostData, 'host'>;
@@ -116,6 +157,8 @@ export type DiagramNode =
   | PodNode
   | ClusterGroupNode
   | ClusterNode
+  | ClusterCardNode
+  | LabelNode
   | HostGroupNode
   | HostNode
   | MoreNode
@@ -156,6 +199,8 @@ export interface DiagramLayout {
   height: number;
   /** Host nodes drawn (0 for a fully aggregated answer). */
   hostNodes: number;
+  /** Nodes under a cluster card (the cluster, its hosts and pools) -> that card: not drawn zoomed out. */
+  covered: ReadonlyMap<string, string>;
 }
 
 export const nodeId = (kind: DiagramKind, id: string) => `${kind}:${id}`;
@@ -208,6 +253,11 @@ interface Item {
   grid?: Item[];
   /** Where each grid subtree sits, relative to the frame (computed). */
   cells?: { dx: number; dy: number }[];
+  /** A zone or pod: its name in a band of `band` units above its subtree. */
+  label?: LabelData;
+  band?: number;
+  /** A cluster: its card, covering the subtree when zoomed out. */
+  card?: ClusterCardData;
   /** Height and width of this subtree (computed). */
   span?: number;
   extent?: number;
@@ -218,7 +268,8 @@ function makeNode<D extends DiagramNode>(
   id: string,
   data: D['data'],
   size: { width: number; height: number },
-  ariaLabel: string,
+  /** Undefined for a frame that is neither focusable nor named (a name needs a role). */
+  ariaLabel: string | undefined,
   extra: Partial<Node> = {},
 ): Omit<D, 'position'> {
   return {
@@ -303,7 +354,7 @@ function hostGroupItem(cluster: TopologyCluster, hosts: TopologyHost[], max: num
     nodeId('hostgroup', cluster.id),
     { kind: 'hostgroup', clusterId: cluster.id, count: hosts.length, shown: shown.length },
     size,
-    `Hosts of cluster ${cluster.name}`,
+    undefined,
     { selectable: false, focusable: false, zIndex: 0, style: { pointerEvents: 'none' } },
   );
   const result = item(group);
@@ -399,7 +450,7 @@ function measure(it: Item, depth: number): void {
     span += (child.span ?? child.height) + (i > 0 ? gap : 0);
     childExtent = Math.max(childExtent, child.extent ?? child.width);
   });
-  it.span = Math.max(it.height, span);
+  it.span = (it.band ?? 0) + Math.max(it.height, span);
   it.extent = it.width + (it.children.length > 0 ? COLUMN_GAP + childExtent : 0);
 }
 
@@ -462,7 +513,17 @@ class TreeBuilder {
       { kind: 'zone', zone, pods: pods.length, clusters, hosts },
       { name: zone.name, kind: 'zone', context: zone.networktype ?? '' },
     );
-    return item(makeNode<ZoneNode>('zone', id, data, SIZES.zone, `Zone ${zone.name}`), children);
+    const built = item(makeNode<ZoneNode>('zone', id, data, SIZES.zone, `Zone ${zone.name}`), children);
+    built.label = {
+      ...stateData(zone.name, data.state),
+      kind: 'label',
+      of: 'zone',
+      target: id,
+      pods: pods.length,
+      clusters,
+      hosts,
+    };
+    return built;
   }
 
   private pod(zone: TopologyZone, pod: TopologyPod): { item: Item; clusters: number; hosts: number } {
@@ -487,11 +548,16 @@ class TreeBuilder {
       { kind: 'pod', pod, zone, clusters: clusters.length, hosts },
       { name: pod.name, kind: 'pod', context: zone.name },
     );
-    return {
-      item: item(makeNode<PodNode>('pod', id, data, SIZES.pod, `Pod ${pod.name}`), children),
+    const built = item(makeNode<PodNode>('pod', id, data, SIZES.pod, `Pod ${pod.name}`), children);
+    built.label = {
+      ...stateData(pod.name, data.state),
+      kind: 'label',
+      of: 'pod',
+      target: id,
       clusters: clusters.length,
       hosts,
     };
+    return { item: built, clusters: clusters.length, hosts };
   }
 
   private cluster(zone: TopologyZone, pod: TopologyPod, cluster: TopologyCluster): { item: Item; hosts: number } {
@@ -540,11 +606,60 @@ class TreeBuilder {
       { kind: 'cluster', cluster, pod, zone },
       { name: cluster.name, kind: 'cluster', context: pod.name },
     );
-    return {
-      item: item(makeNode<ClusterNode>('cluster', id, data, SIZES.cluster, `Cluster ${cluster.name}`), children),
-      hosts: hostcount,
-    };
+    const built = item(makeNode<ClusterNode>('cluster', id, data, SIZES.cluster, `Cluster ${cluster.name}`), children);
+    built.card = cardData(cluster, data);
+    return { item: built, hosts: hostcount };
   }
+}
+
+function cardData(cluster: TopologyCluster, data: ClusterData): ClusterCardData {
+  const content = clusterCardContent(cluster, data.segments);
+  return {
+    name: data.name,
+    state: data.state,
+    color: cardColor(content, data.color),
+    animated: false,
+    kind: 'clustercard',
+    clusterId: cluster.id,
+    hostcount: data.hostcount,
+    segments: data.segments,
+    content,
+    colors: [...new Set(data.segments.map((s) => s.color))],
+    cpu: data.cpu,
+    memory: data.memory,
+    listed: Array.isArray(cluster.hosts),
+  };
+}
+
+/** The card of a cluster: the box of the cluster and everything that hangs off it. */
+function cardNode(card: ClusterCardData, x: number, y: number, width: number, height: number): DiagramNode {
+  const problems = card.content.problems.map((p) => `${p.count} ${p.state}`);
+  const label = [`Cluster ${card.name}`, `${card.hostcount} hosts`, ...problems].join(', ');
+  const node = makeNode<ClusterCardNode>(
+    'clustercard',
+    nodeId('clustercard', card.clusterId),
+    card,
+    { width, height },
+    label,
+    {
+      zIndex: 2,
+    },
+  );
+  return { ...node, position: { x, y } } as DiagramNode;
+}
+
+/** The band above a zone or a pod with its name. */
+function labelNode(label: LabelData, x: number, y: number, width: number, height: number): DiagramNode {
+  const kind = label.of === 'zone' ? 'Zone' : 'Pod';
+  const node = makeNode<LabelNode>(
+    'label',
+    `label:${label.target}`,
+    label,
+    { width, height },
+    `${kind} ${label.name}`,
+    { focusable: false, ariaRole: 'group', zIndex: 1 },
+  );
+  return { ...node, position: { x, y } } as DiagramNode;
 }
 
 /** Many clusters: one frame with the clusters (and what hangs off them) in a grid. */
@@ -555,7 +670,7 @@ function clusterGrid(pod: TopologyPod, count: number, clusters: Item[]): Item {
       nodeId('clustergroup', pod.id),
       { kind: 'clustergroup', podId: pod.id, count },
       { width: 0, height: 0 },
-      `Clusters of pod ${pod.name}`,
+      undefined,
       { selectable: false, focusable: false, zIndex: 0, style: { pointerEvents: 'none' } },
     ),
   );
@@ -567,11 +682,20 @@ function clusterGrid(pod: TopologyPod, count: number, clusters: Item[]): Item {
 class Placer {
   readonly nodes: DiagramNode[] = [];
   readonly edges: Edge[] = [];
+  readonly covered = new Map<string, string>();
   hostNodes = 0;
   width = 0;
 
-  place(it: Item, depth: number, x: number, top: number, parent: string | undefined): void {
-    const span = it.span ?? it.height;
+  place(it: Item, depth: number, x: number, top: number, parent: string | undefined, inCard?: string): void {
+    const band = it.band ?? 0;
+    const covered = it.card ? nodeId('clustercard', it.card.clusterId) : inCard;
+    if (covered) this.covered.set(it.node.id, covered);
+    const full = it.span ?? it.height;
+    if (it.label && band > 0) this.nodes.push(labelNode(it.label, x, top, it.extent ?? it.width, band));
+    if (it.card) this.nodes.push(cardNode(it.card, x, top, it.extent ?? it.width, full));
+    // Below the band: the node centred on its children.
+    const span = full - band;
+    top += band;
     const py = top + (span - it.height) / 2;
     this.nodes.push({ ...it.node, position: { x, y: py } } as DiagramNode);
     this.width = Math.max(this.width, x + it.width);
@@ -587,20 +711,26 @@ class Placer {
     }
     for (const inner of it.inner ?? []) {
       this.nodes.push({ ...inner.node, position: { x: x + inner.dx, y: py + inner.dy } } as DiagramNode);
+      if (covered) this.covered.set(inner.node.id, covered);
       if (inner.node.type === 'host') this.hostNodes += 1;
     }
     it.grid?.forEach((sub, i) => {
       const cell = it.cells?.[i] ?? { dx: 0, dy: 0 };
-      this.place(sub, depth + 1, x + cell.dx, py + cell.dy, undefined);
+      this.place(sub, depth + 1, x + cell.dx, py + cell.dy, undefined, covered);
     });
     const gap = childGap(depth);
     const childSpan = it.children.reduce((sum, c, i) => sum + (c.span ?? c.height) + (i > 0 ? gap : 0), 0);
     let childTop = top + (span - childSpan) / 2;
     for (const child of it.children) {
-      this.place(child, depth + 1, x + it.width + COLUMN_GAP, childTop, it.node.id);
+      this.place(child, depth + 1, x + it.width + COLUMN_GAP, childTop, it.node.id, covered);
       childTop += (child.span ?? child.height) + gap;
     }
   }
+}
+
+function setBands(it: Item, band: number): void {
+  if (it.label) it.band = band;
+  for (const child of it.children) setBands(child, band);
 }
 
 /**
@@ -610,16 +740,26 @@ class Placer {
 export function layoutTopology(topology: Topology, options: LayoutOptions = {}): DiagramLayout {
   const tree = new TreeBuilder(topology, options);
   const roots = byName(topology.zones).map((zone) => tree.zone(zone));
+  // The name bands grow with the diagram: measure without them, then with them.
+  let unbandedWidth = 0;
+  let unbandedHeight = 0;
+  roots.forEach((root, i) => {
+    measure(root, 0);
+    unbandedWidth = Math.max(unbandedWidth, root.extent ?? root.width);
+    unbandedHeight += (root.span ?? root.height) + (i > 0 ? SIBLING_GAP[0] : 0);
+  });
+  const band = bandHeight(unbandedWidth, unbandedHeight);
   const placer = new Placer();
   let top = 0;
   roots.forEach((root, i) => {
     if (i > 0) top += SIBLING_GAP[0];
+    setBands(root, band);
     measure(root, 0);
     placer.place(root, 0, 0, top, undefined);
     top += root.span ?? root.height;
   });
-  const { nodes, edges, width, hostNodes } = placer;
-  return { nodes, edges, details: tree.details, searchable: tree.searchable, width, height: top, hostNodes };
+  const { nodes, edges, width, hostNodes, covered } = placer;
+  return { nodes, edges, details: tree.details, searchable: tree.searchable, width, height: top, hostNodes, covered };
 }
 
 /**
