@@ -61,7 +61,7 @@ test('every page has no serious or critical axe-core finding, light and dark, En
   app,
   server,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(480_000);
   const api = await ApiSession.login(server.url, 'admin', server.adminPassword);
   await seedSmallCloud(api, Date.now().toString(36), 'a11y');
 
