@@ -203,8 +203,8 @@ describe('HostsPage', () => {
     });
   });
 
-  it('heads the list with the host health strip of its location, whose parts set the state filters', async () => {
-    window.location.hash = '#/hosts?clusterid=c-1&state=Up';
+  it('heads the list with the host health strip of its location, whose parts set its health filter', async () => {
+    window.location.hash = '#/hosts?clusterid=c-1&health=Up';
     const { transport } = render({
       listInfrastructureHealth: () => ({
         infrastructurehealth: {
@@ -221,7 +221,7 @@ describe('HostsPage', () => {
     });
     const strip = await screen.findByRole('group', { name: 'Host health' });
     await waitFor(() => expect(strip.textContent).toBe('1 Up·1 Maintenance'));
-    // Scoped by the list's location, not by the state filters the strip itself sets.
+    // Scoped by the list's location, not by the filter the strip itself sets.
     expect(transport.callsOf('listInfrastructureHealth')[0]!.params).toEqual({ clusterid: 'c-1' });
     expect(within(strip).getByRole('button', { name: '1 Up' }).getAttribute('aria-pressed')).toBe('true');
 
@@ -229,11 +229,11 @@ describe('HostsPage', () => {
     await waitFor(() =>
       expect(transport.callsOf('listHosts').at(-1)!.params).toMatchObject({
         clusterid: 'c-1',
-        resourcestate: 'Maintenance',
+        health: 'Maintenance',
       }),
     );
     expect(transport.callsOf('listHosts').at(-1)!.params['state']).toBeUndefined();
-    expect(window.location.hash).toBe('#/hosts?clusterid=c-1&resourcestate=Maintenance');
+    expect(window.location.hash).toBe('#/hosts?clusterid=c-1&health=Maintenance');
     expect(within(strip).getByRole('button', { name: '1 Maintenance' }).getAttribute('aria-pressed')).toBe('true');
   });
 
@@ -244,12 +244,13 @@ describe('HostsPage', () => {
     const { transport } = render({
       listHosts: (p) => ({
         count: 300,
-        // Addresses and hypervisors differ: a column the same in every row would give way to a note.
+        // Heartbeats, addresses and hypervisors differ: a column the same in every row would give way to a note.
         host: served.map((name, i) => ({
           ...HOSTS[0]!,
           id: `h-${p['page']}-${i}`,
           name,
           state: 'Down',
+          lastpinged: `2026-11-22T10:0${i}:00+0000`,
           ipaddress: `10.1.1.${i + 1}`,
           hypervisor: i === 0 ? 'KVM' : 'Simulator',
         })),
