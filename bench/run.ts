@@ -4,7 +4,7 @@
  * STACKYARD_TEST_PG_URL points at a server, as scripts/bench.sh arranges), then the first screen's
  * JavaScript, list scrolling and the dashboard during a 300-host import (bench/live-import.ts) in
  * Chromium, the load scenario (bench/load.ts) and a login flood (bench/login-flood.ts).
- * BENCH_ONLY=tenancy, infrastructure, sorting, load, login or ui runs one part.
+ * BENCH_ONLY=tenancy, infrastructure, sorting, hoststats, load, login or ui runs one part.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -25,6 +25,7 @@ import { benchLoad } from './load';
 import { benchLists } from './lists';
 import { runLiveImportBench } from './live-import';
 import { benchSortedLists } from './sorted-lists';
+import { benchHostStats } from './host-stats';
 
 const USERS = Number(process.env.BENCH_USERS ?? 10_000);
 const PAGE_SIZE = 500;
@@ -154,6 +155,7 @@ for (const kind of kinds) {
   if (!part || part === 'tenancy') await benchDialect(kind);
   if (!part || part === 'infrastructure') await benchInfrastructure(kind);
   if (!part || part === 'sorting') await benchSortedLists(kind);
+  if (!part || part === 'hoststats') await benchHostStats(kind);
   if (!part || part === 'load') await benchLoad(kind);
   if (!part || part === 'login') await benchLoginFlood(kind);
 }
