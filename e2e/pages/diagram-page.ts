@@ -36,6 +36,11 @@ export class DiagramPage {
     return this.page.getByTestId(`diagram-node-${kind}`).filter({ has: this.page.getByText(name, { exact: true }) });
   }
 
+  /** The name band above a zone or a pod: drawn at screen size whatever the zoom. */
+  band(of: 'zone' | 'pod', name: string): Locator {
+    return this.page.getByTestId(`diagram-label-${of}`).filter({ has: this.page.getByText(name, { exact: true }) });
+  }
+
   host(name: string): Locator {
     return this.page.locator(`[data-testid="diagram-node-host"][data-name="${name}"]`);
   }
@@ -45,6 +50,28 @@ export class DiagramPage {
     const style = (await this.viewport.getAttribute('style')) ?? '';
     const match = /scale\(([\d.e-]+)\)/.exec(style);
     return match ? Number(match[1]) : Number.NaN;
+  }
+
+  /**
+   * The view is fitted to what is drawn: at the fit's highest zoom (1), or with the nodes filling
+   * the canvas's width or height (the fit's padding aside).
+   */
+  async expectFitted(): Promise<void> {
+    await expect
+      .poll(async () => {
+        if ((await this.zoom()) >= 0.999) return true;
+        const pane = await this.canvas.boundingBox();
+        const boxes = await this.page
+          .locator('.react-flow__node')
+          .evaluateAll((nodes) =>
+            nodes.map((n) => n.getBoundingClientRect()).map((r) => [r.left, r.top, r.right, r.bottom]),
+          );
+        if (!pane || boxes.length === 0) return false;
+        const width = Math.max(...boxes.map((b) => b[2]!)) - Math.min(...boxes.map((b) => b[0]!));
+        const height = Math.max(...boxes.map((b) => b[3]!)) - Math.min(...boxes.map((b) => b[1]!));
+        return width >= pane.width * 0.85 || height >= pane.height * 0.85;
+      })
+      .toBe(true);
   }
 
   async control(name: 'Zoom in' | 'Zoom out' | 'Fit to screen'): Promise<void> {

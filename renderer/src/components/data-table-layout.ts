@@ -11,7 +11,8 @@ export interface DataColumnMeta {
   priority?: number;
   /**
    * The column gives way only to the width: its value does not say all its cell shows (a bar
-   * of used / total), so the same value in every row is not the same cell in every row.
+   * of used / total), or it changes with every read (a heartbeat), so the same value in every row
+   * now says nothing about the rows.
    */
   keepWhenUniform?: boolean;
 }

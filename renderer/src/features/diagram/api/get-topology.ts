@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { ApiClient } from '../../../lib/api-client';
 import { useApi } from '../../../lib/api-context';
 import type { Params, Topology, TopologyTotals } from '../../../lib/contract';
@@ -37,10 +37,17 @@ export async function getTopology(client: ApiClient, params: TopologyParams): Pr
   return normaliseTopology(await client.object('listInfrastructureTopology', topologyRequest(params)));
 }
 
+/** The zone a topology query asked for ('' for all zones): its key ends with the request. */
+function zoneOf(query: { queryKey: readonly unknown[] } | undefined): string | undefined {
+  const request = query?.queryKey.at(-1) as TopologyParams | undefined;
+  return query ? (request?.zoneid ?? '') : undefined;
+}
+
 /**
  * The topology under the infrastructure root: host state changes, events and resource messages
  * refresh it live. Without a live stream it polls every 30 s. The previous answer stays on screen
- * while a cluster's hosts are fetched.
+ * while a cluster's hosts are fetched, not while another zone is: the canvas fits its first view
+ * to what it first draws, and another zone's diagram would set that view.
  */
 export function useTopology(params: TopologyParams) {
   const client = useApi();
@@ -49,7 +56,8 @@ export function useTopology(params: TopologyParams) {
   return useQuery({
     queryKey: queryKeys.infrastructure.command('listInfrastructureTopology', request),
     queryFn: () => getTopology(client, request),
-    placeholderData: keepPreviousData,
+    placeholderData: (previous, previousQuery) =>
+      zoneOf(previousQuery) === (request.zoneid ?? '') ? previous : undefined,
     refetchInterval: live ? false : 30_000,
   });
 }

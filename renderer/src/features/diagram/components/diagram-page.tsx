@@ -200,7 +200,8 @@ export function DiagramPage() {
   const setZone = (value: string | null) =>
     replaceQuery({ zoneid: value || undefined, hostlimit: hostlimitText ?? undefined });
 
-  if (!data) {
+  // The first answer: nothing to frame yet. Another zone's answer is awaited inside the frame.
+  if (!data && !size) {
     return topology.error ? (
       <Stack gap={0}>
         <PageHeader title={t('diagram.title')} />
@@ -213,11 +214,11 @@ export function DiagramPage() {
     );
   }
 
-  if (data.totals.zones === 0 && !zoneid) {
+  if (data && data.totals.zones === 0 && !zoneid) {
     return <FirstRun />;
   }
 
-  const totals = data.totals;
+  const totals = data?.totals;
   return (
     <Stack gap={0} h="100%" data-testid="diagram-page">
       <PageHeader title={t('diagram.title')}>
@@ -246,14 +247,16 @@ export function DiagramPage() {
       </PageHeader>
       <Group gap="md" mb={6} className={classes.summary} data-testid="diagram-summary">
         <span>
-          {t('diagram.summary', {
-            zones: formatNumber(totals.zones, locale),
-            pods: formatNumber(totals.pods, locale),
-            clusters: formatNumber(totals.clusters, locale),
-            hosts: formatNumber(totals.hosts, locale),
-            primary: formatNumber(totals.storagepools, locale),
-            secondary: formatNumber(totals.imagestores, locale),
-          })}
+          {totals
+            ? t('diagram.summary', {
+                zones: formatNumber(totals.zones, locale),
+                pods: formatNumber(totals.pods, locale),
+                clusters: formatNumber(totals.clusters, locale),
+                hosts: formatNumber(totals.hosts, locale),
+                primary: formatNumber(totals.storagepools, locale),
+                secondary: formatNumber(totals.imagestores, locale),
+              })
+            : '\u00a0'}
         </span>
         {aggregated && (
           <span data-testid="diagram-aggregated">
@@ -271,7 +274,11 @@ export function DiagramPage() {
             data-highlight={highlight ?? undefined}
             data-testid="diagram"
           >
-            {layout.nodes.length === 0 ? (
+            {!data ? (
+              <Center h="100%">
+                <Loader size="sm" />
+              </Center>
+            ) : layout.nodes.length === 0 ? (
               <Center h="100%">
                 <Text c="dimmed">{t('common.empty')}</Text>
               </Center>
