@@ -2,34 +2,8 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, snap, test } from './fixtures';
 import { ApiSession } from './support/api';
+import { EVERY_LOOK, EVERY_PAGE } from './support/every-page';
 import { seedSmallCloud } from './support/small-cloud';
-
-/** Every page of the navigation, as an admin sees it. */
-const PAGES = [
-  '/dashboard',
-  '/infrastructure',
-  '/zones',
-  '/pods',
-  '/clusters',
-  '/hosts',
-  '/primary-storage',
-  '/secondary-storage',
-  '/alerts',
-  '/zones/new',
-  '/domains',
-  '/accounts',
-  '/users',
-  '/roles',
-  '/events',
-  '/settings',
-];
-
-const LOOKS = [
-  { locale: 'en', scheme: 'light' },
-  { locale: 'ko', scheme: 'dark' },
-  { locale: 'en', scheme: 'dark' },
-  { locale: 'ko', scheme: 'light' },
-] as const;
 
 interface Finding {
   page: string;
@@ -75,13 +49,13 @@ test('every page has no serious or critical axe-core finding, light and dark, En
   await expect(page.getByTestId('user-menu')).toBeVisible();
 
   const findings: Finding[] = [];
-  for (const look of LOOKS) {
+  for (const look of EVERY_LOOK) {
     await page.evaluate(({ locale, scheme }) => {
       const store = (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage;
       store.setItem('stackyard.locale', locale);
       store.setItem('stackyard.color-scheme', scheme);
     }, look);
-    for (const path of PAGES) {
+    for (const [path] of EVERY_PAGE) {
       await page.goto(`${server.url}/#${path}`);
       await page.reload();
       await expect(page.getByTestId('user-menu')).toBeVisible();

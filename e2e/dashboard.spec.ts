@@ -1,6 +1,7 @@
 import { expect, snap, test } from './fixtures';
 import { AlertsPage, DashboardPage } from './pages/dashboard-page';
 import { ApiSession } from './support/api';
+import { readSetting, restoreSettings } from './support/settings';
 
 /** A small Advanced zone in Marvin's JSON: one pod, one cluster of two Simulator hosts, NFS storage (never contacted). */
 function marvinConfig(run: string, zone: string): string {
@@ -54,13 +55,6 @@ function marvinConfig(run: string, zone: string): string {
   return `# Stackyard e2e datacenter description (${run})\n${JSON.stringify(config, null, 2)}\n`;
 }
 
-async function setting(api: ApiSession, name: string): Promise<string> {
-  const answer = await api.call('listConfigurations', { name });
-  const entry = (answer.configuration as { name: string; value: string }[] | undefined)?.find((c) => c.name === name);
-  if (!entry) throw new Error(`setting ${name} not found`);
-  return entry.value;
-}
-
 /**
  * The operator's dashboard: import a datacenter description from the header's Import action
  * (counts, dry run, the job in the tray), see the counts and capacity fill in, watch the history
@@ -83,8 +77,8 @@ test('dashboard imports a datacenter, shows capacity and history, and alerts can
   page.on('pageerror', (error) => errors.push(error.message));
 
   const saved = {
-    'capacity.check.period': await setting(api, 'capacity.check.period'),
-    'ping.interval': await setting(api, 'ping.interval'),
+    'capacity.check.period': await readSetting(api, 'capacity.check.period'),
+    'ping.interval': await readSetting(api, 'ping.interval'),
   };
   let mockId: string | undefined;
   try {
@@ -263,8 +257,6 @@ test('dashboard imports a datacenter, shows capacity and history, and alerts can
     expect(errors).toEqual([]);
   } finally {
     if (mockId) await api.call('cleanupSimulatorMock', { id: mockId }).catch(() => undefined);
-    for (const [name, value] of Object.entries(saved)) {
-      await api.call('updateConfiguration', { name, value }).catch(() => undefined);
-    }
+    await restoreSettings(api, saved);
   }
 });

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, snap, test } from './fixtures';
 import { ApiSession } from './support/api';
+import { readSetting, restoreSettings } from './support/settings';
 import { seedSmallCloud, type Named } from './support/small-cloud';
 
 /** Heartbeats for the alert part: a ping every second, a host silent for 2 s is Disconnected. */
@@ -8,13 +9,6 @@ const PING_INTERVAL_S = 1;
 const PING_TIMEOUT = 2;
 /** The silence window, the round that notices it, and room for the refetch on a loaded machine. */
 const NOTICED_WITHIN_MS = (PING_INTERVAL_S * PING_TIMEOUT + PING_INTERVAL_S) * 1000 + 4_000;
-
-async function setting(api: ApiSession, name: string): Promise<string> {
-  const answer = await api.call('listConfigurations', { name });
-  const entry = (answer.configuration as { name: string; value: string }[] | undefined)?.find((c) => c.name === name);
-  if (!entry) throw new Error(`setting ${name} not found`);
-  return entry.value;
-}
 
 const eventRow = (page: Page, type: string) =>
   page.getByTestId('events-table').locator('tbody tr[data-row-id]').filter({ hasText: type });
@@ -37,8 +31,8 @@ test('events and alerts: specific verbs, event detail with caller and host link,
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   const saved = {
-    'ping.interval': await setting(api, 'ping.interval'),
-    'ping.timeout': await setting(api, 'ping.timeout'),
+    'ping.interval': await readSetting(api, 'ping.interval'),
+    'ping.timeout': await readSetting(api, 'ping.timeout'),
   };
   let mockId: string | undefined;
   try {
@@ -164,7 +158,6 @@ test('events and alerts: specific verbs, event detail with caller and host link,
     expect(errors).toEqual([]);
   } finally {
     if (mockId) await api.call('cleanupSimulatorMock', { id: mockId }).catch(() => undefined);
-    for (const [name, value] of Object.entries(saved))
-      await api.call('updateConfiguration', { name, value }).catch(() => undefined);
+    await restoreSettings(api, saved);
   }
 });

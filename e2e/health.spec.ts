@@ -3,6 +3,7 @@ import { expect, snap, test } from './fixtures';
 import { DashboardPage } from './pages/dashboard-page';
 import { InfrastructurePage } from './pages/infrastructure-page';
 import { ApiSession } from './support/api';
+import { readSetting, restoreSettings } from './support/settings';
 import { seedSmallCloud, type Named } from './support/small-cloud';
 
 /** Heartbeats for this spec: a ping every second, a host silent for 2 s is Disconnected. */
@@ -17,13 +18,6 @@ const MARGIN_MS = 4_000;
 const NOTICED_WITHIN_MS = (PING_INTERVAL_S * PING_TIMEOUT + PING_INTERVAL_S) * 1000 + MARGIN_MS;
 /** An answering host is Up again from the next round. */
 const HEALED_WITHIN_MS = PING_INTERVAL_S * 1000 + MARGIN_MS;
-
-async function setting(api: ApiSession, name: string): Promise<string> {
-  const answer = await api.call('listConfigurations', { name });
-  const entry = (answer.configuration as { name: string; value: string }[] | undefined)?.find((c) => c.name === name);
-  if (!entry) throw new Error(`setting ${name} not found`);
-  return entry.value;
-}
 
 /**
  * Every visible part's text against what is really behind it (its tint composited over the page),
@@ -115,8 +109,8 @@ test('the health strip shows a silent host within a heartbeat, filters the Hosts
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   const saved = {
-    'ping.interval': await setting(api, 'ping.interval'),
-    'ping.timeout': await setting(api, 'ping.timeout'),
+    'ping.interval': await readSetting(api, 'ping.interval'),
+    'ping.timeout': await readSetting(api, 'ping.timeout'),
   };
   let mockId: string | undefined;
   try {
@@ -211,7 +205,6 @@ test('the health strip shows a silent host within a heartbeat, filters the Hosts
     expect(errors).toEqual([]);
   } finally {
     if (mockId) await api.call('cleanupSimulatorMock', { id: mockId }).catch(() => undefined);
-    for (const [name, value] of Object.entries(saved))
-      await api.call('updateConfiguration', { name, value }).catch(() => undefined);
+    await restoreSettings(api, saved);
   }
 });

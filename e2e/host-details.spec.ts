@@ -2,6 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, snap, test } from './fixtures';
 import { InfrastructurePage } from './pages/infrastructure-page';
 import { ApiSession } from './support/api';
+import { readSetting, restoreSettings } from './support/settings';
 import { seedSmallCloud, type Named } from './support/small-cloud';
 
 /** Heartbeats every second, a host silent for 2 s is Disconnected, and every heartbeat's stats are kept. */
@@ -10,13 +11,6 @@ const FAST = { 'ping.interval': '1', 'ping.timeout': '2', 'host.stats.interval':
 const MARGIN_MS = 4_000;
 /** From the fault to the list: the silence window (2 s), the round that notices it (1 s), the margin. */
 const NOTICED_WITHIN_MS = 3_000 + MARGIN_MS;
-
-async function setting(api: ApiSession, name: string): Promise<string> {
-  const answer = await api.call('listConfigurations', { name });
-  const entry = (answer.configuration as { name: string; value: string }[] | undefined)?.find((c) => c.name === name);
-  if (!entry) throw new Error(`setting ${name} not found`);
-  return entry.value;
-}
 
 /** The Hosts list narrowed to this spec's zone by its keyword (the hosts' names hold the run). */
 async function openHosts(page: Page, infra: InfrastructurePage, keyword: string, hosts: Named[]): Promise<void> {
@@ -50,7 +44,7 @@ test('hosts show their last heartbeat, since when one is disconnected, and used 
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   const saved: Record<string, string> = {};
-  for (const name of Object.keys(FAST)) saved[name] = await setting(api, name);
+  for (const name of Object.keys(FAST)) saved[name] = await readSetting(api, name);
   let mockId: string | undefined;
   try {
     for (const [name, value] of Object.entries(FAST)) await api.call('updateConfiguration', { name, value });
@@ -135,7 +129,6 @@ test('hosts show their last heartbeat, since when one is disconnected, and used 
     expect(errors).toEqual([]);
   } finally {
     if (mockId) await api.call('cleanupSimulatorMock', { id: mockId }).catch(() => undefined);
-    for (const [name, value] of Object.entries(saved))
-      await api.call('updateConfiguration', { name, value }).catch(() => undefined);
+    await restoreSettings(api, saved);
   }
 });

@@ -1,5 +1,6 @@
 import { expect, snap, test } from './fixtures';
 import { ApiSession } from './support/api';
+import { readSetting, restoreSettings } from './support/settings';
 import { seedSmallCloud, type Named } from './support/small-cloud';
 
 /** Heartbeats for this spec: a ping every second, a host silent for 2 s is Disconnected. */
@@ -9,13 +10,6 @@ const PING_TIMEOUT = 2;
 const NOTICED_WITHIN_MS = (PING_INTERVAL_S * PING_TIMEOUT + PING_INTERVAL_S) * 1000 + 6_000;
 /** Korean's one date-time format (renderer/src/lib/i18n.ts formatDateTime). */
 const KOREAN_DATE_TIME = /\d{4}\. \d{2}\. \d{2}\. \d{2}:\d{2}:\d{2}/;
-
-async function setting(api: ApiSession, name: string): Promise<string> {
-  const answer = await api.call('listConfigurations', { name });
-  const entry = (answer.configuration as { name: string; value: string }[] | undefined)?.find((c) => c.name === name);
-  if (!entry) throw new Error(`setting ${name} not found`);
-  return entry.value;
-}
 
 /**
  * In Korean, what the core says reads in Korean: the login error for a wrong password, and the
@@ -35,8 +29,8 @@ test('a Korean operator reads the login error, a host alert and its event in Kor
     );
   });
   const saved = {
-    'ping.interval': await setting(api, 'ping.interval'),
-    'ping.timeout': await setting(api, 'ping.timeout'),
+    'ping.interval': await readSetting(api, 'ping.interval'),
+    'ping.timeout': await readSetting(api, 'ping.timeout'),
   };
   let mockId: string | undefined;
   try {
@@ -115,7 +109,6 @@ test('a Korean operator reads the login error, a host alert and its event in Kor
     expect(errors).toEqual([]);
   } finally {
     if (mockId) await api.call('cleanupSimulatorMock', { id: mockId }).catch(() => undefined);
-    for (const [name, value] of Object.entries(saved))
-      await api.call('updateConfiguration', { name, value }).catch(() => undefined);
+    await restoreSettings(api, saved);
   }
 });

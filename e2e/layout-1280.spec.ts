@@ -1,34 +1,8 @@
 import type { Page } from '@playwright/test';
 import { expect, snap, test } from './fixtures';
 import { ApiSession } from './support/api';
+import { EVERY_LOOK, EVERY_PAGE } from './support/every-page';
 import { one, seedSmallCloud } from './support/small-cloud';
-
-/** Every page of the navigation, as an admin sees it, with the name of its screenshot. */
-const PAGES = [
-  ['/dashboard', 'dashboard'],
-  ['/infrastructure', 'diagram'],
-  ['/zones', 'zones'],
-  ['/pods', 'pods'],
-  ['/clusters', 'clusters'],
-  ['/hosts', 'hosts'],
-  ['/primary-storage', 'primary-storage'],
-  ['/secondary-storage', 'secondary-storage'],
-  ['/alerts', 'alerts'],
-  ['/zones/new', 'zone-wizard'],
-  ['/domains', 'domains'],
-  ['/accounts', 'accounts'],
-  ['/users', 'users'],
-  ['/roles', 'roles'],
-  ['/events', 'events'],
-  ['/settings', 'settings'],
-] as const;
-
-const LOOKS = [
-  { locale: 'en', scheme: 'light' },
-  { locale: 'ko', scheme: 'dark' },
-  { locale: 'en', scheme: 'dark' },
-  { locale: 'ko', scheme: 'light' },
-] as const;
 
 /** The few DOM parts the probe reads (the e2e programs are typed without the DOM library). */
 interface Box {
@@ -143,14 +117,14 @@ test('every page fits 1280x720 with no clipped actions, badges or tiles, English
   await expect(page.getByTestId('user-menu')).toBeVisible();
 
   const soft = expect.configure({ soft: true });
-  for (const look of LOOKS) {
+  for (const look of EVERY_LOOK) {
     await page.evaluate(({ locale, scheme }) => {
       const store = (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage;
       store.setItem('stackyard.locale', locale);
       store.setItem('stackyard.color-scheme', scheme);
     }, look);
     await page.reload();
-    for (const [path, name] of [...PAGES, [rolePage, 'roles-detail'] as const]) {
+    for (const [path, name] of [...EVERY_PAGE, [rolePage, 'roles-detail'] as const]) {
       await test.step(`${name} ${look.locale} ${look.scheme}`, async () => {
         await page.evaluate((hash) => {
           (globalThis as unknown as { location: { hash: string } }).location.hash = hash;

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, snap, test } from './fixtures';
 import { InfrastructurePage } from './pages/infrastructure-page';
 import { ApiSession } from './support/api';
-import { one } from './support/small-cloud';
+import { seedEmptyCluster } from './support/small-cloud';
 
 const FACTOR = 'cpu.overprovisioning.factor';
 
@@ -31,37 +31,8 @@ test('a cluster-scoped setting is set, shown, filtered and reset; descriptions r
   test.setTimeout(60_000);
   const run = Date.now().toString(36);
   const api = await ApiSession.login(server.url, 'admin', server.adminPassword);
-  const zone = one(
-    await api.call('createZone', {
-      name: `e2e-settings-${run}`,
-      networktype: 'Advanced',
-      dns1: '192.0.2.53',
-      internaldns1: '10.0.0.2',
-    }),
-    'zone',
-  );
-  const pod = one(
-    await api.call('createPod', {
-      zoneid: zone.id,
-      name: `pod-${run}`,
-      gateway: '10.42.0.1',
-      netmask: '255.255.255.0',
-      startip: '10.42.0.10',
-      endip: '10.42.0.60',
-    }),
-    'pod',
-  );
-  const clusterName = `settings-${run}`;
-  const cluster = one(
-    await api.call('addCluster', {
-      zoneid: zone.id,
-      podid: pod.id,
-      clustername: clusterName,
-      clustertype: 'CloudManaged',
-      hypervisor: 'Simulator',
-    }),
-    'cluster',
-  );
+  const { cluster } = await seedEmptyCluster(api, run, 'settings');
+  const clusterName = cluster.name;
   const globalBefore = await globalValue(api, FACTOR);
   const infra = new InfrastructurePage(page);
 

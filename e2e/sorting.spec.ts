@@ -1,16 +1,10 @@
 import { expect, snap, test } from './fixtures';
 import { InfrastructurePage } from './pages/infrastructure-page';
 import { ApiSession } from './support/api';
+import { readSetting, restoreSettings } from './support/settings';
 
 const HOSTS = 110;
 const PAGE_SIZE = 50;
-
-async function setting(api: ApiSession, name: string): Promise<string> {
-  const answer = await api.call('listConfigurations', { name });
-  const entry = (answer.configuration as { name: string; value: string }[] | undefined)?.find((c) => c.name === name);
-  if (!entry) throw new Error(`setting ${name} not found`);
-  return entry.value;
-}
 
 /**
  * Sorting a server-paged list sorts the whole list (issue 9): in a zone of 110 Simulator hosts
@@ -26,7 +20,7 @@ test('sorting the hosts by state brings every Down host together, including thos
   const run = Date.now().toString(36);
   const api = await ApiSession.login(server.url, 'admin', server.adminPassword);
   const infra = new InfrastructurePage(page);
-  const saved = { 'ping.interval': await setting(api, 'ping.interval') };
+  const saved = { 'ping.interval': await readSetting(api, 'ping.interval') };
   const mocks: string[] = [];
 
   try {
@@ -138,6 +132,6 @@ test('sorting the hosts by state brings every Down host together, including thos
     });
   } finally {
     for (const id of mocks) await api.call('cleanupSimulatorMock', { id }).catch(() => undefined);
-    for (const [name, value] of Object.entries(saved)) await api.call('updateConfiguration', { name, value });
+    await restoreSettings(api, saved);
   }
 });

@@ -5,8 +5,8 @@ export type Named = { id: string; name: string };
 export const one = (answer: Record<string, any>, name: string): Named =>
   (Array.isArray(answer[name]) ? answer[name][0] : answer[name]) as Named;
 
-/** A zone with one pod, one Simulator cluster of two hosts and a cluster pool; `label` names its parts. */
-export async function seedSmallCloud(api: ApiSession, run: string, label: string) {
+/** A zone with one pod and one empty Simulator cluster; `label` names the zone. */
+export async function seedEmptyCluster(api: ApiSession, run: string, label: string) {
   const zone = one(
     await api.call('createZone', {
       name: `e2e-${label}-${run}`,
@@ -37,6 +37,12 @@ export async function seedSmallCloud(api: ApiSession, run: string, label: string
     }),
     'cluster',
   );
+  return { zone, pod, cluster };
+}
+
+/** A zone with one pod, one Simulator cluster of two hosts and a cluster pool; `label` names its parts. */
+export async function seedSmallCloud(api: ApiSession, run: string, label: string) {
+  const { zone, pod, cluster } = await seedEmptyCluster(api, run, label);
   const hosts: Named[] = [];
   for (const h of ['h0', 'h1']) {
     const answer = await api.call('addHost', {

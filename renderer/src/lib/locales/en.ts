@@ -99,6 +99,7 @@ export const en = {
   'common.actions': 'Actions',
   'common.search': 'Search',
   'common.refresh': 'Refresh',
+  'common.clearFilters': 'Clear filters',
   'common.create': 'Create',
   'common.save': 'Save',
   'common.cancel': 'Cancel',

@@ -95,6 +95,7 @@ export const ko: Record<MessageKey, string> = {
   'common.actions': '작업',
   'common.search': '검색',
   'common.refresh': '새로 고침',
+  'common.clearFilters': '필터 지우기',
   'common.create': '추가',
   'common.save': '저장',
   'common.cancel': '취소',

@@ -1,8 +1,9 @@
 import { ActionIcon, Badge, Button, Chip, Group, Select, Stack, Text, Tooltip } from '@mantine/core';
 import { useCallbackRef } from '@mantine/hooks';
-import { IconArchive, IconFilterOff, IconRefresh, IconTrash } from '@tabler/icons-react';
+import { IconArchive, IconRefresh, IconTrash } from '@tabler/icons-react';
 import type { RowSelectionState } from '@tanstack/react-table';
 import { useCallback, useMemo, useState } from 'react';
+import { ClearFiltersButton } from '../../../components/clear-filters-button';
 import { useConfirm } from '../../../components/confirm-dialog';
 import { columnHelper, DataTable, type DataColumn } from '../../../components/data-table';
 import { ErrorAlert } from '../../../components/error-alert';
@@ -219,17 +220,7 @@ export function AlertsPage() {
         >
           {t('alerts.filter.mine')}
         </Chip>
-        {list.active && (
-          <Button
-            size="compact-sm"
-            variant="subtle"
-            leftSection={<IconFilterOff size={14} />}
-            onClick={list.clear}
-            data-testid="clear-filters"
-          >
-            {t('alerts.clearFilters')}
-          </Button>
-        )}
+        <ClearFiltersButton active={list.active} onClear={list.clear} />
         {ids.length > 0 && (
           <Group gap={6} ml="auto" data-testid="bulk-bar">
             <Text size="xs" c="dimmed">

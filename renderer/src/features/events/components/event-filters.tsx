@@ -1,6 +1,6 @@
-import { Button, CloseButton, Group, Select, Text, TextInput } from '@mantine/core';
-import { IconFilterOff } from '@tabler/icons-react';
+import { CloseButton, Group, Select, Text, TextInput } from '@mantine/core';
 import { useMemo } from 'react';
+import { ClearFiltersButton } from '../../../components/clear-filters-button';
 import { SearchInput } from '../../../components/search-input';
 import { enumLabel } from '../../../lib/enum-labels';
 import { useT, type MessageKey } from '../../../lib/i18n';
@@ -102,17 +102,7 @@ export function EventFilters({ list }: { list: ListQuery<EventFilterName> }) {
           />
         </Group>
       )}
-      {list.active && (
-        <Button
-          size="compact-sm"
-          variant="subtle"
-          leftSection={<IconFilterOff size={14} />}
-          onClick={list.clear}
-          data-testid="clear-filters"
-        >
-          {t('events.clearFilters')}
-        </Button>
-      )}
+      <ClearFiltersButton active={list.active} onClear={list.clear} />
     </>
   );
 }

@@ -1,6 +1,5 @@
 /** The events and alerts pages: detail drawers, URL filters, type groups, acknowledge and assign (merged into en.ts). */
 export const eventsAlertsEn = {
-  'events.clearFilters': 'Clear filters',
   'events.resourceFilter': 'Only {type} {id}',
   'events.resourceFilterClear': 'Show events of every resource',
   'events.group.user': 'User',
@@ -83,7 +82,6 @@ export const eventsAlertsEn = {
   'alerts.filter.ack.false': 'Not acknowledged',
   'alerts.filter.ack.true': 'Acknowledged',
   'alerts.filter.mine': 'Assigned to me',
-  'alerts.clearFilters': 'Clear filters',
   'alerts.actions': 'Actions for alert {name}',
   'alerts.open.Host': 'Open host',
   'alerts.open.Cluster': 'Open cluster',

@@ -2,7 +2,6 @@ import type { eventsAlertsEn } from './events-alerts.en';
 
 /** 이벤트·알림 화면: 상세 패널, URL 필터, 유형 그룹, 확인과 담당자 지정 (ko.ts에 합쳐짐). */
 export const eventsAlertsKo: Record<keyof typeof eventsAlertsEn, string> = {
-  'events.clearFilters': '필터 지우기',
   'events.resourceFilter': '{type} {id}만 보기',
   'events.resourceFilterClear': '모든 리소스의 이벤트 보기',
   'events.group.user': '사용자',
@@ -85,7 +84,6 @@ export const eventsAlertsKo: Record<keyof typeof eventsAlertsEn, string> = {
   'alerts.filter.ack.false': '확인 안 함',
   'alerts.filter.ack.true': '확인함',
   'alerts.filter.mine': '내가 담당한 알림',
-  'alerts.clearFilters': '필터 지우기',
   'alerts.actions': '{name} 알림 작업',
   'alerts.open.Host': '호스트 열기',
   'alerts.open.Cluster': '클러스터 열기',
