@@ -3,6 +3,7 @@ import { useHotkeys } from '@mantine/hooks';
 import { IconArrowRight } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { StateBadge } from '../../../components/state-badge';
+import { enumLabel, stateLabel } from '../../../lib/enum-labels';
 import { formatBytes, formatDateTime, formatNumber, useLocale, useT, type MessageKey } from '../../../lib/i18n';
 import { href } from '../../../lib/router';
 import { useHostDetails } from '../api/get-topology';
@@ -100,7 +101,7 @@ export function DetailsPanel(props: {
       body = (
         <Fields
           rows={[
-            ['diagram.field.networktype', z.networktype],
+            ['diagram.field.networktype', enumLabel(t, 'networkType', z.networktype)],
             ['diagram.field.pods', formatNumber(entry.pods, locale)],
             ['diagram.field.clusters', formatNumber(entry.clusters, locale)],
             ['diagram.field.hosts', formatNumber(entry.hosts, locale)],
@@ -148,7 +149,7 @@ export function DetailsPanel(props: {
               [
                 'diagram.field.hostStates',
                 segments.length > 0
-                  ? segments.map((s) => `${s.state} ${formatNumber(s.count, locale)}`).join(' · ')
+                  ? segments.map((s) => `${stateLabel(t, s.state)} ${formatNumber(s.count, locale)}`).join(' · ')
                   : undefined,
               ],
               ['diagram.cpu', pct(usageOf(c.cpu))],
@@ -183,8 +184,8 @@ export function DetailsPanel(props: {
         <>
           <Fields
             rows={[
-              ['diagram.field.state', h.state],
-              ['diagram.field.resourcestate', h.resourcestate],
+              ['diagram.field.state', stateLabel(t, h.state)],
+              ['diagram.field.resourcestate', stateLabel(t, h.resourcestate)],
               ['diagram.field.zone', entry.zone.name],
               ['diagram.field.pod', entry.pod.name],
               ['diagram.field.cluster', entry.cluster.name],
@@ -207,7 +208,7 @@ export function DetailsPanel(props: {
       body = (
         <Fields
           rows={[
-            ['diagram.field.scope', s.scope],
+            ['diagram.field.scope', enumLabel(t, 'storageScope', s.scope)],
             ['diagram.field.zone', entry.zone.name],
             ['diagram.field.pod', entry.pod?.name],
             ['diagram.field.cluster', entry.cluster?.name],
