@@ -292,7 +292,7 @@ export interface Configuration {
   /** the scopes besides global where the configuration can be set, comma separated (Stackyard; CloudStack ConfigKey scopes) */
   scopes?: string;
   /** the unit of a numeric value: fraction is a share from 0 to 1 (Stackyard) */
-  unit?: "milliseconds" | "seconds" | "minutes" | "days" | "bytes" | "MiB" | "GiB" | "MHz" | "fraction" | "multiplier" | "count";
+  unit?: "milliseconds" | "seconds" | "minutes" | "hours" | "days" | "bytes" | "MiB" | "GiB" | "MHz" | "fraction" | "multiplier" | "count";
   /** the smallest value accepted (Stackyard) */
   minvalue?: string;
   /** the largest value accepted (Stackyard) */

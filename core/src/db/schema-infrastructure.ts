@@ -277,6 +277,17 @@ export interface HostStatsHistoryTable {
   memory_total: number;
 }
 
+/** One host's samples of one hour, averaged (`hour` is the hour's start, ISO-8601). */
+export interface HostStatsHourlyTable {
+  host_id: number;
+  hour: string;
+  cpu_used_percent: number;
+  memory_used: number;
+  memory_total: number;
+  /** How many samples the averages are of. */
+  samples: number;
+}
+
 /** CloudStack's alert table. */
 export interface AlertTable {
   id: Generated<number>;
@@ -343,6 +354,7 @@ export interface InfrastructureTables {
   image_stores: ImageStoreTable;
   capacity_history: CapacityHistoryTable;
   host_stats_history: HostStatsHistoryTable;
+  host_stats_hourly: HostStatsHourlyTable;
   alerts: AlertTable;
   simulator_mocks: SimulatorMockTable;
 }

@@ -65,6 +65,7 @@ export const SETTING_UNITS = [
   'milliseconds',
   'seconds',
   'minutes',
+  'hours',
   'days',
   'bytes',
   'MiB',
@@ -438,10 +439,17 @@ export const INFRASTRUCTURE_SETTINGS = [
     { unit: 'milliseconds', min: 1000 },
   ),
   setting.integer(
+    'host.stats.history.detail.retention.hours',
+    24,
+    'Advanced',
+    'Hours of per-host CPU and memory samples kept at host.stats.interval (Stackyard); older samples are kept only as hourly averages.',
+    { unit: 'hours', min: 2, max: 8760 },
+  ),
+  setting.integer(
     'host.stats.history.retention.days',
     7,
     'Advanced',
-    'Days of per-host CPU and memory history kept for charts (Stackyard); older samples are deleted.',
+    'Days of per-host CPU and memory history kept for charts, as hourly averages (Stackyard); older hours are deleted.',
     { unit: 'days', min: 1, max: 365 },
   ),
   ...(

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { LiveMessage } from '../../src/services/core-services';
 import { HostMonitor } from '../../src/services/infrastructure/host-monitor';
-import { writeHostSamples } from '../../src/services/infrastructure/host-stats-history';
+import {
+  HOUR_MS,
+  HostStatsRecorder,
+  hourStart,
+  rollUpHostSamples,
+  writeHostSamples,
+  type HostSample,
+} from '../../src/services/infrastructure/host-stats-history';
 import { dialects, startTestCore, type TestCore } from '../harness';
 import { callerOf, createAccount, fails, ok } from '../tenancy/fixtures';
 import { seedCluster, seedPod, seedZone } from './seed';
@@ -77,6 +84,7 @@ describe.each(dialects())('host stats history (%s)', (dialect) => {
   });
   beforeEach(async () => {
     await db().deleteFrom('host_stats_history').execute();
+    await db().deleteFrom('host_stats_hourly').execute();
     messages.length = 0;
   });
 
@@ -125,25 +133,130 @@ describe.each(dialects())('host stats history (%s)', (dialect) => {
     }
   });
 
-  it('deletes samples older than host.stats.history.retention.days as it samples', async () => {
+  const hoursOf = () =>
+    db()
+      .selectFrom('host_stats_hourly')
+      .select(['host_id', 'hour', 'cpu_used_percent', 'memory_used', 'memory_total', 'samples'])
+      .orderBy('host_id')
+      .orderBy('hour')
+      .execute();
+  const sampleOf = (hostId: number, cpu: number, usedGiB: number): HostSample => ({
+    hostId,
+    cpuUsedPercent: cpu,
+    memoryUsed: usedGiB * GiB,
+    memoryTotal: 32 * GiB,
+  });
+
+  it('averages each hour into one row per host two ping intervals after it ends, once whoever rolls it up', async () => {
+    const [a, b] = await Promise.all(hosts.map((h) => hostRow(h.id)));
+    const recorder = new HostStatsRecorder(tc.core.services);
+    // An hour well after the other tests' clock, so this recorder starts rolling up from it.
+    const base = hourStart(clock) + 10 * HOUR_MS;
+    await recorder.record([sampleOf(a!.id, 10, 1), sampleOf(b!.id, 50, 8)], base + 10 * MINUTE);
+    await recorder.record([sampleOf(a!.id, 30, 3)], base + 40 * MINUTE);
+    // One ping interval after the hour: a server may still be writing its samples of it.
+    await recorder.record([sampleOf(a!.id, 90, 9)], base + 61 * MINUTE);
+    expect(await hoursOf()).toEqual([]);
+
+    await recorder.record([sampleOf(a!.id, 90, 9)], base + 63 * MINUTE);
+    const hour = new Date(base).toISOString();
+    const rows = (await hoursOf()).map((r) => ({
+      ...r,
+      cpu_used_percent: Number(r.cpu_used_percent),
+      memory_used: Number(r.memory_used),
+      memory_total: Number(r.memory_total),
+      samples: Number(r.samples),
+    }));
+    expect(rows).toEqual([
+      { host_id: a!.id, hour, cpu_used_percent: 20, memory_used: 2 * GiB, memory_total: 32 * GiB, samples: 2 },
+      { host_id: b!.id, hour, cpu_used_percent: 50, memory_used: 8 * GiB, memory_total: 32 * GiB, samples: 1 },
+    ]);
+
+    // Another server rolling the same hour up changes nothing.
+    expect(await rollUpHostSamples(db(), hour, new Date(base + HOUR_MS).toISOString())).toBe(0);
+    expect((await hoursOf()).map((r) => Number(r.samples))).toEqual([2, 1]);
+  });
+
+  it('keeps samples for the detail retention hours and hourly averages for the retention days', async () => {
     const h = await hostRow(hosts[0]!.id);
-    const next = clock + 10 * MINUTE;
-    const at = (daysAgo: number) => new Date(next - daysAgo * DAY).toISOString();
-    const sample = { hostId: h.id, cpuUsedPercent: 10, memoryUsed: GiB, memoryTotal: 32 * GiB };
-    for (const daysAgo of [9, 7.01, 6.99, 1]) await writeHostSamples(db(), [sample], at(daysAgo));
-    await tickAt(next);
-    expect((await samplesOf(h.uuid)).map((s) => s.sampled)).toEqual([at(6.99), at(1), new Date(next).toISOString()]);
+    const now = hourStart(clock) + 20 * HOUR_MS + 30 * MINUTE;
+    const ago = (hours: number) => now - hours * HOUR_MS;
+    const iso = (ms: number) => new Date(ms).toISOString();
+    for (const hoursAgo of [30, 26, 2]) await writeHostSamples(db(), [sampleOf(h.id, 10, 1)], iso(ago(hoursAgo)));
+    await db()
+      .insertInto('host_stats_hourly')
+      .values(
+        [8 * 24, 6 * 24].map((hoursAgo) => ({
+          host_id: h.id,
+          hour: iso(hourStart(ago(hoursAgo))),
+          cpu_used_percent: 5,
+          memory_used: GiB,
+          memory_total: 32 * GiB,
+          samples: 60,
+        })),
+      )
+      .execute();
+
+    // The first round rolls up every hour after the last one rolled up, then prunes both tables.
+    await new HostStatsRecorder(tc.core.services).record([sampleOf(h.id, 40, 4)], now);
+    expect((await samplesOf(h.uuid)).map((s) => s.sampled)).toEqual([iso(ago(2)), iso(now)]);
+    expect((await hoursOf()).map((r) => r.hour)).toEqual(
+      [6 * 24, 30, 26, 2].map((hoursAgo) => iso(hourStart(ago(hoursAgo)))),
+    );
 
     await setting('host.stats.history.retention.days', '1');
+    await setting('host.stats.history.detail.retention.hours', '2');
     try {
-      await tickAt(next + 10 * MINUTE);
-      expect((await samplesOf(h.uuid)).map((s) => s.sampled)).toEqual([
-        new Date(next).toISOString(),
-        new Date(next + 10 * MINUTE).toISOString(),
-      ]);
+      await new HostStatsRecorder(tc.core.services).record([sampleOf(h.id, 40, 4)], now + 10 * MINUTE);
+      expect((await samplesOf(h.uuid)).map((s) => s.sampled)).toEqual([iso(now), iso(now + 10 * MINUTE)]);
+      expect((await hoursOf()).map((r) => r.hour)).toEqual([iso(hourStart(ago(2)))]);
     } finally {
       await setting('host.stats.history.retention.days', '7');
+      await setting('host.stats.history.detail.retention.hours', '24');
     }
+  });
+
+  it('a week is answered from hourly averages up to the last hour rolled up, then from the samples since', async () => {
+    const a = await hostRow(hosts[0]!.id);
+    const now = Date.now();
+    const hour = hourStart(now);
+    const whole = (ms: number) => ms - (ms % 1000);
+    for (const [at, cpu] of [
+      [hour - 3 * 24 * HOUR_MS, 7],
+      [hour - 2 * HOUR_MS, 11],
+    ] as const) {
+      await db()
+        .insertInto('host_stats_hourly')
+        .values({
+          host_id: a.id,
+          hour: new Date(at).toISOString(),
+          cpu_used_percent: cpu,
+          memory_used: 2 * GiB,
+          memory_total: 32 * GiB,
+          samples: 60,
+        })
+        .execute();
+    }
+    // A sample of an hour rolled up, then two since.
+    const samples = [hour - 2 * HOUR_MS + 10 * MINUTE, hour - HOUR_MS + 5 * MINUTE, whole(now - MINUTE)];
+    for (const at of samples) await writeHostSamples(db(), [sampleOf(a.id, 60, 4)], new Date(at).toISOString());
+
+    const week = ok(await tc.call('listHostsUsageHistory', { id: a.uuid, startdate: apiDate(now - 7 * DAY) }));
+    expect(week.host[0].stats).toEqual([
+      { timestamp: csDate(hour - 3 * DAY), cpuused: '7%', memorykbs: 2 * 1024 ** 2, memoryintfreekbs: 30 * 1024 ** 2 },
+      {
+        timestamp: csDate(hour - 2 * HOUR_MS),
+        cpuused: '11%',
+        memorykbs: 2 * 1024 ** 2,
+        memoryintfreekbs: 30 * 1024 ** 2,
+      },
+      { timestamp: csDate(samples[1]!), cpuused: '60%', memorykbs: 4 * 1024 ** 2, memoryintfreekbs: 28 * 1024 ** 2 },
+      { timestamp: csDate(samples[2]!), cpuused: '60%', memorykbs: 4 * 1024 ** 2, memoryintfreekbs: 28 * 1024 ** 2 },
+    ]);
+
+    // The last day is within the detail retention: every sample.
+    const day = ok(await tc.call('listHostsUsageHistory', { id: a.uuid }));
+    expect(day.host[0].stats.map((s: any) => s.timestamp)).toEqual(samples.map(csDate));
   });
 
   it('listHostsUsageHistory answers each host’s samples in the range, oldest first, in CloudStack’s shape', async () => {

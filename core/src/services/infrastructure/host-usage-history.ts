@@ -8,6 +8,7 @@ import type { CoreServices } from '../core-services';
 import { pageWindow } from '../paging';
 import { keywordPattern } from '../tenancy/shared';
 import { formatDecimal } from './cluster-host-responses';
+import { HOUR_MS, oldestSampleTime, rolledUpUntil } from './host-stats-history';
 
 /** listHostsUsageHistory's parameters with the dates parsed (ISO-8601). */
 export type HostUsageHistoryQuery = Omit<ListHostsUsageHistoryInput, 'startdate' | 'enddate'> & {
@@ -23,10 +24,21 @@ const HOSTS_PER_READ = 200;
 
 const kib = (bytes: number) => Math.round(bytes / 1024);
 
+interface StatsRow {
+  host_id: number;
+  at: string;
+  cpu_used_percent: number;
+  memory_used: number | string;
+  memory_total: number | string;
+}
+
 /**
  * listHostsUsageHistory (CloudStack 24's host stats): a page of live hosts (id order), each with
- * its samples in the window, oldest first. The samples of the page's hosts are read in
- * (host_id, sampled) order, the table's key.
+ * its samples in the window, oldest first. A window about as long as the detail retention
+ * (host.stats.history.detail.retention.hours) or shorter is answered from the samples, and from
+ * hourly averages for the whole hours before the oldest sample kept; a longer one from hourly
+ * averages up to the last hour rolled up, then from the samples since. Both are read in
+ * (host_id, time) order, their tables' keys.
  */
 export class HostUsageHistoryQueries {
   constructor(private readonly services: Pick<CoreServices, 'store' | 'config'>) {}
@@ -36,7 +48,8 @@ export class HostUsageHistoryQueries {
     if (input.id !== undefined && input.ids !== undefined) {
       throw invalidParameter('HOST.USAGE_HISTORY_IDS', 'id and ids are mutually exclusive');
     }
-    const start = input.startDate ?? new Date(Date.now() - DEFAULT_WINDOW_MS).toISOString();
+    const now = Date.now();
+    const start = input.startDate ?? new Date(now - DEFAULT_WINDOW_MS).toISOString();
     if (input.endDate !== undefined && input.endDate < start) {
       throw invalidParameter('HOST.USAGE_HISTORY_DATES', 'enddate must not be before startdate');
     }
@@ -62,32 +75,59 @@ export class HostUsageHistoryQueries {
       hosts.map((h) => h.id),
       start,
       input.endDate,
+      now,
     );
     const items = hosts.map((h) => ({ id: h.uuid, name: h.name, stats: stats.get(h.id) ?? [] }));
     return { items, count: page.count };
   }
 
-  private async samplesOf(hostIds: number[], start: string, end: string | undefined) {
+  /** Where the window turns from hourly averages to samples (ms); its start when it has no averages. */
+  private async samplesFrom(start: number, end: number): Promise<number> {
     const { db } = this.services.store;
+    const detailHours = this.services.config.get<number>('host.stats.history.detail.retention.hours');
+    // An hour's slack: a chart's "last day" is a day and a few seconds by the time it is read.
+    const long = end - start > (detailHours + 1) * HOUR_MS;
+    const at = long ? await rolledUpUntil(db) : await oldestSampleTime(db);
+    return at === undefined ? start : Math.max(start, at);
+  }
+
+  private async samplesOf(hostIds: number[], start: string, end: string | undefined, now: number) {
+    const { db } = this.services.store;
+    const switchAt = await this.samplesFrom(Date.parse(start), end === undefined ? now : Date.parse(end));
+    const from = new Date(switchAt).toISOString();
+    // Only whole hours before the switch: an hour partly covered by samples is read from them.
+    const lastHour = new Date(switchAt - HOUR_MS).toISOString();
     const out = new Map<number, HostStatsSample[]>();
+    const add = (r: StatsRow) => {
+      const used = Number(r.memory_used);
+      const list = out.get(r.host_id) ?? [];
+      list.push({
+        timestamp: toCloudStackDate(r.at),
+        cpuused: `${formatDecimal(Number(r.cpu_used_percent))}%`,
+        memorykbs: kib(used),
+        memoryintfreekbs: kib(Math.max(0, Number(r.memory_total) - used)),
+      });
+      out.set(r.host_id, list);
+    };
     for (let i = 0; i < hostIds.length; i += HOSTS_PER_READ) {
+      const ids = hostIds.slice(i, i + HOSTS_PER_READ);
+      if (lastHour >= start) {
+        let hours = db
+          .selectFrom('host_stats_hourly')
+          .select(['host_id', 'hour as at', 'cpu_used_percent', 'memory_used', 'memory_total'])
+          .where('host_id', 'in', ids)
+          .where('hour', '>=', start)
+          .where('hour', '<=', lastHour);
+        if (end !== undefined) hours = hours.where('hour', '<=', end);
+        for (const r of await hours.orderBy('host_id').orderBy('hour').execute()) add(r);
+      }
       let q = db
         .selectFrom('host_stats_history')
-        .select(['host_id', 'sampled', 'cpu_used_percent', 'memory_used', 'memory_total'])
-        .where('host_id', 'in', hostIds.slice(i, i + HOSTS_PER_READ))
-        .where('sampled', '>=', start);
+        .select(['host_id', 'sampled as at', 'cpu_used_percent', 'memory_used', 'memory_total'])
+        .where('host_id', 'in', ids)
+        .where('sampled', '>=', from);
       if (end !== undefined) q = q.where('sampled', '<=', end);
-      for (const r of await q.orderBy('host_id').orderBy('sampled').execute()) {
-        const used = Number(r.memory_used);
-        const list = out.get(r.host_id) ?? [];
-        list.push({
-          timestamp: toCloudStackDate(r.sampled),
-          cpuused: `${formatDecimal(Number(r.cpu_used_percent))}%`,
-          memorykbs: kib(used),
-          memoryintfreekbs: kib(Math.max(0, Number(r.memory_total) - used)),
-        });
-        out.set(r.host_id, list);
-      }
+      for (const r of await q.orderBy('host_id').orderBy('sampled').execute()) add(r);
     }
     return out;
   }

@@ -20,8 +20,10 @@ export const SETTING_DESCRIPTIONS_KO: Record<SettingName, string> = {
   'capacity.check.period': '용량 점검 간격입니다. 점검 때마다 용량을 다시 계산해 이력에 남기고 임계값을 확인합니다.',
   'host.stats.interval':
     '호스트별 사용량 이력에 통계를 남기는 간격(밀리초)입니다. 통계는 하트비트(ping.interval)와 함께 오므로 이보다 짧게 잡으면 하트비트마다 남깁니다.',
+  'host.stats.history.detail.retention.hours':
+    'host.stats.interval 간격으로 남긴 호스트별 CPU·메모리 기록을 보관하는 시간입니다. 이보다 오래된 기록은 시간별 평균으로만 남습니다.',
   'host.stats.history.retention.days':
-    '호스트별 CPU·메모리 사용 이력을 보관하는 기간(일)입니다. 이보다 오래된 기록은 지웁니다.',
+    '차트에 쓰는 호스트별 CPU·메모리 이력을 시간별 평균으로 보관하는 기간(일)입니다. 이보다 오래된 기록은 지웁니다.',
   'capacity.history.retention.days': '차트용 용량 이력을 보관하는 기간입니다(Stackyard).',
   'cluster.cpu.allocated.capacity.disablethreshold':
     '클러스터의 CPU 할당률이 이 비율을 넘으면 할당기가 새 VM을 이 클러스터에 배치하지 않습니다.',

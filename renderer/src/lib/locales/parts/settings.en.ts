@@ -34,6 +34,7 @@ export const settingsEn = {
   'settings.unit.milliseconds': '{value} ms',
   'settings.unit.seconds': '{value} s',
   'settings.unit.minutes': '{value} min',
+  'settings.unit.hours': '{value} h',
   'settings.unit.days': '{value} days',
   'settings.unit.bytes': '{value} bytes',
   'settings.unit.MiB': '{value} MiB',

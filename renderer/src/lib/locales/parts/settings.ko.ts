@@ -36,6 +36,7 @@ export const settingsKo: Record<keyof typeof settingsEn, string> = {
   'settings.unit.milliseconds': '{value}ms',
   'settings.unit.seconds': '{value}초',
   'settings.unit.minutes': '{value}분',
+  'settings.unit.hours': '{value}시간',
   'settings.unit.days': '{value}일',
   'settings.unit.bytes': '{value}바이트',
   'settings.unit.MiB': '{value} MiB',
