@@ -85,19 +85,37 @@ test('a Korean operator reads the login error, a host alert and its event in Kor
       await snap(page, 'korean-03-alerts');
     });
 
+    const row = page
+      .locator('tbody tr[data-row-id]')
+      .filter({ hasText: 'HOST.STATE.CHANGE' })
+      .filter({ hasText: target.name })
+      .first();
     await test.step('the events page shows why, in Korean, the time inside it in the Korean format', async () => {
       await page.goto(`${server.url}/#/events`);
-      const row = page
-        .locator('tbody tr[data-row-id]')
-        .filter({ hasText: 'HOST.STATE.CHANGE' })
-        .filter({ hasText: target.name })
-        .first();
       await expect(row).toContainText(
         new RegExp(`호스트 ${target.name}이\\(가\\) ${KOREAN_DATE_TIME.source} 이후 하트비트에 응답하지 않아 정상에서`),
       );
       await expect(row).toContainText('경고');
       await expect(row).not.toContainText(/no answer to heartbeats|WARN/);
       await snap(page, 'korean-04-events');
+    });
+
+    await test.step('the date filter writes and picks days in Korean, the URL keeps YYYY-MM-DD', async () => {
+      const now = new Date();
+      const two = (n: number) => String(n).padStart(2, '0');
+      const [y, m, d] = [now.getFullYear(), two(now.getMonth() + 1), two(now.getDate())];
+      await page.getByTestId('event-from-filter').click();
+      await expect(page.getByText(`${y}년 ${now.getMonth() + 1}월`, { exact: true })).toBeVisible();
+      await snap(page, 'korean-04b-events-date-picker');
+      await page.getByRole('button', { name: `${y}. ${m}. ${d}.`, exact: true }).click();
+      await expect(page).toHaveURL(new RegExp(`startdate=${y}-${m}-${d}`));
+      await expect(page.getByTestId('event-from-filter')).toHaveText(`${y}. ${m}. ${d}.`);
+      await expect(row).toBeVisible();
+      await page.getByTestId('clear-filters').click();
+      await expect(page).not.toHaveURL(/startdate=/);
+    });
+
+    await test.step('the events page in the dark', async () => {
       await app.shell.toggleTheme();
       await expect(row).toBeVisible();
       await snap(page, 'korean-05-events-dark');

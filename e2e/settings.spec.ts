@@ -67,7 +67,9 @@ test('a cluster-scoped setting is set, shown, filtered and reset; descriptions r
   const table = page.getByTestId('settings-table');
   await test.step('the settings page: the cluster scope lists it as changed, the filter keeps it', async () => {
     await openSettingsPage(page);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Global settings');
     await page.getByTestId('settings-scope').getByText('Cluster', { exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cluster settings');
     await page.getByTestId('settings-scope-target').click();
     await page.getByRole('option', { name: new RegExp(clusterName) }).click();
     const changedOnly = page.getByRole('switch', { name: 'Changed from default' });

@@ -1,6 +1,7 @@
-import { CloseButton, Group, Select, Text, TextInput } from '@mantine/core';
+import { CloseButton, Group, Select, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import { ClearFiltersButton } from '../../../components/clear-filters-button';
+import { DateFilter } from '../../../components/date-filter';
 import { SearchInput } from '../../../components/search-input';
 import { enumLabel } from '../../../lib/enum-labels';
 import { useT, type MessageKey } from '../../../lib/i18n';
@@ -33,24 +34,6 @@ function useTypeOptions(current: string | undefined) {
       .map(({ group, items }) => ({ group: t(`events.group.${group}` as MessageKey), items }))
       .sort((a, b) => a.group.localeCompare(b.group));
   }, [types.data, t, current]);
-}
-
-function DateFilter(props: { label: string; value: string | undefined; onChange(value: string | undefined): void }) {
-  return (
-    <TextInput
-      type="date"
-      aria-label={props.label}
-      leftSection={
-        <Text size="xs" c="dimmed">
-          {props.label}
-        </Text>
-      }
-      leftSectionWidth={56}
-      value={props.value ?? ''}
-      onChange={(e) => props.onChange(e.currentTarget.value || undefined)}
-      w={190}
-    />
-  );
 }
 
 /** The filter bar of the events list: keyword, type, level, dates, the resource, and "Clear filters". */
@@ -88,8 +71,18 @@ export function EventFilters({ list }: { list: ListQuery<EventFilterName> }) {
         w={120}
         data-testid="event-level-filter"
       />
-      <DateFilter label={t('events.from')} value={filters.startdate} onChange={(v) => set('startdate', v)} />
-      <DateFilter label={t('events.to')} value={filters.enddate} onChange={(v) => set('enddate', v)} />
+      <DateFilter
+        label={t('events.from')}
+        value={filters.startdate}
+        onChange={(v) => set('startdate', v)}
+        testId="event-from-filter"
+      />
+      <DateFilter
+        label={t('events.to')}
+        value={filters.enddate}
+        onChange={(v) => set('enddate', v)}
+        testId="event-to-filter"
+      />
       {(filters.resourcetype || filters.resourceid) && (
         <Group gap={2} data-testid="event-resource-filter">
           <Text size="xs">

@@ -104,7 +104,14 @@ export function SettingsPage() {
 
   return (
     <Stack gap={0} h="100%">
-      <PageHeader title={t('settings.title')} count={waiting ? undefined : rows.length}>
+      <PageHeader
+        title={
+          kind === 'global'
+            ? t('settings.title')
+            : t('settings.titleScoped', { scope: t(`settings.scope.${kind}` as MessageKey) })
+        }
+        count={waiting ? undefined : rows.length}
+      >
         <Select
           placeholder={t('settings.anyCategory')}
           aria-label={t('settings.category')}

@@ -1,6 +1,7 @@
 /** The settings page and the Settings tabs of zones, clusters, domains and accounts. */
 export const settingsEn = {
   'settings.tab': 'Settings',
+  'settings.titleScoped': '{scope} settings',
   'settings.scope': 'Scope',
   'settings.scope.global': 'Global',
   'settings.scope.zone': 'Zone',

@@ -3,6 +3,7 @@ import type { settingsEn } from './settings.en';
 /** 설정 화면과 Zone·클러스터·도메인·계정 상세의 설정 탭. */
 export const settingsKo: Record<keyof typeof settingsEn, string> = {
   'settings.tab': '설정',
+  'settings.titleScoped': '{scope} 설정',
   'settings.scope': '적용 범위',
   'settings.scope.global': '전역',
   'settings.scope.zone': 'Zone',
