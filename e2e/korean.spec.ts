@@ -106,6 +106,8 @@ test('a Korean operator reads the login error, a host alert and its event in Kor
       const [y, m, d] = [now.getFullYear(), two(now.getMonth() + 1), two(now.getDate())];
       await page.getByTestId('event-from-filter').click();
       await expect(page.getByText(`${y}년 ${now.getMonth() + 1}월`, { exact: true })).toBeVisible();
+      // Shown once its fade-in ends.
+      await expect(page.locator('[data-dates-dropdown]')).toHaveCSS('opacity', '1');
       await snap(page, 'korean-04b-events-date-picker');
       await page.getByRole('button', { name: `${y}. ${m}. ${d}.`, exact: true }).click();
       await expect(page).toHaveURL(new RegExp(`startdate=${y}-${m}-${d}`));

@@ -52,6 +52,7 @@ export function DateFilter(props: {
         value={props.value ?? null}
         onChange={(value) => props.onChange(value ?? undefined)}
         clearable
+        highlightToday
         w={190}
         data-testid={props.testId}
       />
