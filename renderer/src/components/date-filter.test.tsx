@@ -26,6 +26,8 @@ describe('DateFilter', () => {
   it('writes the day in the app language’s order, not the browser’s', () => {
     render('ko', '2026-12-07');
     expect(shown()).toBe('2026. 12. 07.');
+    // Its name says the day too, as a screen reader should read it.
+    expect(screen.getByTestId('from').getAttribute('aria-label')).toBe('From 2026. 12. 07.');
     cleanup();
     render('en', '2026-12-07');
     expect(shown()).toBe('12/07/2026');

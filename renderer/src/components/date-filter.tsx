@@ -27,7 +27,8 @@ export function DateFilter(props: {
   return (
     <DatesProvider settings={{ locale, firstDayOfWeek: 0 }}>
       <DatePickerInput
-        aria-label={props.label}
+        // The name holds the day shown (axe: a control's name includes its visible text).
+        aria-label={props.value ? `${props.label} ${dayjs(props.value).format(format.day)}` : props.label}
         leftSection={
           <Text size="xs" c="dimmed">
             {props.label}
@@ -48,7 +49,6 @@ export function DateFilter(props: {
           monthLevelControl: t('common.pickMonth'),
           yearLevelControl: t('common.pickYear'),
         }}
-        placeholder={t('common.anyDate')}
         value={props.value ?? null}
         onChange={(value) => props.onChange(value ?? undefined)}
         clearable

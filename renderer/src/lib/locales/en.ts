@@ -99,7 +99,6 @@ export const en = {
   'common.actions': 'Actions',
   'common.search': 'Search',
   'common.refresh': 'Refresh',
-  'common.anyDate': 'Any day',
   'common.previousMonth': 'Previous month',
   'common.nextMonth': 'Next month',
   'common.previousYear': 'Previous year',

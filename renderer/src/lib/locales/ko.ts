@@ -95,7 +95,6 @@ export const ko: Record<MessageKey, string> = {
   'common.actions': '작업',
   'common.search': '검색',
   'common.refresh': '새로 고침',
-  'common.anyDate': '전체 기간',
   'common.previousMonth': '이전 달',
   'common.nextMonth': '다음 달',
   'common.previousYear': '이전 해',
