@@ -7,6 +7,8 @@ import {
   SERVER_MESSAGES,
   type ServerMessageKey,
 } from '../src/contract/messages';
+import { toApiError } from '../src/api/errors';
+import { invalidParameter } from '../src/domain/errors';
 import { nowIso } from '../src/domain/time';
 import type { LiveMessage } from '../src/services/core-services';
 import { HostMonitor } from '../src/services/infrastructure/host-monitor';
@@ -184,10 +186,16 @@ describe.each(dialects())('message keys on events, alerts and errors (%s)', (dia
     });
   });
 
-  it('an error without a catalogue message has no key', async () => {
+  it('keys a request error the command itself checks, with the errortext unchanged', async () => {
     const r = fails(await tc.call('listAlerts', { type: 'host' }), 431);
     expect(r.errortext).toBe('Invalid alert type host: expected a number');
-    expect(r).not.toHaveProperty('errorkey');
-    expect(r).not.toHaveProperty('errorparams');
+    expect(r).toMatchObject({ errorkey: 'error.alert.badType', errorparams: { type: 'host' } });
+  });
+
+  it('an error without a catalogue message has no key', () => {
+    const body = toApiError(invalidParameter('TEST.PLAIN', 'A plain text error')).body;
+    expect(body.errortext).toBe('A plain text error');
+    expect(body).not.toHaveProperty('errorkey');
+    expect(body).not.toHaveProperty('errorparams');
   });
 });

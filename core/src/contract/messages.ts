@@ -163,6 +163,179 @@ export const SERVER_MESSAGES = {
     'System Alert: Number of unallocated VLANs is low in availability zone {zone} ({used}% used, threshold {threshold}%)',
 
   // Errors a UI user meets
+  // Errors: accounts, users, roles, domains, settings, alerts, events
+  'error.name.notAllowedCharacters': '{field} contains characters that are not allowed',
+  'error.domain.nameHasSlash': 'Domain name may not contain "/"',
+  'error.user.badEmail': 'Invalid email address: {email}',
+  'error.user.badTimezone': 'Invalid timezone: {timezone}',
+  'error.user.emptyPassword': 'Password cannot be empty or blank.',
+  'error.domain.badNetworkDomain':
+    "Invalid network domain. Total length shouldn't exceed 190 chars. Each domain label must be between 1 and 63 characters long, can contain ASCII letters 'a' through 'z', the digits '0' through '9', and the hyphen ('-'); can't start or end with \"-\"",
+  'error.user.system': 'User id: {id} is a system user; the operation is not allowed',
+  'error.access.user': 'Caller {caller} may only manage its own user, not user id={id}',
+  'error.account.notFoundInDomain': 'Unable to find account {account} in domain id={domain}',
+  'error.user.idTaken': 'A user with id {id} already exists',
+  'error.user.currentPasswordRequired': 'To set a new password the current password must be provided.',
+  'error.user.currentPasswordIncorrect': 'Current password is incorrect.',
+  'error.user.cannotDisableSelf': 'A user cannot disable itself',
+  'error.user.cannotLockSelf': 'A user cannot lock itself',
+  'error.user.cannotDeleteSelf': 'A user cannot delete itself',
+  'error.user.defaultNoDisable': "The user {username} is a default user and can't be disabled",
+  'error.user.defaultNoLock': "The user {username} is a default user and can't be locked",
+  'error.user.defaultNoDelete': "The user {username} is a default user and can't be removed",
+  'error.user.lockNotEnabled': 'Attempting to lock a non-enabled user, current state is {state}; locking failed',
+  'error.user.notFound': 'Unable to find the user',
+  'error.user.notFoundById': 'Unable to find user by id',
+  'error.user.notFoundWithId': 'Unable to find user with id {id}',
+  'error.user.systemKeys': 'user: system is system account, update is not allowed',
+  'error.access.userKeys': 'Caller {caller} does not have permission to read the keys of user id={id}',
+  'error.account.missingRef': 'Either id or account name (with domainid) must be specified',
+  'error.account.notFoundByRef': 'Unable to find account by accountId: {id} OR by name: {account} in domain {domain}',
+  'error.account.system': 'Account id: {id} is a system account; the operation is not allowed',
+  'error.account.typeMismatch': 'Account type {accountType} does not match the type {roleType} of role {role}',
+  'error.account.missingRole': 'Neither account type nor role ID is provided; specify accounttype or roleid',
+  'error.account.badType': 'Invalid account type {accountType} given; use 0 (user), 1 (root admin) or 2 (domain admin)',
+  'error.role.defaultNotFound': 'Unable to find the default role of type {roleType}',
+  'error.account.adminOutsideRoot':
+    'Unable to create or make an account of admin role type in non-ROOT domain {domain}',
+  'error.account.domainBeingDeleted': 'The account cannot be created as domain {domain} is being deleted',
+  'error.account.idTaken': 'An account with id {id} already exists',
+  'error.account.defaultNoRoleChange': 'Unable to change the role of a default account',
+  'error.account.ownRole': 'An account cannot change its own role',
+  'error.account.renameTaken': "The account with the proposed name '{name}' exists in the domain {domain}",
+  'error.account.cannotDisableSelf': 'An account cannot disable or lock itself',
+  'error.account.defaultNoDisable': "The account {name} is a default account and can't be disabled or locked",
+  'error.account.isDefault': "The account is default and can't be removed",
+  'error.account.cannotDeleteSelf': 'An account cannot delete itself',
+  'error.account.defaultNoDelete': "The account {name} is a default account and can't be removed",
+  'error.account.notFound': 'Unable to find the account',
+  'error.domain.parentNotFound': 'Unable to find the parent domain',
+  'error.domain.idTaken': 'A domain with id {id} already exists',
+  'error.domain.parentBeingDeleted': 'The domain cannot be created as the parent domain {parent} is being deleted',
+  'error.domain.nameTaken': 'Domain with name [{name}] already exists for the parent with ID [{parentId}]',
+  'error.domain.callerDomainNotFound': "Unable to find the caller's domain",
+  'error.domain.rootRename': 'ROOT domain can not be edited with a new name',
+  'error.domain.renameTaken':
+    "Failed to update specified domain id with name '{name}' since it already exists in the system",
+  'error.domain.deleteRoot': "Can't delete ROOT domain",
+  'error.domain.deleteOwn': 'Caller {caller} cannot delete its own domain or a parent of it',
+  'error.domain.hasSubdomains':
+    "Can't delete the domain yet because it has {subdomains} subdomain(s); delete them first or use cleanup=true",
+  'error.domain.hasAccounts':
+    "Can't delete the domain yet because it has {accounts} account(s); delete them first or use cleanup=true",
+  'error.domain.hasSubdomainsAndAccounts':
+    "Can't delete the domain yet because it has {subdomains} subdomain(s) and {accounts} account(s); delete them first or use cleanup=true",
+  'error.domain.strongerAccount':
+    'Caller {caller} may not delete account {account}: its role {role} allows more than the caller may',
+  'error.domain.notEmpty': "Can't delete the domain yet because it has subdomains or accounts",
+  'error.domain.accountsLeft': "Can't delete the domain yet because it has {accounts} account(s) left",
+  'error.domain.notFound': 'Unable to find the domain',
+  'error.role.rootOnly': 'Caller {caller} is not a root admin; only root admins may manage roles',
+  'error.role.defaultRules': 'The rules of the default role {name} cannot be changed',
+  'error.role.typeAndId': 'Specify either a role type or a role id to clone, not both',
+  'error.role.missingType': 'Neither role type nor role id to clone is provided',
+  'error.role.defaultNoUpdate': 'Default role {name} cannot be updated',
+  'error.role.typeInUse': 'The type of role {name} cannot change while accounts use it',
+  'error.role.defaultNoDelete': 'Default role {name} cannot be deleted',
+  'error.role.badRule': "Invalid rule '{rule}': use an API name or a wildcard pattern of letters, digits and '*'",
+  'error.role.unknownApi': "Invalid rule '{rule}': no API command has that name",
+  'error.role.ruleExists': 'Role {role} already has a rule for {rule}',
+  'error.role.ruleUpdateEither': 'Specify either ruleorder, or ruleid with permission',
+  'error.role.ruleUpdateBoth': 'Both ruleid and permission are needed to change a rule',
+  'error.role.ruleOrder': 'ruleorder must list each of the {count} rule id(s) of role {role} exactly once',
+  'error.role.ruleNotFound': 'Unable to find rule {id} in role {role}',
+  'error.setting.invalidName': 'Configuration name {name} is invalid',
+  'error.setting.invalidScope': 'Invalid scope id provided for the parameter {name}',
+  'error.setting.notInteger': 'Invalid value for configuration {name}: "{value}" is not an integer',
+  'error.setting.secretNotInteger': 'Invalid value for configuration {name}: the value is not an integer',
+  'error.setting.notNumber': 'Invalid value for configuration {name}: "{value}" is not a number',
+  'error.setting.secretNotNumber': 'Invalid value for configuration {name}: the value is not a number',
+  'error.setting.notBetween':
+    'Invalid value for configuration {name}: "{value}" is out of range; it must be between {min} and {max}',
+  'error.setting.secretNotBetween':
+    'Invalid value for configuration {name}: the value is out of range; it must be between {min} and {max}',
+  'error.setting.belowMin':
+    'Invalid value for configuration {name}: "{value}" is out of range; it must be at least {min}',
+  'error.setting.secretBelowMin':
+    'Invalid value for configuration {name}: the value is out of range; it must be at least {min}',
+  'error.setting.aboveMax':
+    'Invalid value for configuration {name}: "{value}" is out of range; it must be at most {max}',
+  'error.setting.secretAboveMax':
+    'Invalid value for configuration {name}: the value is out of range; it must be at most {max}',
+  'error.setting.notBoolean': 'Invalid value for configuration {name}: "{value}" is not a boolean; use true or false',
+  'error.setting.secretNotBoolean':
+    'Invalid value for configuration {name}: the value is not a boolean; use true or false',
+  'error.setting.tooLong': 'Invalid value for configuration {name}: the value is longer than {max} characters',
+  'error.setting.notOneOf': 'Invalid value for configuration {name}: "{value}" is not one of {values}',
+  'error.setting.secretNotOneOf': 'Invalid value for configuration {name}: the value is not one of {values}',
+  'error.setting.multipleScopeIds': 'cannot handle multiple IDs, provide only one ID corresponding to the scope',
+  'error.setting.scopeNotFound': 'unable to find {resource} by id {id}',
+  'error.setting.scopeAccess':
+    'Caller {caller} does not have permission to operate with resource of {resource} id={id}',
+  'error.alert.openNotFound': 'Unable to find open alert with id {id}',
+  'error.alert.notFound': 'Unable to find alert with id {id}',
+  'error.alert.assigneeNotAdmin':
+    'User {username} cannot look after alerts: only root and resource admins can see them',
+  'error.alert.assigneeNotEnabled': 'User {username} is {state}',
+  'error.alert.badType': 'Invalid alert type {type}: expected a number',
+  'error.alert.noSelection': 'either ids, type, startdate or enddate must be specified',
+  'error.alert.badId': 'Invalid alert id {id}',
+  'error.alert.noIds': 'ids must name at least one alert',
+  'error.event.notFound': 'Unable to find event with id {id}',
+  'error.event.pendingParamsTogether': 'entrytime and duration must be specified together',
+  'error.event.entryTimeNotAfterDuration': 'Entry time must be greater than duration',
+  'error.event.noSelection': 'either ids, type or enddate must be specified',
+  'error.event.badId': 'Invalid event id {id}',
+  'error.list.startDateWithoutEndDate': 'enddate must be specified with startdate parameter',
+  'error.date.unparsable': 'Unable to parse {param} "{value}"; use yyyy-MM-dd or yyyy-MM-dd HH:mm:ss',
+  'error.paging.badPageSize': 'Page size must be a positive number or -1 for no limit',
+  'error.paging.pageSizeTooLarge': "Page size can't exceed max allowed page size value: {max}",
+  'error.capacity.endBeforeStart': 'enddate must not be before startdate',
+  'error.capacity.sortBy': 'Only value supported for sortBy parameter is : usage',
+  'error.capacity.clusterNotFound': 'Unable to find cluster by clusterids {id}',
+  'error.capacity.negativeHostLimit': 'hostlimit must not be negative',
+  'error.search.emptyQuery': 'The search query must not be empty',
+  'error.search.unknownKind': 'Unknown kind {kinds}; the kinds are {known}',
+  'error.managementServer.badState': 'Invalid state {value}: expected one of {states}',
+  'error.secrets.otherKey':
+    "A secret stored in the database cannot be decrypted: it was sealed under another secret key than this server's (key fingerprint {fingerprint}). Every server sharing the database must use the same secret key; see {doc}",
+  'error.job.ownerUserDeleted':
+    'The job was stopped because its owner lost access: the user who queued it has been deleted. Nothing more was changed.',
+  'error.job.ownerAccountDeleted':
+    'The job was stopped because its owner lost access: account {account} of user {username} has been deleted. Nothing more was changed.',
+  'error.job.ownerUserNotEnabled':
+    'The job was stopped because its owner lost access: user {username} is {state}. Nothing more was changed.',
+  'error.job.ownerAccountNotEnabled':
+    'The job was stopped because its owner lost access: account {account} of user {username} is {state}. Nothing more was changed.',
+  'error.access.makeRoleType':
+    'Caller {caller} may not make role {role}: the role is of the more privileged type {roleType}',
+  'error.access.makeRoleCommand':
+    'Caller {caller} may not make role {role}: the role allows {command}, which the caller may not call',
+  'error.access.grantRoleType':
+    'Caller {caller} may not grant role {role}: the role is of the more privileged type {roleType}',
+  'error.access.grantRoleCommand':
+    'Caller {caller} may not grant role {role}: the role allows {command}, which the caller may not call',
+  'error.access.editRoleType':
+    'Caller {caller} may not edit role {role}: the role is of the more privileged type {roleType}',
+  'error.access.editRoleCommand':
+    'Caller {caller} may not edit role {role}: the role allows {command}, which the caller may not call',
+  'error.access.deleteRoleType':
+    'Caller {caller} may not delete role {role}: the role is of the more privileged type {roleType}',
+  'error.access.deleteRoleCommand':
+    'Caller {caller} may not delete role {role}: the role allows {command}, which the caller may not call',
+  'error.access.actOnUserRoleType':
+    'Caller {caller} may not act on a user of role {role}: the role is of the more privileged type {roleType}',
+  'error.access.actOnUserRoleCommand':
+    'Caller {caller} may not act on a user of role {role}: the role allows {command}, which the caller may not call',
+  'error.access.registerKeysRoleType':
+    'Caller {caller} may not register keys for a user of role {role}: the role is of the more privileged type {roleType}',
+  'error.access.registerKeysRoleCommand':
+    'Caller {caller} may not register keys for a user of role {role}: the role allows {command}, which the caller may not call',
+  'error.access.actOnAccountRoleType':
+    'Caller {caller} may not act on an account of role {role}: the role is of the more privileged type {roleType}',
+  'error.access.actOnAccountRoleCommand':
+    'Caller {caller} may not act on an account of role {role}: the role allows {command}, which the caller may not call',
+
   'error.login.failed': 'Failed to authenticate user {username} in domain {domain}; please provide valid credentials',
   'error.login.throttled':
     'Too many failed login attempts for this user or from this address; the password was not checked. Try again in {seconds} seconds.',

@@ -3,6 +3,9 @@
  * its own list below with the `setting` builders and adds it to SETTINGS; names follow
  * CloudStack where CloudStack has the setting.
  */
+
+import { englishText, message, type ServerMessage } from './messages';
+
 export type SettingType = 'string' | 'integer' | 'boolean' | 'float' | 'password';
 
 export type SettingValueOfType<T extends SettingType> = T extends 'integer' | 'float'
@@ -532,7 +535,8 @@ export function allSettingDefinitions(): AnySettingDefinition[] {
   return [...BY_NAME.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
-export type ParsedSetting = { ok: true; value: SettingScalar } | { ok: false; error: string };
+/** A failed parse carries its catalogue message, and the English text of it as `error`. */
+export type ParsedSetting = { ok: true; value: SettingScalar } | { ok: false; error: string; message: ServerMessage };
 
 const INTEGER_RE = /^[+-]?\d+$/;
 const FLOAT_RE = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
@@ -541,41 +545,67 @@ const MAX_TEXT = 4096;
 /** Validates text against a definition; error texts are safe to show (secrets are never echoed). */
 export function parseSettingValue(def: AnySettingDefinition, raw: string): ParsedSetting {
   const text = raw.trim();
-  const shown = def.isSecret ? 'the value' : `"${raw}"`;
-  const fail = (why: string): ParsedSetting => ({
-    ok: false,
-    error: `Invalid value for configuration ${def.name}: ${why}`,
-  });
+  const { name } = def;
+  const secret = Boolean(def.isSecret);
+  const shown = { name, value: raw };
+  const fail = (m: ServerMessage): ParsedSetting => ({ ok: false, error: englishText(m), message: m });
   switch (def.type) {
     case 'integer':
     case 'float': {
       const ok = def.type === 'integer' ? INTEGER_RE.test(text) : FLOAT_RE.test(text);
       const value = Number(text);
       if (!ok || !Number.isFinite(value) || (def.type === 'integer' && !Number.isSafeInteger(value))) {
-        return fail(`${shown} is not ${def.type === 'integer' ? 'an integer' : 'a number'}`);
+        if (def.type === 'integer')
+          return fail(
+            secret ? message('error.setting.secretNotInteger', { name }) : message('error.setting.notInteger', shown),
+          );
+        return fail(
+          secret ? message('error.setting.secretNotNumber', { name }) : message('error.setting.notNumber', shown),
+        );
       }
-      if ((def.min !== undefined && value < def.min) || (def.max !== undefined && value > def.max)) {
-        const range =
-          def.min !== undefined && def.max !== undefined
-            ? `between ${def.min} and ${def.max}`
-            : def.min !== undefined
-              ? `at least ${def.min}`
-              : `at most ${def.max}`;
-        return fail(`${shown} is out of range; it must be ${range}`);
+      const { min, max } = def;
+      if ((min !== undefined && value < min) || (max !== undefined && value > max)) {
+        if (min !== undefined && max !== undefined)
+          return fail(
+            secret
+              ? message('error.setting.secretNotBetween', { name, min, max })
+              : message('error.setting.notBetween', { ...shown, min, max }),
+          );
+        if (min !== undefined)
+          return fail(
+            secret
+              ? message('error.setting.secretBelowMin', { name, min })
+              : message('error.setting.belowMin', { ...shown, min }),
+          );
+        return fail(
+          secret
+            ? message('error.setting.secretAboveMax', { name, max: String(max) })
+            : message('error.setting.aboveMax', { ...shown, max: String(max) }),
+        );
       }
       return { ok: true, value };
     }
     case 'boolean': {
       const lower = text.toLowerCase();
-      if (lower !== 'true' && lower !== 'false') return fail(`${shown} is not a boolean; use true or false`);
+      if (lower !== 'true' && lower !== 'false')
+        return fail(
+          secret ? message('error.setting.secretNotBoolean', { name }) : message('error.setting.notBoolean', shown),
+        );
       return { ok: true, value: lower === 'true' };
     }
     case 'string':
     case 'password': {
-      if (raw.length > MAX_TEXT) return fail(`the value is longer than ${MAX_TEXT} characters`);
+      if (raw.length > MAX_TEXT) return fail(message('error.setting.tooLong', { name, max: MAX_TEXT }));
       if (def.type === 'string' && def.enum) {
         const hit = def.enum.find((v) => v.toLowerCase() === text.toLowerCase());
-        if (hit === undefined) return fail(`${shown} is not one of ${def.enum.join(', ')}`);
+        if (hit === undefined) {
+          const values = def.enum.join(', ');
+          return fail(
+            secret
+              ? message('error.setting.secretNotOneOf', { name, values })
+              : message('error.setting.notOneOf', { ...shown, values }),
+          );
+        }
         return { ok: true, value: hit };
       }
       return { ok: true, value: raw };

@@ -36,6 +36,23 @@ export interface Rights {
   commands: ReadonlySet<string>;
 }
 
+/** What target rights allow beyond the holder's: a more privileged type, or a command. */
+export type RightsExcess = { roleType: RoleType } | { command: string };
+
+/** What a caller does with a role that must be within its rights. */
+export type RoleAction = 'make' | 'grant' | 'edit' | 'delete' | 'actOnUser' | 'registerKeys' | 'actOnAccount';
+
+/** The messages of a role beyond the caller's rights, by action and by what goes beyond. */
+const ROLE_ACTION_MESSAGES = {
+  make: { roleType: 'error.access.makeRoleType', command: 'error.access.makeRoleCommand' },
+  grant: { roleType: 'error.access.grantRoleType', command: 'error.access.grantRoleCommand' },
+  edit: { roleType: 'error.access.editRoleType', command: 'error.access.editRoleCommand' },
+  delete: { roleType: 'error.access.deleteRoleType', command: 'error.access.deleteRoleCommand' },
+  actOnUser: { roleType: 'error.access.actOnUserRoleType', command: 'error.access.actOnUserRoleCommand' },
+  registerKeys: { roleType: 'error.access.registerKeysRoleType', command: 'error.access.registerKeysRoleCommand' },
+  actOnAccount: { roleType: 'error.access.actOnAccountRoleType', command: 'error.access.actOnAccountRoleCommand' },
+} as const;
+
 /** A role as the rights checks name it. */
 export interface RoleRef {
   id: number;
@@ -104,20 +121,23 @@ export class AccessService {
   }
 
   /** What the target may that the holder may not: undefined when the target is within the holder's rights. */
-  excess(holder: Rights, target: Rights): string | undefined {
-    if (roleRank(target.roleType) < roleRank(holder.roleType))
-      return `is of the more privileged type ${target.roleType}`;
+  excess(holder: Rights, target: Rights): RightsExcess | undefined {
+    if (roleRank(target.roleType) < roleRank(holder.roleType)) return { roleType: target.roleType };
     const command = firstRightBeyond(target.commands, holder.commands);
-    return command === undefined ? undefined : `allows ${command}, which the caller may not call`;
+    return command === undefined ? undefined : { command };
   }
 
   /** Throws CloudStack's permission-denied error unless the target rights are within the holder's. */
-  checkWithinRights(caller: Caller, holder: Rights, role: { name: string; rights: Rights }, action: string): void {
+  checkWithinRights(caller: Caller, holder: Rights, role: { name: string; rights: Rights }, action: RoleAction): void {
     const excess = this.excess(holder, role.rights);
     if (excess !== undefined) {
+      const keys = ROLE_ACTION_MESSAGES[action];
+      const who = { caller: caller.accountName, role: role.name };
       throw permissionDenied(
         'ACCESS.ROLE_RIGHTS',
-        `Caller ${caller.accountName} may not ${action} role ${role.name}: the role ${excess}`,
+        'roleType' in excess
+          ? message(keys.roleType, { ...who, roleType: excess.roleType })
+          : message(keys.command, { ...who, command: excess.command }),
       );
     }
   }
@@ -126,7 +146,7 @@ export class AccessService {
    * Throws unless the caller may grant, edit or act on holders of the role: its own role, or one
    * within its rights. The root admin's "*" rule covers everything.
    */
-  async checkRoleWithinRights(caller: Caller, role: RoleRef, action: string): Promise<void> {
+  async checkRoleWithinRights(caller: Caller, role: RoleRef, action: RoleAction): Promise<void> {
     if (role.id === caller.roleId) return;
     const holder = await this.callerRights(caller);
     this.checkWithinRights(
@@ -224,7 +244,10 @@ export class AccessService {
       if (!account)
         throw notFound(
           'ACCOUNT.NOT_FOUND',
-          `Unable to find account ${params.account} in domain id=${domain?.uuid ?? caller.domainUuid}`,
+          message('error.account.notFoundInDomain', {
+            account: params.account,
+            domain: domain?.uuid ?? caller.domainUuid,
+          }),
         );
       await this.checkAccount(caller, account);
       return { kind: 'account', accountId: account.id };

@@ -30,7 +30,7 @@ async function openAlerts(services: Deps, uuids: string[]) {
     .execute();
   const seen = new Set(rows.map((r) => r.uuid));
   const missing = uuids.find((id) => !seen.has(id));
-  if (missing !== undefined) throw notFound('ALERT.NOT_FOUND', `Unable to find open alert with id ${missing}`);
+  if (missing !== undefined) throw notFound('ALERT.NOT_FOUND', message('error.alert.openNotFound', { id: missing }));
   return rows;
 }
 
@@ -82,19 +82,22 @@ export async function assignAlert(
   input: { id: string; userid?: string },
 ): Promise<Alert> {
   const [alert] = await openAlerts(services, [input.id.toLowerCase()]);
-  if (!alert) throw notFound('ALERT.NOT_FOUND', `Unable to find open alert with id ${input.id}`);
+  if (!alert) throw notFound('ALERT.NOT_FOUND', message('error.alert.openNotFound', { id: input.id }));
   let assignee: { id: number; username: string } | undefined;
   if (input.userid !== undefined) {
     const user = await findUserView(services.store.db, { uuid: input.userid.toLowerCase() });
-    if (!user) throw notFound('USER.NOT_FOUND', `Unable to find user with id ${input.userid}`);
+    if (!user) throw notFound('USER.NOT_FOUND', message('error.user.notFoundWithId', { id: input.userid }));
     if (!ALERT_KEEPERS.includes(user.role_type)) {
       throw invalidParameter(
         'ALERT.ASSIGNEE_NOT_ADMIN',
-        `User ${user.username} cannot look after alerts: only root and resource admins can see them`,
+        message('error.alert.assigneeNotAdmin', { username: user.username }),
       );
     }
     if (user.state !== 'enabled') {
-      throw invalidParameter('ALERT.ASSIGNEE_DISABLED', `User ${user.username} is ${user.state}`);
+      throw invalidParameter(
+        'ALERT.ASSIGNEE_DISABLED',
+        message('error.alert.assigneeNotEnabled', { username: user.username, state: user.state }),
+      );
     }
     assignee = { id: user.id, username: user.username };
   }

@@ -1,4 +1,5 @@
 import { invalidParameter, permissionDenied } from '../domain/errors';
+import { message } from '../domain/messages';
 import type { SettingScope } from '../domain/settings-registry';
 import type { Store } from '../db/connect';
 import type { AccessService } from './access';
@@ -61,10 +62,7 @@ export async function configurationTarget(
   if (ids.length === 0) return undefined;
   const [first, ...rest] = ids;
   if (!first || rest.length > 0) {
-    throw invalidParameter(
-      'CONFIG.SCOPE_IDS',
-      'cannot handle multiple IDs, provide only one ID corresponding to the scope',
-    );
+    throw invalidParameter('CONFIG.SCOPE_IDS', message('error.setting.multipleScopeIds', {}));
   }
   const [scope, uuid] = first;
   const table = SCOPE_TABLES[scope];
@@ -75,10 +73,18 @@ export async function configurationTarget(
     .where(`${table}.uuid` as 'zones.uuid', '=', uuid)
     .where(`${table}.removed` as 'zones.removed', 'is', null)
     .executeTakeFirst();
-  if (!row) throw invalidParameter('CONFIG.SCOPE_NOT_FOUND', `unable to find ${WHAT[scope]} by id ${uuid}`);
+  if (!row)
+    throw invalidParameter(
+      'CONFIG.SCOPE_NOT_FOUND',
+      message('error.setting.scopeNotFound', { resource: WHAT[scope], id: uuid }),
+    );
   await checkScopeAccess(deps, caller, scope, row.id, uuid);
   const chain = await loadChain(db, scope, row.id);
-  if (!chain) throw invalidParameter('CONFIG.SCOPE_NOT_FOUND', `unable to find ${WHAT[scope]} by id ${uuid}`);
+  if (!chain)
+    throw invalidParameter(
+      'CONFIG.SCOPE_NOT_FOUND',
+      message('error.setting.scopeNotFound', { resource: WHAT[scope], id: uuid }),
+    );
   return { scope, resourceId: row.id, chain, uuid, name: row.name };
 }
 
@@ -93,7 +99,7 @@ async function checkScopeAccess(
   const denied = () =>
     permissionDenied(
       'CONFIG.SCOPE_ACCESS',
-      `Caller ${caller.accountName} does not have permission to operate with resource of ${WHAT[scope]} id=${uuid}`,
+      message('error.setting.scopeAccess', { caller: caller.accountName, resource: WHAT[scope], id: uuid }),
     );
   if (!isDomainAdmin(caller)) throw denied();
   if (scope === 'account') {

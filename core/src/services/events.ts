@@ -8,7 +8,7 @@ import {
   type EventLevel,
   type EventState,
 } from '../domain/event-types';
-import { englishText, storedParams } from '../domain/messages';
+import { englishText, message, storedParams } from '../domain/messages';
 import { nowIso } from '../domain/time';
 import type { Store } from '../db/connect';
 import { containsIgnoreCase, type PageWindow } from '../db/query-helpers';
@@ -371,7 +371,7 @@ export async function changeEvents(
         .execute();
       const seen = new Set(found.map((r) => r.uuid));
       const missing = selection.ids.find((id) => !seen.has(id));
-      if (missing !== undefined) throw notFound('EVENT.NOT_FOUND', `Unable to find event with id ${missing}`);
+      if (missing !== undefined) throw notFound('EVENT.NOT_FOUND', message('error.event.notFound', { id: missing }));
     }
     if (action === 'archive') {
       const r = await trx

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { permissionDenied } from '../domain/errors';
+import { message, type ServerMessage } from '../domain/messages';
 import type { Database } from '../db/schema';
 
 /** A step of a running job: one progress report, before the work that follows it. */
@@ -13,8 +14,11 @@ export interface JobStep {
 /** Called before each step of every job on this server, before the owner check (awaited). */
 export type JobStepListener = (step: JobStep) => void | Promise<void>;
 
-/** Why the user who queued a job may no longer run it, or undefined while it may. */
-export type OwnerCheck = (userId: number) => Promise<string | undefined>;
+/**
+ * Why the user who queued a job may no longer run it (the error that stops the job), or undefined
+ * while it may.
+ */
+export type OwnerCheck = (userId: number) => Promise<ServerMessage | undefined>;
 
 /**
  * CloudStack's owner checks for a job's caller: the user and its account exist, are enabled
@@ -35,11 +39,13 @@ export function ownerAccessCheck(db: Kysely<Database>): OwnerCheck {
       ])
       .where('users.id', '=', userId)
       .executeTakeFirst();
-    if (!row || row.userRemoved) return 'the user who queued it has been deleted';
-    if (row.accountRemoved) return `account ${row.accountName} of user ${row.username} has been deleted`;
-    if (row.userState !== 'enabled') return `user ${row.username} is ${row.userState}`;
+    if (!row || row.userRemoved) return message('error.job.ownerUserDeleted', {});
+    const owner = { account: row.accountName, username: row.username };
+    if (row.accountRemoved) return message('error.job.ownerAccountDeleted', owner);
+    if (row.userState !== 'enabled')
+      return message('error.job.ownerUserNotEnabled', { username: row.username, state: row.userState });
     if (row.accountState !== 'enabled')
-      return `account ${row.accountName} of user ${row.username} is ${row.accountState}`;
+      return message('error.job.ownerAccountNotEnabled', { ...owner, state: row.accountState });
     return undefined;
   };
 }
@@ -80,10 +86,7 @@ export class JobOwnerGuard {
     if (this.stopped) throw this.stopped;
     const problem = await this.check(this.job.user_id);
     if (problem === undefined) return;
-    this.stopped = permissionDenied(
-      'JOB.OWNER_NO_ACCESS',
-      `The job was stopped because its owner lost access: ${problem}. Nothing more was changed.`,
-    );
+    this.stopped = permissionDenied('JOB.OWNER_NO_ACCESS', problem);
     throw this.stopped;
   }
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { sql } from 'kysely';
 import { invalidParameter } from '../domain/errors';
+import { message } from '../domain/messages';
 import { MANAGEMENT_SERVER_STATES, type ManagementServerState } from '../domain/management-servers';
 import { nowIso, toCloudStackDate } from '../domain/time';
 import type { Store } from '../db/connect';
@@ -93,7 +94,10 @@ function stateFilter(state: string | undefined): ManagementServerState | undefin
   if (!found) {
     throw invalidParameter(
       'MANAGEMENT_SERVER.BAD_STATE',
-      `Invalid state ${state.slice(0, 40)}: expected one of ${MANAGEMENT_SERVER_STATES.join(', ')}`,
+      message('error.managementServer.badState', {
+        value: state.slice(0, 40),
+        states: MANAGEMENT_SERVER_STATES.join(', '),
+      }),
     );
   }
   return found;

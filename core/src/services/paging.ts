@@ -1,4 +1,5 @@
 import { invalidParameter } from '../domain/errors';
+import { message } from '../domain/messages';
 import type { ListOrder } from '../db/list-page';
 import type { PageWindow } from '../db/query-helpers';
 import type { SettingsReader } from './core-services';
@@ -19,13 +20,11 @@ export function pageWindow(params: PageParams, config: SettingsReader): PageWind
   const max = config.get<number>('default.page.size');
   if (params.pagesize === PAGE_SIZE_UNLIMITED) return undefined;
   if (params.pagesize !== undefined && params.pagesize < 1) {
-    throw invalidParameter(
-      'API.PAGE_SIZE',
-      `Page size must be a positive number or ${PAGE_SIZE_UNLIMITED} for no limit`,
-    );
+    // The message's text writes PAGE_SIZE_UNLIMITED (-1) out.
+    throw invalidParameter('API.PAGE_SIZE', message('error.paging.badPageSize', {}));
   }
   if (params.pagesize !== undefined && params.pagesize > max) {
-    throw invalidParameter('API.PAGE_SIZE', `Page size can't exceed max allowed page size value: ${max}`);
+    throw invalidParameter('API.PAGE_SIZE', message('error.paging.pageSizeTooLarge', { max }));
   }
   const size = params.pagesize ?? max;
   return { limit: size, offset: ((params.page ?? 1) - 1) * size };

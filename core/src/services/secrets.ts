@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DomainError } from '../domain/errors';
+import { message } from '../domain/messages';
 
 /** Where the docs explain how every server of a cluster gets the one secret key. */
 export const SECRET_KEY_DOC = 'docs/servers.md#adding-a-server';
@@ -98,9 +99,7 @@ export class SecretBox {
       throw new DomainError(
         'internal',
         'SECRETS.OTHER_KEY',
-        `A secret stored in the database cannot be decrypted: it was sealed under another secret key than ` +
-          `this server's (key fingerprint ${shortFingerprint(this.fingerprint())}). Every server sharing the ` +
-          `database must use the same secret key; see ${SECRET_KEY_DOC}`,
+        message('error.secrets.otherKey', { fingerprint: shortFingerprint(this.fingerprint()), doc: SECRET_KEY_DOC }),
       );
     }
   }

@@ -1,4 +1,5 @@
 import { invalidParameter } from '../domain/errors';
+import { message } from '../domain/messages';
 import {
   allSettingDefinitions,
   formatSettingValue,
@@ -247,7 +248,7 @@ export class SettingsService implements ScopedSettingsReader {
   async update(name: string, raw: string, target?: ScopeTarget): Promise<SettingEntry> {
     const def = this.requireDefinition(name, target);
     const parsed = parseSettingValue(def, raw);
-    if (!parsed.ok) throw invalidParameter('CONFIG.INVALID_VALUE', parsed.error);
+    if (!parsed.ok) throw invalidParameter('CONFIG.INVALID_VALUE', parsed.message);
     const value = formatSettingValue(parsed.value);
     const updated = nowIso();
     this.version += 1;
@@ -330,9 +331,9 @@ export class SettingsService implements ScopedSettingsReader {
 
   private requireDefinition(name: string, target?: ScopeTarget): AnySettingDefinition {
     const def = settingDefinition(name);
-    if (!def) throw invalidParameter('CONFIG.INVALID_NAME', `Configuration name ${name} is invalid`);
+    if (!def) throw invalidParameter('CONFIG.INVALID_NAME', message('error.setting.invalidName', { name }));
     if (target && !scopeAllowed(def, target.scope, this.fallbacks())) {
-      throw invalidParameter('CONFIG.INVALID_SCOPE', `Invalid scope id provided for the parameter ${def.name}`);
+      throw invalidParameter('CONFIG.INVALID_SCOPE', message('error.setting.invalidScope', { name: def.name }));
     }
     return def;
   }

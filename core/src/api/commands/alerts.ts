@@ -1,4 +1,5 @@
 import { invalidParameter } from '../../domain/errors';
+import { message } from '../../domain/messages';
 import { implement } from '../command';
 import * as spec from '../schemas/alerts';
 import { parseApiDate } from './events';
@@ -9,7 +10,7 @@ const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 function alertType(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const t = text.trim();
-  if (!/^\d{1,5}$/.test(t)) throw invalidParameter('ALERT.BAD_TYPE', `Invalid alert type ${text}: expected a number`);
+  if (!/^\d{1,5}$/.test(t)) throw invalidParameter('ALERT.BAD_TYPE', message('error.alert.badType', { type: text }));
   return Number(t);
 }
 
@@ -26,14 +27,14 @@ const listAlertsCommand = implement(spec.listAlerts, {
 /** The alerts an archiveAlerts or deleteAlerts call selects (both take the same parameters). */
 function selection(p: spec.ArchiveAlertsInput | spec.DeleteAlertsInput) {
   if (p.ids === undefined && p.type === undefined && p.enddate === undefined) {
-    throw invalidParameter('ALERT.NO_SELECTION', 'either ids, type, startdate or enddate must be specified');
+    throw invalidParameter('ALERT.NO_SELECTION', message('error.alert.noSelection', {}));
   }
   if (p.startdate !== undefined && p.enddate === undefined) {
-    throw invalidParameter('ALERT.NO_SELECTION', 'enddate must be specified with startdate parameter');
+    throw invalidParameter('ALERT.NO_SELECTION', message('error.list.startDateWithoutEndDate', {}));
   }
   const ids = p.ids?.map((id) => id.toLowerCase());
   const bad = ids?.find((id) => !UUID_RE.test(id));
-  if (bad !== undefined) throw invalidParameter('ALERT.BAD_ID', `Invalid alert id ${bad}`);
+  if (bad !== undefined) throw invalidParameter('ALERT.BAD_ID', message('error.alert.badId', { id: bad }));
   return {
     ids,
     type: alertType(p.type),
@@ -57,8 +58,8 @@ const deleteAlerts = implement(spec.deleteAlerts, {
 const acknowledgeAlerts = implement(spec.acknowledgeAlerts, {
   async handler(ctx, p) {
     const bad = p.ids.find((id) => !UUID_RE.test(id.toLowerCase()));
-    if (bad !== undefined) throw invalidParameter('ALERT.BAD_ID', `Invalid alert id ${bad}`);
-    if (p.ids.length === 0) throw invalidParameter('ALERT.NO_SELECTION', 'ids must name at least one alert');
+    if (bad !== undefined) throw invalidParameter('ALERT.BAD_ID', message('error.alert.badId', { id: bad }));
+    if (p.ids.length === 0) throw invalidParameter('ALERT.NO_SELECTION', message('error.alert.noIds', {}));
     await ctx.services.alerts.acknowledge(ctx.caller, p.ids);
   },
 });

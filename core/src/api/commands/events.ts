@@ -1,4 +1,5 @@
 import { invalidParameter } from '../../domain/errors';
+import { message } from '../../domain/messages';
 import { implement } from '../command';
 import * as spec from '../schemas/events';
 
@@ -19,22 +20,19 @@ export function parseApiDate(text: string, name: string, bound: 'start' | 'end' 
   }
   const ms = Date.parse(iso);
   if (Number.isNaN(ms))
-    throw invalidParameter(
-      'API.INVALID_DATE',
-      `Unable to parse ${name} "${text}"; use yyyy-MM-dd or yyyy-MM-dd HH:mm:ss`,
-    );
+    throw invalidParameter('API.INVALID_DATE', message('error.date.unparsable', { param: name, value: text }));
   return new Date(ms).toISOString();
 }
 
 const listEventsCommand = implement(spec.listEvents, {
   async handler(ctx, params) {
     if ((params.duration === undefined) !== (params.entrytime === undefined)) {
-      throw invalidParameter('EVENT.PENDING_PARAMS', 'entrytime and duration must be specified together');
+      throw invalidParameter('EVENT.PENDING_PARAMS', message('error.event.pendingParamsTogether', {}));
     }
     let pending: { from: string; to: string } | undefined;
     if (params.duration !== undefined && params.entrytime !== undefined) {
       if (params.entrytime <= params.duration)
-        throw invalidParameter('EVENT.PENDING_PARAMS', 'Entry time must be greater than duration');
+        throw invalidParameter('EVENT.PENDING_PARAMS', message('error.event.entryTimeNotAfterDuration', {}));
       const now = Date.now();
       pending = {
         from: new Date(now - params.entrytime * 1000).toISOString(),
@@ -73,14 +71,14 @@ const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 /** The events an archiveEvents or deleteEvents call selects (both take the same parameters). */
 function selection(params: spec.ArchiveEventsInput | spec.DeleteEventsInput) {
   if (params.ids === undefined && params.type === undefined && params.enddate === undefined) {
-    throw invalidParameter('EVENT.NO_SELECTION', 'either ids, type or enddate must be specified');
+    throw invalidParameter('EVENT.NO_SELECTION', message('error.event.noSelection', {}));
   }
   if (params.startdate !== undefined && params.enddate === undefined) {
-    throw invalidParameter('EVENT.NO_SELECTION', 'enddate must be specified with startdate parameter');
+    throw invalidParameter('EVENT.NO_SELECTION', message('error.list.startDateWithoutEndDate', {}));
   }
   const ids = params.ids?.map((id) => id.toLowerCase());
   const bad = ids?.find((id) => !UUID_RE.test(id));
-  if (bad !== undefined) throw invalidParameter('EVENT.BAD_ID', `Invalid event id ${bad}`);
+  if (bad !== undefined) throw invalidParameter('EVENT.BAD_ID', message('error.event.badId', { id: bad }));
   return {
     ids,
     type: params.type,

@@ -1,4 +1,5 @@
 import { notFound } from '../../domain/errors';
+import { message } from '../../domain/messages';
 import { ilike, matchingCount } from '../../db/query-helpers';
 import type { Alert, ALERT_SORT_KEYS, ListAlertsInput } from '../../api/schemas/alerts';
 import type { CoreServices } from '../core-services';
@@ -99,7 +100,7 @@ export async function changeAlerts(
         .execute();
       const seen = new Set(existing.map((r) => r.uuid));
       const missing = selection.ids.find((id) => !seen.has(id));
-      if (missing !== undefined) throw notFound('ALERT.NOT_FOUND', `Unable to find alert with id ${missing}`);
+      if (missing !== undefined) throw notFound('ALERT.NOT_FOUND', message('error.alert.notFound', { id: missing }));
     }
     const ids = rows.map((r) => r.id);
     for (let i = 0; i < ids.length; i += 500) {

@@ -1,4 +1,5 @@
 import { invalidParameter } from '../../domain/errors';
+import { message } from '../../domain/messages';
 import { capacityTypeName } from '../../domain/infrastructure';
 import { compact } from '../../api/schemas/fields';
 import type { Capacity, CapacityHistory, ListCapacityInput } from '../../api/schemas/capacity';
@@ -43,7 +44,7 @@ export async function listCapacity(
   const { db } = services.store;
   const usage = input.sortby !== undefined;
   if (usage && input.sortby?.toLowerCase() !== 'usage') {
-    throw invalidParameter('CAPACITY.SORT_BY', 'Only value supported for sortBy parameter is : usage');
+    throw invalidParameter('CAPACITY.SORT_BY', message('error.capacity.sortBy', {}));
   }
   const zone = input.zoneid ? await requireZone(db, input.zoneid, 'zoneid') : undefined;
   const pod = input.podid ? await requirePod(db, input.podid, 'podid') : undefined;

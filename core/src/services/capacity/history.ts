@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { invalidParameter } from '../../domain/errors';
+import { message } from '../../domain/messages';
 import { CAPACITY_TYPES, capacityTypeName } from '../../domain/infrastructure';
 import { toCloudStackDate } from '../../domain/time';
 import type { Database } from '../../db/schema';
@@ -109,10 +110,10 @@ export async function listCapacityHistory(
   const start = input.startDate ?? new Date(Date.now() - DEFAULT_WINDOW_MS).toISOString();
   const end = input.endDate;
   if (end !== undefined && end < start) {
-    throw invalidParameter('CAPACITY.HISTORY_DATES', 'enddate must not be before startdate');
+    throw invalidParameter('CAPACITY.HISTORY_DATES', message('error.capacity.endBeforeStart', {}));
   }
   if (input.pagesize !== undefined && input.pagesize < 1 && input.pagesize !== -1) {
-    throw invalidParameter('API.PAGE_SIZE', 'Page size must be a positive number or -1 for no limit');
+    throw invalidParameter('API.PAGE_SIZE', message('error.paging.badPageSize', {}));
   }
   let q = db
     .selectFrom('capacity_history')

@@ -9,6 +9,7 @@ import {
   type StoragePoolStatus,
 } from '../../domain/infrastructure';
 import { invalidParameter } from '../../domain/errors';
+import { message } from '../../domain/messages';
 import type {
   Infrastructure,
   InfrastructureHealth,
@@ -83,7 +84,8 @@ function requestedClusters(clusters: Map<number, ClusterInfo>, clusterIds: strin
     const byUuid = new Map([...clusters.values()].map((c) => [c.uuid, c.id]));
     for (const uuid of clusterIds) {
       const id = byUuid.get(uuid.toLowerCase());
-      if (id === undefined) throw invalidParameter('CLUSTER.NOT_FOUND', `Unable to find cluster by clusterids ${uuid}`);
+      if (id === undefined)
+        throw invalidParameter('CLUSTER.NOT_FOUND', message('error.capacity.clusterNotFound', { id: uuid }));
       requested.add(id);
     }
   }
@@ -340,7 +342,7 @@ export async function infrastructureTopology(
 ): Promise<Topology> {
   const { db } = services.store;
   const hostLimit = input.hostlimit ?? 1000;
-  if (hostLimit < 0) throw invalidParameter('TOPOLOGY.HOST_LIMIT', 'hostlimit must not be negative');
+  if (hostLimit < 0) throw invalidParameter('TOPOLOGY.HOST_LIMIT', message('error.capacity.negativeHostLimit', {}));
   const zone = input.zoneid ? await requireZone(db, input.zoneid, 'zoneid') : undefined;
   const zoneId = zone?.id;
   const source: SourceScope = { db, scoped: zoneId !== undefined, zoneId: zoneId ?? -1 };

@@ -1,6 +1,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { SearchResourcesInput, SearchResult } from '../../api/schemas/search';
 import { invalidParameter } from '../../domain/errors';
+import { message } from '../../domain/messages';
 import { classifyQuery, matchRank, SEARCH_KINDS, type SearchKind, type SearchQuery } from '../../domain/search';
 import type { DomainScope } from '../../db/repositories/domains';
 import { seesAllDomains, type Caller } from '../caller';
@@ -40,7 +41,7 @@ export class ResourceSearch {
 
   async search(caller: Caller, input: SearchResourcesInput): Promise<{ items: SearchResult[]; count: number }> {
     const query = classifyQuery(input.query);
-    if (query.text.length === 0) throw invalidParameter('SEARCH.EMPTY', 'The search query must not be empty');
+    if (query.text.length === 0) throw invalidParameter('SEARCH.EMPTY', message('error.search.emptyQuery', {}));
     const kinds = await this.searchableKinds(caller, input.kinds);
     const limit = input.limit ?? DEFAULT_LIMIT;
     const found: Found[] = [];
@@ -62,7 +63,7 @@ export class ResourceSearch {
     if (unknown.length > 0) {
       throw invalidParameter(
         'SEARCH.BAD_KIND',
-        `Unknown kind ${unknown.join(', ')}; the kinds are ${SEARCH_KINDS.join(', ')}`,
+        message('error.search.unknownKind', { kinds: unknown.join(', '), known: SEARCH_KINDS.join(', ') }),
       );
     }
     const { commands } = await this.services.access.callerRights(caller);

@@ -97,12 +97,16 @@ export class AccountService {
       const domain = await this.domainOrOwn(caller, ref.domainid);
       account = await findAccountViewByName(this.db, domain.id, ref.account);
     } else {
-      throw invalidParameter('ACCOUNT.MISSING_REF', 'Either id or account name (with domainid) must be specified');
+      throw invalidParameter('ACCOUNT.MISSING_REF', message('error.account.missingRef', {}));
     }
     if (!account) {
       throw notFound(
         'ACCOUNT.NOT_FOUND',
-        `Unable to find account by accountId: ${ref.id ?? 'null'} OR by name: ${ref.account ?? 'null'} in domain ${ref.domainid ?? caller.domainUuid}`,
+        message('error.account.notFoundByRef', {
+          id: ref.id ?? 'null',
+          account: ref.account ?? 'null',
+          domain: ref.domainid ?? caller.domainUuid,
+        }),
       );
     }
     return account;
@@ -114,15 +118,12 @@ export class AccountService {
    */
   async checkManage(caller: Caller, account: AccountView): Promise<void> {
     if (isSystemAccount(account))
-      throw permissionDenied(
-        'ACCOUNT.SYSTEM',
-        `Account id: ${account.uuid} is a system account; the operation is not allowed`,
-      );
+      throw permissionDenied('ACCOUNT.SYSTEM', message('error.account.system', { id: account.uuid }));
     await this.services.access.checkAccount(caller, account);
     await this.services.access.checkRoleWithinRights(
       caller,
       { id: account.role_id, name: account.role_name, type: account.role_type },
-      'act on an account of',
+      'actOnAccount',
     );
   }
 
@@ -135,25 +136,23 @@ export class AccountService {
       if (input.accounttype !== undefined && accountTypeForRole(type) !== input.accounttype) {
         throw invalidParameter(
           'ACCOUNT.TYPE_MISMATCH',
-          `Account type ${input.accounttype} does not match the type ${role.type} of role ${role.name}`,
+          message('error.account.typeMismatch', {
+            accountType: input.accounttype,
+            roleType: role.type,
+            role: role.name,
+          }),
         );
       }
       return role;
     }
     if (input.accounttype === undefined) {
-      throw invalidParameter(
-        'ACCOUNT.MISSING_ROLE',
-        'Neither account type nor role ID is provided; specify accounttype or roleid',
-      );
+      throw invalidParameter('ACCOUNT.MISSING_ROLE', message('error.account.missingRole', {}));
     }
     const type = roleTypeForAccountType(input.accounttype);
     if (!type)
-      throw invalidParameter(
-        'ACCOUNT.BAD_TYPE',
-        `Invalid account type ${input.accounttype} given; use 0 (user), 1 (root admin) or 2 (domain admin)`,
-      );
+      throw invalidParameter('ACCOUNT.BAD_TYPE', message('error.account.badType', { accountType: input.accounttype }));
     const role = await findDefaultRole(this.db, type);
-    if (!role) throw notFound('ROLE.NOT_FOUND', `Unable to find the default role of type ${type}`);
+    if (!role) throw notFound('ROLE.NOT_FOUND', message('error.role.defaultNotFound', { roleType: type }));
     return role;
   }
 
@@ -163,7 +162,7 @@ export class AccountService {
     if (targetRoleType(role.type) === 'Admin' && domain.parent_id !== null) {
       throw invalidParameter(
         'ACCOUNT.ADMIN_OUTSIDE_ROOT',
-        `Unable to create or make an account of admin role type in non-ROOT domain ${domain.path}`,
+        message('error.account.adminOutsideRoot', { domain: domain.path }),
       );
     }
   }
@@ -193,10 +192,7 @@ export class AccountService {
       await lockRow(trx, store.dialect, 'domains', domain.id);
       const fresh = await findDomainById(trx, domain.id);
       if (!fresh || fresh.removed || fresh.state !== 'Active') {
-        throw invalidParameter(
-          'DOMAIN.INACTIVE',
-          `The account cannot be created as domain ${domain.name} is being deleted`,
-        );
+        throw invalidParameter('DOMAIN.INACTIVE', message('error.account.domainBeingDeleted', { domain: domain.name }));
       }
       if (await accountNameTaken(trx, domain.id, accountName)) {
         throw conflict(
@@ -252,10 +248,10 @@ export class AccountService {
       accountUuid &&
       (await this.db.selectFrom('accounts').select('id').where('uuid', '=', accountUuid).executeTakeFirst())
     ) {
-      throw conflict('ACCOUNT.UUID_TAKEN', `An account with id ${accountUuid} already exists`);
+      throw conflict('ACCOUNT.UUID_TAKEN', message('error.account.idTaken', { id: accountUuid }));
     }
     if (userUuid && (await this.db.selectFrom('users').select('id').where('uuid', '=', userUuid).executeTakeFirst())) {
-      throw conflict('USER.UUID_TAKEN', `A user with id ${userUuid} already exists`);
+      throw conflict('USER.UUID_TAKEN', message('error.user.idTaken', { id: userUuid }));
     }
   }
 
@@ -332,9 +328,9 @@ export class AccountService {
       if (!role) throw notFound('ROLE.NOT_FOUND', message('error.notFound', { resource: 'role', id: input.roleid }));
       if (role.id !== account.role_id) {
         if (account.is_default === 1)
-          throw permissionDenied('ACCOUNT.DEFAULT', 'Unable to change the role of a default account');
+          throw permissionDenied('ACCOUNT.DEFAULT', message('error.account.defaultNoRoleChange', {}));
         if (account.id === caller.accountId)
-          throw permissionDenied('ACCOUNT.OWN_ROLE', 'An account cannot change its own role');
+          throw permissionDenied('ACCOUNT.OWN_ROLE', message('error.account.ownRole', {}));
         const domain = await this.domainOrOwn(caller, account.domain_uuid);
         await this.checkRoleForDomain(caller, role, domain);
       }
@@ -346,7 +342,7 @@ export class AccountService {
         if (await accountNameTaken(trx, account.domain_id, newName, account.id)) {
           throw conflict(
             'ACCOUNT.NAME_TAKEN',
-            `The account with the proposed name '${newName}' exists in the domain ${account.domain_path}`,
+            message('error.account.renameTaken', { name: newName, domain: account.domain_path }),
           );
         }
       }
@@ -387,12 +383,9 @@ export class AccountService {
     const account = await this.resolve(caller, ref);
     await this.checkManage(caller, account);
     if (account.id === caller.accountId)
-      throw permissionDenied('ACCOUNT.OWN', 'An account cannot disable or lock itself');
+      throw permissionDenied('ACCOUNT.OWN', message('error.account.cannotDisableSelf', {}));
     if (account.is_default === 1)
-      throw permissionDenied(
-        'ACCOUNT.DEFAULT',
-        `The account ${account.name} is a default account and can't be disabled or locked`,
-      );
+      throw permissionDenied('ACCOUNT.DEFAULT', message('error.account.defaultNoDisable', { name: account.name }));
     return account;
   }
 
@@ -419,9 +412,9 @@ export class AccountService {
   async deleteTarget(caller: Caller, ref: DeleteAccountInput): Promise<AccountView> {
     const account = await this.resolve(caller, ref);
     await this.checkManage(caller, account);
-    if (account.is_default === 1)
-      throw invalidParameter('ACCOUNT.DEFAULT', "The account is default and can't be removed");
-    if (account.id === caller.accountId) throw permissionDenied('ACCOUNT.OWN', 'An account cannot delete itself');
+    if (account.is_default === 1) throw invalidParameter('ACCOUNT.DEFAULT', message('error.account.isDefault', {}));
+    if (account.id === caller.accountId)
+      throw permissionDenied('ACCOUNT.OWN', message('error.account.cannotDeleteSelf', {}));
     return account;
   }
 
@@ -441,10 +434,7 @@ export class AccountService {
     const account = await findAccountView(this.db, { id: accountId }, { includeRemoved: true });
     if (!account || account.removed) return;
     if (isSystemAccount(account) || account.is_default === 1) {
-      throw permissionDenied(
-        'ACCOUNT.DEFAULT',
-        `The account ${account.name} is a default account and can't be removed`,
-      );
+      throw permissionDenied('ACCOUNT.DEFAULT', message('error.account.defaultNoDelete', { name: account.name }));
     }
     const removed = nowIso();
     const userIds = await this.db.transaction().execute(async (trx) => {
@@ -465,7 +455,7 @@ export class AccountService {
   /** The account response, for the handler's result (or a job's). */
   async response(caller: Caller, accountId: number): Promise<Account> {
     const view = await findAccountView(this.db, { id: accountId }, { includeRemoved: true });
-    if (!view) throw notFound('ACCOUNT.NOT_FOUND', 'Unable to find the account');
+    if (!view) throw notFound('ACCOUNT.NOT_FOUND', message('error.account.notFound', {}));
     return accountResponse(view, await listUsersOfAccounts(this.db, [view.id]), caller);
   }
 

@@ -45,7 +45,7 @@ const DOMAIN_SORT_COLUMNS: Record<(typeof DOMAIN_SORT_KEYS)[number], string> = {
   created: 'd.created',
 };
 
-const DOMAIN_NAME_RULES = { forbid: /\//, forbidText: 'may not contain "/"' };
+const DOMAIN_NAME_RULES = { forbid: /\//, forbidMessage: message('error.domain.nameHasSlash', {}) };
 
 /** Domains: a tree under ROOT; domain admins manage their subtree, root admins everything. */
 export class DomainService {
@@ -71,10 +71,10 @@ export class DomainService {
     const parent = input.parentdomainid
       ? await this.require(input.parentdomainid)
       : await findDomainById(this.db, caller.domainId);
-    if (!parent) throw notFound('DOMAIN.NOT_FOUND', 'Unable to find the parent domain');
+    if (!parent) throw notFound('DOMAIN.NOT_FOUND', message('error.domain.parentNotFound', {}));
     this.services.access.checkDomain(caller, parent);
     if (input.domainid && (await findDomainByUuid(this.db, input.domainid, { includeRemoved: true }))) {
-      throw conflict('DOMAIN.UUID_TAKEN', `A domain with id ${input.domainid} already exists`);
+      throw conflict('DOMAIN.UUID_TAKEN', message('error.domain.idTaken', { id: input.domainid }));
     }
     const uuid = input.domainid ?? crypto.randomUUID();
     const { store } = this.services;
@@ -82,16 +82,10 @@ export class DomainService {
       await lockRow(trx, store.dialect, 'domains', parent.id);
       const fresh = await findDomainById(trx, parent.id);
       if (!fresh || fresh.removed || fresh.state !== 'Active') {
-        throw invalidParameter(
-          'DOMAIN.INACTIVE',
-          `The domain cannot be created as the parent domain ${parent.name} is being deleted`,
-        );
+        throw invalidParameter('DOMAIN.INACTIVE', message('error.domain.parentBeingDeleted', { parent: parent.name }));
       }
       if (await siblingNameTaken(trx, parent.id, name)) {
-        throw conflict(
-          'DOMAIN.NAME_TAKEN',
-          `Domain with name [${name}] already exists for the parent with ID [${parent.uuid}]`,
-        );
+        throw conflict('DOMAIN.NAME_TAKEN', message('error.domain.nameTaken', { name, parentId: parent.uuid }));
       }
       return insertDomain(trx, { uuid, name, parent: fresh, networkDomain, created: nowIso() });
     });
@@ -151,7 +145,7 @@ export class DomainService {
       this.services.access.checkDomain(caller, parent);
     } else {
       parent = await findDomainById(this.db, caller.domainId);
-      if (!parent) throw notFound('DOMAIN.NOT_FOUND', "Unable to find the caller's domain");
+      if (!parent) throw notFound('DOMAIN.NOT_FOUND', message('error.domain.callerDomainNotFound', {}));
     }
     const wholeTree = input.isrecursive === true && input.listall !== true;
     const { rows, count } = await listDomains(
@@ -172,7 +166,7 @@ export class DomainService {
   async update(caller: Caller, input: UpdateDomainInput): Promise<Domain> {
     const domain = await this.require(input.id);
     if (input.name !== undefined && domain.parent_id === null) {
-      throw invalidParameter('DOMAIN.ROOT_NAME', 'ROOT domain can not be edited with a new name');
+      throw invalidParameter('DOMAIN.ROOT_NAME', message('error.domain.rootRename', {}));
     }
     this.services.access.checkDomain(caller, domain);
     const name = input.name === undefined ? undefined : requireName(input.name, 'Domain name', DOMAIN_NAME_RULES);
@@ -183,10 +177,7 @@ export class DomainService {
         const parentId = domain.parent_id as number;
         await lockRow(trx, store.dialect, 'domains', parentId);
         if (await siblingNameTaken(trx, parentId, name, domain.id)) {
-          throw conflict(
-            'DOMAIN.NAME_TAKEN',
-            `Failed to update specified domain id with name '${name}' since it already exists in the system`,
-          );
+          throw conflict('DOMAIN.NAME_TAKEN', message('error.domain.renameTaken', { name }));
         }
         const fresh = await findDomainById(trx, domain.id);
         if (!fresh || fresh.removed)
@@ -210,24 +201,22 @@ export class DomainService {
    * unless cleanup is asked.
    */
   async checkDelete(caller: Caller, domain: DomainRow, cleanup: boolean): Promise<void> {
-    if (domain.parent_id === null) throw permissionDenied('DOMAIN.ROOT', "Can't delete ROOT domain");
+    if (domain.parent_id === null) throw permissionDenied('DOMAIN.ROOT', message('error.domain.deleteRoot', {}));
     this.services.access.checkDomain(caller, domain);
     if (caller.domainIdPath.startsWith(domain.id_path)) {
-      throw permissionDenied(
-        'DOMAIN.OWN',
-        `Caller ${caller.accountName} cannot delete its own domain or a parent of it`,
-      );
+      throw permissionDenied('DOMAIN.OWN', message('error.domain.deleteOwn', { caller: caller.accountName }));
     }
     if (!cleanup) {
       const children = await countLiveChildren(this.db, domain.id);
       const accounts = await countLiveAccounts(this.db, domain.id);
       if (children > 0 || accounts > 0) {
-        const what = [children > 0 ? `${children} subdomain(s)` : '', accounts > 0 ? `${accounts} account(s)` : '']
-          .filter(Boolean)
-          .join(' and ');
         throw inUse(
           'DOMAIN.NOT_EMPTY',
-          `Can't delete the domain yet because it has ${what}; delete them first or use cleanup=true`,
+          children > 0 && accounts > 0
+            ? message('error.domain.hasSubdomainsAndAccounts', { subdomains: children, accounts })
+            : children > 0
+              ? message('error.domain.hasSubdomains', { subdomains: children })
+              : message('error.domain.hasAccounts', { accounts }),
         );
       }
       return;
@@ -242,7 +231,11 @@ export class DomainService {
     if (stronger) {
       throw permissionDenied(
         'ACCESS.ROLE_RIGHTS',
-        `Caller ${caller.accountName} may not delete account ${stronger.name}: its role ${stronger.role_name} allows more than the caller may`,
+        message('error.domain.strongerAccount', {
+          caller: caller.accountName,
+          account: stronger.name,
+          role: stronger.role_name,
+        }),
       );
     }
   }
@@ -268,7 +261,7 @@ export class DomainService {
       await store.db.transaction().execute(async (trx) => {
         await lockRow(trx, store.dialect, 'domains', domain.id);
         if ((await countLiveChildren(trx, domain.id)) > 0 || (await countLiveAccounts(trx, domain.id)) > 0) {
-          throw inUse('DOMAIN.NOT_EMPTY', "Can't delete the domain yet because it has subdomains or accounts");
+          throw inUse('DOMAIN.NOT_EMPTY', message('error.domain.notEmpty', {}));
         }
         await markDomainsRemoved(trx, [domain.id], nowIso());
       });
@@ -296,10 +289,7 @@ export class DomainService {
             subtree.map((d) => d.id),
           );
           if (left.length > 0)
-            throw inUse(
-              'DOMAIN.NOT_EMPTY',
-              `Can't delete the domain yet because it has ${left.length} account(s) left`,
-            );
+            throw inUse('DOMAIN.NOT_EMPTY', message('error.domain.accountsLeft', { accounts: left.length }));
           const live = await listSubtree(trx, domain.id_path);
           await markDomainsRemoved(
             trx,
@@ -327,7 +317,7 @@ export class DomainService {
 
   private async response(id: number): Promise<Domain> {
     const view = await domainView(this.db, id);
-    if (!view) throw notFound('DOMAIN.NOT_FOUND', 'Unable to find the domain');
+    if (!view) throw notFound('DOMAIN.NOT_FOUND', message('error.domain.notFound', {}));
     return domainResponse(view);
   }
 }

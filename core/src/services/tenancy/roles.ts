@@ -54,10 +54,7 @@ export class RoleService {
 
   private requireRootAdmin(caller: Caller): void {
     if (caller.roleType !== 'Admin') {
-      throw permissionDenied(
-        'ROLE.ROOT_ONLY',
-        `Caller ${caller.accountName} is not a root admin; only root admins may manage roles`,
-      );
+      throw permissionDenied('ROLE.ROOT_ONLY', message('error.role.rootOnly', { caller: caller.accountName }));
     }
   }
 
@@ -87,17 +84,16 @@ export class RoleService {
   /** The built-in Root Admin role keeps its "*" rule: changing its rules could lock every admin out. */
   private checkRulesEditable(role: RoleRow): void {
     if (role.is_default === 1 && role.type === 'Admin') {
-      throw permissionDenied('ROLE.DEFAULT_ADMIN', `The rules of the default role ${role.name} cannot be changed`);
+      throw permissionDenied('ROLE.DEFAULT_ADMIN', message('error.role.defaultRules', { name: role.name }));
     }
   }
 
   async create(caller: Caller, input: CreateRoleInput): Promise<Role> {
     this.requireRootAdmin(caller);
     const name = requireName(input.name, 'Role name');
-    if (input.type && input.roleid)
-      throw invalidParameter('ROLE.TYPE_AND_ID', 'Specify either a role type or a role id to clone, not both');
+    if (input.type && input.roleid) throw invalidParameter('ROLE.TYPE_AND_ID', message('error.role.typeAndId', {}));
     if (!input.type && !input.roleid)
-      throw invalidParameter('ROLE.MISSING_TYPE', 'Neither role type nor role id to clone is provided');
+      throw invalidParameter('ROLE.MISSING_TYPE', message('error.role.missingType', {}));
     const source = input.roleid ? await this.require(input.roleid) : undefined;
     const type = source ? source.type : (input.type as RoleType);
     const sourceRules = source ? await listRules(this.db, source.id) : [];
@@ -174,7 +170,8 @@ export class RoleService {
   async update(caller: Caller, input: UpdateRoleInput): Promise<Role> {
     this.requireRootAdmin(caller);
     const role = await this.require(input.id);
-    if (role.is_default === 1) throw permissionDenied('ROLE.DEFAULT', `Default role ${role.name} cannot be updated`);
+    if (role.is_default === 1)
+      throw permissionDenied('ROLE.DEFAULT', message('error.role.defaultNoUpdate', { name: role.name }));
     await this.services.access.checkRoleWithinRights(caller, role, 'edit');
     if (input.type !== undefined && input.type !== role.type)
       await this.checkProposed(caller, { name: role.name, type: input.type }, await listRules(this.db, role.id));
@@ -183,7 +180,7 @@ export class RoleService {
       if (name !== undefined && (await roleNameTaken(trx, name, role.id)))
         throw conflict('ROLE.NAME_TAKEN', message('error.role.nameTaken', { name }));
       if (input.type !== undefined && input.type !== role.type && (await countAccountsWithRole(trx, role.id)) > 0) {
-        throw inUse('ROLE.IN_USE', `The type of role ${role.name} cannot change while accounts use it`);
+        throw inUse('ROLE.IN_USE', message('error.role.typeInUse', { name: role.name }));
       }
       await updateRoleRow(trx, role.id, {
         ...(name !== undefined ? { name } : {}),
@@ -203,7 +200,8 @@ export class RoleService {
   async delete(caller: Caller, input: DeleteRoleInput): Promise<void> {
     this.requireRootAdmin(caller);
     const role = await this.require(input.id);
-    if (role.is_default === 1) throw permissionDenied('ROLE.DEFAULT', `Default role ${role.name} cannot be deleted`);
+    if (role.is_default === 1)
+      throw permissionDenied('ROLE.DEFAULT', message('error.role.defaultNoDelete', { name: role.name }));
     await this.services.access.checkRoleWithinRights(caller, role, 'delete');
     await this.db.transaction().execute(async (trx) => {
       const users = await countAccountsWithRole(trx, role.id);
@@ -230,13 +228,10 @@ export class RoleService {
     this.checkRulesEditable(role);
     const rule = input.rule.trim();
     if (!RULE_PATTERN.test(rule)) {
-      throw invalidParameter(
-        'ROLE.BAD_RULE',
-        `Invalid rule '${input.rule}': use an API name or a wildcard pattern of letters, digits and '*'`,
-      );
+      throw invalidParameter('ROLE.BAD_RULE', message('error.role.badRule', { rule: input.rule }));
     }
     if (!rule.includes('*') && !isKnownCommand(rule)) {
-      throw invalidParameter('ROLE.UNKNOWN_API', `Invalid rule '${rule}': no API command has that name`);
+      throw invalidParameter('ROLE.UNKNOWN_API', message('error.role.unknownApi', { rule }));
     }
     await this.services.access.checkRoleWithinRights(caller, role, 'edit');
     const holder = await this.services.access.callerRights(caller);
@@ -244,7 +239,7 @@ export class RoleService {
     await this.db.transaction().execute(async (trx) => {
       const existing = await listRules(trx, role.id);
       if (existing.some((r) => r.rule.toLowerCase() === rule.toLowerCase())) {
-        throw conflict('ROLE.RULE_EXISTS', `Role ${role.name} already has a rule for ${rule}`);
+        throw conflict('ROLE.RULE_EXISTS', message('error.role.ruleExists', { role: role.name, rule }));
       }
       await this.checkProposed(caller, role, [...existing, { rule, permission: input.permission }], holder);
       await insertRule(trx, {
@@ -292,10 +287,10 @@ export class RoleService {
     const reorder = input.ruleorder !== undefined;
     const change = input.ruleid !== undefined || input.permission !== undefined;
     if (reorder === change) {
-      throw invalidParameter('ROLE.RULE_UPDATE', 'Specify either ruleorder, or ruleid with permission');
+      throw invalidParameter('ROLE.RULE_UPDATE', message('error.role.ruleUpdateEither', {}));
     }
     if (change && (input.ruleid === undefined || input.permission === undefined)) {
-      throw invalidParameter('ROLE.RULE_UPDATE', 'Both ruleid and permission are needed to change a rule');
+      throw invalidParameter('ROLE.RULE_UPDATE', message('error.role.ruleUpdateBoth', {}));
     }
     await this.services.access.checkRoleWithinRights(caller, role, 'edit');
     const holder = await this.services.access.callerRights(caller);
@@ -307,7 +302,7 @@ export class RoleService {
         if (order.length !== rules.length || new Set(order).size !== order.length || order.some((u) => !known.has(u))) {
           throw invalidParameter(
             'ROLE.RULE_ORDER',
-            `ruleorder must list each of the ${rules.length} rule id(s) of role ${role.name} exactly once`,
+            message('error.role.ruleOrder', { count: rules.length, role: role.name }),
           );
         }
         const byUuid = new Map(rules.map((r) => [r.uuid, r]));
@@ -321,7 +316,11 @@ export class RoleService {
           await updateRule(trx, (byUuid.get(u) as RulePermissionView).id, { sort_order: index });
       } else {
         const rule = rules.find((r) => r.uuid === input.ruleid?.toLowerCase());
-        if (!rule) throw notFound('ROLE.RULE_NOT_FOUND', `Unable to find rule ${input.ruleid} in role ${role.name}`);
+        if (!rule)
+          throw notFound(
+            'ROLE.RULE_NOT_FOUND',
+            message('error.role.ruleNotFound', { id: String(input.ruleid), role: role.name }),
+          );
         const changed = rules.map((r) => (r.id === rule.id ? { ...r, permission: input.permission as string } : r));
         await this.checkProposed(caller, role, changed, holder);
         await updateRule(trx, rule.id, { permission: input.permission as 'allow' | 'deny' });

@@ -1,6 +1,6 @@
 import { invalidParameter } from '../../domain/errors';
 import { checkName } from '../../domain/names';
-import type { ServerMessage } from '../../domain/messages';
+import { message, type ServerMessage } from '../../domain/messages';
 import type { RoleType } from '../../domain/roles';
 import { likePattern } from '../../db/query-helpers';
 import type { PageParams } from '../paging';
@@ -20,13 +20,13 @@ export function keywordPattern(keyword: string | undefined): string | undefined 
 export function requireName(
   value: string,
   field: string,
-  options: { max?: number; forbid?: RegExp; forbidText?: string } = {},
+  options: { max?: number; forbid?: RegExp; forbidMessage?: ServerMessage } = {},
 ): string {
   checkName(value, field, options.max);
   if (options.forbid?.test(value))
     throw invalidParameter(
       'TENANCY.BAD_NAME',
-      `${field} ${options.forbidText ?? 'contains characters that are not allowed'}`,
+      options.forbidMessage ?? message('error.name.notAllowedCharacters', { field }),
     );
   return value;
 }
@@ -35,7 +35,7 @@ const EMAIL = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:".]+$/;
 
 export function validateEmail(email: string): string {
   if (email.length > 255 || !EMAIL.test(email))
-    throw invalidParameter('USER.BAD_EMAIL', `Invalid email address: ${email}`);
+    throw invalidParameter('USER.BAD_EMAIL', message('error.user.badEmail', { email }));
   return email;
 }
 
@@ -45,12 +45,13 @@ export function validateTimezone(timezone: string): string {
     new Intl.DateTimeFormat('en-US', { timeZone: timezone });
     return timezone;
   } catch {
-    throw invalidParameter('USER.BAD_TIMEZONE', `Invalid timezone: ${timezone}`);
+    throw invalidParameter('USER.BAD_TIMEZONE', message('error.user.badTimezone', { timezone }));
   }
 }
 
 export function validatePassword(password: string): string {
-  if (password.trim().length === 0) throw invalidParameter('USER.EMPTY_PASSWORD', 'Password cannot be empty or blank.');
+  if (password.trim().length === 0)
+    throw invalidParameter('USER.EMPTY_PASSWORD', message('error.user.emptyPassword', {}));
   return password;
 }
 
@@ -60,10 +61,7 @@ const LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i;
 export function validateNetworkDomain(networkDomain: string): string {
   const ok = networkDomain.length <= 190 && networkDomain.split('.').every((label) => LABEL.test(label));
   if (!ok) {
-    throw invalidParameter(
-      'TENANCY.BAD_NETWORK_DOMAIN',
-      "Invalid network domain. Total length shouldn't exceed 190 chars. Each domain label must be between 1 and 63 characters long, can contain ASCII letters 'a' through 'z', the digits '0' through '9', and the hyphen ('-'); can't start or end with \"-\"",
-    );
+    throw invalidParameter('TENANCY.BAD_NETWORK_DOMAIN', message('error.domain.badNetworkDomain', {}));
   }
   return networkDomain;
 }

@@ -48,6 +48,21 @@ const USER_SORT_COLUMNS: Record<(typeof USER_SORT_KEYS)[number], string> = {
 };
 
 /** Users of accounts. A plain user only ever manages itself; admins the users within their reach. */
+/** What disableUser, lockUser and deleteUser do to a user (stateChangeTarget's checks). */
+export type UserStateChange = 'disable' | 'lock' | 'delete';
+
+const SELF_CHANGE = {
+  disable: 'error.user.cannotDisableSelf',
+  lock: 'error.user.cannotLockSelf',
+  delete: 'error.user.cannotDeleteSelf',
+} as const;
+
+const DEFAULT_CHANGE = {
+  disable: 'error.user.defaultNoDisable',
+  lock: 'error.user.defaultNoLock',
+  delete: 'error.user.defaultNoDelete',
+} as const;
+
 export class UserService {
   constructor(
     private readonly services: CoreServices,
@@ -72,14 +87,11 @@ export class UserService {
    */
   async checkManage(caller: Caller, user: UserView): Promise<void> {
     if (user.account_is_default === 1 && user.account_name === 'system') {
-      throw permissionDenied('USER.SYSTEM', `User id: ${user.uuid} is a system user; the operation is not allowed`);
+      throw permissionDenied('USER.SYSTEM', message('error.user.system', { id: user.uuid }));
     }
     if (user.id === caller.userId) return;
     if (caller.roleType === 'User') {
-      throw permissionDenied(
-        'ACCESS.USER',
-        `Caller ${caller.username} may only manage its own user, not user id=${user.uuid}`,
-      );
+      throw permissionDenied('ACCESS.USER', message('error.access.user', { caller: caller.username, id: user.uuid }));
     }
     await this.services.access.checkAccount(caller, {
       id: user.account_id,
@@ -89,7 +101,7 @@ export class UserService {
     await this.services.access.checkRoleWithinRights(
       caller,
       { id: user.role_id, name: user.role_name, type: user.role_type },
-      'act on a user of',
+      'actOnUser',
     );
   }
 
@@ -103,13 +115,16 @@ export class UserService {
     const domain = await this.accounts.domainOrOwn(caller, input.domainid);
     const account = await findAccountViewByName(this.db, domain.id, input.account);
     if (!account)
-      throw notFound('ACCOUNT.NOT_FOUND', `Unable to find account ${input.account} in domain id=${domain.uuid}`);
+      throw notFound(
+        'ACCOUNT.NOT_FOUND',
+        message('error.account.notFoundInDomain', { account: input.account, domain: domain.uuid }),
+      );
     await this.accounts.checkManage(caller, account);
     if (
       input.userid &&
       (await this.db.selectFrom('users').select('id').where('uuid', '=', input.userid).executeTakeFirst())
     ) {
-      throw conflict('USER.UUID_TAKEN', `A user with id ${input.userid} already exists`);
+      throw conflict('USER.UUID_TAKEN', message('error.user.idTaken', { id: input.userid }));
     }
 
     const passwordHash = await this.services.auth.hashPassword(password);
@@ -123,7 +138,10 @@ export class UserService {
         .where('id', '=', account.id)
         .executeTakeFirst();
       if (!fresh || fresh.removed)
-        throw notFound('ACCOUNT.NOT_FOUND', `Unable to find account ${input.account} in domain id=${domain.uuid}`);
+        throw notFound(
+          'ACCOUNT.NOT_FOUND',
+          message('error.account.notFoundInDomain', { account: input.account, domain: domain.uuid }),
+        );
       if (await usernameTaken(trx, domain.id, username)) {
         throw conflict('USER.NAME_TAKEN', message('error.user.nameTaken', { username, domain: domain.path }));
       }
@@ -160,7 +178,10 @@ export class UserService {
       const domain = await this.accounts.domainOrOwn(caller, input.domainid);
       const account = await findAccountViewByName(this.db, domain.id, input.account);
       if (!account)
-        throw notFound('ACCOUNT.NOT_FOUND', `Unable to find account ${input.account} in domain id=${domain.uuid}`);
+        throw notFound(
+          'ACCOUNT.NOT_FOUND',
+          message('error.account.notFoundInDomain', { account: input.account, domain: domain.uuid }),
+        );
       if (!seesAllDomains(caller)) await this.services.access.checkAccount(caller, account);
       scope = { kind: 'account', accountId: account.id };
     } else {
@@ -213,13 +234,10 @@ export class UserService {
       const isAdmin = caller.roleType === 'Admin' || caller.roleType === 'DomainAdmin';
       if (!isAdmin) {
         if (!input.currentpassword)
-          throw invalidParameter(
-            'USER.CURRENT_PASSWORD',
-            'To set a new password the current password must be provided.',
-          );
+          throw invalidParameter('USER.CURRENT_PASSWORD', message('error.user.currentPasswordRequired', {}));
         const stored = await findPasswordHash(this.db, user.id);
         if (!stored || !(await this.services.auth.verifyPassword(input.currentpassword, stored.password_hash))) {
-          throw invalidParameter('USER.CURRENT_PASSWORD', 'Current password is incorrect.');
+          throw invalidParameter('USER.CURRENT_PASSWORD', message('error.user.currentPasswordIncorrect', {}));
         }
       }
       set.password_hash = await this.services.auth.hashPassword(input.password);
@@ -271,15 +289,12 @@ export class UserService {
   }
 
   /** The checks of disableUser, lockUser and deleteUser: never oneself nor a default user. */
-  async stateChangeTarget(caller: Caller, input: UserIdInput, verb: string): Promise<UserView> {
+  async stateChangeTarget(caller: Caller, input: UserIdInput, verb: UserStateChange): Promise<UserView> {
     const user = await this.require(input.id);
     await this.checkManage(caller, user);
-    if (user.id === caller.userId) throw permissionDenied('USER.SELF', `A user cannot ${verb} itself`);
+    if (user.id === caller.userId) throw permissionDenied('USER.SELF', message(SELF_CHANGE[verb], {}));
     if (user.is_default === 1)
-      throw permissionDenied(
-        'USER.DEFAULT',
-        `The user ${user.username} is a default user and can't be ${verb === 'delete' ? 'removed' : `${verb}d`}`,
-      );
+      throw permissionDenied('USER.DEFAULT', message(DEFAULT_CHANGE[verb], { username: user.username }));
     return user;
   }
 
@@ -301,10 +316,7 @@ export class UserService {
     const user = await this.stateChangeTarget(caller, input, 'lock');
     if (user.state === 'locked') return this.response(caller, user.id);
     if (user.state !== 'enabled') {
-      throw invalidParameter(
-        'USER.NOT_ENABLED',
-        `Attempting to lock a non-enabled user, current state is ${user.state}; locking failed`,
-      );
+      throw invalidParameter('USER.NOT_ENABLED', message('error.user.lockNotEnabled', { state: user.state }));
     }
     await this.db.transaction().execute(async (trx) => {
       await updateUserRow(trx, user.id, { state: 'locked' });
@@ -335,7 +347,7 @@ export class UserService {
 
   async response(caller: Caller, userId: number): Promise<User> {
     const view = await findUserView(this.db, { id: userId }, { includeRemoved: true });
-    if (!view) throw notFound('USER.NOT_FOUND', 'Unable to find the user');
+    if (!view) throw notFound('USER.NOT_FOUND', message('error.user.notFound', {}));
     return userResponse(view, caller);
   }
 
@@ -351,14 +363,14 @@ export class UserService {
       domain_id: user.domainId,
     });
     if (user.username === 'system' && user.accountName === 'system' && user.domainParentId === null) {
-      throw permissionDenied('USER.SYSTEM', 'user: system is system account, update is not allowed');
+      throw permissionDenied('USER.SYSTEM', message('error.user.systemKeys', {}));
     }
     // CloudStack's verifyCallerPrivilegeForUserOrAccountOperations: keys give the role's rights.
     if (user.id !== caller.userId) {
       await this.services.access.checkRoleWithinRights(
         caller,
         { id: user.roleId, name: user.roleName, type: user.roleType },
-        'register keys for a user of',
+        'registerKeys',
       );
     }
     // Like CloudStack's HmacSHA1 KeyGenerator keys: 64 random bytes, URL-safe base64 (86 characters).
@@ -385,7 +397,7 @@ export class UserService {
     if (user.id !== caller.userId && !isRootAdmin(caller)) {
       throw permissionDenied(
         'ACCESS.USER_KEYS',
-        `Caller ${caller.accountName} does not have permission to read the keys of user id=${user.uuid}`,
+        message('error.access.userKeys', { caller: caller.accountName, id: user.uuid }),
       );
     }
     const keys: UserKeys = {};
@@ -420,7 +432,7 @@ export class UserService {
       .where('users.removed', 'is', null)
       .where('accounts.removed', 'is', null)
       .executeTakeFirst();
-    if (!user) throw notFound('USER.NOT_FOUND', 'Unable to find user by id');
+    if (!user) throw notFound('USER.NOT_FOUND', message('error.user.notFoundById', {}));
     return user;
   }
 }

@@ -153,6 +153,180 @@ export const serverMessagesKo: Record<ServerMessageKey, string> = {
   'alert.capacity.secondaryStorage': '보조 스토리지 여유 부족: Zone {zone} (사용률 {used}%, 임계값 {threshold}%)',
   'alert.capacity.vlan': '할당되지 않은 VLAN 부족: Zone {zone} (사용률 {used}%, 임계값 {threshold}%)',
 
+  // Errors: accounts, users, roles, domains, settings, alerts, events
+  'error.name.notAllowedCharacters': '{field}에 쓸 수 없는 문자가 있습니다.',
+  'error.domain.nameHasSlash': '도메인 이름에는 "/"를 쓸 수 없습니다.',
+  'error.user.badEmail': '이메일 주소가 올바르지 않습니다: {email}',
+  'error.user.badTimezone': '시간대가 올바르지 않습니다: {timezone}',
+  'error.user.emptyPassword': '비밀번호는 비워 두거나 공백만 쓸 수 없습니다.',
+  'error.domain.badNetworkDomain':
+    "네트워크 도메인이 올바르지 않습니다. 전체 길이는 190자를 넘을 수 없고, 각 레이블은 1~63자의 영문자(a~z), 숫자(0~9), 하이픈('-')으로 쓰되 하이픈으로 시작하거나 끝날 수 없습니다.",
+  'error.user.system': '사용자(ID: {id})는 시스템 사용자라서 이 작업을 할 수 없습니다.',
+  'error.access.user': '{caller} 사용자는 자기 자신만 관리할 수 있습니다. 사용자(ID={id})는 관리할 수 없습니다.',
+  'error.account.notFoundInDomain': '도메인(ID={domain})에서 계정 {account}을(를) 찾을 수 없습니다.',
+  'error.user.idTaken': 'ID가 {id}인 사용자가 이미 있습니다.',
+  'error.user.currentPasswordRequired': '새 비밀번호를 설정하려면 현재 비밀번호를 입력하세요.',
+  'error.user.currentPasswordIncorrect': '현재 비밀번호가 맞지 않습니다.',
+  'error.user.cannotDisableSelf': '자기 자신을 비활성화할 수 없습니다.',
+  'error.user.cannotLockSelf': '자기 자신을 잠글 수 없습니다.',
+  'error.user.cannotDeleteSelf': '자기 자신을 삭제할 수 없습니다.',
+  'error.user.defaultNoDisable': '사용자 {username}은(는) 기본 사용자라서 비활성화할 수 없습니다.',
+  'error.user.defaultNoLock': '사용자 {username}은(는) 기본 사용자라서 잠글 수 없습니다.',
+  'error.user.defaultNoDelete': '사용자 {username}은(는) 기본 사용자라서 삭제할 수 없습니다.',
+  'error.user.lockNotEnabled': '활성 상태인 사용자만 잠글 수 있습니다. 현재 상태: {state}',
+  'error.user.notFound': '사용자를 찾을 수 없습니다.',
+  'error.user.notFoundById': 'ID로 사용자를 찾을 수 없습니다.',
+  'error.user.notFoundWithId': 'ID가 {id}인 사용자를 찾을 수 없습니다.',
+  'error.user.systemKeys': 'system 사용자는 시스템 계정이라서 수정할 수 없습니다.',
+  'error.access.userKeys': '{caller} 계정에는 사용자(ID={id})의 키를 볼 권한이 없습니다.',
+  'error.account.missingRef': '계정 ID나 계정 이름(도메인 ID와 함께)을 지정하세요.',
+  'error.account.notFoundByRef': '도메인 {domain}에서 계정을 찾을 수 없습니다 (계정 ID: {id}, 이름: {account}).',
+  'error.account.system': '계정(ID: {id})은 시스템 계정이라서 이 작업을 할 수 없습니다.',
+  'error.account.typeMismatch': '계정 유형 {accountType}이(가) 역할 {role}의 유형 {roleType}과(와) 맞지 않습니다.',
+  'error.account.missingRole': '계정 유형이나 역할 ID가 없습니다. accounttype이나 roleid를 지정하세요.',
+  'error.account.badType':
+    '계정 유형 {accountType}이(가) 올바르지 않습니다. 0(사용자), 1(루트 관리자), 2(도메인 관리자) 중에서 지정하세요.',
+  'error.role.defaultNotFound': '{roleType} 유형의 기본 역할을 찾을 수 없습니다.',
+  'error.account.adminOutsideRoot': 'ROOT가 아닌 도메인 {domain}에는 관리자 유형의 계정을 만들거나 둘 수 없습니다.',
+  'error.account.domainBeingDeleted': '도메인 {domain}을(를) 삭제하는 중이라서 계정을 만들 수 없습니다.',
+  'error.account.idTaken': 'ID가 {id}인 계정이 이미 있습니다.',
+  'error.account.defaultNoRoleChange': '기본 계정의 역할은 바꿀 수 없습니다.',
+  'error.account.ownRole': '자기 계정의 역할은 바꿀 수 없습니다.',
+  'error.account.renameTaken': '도메인 {domain}에 이름이 {name}인 계정이 이미 있습니다.',
+  'error.account.cannotDisableSelf': '자기 계정을 비활성화하거나 잠글 수 없습니다.',
+  'error.account.defaultNoDisable': '계정 {name}은(는) 기본 계정이라서 비활성화하거나 잠글 수 없습니다.',
+  'error.account.isDefault': '기본 계정은 삭제할 수 없습니다.',
+  'error.account.cannotDeleteSelf': '자기 계정은 삭제할 수 없습니다.',
+  'error.account.defaultNoDelete': '계정 {name}은(는) 기본 계정이라서 삭제할 수 없습니다.',
+  'error.account.notFound': '계정을 찾을 수 없습니다.',
+  'error.domain.parentNotFound': '상위 도메인을 찾을 수 없습니다.',
+  'error.domain.idTaken': 'ID가 {id}인 도메인이 이미 있습니다.',
+  'error.domain.parentBeingDeleted': '상위 도메인 {parent}을(를) 삭제하는 중이라서 도메인을 만들 수 없습니다.',
+  'error.domain.nameTaken': '상위 도메인(ID: {parentId})에 이름이 {name}인 도메인이 이미 있습니다.',
+  'error.domain.callerDomainNotFound': '호출한 계정의 도메인을 찾을 수 없습니다.',
+  'error.domain.rootRename': 'ROOT 도메인의 이름은 바꿀 수 없습니다.',
+  'error.domain.renameTaken': '이름이 {name}인 도메인이 이미 있어 이름을 바꿀 수 없습니다.',
+  'error.domain.deleteRoot': 'ROOT 도메인은 삭제할 수 없습니다.',
+  'error.domain.deleteOwn': '{caller} 계정은 자기 도메인이나 그 상위 도메인을 삭제할 수 없습니다.',
+  'error.domain.hasSubdomains':
+    '하위 도메인 {subdomains}개가 있어 도메인을 아직 삭제할 수 없습니다. 먼저 삭제하거나 cleanup=true를 쓰세요.',
+  'error.domain.hasAccounts':
+    '계정 {accounts}개가 있어 도메인을 아직 삭제할 수 없습니다. 먼저 삭제하거나 cleanup=true를 쓰세요.',
+  'error.domain.hasSubdomainsAndAccounts':
+    '하위 도메인 {subdomains}개와 계정 {accounts}개가 있어 도메인을 아직 삭제할 수 없습니다. 먼저 삭제하거나 cleanup=true를 쓰세요.',
+  'error.domain.strongerAccount':
+    '{caller} 계정은 자기보다 권한이 많은 역할 {role}의 계정 {account}을(를) 삭제할 수 없습니다.',
+  'error.domain.notEmpty': '하위 도메인이나 계정이 있어 도메인을 아직 삭제할 수 없습니다.',
+  'error.domain.accountsLeft': '계정 {accounts}개가 남아 있어 도메인을 아직 삭제할 수 없습니다.',
+  'error.domain.notFound': '도메인을 찾을 수 없습니다.',
+  'error.role.rootOnly': '{caller} 계정은 루트 관리자가 아닙니다. 역할은 루트 관리자만 관리할 수 있습니다.',
+  'error.role.defaultRules': '기본 역할 {name}의 규칙은 바꿀 수 없습니다.',
+  'error.role.typeAndId': '역할 유형과 복제할 역할 ID 중 하나만 지정하세요.',
+  'error.role.missingType': '역할 유형이나 복제할 역할 ID를 지정하세요.',
+  'error.role.defaultNoUpdate': '기본 역할 {name}은(는) 수정할 수 없습니다.',
+  'error.role.typeInUse': '역할 {name}을(를) 쓰는 계정이 있어 유형을 바꿀 수 없습니다.',
+  'error.role.defaultNoDelete': '기본 역할 {name}은(는) 삭제할 수 없습니다.',
+  'error.role.badRule':
+    "규칙 '{rule}'이(가) 올바르지 않습니다. API 이름이나 영문자, 숫자, '*'로 된 와일드카드 패턴을 쓰세요.",
+  'error.role.unknownApi': "규칙 '{rule}'이(가) 올바르지 않습니다. 그런 이름의 API 명령이 없습니다.",
+  'error.role.ruleExists': '역할 {role}에 {rule} 규칙이 이미 있습니다.',
+  'error.role.ruleUpdateEither': 'ruleorder를 지정하거나, ruleid와 permission을 함께 지정하세요.',
+  'error.role.ruleUpdateBoth': '규칙을 바꾸려면 ruleid와 permission이 모두 필요합니다.',
+  'error.role.ruleOrder': 'ruleorder에는 역할 {role}의 규칙 ID {count}개를 한 번씩 모두 나열해야 합니다.',
+  'error.role.ruleNotFound': '역할 {role}에서 규칙 {id}을(를) 찾을 수 없습니다.',
+  'error.setting.invalidName': '설정 이름 {name}이(가) 올바르지 않습니다.',
+  'error.setting.invalidScope': '설정 {name}에 지정한 범위 ID가 올바르지 않습니다.',
+  'error.setting.notInteger': '설정 {name}의 값이 올바르지 않습니다: "{value}"은(는) 정수가 아닙니다.',
+  'error.setting.secretNotInteger': '설정 {name}의 값이 올바르지 않습니다: 값이 정수가 아닙니다.',
+  'error.setting.notNumber': '설정 {name}의 값이 올바르지 않습니다: "{value}"은(는) 숫자가 아닙니다.',
+  'error.setting.secretNotNumber': '설정 {name}의 값이 올바르지 않습니다: 값이 숫자가 아닙니다.',
+  'error.setting.notBetween':
+    '설정 {name}의 값이 올바르지 않습니다: "{value}"은(는) 범위를 벗어났습니다. {min}에서 {max} 사이여야 합니다.',
+  'error.setting.secretNotBetween':
+    '설정 {name}의 값이 올바르지 않습니다: 값이 범위를 벗어났습니다. {min}에서 {max} 사이여야 합니다.',
+  'error.setting.belowMin':
+    '설정 {name}의 값이 올바르지 않습니다: "{value}"은(는) 범위를 벗어났습니다. {min} 이상이어야 합니다.',
+  'error.setting.secretBelowMin':
+    '설정 {name}의 값이 올바르지 않습니다: 값이 범위를 벗어났습니다. {min} 이상이어야 합니다.',
+  'error.setting.aboveMax':
+    '설정 {name}의 값이 올바르지 않습니다: "{value}"은(는) 범위를 벗어났습니다. {max} 이하여야 합니다.',
+  'error.setting.secretAboveMax':
+    '설정 {name}의 값이 올바르지 않습니다: 값이 범위를 벗어났습니다. {max} 이하여야 합니다.',
+  'error.setting.notBoolean':
+    '설정 {name}의 값이 올바르지 않습니다: "{value}"은(는) 불리언 값이 아닙니다. true나 false를 쓰세요.',
+  'error.setting.secretNotBoolean':
+    '설정 {name}의 값이 올바르지 않습니다: 값이 불리언 값이 아닙니다. true나 false를 쓰세요.',
+  'error.setting.tooLong': '설정 {name}의 값이 올바르지 않습니다: 값이 {max}자를 넘습니다.',
+  'error.setting.notOneOf': '설정 {name}의 값이 올바르지 않습니다: "{value}"은(는) 다음 중 하나가 아닙니다: {values}',
+  'error.setting.secretNotOneOf': '설정 {name}의 값이 올바르지 않습니다: 값이 다음 중 하나가 아닙니다: {values}',
+  'error.setting.multipleScopeIds': 'ID를 여러 개 지정할 수 없습니다. 범위에 맞는 ID를 하나만 지정하세요.',
+  'error.setting.scopeNotFound': 'ID가 {id}인 {resource}을(를) 찾을 수 없습니다.',
+  'error.setting.scopeAccess': '{caller} 계정에는 {resource}(ID={id})의 리소스를 다룰 권한이 없습니다.',
+  'error.alert.openNotFound': 'ID가 {id}인 열린 알림을 찾을 수 없습니다.',
+  'error.alert.notFound': 'ID가 {id}인 알림을 찾을 수 없습니다.',
+  'error.alert.assigneeNotAdmin':
+    '사용자 {username}에게는 알림을 맡길 수 없습니다. 알림은 루트 관리자와 리소스 관리자만 볼 수 있습니다.',
+  'error.alert.assigneeNotEnabled': '사용자 {username}은(는) {state} 상태입니다.',
+  'error.alert.badType': '알림 유형 {type}이(가) 올바르지 않습니다. 숫자를 지정하세요.',
+  'error.alert.noSelection': 'ids, type, startdate, enddate 중 하나 이상을 지정하세요.',
+  'error.alert.badId': '알림 ID {id}이(가) 올바르지 않습니다.',
+  'error.alert.noIds': 'ids에 알림을 하나 이상 지정하세요.',
+  'error.event.notFound': 'ID가 {id}인 이벤트를 찾을 수 없습니다.',
+  'error.event.pendingParamsTogether': 'entrytime과 duration은 함께 지정해야 합니다.',
+  'error.event.entryTimeNotAfterDuration': 'entrytime은 duration보다 커야 합니다.',
+  'error.event.noSelection': 'ids, type, enddate 중 하나 이상을 지정하세요.',
+  'error.event.badId': '이벤트 ID {id}이(가) 올바르지 않습니다.',
+  'error.list.startDateWithoutEndDate': 'startdate를 지정하면 enddate도 지정해야 합니다.',
+  'error.date.unparsable':
+    '{param} 값 "{value}"을(를) 해석할 수 없습니다. yyyy-MM-dd 또는 yyyy-MM-dd HH:mm:ss 형식으로 쓰세요.',
+  'error.paging.badPageSize': '페이지 크기는 양수이거나, 제한이 없으면 -1이어야 합니다.',
+  'error.paging.pageSizeTooLarge': '페이지 크기는 {max}을(를) 넘을 수 없습니다.',
+  'error.capacity.endBeforeStart': 'enddate는 startdate보다 앞설 수 없습니다.',
+  'error.capacity.sortBy': 'sortBy 매개변수에는 usage만 지정할 수 있습니다.',
+  'error.capacity.clusterNotFound': 'clusterids에 지정한 클러스터 {id}을(를) 찾을 수 없습니다.',
+  'error.capacity.negativeHostLimit': 'hostlimit는 음수일 수 없습니다.',
+  'error.search.emptyQuery': '검색어를 입력하세요.',
+  'error.search.unknownKind': '알 수 없는 종류입니다: {kinds}. 지정할 수 있는 종류: {known}',
+  'error.managementServer.badState': '상태 {value}이(가) 올바르지 않습니다. {states} 중 하나를 지정하세요.',
+  'error.secrets.otherKey':
+    '데이터베이스에 저장된 비밀 값을 복호화할 수 없습니다. 이 서버와 다른 비밀 키(이 서버의 키 지문: {fingerprint})로 암호화되었습니다. 데이터베이스를 함께 쓰는 모든 서버는 같은 비밀 키를 써야 합니다. {doc}을(를) 참고하세요.',
+  'error.job.ownerUserDeleted':
+    '작업 소유자가 권한을 잃어 작업을 중지했습니다: 작업을 요청한 사용자가 삭제되었습니다. 그 뒤로는 아무것도 바꾸지 않았습니다.',
+  'error.job.ownerAccountDeleted':
+    '작업 소유자가 권한을 잃어 작업을 중지했습니다: 사용자 {username}의 계정 {account}이(가) 삭제되었습니다. 그 뒤로는 아무것도 바꾸지 않았습니다.',
+  'error.job.ownerUserNotEnabled':
+    '작업 소유자가 권한을 잃어 작업을 중지했습니다: 사용자 {username}이(가) {state} 상태입니다. 그 뒤로는 아무것도 바꾸지 않았습니다.',
+  'error.job.ownerAccountNotEnabled':
+    '작업 소유자가 권한을 잃어 작업을 중지했습니다: 사용자 {username}의 계정 {account}이(가) {state} 상태입니다. 그 뒤로는 아무것도 바꾸지 않았습니다.',
+  'error.access.makeRoleType':
+    '{caller} 계정은 역할 {role}을(를) 만들 수 없습니다. 이 역할은 권한이 더 높은 {roleType} 유형입니다.',
+  'error.access.makeRoleCommand':
+    '{caller} 계정은 역할 {role}을(를) 만들 수 없습니다. 이 역할이 허용하는 {command}을(를) 호출할 권한이 없습니다.',
+  'error.access.grantRoleType':
+    '{caller} 계정은 역할 {role}을(를) 부여할 수 없습니다. 이 역할은 권한이 더 높은 {roleType} 유형입니다.',
+  'error.access.grantRoleCommand':
+    '{caller} 계정은 역할 {role}을(를) 부여할 수 없습니다. 이 역할이 허용하는 {command}을(를) 호출할 권한이 없습니다.',
+  'error.access.editRoleType':
+    '{caller} 계정은 역할 {role}을(를) 수정할 수 없습니다. 이 역할은 권한이 더 높은 {roleType} 유형입니다.',
+  'error.access.editRoleCommand':
+    '{caller} 계정은 역할 {role}을(를) 수정할 수 없습니다. 이 역할이 허용하는 {command}을(를) 호출할 권한이 없습니다.',
+  'error.access.deleteRoleType':
+    '{caller} 계정은 역할 {role}을(를) 삭제할 수 없습니다. 이 역할은 권한이 더 높은 {roleType} 유형입니다.',
+  'error.access.deleteRoleCommand':
+    '{caller} 계정은 역할 {role}을(를) 삭제할 수 없습니다. 이 역할이 허용하는 {command}을(를) 호출할 권한이 없습니다.',
+  'error.access.actOnUserRoleType':
+    '{caller} 계정은 역할 {role}의 사용자를 다룰 수 없습니다. 이 역할은 권한이 더 높은 {roleType} 유형입니다.',
+  'error.access.actOnUserRoleCommand':
+    '{caller} 계정은 역할 {role}의 사용자를 다룰 수 없습니다. 이 역할이 허용하는 {command}을(를) 호출할 권한이 없습니다.',
+  'error.access.registerKeysRoleType':
+    '{caller} 계정은 역할 {role}의 사용자에게 키를 발급할 수 없습니다. 이 역할은 권한이 더 높은 {roleType} 유형입니다.',
+  'error.access.registerKeysRoleCommand':
+    '{caller} 계정은 역할 {role}의 사용자에게 키를 발급할 수 없습니다. 이 역할이 허용하는 {command}을(를) 호출할 권한이 없습니다.',
+  'error.access.actOnAccountRoleType':
+    '{caller} 계정은 역할 {role}의 계정을 다룰 수 없습니다. 이 역할은 권한이 더 높은 {roleType} 유형입니다.',
+  'error.access.actOnAccountRoleCommand':
+    '{caller} 계정은 역할 {role}의 계정을 다룰 수 없습니다. 이 역할이 허용하는 {command}을(를) 호출할 권한이 없습니다.',
+
   'error.login.failed':
     '도메인 {domain}의 사용자 {username}을(를) 인증하지 못했습니다. 사용자 이름과 비밀번호를 확인하세요.',
   'error.login.throttled':
