@@ -96,7 +96,12 @@ export const errors = {
       `${quoteValue(typeof value === 'string' ? value : (JSON.stringify(value) ?? ''))} (${problem})`,
     ),
   unknownCommand: (command: string) =>
-    new ApiError(432, 9999, `Unknown API command: ${quoteValue(command)}`, 'API.UNKNOWN_COMMAND'),
+    new ApiError(
+      432,
+      9999,
+      message('error.api.unknownCommand', { command: quoteValue(command) }),
+      'API.UNKNOWN_COMMAND',
+    ),
   notAllowed: () => new ApiError(432, 9999, message('error.api.notAllowed', {}), 'API.NOT_ALLOWED'),
   unauthenticated: () => new ApiError(401, 9999, message('error.unauthenticated', {}), 'API.UNAUTHENTICATED'),
   /** A session key that names no live session (expired, ended or never issued). */

@@ -368,6 +368,239 @@ export const SERVER_MESSAGES = {
   'error.user.nameTaken': 'The user {username} already exists in domain {domain}',
   'error.role.nameTaken': 'Role with name {name} already exists',
   'error.role.inUse': 'Role {name} is in use by {count} account(s) and cannot be deleted',
+
+  // Errors: infrastructure, imports, API
+  'error.physicalNetwork.badIsolation': 'Invalid isolation method {method}; supported methods are {methods}',
+  'error.physicalNetwork.badVlan': 'Please provide a valid vlan range: {reason}',
+  'error.physicalNetwork.oneTag': 'Only one tag can be specified for a physical network at this time',
+  'error.physicalNetwork.oneIsolationMethod':
+    'Only one isolationMethod can be specified for a physical network at this time',
+  'error.physicalNetwork.basicZoneVlan': "Can't add vnet range to the physical network in the Basic zone",
+  'error.physicalNetwork.basicBroadcast': 'Basic zone can have broadcast domain type of value POD only',
+  'error.physicalNetwork.advancedBroadcast': 'Advance zone can have broadcast domain type of value ZONE only',
+  'error.physicalNetwork.vlanOverlap':
+    'The vlan range {vlan} overlaps with the vlan range {otherVlan} of physical network {network} in zone {zone}',
+  'error.physicalNetwork.emptyName': 'Physical network name cannot be empty or blank',
+  'error.physicalNetwork.zoneEnabled':
+    'Cannot create PhysicalNetwork since the Zone is currently enabled, zone: {zone}',
+  'error.physicalNetwork.basicZoneTaken':
+    'Cannot add the physical network to basic zone: {zone}, there is a physical network already existing in this basic Zone',
+  'error.zone.notFoundByZoneId': 'Unable to find zone by zoneid {id}',
+  'error.physicalNetwork.moreThanOneTag': 'Unable to support more than one tag on network yet',
+  'error.physicalNetwork.hasIpRanges':
+    'The Physical Network is not deletable because there are IP ranges associated with this physical network',
+  'error.physicalNetwork.notFound': 'Unable to find the physical network',
+  'error.cluster.badType': 'Invalid cluster type "{value}"; valid values: {values}',
+  'error.host.emptyUrl': 'The host url cannot be empty',
+  'error.host.noCluster': 'Either clusterid or clustername is required to add a host',
+  'error.host.clusterNotInPod': 'Cluster {cluster} (id: {clusterId}) does not belong to pod {pod} (id: {podId})',
+  'error.host.hypervisorMismatch':
+    "Cannot add a {hostHypervisor} host to cluster {cluster}: the cluster's hypervisor is {hypervisor}",
+  'error.host.cannotEnable': 'Cannot enable host {name}: it is in resource state {state}',
+  'error.host.cannotDisable': 'Cannot disable host {name}: it is in resource state {state}',
+  'error.host.changed': 'Host {name} changed meanwhile; try again',
+  'error.host.deleteBadState':
+    'Host {name} cannot be deleted as it is in resource state {state}. Put it into maintenance or disable it first, or delete it with forced=true.',
+  'error.host.reconnectDuringMaintenance': 'Cannot reconnect host {name}: it is being prepared for maintenance',
+  'error.host.alreadyInMaintenance': 'Host {name} is already in maintenance',
+  'error.host.maintenanceBadState': 'Cannot prepare host {name} for maintenance: it is in resource state {state}',
+  'error.host.maintenanceNotUp':
+    'Cannot prepare host {name} for maintenance: it is {state}, not Up. Disable it instead, or reconnect it first.',
+  'error.host.notInMaintenance': 'Host {name} is not in maintenance: it is in resource state {state}',
+  'error.host.usageHistoryIds': 'id and ids are mutually exclusive',
+  'error.host.usageHistoryDates': 'enddate must not be before startdate',
+  'error.host.unsupportedHypervisor': 'Host {name} runs {hypervisor}, which this build does not support yet',
+  'error.host.tagTooLong': 'Host tag "{tag}..." is too long',
+  'error.host.duplicateUrl': 'A host with url {url} already exists in cluster {cluster}',
+  'error.host.addFailed': 'Unable to add host {url}: {reason}',
+  'error.host.reconnectFailed': 'Failed to reconnect host {name}: {reason}',
+  'error.host.maintenanceFailed': 'Failed to prepare host {name} for maintenance: {reason}',
+  'error.storage.badUrl.noPath': 'Invalid storage URL "{url}": a path such as /export/primary is required',
+  'error.storage.badUrl.dotDot': 'Invalid storage URL "{url}": the path may not contain \'..\'',
+  'error.storage.badUrl.tooLong': 'Invalid storage URL "{url}": the URL is longer than 1024 characters',
+  'error.storage.badUrl.controlChars': 'Invalid storage URL "{url}": control characters are not allowed',
+  'error.storage.badUrl.format':
+    'Invalid storage URL "{url}": expected nfs://server/path, file:///path or an absolute path',
+  'error.storage.badUrl.credentials': 'Invalid storage URL "{url}": credentials are not allowed in the URL',
+  'error.storage.badUrl.server': 'Invalid storage URL "{url}": the server part is not valid',
+  'error.storage.badUrl.noServer':
+    'Invalid storage URL "{url}": an NFS server name or address is required (nfs://server/path)',
+  'error.storage.badUrl.fileHost': 'Invalid storage URL "{url}": a file:// URL names a local path (file:///path)',
+  'error.storage.badUrl.scheme':
+    'Invalid storage URL "{url}": unsupported scheme "{scheme}"; use nfs://server/path, file:///path, sharedmountpoint:///path or an absolute path',
+  'error.storage.emptyUrl': 'The storage URL cannot be empty',
+  'error.storagePool.tagTooLong': 'Storage tag "{tag}..." is too long',
+  'error.storagePool.tagControlChars': 'Storage tags may not contain control characters',
+  'error.storagePool.capacityBytes': "'capacityBytes' must be greater than 0.",
+  'error.storagePool.capacityIops': "'capacityIops' must be greater than 0.",
+  'error.storagePool.badProvider': "can't find storage provider: {provider} (supported: DefaultPrimary)",
+  'error.storagePool.managed': 'Managed storage is not supported by the DefaultPrimary provider',
+  'error.storagePool.noCluster': "cluster id can't be null, if scope is cluster",
+  'error.storagePool.clusterNotInZone': 'Cluster {cluster} does not belong to zone {zone}',
+  'error.storagePool.clusterNotInPod': 'Cluster {cluster} does not belong to pod {pod}',
+  'error.storagePool.unsupportedHypervisor': 'Hypervisor {hypervisor} is not supported',
+  'error.storagePool.badScope': 'invalid scope for pool {scope}; use cluster or zone',
+  'error.storagePool.noHypervisor':
+    'Missing parameter hypervisor. Hypervisor type is required to create zone wide primary storage.',
+  'error.storagePool.badHypervisor': 'invalid hypervisor type {value}',
+  'error.storagePool.duplicateUrl': 'Storage pool {host}:{path} is already in use by storage pool {pool}',
+  'error.storagePool.cannotEnable': 'Primary storage with id {id} cannot be enabled. Storage pool state : {state}',
+  'error.storagePool.cannotDisable': 'Primary storage with id {id} cannot be disabled. Storage pool state : {state}',
+  'error.storagePool.nameTakenInZone': 'A storage pool named {name} already exists in this zone',
+  'error.storagePool.changed': 'Storage pool {name} changed state meanwhile; try again',
+  'error.storagePool.deleteBadState':
+    'Unable to delete storage pool {name}: it is {state}; put it in maintenance (or disable it) first, or use forced=true',
+  'error.storagePool.detachFailed':
+    'Failed to delete storage pool on host ({reason}); use forced=true to remove it anyway',
+  'error.storagePool.noHostInCluster': 'No host up to associate a storage pool with in cluster {cluster}',
+  'error.storagePool.noHostInZone':
+    'No host up to associate a storage pool with in zone {zone} (hypervisor {hypervisor})',
+  'error.storagePool.noHostInTheZone': 'No host up to associate a storage pool with in the zone',
+  'error.storagePool.noHostInTheCluster': 'No host up to associate a storage pool with in the cluster',
+  'error.storagePool.attachFailed':
+    'Failed to add data store: Can not create storage pool through host {host} due to {reason}',
+  'error.storagePool.notReadyForMaintenance':
+    'Primary storage with id {id} is not ready for migration, as the status is:{state}',
+  'error.storagePool.notReadyToCancelMaintenance':
+    'Primary storage with id {id} is not ready to complete migration, as the status is:{state}',
+  'error.imageStore.badProvider':
+    'Image store provider {provider} is not supported; use NFS (nfs://server/path) or a local directory',
+  'error.imageStore.noUrl': 'The url is required for an {provider} image store',
+  'error.imageStore.badUrl': 'Invalid image store URL "{url}": use nfs://server/path or a local directory',
+  'error.imageStore.filesystemUrl': 'The Filesystem provider takes a local directory (file:///path or /path)',
+  'error.imageStore.duplicateUrl': 'The image store {name} already uses {url}',
+  'error.imageStore.noZone': 'A zone id is required for NFS secondary storage',
+  'error.pod.badGateway': 'The gateway {gateway} is not a valid IP address.',
+  'error.pod.badNetmask': 'The netmask {netmask} is invalid: it must be a contiguous mask such as 255.255.255.0.',
+  'error.pod.badStartIp': 'The start address of the IP range ({ip}) is not a valid IP address.',
+  'error.pod.badEndIp': 'The end address of the IP range ({ip}) is not a valid IP address.',
+  'error.pod.startIpOutside': 'The start address of the IP range ({ip}) is not in the CIDR subnet {cidr}.',
+  'error.pod.endIpOutside': 'The end address of the IP range ({ip}) is not in the CIDR subnet {cidr}.',
+  'error.pod.startAfterEnd':
+    'The start IP address ({startIp}) must have a lower value than the end IP address ({endIp}).',
+  'error.pod.gatewayInRange': "The gateway {gateway} shouldn't overlap the start/end IP addresses {startIp}-{endIp}.",
+  'error.pod.cidrExcludesRange':
+    "The pod's CIDR cannot change to {cidr}: its IP range {startIp}-{endIp} would fall outside it. Give a startip and endip within the new CIDR.",
+  'error.pod.cidrExcludesHost':
+    "The pod's CIDR cannot change to {cidr}: host {host} has the management address {ip} outside it.",
+  'error.pod.cidrOverlapsPod':
+    'The subnet of the pod ({cidr}) conflicts with the subnet of pod {pod} ({podCidr}) in zone {zone}. Please specify a different CIDR.',
+  'error.pod.cidrOverlapsGuestCidr':
+    'The subnet of the pod ({cidr}) conflicts with the guest CIDR {guestCidr} of zone {zone}. Please specify a different CIDR.',
+  'error.pod.rangeOverlapsPublic':
+    "The pod's IP range {startIp}-{endIp} overlaps the public IP range {otherStartIp}-{otherEndIp} ({vlan}) of zone {zone}.",
+  'error.pod.rangeOverlapsGuest':
+    "The pod's IP range {startIp}-{endIp} overlaps the guest IP range {otherStartIp}-{otherEndIp} ({vlan}) of zone {zone}.",
+  'error.cluster.badArch': 'Invalid arch "{value}"; valid values: {values}',
+  'error.cluster.badManagedState': 'Invalid managed state "{value}"; valid values: {values}',
+  'error.cluster.badRatio': '{param} must be a number from 1 to 100 (got {value})',
+  'error.pod.notInZone': 'Pod {pod} (id: {podId}) does not belong to zone {zone} (id: {zoneId})',
+  'error.cluster.nameTakenInPod': 'A cluster with name {name} already exists in this pod',
+  'error.ipRange.noStartIp': 'Please specify the start IP address of the range (startip).',
+  'error.ipRange.noGateway': 'Please specify a valid gateway.',
+  'error.ipRange.badGateway': 'Please specify a valid gateway: {gateway} is not an IPv4 address.',
+  'error.ipRange.noNetmask': 'Please specify a valid netmask.',
+  'error.ipRange.badNetmask':
+    'Please specify a valid netmask: {netmask} is not a contiguous mask such as 255.255.255.0.',
+  'error.ipRange.badStartIp': 'The start IP address {ip} is not a valid IPv4 address.',
+  'error.ipRange.badEndIp': 'The end IP address {ip} is not a valid IPv4 address.',
+  'error.ipRange.startIpOutside':
+    'Please specify a valid IP range or valid netmask or valid gateway: the start IP address {ip} is not in {cidr} (gateway {gateway}, netmask {netmask}).',
+  'error.ipRange.endIpOutside':
+    'Please specify a valid IP range or valid netmask or valid gateway: the end IP address {ip} is not in {cidr} (gateway {gateway}, netmask {netmask}).',
+  'error.ipRange.overlapsRange':
+    'The IP range {startIp}-{endIp} overlaps the existing IP range {otherStartIp}-{otherEndIp} ({vlan}) in zone {zone}. Please specify a different start IP/end IP.',
+  'error.ipRange.otherGateway':
+    'The IP range has already been added on {vlan} with gateway {gateway} and netmask {netmask}; use the same gateway/netmask to extend it, or a subnet that does not overlap {cidr}.',
+  'error.ipRange.subnetOverlaps':
+    'The IP range with tag: {vlan} in zone {zone} has overlapped with the subnet {cidr}. Please specify a different gateway/netmask.',
+  'error.ipRange.overlapsPodRange':
+    'The IP range {startIp}-{endIp} overlaps the reserved system IP range {podStartIp}-{podEndIp} of pod {pod}.',
+  'error.ipRange.guestVlan':
+    'The VLAN tag {vlan} is already being used for dynamic vlan allocation for the guest network in zone {zone} (guest VLAN range {guestVlans} of physical network {network}).',
+  'error.ipRange.systemVmsDedicated':
+    'An IP range for system VMs (forsystemvms=true) cannot be dedicated to an account or a domain.',
+  'error.ipRange.dedicateNotPublic':
+    'IP range {startIp}-{endIp} is not a public IP range; only public ranges can be dedicated.',
+  'error.ipRange.dedicateSystemVms':
+    'Public IP range {startIp}-{endIp} is reserved for system VMs and cannot be dedicated.',
+  'error.ipRange.dedicateNoDomain':
+    'Please specify the domain (domainid), and optionally the account, to dedicate the range to.',
+  'error.ipRange.alreadyDedicated': 'Public IP range {startIp}-{endIp} is already dedicated; release it first.',
+  'error.ipRange.notDedicated': 'Public IP range {startIp}-{endIp} is not dedicated to an account or a domain.',
+  'error.ipRange.directUnsupported':
+    'Direct IP ranges (forvirtualnetwork=false) belong to shared guest networks, which are not supported yet; zone {zone} takes public IP ranges only.',
+  'error.ipRange.podInAdvancedZone':
+    'A pod (podid) can be given only for guest IP ranges in a Basic zone; {zone} is Advanced.',
+  'error.ipRange.publicInBasicZone':
+    'Basic zone {zone} has no public IP ranges: its ranges are guest ranges of a pod (forvirtualnetwork=false).',
+  'error.ipRange.noPod': 'A pod (podid) is required for a guest IP range in Basic zone {zone}.',
+  'error.ipRange.systemVmsGuest': 'forsystemvms applies to public IP ranges only.',
+  'error.ipRange.dedicateInBasicZone':
+    'An IP range can be dedicated to an account or a domain only in an Advanced zone.',
+  'error.ipRange.networkUnsupported':
+    'Adding IP ranges to a guest network (networkid) is not supported yet; give a zone (public range) or a pod (basic zone guest range).',
+  'error.ipRange.podNotInZone': "Pod {pod} doesn't belong to zone {zone}.",
+  'error.ipRange.networkNotInZone': "Physical network {network} doesn't belong to zone {zone}.",
+  'error.ipRange.noZone': 'Please specify a zone (zoneid), a pod (podid) or a physical network.',
+  'error.ipRange.networkNotPublic':
+    'Physical network {network} does not carry Public traffic; add the Public traffic type to it before adding public IP ranges.',
+  'error.ipRange.noPublicNetwork':
+    'No physical network in zone {zone} carries Public traffic; add the Public traffic type to a physical network before adding public IP ranges.',
+  'error.ipRange.noAccountDomain': 'Please specify the domain (domainid) of the account.',
+  'error.domain.notFoundByDomainId': 'Unable to find domain by domainid {id}',
+  'error.account.notFoundInDomain': 'Unable to find account {name} in domain id={domainId}',
+  'error.zone.badIpAddress': 'Please enter a valid IP address for {field}',
+  'error.zone.badIpSixAddress': 'Please enter a valid IPv6 address for {field}',
+  'error.zone.badGuestCidr': 'Please enter a valid guest cidr: {cidr} is not an RFC 1918 private IPv4 CIDR',
+  'error.zone.badDomain': 'Please specify a valid domain id',
+  'error.zone.guestCidrInBasicZone': 'guestCidrAddress parameter is not supported for Basic zone',
+  'error.zone.cannotEnable':
+    'Cannot enable this Zone since: Unable to find the default physical network with traffic={trafficType} in the specified zone id {id}',
+  'error.zone.hasHosts': 'The zone cannot be deleted because there are servers in this zone.',
+  'error.zone.hasPods': 'The zone cannot be deleted because there are pods in this zone.',
+  'error.zone.hasIpRanges': 'The zone cannot be deleted because there are IP ranges in this zone.',
+  'error.zone.hasPhysicalNetworks': 'The zone cannot be deleted because there are physical networks in this zone.',
+  'error.zone.hasStoragePools': 'The zone cannot be deleted because there are primary storages in this zone.',
+  'error.zone.hasImageStores': 'The zone cannot be deleted because there are Secondary storages in this zone.',
+  'error.notFoundBy': 'Unable to find {resource} by {param} {id}',
+  'error.provider.notFound': "Network Service Provider id={id} doesn't exist in the system",
+  'error.provider.shutdown': "Updating the provider state to 'Shutdown' is not supported",
+  'error.provider.fixedServices': "Cannot update set of Services for this Service Provider '{name}'",
+  'error.provider.badService': '{provider} Provider cannot provide this Service specified={service}',
+  'error.provider.notReady':
+    'Provider is not ready, cannot Enable the provider, please configure the provider first (enable its virtual router element with configureVirtualRouterElement)',
+  'error.trafficType.blankLabel': '{param} cannot be blank',
+  'error.trafficType.publicInBasicZone': 'Public traffic type is not supported in a Basic zone',
+  'error.trafficType.exists': 'This physical network already supports the traffic type: {trafficType}',
+  'error.trafficType.zoneHasIt':
+    'Fail to add the traffic type to physical network because Zone already has a physical network with this traffic type: {trafficType}',
+  'error.trafficType.untagged':
+    'There are more than 1 physical network without tags in the zone: {zone}; tag the physical networks that carry Guest traffic',
+  'error.simulatorMock.unknownOperation': 'Unknown Simulator operation "{name}"; valid names: {names}',
+  'error.simulatorMock.hostNotInCluster': 'The host given does not belong to the cluster given',
+  'error.simulatorMock.hostNotInPod': 'The host given does not belong to the pod given',
+  'error.simulatorMock.hostNotInZone': 'The host given does not belong to the zone given',
+  'error.simulatorMock.clusterNotInPod': 'The cluster given does not belong to the pod given',
+  'error.simulatorMock.clusterNotInZone': 'The cluster given does not belong to the zone given',
+  'error.simulatorMock.podNotInZone': 'The pod given does not belong to the zone given',
+  'error.simulatorMock.badJson': 'jsonresponse must be a JSON document',
+  'error.datacenterImport.notFound': 'Unable to find a datacenter import with id {id}',
+  'error.datacenterImport.finished':
+    'The datacenter import {id} is {state}: only an Interrupted or Failed import can be resumed or removed',
+  'error.datacenterImport.removing':
+    'Removing what the datacenter import {id} created has started: it cannot be resumed; remove the rest instead',
+  'error.datacenterImport.invalidConfig': 'Invalid datacenter description: {problems}',
+  'error.datacenterImport.invalidConfigMore': 'Invalid datacenter description: {problems} (and {more} more)',
+  'error.datacenterImport.planChanged':
+    'The datacenter import {id} plans differently in this version of Stackyard: it cannot be resumed; remove what it created instead',
+  'error.datacenterImport.stepFailed':
+    'Datacenter import failed at step {step} of {total}: {label}: {reason}. Nothing was changed.',
+  'error.datacenterImport.stepFailedOneKept':
+    'Datacenter import failed at step {step} of {total}: {label}: {reason}. What the 1 earlier step created was kept; nothing after this step was run.',
+  'error.datacenterImport.stepFailedKept':
+    'Datacenter import failed at step {step} of {total}: {label}: {reason}. What the {kept} earlier steps created was kept; nothing after this step was run.',
+  'error.api.unknownCommand': 'Unknown API command: {command}',
 } as const;
 
 export type ServerMessageKey = keyof typeof SERVER_MESSAGES;

@@ -19,14 +19,22 @@ function stepError(failure: StepFailure): ApiError {
   }
   const detail =
     cause.code === 'API.INTERNAL' && failure.cause instanceof Error ? failure.cause.message : cause.message;
-  const kept =
-    failure.index > 1
-      ? ` What the ${failure.index - 1} earlier step${failure.index === 2 ? '' : 's'} created was kept; nothing after this step was run.`
-      : ' Nothing was changed.';
+  const params = {
+    step: String(failure.index),
+    total: String(failure.total),
+    label: failure.step.label,
+    reason: detail,
+  };
+  const text =
+    failure.index > 2
+      ? message('error.datacenterImport.stepFailedKept', { ...params, kept: String(failure.index - 1) })
+      : failure.index === 2
+        ? message('error.datacenterImport.stepFailedOneKept', params)
+        : message('error.datacenterImport.stepFailed', params);
   return new ApiError(
     cause.errorcode,
     cause.cserrorcode,
-    `Datacenter import failed at step ${failure.index} of ${failure.total}: ${failure.step.label}: ${detail}.${kept}`,
+    text,
     cause.code === 'API.INTERNAL' ? 'DATACENTER.IMPORT.STEP_FAILED' : cause.code,
   );
 }

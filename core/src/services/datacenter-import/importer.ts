@@ -6,6 +6,7 @@ import type {
 } from '../../api/schemas/datacenter-import';
 import { UNFINISHED_IMPORT_STATES, type DataCenterImportState } from '../../domain/datacenter-import';
 import { conflict, invalidParameter } from '../../domain/errors';
+import { message } from '../../domain/messages';
 import { toCloudStackDate } from '../../domain/time';
 import type { Caller } from '../caller';
 import type { CoreServices } from '../core-services';
@@ -98,18 +99,12 @@ export class DatacenterImportService {
   /** An unfinished import, or a 431 saying why it cannot be resumed (or removed). */
   async unfinished(id: string, purpose: 'resume' | 'remove'): Promise<ImportRow> {
     const row = await this.journal.byUuid(id);
-    if (!row) throw invalidParameter('DATACENTER.IMPORT.NOT_FOUND', `Unable to find a datacenter import with id ${id}`);
+    if (!row) throw invalidParameter('DATACENTER.IMPORT.NOT_FOUND', message('error.datacenterImport.notFound', { id }));
     if (!UNFINISHED_IMPORT_STATES.includes(row.state as DataCenterImportState)) {
-      throw conflict(
-        'DATACENTER.IMPORT.STATE',
-        `The datacenter import ${id} is ${row.state}: only an Interrupted or Failed import can be resumed or removed`,
-      );
+      throw conflict('DATACENTER.IMPORT.STATE', message('error.datacenterImport.finished', { id, state: row.state }));
     }
     if (purpose === 'resume' && row.removal_started === 1) {
-      throw conflict(
-        'DATACENTER.IMPORT.REMOVING',
-        `Removing what the datacenter import ${id} created has started: it cannot be resumed; remove the rest instead`,
-      );
+      throw conflict('DATACENTER.IMPORT.REMOVING', message('error.datacenterImport.removing', { id }));
     }
     return row;
   }
@@ -120,10 +115,7 @@ export class DatacenterImportService {
     const config = this.deps.secrets.decrypt(row.config);
     const { plan } = this.prepare(config);
     if (fingerprintOf(plan) !== row.fingerprint) {
-      throw conflict(
-        'DATACENTER.IMPORT.PLAN_CHANGED',
-        `The datacenter import ${id} plans differently in this version of Stackyard: it cannot be resumed; remove what it created instead`,
-      );
+      throw conflict('DATACENTER.IMPORT.PLAN_CHANGED', message('error.datacenterImport.planChanged', { id }));
     }
     return { outcome: await this.continueImport(row, plan, job, hooks), plan };
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { invalidParameter } from '../../domain/errors';
+import { message } from '../../domain/messages';
 import { ipv4Problem } from '../../contract/zone-plan';
 import { canonicalHypervisor, HYPERVISORS, TRAFFIC_TYPES, type Hypervisor } from '../../domain/infrastructure';
 
@@ -458,5 +459,12 @@ function collectWarnings(raw: Record<string, unknown>, config: MarvinConfig): st
 
 /** For the API layer: the same failure as a CloudStack invalid-parameter error on `config`. */
 export function toInvalidConfig(error: MarvinConfigError) {
-  return invalidParameter('DATACENTER.IMPORT.INVALID_CONFIG', error.message);
+  const shown = error.problems.slice(0, 10).join('; ');
+  const more = error.problems.length - 10;
+  return invalidParameter(
+    'DATACENTER.IMPORT.INVALID_CONFIG',
+    more > 0
+      ? message('error.datacenterImport.invalidConfigMore', { problems: shown, more: String(more) })
+      : message('error.datacenterImport.invalidConfig', { problems: shown }),
+  );
 }

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { message } from '../../domain/messages';
+import { message, type ServerMessage } from '../../domain/messages';
 import type { Kysely } from 'kysely';
 import { conflict, inUse, invalidParameter } from '../../domain/errors';
 import { allocationEventType } from '../../domain/event-types';
@@ -45,18 +45,20 @@ import { namesById, requireCluster, requirePod, requireZone } from './lookups';
 
 type Db = Kysely<Database>;
 
-const bad = (message: string) => invalidParameter('CLUSTER.INVALID', message);
+const bad = (text: ServerMessage) => invalidParameter('CLUSTER.INVALID', text);
 
-function pick<T extends string>(values: readonly T[], value: string, what: string): T {
+type PickKey = 'error.cluster.badType' | 'error.cluster.badArch' | 'error.cluster.badManagedState';
+
+function pick<T extends string>(values: readonly T[], value: string, what: PickKey): T {
   const hit = values.find((v) => v.toLowerCase() === value.trim().toLowerCase());
-  if (!hit) throw bad(`Invalid ${what} "${value}"; valid values: ${values.join(', ')}`);
+  if (!hit) throw bad(message(what, { value, values: values.join(', ') }));
   return hit;
 }
 
 function ratio(value: number | undefined, what: string): number | undefined {
   if (value === undefined) return undefined;
   if (!Number.isFinite(value) || value < 1 || value > 100) {
-    throw bad(`${what} must be a number from 1 to 100 (got ${value})`);
+    throw bad(message('error.cluster.badRatio', { param: what, value: String(value) }));
   }
   return value;
 }
@@ -66,7 +68,7 @@ export function checkPodInZone(pod: PodRow, zone: ZoneRow): void {
   if (pod.zone_id !== zone.id) {
     throw invalidParameter(
       'POD.NOT_IN_ZONE',
-      `Pod ${pod.name} (id: ${pod.uuid}) does not belong to zone ${zone.name} (id: ${zone.uuid})`,
+      message('error.pod.notInZone', { pod: pod.name, podId: pod.uuid, zone: zone.name, zoneId: zone.uuid }),
     );
   }
 }
@@ -143,8 +145,10 @@ export class ClusterService {
     const name = checkName(input.clustername, 'Cluster name');
     const hypervisor = this.services.hypervisors.resolve(input.hypervisor);
     const clusterType =
-      input.clustertype === undefined ? 'CloudManaged' : pick(CLUSTER_TYPES, input.clustertype, 'cluster type');
-    const arch = input.arch === undefined ? 'x86_64' : pick(CLUSTER_ARCHES, input.arch, 'arch');
+      input.clustertype === undefined
+        ? 'CloudManaged'
+        : pick(CLUSTER_TYPES, input.clustertype, 'error.cluster.badType');
+    const arch = input.arch === undefined ? 'x86_64' : pick(CLUSTER_ARCHES, input.arch, 'error.cluster.badArch');
     const cpu = ratio(input.cpuovercommitratio, 'cpuovercommitratio');
     const memory = ratio(input.memoryovercommitratio, 'memoryovercommitratio');
     const { store } = this.services;
@@ -197,7 +201,9 @@ export class ClusterService {
     const cluster = await requireCluster(this.db, input.id, 'id');
     const name = input.clustername === undefined ? undefined : checkName(input.clustername, 'Cluster name');
     const managedState =
-      input.managedstate === undefined ? undefined : pick(MANAGED_STATES, input.managedstate, 'managed state');
+      input.managedstate === undefined
+        ? undefined
+        : pick(MANAGED_STATES, input.managedstate, 'error.cluster.badManagedState');
     const cpu = ratio(input.cpuovercommitratio, 'cpuovercommitratio');
     const memory = ratio(input.memoryovercommitratio, 'memoryovercommitratio');
     const { store } = this.services;
@@ -205,7 +211,7 @@ export class ClusterService {
       if (name !== undefined && name !== cluster.name) {
         await lockPod(trx, store.dialect, cluster.pod_id);
         if (await nameTaken(trx, cluster.pod_id, name, cluster.id)) {
-          throw conflict('CLUSTER.NAME_TAKEN', `A cluster with name ${name} already exists in this pod`);
+          throw conflict('CLUSTER.NAME_TAKEN', message('error.cluster.nameTakenInPod', { name }));
         }
       }
       const changes = {
@@ -301,9 +307,11 @@ export class ClusterService {
     const podId = input.podid !== undefined ? (await requirePod(this.db, input.podid, 'podid')).id : undefined;
     const hypervisor = input.hypervisor !== undefined ? (canonicalHypervisor(input.hypervisor) ?? '') : undefined;
     const clusterType =
-      input.clustertype !== undefined ? pick(CLUSTER_TYPES, input.clustertype, 'cluster type') : undefined;
+      input.clustertype !== undefined ? pick(CLUSTER_TYPES, input.clustertype, 'error.cluster.badType') : undefined;
     const managedState =
-      input.managedstate !== undefined ? pick(MANAGED_STATES, input.managedstate, 'managed state') : undefined;
+      input.managedstate !== undefined
+        ? pick(MANAGED_STATES, input.managedstate, 'error.cluster.badManagedState')
+        : undefined;
     const keyword = keywordPattern(input.keyword);
     const filtered = () => {
       let q = this.db.selectFrom('clusters').where('removed', 'is', null);

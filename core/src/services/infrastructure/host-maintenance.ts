@@ -51,10 +51,7 @@ export class HostMaintenanceService {
   async reconnectTarget(id: string): Promise<HostRow> {
     const host = await requireHost(this.db, id, 'id');
     if (host.resource_state === 'PrepareForMaintenance') {
-      throw invalidParameter(
-        'HOST.BAD_STATE',
-        `Cannot reconnect host ${host.name}: it is being prepared for maintenance`,
-      );
+      throw invalidParameter('HOST.BAD_STATE', message('error.host.reconnectDuringMaintenance', { name: host.name }));
     }
     return host;
   }
@@ -79,7 +76,7 @@ export class HostMaintenanceService {
     } catch (error) {
       await setHostStatus(this.services, host, hostStatus.next('Connecting', 'ConnectFailed', `Host ${host.name}`));
       await this.record(caller, host, 'HOST.RECONNECT', 'event.host.reconnectFailed', 'ERROR');
-      throw hostFailure(error, `Failed to reconnect host ${host.name}`);
+      throw hostFailure(error, (reason) => message('error.host.reconnectFailed', { name: host.name, reason }));
     }
     const now = nowIso();
     await this.db
@@ -116,14 +113,14 @@ export class HostMaintenanceService {
       throw invalidParameter(
         'HOST.BAD_STATE',
         state === 'Maintenance'
-          ? `Host ${host.name} is already in maintenance`
-          : `Cannot prepare host ${host.name} for maintenance: it is in resource state ${state}`,
+          ? message('error.host.alreadyInMaintenance', { name: host.name })
+          : message('error.host.maintenanceBadState', { name: host.name, state }),
       );
     }
     if (host.status !== 'Up' && state !== 'PrepareForMaintenance') {
       throw invalidParameter(
         'HOST.NOT_UP',
-        `Cannot prepare host ${host.name} for maintenance: it is ${host.status}, not Up. Disable it instead, or reconnect it first.`,
+        message('error.host.maintenanceNotUp', { name: host.name, state: host.status }),
       );
     }
     return host;
@@ -145,7 +142,7 @@ export class HostMaintenanceService {
         .where('removed', 'is', null)
         .executeTakeFirst();
       if (Number(r.numUpdatedRows) === 0) {
-        throw invalidParameter('HOST.CHANGED', `Host ${host.name} changed meanwhile; try again`);
+        throw invalidParameter('HOST.CHANGED', message('error.host.changed', { name: host.name }));
       }
       publishHostState(this.services, [host.uuid]);
     }
@@ -163,7 +160,7 @@ export class HostMaintenanceService {
       const failed = hostResourceState.next('PrepareForMaintenance', 'MaintenanceFailed', `Host ${host.name}`);
       await setHostResourceState(this.services, host, failed);
       await this.record(caller, host, 'MAINT.PREPARE', 'event.host.maintenanceFailed', 'ERROR');
-      throw hostFailure(error, `Failed to prepare host ${host.name} for maintenance`);
+      throw hostFailure(error, (reason) => message('error.host.maintenanceFailed', { name: host.name, reason }));
     }
     const done = hostResourceState.next('PrepareForMaintenance', 'MaintenanceDone', `Host ${host.name}`);
     await setHostResourceState(this.services, host, done);
@@ -177,7 +174,7 @@ export class HostMaintenanceService {
     if (!hostResourceState.can(host.resource_state, 'CancelMaintenance')) {
       throw invalidParameter(
         'HOST.BAD_STATE',
-        `Host ${host.name} is not in maintenance: it is in resource state ${host.resource_state}`,
+        message('error.host.notInMaintenance', { name: host.name, state: host.resource_state }),
       );
     }
     return host;

@@ -1,6 +1,7 @@
 /** What the host services share: reaching a host's driver, its state changes, tag and URL checks. */
 import type { Kysely } from 'kysely';
 import { conflict, DomainError, invalidParameter } from '../../domain/errors';
+import { message, type ServerMessage } from '../../domain/messages';
 import type { HostResourceState, HostStatus } from '../../domain/infrastructure';
 import { nowIso } from '../../domain/time';
 import type { Database, HostRow } from '../../db/schema';
@@ -30,7 +31,7 @@ export function requireDriver(services: CoreServices, host: HostRow): Hypervisor
   if (!driver) {
     throw invalidParameter(
       'HYPERVISOR.UNSUPPORTED',
-      `Host ${host.name} runs ${host.hypervisor_type}, which this build does not support yet`,
+      message('error.host.unsupportedHypervisor', { name: host.name, hypervisor: host.hypervisor_type }),
     );
   }
   return driver;
@@ -40,10 +41,10 @@ export function requireDriver(services: CoreServices, host: HostRow): Hypervisor
  * A driver failure as an API error: a request the driver cannot take (a malformed URL) is 431,
  * a host that fails or does not answer is 530 with the driver's (safe) message.
  */
-export function hostFailure(error: unknown, prefix?: string): unknown {
+export function hostFailure(error: unknown, failed: (reason: string) => ServerMessage): unknown {
   if (error instanceof InvalidHostRequest) return invalidParameter('HOST.BAD_URL', error.message);
   if (!(error instanceof HostOperationError)) return error;
-  return new DomainError('internal', 'HOST.OPERATION_FAILED', prefix ? `${prefix}: ${error.message}` : error.message);
+  return new DomainError('internal', 'HOST.OPERATION_FAILED', failed(error.message));
 }
 
 export function normalizeTags(tags: string[] | undefined): string[] {
@@ -52,7 +53,8 @@ export function normalizeTags(tags: string[] | undefined): string[] {
   for (const raw of tags) {
     const tag = raw.trim();
     if (tag.length === 0) continue;
-    if (tag.length > 255) throw invalidParameter('HOST.BAD_TAG', `Host tag "${tag.slice(0, 40)}..." is too long`);
+    if (tag.length > 255)
+      throw invalidParameter('HOST.BAD_TAG', message('error.host.tagTooLong', { tag: tag.slice(0, 40) }));
     if (!out.includes(tag)) out.push(tag);
   }
   return out;
@@ -74,7 +76,7 @@ export async function urlTaken(db: Db, clusterId: number, url: string): Promise<
 }
 
 export const duplicateUrl = (url: string, cluster: string) =>
-  conflict('HOST.DUPLICATE_URL', `A host with url ${url} already exists in cluster ${cluster}`);
+  conflict('HOST.DUPLICATE_URL', message('error.host.duplicateUrl', { url, cluster }));
 
 /** Tells open screens that hosts changed state (CloudStack records no event for heartbeats). */
 export function publishHostState(services: CoreServices, ids: string[]): void {

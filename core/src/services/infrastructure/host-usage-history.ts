@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { HostStatsSample, HostUsageHistory, ListHostsUsageHistoryInput } from '../../api/schemas/hosts';
 import { invalidParameter } from '../../domain/errors';
+import { message } from '../../domain/messages';
 import { toCloudStackDate } from '../../domain/time';
 import { containsIgnoreCase, ilike } from '../../db/query-helpers';
 import { pageOfIds } from '../../db/list-page';
@@ -46,12 +47,12 @@ export class HostUsageHistoryQueries {
   async list(input: HostUsageHistoryQuery): Promise<{ items: HostUsageHistory[]; count: number }> {
     const { db } = this.services.store;
     if (input.id !== undefined && input.ids !== undefined) {
-      throw invalidParameter('HOST.USAGE_HISTORY_IDS', 'id and ids are mutually exclusive');
+      throw invalidParameter('HOST.USAGE_HISTORY_IDS', message('error.host.usageHistoryIds', {}));
     }
     const now = Date.now();
     const start = input.startDate ?? new Date(now - DEFAULT_WINDOW_MS).toISOString();
     if (input.endDate !== undefined && input.endDate < start) {
-      throw invalidParameter('HOST.USAGE_HISTORY_DATES', 'enddate must not be before startdate');
+      throw invalidParameter('HOST.USAGE_HISTORY_DATES', message('error.host.usageHistoryDates', {}));
     }
     const ids = input.ids?.map((id) => id.toLowerCase());
     const keyword = keywordPattern(input.keyword);

@@ -64,7 +64,7 @@ function clusterTypeOf(text: string): string {
   if (!hit)
     throw invalidParameter(
       'CLUSTER.INVALID',
-      `Invalid cluster type "${text}"; valid values: ${CLUSTER_TYPES.join(', ')}`,
+      message('error.cluster.badType', { value: text, values: CLUSTER_TYPES.join(', ') }),
     );
   return hit;
 }
@@ -90,7 +90,7 @@ export class HostService {
     const placement = await this.placement(input, pod, hypervisor);
     const existing = 'cluster' in placement ? placement.cluster : undefined;
     const url = input.url.trim();
-    if (url.length === 0) throw invalidParameter('HOST.BAD_URL', 'The host url cannot be empty');
+    if (url.length === 0) throw invalidParameter('HOST.BAD_URL', message('error.host.emptyUrl', {}));
     const tags = normalizeTags(input.hosttags);
     if (existing && (await urlTaken(this.db, existing.id, url))) throw duplicateUrl(url, existing.name);
     const driver = this.services.hypervisors.get(hypervisor);
@@ -106,7 +106,7 @@ export class HostService {
         clusterId: existing?.id ?? 0,
       });
     } catch (error) {
-      throw hostFailure(error, `Unable to add host ${url}`);
+      throw hostFailure(error, (reason) => message('error.host.addFailed', { url, reason }));
     }
     const addresses = driver.managementAddresses({
       url,
@@ -154,18 +154,27 @@ export class HostService {
         return { newCluster: { name, type } };
       }
     } else {
-      throw invalidParameter('HOST.NO_CLUSTER', 'Either clusterid or clustername is required to add a host');
+      throw invalidParameter('HOST.NO_CLUSTER', message('error.host.noCluster', {}));
     }
     if (cluster.pod_id !== pod.id) {
       throw invalidParameter(
         'HOST.CLUSTER_NOT_IN_POD',
-        `Cluster ${cluster.name} (id: ${cluster.uuid}) does not belong to pod ${pod.name} (id: ${pod.uuid})`,
+        message('error.host.clusterNotInPod', {
+          cluster: cluster.name,
+          clusterId: cluster.uuid,
+          pod: pod.name,
+          podId: pod.uuid,
+        }),
       );
     }
     if (cluster.hypervisor_type !== hypervisor) {
       throw invalidParameter(
         'HOST.HYPERVISOR_MISMATCH',
-        `Cannot add a ${hypervisor} host to cluster ${cluster.name}: the cluster's hypervisor is ${cluster.hypervisor_type}`,
+        message('error.host.hypervisorMismatch', {
+          hostHypervisor: hypervisor,
+          cluster: cluster.name,
+          hypervisor: cluster.hypervisor_type,
+        }),
       );
     }
     return { cluster };
@@ -255,7 +264,10 @@ export class HostService {
     if (event !== undefined && !hostResourceState.can(host.resource_state, event)) {
       throw invalidParameter(
         'HOST.BAD_STATE',
-        `Cannot ${event.toLowerCase()} host ${host.name}: it is in resource state ${host.resource_state}`,
+        message(event === 'Enable' ? 'error.host.cannotEnable' : 'error.host.cannotDisable', {
+          name: host.name,
+          state: host.resource_state,
+        }),
       );
     }
     const resourceState =
@@ -270,7 +282,7 @@ export class HostService {
         if (event !== undefined) q = q.where('resource_state', 'in', hostResourceState.sources(event));
         const r = await q.executeTakeFirst();
         if (Number(r.numUpdatedRows) === 0) {
-          throw invalidParameter('HOST.CHANGED', `Host ${host.name} changed meanwhile; try again`);
+          throw invalidParameter('HOST.CHANGED', message('error.host.changed', { name: host.name }));
         }
       }
       if (tags !== undefined) {
@@ -302,7 +314,7 @@ export class HostService {
     if (!input.forced && !hostResourceState.can(host.resource_state, 'Delete')) {
       throw invalidParameter(
         'HOST.BAD_STATE',
-        `Host ${host.name} cannot be deleted as it is in resource state ${host.resource_state}. Put it into maintenance or disable it first, or delete it with forced=true.`,
+        message('error.host.deleteBadState', { name: host.name, state: host.resource_state }),
       );
     }
     // VMs on the host would be refused here (or, forced, stopped): none exist in this build yet.

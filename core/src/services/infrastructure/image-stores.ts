@@ -81,24 +81,15 @@ function storeLocation(input: AddImageStoreInput): { provider: ImageStoreProvide
   const requested = (input.provider ?? 'NFS').trim();
   const provider = IMAGE_STORE_PROVIDERS.find((p) => p.toLowerCase() === requested.toLowerCase());
   if (!provider) {
-    throw invalidParameter(
-      'IMAGE_STORE.PROVIDER',
-      `Image store provider ${requested} is not supported; use NFS (nfs://server/path) or a local directory`,
-    );
+    throw invalidParameter('IMAGE_STORE.PROVIDER', message('error.imageStore.badProvider', { provider: requested }));
   }
-  if (!input.url) throw invalidParameter('IMAGE_STORE.URL', `The url is required for an ${provider} image store`);
+  if (!input.url) throw invalidParameter('IMAGE_STORE.URL', message('error.imageStore.noUrl', { provider }));
   const parsed = parseStorageUrl(input.url);
   if (parsed.scheme !== 'file' && parsed.scheme !== 'nfs') {
-    throw invalidParameter(
-      'IMAGE_STORE.URL',
-      `Invalid image store URL "${input.url}": use nfs://server/path or a local directory`,
-    );
+    throw invalidParameter('IMAGE_STORE.URL', message('error.imageStore.badUrl', { url: input.url }));
   }
   if (provider === 'Filesystem' && parsed.scheme !== 'file') {
-    throw invalidParameter(
-      'IMAGE_STORE.URL',
-      'The Filesystem provider takes a local directory (file:///path or /path)',
-    );
+    throw invalidParameter('IMAGE_STORE.URL', message('error.imageStore.filesystemUrl', {}));
   }
   return { provider, parsed };
 }
@@ -110,7 +101,8 @@ async function urlInUse(db: Db, url: string): Promise<void> {
     .where('removed', 'is', null)
     .where(equalsIgnoreCase('url', url))
     .executeTakeFirst();
-  if (existing) throw conflict('IMAGE_STORE.DUPLICATE_URL', `The image store ${existing.name} already uses ${url}`);
+  if (existing)
+    throw conflict('IMAGE_STORE.DUPLICATE_URL', message('error.imageStore.duplicateUrl', { name: existing.name, url }));
 }
 
 /** A local directory's real size and use; an NFS store's simulated size, nothing used. */
@@ -135,7 +127,7 @@ export async function addImageStore(
   const { db } = services.store;
   const { parsed } = storeLocation(input);
   const local = parsed.scheme === 'file';
-  if (!input.zoneid) throw invalidParameter('IMAGE_STORE.ZONE', 'A zone id is required for NFS secondary storage');
+  if (!input.zoneid) throw invalidParameter('IMAGE_STORE.ZONE', message('error.imageStore.noZone', {}));
   const zone = await requireZone(db, input.zoneid, 'zoneid');
   const name = input.name === undefined ? parsed.url : checkName(input.name, 'Image store name');
   await urlInUse(db, parsed.url);

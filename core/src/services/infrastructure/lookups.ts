@@ -1,4 +1,5 @@
 import { notFound } from '../../domain/errors';
+import { message } from '../../domain/messages';
 import type { Kysely } from 'kysely';
 import type {
   ClusterRow,
@@ -29,7 +30,7 @@ async function requireLive<T>(db: Db, table: LiveTable, uuid: string, label: str
   if (!row)
     throw notFound(
       `${label.toUpperCase().replace(/ /g, '_')}.NOT_FOUND`,
-      `Unable to find ${label} by ${param} ${uuid}`,
+      message('error.notFoundBy', { resource: label, param, id: uuid }),
     );
   return row;
 }

@@ -41,7 +41,7 @@ export class NetworkProviderService {
       .where('p.removed', 'is', null)
       .where('n.removed', 'is', null)
       .executeTakeFirst();
-    if (!row) throw notFound('PROVIDER.NOT_FOUND', `Network Service Provider id=${uuid} doesn't exist in the system`);
+    if (!row) throw notFound('PROVIDER.NOT_FOUND', message('error.provider.notFound', { id: uuid }));
     return row;
   }
 
@@ -49,15 +49,12 @@ export class NetworkProviderService {
   private async planUpdate(db: Db, input: UpdateNetworkServiceProviderInput) {
     const provider = await this.requireProvider(input.id, db);
     if (input.state === 'Shutdown') {
-      throw invalidParameter('PROVIDER.SHUTDOWN', "Updating the provider state to 'Shutdown' is not supported");
+      throw invalidParameter('PROVIDER.SHUTDOWN', message('error.provider.shutdown', {}));
     }
     let services: string | undefined;
     if (input.servicelist !== undefined) {
       if (!INDIVIDUAL_SERVICE_PROVIDERS.has(provider.name)) {
-        throw invalidParameter(
-          'PROVIDER.SERVICES',
-          `Cannot update set of Services for this Service Provider '${provider.name}'`,
-        );
+        throw invalidParameter('PROVIDER.SERVICES', message('error.provider.fixedServices', { name: provider.name }));
       }
       const offered = DEFAULT_PROVIDERS[provider.name] ?? [];
       const chosen: string[] = [];
@@ -66,7 +63,7 @@ export class NetworkProviderService {
         if (!hit) {
           throw invalidParameter(
             'PROVIDER.SERVICES',
-            `${provider.name} Provider cannot provide this Service specified=${name}`,
+            message('error.provider.badService', { provider: provider.name, service: name }),
           );
         }
         if (!chosen.includes(hit)) chosen.push(hit);
@@ -80,10 +77,7 @@ export class NetworkProviderService {
         .where('provider_id', '=', provider.id)
         .executeTakeFirst();
       if (!element || element.enabled !== 1) {
-        throw invalidParameter(
-          'PROVIDER.NOT_READY',
-          `Provider is not ready, cannot Enable the provider, please configure the provider first (enable its virtual router element with configureVirtualRouterElement)`,
-        );
+        throw invalidParameter('PROVIDER.NOT_READY', message('error.provider.notReady', {}));
       }
     }
     return { provider, services };

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { message } from '../../domain/messages';
+import { message, type ServerMessage } from '../../domain/messages';
 import type { Kysely } from 'kysely';
 import { conflict, inUse, invalidParameter, notFound, permissionDenied } from '../../domain/errors';
 import { DEFAULT_PROVIDERS, ISOLATION_METHODS } from '../../domain/infrastructure';
@@ -54,7 +54,7 @@ export function canonicalIsolationMethod(text: string): string {
   if (!hit) {
     throw invalidParameter(
       'PHYSICAL_NETWORK.BAD_ISOLATION',
-      `Invalid isolation method ${text}; supported methods are ${ISOLATION_METHODS.join(', ')}`,
+      message('error.physicalNetwork.badIsolation', { method: text, methods: ISOLATION_METHODS.join(', ') }),
     );
   }
   return hit;
@@ -63,7 +63,10 @@ export function canonicalIsolationMethod(text: string): string {
 function parseRanges(text: string): VlanRange[] {
   const parsed = parseVlanRanges(text);
   if (!parsed.ok)
-    throw invalidParameter('PHYSICAL_NETWORK.BAD_VLAN', `Please provide a valid vlan range: ${parsed.error}`);
+    throw invalidParameter(
+      'PHYSICAL_NETWORK.BAD_VLAN',
+      message('error.physicalNetwork.badVlan', { reason: parsed.error }),
+    );
   return mergeVlanRanges(parsed.ranges);
 }
 
@@ -89,39 +92,27 @@ export async function requireEverExisted(
   label: string,
 ): Promise<void> {
   const row = await db.selectFrom(table).select('id').where('uuid', '=', uuid).executeTakeFirst();
-  if (!row) throw notFound('INFRA.NOT_FOUND', `Unable to find ${label} by id ${uuid}`);
+  if (!row) throw notFound('INFRA.NOT_FOUND', message('error.notFound', { resource: label, id: uuid }));
 }
 
 /** The checks of createPhysicalNetwork's fields that need no database; basic is the zone's network type. */
 function checkCreateFields(input: CreatePhysicalNetworkInput, basic: boolean) {
   if (input.tags && input.tags.length > 1) {
-    throw invalidParameter(
-      'PHYSICAL_NETWORK.TAGS',
-      'Only one tag can be specified for a physical network at this time',
-    );
+    throw invalidParameter('PHYSICAL_NETWORK.TAGS', message('error.physicalNetwork.oneTag', {}));
   }
   if (input.isolationmethods && input.isolationmethods.length > 1) {
-    throw invalidParameter(
-      'PHYSICAL_NETWORK.ISOLATION',
-      'Only one isolationMethod can be specified for a physical network at this time',
-    );
+    throw invalidParameter('PHYSICAL_NETWORK.ISOLATION', message('error.physicalNetwork.oneIsolationMethod', {}));
   }
   const isolation = input.isolationmethods?.map(canonicalIsolationMethod) ?? [];
   if (input.vlan !== undefined && basic) {
-    throw invalidParameter(
-      'PHYSICAL_NETWORK.BASIC_VLAN',
-      "Can't add vnet range to the physical network in the Basic zone",
-    );
+    throw invalidParameter('PHYSICAL_NETWORK.BASIC_VLAN', message('error.physicalNetwork.basicZoneVlan', {}));
   }
   const ranges = input.vlan === undefined ? undefined : parseRanges(input.vlan);
   if (input.broadcastdomainrange === 'ZONE' && basic) {
-    throw invalidParameter('PHYSICAL_NETWORK.BROADCAST', 'Basic zone can have broadcast domain type of value POD only');
+    throw invalidParameter('PHYSICAL_NETWORK.BROADCAST', message('error.physicalNetwork.basicBroadcast', {}));
   }
   if (input.broadcastdomainrange === 'POD' && !basic) {
-    throw invalidParameter(
-      'PHYSICAL_NETWORK.BROADCAST',
-      'Advance zone can have broadcast domain type of value ZONE only',
-    );
+    throw invalidParameter('PHYSICAL_NETWORK.BROADCAST', message('error.physicalNetwork.advancedBroadcast', {}));
   }
   return { isolation, ranges };
 }
@@ -187,7 +178,12 @@ export class PhysicalNetworkService {
       if (parsed.ok && vlanRangesOverlap(ranges, parsed.ranges)) {
         throw conflict(
           'PHYSICAL_NETWORK.VLAN_OVERLAP',
-          `The vlan range ${formatVlanRanges(ranges)} overlaps with the vlan range ${other.vlan} of physical network ${other.name} in zone ${zone.name}`,
+          message('error.physicalNetwork.vlanOverlap', {
+            vlan: formatVlanRanges(ranges),
+            otherVlan: String(other.vlan),
+            network: other.name,
+            zone: zone.name,
+          }),
         );
       }
     }
@@ -196,13 +192,13 @@ export class PhysicalNetworkService {
   /** A named physical network may be added to the zone: it is disabled, and a basic zone has none yet. */
   private async checkZoneTakesNetwork(db: Db, zone: ZoneRow, name: string): Promise<void> {
     if (name.trim().length === 0) {
-      throw invalidParameter('PHYSICAL_NETWORK.EMPTY_NAME', 'Physical network name cannot be empty or blank');
+      throw invalidParameter('PHYSICAL_NETWORK.EMPTY_NAME', message('error.physicalNetwork.emptyName', {}));
     }
     if (zone.allocation_state === 'Enabled') {
       // CloudStack's PermissionDeniedException: a zone's networks are set up while it is disabled.
       throw permissionDenied(
         'PHYSICAL_NETWORK.ZONE_ENABLED',
-        `Cannot create PhysicalNetwork since the Zone is currently enabled, zone: ${zone.name}`,
+        message('error.physicalNetwork.zoneEnabled', { zone: zone.name }),
       );
     }
     if (zone.network_type !== 'Basic') return;
@@ -215,7 +211,7 @@ export class PhysicalNetworkService {
     if (existing) {
       throw conflict(
         'PHYSICAL_NETWORK.BASIC_ZONE',
-        `Cannot add the physical network to basic zone: ${zone.name}, there is a physical network already existing in this basic Zone`,
+        message('error.physicalNetwork.basicZoneTaken', { zone: zone.name }),
       );
     }
   }
@@ -273,7 +269,8 @@ export class PhysicalNetworkService {
     const created = nowIso();
     const network = await this.db.transaction().execute(async (trx) => {
       const fresh = await lockZoneRow(trx, this.dialect, zone.id);
-      if (!fresh || fresh.removed) throw notFound('ZONE.NOT_FOUND', `Unable to find zone by zoneid ${zone.uuid}`);
+      if (!fresh || fresh.removed)
+        throw notFound('ZONE.NOT_FOUND', message('error.zone.notFoundByZoneId', { id: zone.uuid }));
       const plan = await this.planCreate(trx, input, fresh);
       const row = await trx
         .insertInto('physical_networks')
@@ -311,13 +308,10 @@ export class PhysicalNetworkService {
     const network = await requirePhysicalNetwork(db, input.id);
     const zone = await db.selectFrom('zones').selectAll().where('id', '=', network.zone_id).executeTakeFirstOrThrow();
     if (input.vlan !== undefined && zone.network_type === 'Basic') {
-      throw invalidParameter(
-        'PHYSICAL_NETWORK.BASIC_VLAN',
-        "Can't add vnet range to the physical network in the Basic zone",
-      );
+      throw invalidParameter('PHYSICAL_NETWORK.BASIC_VLAN', message('error.physicalNetwork.basicZoneVlan', {}));
     }
     if (input.tags && input.tags.length > 1) {
-      throw invalidParameter('PHYSICAL_NETWORK.TAGS', 'Unable to support more than one tag on network yet');
+      throw invalidParameter('PHYSICAL_NETWORK.TAGS', message('error.physicalNetwork.moreThanOneTag', {}));
     }
     const ranges = input.vlan === undefined ? undefined : parseRanges(input.vlan);
     if (ranges) await this.checkZoneVlans(db, zone, ranges, network.id);
@@ -358,7 +352,7 @@ export class PhysicalNetworkService {
     return this.networkResponse(network.id);
   }
 
-  private async deleteBlocker(db: Db, networkId: number): Promise<string | undefined> {
+  private async deleteBlocker(db: Db, networkId: number): Promise<ServerMessage | undefined> {
     const range = await db
       .selectFrom('vlan_ip_ranges')
       .select('id')
@@ -366,9 +360,7 @@ export class PhysicalNetworkService {
       .where('removed', 'is', null)
       .limit(1)
       .executeTakeFirst();
-    return range
-      ? 'The Physical Network is not deletable because there are IP ranges associated with this physical network'
-      : undefined;
+    return range ? message('error.physicalNetwork.hasIpRanges', {}) : undefined;
   }
 
   /** Checks a deletePhysicalNetwork before its job is queued. */
@@ -460,7 +452,7 @@ export class PhysicalNetworkService {
 
   private async networkResponse(id: number): Promise<PhysicalNetwork> {
     const view = (await this.networkViews([id]))[0];
-    if (!view) throw notFound('PHYSICAL_NETWORK.NOT_FOUND', 'Unable to find the physical network');
+    if (!view) throw notFound('PHYSICAL_NETWORK.NOT_FOUND', message('error.physicalNetwork.notFound', {}));
     return physicalNetworkResponse(view);
   }
 }

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { message } from '../../domain/messages';
+import { message, type ServerMessage } from '../../domain/messages';
 import type { Kysely } from 'kysely';
 import { conflict, inUse, invalidParameter } from '../../domain/errors';
 import { allocationEventType } from '../../domain/event-types';
@@ -56,7 +56,7 @@ export interface PodNetwork {
   end: number;
 }
 
-const bad = (message: string) => invalidParameter('POD.INVALID', message);
+const bad = (text: ServerMessage) => invalidParameter('POD.INVALID', text);
 
 /**
  * Locks a zone's row for the rest of the transaction (PostgreSQL), so that concurrent changes to
@@ -86,36 +86,34 @@ export function validatePodNetwork(input: {
   const gateway = input.gateway.trim();
   const netmask = input.netmask.trim();
   const startIp = input.startip.trim();
-  if (ipToNumber(gateway) === undefined) throw bad(`The gateway ${gateway} is not a valid IP address.`);
+  if (ipToNumber(gateway) === undefined) throw bad(message('error.pod.badGateway', { gateway }));
   const cidr = cidrFromGateway(gateway, netmask);
-  if (!cidr) throw bad(`The netmask ${netmask} is invalid: it must be a contiguous mask such as 255.255.255.0.`);
+  if (!cidr) throw bad(message('error.pod.badNetmask', { netmask }));
   const start = ipToNumber(startIp);
-  if (start === undefined) throw bad(`The start address of the IP range (${startIp}) is not a valid IP address.`);
+  if (start === undefined) throw bad(message('error.pod.badStartIp', { ip: startIp }));
   let end: number;
   if (input.endip === undefined || input.endip.trim() === '') {
     end = cidr.prefix >= 31 ? cidr.last : cidr.last - 1;
   } else {
     const parsed = ipToNumber(input.endip.trim());
     if (parsed === undefined) {
-      throw bad(`The end address of the IP range (${input.endip.trim()}) is not a valid IP address.`);
+      throw bad(message('error.pod.badEndIp', { ip: input.endip.trim() }));
     }
     end = parsed;
   }
   const cidrText = formatCidr(cidr);
   if (!cidrContains(cidr, start)) {
-    throw bad(`The start address of the IP range (${startIp}) is not in the CIDR subnet ${cidrText}.`);
+    throw bad(message('error.pod.startIpOutside', { ip: startIp, cidr: cidrText }));
   }
   if (!cidrContains(cidr, end)) {
-    throw bad(`The end address of the IP range (${numberToIp(end)}) is not in the CIDR subnet ${cidrText}.`);
+    throw bad(message('error.pod.endIpOutside', { ip: numberToIp(end), cidr: cidrText }));
   }
   if (start > end) {
-    throw bad(
-      `The start IP address (${startIp}) must have a lower value than the end IP address (${numberToIp(end)}).`,
-    );
+    throw bad(message('error.pod.startAfterEnd', { startIp, endIp: numberToIp(end) }));
   }
   const g = ipToNumber(gateway) as number;
   if (g >= start && g <= end) {
-    throw bad(`The gateway ${gateway} shouldn't overlap the start/end IP addresses ${startIp}-${numberToIp(end)}.`);
+    throw bad(message('error.pod.gatewayInRange', { gateway, startIp, endIp: numberToIp(end) }));
   }
   return { gateway, netmask, cidr, startIp: numberToIp(start), endIp: numberToIp(end), start, end };
 }
@@ -135,7 +133,11 @@ function updatedPodNetwork(pod: PodRow, input: UpdatePodInput): { net: PodNetwor
     const kept = podRange(pod);
     if (!cidrContains(newCidr, kept.start) || !cidrContains(newCidr, kept.end)) {
       throw bad(
-        `The pod's CIDR cannot change to ${formatCidr(newCidr)}: its IP range ${pod.start_ip}-${pod.end_ip} would fall outside it. Give a startip and endip within the new CIDR.`,
+        message('error.pod.cidrExcludesRange', {
+          cidr: formatCidr(newCidr),
+          startIp: pod.start_ip,
+          endIp: pod.end_ip,
+        }),
       );
     }
   }
@@ -163,7 +165,7 @@ async function checkHostsInside(trx: Db, podId: number, cidr: Cidr): Promise<voi
   if (outside) {
     throw invalidParameter(
       'POD.CIDR_IN_USE',
-      `The pod's CIDR cannot change to ${formatCidr(cidr)}: host ${outside.name} has the management address ${outside.private_ip} outside it.`,
+      message('error.pod.cidrExcludesHost', { cidr: formatCidr(cidr), host: outside.name, ip: outside.private_ip }),
     );
   }
 }
@@ -373,7 +375,7 @@ export class PodService {
       const other = parseCidr(p.cidr);
       if (other && cidrsOverlap(other, net.cidr)) {
         throw bad(
-          `The subnet of the pod (${cidrText}) conflicts with the subnet of pod ${p.name} (${p.cidr}) in zone ${zone.name}. Please specify a different CIDR.`,
+          message('error.pod.cidrOverlapsPod', { cidr: cidrText, pod: p.name, podCidr: p.cidr, zone: zone.name }),
         );
       }
     }
@@ -381,7 +383,7 @@ export class PodService {
       const guest = parseCidr(zone.guest_cidr);
       if (guest && cidrsOverlap(guest, net.cidr)) {
         throw bad(
-          `The subnet of the pod (${cidrText}) conflicts with the guest CIDR ${zone.guest_cidr} of zone ${zone.name}. Please specify a different CIDR.`,
+          message('error.pod.cidrOverlapsGuestCidr', { cidr: cidrText, guestCidr: zone.guest_cidr, zone: zone.name }),
         );
       }
     }
@@ -395,9 +397,15 @@ export class PodService {
       .orderBy('start_num')
       .executeTakeFirst();
     if (clash) {
-      const kind = clash.for_virtual_network ? 'public' : 'guest';
       throw bad(
-        `The pod's IP range ${net.startIp}-${net.endIp} overlaps the ${kind} IP range ${clash.start_ip}-${clash.end_ip} (${clash.vlan_tag}) of zone ${zone.name}.`,
+        message(clash.for_virtual_network ? 'error.pod.rangeOverlapsPublic' : 'error.pod.rangeOverlapsGuest', {
+          startIp: net.startIp,
+          endIp: net.endIp,
+          otherStartIp: clash.start_ip,
+          otherEndIp: clash.end_ip,
+          vlan: clash.vlan_tag,
+          zone: zone.name,
+        }),
       );
     }
   }

@@ -251,11 +251,21 @@ function operationName(name: string): SimulatorOperation {
   if (!hit) {
     throw invalidParameter(
       'SIMULATOR.UNKNOWN_OPERATION',
-      `Unknown Simulator operation "${name}"; valid names: ${SIMULATOR_OPERATIONS.join(', ')}`,
+      message('error.simulatorMock.unknownOperation', { name, names: SIMULATOR_OPERATIONS.join(', ') }),
     );
   }
   return hit;
 }
+
+/** The message for a scope whose child does not belong to its parent. */
+const SCOPE_MISMATCH = {
+  'host-cluster': 'error.simulatorMock.hostNotInCluster',
+  'host-pod': 'error.simulatorMock.hostNotInPod',
+  'host-zone': 'error.simulatorMock.hostNotInZone',
+  'cluster-pod': 'error.simulatorMock.clusterNotInPod',
+  'cluster-zone': 'error.simulatorMock.clusterNotInZone',
+  'pod-zone': 'error.simulatorMock.podNotInZone',
+} as const;
 
 /** The scope ids of a new mock: what was given, checked for consistency, with parents filled in. */
 async function resolveScope(
@@ -267,14 +277,14 @@ async function resolveScope(
   const pod = input.podid ? await requirePod(db, input.podid, 'podid') : undefined;
   const cluster = input.clusterid ? await requireCluster(db, input.clusterid, 'clusterid') : undefined;
   const host = input.hostid ? await requireHost(db, input.hostid, 'hostid') : undefined;
-  const mismatch = (child: string, parent: string) =>
-    invalidParameter('SIMULATOR.SCOPE', `The ${child} given does not belong to the ${parent} given`);
-  if (host && cluster && host.cluster_id !== cluster.id) throw mismatch('host', 'cluster');
-  if (host && pod && host.pod_id !== pod.id) throw mismatch('host', 'pod');
-  if (host && zone && host.zone_id !== zone.id) throw mismatch('host', 'zone');
-  if (cluster && pod && cluster.pod_id !== pod.id) throw mismatch('cluster', 'pod');
-  if (cluster && zone && cluster.zone_id !== zone.id) throw mismatch('cluster', 'zone');
-  if (pod && zone && pod.zone_id !== zone.id) throw mismatch('pod', 'zone');
+  const mismatch = (which: keyof typeof SCOPE_MISMATCH) =>
+    invalidParameter('SIMULATOR.SCOPE', message(SCOPE_MISMATCH[which], {}));
+  if (host && cluster && host.cluster_id !== cluster.id) throw mismatch('host-cluster');
+  if (host && pod && host.pod_id !== pod.id) throw mismatch('host-pod');
+  if (host && zone && host.zone_id !== zone.id) throw mismatch('host-zone');
+  if (cluster && pod && cluster.pod_id !== pod.id) throw mismatch('cluster-pod');
+  if (cluster && zone && cluster.zone_id !== zone.id) throw mismatch('cluster-zone');
+  if (pod && zone && pod.zone_id !== zone.id) throw mismatch('pod-zone');
   const hostId = host?.id ?? null;
   const clusterId = host?.cluster_id ?? cluster?.id ?? null;
   const podId = host?.pod_id ?? cluster?.pod_id ?? pod?.id ?? null;
@@ -361,7 +371,7 @@ export async function configureSimulator(
     try {
       JSON.parse(input.jsonresponse);
     } catch {
-      throw invalidParameter('SIMULATOR.BAD_JSON', 'jsonresponse must be a JSON document');
+      throw invalidParameter('SIMULATOR.BAD_JSON', message('error.simulatorMock.badJson', {}));
     }
   }
   const scope = await resolveScope(services, input);

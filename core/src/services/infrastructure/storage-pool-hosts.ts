@@ -1,6 +1,7 @@
 /** The hosts that carry a primary storage pool: attaching and detaching pools through them. */
 import type { Kysely } from 'kysely';
 import { DomainError } from '../../domain/errors';
+import { message, type ServerMessage } from '../../domain/messages';
 import type { Database, StoragePoolRow } from '../../db/schema';
 import {
   HostOperationError,
@@ -16,7 +17,11 @@ type Db = Kysely<Database>;
 function driverFor(services: CoreServices, hypervisor: string): HypervisorDriver {
   const driver = services.hypervisors.find(hypervisor);
   if (!driver) {
-    throw new DomainError('unsupported', 'STORAGE_POOL.HYPERVISOR', `Hypervisor ${hypervisor} is not supported`);
+    throw new DomainError(
+      'unsupported',
+      'STORAGE_POOL.HYPERVISOR',
+      message('error.storagePool.unsupportedHypervisor', { hypervisor }),
+    );
   }
   return driver;
 }
@@ -74,26 +79,22 @@ export async function attachThroughHost(
   services: CoreServices,
   pool: PoolScope,
   target: StoragePoolTarget,
-  where: string,
+  noHost: ServerMessage,
 ): Promise<StoragePoolStats> {
   const hosts = await upHostsFor(services.store.db, pool, HOST_ATTEMPTS);
   if (hosts.length === 0) {
-    throw new DomainError(
-      'internal',
-      'STORAGE_POOL.NO_HOST',
-      `No host up to associate a storage pool with in ${where}`,
-    );
+    throw new DomainError('internal', 'STORAGE_POOL.NO_HOST', noHost);
   }
   const driver = driverFor(services, pool.hypervisor ?? '');
-  let last = '';
+  let last = { host: '', reason: '' };
   for (const host of hosts) {
     try {
       return await driver.attachStoragePool(host, target);
     } catch (e) {
-      last = `Can not create storage pool through host ${host.name} due to ${hostFailure(e)}`;
+      last = { host: host.name, reason: hostFailure(e) };
     }
   }
-  throw new DomainError('internal', 'STORAGE_POOL.ATTACH_FAILED', `Failed to add data store: ${last}`);
+  throw new DomainError('internal', 'STORAGE_POOL.ATTACH_FAILED', message('error.storagePool.attachFailed', last));
 }
 
 /** Detaches a pool through an Up host of its scope; returns false when a host refused, true otherwise (also with no host). */

@@ -20,7 +20,7 @@ export async function maintenanceTarget(services: CoreServices, id: string): Pro
   if (!storagePoolState.can(pool.status, 'PrepareMaintenance')) {
     throw invalidParameter(
       'STORAGE_POOL.STATE',
-      `Primary storage with id ${pool.uuid} is not ready for migration, as the status is:${pool.status}`,
+      message('error.storagePool.notReadyForMaintenance', { id: pool.uuid, state: pool.status }),
     );
   }
   return pool;
@@ -32,7 +32,7 @@ export async function cancelMaintenanceTarget(services: CoreServices, id: string
   if (!storagePoolState.can(pool.status, 'CancelMaintenance')) {
     throw invalidParameter(
       'STORAGE_POOL.STATE',
-      `Primary storage with id ${pool.uuid} is not ready to complete migration, as the status is:${pool.status}`,
+      message('error.storagePool.notReadyToCancelMaintenance', { id: pool.uuid, state: pool.status }),
     );
   }
   return pool;
@@ -61,7 +61,7 @@ async function setStatus(services: CoreServices, pool: StoragePoolRow, event: St
 }
 
 function changedMeanwhile(pool: StoragePoolRow): DomainError {
-  return conflict('STORAGE_POOL.STATE', `Storage pool ${pool.name} changed state meanwhile; try again`);
+  return conflict('STORAGE_POOL.STATE', message('error.storagePool.changed', { name: pool.name }));
 }
 
 /**
@@ -129,7 +129,10 @@ export async function cancelMaintenance(
       services,
       pool,
       { uuid: pool.uuid, url: pool.url, poolType: pool.pool_type },
-      pool.cluster_id === null ? 'the zone' : 'the cluster',
+      message(
+        pool.cluster_id === null ? 'error.storagePool.noHostInTheZone' : 'error.storagePool.noHostInTheCluster',
+        {},
+      ),
     );
   } catch (e) {
     // CloudStack logs hosts that fail to reconnect and still ends maintenance; so do we.

@@ -67,9 +67,12 @@ function normalizeTags(tags: string[] | undefined): string[] | undefined {
     const tag = t.trim();
     if (tag.length === 0) continue;
     if (tag.length > 255)
-      throw invalidParameter('STORAGE_POOL.BAD_TAG', `Storage tag "${tag.slice(0, 32)}..." is too long`);
+      throw invalidParameter(
+        'STORAGE_POOL.BAD_TAG',
+        message('error.storagePool.tagTooLong', { tag: tag.slice(0, 32) }),
+      );
     if (CONTROL_CHARS.test(tag))
-      throw invalidParameter('STORAGE_POOL.BAD_TAG', 'Storage tags may not contain control characters');
+      throw invalidParameter('STORAGE_POOL.BAD_TAG', message('error.storagePool.tagControlChars', {}));
     if (!out.includes(tag)) out.push(tag);
   }
   return out;
@@ -77,9 +80,9 @@ function normalizeTags(tags: string[] | undefined): string[] | undefined {
 
 function checkCapacity(input: { capacitybytes?: number; capacityiops?: number }): void {
   if (input.capacitybytes !== undefined && input.capacitybytes <= 0)
-    throw invalidParameter('STORAGE_POOL.CAPACITY', "'capacityBytes' must be greater than 0.");
+    throw invalidParameter('STORAGE_POOL.CAPACITY', message('error.storagePool.capacityBytes', {}));
   if (input.capacityiops !== undefined && input.capacityiops <= 0)
-    throw invalidParameter('STORAGE_POOL.CAPACITY', "'capacityIops' must be greater than 0.");
+    throw invalidParameter('STORAGE_POOL.CAPACITY', message('error.storagePool.capacityIops', {}));
 }
 
 const PROVIDERS = ['DefaultPrimary'];
@@ -126,13 +129,10 @@ function providerOf(input: Pick<CreateStoragePoolInput, 'provider' | 'managed'>)
   const provider = input.provider?.trim() || 'DefaultPrimary';
   const providerName = PROVIDERS.find((p) => p.toLowerCase() === provider.toLowerCase());
   if (!providerName) {
-    throw invalidParameter(
-      'STORAGE_POOL.PROVIDER',
-      `can't find storage provider: ${provider} (supported: DefaultPrimary)`,
-    );
+    throw invalidParameter('STORAGE_POOL.PROVIDER', message('error.storagePool.badProvider', { provider }));
   }
   if (input.managed === true) {
-    throw invalidParameter('STORAGE_POOL.MANAGED', 'Managed storage is not supported by the DefaultPrimary provider');
+    throw invalidParameter('STORAGE_POOL.MANAGED', message('error.storagePool.managed', {}));
   }
   return providerName;
 }
@@ -147,19 +147,28 @@ interface Placement {
 }
 
 async function clusterPlacement(db: Db, zone: ZoneRow, input: CreateStoragePoolInput): Promise<Placement> {
-  if (!input.clusterid) throw invalidParameter('STORAGE_POOL.SCOPE', "cluster id can't be null, if scope is cluster");
+  if (!input.clusterid) throw invalidParameter('STORAGE_POOL.SCOPE', message('error.storagePool.noCluster', {}));
   const cluster = await requireCluster(db, input.clusterid, 'clusterid');
   if (cluster.zone_id !== zone.id) {
-    throw invalidParameter('STORAGE_POOL.SCOPE', `Cluster ${cluster.name} does not belong to zone ${zone.name}`);
+    throw invalidParameter(
+      'STORAGE_POOL.SCOPE',
+      message('error.storagePool.clusterNotInZone', { cluster: cluster.name, zone: zone.name }),
+    );
   }
   if (input.podid) {
     const pod = await requirePod(db, input.podid, 'podid');
     if (pod.id !== cluster.pod_id)
-      throw invalidParameter('STORAGE_POOL.SCOPE', `Cluster ${cluster.name} does not belong to pod ${pod.name}`);
+      throw invalidParameter(
+        'STORAGE_POOL.SCOPE',
+        message('error.storagePool.clusterNotInPod', { cluster: cluster.name, pod: pod.name }),
+      );
   }
   const hypervisor = canonicalHypervisor(cluster.hypervisor_type);
   if (!hypervisor)
-    throw invalidParameter('STORAGE_POOL.HYPERVISOR', `Hypervisor ${cluster.hypervisor_type} is not supported`);
+    throw invalidParameter(
+      'STORAGE_POOL.HYPERVISOR',
+      message('error.storagePool.unsupportedHypervisor', { hypervisor: cluster.hypervisor_type }),
+    );
   return { scope: 'CLUSTER', zone, podId: cluster.pod_id, cluster, hypervisor };
 }
 
@@ -167,19 +176,20 @@ async function clusterPlacement(db: Db, zone: ZoneRow, input: CreateStoragePoolI
 async function placementOf(db: Db, input: CreateStoragePoolInput): Promise<Placement> {
   const scope = (input.scope ?? (input.clusterid ? 'CLUSTER' : 'ZONE')).trim().toUpperCase();
   if (scope !== 'CLUSTER' && scope !== 'ZONE') {
-    throw invalidParameter('STORAGE_POOL.SCOPE', `invalid scope for pool ${input.scope}; use cluster or zone`);
+    throw invalidParameter('STORAGE_POOL.SCOPE', message('error.storagePool.badScope', { scope: String(input.scope) }));
   }
   const zone = await requireZone(db, input.zoneid, 'zoneid');
   if (scope === 'CLUSTER') return clusterPlacement(db, zone, input);
   // Zone-wide pools ignore podid and clusterid, as CloudStack does.
   if (!input.hypervisor) {
-    throw invalidParameter(
-      'STORAGE_POOL.HYPERVISOR',
-      'Missing parameter hypervisor. Hypervisor type is required to create zone wide primary storage.',
-    );
+    throw invalidParameter('STORAGE_POOL.HYPERVISOR', message('error.storagePool.noHypervisor', {}));
   }
   const hypervisor = canonicalHypervisor(input.hypervisor);
-  if (!hypervisor) throw invalidParameter('STORAGE_POOL.HYPERVISOR', `invalid hypervisor type ${input.hypervisor}`);
+  if (!hypervisor)
+    throw invalidParameter(
+      'STORAGE_POOL.HYPERVISOR',
+      message('error.storagePool.badHypervisor', { value: input.hypervisor }),
+    );
   return { scope, zone, podId: null, hypervisor };
 }
 
@@ -192,7 +202,7 @@ async function checkUnique(db: Db, placement: Placement, name: string, parsed: P
   if (dup) {
     throw conflict(
       'STORAGE_POOL.DUPLICATE_URL',
-      `Storage pool ${parsed.host}:${parsed.path} is already in use by storage pool ${dup.name}`,
+      message('error.storagePool.duplicateUrl', { host: parsed.host, path: parsed.path, pool: dup.name }),
     );
   }
 }
@@ -266,7 +276,9 @@ export async function createStoragePool(
   const uuid = crypto.randomUUID();
   const scope: PoolScope = { scope: placement.scope, zone_id: zone.id, cluster_id: cluster?.id ?? null, hypervisor };
   const target = { uuid, url: parsed.url, poolType: parsed.poolType };
-  const where = cluster ? `cluster ${cluster.name}` : `zone ${zone.name} (hypervisor ${hypervisor})`;
+  const where = cluster
+    ? message('error.storagePool.noHostInCluster', { cluster: cluster.name })
+    : message('error.storagePool.noHostInZone', { zone: zone.name, hypervisor });
   const stats = await attachThroughHost(services, scope, target, where);
 
   let id: number;
@@ -304,7 +316,10 @@ function enabledStatus(
   if (to === undefined) {
     throw invalidParameter(
       'STORAGE_POOL.STATE',
-      `Primary storage with id ${pool.uuid} cannot be ${enabled ? 'enabled' : 'disabled'}. Storage pool state : ${pool.status}`,
+      message(enabled ? 'error.storagePool.cannotEnable' : 'error.storagePool.cannotDisable', {
+        id: pool.uuid,
+        state: pool.status,
+      }),
     );
   }
   return to;
@@ -325,7 +340,7 @@ export async function updateStoragePool(
     if (name !== undefined && name !== pool.name) {
       await lockZone(trx, services.store.dialect, pool.zone_id);
       if (await nameTaken(trx, pool.zone_id, name, pool.id))
-        throw conflict('STORAGE_POOL.NAME_TAKEN', `A storage pool named ${name} already exists in this zone`);
+        throw conflict('STORAGE_POOL.NAME_TAKEN', message('error.storagePool.nameTakenInZone', { name }));
     }
     const set = {
       ...(name !== undefined ? { name } : {}),
@@ -339,7 +354,7 @@ export async function updateStoragePool(
       if (status !== undefined) q = q.where('status', '=', pool.status);
       const r = await q.executeTakeFirst();
       if (status !== undefined && Number(r.numUpdatedRows) === 0)
-        throw conflict('STORAGE_POOL.STATE', `Storage pool ${pool.name} changed state meanwhile; try again`);
+        throw conflict('STORAGE_POOL.STATE', message('error.storagePool.changed', { name: pool.name }));
     }
     if (tags !== undefined) {
       await trx.deleteFrom('storage_pool_tags').where('pool_id', '=', pool.id).execute();
@@ -375,7 +390,7 @@ export async function deleteStoragePool(
   if (!forced && !storagePoolState.can(pool.status, 'Delete')) {
     throw invalidParameter(
       'STORAGE_POOL.STATE',
-      `Unable to delete storage pool ${pool.name}: it is ${pool.status}; put it in maintenance (or disable it) first, or use forced=true`,
+      message('error.storagePool.deleteBadState', { name: pool.name, state: pool.status }),
     );
   }
   // A pool in maintenance is already detached; a disabled one (or a forced delete) lets go now.
@@ -385,7 +400,7 @@ export async function deleteStoragePool(
       throw new DomainError(
         'internal',
         'STORAGE_POOL.DELETE_FAILED',
-        `Failed to delete storage pool on host (${detached.error ?? ''}); use forced=true to remove it anyway`,
+        message('error.storagePool.detachFailed', { reason: detached.error ?? '' }),
       );
     }
   }

@@ -37,7 +37,8 @@ export async function trafficTypesInZone(db: Db, zoneId: number, type: TrafficTy
 
 function checkLabel(value: string | undefined, param: string): string | null {
   if (value === undefined) return null;
-  if (value.trim().length === 0) throw invalidParameter('TRAFFIC_TYPE.BAD_LABEL', `${param} cannot be blank`);
+  if (value.trim().length === 0)
+    throw invalidParameter('TRAFFIC_TYPE.BAD_LABEL', message('error.trafficType.blankLabel', { param }));
   return value;
 }
 
@@ -59,7 +60,7 @@ export class TrafficTypeService {
     const zone = await db.selectFrom('zones').selectAll().where('id', '=', network.zone_id).executeTakeFirstOrThrow();
     const type = input.traffictype;
     if (type === 'Public' && zone.network_type === 'Basic') {
-      throw invalidParameter('TRAFFIC_TYPE.BASIC_PUBLIC', 'Public traffic type is not supported in a Basic zone');
+      throw invalidParameter('TRAFFIC_TYPE.BASIC_PUBLIC', message('error.trafficType.publicInBasicZone', {}));
     }
     const labels = {
       kvm_label: checkLabel(input.kvmnetworklabel, 'kvmnetworklabel'),
@@ -82,14 +83,11 @@ export class TrafficTypeService {
       .where('traffic_type', '=', type)
       .executeTakeFirst();
     if (here) {
-      throw conflict('TRAFFIC_TYPE.EXISTS', `This physical network already supports the traffic type: ${type}`);
+      throw conflict('TRAFFIC_TYPE.EXISTS', message('error.trafficType.exists', { trafficType: type }));
     }
     const inZone = await trafficTypesInZone(db, zone.id, type);
     if (type !== 'Guest' && inZone.length > 0) {
-      throw conflict(
-        'TRAFFIC_TYPE.ZONE_HAS_IT',
-        `Fail to add the traffic type to physical network because Zone already has a physical network with this traffic type: ${type}`,
-      );
+      throw conflict('TRAFFIC_TYPE.ZONE_HAS_IT', message('error.trafficType.zoneHasIt', { trafficType: type }));
     }
     if (type === 'Guest' && !network.tags && inZone.length > 0) {
       // Several physical networks may carry guest traffic, but only when tags tell them apart.
@@ -100,10 +98,7 @@ export class TrafficTypeService {
         .where('tags', 'is', null)
         .executeTakeFirst();
       if (untagged) {
-        throw conflict(
-          'TRAFFIC_TYPE.UNTAGGED',
-          `There are more than 1 physical network without tags in the zone: ${zone.name}; tag the physical networks that carry Guest traffic`,
-        );
+        throw conflict('TRAFFIC_TYPE.UNTAGGED', message('error.trafficType.untagged', { zone: zone.name }));
       }
     }
     return { network, zone, values: { traffic_type: type, vlan, ...labels } };

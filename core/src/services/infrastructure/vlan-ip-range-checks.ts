@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { invalidParameter } from '../../domain/errors';
+import { message, type ServerMessage } from '../../domain/messages';
 import { cidrContains, cidrFromGateway, cidrsOverlap, formatCidr, ipToNumber, numberToIp } from '../../contract/ipv4';
 import { parseVlanRanges } from '../../domain/vlan-ranges';
 import type { Database, ZoneRow } from '../../db/schema';
@@ -12,7 +13,7 @@ import type { CreateVlanIpRangeInput } from '../../api/schemas/vlan-ip-ranges';
 
 type Db = Kysely<Database>;
 
-export const bad = (message: string) => invalidParameter('VLAN.INVALID', message);
+export const bad = (text: ServerMessage) => invalidParameter('VLAN.INVALID', text);
 
 export interface RangeInput {
   gateway: string;
@@ -30,35 +31,31 @@ export function validateRange(
   const gateway = input.gateway?.trim();
   const netmask = input.netmask?.trim();
   const startText = input.startip?.trim();
-  if (!startText) throw bad('Please specify the start IP address of the range (startip).');
+  if (!startText) throw bad(message('error.ipRange.noStartIp', {}));
   if (!gateway || ipToNumber(gateway) === undefined) {
-    throw bad(`Please specify a valid gateway${gateway ? `: ${gateway} is not an IPv4 address` : ''}.`);
+    throw bad(gateway ? message('error.ipRange.badGateway', { gateway }) : message('error.ipRange.noGateway', {}));
   }
-  if (!netmask) throw bad('Please specify a valid netmask.');
+  if (!netmask) throw bad(message('error.ipRange.noNetmask', {}));
   const cidr = cidrFromGateway(gateway, netmask);
-  if (!cidr) throw bad(`Please specify a valid netmask: ${netmask} is not a contiguous mask such as 255.255.255.0.`);
+  if (!cidr) throw bad(message('error.ipRange.badNetmask', { netmask }));
   const start = ipToNumber(startText);
-  if (start === undefined) throw bad(`The start IP address ${startText} is not a valid IPv4 address.`);
+  if (start === undefined) throw bad(message('error.ipRange.badStartIp', { ip: startText }));
   const endText = input.endip?.trim() || startText;
   const end = ipToNumber(endText);
-  if (end === undefined) throw bad(`The end IP address ${endText} is not a valid IPv4 address.`);
+  if (end === undefined) throw bad(message('error.ipRange.badEndIp', { ip: endText }));
   const cidrText = formatCidr(cidr);
-  for (const [label, n, text] of [
-    ['start IP address', start, startText],
-    ['end IP address', end, endText],
+  for (const [key, n, ip] of [
+    ['error.ipRange.startIpOutside', start, startText],
+    ['error.ipRange.endIpOutside', end, endText],
   ] as const) {
-    if (!cidrContains(cidr, n)) {
-      throw bad(
-        `Please specify a valid IP range or valid netmask or valid gateway: the ${label} ${text} is not in ${cidrText} (gateway ${gateway}, netmask ${netmask}).`,
-      );
-    }
+    if (!cidrContains(cidr, n)) throw bad(message(key, { ip, cidr: cidrText, gateway, netmask }));
   }
   if (start > end) {
-    throw bad(`The start IP address (${startText}) must have a lower value than the end IP address (${endText}).`);
+    throw bad(message('error.pod.startAfterEnd', { startIp: startText, endIp: endText }));
   }
   const g = ipToNumber(gateway) as number;
   if (g >= start && g <= end) {
-    throw bad(`The gateway ${gateway} shouldn't overlap the start/end IP addresses ${startText}-${endText}.`);
+    throw bad(message('error.pod.gatewayInRange', { gateway, startIp: startText, endIp: endText }));
   }
   return { gateway, netmask, startIp: numberToIp(start), endIp: numberToIp(end), start, end };
 }
@@ -83,11 +80,17 @@ export async function checkAgainstZone(
     .where('removed', 'is', null)
     .orderBy('start_num')
     .execute();
-  const text = `${range.startIp}-${range.endIp}`;
   for (const other of ranges) {
     if (Number(other.start_num) <= range.end && range.start <= Number(other.end_num)) {
       throw bad(
-        `The IP range ${text} overlaps the existing IP range ${other.start_ip}-${other.end_ip} (${other.vlan_tag}) in zone ${zone.name}. Please specify a different start IP/end IP.`,
+        message('error.ipRange.overlapsRange', {
+          startIp: range.startIp,
+          endIp: range.endIp,
+          otherStartIp: other.start_ip,
+          otherEndIp: other.end_ip,
+          vlan: other.vlan_tag,
+          zone: zone.name,
+        }),
       );
     }
   }
@@ -97,12 +100,17 @@ export async function checkAgainstZone(
     if (other.vlan_tag === range.tag) {
       if (other.gateway !== range.gateway || other.netmask !== range.netmask) {
         throw bad(
-          `The IP range has already been added on ${other.vlan_tag} with gateway ${other.gateway} and netmask ${other.netmask}; use the same gateway/netmask to extend it, or a subnet that does not overlap ${formatCidr(otherCidr)}.`,
+          message('error.ipRange.otherGateway', {
+            vlan: other.vlan_tag,
+            gateway: other.gateway,
+            netmask: other.netmask,
+            cidr: formatCidr(otherCidr),
+          }),
         );
       }
     } else if (range.forVirtualNetwork || other.for_virtual_network) {
       throw bad(
-        `The IP range with tag: ${other.vlan_tag} in zone ${zone.name} has overlapped with the subnet ${formatCidr(cidr)}. Please specify a different gateway/netmask.`,
+        message('error.ipRange.subnetOverlaps', { vlan: other.vlan_tag, zone: zone.name, cidr: formatCidr(cidr) }),
       );
     }
   }
@@ -118,27 +126,41 @@ export async function checkAgainstZone(
     const end = ipToNumber(p.end_ip);
     if (start !== undefined && end !== undefined && start <= range.end && range.start <= end) {
       throw bad(
-        `The IP range ${text} overlaps the reserved system IP range ${p.start_ip}-${p.end_ip} of pod ${p.name}.`,
+        message('error.ipRange.overlapsPodRange', {
+          startIp: range.startIp,
+          endIp: range.endIp,
+          podStartIp: p.start_ip,
+          podEndIp: p.end_ip,
+          pod: p.name,
+        }),
       );
     }
   }
-  if (range.tag !== 'untagged') {
-    const vlan = Number(range.tag.replace('vlan://', ''));
-    const networks = await trx
-      .selectFrom('physical_networks')
-      .select(['name', 'vlan'])
-      .where('zone_id', '=', zone.id)
-      .where('removed', 'is', null)
-      .where('vlan', 'is not', null)
-      .orderBy('id')
-      .execute();
-    for (const n of networks) {
-      const parsed = parseVlanRanges(n.vlan ?? '');
-      if (parsed.ok && parsed.ranges.some((r) => vlan >= r.start && vlan <= r.end)) {
-        throw bad(
-          `The VLAN tag ${vlan} is already being used for dynamic vlan allocation for the guest network in zone ${zone.name} (guest VLAN range ${n.vlan} of physical network ${n.name}).`,
-        );
-      }
+  if (range.tag !== 'untagged') await checkGuestVlans(trx, zone, range.tag);
+}
+
+/** A tagged VLAN may not be one the zone's physical networks hand out to guest networks. */
+async function checkGuestVlans(trx: Db, zone: ZoneRow, tag: string): Promise<void> {
+  const vlan = Number(tag.replace('vlan://', ''));
+  const networks = await trx
+    .selectFrom('physical_networks')
+    .select(['name', 'vlan'])
+    .where('zone_id', '=', zone.id)
+    .where('removed', 'is', null)
+    .where('vlan', 'is not', null)
+    .orderBy('id')
+    .execute();
+  for (const n of networks) {
+    const parsed = parseVlanRanges(n.vlan ?? '');
+    if (parsed.ok && parsed.ranges.some((r) => vlan >= r.start && vlan <= r.end)) {
+      throw bad(
+        message('error.ipRange.guestVlan', {
+          vlan: String(vlan),
+          zone: zone.name,
+          guestVlans: String(n.vlan),
+          network: n.name,
+        }),
+      );
     }
   }
 }

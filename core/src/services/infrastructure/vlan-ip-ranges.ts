@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { message, type ServerMessage } from '../../domain/messages';
-import { notFound } from '../../domain/errors';
+import { invalidParameter, notFound } from '../../domain/errors';
 import { cidrFromGateway, formatCidr } from '../../contract/ipv4';
 import { nowIso } from '../../domain/time';
 import { parseVlanTag } from '../../domain/vlan-ranges';
@@ -50,13 +50,13 @@ export class VlanIpRangeService {
     const { zone, pod, forVirtualNetwork, forSystemVms, physicalNetworkId } = await this.placement(input);
     const range = validateRange(input);
     const tag = parseVlanTag(input.vlan === undefined ? undefined : input.vlan.trim());
-    if (!tag.ok) throw bad(tag.error);
+    if (!tag.ok) throw invalidParameter('VLAN.INVALID', tag.error); // the domain's VLAN parser's own text
     const owner =
       input.account !== undefined || input.domainid !== undefined
         ? await this.resolveOwner(caller, input.account, input.domainid)
         : undefined;
     if (owner && forSystemVms) {
-      throw bad('An IP range for system VMs (forsystemvms=true) cannot be dedicated to an account or a domain.');
+      throw bad(message('error.ipRange.systemVmsDedicated', {}));
     }
 
     const { store } = this.services;
@@ -178,17 +178,13 @@ export class VlanIpRangeService {
   async dedicate(caller: Caller, input: DedicatePublicIpRangeInput): Promise<VlanIpRange> {
     const range = await this.require(input.id);
     if (!range.for_virtual_network) {
-      throw bad(
-        `IP range ${range.start_ip}-${range.end_ip} is not a public IP range; only public ranges can be dedicated.`,
-      );
+      throw bad(message('error.ipRange.dedicateNotPublic', { startIp: range.start_ip, endIp: range.end_ip }));
     }
     if (range.for_system_vms) {
-      throw bad(
-        `Public IP range ${range.start_ip}-${range.end_ip} is reserved for system VMs and cannot be dedicated.`,
-      );
+      throw bad(message('error.ipRange.dedicateSystemVms', { startIp: range.start_ip, endIp: range.end_ip }));
     }
     if (input.account === undefined && input.domainid === undefined) {
-      throw bad('Please specify the domain (domainid), and optionally the account, to dedicate the range to.');
+      throw bad(message('error.ipRange.dedicateNoDomain', {}));
     }
     const owner = await this.resolveOwner(caller, input.account, input.domainid);
     const { store } = this.services;
@@ -202,7 +198,7 @@ export class VlanIpRangeService {
         .executeTakeFirst();
       if (!fresh) throw rangeNotFound(range.uuid);
       if (fresh.account_id !== null || fresh.domain_id !== null) {
-        throw bad(`Public IP range ${fresh.start_ip}-${fresh.end_ip} is already dedicated; release it first.`);
+        throw bad(message('error.ipRange.alreadyDedicated', { startIp: fresh.start_ip, endIp: fresh.end_ip }));
       }
       return trx
         .updateTable('vlan_ip_ranges')
@@ -240,7 +236,7 @@ export class VlanIpRangeService {
         .executeTakeFirst();
       if (!fresh) throw rangeNotFound(range.uuid);
       if (fresh.account_id === null && fresh.domain_id === null) {
-        throw bad(`Public IP range ${fresh.start_ip}-${fresh.end_ip} is not dedicated to an account or a domain.`);
+        throw bad(message('error.ipRange.notDedicated', { startIp: fresh.start_ip, endIp: fresh.end_ip }));
       }
       await trx
         .updateTable('vlan_ip_ranges')
@@ -351,24 +347,20 @@ export class VlanIpRangeService {
     let physicalNetworkId: number | null;
     if (advanced) {
       if (!forVirtualNetwork) {
-        throw bad(
-          `Direct IP ranges (forvirtualnetwork=false) belong to shared guest networks, which are not supported yet; zone ${zone.name} takes public IP ranges only.`,
-        );
+        throw bad(message('error.ipRange.directUnsupported', { zone: zone.name }));
       }
       if (pod) {
-        throw bad(`A pod (podid) can be given only for guest IP ranges in a Basic zone; ${zone.name} is Advanced.`);
+        throw bad(message('error.ipRange.podInAdvancedZone', { zone: zone.name }));
       }
       physicalNetworkId = (await this.publicPhysicalNetwork(zone, physical)).id;
     } else {
       if (forVirtualNetwork) {
-        throw bad(
-          `Basic zone ${zone.name} has no public IP ranges: its ranges are guest ranges of a pod (forvirtualnetwork=false).`,
-        );
+        throw bad(message('error.ipRange.publicInBasicZone', { zone: zone.name }));
       }
-      if (!pod) throw bad(`A pod (podid) is required for a guest IP range in Basic zone ${zone.name}.`);
-      if (forSystemVms) throw bad('forsystemvms applies to public IP ranges only.');
+      if (!pod) throw bad(message('error.ipRange.noPod', { zone: zone.name }));
+      if (forSystemVms) throw bad(message('error.ipRange.systemVmsGuest', {}));
       if (input.account !== undefined || input.domainid !== undefined) {
-        throw bad('An IP range can be dedicated to an account or a domain only in an Advanced zone.');
+        throw bad(message('error.ipRange.dedicateInBasicZone', {}));
       }
       physicalNetworkId = physical?.id ?? (await this.guestPhysicalNetworkId(zone));
     }
@@ -378,9 +370,7 @@ export class VlanIpRangeService {
   /** The zone, pod and physical network a createVlanIpRange names, which must agree. */
   private async resolveLocation(input: CreateVlanIpRangeInput) {
     if (input.networkid !== undefined) {
-      throw bad(
-        'Adding IP ranges to a guest network (networkid) is not supported yet; give a zone (public range) or a pod (basic zone guest range).',
-      );
+      throw bad(message('error.ipRange.networkUnsupported', {}));
     }
     const pod = input.podid === undefined ? undefined : await requirePod(this.db, input.podid, 'podid');
     const physical =
@@ -388,9 +378,10 @@ export class VlanIpRangeService {
         ? undefined
         : await requirePhysicalNetwork(this.db, input.physicalnetworkid, 'physicalnetworkid');
     const zone = await this.resolveZone(input.zoneid, pod, physical);
-    if (pod && pod.zone_id !== zone.id) throw bad(`Pod ${pod.name} doesn't belong to zone ${zone.name}.`);
+    if (pod && pod.zone_id !== zone.id)
+      throw bad(message('error.ipRange.podNotInZone', { pod: pod.name, zone: zone.name }));
     if (physical && physical.zone_id !== zone.id) {
-      throw bad(`Physical network ${physical.name} doesn't belong to zone ${zone.name}.`);
+      throw bad(message('error.ipRange.networkNotInZone', { network: physical.name, zone: zone.name }));
     }
     return { zone, pod, physical };
   }
@@ -402,7 +393,7 @@ export class VlanIpRangeService {
   ): Promise<ZoneRow> {
     if (zoneUuid !== undefined) return requireZone(this.db, zoneUuid, 'zoneid');
     const zoneId = pod?.zone_id ?? physical?.zone_id;
-    if (zoneId === undefined) throw bad('Please specify a zone (zoneid), a pod (podid) or a physical network.');
+    if (zoneId === undefined) throw bad(message('error.ipRange.noZone', {}));
     return this.db.selectFrom('zones').selectAll().where('id', '=', zoneId).executeTakeFirstOrThrow();
   }
 
@@ -422,13 +413,9 @@ export class VlanIpRangeService {
     const hit = await q.orderBy('pn.id').executeTakeFirst();
     if (hit) return hit;
     if (given) {
-      throw bad(
-        `Physical network ${given.name} does not carry Public traffic; add the Public traffic type to it before adding public IP ranges.`,
-      );
+      throw bad(message('error.ipRange.networkNotPublic', { network: given.name }));
     }
-    throw bad(
-      `No physical network in zone ${zone.name} carries Public traffic; add the Public traffic type to a physical network before adding public IP ranges.`,
-    );
+    throw bad(message('error.ipRange.noPublicNetwork', { zone: zone.name }));
   }
 
   /** The zone's physical network with Guest traffic, if there is one. */
@@ -447,12 +434,16 @@ export class VlanIpRangeService {
 
   /** An existing account (by name in a domain) or domain, for filters. */
   private async findOwner(account: string | undefined, domainUuid: string | undefined): Promise<Owner> {
-    if (domainUuid === undefined) throw bad('Please specify the domain (domainid) of the account.');
+    if (domainUuid === undefined) throw bad(message('error.ipRange.noAccountDomain', {}));
     const domain = await findDomainByUuid(this.db, domainUuid);
-    if (!domain) throw notFound('DOMAIN.NOT_FOUND', `Unable to find domain by domainid ${domainUuid}`);
+    if (!domain) throw notFound('DOMAIN.NOT_FOUND', message('error.domain.notFoundByDomainId', { id: domainUuid }));
     if (account === undefined) return { accountId: null, domainId: domain.id, domainPath: domain.path };
     const a = await findAccountViewByName(this.db, domain.id, account);
-    if (!a) throw notFound('ACCOUNT.NOT_FOUND', `Unable to find account ${account} in domain id=${domain.uuid}`);
+    if (!a)
+      throw notFound(
+        'ACCOUNT.NOT_FOUND',
+        message('error.account.notFoundInDomain', { name: account, domainId: domain.uuid }),
+      );
     return { accountId: a.id, domainId: domain.id, accountName: a.name, domainPath: domain.path };
   }
 
@@ -482,5 +473,5 @@ function createdMessage(
 }
 
 function rangeNotFound(uuid: string) {
-  return notFound('VLAN.NOT_FOUND', `Unable to find IP range by id ${uuid}`);
+  return notFound('VLAN.NOT_FOUND', message('error.notFound', { resource: 'IP range', id: uuid }));
 }

@@ -44,13 +44,13 @@ const PRIVATE_BLOCKS: readonly Cidr[] = [cidrOf(0x0a000000, 8), cidrOf(0xac10000
 
 function checkIpv4(value: string | undefined, label: string): void {
   if (value !== undefined && !isIpv4(value)) {
-    throw invalidParameter('ZONE.BAD_DNS', `Please enter a valid IP address for ${label}`);
+    throw invalidParameter('ZONE.BAD_DNS', message('error.zone.badIpAddress', { field: label }));
   }
 }
 
 function checkIpv6(value: string | undefined, label: string): void {
   if (value !== undefined && !net.isIPv6(value)) {
-    throw invalidParameter('ZONE.BAD_DNS', `Please enter a valid IPv6 address for ${label}`);
+    throw invalidParameter('ZONE.BAD_DNS', message('error.zone.badIpSixAddress', { field: label }));
   }
 }
 
@@ -62,10 +62,7 @@ export function checkGuestCidr(text: string): string {
     cidr.prefix >= 1 &&
     PRIVATE_BLOCKS.some((b) => cidr.first >= b.first && cidr.last <= b.last && cidr.prefix >= b.prefix);
   if (!ok) {
-    throw invalidParameter(
-      'ZONE.BAD_GUEST_CIDR',
-      `Please enter a valid guest cidr: ${text} is not an RFC 1918 private IPv4 CIDR`,
-    );
+    throw invalidParameter('ZONE.BAD_GUEST_CIDR', message('error.zone.badGuestCidr', { cidr: text }));
   }
   return text;
 }
@@ -132,12 +129,12 @@ const NAME_TAKEN = message('error.zone.nameTaken', {});
 
 /** What keeps a zone from being deleted, checked in this order (CloudStack's checkIfZoneIsDeletable). */
 const DELETE_BLOCKERS = [
-  { table: 'hosts', text: 'there are servers in this zone' },
-  { table: 'pods', text: 'there are pods in this zone' },
-  { table: 'vlan_ip_ranges', text: 'there are IP ranges in this zone' },
-  { table: 'physical_networks', text: 'there are physical networks in this zone' },
-  { table: 'storage_pools', text: 'there are primary storages in this zone' },
-  { table: 'image_stores', text: 'there are Secondary storages in this zone' },
+  { table: 'hosts', text: 'error.zone.hasHosts' },
+  { table: 'pods', text: 'error.zone.hasPods' },
+  { table: 'vlan_ip_ranges', text: 'error.zone.hasIpRanges' },
+  { table: 'physical_networks', text: 'error.zone.hasPhysicalNetworks' },
+  { table: 'storage_pools', text: 'error.zone.hasStoragePools' },
+  { table: 'image_stores', text: 'error.zone.hasImageStores' },
 ] as const;
 
 /** Zones (CloudStack's data centers): create, update, delete, and the caller-scoped list. */
@@ -156,13 +153,13 @@ export class ZoneService {
     const name = checkName(input.name, 'Zone name');
     const basic = input.networktype === 'Basic';
     if (basic && input.guestcidraddress !== undefined) {
-      throw invalidParameter('ZONE.GUEST_CIDR_BASIC', 'guestCidrAddress parameter is not supported for Basic zone');
+      throw invalidParameter('ZONE.GUEST_CIDR_BASIC', message('error.zone.guestCidrInBasicZone', {}));
     }
     checkAddresses(input);
     let domainId: number | null = null;
     if (input.domainid !== undefined) {
       const domain = await findDomainByUuid(this.db, input.domainid);
-      if (!domain) throw invalidParameter('ZONE.BAD_DOMAIN', 'Please specify a valid domain id');
+      if (!domain) throw invalidParameter('ZONE.BAD_DOMAIN', message('error.zone.badDomain', {}));
       domainId = domain.id;
     }
     const uuid = crypto.randomUUID();
@@ -210,7 +207,7 @@ export class ZoneService {
     checkAddresses(input);
     const zone = await requireZone(this.db, input.id);
     if (zone.network_type === 'Basic' && input.guestcidraddress !== undefined) {
-      throw invalidParameter('ZONE.GUEST_CIDR_BASIC', 'guestCidrAddress parameter is not supported for Basic zone');
+      throw invalidParameter('ZONE.GUEST_CIDR_BASIC', message('error.zone.guestCidrInBasicZone', {}));
     }
     const enabling = input.allocationstate === 'Enabled';
     const addedStorage = await this.db.transaction().execute(async (trx) => {
@@ -264,11 +261,8 @@ export class ZoneService {
    * it goes with the management traffic: returns that row to insert.
    */
   private async checkEnable(trx: Db, zone: ZoneRow) {
-    const missing = (type: string) =>
-      invalidParameter(
-        'ZONE.CANNOT_ENABLE',
-        `Cannot enable this Zone since: Unable to find the default physical network with traffic=${type} in the specified zone id ${zone.uuid}`,
-      );
+    const missing = (trafficType: string) =>
+      invalidParameter('ZONE.CANNOT_ENABLE', message('error.zone.cannotEnable', { trafficType, id: zone.uuid }));
     const management = (await trafficTypesInZone(trx, zone.id, 'Management'))[0];
     if (!management) throw missing('Management');
     if (zone.network_type === 'Advanced' && zone.security_group_enabled !== 1) {
@@ -290,7 +284,7 @@ export class ZoneService {
   }
 
   /** The first thing that keeps the zone from being deleted, or undefined. */
-  private async deleteBlocker(db: Db, zoneId: number): Promise<string | undefined> {
+  private async deleteBlocker(db: Db, zoneId: number): Promise<(typeof DELETE_BLOCKERS)[number]['text'] | undefined> {
     for (const { table, text } of DELETE_BLOCKERS) {
       const row = await db
         .selectFrom(table)
@@ -306,7 +300,7 @@ export class ZoneService {
 
   async delete(caller: Caller, input: DeleteZoneInput): Promise<void> {
     const zone = await requireZone(this.db, input.id);
-    const refuse = (text: string) => inUse('ZONE.NOT_EMPTY', `The zone cannot be deleted because ${text}.`);
+    const refuse = (key: (typeof DELETE_BLOCKERS)[number]['text']) => inUse('ZONE.NOT_EMPTY', message(key, {}));
     const blocker = await this.deleteBlocker(this.db, zone.id);
     if (blocker) throw refuse(blocker);
     await this.db.transaction().execute(async (trx) => {

@@ -42,6 +42,8 @@ export const enumsEn = {
   'enum.resource.simulator mock': 'simulator mock',
   'enum.resource.virtual router element': 'virtual router element',
   'enum.resource.a job': 'a job',
+  'enum.resource.network service provider': 'network service provider',
+  'enum.resource.IP range': 'IP range',
   'enum.importCount.configurations': '{count} configurations',
   'enum.importCount.zones': '{count} zones',
   'enum.importCount.physicalnetworks': '{count} physicalnetworks',

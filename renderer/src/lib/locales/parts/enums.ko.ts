@@ -40,6 +40,8 @@ export const enumsKo: Record<keyof typeof enumsEn, string> = {
   'enum.resource.simulator mock': '시뮬레이터 장애 주입',
   'enum.resource.virtual router element': '가상 라우터 요소',
   'enum.resource.a job': '작업',
+  'enum.resource.network service provider': '네트워크 서비스 제공자',
+  'enum.resource.IP range': 'IP 범위',
   'enum.importCount.configurations': '전역 설정 {count}개',
   'enum.importCount.zones': 'Zone {count}개',
   'enum.importCount.physicalnetworks': '물리 네트워크 {count}개',

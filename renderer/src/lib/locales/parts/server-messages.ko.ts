@@ -359,4 +359,236 @@ export const serverMessagesKo: Record<ServerMessageKey, string> = {
   'error.user.nameTaken': '도메인 {domain}에 사용자 {username}이(가) 이미 있습니다.',
   'error.role.nameTaken': '이름이 {name}인 역할이 이미 있습니다.',
   'error.role.inUse': '역할 {name}을(를) 계정 {count}개가 쓰고 있어 삭제할 수 없습니다.',
+
+  // Errors: infrastructure, imports, API
+  'error.physicalNetwork.badIsolation': '격리 방식 {method}은(는) 올바르지 않습니다. 지원하는 방식: {methods}',
+  'error.physicalNetwork.badVlan': '올바른 VLAN 범위를 입력하세요: {reason}',
+  'error.physicalNetwork.oneTag': '물리 네트워크에는 태그를 하나만 지정할 수 있습니다.',
+  'error.physicalNetwork.oneIsolationMethod': '물리 네트워크에는 격리 방식을 하나만 지정할 수 있습니다.',
+  'error.physicalNetwork.basicZoneVlan': '기본 Zone의 물리 네트워크에는 VNET 범위를 추가할 수 없습니다.',
+  'error.physicalNetwork.basicBroadcast': '기본 Zone의 브로드캐스트 도메인 유형은 POD만 쓸 수 있습니다.',
+  'error.physicalNetwork.advancedBroadcast': '고급 Zone의 브로드캐스트 도메인 유형은 ZONE만 쓸 수 있습니다.',
+  'error.physicalNetwork.vlanOverlap':
+    'VLAN 범위 {vlan}이(가) Zone {zone}의 물리 네트워크 {network}의 VLAN 범위 {otherVlan}와(과) 겹칩니다.',
+  'error.physicalNetwork.emptyName': '물리 네트워크 이름을 입력하세요.',
+  'error.physicalNetwork.zoneEnabled': 'Zone {zone}이(가) 활성 상태라 물리 네트워크를 만들 수 없습니다.',
+  'error.physicalNetwork.basicZoneTaken': '기본 Zone {zone}에는 이미 물리 네트워크가 있어 더 추가할 수 없습니다.',
+  'error.zone.notFoundByZoneId': 'ID가 {id}인 Zone을 찾을 수 없습니다.',
+  'error.physicalNetwork.moreThanOneTag': '네트워크에는 아직 태그를 둘 이상 지정할 수 없습니다.',
+  'error.physicalNetwork.hasIpRanges': '물리 네트워크에 연결된 IP 범위가 있어 삭제할 수 없습니다.',
+  'error.physicalNetwork.notFound': '물리 네트워크를 찾을 수 없습니다.',
+  'error.cluster.badType': '클러스터 유형 "{value}"은(는) 올바르지 않습니다. 쓸 수 있는 값: {values}',
+  'error.host.emptyUrl': '호스트 URL을 입력하세요.',
+  'error.host.noCluster': '호스트를 추가하려면 clusterid나 clustername을 지정하세요.',
+  'error.host.clusterNotInPod': '클러스터 {cluster}(ID: {clusterId})은(는) Pod {pod}(ID: {podId})에 속하지 않습니다.',
+  'error.host.hypervisorMismatch':
+    '클러스터 {cluster}에 {hostHypervisor} 호스트를 추가할 수 없습니다. 이 클러스터의 하이퍼바이저는 {hypervisor}입니다.',
+  'error.host.cannotEnable': '호스트 {name}이(가) 리소스 상태 {state}이므로 활성화할 수 없습니다.',
+  'error.host.cannotDisable': '호스트 {name}이(가) 리소스 상태 {state}이므로 비활성화할 수 없습니다.',
+  'error.host.changed': '그사이 호스트 {name}이(가) 바뀌었습니다. 다시 시도하세요.',
+  'error.host.deleteBadState':
+    '호스트 {name}이(가) 리소스 상태 {state}이므로 삭제할 수 없습니다. 먼저 유지보수 모드로 전환하거나 비활성화하세요. 또는 forced=true로 삭제하세요.',
+  'error.host.reconnectDuringMaintenance': '호스트 {name}이(가) 유지보수 준비 중이라 다시 연결할 수 없습니다.',
+  'error.host.alreadyInMaintenance': '호스트 {name}은(는) 이미 유지보수 중입니다.',
+  'error.host.maintenanceBadState': '호스트 {name}이(가) 리소스 상태 {state}이므로 유지보수를 준비할 수 없습니다.',
+  'error.host.maintenanceNotUp':
+    '호스트 {name}이(가) 정상이 아니라 {state} 상태이므로 유지보수를 준비할 수 없습니다. 대신 비활성화하거나 먼저 다시 연결하세요.',
+  'error.host.notInMaintenance': '호스트 {name}은(는) 유지보수 중이 아닙니다. 리소스 상태: {state}',
+  'error.host.usageHistoryIds': 'id와 ids는 함께 지정할 수 없습니다.',
+  'error.host.usageHistoryDates': 'enddate는 startdate보다 앞설 수 없습니다.',
+  'error.host.unsupportedHypervisor':
+    '호스트 {name}의 하이퍼바이저 {hypervisor}은(는) 이 빌드에서 아직 지원하지 않습니다.',
+  'error.host.tagTooLong': '호스트 태그 "{tag}..."이(가) 너무 깁니다.',
+  'error.host.duplicateUrl': '클러스터 {cluster}에 URL이 {url}인 호스트가 이미 있습니다.',
+  'error.host.addFailed': '호스트 {url}을(를) 추가할 수 없습니다: {reason}',
+  'error.host.reconnectFailed': '호스트 {name}을(를) 다시 연결하지 못했습니다: {reason}',
+  'error.host.maintenanceFailed': '호스트 {name}의 유지보수를 준비하지 못했습니다: {reason}',
+  'error.storage.badUrl.noPath':
+    '스토리지 URL "{url}"이(가) 올바르지 않습니다. /export/primary 같은 경로가 필요합니다.',
+  'error.storage.badUrl.dotDot': '스토리지 URL "{url}"이(가) 올바르지 않습니다. 경로에 \'..\'를 쓸 수 없습니다.',
+  'error.storage.badUrl.tooLong': '스토리지 URL "{url}"이(가) 올바르지 않습니다. URL이 1024자보다 깁니다.',
+  'error.storage.badUrl.controlChars': '스토리지 URL "{url}"이(가) 올바르지 않습니다. 제어 문자는 쓸 수 없습니다.',
+  'error.storage.badUrl.format':
+    '스토리지 URL "{url}"이(가) 올바르지 않습니다. nfs://server/path, file:///path 또는 절대 경로를 입력하세요.',
+  'error.storage.badUrl.credentials':
+    '스토리지 URL "{url}"이(가) 올바르지 않습니다. URL에 인증 정보를 넣을 수 없습니다.',
+  'error.storage.badUrl.server': '스토리지 URL "{url}"이(가) 올바르지 않습니다. 서버 부분이 올바르지 않습니다.',
+  'error.storage.badUrl.noServer':
+    '스토리지 URL "{url}"이(가) 올바르지 않습니다. NFS 서버 이름이나 주소가 필요합니다(nfs://server/path).',
+  'error.storage.badUrl.fileHost':
+    '스토리지 URL "{url}"이(가) 올바르지 않습니다. file:// URL에는 로컬 경로를 지정하세요(file:///path).',
+  'error.storage.badUrl.scheme':
+    '스토리지 URL "{url}"이(가) 올바르지 않습니다. 지원하지 않는 스킴 "{scheme}"입니다. nfs://server/path, file:///path, sharedmountpoint:///path 또는 절대 경로를 입력하세요.',
+  'error.storage.emptyUrl': '스토리지 URL을 입력하세요.',
+  'error.storagePool.tagTooLong': '스토리지 태그 "{tag}..."이(가) 너무 깁니다.',
+  'error.storagePool.tagControlChars': '스토리지 태그에는 제어 문자를 쓸 수 없습니다.',
+  'error.storagePool.capacityBytes': "'capacityBytes'는 0보다 커야 합니다.",
+  'error.storagePool.capacityIops': "'capacityIops'는 0보다 커야 합니다.",
+  'error.storagePool.badProvider': '스토리지 제공자 {provider}을(를) 찾을 수 없습니다(지원: DefaultPrimary).',
+  'error.storagePool.managed': 'DefaultPrimary 제공자는 관리형 스토리지를 지원하지 않습니다.',
+  'error.storagePool.noCluster': '범위가 클러스터이면 클러스터 ID를 지정해야 합니다.',
+  'error.storagePool.clusterNotInZone': '클러스터 {cluster}은(는) Zone {zone}에 속하지 않습니다.',
+  'error.storagePool.clusterNotInPod': '클러스터 {cluster}은(는) Pod {pod}에 속하지 않습니다.',
+  'error.storagePool.unsupportedHypervisor': '하이퍼바이저 {hypervisor}은(는) 지원하지 않습니다.',
+  'error.storagePool.badScope': '스토리지 범위 {scope}은(는) 올바르지 않습니다. cluster나 zone을 지정하세요.',
+  'error.storagePool.noHypervisor':
+    'hypervisor 매개변수가 없습니다. Zone 전체 범위의 기본 스토리지를 만들려면 하이퍼바이저 유형을 지정하세요.',
+  'error.storagePool.badHypervisor': '하이퍼바이저 유형 {value}은(는) 올바르지 않습니다.',
+  'error.storagePool.duplicateUrl': '스토리지 {host}:{path}은(는) 이미 기본 스토리지 {pool}이(가) 쓰고 있습니다.',
+  'error.storagePool.cannotEnable': 'ID가 {id}인 기본 스토리지를 활성화할 수 없습니다. 상태: {state}',
+  'error.storagePool.cannotDisable': 'ID가 {id}인 기본 스토리지를 비활성화할 수 없습니다. 상태: {state}',
+  'error.storagePool.nameTakenInZone': '이 Zone에 이름이 {name}인 기본 스토리지가 이미 있습니다.',
+  'error.storagePool.changed': '그사이 기본 스토리지 {name}의 상태가 바뀌었습니다. 다시 시도하세요.',
+  'error.storagePool.deleteBadState':
+    '기본 스토리지 {name}이(가) {state} 상태라 삭제할 수 없습니다. 먼저 유지보수 모드로 전환(또는 비활성화)하거나 forced=true를 지정하세요.',
+  'error.storagePool.detachFailed':
+    '호스트에서 기본 스토리지를 삭제하지 못했습니다({reason}). 그래도 제거하려면 forced=true를 지정하세요.',
+  'error.storagePool.noHostInCluster': '클러스터 {cluster}에 기본 스토리지를 연결할 정상 호스트가 없습니다.',
+  'error.storagePool.noHostInZone': 'Zone {zone}에 기본 스토리지를 연결할 정상 호스트({hypervisor})가 없습니다.',
+  'error.storagePool.noHostInTheZone': 'Zone에 기본 스토리지를 연결할 정상 호스트가 없습니다.',
+  'error.storagePool.noHostInTheCluster': '클러스터에 기본 스토리지를 연결할 정상 호스트가 없습니다.',
+  'error.storagePool.attachFailed':
+    '데이터 스토어를 추가하지 못했습니다. 호스트 {host}을(를) 통해 기본 스토리지를 만들 수 없습니다: {reason}',
+  'error.storagePool.notReadyForMaintenance':
+    'ID가 {id}인 기본 스토리지가 {state} 상태라 유지보수를 준비할 수 없습니다.',
+  'error.storagePool.notReadyToCancelMaintenance':
+    'ID가 {id}인 기본 스토리지가 {state} 상태라 유지보수를 취소할 수 없습니다.',
+  'error.imageStore.badProvider':
+    '보조 스토리지 제공자 {provider}은(는) 지원하지 않습니다. NFS(nfs://server/path)나 로컬 디렉터리를 쓰세요.',
+  'error.imageStore.noUrl': '{provider} 보조 스토리지에는 URL이 필요합니다.',
+  'error.imageStore.badUrl':
+    '보조 스토리지 URL "{url}"이(가) 올바르지 않습니다. nfs://server/path나 로컬 디렉터리를 입력하세요.',
+  'error.imageStore.filesystemUrl': 'Filesystem 제공자에는 로컬 디렉터리(file:///path 또는 /path)를 지정하세요.',
+  'error.imageStore.duplicateUrl': '보조 스토리지 {name}이(가) 이미 {url}을(를) 쓰고 있습니다.',
+  'error.imageStore.noZone': 'NFS 보조 스토리지에는 Zone ID가 필요합니다.',
+  'error.pod.badGateway': '게이트웨이 {gateway}은(는) 올바른 IP 주소가 아닙니다.',
+  'error.pod.badNetmask': '넷마스크 {netmask}이(가) 올바르지 않습니다. 255.255.255.0처럼 연속된 마스크여야 합니다.',
+  'error.pod.badStartIp': 'IP 범위의 시작 주소({ip})가 올바른 IP 주소가 아닙니다.',
+  'error.pod.badEndIp': 'IP 범위의 끝 주소({ip})가 올바른 IP 주소가 아닙니다.',
+  'error.pod.startIpOutside': 'IP 범위의 시작 주소({ip})가 CIDR 서브넷 {cidr}에 속하지 않습니다.',
+  'error.pod.endIpOutside': 'IP 범위의 끝 주소({ip})가 CIDR 서브넷 {cidr}에 속하지 않습니다.',
+  'error.pod.startAfterEnd': '시작 IP 주소({startIp})는 끝 IP 주소({endIp})보다 작아야 합니다.',
+  'error.pod.gatewayInRange': '게이트웨이 {gateway}이(가) IP 범위 {startIp}-{endIp}과(와) 겹치면 안 됩니다.',
+  'error.pod.cidrExcludesRange':
+    'Pod의 CIDR을 {cidr}(으)로 바꿀 수 없습니다. IP 범위 {startIp}-{endIp}이(가) 그 밖에 놓입니다. 새 CIDR 안의 startip와 endip를 지정하세요.',
+  'error.pod.cidrExcludesHost':
+    'Pod의 CIDR을 {cidr}(으)로 바꿀 수 없습니다. 호스트 {host}의 관리 주소 {ip}이(가) 그 밖에 있습니다.',
+  'error.pod.cidrOverlapsPod':
+    'Pod의 서브넷({cidr})이 Zone {zone}의 Pod {pod} 서브넷({podCidr})과 겹칩니다. 다른 CIDR을 지정하세요.',
+  'error.pod.cidrOverlapsGuestCidr':
+    'Pod의 서브넷({cidr})이 Zone {zone}의 게스트 CIDR {guestCidr}과(와) 겹칩니다. 다른 CIDR을 지정하세요.',
+  'error.pod.rangeOverlapsPublic':
+    'Pod의 IP 범위 {startIp}-{endIp}이(가) Zone {zone}의 공인 IP 범위 {otherStartIp}-{otherEndIp}({vlan})과(와) 겹칩니다.',
+  'error.pod.rangeOverlapsGuest':
+    'Pod의 IP 범위 {startIp}-{endIp}이(가) Zone {zone}의 게스트 IP 범위 {otherStartIp}-{otherEndIp}({vlan})과(와) 겹칩니다.',
+  'error.cluster.badArch': '아키텍처 "{value}"은(는) 올바르지 않습니다. 쓸 수 있는 값: {values}',
+  'error.cluster.badManagedState': '관리 상태 "{value}"은(는) 올바르지 않습니다. 쓸 수 있는 값: {values}',
+  'error.cluster.badRatio': '{param}은(는) 1에서 100 사이의 숫자여야 합니다(입력값: {value}).',
+  'error.pod.notInZone': 'Pod {pod}(ID: {podId})은(는) Zone {zone}(ID: {zoneId})에 속하지 않습니다.',
+  'error.cluster.nameTakenInPod': '이 Pod에 이름이 {name}인 클러스터가 이미 있습니다.',
+  'error.ipRange.noStartIp': 'IP 범위의 시작 IP 주소(startip)를 지정하세요.',
+  'error.ipRange.noGateway': '올바른 게이트웨이를 지정하세요.',
+  'error.ipRange.badGateway': '올바른 게이트웨이를 지정하세요. {gateway}은(는) IPv4 주소가 아닙니다.',
+  'error.ipRange.noNetmask': '올바른 넷마스크를 지정하세요.',
+  'error.ipRange.badNetmask':
+    '올바른 넷마스크를 지정하세요. {netmask}은(는) 255.255.255.0처럼 연속된 마스크가 아닙니다.',
+  'error.ipRange.badStartIp': '시작 IP 주소 {ip}은(는) 올바른 IPv4 주소가 아닙니다.',
+  'error.ipRange.badEndIp': '끝 IP 주소 {ip}은(는) 올바른 IPv4 주소가 아닙니다.',
+  'error.ipRange.startIpOutside':
+    'IP 범위, 넷마스크, 게이트웨이를 올바르게 지정하세요. 시작 IP 주소 {ip}이(가) {cidr}(게이트웨이 {gateway}, 넷마스크 {netmask})에 속하지 않습니다.',
+  'error.ipRange.endIpOutside':
+    'IP 범위, 넷마스크, 게이트웨이를 올바르게 지정하세요. 끝 IP 주소 {ip}이(가) {cidr}(게이트웨이 {gateway}, 넷마스크 {netmask})에 속하지 않습니다.',
+  'error.ipRange.overlapsRange':
+    'IP 범위 {startIp}-{endIp}이(가) Zone {zone}의 기존 IP 범위 {otherStartIp}-{otherEndIp}({vlan})과(와) 겹칩니다. 다른 시작/끝 IP를 지정하세요.',
+  'error.ipRange.otherGateway':
+    '{vlan}에 게이트웨이 {gateway}, 넷마스크 {netmask}(으)로 추가된 IP 범위가 이미 있습니다. 범위를 늘리려면 같은 게이트웨이/넷마스크를 쓰고, 아니면 {cidr}과(와) 겹치지 않는 서브넷을 쓰세요.',
+  'error.ipRange.subnetOverlaps':
+    'Zone {zone}에서 태그가 {vlan}인 IP 범위가 서브넷 {cidr}과(와) 겹칩니다. 다른 게이트웨이/넷마스크를 지정하세요.',
+  'error.ipRange.overlapsPodRange':
+    'IP 범위 {startIp}-{endIp}이(가) Pod {pod}의 시스템 예약 IP 범위 {podStartIp}-{podEndIp}과(와) 겹칩니다.',
+  'error.ipRange.guestVlan':
+    'VLAN 태그 {vlan}은(는) 이미 Zone {zone}의 게스트 네트워크 동적 VLAN 할당에 쓰이고 있습니다(물리 네트워크 {network}의 게스트 VLAN 범위 {guestVlans}).',
+  'error.ipRange.systemVmsDedicated':
+    '시스템 VM용 IP 범위(forsystemvms=true)는 계정이나 도메인에 전용으로 지정할 수 없습니다.',
+  'error.ipRange.dedicateNotPublic':
+    'IP 범위 {startIp}-{endIp}은(는) 공인 IP 범위가 아닙니다. 공인 IP 범위만 전용으로 지정할 수 있습니다.',
+  'error.ipRange.dedicateSystemVms':
+    '공인 IP 범위 {startIp}-{endIp}은(는) 시스템 VM용이라 전용으로 지정할 수 없습니다.',
+  'error.ipRange.dedicateNoDomain': 'IP 범위를 전용으로 지정할 도메인(domainid)을 지정하세요. 계정은 선택입니다.',
+  'error.ipRange.alreadyDedicated':
+    '공인 IP 범위 {startIp}-{endIp}은(는) 이미 전용으로 지정되어 있습니다. 먼저 해제하세요.',
+  'error.ipRange.notDedicated':
+    '공인 IP 범위 {startIp}-{endIp}은(는) 계정이나 도메인에 전용으로 지정되어 있지 않습니다.',
+  'error.ipRange.directUnsupported':
+    '직접 IP 범위(forvirtualnetwork=false)는 공유 게스트 네트워크용인데, 공유 게스트 네트워크는 아직 지원하지 않습니다. Zone {zone}에는 공인 IP 범위만 추가할 수 있습니다.',
+  'error.ipRange.podInAdvancedZone':
+    'Pod(podid)는 기본 Zone의 게스트 IP 범위에만 지정할 수 있습니다. {zone}은(는) 고급 Zone입니다.',
+  'error.ipRange.publicInBasicZone':
+    '기본 Zone {zone}에는 공인 IP 범위가 없습니다. 이 Zone의 IP 범위는 Pod의 게스트 IP 범위입니다(forvirtualnetwork=false).',
+  'error.ipRange.noPod': '기본 Zone {zone}의 게스트 IP 범위에는 Pod(podid)를 지정해야 합니다.',
+  'error.ipRange.systemVmsGuest': 'forsystemvms는 공인 IP 범위에만 쓸 수 있습니다.',
+  'error.ipRange.dedicateInBasicZone': 'IP 범위는 고급 Zone에서만 계정이나 도메인에 전용으로 지정할 수 있습니다.',
+  'error.ipRange.networkUnsupported':
+    '게스트 네트워크(networkid)에 IP 범위를 추가하는 기능은 아직 지원하지 않습니다. Zone(공인 IP 범위)이나 Pod(기본 Zone의 게스트 IP 범위)를 지정하세요.',
+  'error.ipRange.podNotInZone': 'Pod {pod}은(는) Zone {zone}에 속하지 않습니다.',
+  'error.ipRange.networkNotInZone': '물리 네트워크 {network}은(는) Zone {zone}에 속하지 않습니다.',
+  'error.ipRange.noZone': 'Zone(zoneid), Pod(podid), 물리 네트워크 중 하나를 지정하세요.',
+  'error.ipRange.networkNotPublic':
+    '물리 네트워크 {network}에는 공인 트래픽이 없습니다. 공인 IP 범위를 추가하기 전에 공인 트래픽 유형을 추가하세요.',
+  'error.ipRange.noPublicNetwork':
+    'Zone {zone}에 공인 트래픽을 전달하는 물리 네트워크가 없습니다. 공인 IP 범위를 추가하기 전에 물리 네트워크에 공인 트래픽 유형을 추가하세요.',
+  'error.ipRange.noAccountDomain': '계정의 도메인(domainid)을 지정하세요.',
+  'error.domain.notFoundByDomainId': 'ID가 {id}인 도메인을 찾을 수 없습니다.',
+  'error.account.notFoundInDomain': '도메인(ID={domainId})에서 계정 {name}을(를) 찾을 수 없습니다.',
+  'error.zone.badIpAddress': '{field}에 올바른 IP 주소를 입력하세요.',
+  'error.zone.badIpSixAddress': '{field}에 올바른 IPv6 주소를 입력하세요.',
+  'error.zone.badGuestCidr': '올바른 게스트 CIDR을 입력하세요. {cidr}은(는) RFC 1918 사설 IPv4 CIDR이 아닙니다.',
+  'error.zone.badDomain': '올바른 도메인 ID를 지정하세요.',
+  'error.zone.guestCidrInBasicZone': '기본 Zone에서는 guestCidrAddress 매개변수를 지원하지 않습니다.',
+  'error.zone.cannotEnable':
+    'Zone을 활성화할 수 없습니다. Zone(ID: {id})에 {trafficType} 트래픽을 전달하는 기본 물리 네트워크가 없습니다.',
+  'error.zone.hasHosts': 'Zone에 호스트가 있어 삭제할 수 없습니다.',
+  'error.zone.hasPods': 'Zone에 Pod가 있어 삭제할 수 없습니다.',
+  'error.zone.hasIpRanges': 'Zone에 IP 범위가 있어 삭제할 수 없습니다.',
+  'error.zone.hasPhysicalNetworks': 'Zone에 물리 네트워크가 있어 삭제할 수 없습니다.',
+  'error.zone.hasStoragePools': 'Zone에 기본 스토리지가 있어 삭제할 수 없습니다.',
+  'error.zone.hasImageStores': 'Zone에 보조 스토리지가 있어 삭제할 수 없습니다.',
+  'error.notFoundBy': '{param}이(가) {id}인 {resource}을(를) 찾을 수 없습니다.',
+  'error.provider.notFound': 'ID가 {id}인 네트워크 서비스 제공자가 없습니다.',
+  'error.provider.shutdown': "제공자 상태를 'Shutdown'으로 바꿀 수 없습니다.",
+  'error.provider.fixedServices': "서비스 제공자 '{name}'의 서비스 목록은 바꿀 수 없습니다.",
+  'error.provider.badService': '제공자 {provider}은(는) 지정한 서비스 {service}을(를) 제공할 수 없습니다.',
+  'error.provider.notReady':
+    '제공자가 준비되지 않아 활성화할 수 없습니다. 먼저 제공자를 구성하세요(configureVirtualRouterElement로 가상 라우터 요소 활성화).',
+  'error.trafficType.blankLabel': '{param}을(를) 비워 둘 수 없습니다.',
+  'error.trafficType.publicInBasicZone': '기본 Zone에서는 공인 트래픽 유형을 지원하지 않습니다.',
+  'error.trafficType.exists': '이 물리 네트워크에는 이미 {trafficType} 트래픽 유형이 있습니다.',
+  'error.trafficType.zoneHasIt':
+    'Zone에 이미 {trafficType} 트래픽 유형을 가진 물리 네트워크가 있어 트래픽 유형을 추가할 수 없습니다.',
+  'error.trafficType.untagged':
+    'Zone {zone}에 태그 없는 물리 네트워크가 둘 이상 있습니다. 게스트 트래픽을 전달하는 물리 네트워크에 태그를 지정하세요.',
+  'error.simulatorMock.unknownOperation': '알 수 없는 시뮬레이터 작업 "{name}"입니다. 쓸 수 있는 이름: {names}',
+  'error.simulatorMock.hostNotInCluster': '지정한 호스트가 지정한 클러스터에 속하지 않습니다.',
+  'error.simulatorMock.hostNotInPod': '지정한 호스트가 지정한 Pod에 속하지 않습니다.',
+  'error.simulatorMock.hostNotInZone': '지정한 호스트가 지정한 Zone에 속하지 않습니다.',
+  'error.simulatorMock.clusterNotInPod': '지정한 클러스터가 지정한 Pod에 속하지 않습니다.',
+  'error.simulatorMock.clusterNotInZone': '지정한 클러스터가 지정한 Zone에 속하지 않습니다.',
+  'error.simulatorMock.podNotInZone': '지정한 Pod가 지정한 Zone에 속하지 않습니다.',
+  'error.simulatorMock.badJson': 'jsonresponse는 JSON 문서여야 합니다.',
+  'error.datacenterImport.notFound': 'ID가 {id}인 데이터센터 가져오기를 찾을 수 없습니다.',
+  'error.datacenterImport.finished':
+    '데이터센터 가져오기 {id}은(는) {state} 상태입니다. 중단되었거나 실패한 가져오기만 이어서 하거나 제거할 수 있습니다.',
+  'error.datacenterImport.removing':
+    '데이터센터 가져오기 {id}이(가) 만든 리소스를 이미 제거하기 시작해 이어서 할 수 없습니다. 나머지를 제거하세요.',
+  'error.datacenterImport.invalidConfig': '데이터센터 설명이 올바르지 않습니다: {problems}',
+  'error.datacenterImport.invalidConfigMore': '데이터센터 설명이 올바르지 않습니다: {problems} (외 {more}건)',
+  'error.datacenterImport.planChanged':
+    '이 Stackyard 버전에서는 데이터센터 가져오기 {id}의 계획이 달라져 이어서 할 수 없습니다. 대신 가져오기가 만든 리소스를 제거하세요.',
+  'error.datacenterImport.stepFailed':
+    '데이터센터 가져오기가 {total}단계 중 {step}단계({label})에서 실패했습니다: {reason}. 바뀐 것은 없습니다.',
+  'error.datacenterImport.stepFailedOneKept':
+    '데이터센터 가져오기가 {total}단계 중 {step}단계({label})에서 실패했습니다: {reason}. 앞선 1단계가 만든 리소스는 남겨 두었고, 이 단계 뒤로는 실행하지 않았습니다.',
+  'error.datacenterImport.stepFailedKept':
+    '데이터센터 가져오기가 {total}단계 중 {step}단계({label})에서 실패했습니다: {reason}. 앞선 {kept}단계가 만든 리소스는 남겨 두었고, 이 단계 뒤로는 실행하지 않았습니다.',
+  'error.api.unknownCommand': '알 수 없는 API 명령입니다: {command}',
 };
