@@ -549,7 +549,6 @@ export const SERVER_MESSAGES = {
     'No physical network in zone {zone} carries Public traffic; add the Public traffic type to a physical network before adding public IP ranges.',
   'error.ipRange.noAccountDomain': 'Please specify the domain (domainid) of the account.',
   'error.domain.notFoundByDomainId': 'Unable to find domain by domainid {id}',
-  'error.account.notFoundInDomain': 'Unable to find account {name} in domain id={domainId}',
   'error.zone.badIpAddress': 'Please enter a valid IP address for {field}',
   'error.zone.badIpSixAddress': 'Please enter a valid IPv6 address for {field}',
   'error.zone.badGuestCidr': 'Please enter a valid guest cidr: {cidr} is not an RFC 1918 private IPv4 CIDR',

@@ -440,10 +440,7 @@ export class VlanIpRangeService {
     if (account === undefined) return { accountId: null, domainId: domain.id, domainPath: domain.path };
     const a = await findAccountViewByName(this.db, domain.id, account);
     if (!a)
-      throw notFound(
-        'ACCOUNT.NOT_FOUND',
-        message('error.account.notFoundInDomain', { name: account, domainId: domain.uuid }),
-      );
+      throw notFound('ACCOUNT.NOT_FOUND', message('error.account.notFoundInDomain', { account, domain: domain.uuid }));
     return { accountId: a.id, domainId: domain.id, accountName: a.name, domainPath: domain.path };
   }
 

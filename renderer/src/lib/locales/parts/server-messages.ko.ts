@@ -539,7 +539,6 @@ export const serverMessagesKo: Record<ServerMessageKey, string> = {
     'Zone {zone}에 공인 트래픽을 전달하는 물리 네트워크가 없습니다. 공인 IP 범위를 추가하기 전에 물리 네트워크에 공인 트래픽 유형을 추가하세요.',
   'error.ipRange.noAccountDomain': '계정의 도메인(domainid)을 지정하세요.',
   'error.domain.notFoundByDomainId': 'ID가 {id}인 도메인을 찾을 수 없습니다.',
-  'error.account.notFoundInDomain': '도메인(ID={domainId})에서 계정 {name}을(를) 찾을 수 없습니다.',
   'error.zone.badIpAddress': '{field}에 올바른 IP 주소를 입력하세요.',
   'error.zone.badIpSixAddress': '{field}에 올바른 IPv6 주소를 입력하세요.',
   'error.zone.badGuestCidr': '올바른 게스트 CIDR을 입력하세요. {cidr}은(는) RFC 1918 사설 IPv4 CIDR이 아닙니다.',
