@@ -66,6 +66,9 @@ describe.each(dialects())('login over HTTP (%s)', (dialect) => {
           errorcode: 429,
           cserrorcode: 4545,
           errortext: expect.stringMatching(/^Too many failed login attempts.*Try again in \d+ seconds?\.$/),
+          // The message key beside it, so a Korean UI says it in Korean.
+          errorkey: expect.stringMatching(/^error\.login\.throttled(OneSecond)?$/),
+          errorparams: expect.any(Object),
         },
       });
       // Throttled attempts were not checked: no event for them, and no session.

@@ -17,7 +17,7 @@ const login = implement(spec.login, {
       return result.response;
     } catch (error) {
       if (error instanceof LoginThrottled)
-        throw new ApiError(THROTTLED.errorcode, THROTTLED.cserrorcode, error.message, error.code);
+        throw new ApiError(THROTTLED.errorcode, THROTTLED.cserrorcode, error.translatable ?? error.message, error.code);
       throw error;
     }
   },
