@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, snap, test } from './fixtures';
 import { InfrastructurePage } from './pages/infrastructure-page';
 import { ApiSession } from './support/api';
-import { seedEmptyCluster } from './support/small-cloud';
+import { seedEmptyCluster, seedSmallCloud } from './support/small-cloud';
 
 const FACTOR = 'cpu.overprovisioning.factor';
 
@@ -101,5 +101,65 @@ test('a cluster-scoped setting is set, shown, filtered and reset; descriptions r
     const answer = await api.call('listConfigurations', { name: FACTOR, clusterid: cluster.id });
     expect((answer.configuration as { valuesource: string }[])[0]?.valuesource).not.toBe('cluster');
     await app.shell.toggleTheme();
+  });
+});
+
+const POOL_FACTOR = 'storage.overprovisioning.factor';
+
+/**
+ * A storage pool's own value: set from the pool's Settings tab, it is the pool's overprovisioning
+ * factor in its details; the settings page's primary storage scope finds it; reset, the pool
+ * inherits the global value again.
+ */
+test('a storage pool setting is set from its Settings tab and found under the primary storage scope', async ({
+  page,
+  app,
+  server,
+}) => {
+  test.setTimeout(60_000);
+  const run = Date.now().toString(36);
+  const api = await ApiSession.login(server.url, 'admin', server.adminPassword);
+  const { zone } = await seedSmallCloud(api, run, 'pool-settings');
+  const pools = (await api.call('listStoragePools', { zoneid: zone.id })).storagepool as { id: string; name: string }[];
+  const pool = pools[0]!;
+  const globalBefore = await globalValue(api, POOL_FACTOR);
+
+  await app.login.goto();
+  await app.login.login('admin', server.adminPassword);
+  await app.shell.expectSignedIn('admin');
+
+  const drawer = page.getByTestId('pool-drawer');
+  await test.step('set the factor on the pool', async () => {
+    await page.goto(`${server.url}/#/primary-storage?id=${pool.id}`);
+    await expect(drawer.getByTestId('detail-name')).toHaveText(pool.name);
+    await drawer.getByRole('tab', { name: 'Settings' }).click();
+    const row = drawer.getByTestId(`setting-row-${POOL_FACTOR}`);
+    await expect(row.getByTestId('setting-source')).toHaveText('Inherited default');
+    await row.getByTestId('setting-value').click();
+    const input = page.getByLabel(POOL_FACTOR, { exact: true });
+    await input.fill('3');
+    await input.press('Enter');
+    await expect(row.getByTestId('setting-source')).toHaveText('Set on this primary storage');
+    await snap(page, 'settings-06-pool-tab');
+    await drawer.getByRole('tab', { name: 'Details' }).click();
+    const factorRow = drawer.locator('tr', { hasText: 'Overprovisioning factor' });
+    await expect(factorRow.locator('td')).toHaveText('3');
+    expect(await globalValue(api, POOL_FACTOR)).toBe(globalBefore);
+    await new InfrastructurePage(page).closeDetail(drawer);
+  });
+
+  await test.step('the settings page lists it under the primary storage scope; reset there', async () => {
+    await openSettingsPage(page);
+    await page.getByTestId('settings-scope').getByText('Primary storage', { exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Primary storage settings');
+    await page.getByTestId('settings-scope-target').click();
+    await page.getByRole('option', { name: new RegExp(pool.name) }).click();
+    const table = page.getByTestId('settings-table');
+    const row = table.locator('tbody tr').filter({ hasText: POOL_FACTOR });
+    await expect(row.getByTestId('setting-source')).toHaveText('Set on this primary storage');
+    await row.getByRole('button', { name: new RegExp(`Reset ${POOL_FACTOR.replace(/\./g, '\\.')}`) }).click();
+    await expect(row.getByTestId('setting-source')).toHaveText('Inherited default');
+    const answer = await api.call('listStoragePools', { id: pool.id });
+    expect((answer.storagepool as { overprovisionfactor: string }[])[0]?.overprovisionfactor).toBe(globalBefore);
   });
 });

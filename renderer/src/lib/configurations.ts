@@ -43,11 +43,18 @@ export function useConfigurations(scope: SettingsScope, filter: SettingsFilter =
   });
 }
 
-/** updateConfiguration / resetConfiguration at a scope; every settings list refreshes after. */
+/**
+ * updateConfiguration / resetConfiguration at a scope. Every settings list refreshes after, and so
+ * does what the infrastructure shows, since responses carry values in effect (a pool's
+ * overprovisioning factor, a cluster's overcommit ratios, capacities and thresholds).
+ */
 export function useSettingMutations(scope: SettingsScope) {
   const client = useApi();
   const queryClient = useQueryClient();
-  const onSuccess = () => queryClient.invalidateQueries({ queryKey: queryKeys.settings.all });
+  const onSuccess = () => {
+    void queryClient.invalidateQueries({ queryKey: queryKeys.infrastructure.all });
+    return queryClient.invalidateQueries({ queryKey: queryKeys.settings.all });
+  };
   const update = useMutation({
     mutationFn: (input: { name: string; value: string }) =>
       client.object('updateConfiguration', { ...input, ...scopeParams(scope) }),

@@ -8,7 +8,7 @@ import { ErrorAlert } from '../error-alert';
 import { SettingNameCell, SettingResetButton, SettingSourceBadge, SettingValueCell } from './setting-cells';
 
 /**
- * The Settings tab of a zone, cluster, domain or account: the settings CloudStack lets one set
+ * The Settings tab of a zone, cluster, storage pool, domain or account: the settings CloudStack lets one set
  * there, the value in effect with where it comes from, editable and resettable in place.
  */
 export function ScopedSettingsTab({ scope }: { scope: Exclude<SettingsScope, { kind: 'global' }> }) {
@@ -42,8 +42,8 @@ export function ScopedSettingsTab({ scope }: { scope: Exclude<SettingsScope, { k
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('common.name')}</Table.Th>
-              <Table.Th w={120}>{t('settings.value')}</Table.Th>
-              <Table.Th w={160}>{t('settings.source')}</Table.Th>
+              <Table.Th w={110}>{t('settings.value')}</Table.Th>
+              <Table.Th w={200}>{t('settings.source')}</Table.Th>
               <Table.Th w={44}>
                 <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
               </Table.Th>
@@ -66,7 +66,7 @@ function ScopedRow(props: { setting: Configuration; scope: SettingsScope; editab
   return (
     <Table.Tr data-testid={`setting-row-${setting.name}`}>
       <Table.Td>
-        <SettingNameCell setting={setting} />
+        <SettingNameCell setting={setting} wrapName />
         <Text size="xs" c="dimmed">
           {t('settings.default', { value: formatSettingValue(t, setting, setting.defaultvalue) })}
         </Text>

@@ -1,6 +1,6 @@
 import { ActionIcon, Badge, Group, Popover, Switch, Text, TextInput, Tooltip, UnstyledButton } from '@mantine/core';
 import { IconArrowBackUp, IconPencil } from '@tabler/icons-react';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { errorText } from '../../lib/api-error';
 import {
   formatSettingValue,
@@ -15,14 +15,39 @@ import { notifySuccess } from '../../lib/notify';
 import { ErrorAlert } from '../error-alert';
 import classes from './settings.module.css';
 
-/** The setting's name, and its description in the operator's language. */
-export function SettingNameCell({ setting }: { setting: Configuration }) {
+/** A dotted name that may break after its dots (<wbr>, so a copied name stays the same text). */
+function BreakableName({ name }: { name: string }) {
+  const parts = name.split('.');
+  return parts.map((part, i) => (
+    <Fragment key={i}>
+      {part}
+      {i < parts.length - 1 && (
+        <>
+          .<wbr />
+        </>
+      )}
+    </Fragment>
+  ));
+}
+
+/**
+ * The setting's name, and its description in the operator's language. In a fixed-height row the
+ * name is cut with its whole text in a tooltip; `wrapName` lets it break at its dots instead.
+ */
+export function SettingNameCell({ setting, wrapName = false }: { setting: Configuration; wrapName?: boolean }) {
   const t = useT();
   const description = settingDescription(t, setting);
   return (
     <div className={classes.nameCell}>
-      <Text size="xs" ff="monospace" fw={600} truncate>
-        {setting.name}
+      <Text
+        size="xs"
+        ff="monospace"
+        fw={600}
+        truncate={!wrapName}
+        title={wrapName ? undefined : setting.name}
+        className={wrapName ? classes.wrappedName : undefined}
+      >
+        {wrapName ? <BreakableName name={setting.name} /> : setting.name}
       </Text>
       <Text size="xs" c="dimmed" truncate title={description} className={classes.description}>
         {description}

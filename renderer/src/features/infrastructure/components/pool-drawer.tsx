@@ -1,4 +1,5 @@
 import { SimpleGrid, Stack, Text } from '@mantine/core';
+import { ScopedSettingsTab } from '../../../components/settings/scoped-settings-tab';
 import { StateBadge } from '../../../components/state-badge';
 import type { StoragePool } from '../../../lib/contract';
 import { useT } from '../../../lib/i18n';
@@ -35,7 +36,7 @@ const FIELDS: FieldSpec<StoragePool>[] = [
   ['created', 'common.created', 'date'],
 ];
 
-/** Primary storage detail: capacity, location, tags and events. */
+/** Primary storage detail: capacity, location, tags and the settings set on the pool. */
 export function PoolDrawer(props: {
   poolId: string;
   fallback?: StoragePool;
@@ -95,6 +96,11 @@ export function PoolDrawer(props: {
               )}
             </Stack>
           ),
+        },
+        {
+          value: 'settings',
+          label: t('settings.tab'),
+          content: <ScopedSettingsTab scope={{ kind: 'storagepool', id: props.poolId }} />,
         },
       ]}
     />

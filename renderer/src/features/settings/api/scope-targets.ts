@@ -3,8 +3,11 @@ import { useApi } from '../../../lib/api-context';
 import { domainLabel, useAccountOptions, useDomainOptions } from '../../../lib/lookups';
 import { queryKeys } from '../../../lib/query-keys';
 
-/** The scopes the settings page offers besides Global (CloudStack's listConfigurations scope ids). */
-export const PAGE_SCOPES = ['zone', 'cluster', 'domain', 'account'] as const;
+/**
+ * The scopes the settings page offers besides Global (CloudStack's listConfigurations scope ids).
+ * Image stores are left out while no setting can be set on one.
+ */
+export const PAGE_SCOPES = ['zone', 'cluster', 'storagepool', 'domain', 'account'] as const;
 export type PageScope = (typeof PAGE_SCOPES)[number];
 
 export interface ScopeOption {
@@ -22,6 +25,16 @@ function useZoneOptions(enabled: boolean) {
   });
 }
 
+function usePoolOptions(enabled: boolean) {
+  const client = useApi();
+  return useQuery({
+    queryKey: queryKeys.infrastructure.command('listStoragePools', { options: true }),
+    enabled,
+    staleTime: 30_000,
+    queryFn: async () => (await client.list('listStoragePools', {})).items,
+  });
+}
+
 function useClusterOptions(enabled: boolean) {
   const client = useApi();
   return useQuery({
@@ -36,6 +49,7 @@ function useClusterOptions(enabled: boolean) {
 export function useScopeOptions(kind: PageScope | 'global'): { options: ScopeOption[]; loading: boolean } {
   const zones = useZoneOptions(kind === 'zone');
   const clusters = useClusterOptions(kind === 'cluster');
+  const pools = usePoolOptions(kind === 'storagepool');
   const domains = useDomainOptions(kind === 'domain');
   const accounts = useAccountOptions(undefined, kind === 'account');
   switch (kind) {
@@ -45,6 +59,14 @@ export function useScopeOptions(kind: PageScope | 'global'): { options: ScopeOpt
       return {
         options: (clusters.data ?? []).map((c) => ({ value: c.id, label: `${c.name} (${c.zonename ?? ''})` })),
         loading: clusters.isLoading,
+      };
+    case 'storagepool':
+      return {
+        options: (pools.data ?? []).map((p) => ({
+          value: p.id,
+          label: `${p.name} (${p.clustername ?? p.zonename ?? ''})`,
+        })),
+        loading: pools.isLoading,
       };
     case 'domain':
       return {
