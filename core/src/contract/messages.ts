@@ -165,6 +165,11 @@ export const SERVER_MESSAGES = {
   // Errors a UI user meets
   // Errors: accounts, users, roles, domains, settings, alerts, events
   'error.name.notAllowedCharacters': '{field} contains characters that are not allowed',
+  'error.name.blank': '{field} cannot be empty or blank',
+  'error.name.tooLong': '{field} is longer than {max} characters',
+  'error.name.controlCharacters': '{field} may not contain control characters',
+  'error.name.bidiCharacters': '{field} may not contain bidirectional override, embedding or isolate characters',
+  'error.name.invalidUnicode': '{field} is not valid Unicode text',
   'error.domain.nameHasSlash': 'Domain name may not contain "/"',
   'error.user.badEmail': 'Invalid email address: {email}',
   'error.user.badTimezone': 'Invalid timezone: {timezone}',
@@ -347,6 +352,16 @@ export const SERVER_MESSAGES = {
   'error.api.missingParameter': 'Unable to execute API command {command} due to missing parameter {param}',
   'error.api.invalidParameter':
     'Unable to execute API command {command} due to invalid value. Invalid parameter {param} value: {reason}',
+  'error.api.invalidName.blank':
+    'Unable to execute API command {command} due to invalid value. Invalid parameter {param} value: {value} (the name cannot be empty or blank)',
+  'error.api.invalidName.tooLong':
+    'Unable to execute API command {command} due to invalid value. Invalid parameter {param} value: {value} (the name is longer than {max} characters)',
+  'error.api.invalidName.controlCharacters':
+    'Unable to execute API command {command} due to invalid value. Invalid parameter {param} value: {value} (the name may not contain control characters)',
+  'error.api.invalidName.bidiCharacters':
+    'Unable to execute API command {command} due to invalid value. Invalid parameter {param} value: {value} (the name may not contain bidirectional override, embedding or isolate characters)',
+  'error.api.invalidName.invalidUnicode':
+    'Unable to execute API command {command} due to invalid value. Invalid parameter {param} value: {value} (the name is not valid Unicode text)',
   'error.api.notAllowed': 'The given command does not exist or it is not available for user',
   'error.access.domain': 'Caller {caller} does not have permission to operate within domain id={id}',
   'error.access.account': 'Caller {caller} does not have permission to operate with resource of account id={id}',

@@ -155,6 +155,11 @@ export const serverMessagesKo: Record<ServerMessageKey, string> = {
 
   // Errors: accounts, users, roles, domains, settings, alerts, events
   'error.name.notAllowedCharacters': '{field}에 쓸 수 없는 문자가 있습니다.',
+  'error.name.blank': '{field}은(는) 비워 둘 수 없습니다.',
+  'error.name.tooLong': '{field}은(는) {max}자를 넘을 수 없습니다.',
+  'error.name.controlCharacters': '{field}에는 제어 문자를 쓸 수 없습니다.',
+  'error.name.bidiCharacters': '{field}에는 텍스트 방향을 바꾸는 양방향 제어 문자를 쓸 수 없습니다.',
+  'error.name.invalidUnicode': '{field}이(가) 올바른 유니코드 텍스트가 아닙니다.',
   'error.domain.nameHasSlash': '도메인 이름에는 "/"를 쓸 수 없습니다.',
   'error.user.badEmail': '이메일 주소가 올바르지 않습니다: {email}',
   'error.user.badTimezone': '시간대가 올바르지 않습니다: {timezone}',
@@ -339,6 +344,16 @@ export const serverMessagesKo: Record<ServerMessageKey, string> = {
   'error.api.missingParameter': 'API 명령 {command}을(를) 실행할 수 없습니다: 매개변수 {param}이(가) 없습니다.',
   'error.api.invalidParameter':
     'API 명령 {command}을(를) 실행할 수 없습니다: 매개변수 {param}의 값이 올바르지 않습니다 ({reason}).',
+  'error.api.invalidName.blank':
+    'API 명령 {command}을(를) 실행할 수 없습니다: 매개변수 {param}의 값 {value}이(가) 올바르지 않습니다. 이름은 비워 둘 수 없습니다.',
+  'error.api.invalidName.tooLong':
+    'API 명령 {command}을(를) 실행할 수 없습니다: 매개변수 {param}의 값 {value}이(가) 올바르지 않습니다. 이름은 {max}자를 넘을 수 없습니다.',
+  'error.api.invalidName.controlCharacters':
+    'API 명령 {command}을(를) 실행할 수 없습니다: 매개변수 {param}의 값 {value}이(가) 올바르지 않습니다. 이름에는 제어 문자를 쓸 수 없습니다.',
+  'error.api.invalidName.bidiCharacters':
+    'API 명령 {command}을(를) 실행할 수 없습니다: 매개변수 {param}의 값 {value}이(가) 올바르지 않습니다. 이름에는 텍스트 방향을 바꾸는 양방향 제어 문자를 쓸 수 없습니다.',
+  'error.api.invalidName.invalidUnicode':
+    'API 명령 {command}을(를) 실행할 수 없습니다: 매개변수 {param}의 값 {value}이(가) 올바르지 않습니다. 이름이 올바른 유니코드 텍스트가 아닙니다.',
   'error.api.notAllowed': '없는 명령이거나 이 사용자가 쓸 수 없는 명령입니다.',
   'error.access.domain': '{caller} 계정에는 도메인(ID={id})에서 작업할 권한이 없습니다.',
   'error.access.account': '{caller} 계정에는 계정(ID={id})의 리소스를 다룰 권한이 없습니다.',
