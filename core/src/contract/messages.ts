@@ -642,6 +642,8 @@ export interface ServerMessage {
  * - state: a state name (Up, Disconnected, Enabled...), shown with the state labels;
  * - enum kinds (hypervisor, trafficType, roleType, permission, resource, elementType): shown with
  *   the labels of that kind;
+ * - field: the English label of what the caller filled in ("Zone name", "Username"), shown with
+ *   the field labels (a label the UI does not know shows as sent);
  * - time: a moment (ISO-8601), shown in the locale's date-time format;
  * - counts: `kind:number` pairs joined by commas (`zones:1,pods:2`), shown as a localized list.
  */
@@ -655,6 +657,7 @@ export const SERVER_MESSAGE_PARAM_KINDS = {
   permission: 'permission',
   resource: 'resource',
   elementType: 'elementType',
+  field: 'field',
   since: 'time',
   created: 'counts',
   removed: 'counts',

@@ -45,6 +45,22 @@ describe('the core messages in the UI', () => {
     );
   });
 
+  it('names the field a refused name was given for in the language', () => {
+    expect(serverMessage('ko', 'error.name.blank', { field: 'Zone name' }, 'Zone name cannot be empty or blank')).toBe(
+      'Zone 이름은(는) 비워 둘 수 없습니다.',
+    );
+    expect(serverMessage('ko', 'error.name.tooLong', { field: 'Firstname', max: '255' }, '')).toBe(
+      '이름은(는) 255자를 넘을 수 없습니다.',
+    );
+    expect(serverMessage('en', 'error.name.blank', { field: 'Zone name' }, '')).toBe(
+      'Zone name cannot be empty or blank',
+    );
+    // A field the UI has no label for shows as the core sent it.
+    expect(serverMessage('ko', 'error.zone.badIpAddress', { field: 'DNS1' }, '')).toBe(
+      'DNS1에 올바른 IP 주소를 입력하세요.',
+    );
+  });
+
   it('lists counts in the language and says so when there are none', () => {
     expect(serverMessage('ko', 'event.datacenter.rolledBack', { removed: 'zones:1,hosts:3' }, '')).toBe(
       '데이터센터 가져오기로 만든 것을 삭제했습니다: Zone 1개, 호스트 3대',
