@@ -615,6 +615,26 @@ export const SERVER_MESSAGES = {
   'error.datacenterImport.stepFailedKept':
     'Datacenter import failed at step {step} of {total}: {label}: {reason}. What the {kept} earlier steps created was kept; nothing after this step was run.',
   'error.api.unknownCommand': 'Unknown API command: {command}',
+
+  // Errors: a state machine refusing an event (domain/state-machine.ts), one per event
+  'error.transition.enable': '{subject} {name} cannot enable: it is {state}',
+  'error.transition.disable': '{subject} {name} cannot disable: it is {state}',
+  'error.transition.prepareMaintenance': '{subject} {name} cannot prepare maintenance: it is {state}',
+  'error.transition.resumeMaintenance': '{subject} {name} cannot resume maintenance: it is {state}',
+  'error.transition.maintenanceDone': '{subject} {name} cannot maintenance done: it is {state}',
+  'error.transition.maintenanceFailed': '{subject} {name} cannot maintenance failed: it is {state}',
+  'error.transition.cancelMaintenance': '{subject} {name} cannot cancel maintenance: it is {state}',
+  'error.transition.delete': '{subject} {name} cannot delete: it is {state}',
+  'error.transition.connect': '{subject} {name} cannot connect: it is {state}',
+  'error.transition.connected': '{subject} {name} cannot connected: it is {state}',
+  'error.transition.connectFailed': '{subject} {name} cannot connect failed: it is {state}',
+  'error.transition.pingAnswered': '{subject} {name} cannot ping answered: it is {state}',
+  'error.transition.pingTimeout': '{subject} {name} cannot ping timeout: it is {state}',
+  'error.transition.claim': '{subject} {name} cannot claim: it is {state}',
+  'error.transition.complete': '{subject} {name} cannot complete: it is {state}',
+  'error.transition.fail': '{subject} {name} cannot fail: it is {state}',
+  'error.transition.release': '{subject} {name} cannot release: it is {state}',
+  'error.transition.abandon': '{subject} {name} cannot abandon: it is {state}',
 } as const;
 
 export type ServerMessageKey = keyof typeof SERVER_MESSAGES;
@@ -642,6 +662,8 @@ export interface ServerMessage {
  * - state: a state name (Up, Disconnected, Enabled...), shown with the state labels;
  * - enum kinds (hypervisor, trafficType, roleType, permission, resource, elementType): shown with
  *   the labels of that kind;
+ * - subject: a kind of resource as an English sentence begins with it (TRANSITION_SUBJECTS: Host,
+ *   Storage pool), shown with the resource labels;
  * - field: the English label of what the caller filled in ("Zone name", "Username"), shown with
  *   the field labels (a label the UI does not know shows as sent);
  * - time: a moment (ISO-8601), shown in the locale's date-time format;
@@ -657,11 +679,16 @@ export const SERVER_MESSAGE_PARAM_KINDS = {
   permission: 'permission',
   resource: 'resource',
   elementType: 'elementType',
+  subject: 'subject',
   field: 'field',
   since: 'time',
   created: 'counts',
   removed: 'counts',
 } as const satisfies Record<string, string>;
+
+/** The values of the `subject` parameter: what a state machine's refusal is about. */
+export const TRANSITION_SUBJECTS = ['Zone', 'Pod', 'Cluster', 'Host', 'Storage pool', 'Job'] as const;
+export type TransitionSubjectKind = (typeof TRANSITION_SUBJECTS)[number];
 
 export type ServerMessageParamKind = (typeof SERVER_MESSAGE_PARAM_KINDS)[keyof typeof SERVER_MESSAGE_PARAM_KINDS];
 

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { SERVER_MESSAGES, type ServerMessageKey } from './contract';
-import { enumLabel } from './enum-labels';
+import {
+  ALLOCATION_STATES,
+  HOST_RESOURCE_STATES,
+  HOST_STATUSES,
+  SERVER_MESSAGES,
+  STORAGE_POOL_STATUSES,
+  TRANSITION_SUBJECTS,
+  type ServerMessageKey,
+} from './contract';
+import { enumLabel, stateLabel } from './enum-labels';
 import { formatDateTime, translate } from './i18n';
 import { serverMessagesKo } from './locales/parts/server-messages.ko';
 import { serverMessage } from './server-message';
@@ -43,6 +51,38 @@ describe('the core messages in the UI', () => {
     expect(serverMessage('ko', 'error.notFound', { resource: 'physical network', id: 'x' }, '')).toBe(
       'ID가 x인 물리 네트워크을(를) 찾을 수 없습니다.',
     );
+  });
+
+  it('says a refused state change in Korean: the resource kind, its state and the event', () => {
+    const params = { subject: 'Host', name: 'kvm-01', state: 'Maintenance' };
+    expect(serverMessage('ko', 'error.transition.prepareMaintenance', params, '')).toBe(
+      '호스트 kvm-01이(가) 유지보수 상태이므로 유지보수를 준비할 수 없습니다.',
+    );
+    const pool = { subject: 'Storage pool', name: 'p1', state: 'Up' };
+    expect(serverMessage('ko', 'error.transition.delete', pool, '')).toBe(
+      '기본 스토리지 p1이(가) 정상 상태이므로 삭제할 수 없습니다.',
+    );
+    // English reads as the core's errortext, the kind capitalized as the sentence begins.
+    expect(serverMessage('en', 'error.transition.delete', pool, '')).toBe('Storage pool p1 cannot delete: it is Up');
+    const t = (key: Parameters<typeof translate>[1]) => translate('ko', key);
+    for (const subject of TRANSITION_SUBJECTS) {
+      expect(serverMessage('en', 'error.transition.enable', { subject, name: 'n', state: 'Disabled' }, '')).toBe(
+        `${subject} n cannot enable: it is Disabled`,
+      );
+      const ko = serverMessage('ko', 'error.transition.enable', { subject, name: 'n', state: 'Disabled' }, '');
+      // No English left but Zone and Pod, which the glossary keeps as CloudStack's Korean UI does.
+      expect(ko.replace(/^(Zone|Pod) /, ''), subject).not.toMatch(/[A-Za-z]{2}/);
+    }
+    // Every state a state machine refuses from has a Korean label.
+    for (const state of [
+      ...ALLOCATION_STATES,
+      ...HOST_STATUSES,
+      ...HOST_RESOURCE_STATES,
+      ...STORAGE_POOL_STATUSES,
+      ...['Queued', 'Running', 'Succeeded', 'Failed'],
+    ]) {
+      expect(stateLabel(t, state), state).toMatch(/[가-힣]/);
+    }
   });
 
   it('names the field a refused name was given for in the language', () => {

@@ -41,6 +41,7 @@ export const enumsEn = {
   'enum.resource.role permission': 'role permission',
   'enum.resource.simulator mock': 'simulator mock',
   'enum.resource.virtual router element': 'virtual router element',
+  'enum.resource.job': 'job',
   'enum.resource.a job': 'a job',
   'enum.resource.network service provider': 'network service provider',
   'enum.resource.IP range': 'IP range',

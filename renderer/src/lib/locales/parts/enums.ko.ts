@@ -39,6 +39,7 @@ export const enumsKo: Record<keyof typeof enumsEn, string> = {
   'enum.resource.role permission': '역할 규칙',
   'enum.resource.simulator mock': '시뮬레이터 장애 주입',
   'enum.resource.virtual router element': '가상 라우터 요소',
+  'enum.resource.job': '작업',
   'enum.resource.a job': '작업',
   'enum.resource.network service provider': '네트워크 서비스 제공자',
   'enum.resource.IP range': 'IP 범위',

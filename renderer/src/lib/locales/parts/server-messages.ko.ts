@@ -605,4 +605,23 @@ export const serverMessagesKo: Record<ServerMessageKey, string> = {
   'error.datacenterImport.stepFailedKept':
     '데이터센터 가져오기가 {total}단계 중 {step}단계({label})에서 실패했습니다: {reason}. 앞선 {kept}단계가 만든 리소스는 남겨 두었고, 이 단계 뒤로는 실행하지 않았습니다.',
   'error.api.unknownCommand': '알 수 없는 API 명령입니다: {command}',
+  'error.transition.enable': '{subject} {name}이(가) {state} 상태이므로 활성화할 수 없습니다.',
+  'error.transition.disable': '{subject} {name}이(가) {state} 상태이므로 비활성화할 수 없습니다.',
+  'error.transition.prepareMaintenance': '{subject} {name}이(가) {state} 상태이므로 유지보수를 준비할 수 없습니다.',
+  'error.transition.resumeMaintenance': '{subject} {name}이(가) {state} 상태이므로 유지보수 준비를 재개할 수 없습니다.',
+  'error.transition.maintenanceDone': '{subject} {name}이(가) {state} 상태이므로 유지보수 준비를 완료할 수 없습니다.',
+  'error.transition.maintenanceFailed':
+    '{subject} {name}이(가) {state} 상태이므로 유지보수 준비 실패로 처리할 수 없습니다.',
+  'error.transition.cancelMaintenance': '{subject} {name}이(가) {state} 상태이므로 유지보수를 취소할 수 없습니다.',
+  'error.transition.delete': '{subject} {name}이(가) {state} 상태이므로 삭제할 수 없습니다.',
+  'error.transition.connect': '{subject} {name}이(가) {state} 상태이므로 연결할 수 없습니다.',
+  'error.transition.connected': '{subject} {name}이(가) {state} 상태이므로 연결 완료로 처리할 수 없습니다.',
+  'error.transition.connectFailed': '{subject} {name}이(가) {state} 상태이므로 연결 실패로 처리할 수 없습니다.',
+  'error.transition.pingAnswered': '{subject} {name}이(가) {state} 상태이므로 하트비트 응답을 반영할 수 없습니다.',
+  'error.transition.pingTimeout': '{subject} {name}이(가) {state} 상태이므로 하트비트 시간 초과를 반영할 수 없습니다.',
+  'error.transition.claim': '{subject} {name}이(가) {state} 상태이므로 실행을 시작할 수 없습니다.',
+  'error.transition.complete': '{subject} {name}이(가) {state} 상태이므로 완료로 처리할 수 없습니다.',
+  'error.transition.fail': '{subject} {name}이(가) {state} 상태이므로 실패로 처리할 수 없습니다.',
+  'error.transition.release': '{subject} {name}이(가) {state} 상태이므로 대기열로 되돌릴 수 없습니다.',
+  'error.transition.abandon': '{subject} {name}이(가) {state} 상태이므로 중단 처리할 수 없습니다.',
 };
