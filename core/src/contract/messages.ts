@@ -444,6 +444,27 @@ export const SERVER_MESSAGES = {
   'error.storage.badUrl.scheme':
     'Invalid storage URL "{url}": unsupported scheme "{scheme}"; use nfs://server/path, file:///path, sharedmountpoint:///path or an absolute path',
   'error.storage.emptyUrl': 'The storage URL cannot be empty',
+  'error.storage.badCapacityOverride':
+    'Invalid capacitygb={value} in the storage URL: expected a whole number of GiB from 1 to {max}',
+  'error.simulatorHost.badUrl': 'Invalid Simulator host URL "{url}": expected a URL like http://sim/c0/h0',
+  'error.simulatorHost.badAddress':
+    'Invalid Simulator host URL "{url}": Simulator hosts are addressed as http://sim/<path>, e.g. http://sim/c0/h0',
+  'error.simulatorHost.credentials':
+    'Invalid Simulator host URL "{url}": credentials and fragments are not allowed, e.g. http://sim/c0/h0',
+  'error.simulatorHost.noPath':
+    'Invalid Simulator host URL "{url}": the path must name the host, e.g. http://sim/c0/h0',
+  'error.simulatorHost.badSegment':
+    "Invalid Simulator host URL \"{url}\": path segments may only use letters, digits, '.', '_' and '-'",
+  'error.simulatorHost.badHostPart': 'Invalid Simulator host URL "{url}": bad host part',
+  'error.simulatorHost.pathTooLong': 'Invalid Simulator host URL "{url}": the path is too long',
+  'error.simulatorHost.unknownParam':
+    'Unknown parameter "{param}" in the Simulator host URL; supported: cpunumber, cpuspeed (MHz), memory (MiB), cpusockets',
+  'error.simulatorHost.badCount':
+    'Invalid {param}={value} in the Simulator host URL: expected a whole number from {min} to {max}',
+  'error.simulatorHost.badSpeed':
+    'Invalid {param}={value} in the Simulator host URL: expected a whole number from {min} to {max} MHz',
+  'error.simulatorHost.badMemory':
+    'Invalid {param}={value} in the Simulator host URL: expected a whole number from {min} to {max} MiB',
   'error.storagePool.tagTooLong': 'Storage tag "{tag}..." is too long',
   'error.storagePool.tagControlChars': 'Storage tags may not contain control characters',
   'error.storagePool.capacityBytes': "'capacityBytes' must be greater than 0.",

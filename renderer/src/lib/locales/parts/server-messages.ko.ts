@@ -435,6 +435,29 @@ export const serverMessagesKo: Record<ServerMessageKey, string> = {
   'error.storage.badUrl.scheme':
     '스토리지 URL "{url}"이(가) 올바르지 않습니다. 지원하지 않는 스킴 "{scheme}"입니다. nfs://server/path, file:///path, sharedmountpoint:///path 또는 절대 경로를 입력하세요.',
   'error.storage.emptyUrl': '스토리지 URL을 입력하세요.',
+  'error.storage.badCapacityOverride':
+    '스토리지 URL의 capacitygb={value}이(가) 올바르지 않습니다. 1에서 {max} 사이의 정수(GiB)를 쓰세요.',
+  'error.simulatorHost.badUrl':
+    'Simulator 호스트 URL "{url}"이(가) 올바르지 않습니다. http://sim/c0/h0 같은 URL을 쓰세요.',
+  'error.simulatorHost.badAddress':
+    'Simulator 호스트 URL "{url}"이(가) 올바르지 않습니다. Simulator 호스트는 http://sim/<path> 형식으로 지정합니다(예: http://sim/c0/h0).',
+  'error.simulatorHost.credentials':
+    'Simulator 호스트 URL "{url}"이(가) 올바르지 않습니다. URL에는 자격 증명이나 프래그먼트(#)를 넣을 수 없습니다(예: http://sim/c0/h0).',
+  'error.simulatorHost.noPath':
+    'Simulator 호스트 URL "{url}"이(가) 올바르지 않습니다. 경로에 호스트를 지정해야 합니다(예: http://sim/c0/h0).',
+  'error.simulatorHost.badSegment':
+    "Simulator 호스트 URL \"{url}\"이(가) 올바르지 않습니다. 경로에는 영문자, 숫자, '.', '_', '-'만 쓸 수 있습니다.",
+  'error.simulatorHost.badHostPart':
+    'Simulator 호스트 URL "{url}"이(가) 올바르지 않습니다. 호스트 부분이 올바르지 않습니다.',
+  'error.simulatorHost.pathTooLong': 'Simulator 호스트 URL "{url}"이(가) 올바르지 않습니다. 경로가 너무 깁니다.',
+  'error.simulatorHost.unknownParam':
+    'Simulator 호스트 URL의 매개변수 "{param}"은(는) 알 수 없습니다. 쓸 수 있는 매개변수: cpunumber, cpuspeed(MHz), memory(MiB), cpusockets',
+  'error.simulatorHost.badCount':
+    'Simulator 호스트 URL의 {param}={value}이(가) 올바르지 않습니다. {min}에서 {max} 사이의 정수를 쓰세요.',
+  'error.simulatorHost.badSpeed':
+    'Simulator 호스트 URL의 {param}={value}이(가) 올바르지 않습니다. {min}에서 {max} MHz 사이의 정수를 쓰세요.',
+  'error.simulatorHost.badMemory':
+    'Simulator 호스트 URL의 {param}={value}이(가) 올바르지 않습니다. {min}에서 {max} MiB 사이의 정수를 쓰세요.',
   'error.storagePool.tagTooLong': '스토리지 태그 "{tag}..."이(가) 너무 깁니다.',
   'error.storagePool.tagControlChars': '스토리지 태그에는 제어 문자를 쓸 수 없습니다.',
   'error.storagePool.capacityBytes': "'capacityBytes'는 0보다 커야 합니다.",
