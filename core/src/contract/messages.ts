@@ -386,7 +386,15 @@ export const SERVER_MESSAGES = {
 
   // Errors: infrastructure, imports, API
   'error.physicalNetwork.badIsolation': 'Invalid isolation method {method}; supported methods are {methods}',
-  'error.physicalNetwork.badVlan': 'Please provide a valid vlan range: {reason}',
+  'error.vlan.emptyRange': 'Please provide a valid vlan range: Empty VLAN range',
+  'error.vlan.rangeFormat':
+    'Please provide a valid vlan range: Invalid VLAN range "{range}": expected a number or start-end',
+  'error.vlan.rangeBounds':
+    'Please provide a valid vlan range: Invalid VLAN range "{range}": VLANs must be within {min}-{max}',
+  'error.vlan.rangeOrder':
+    'Please provide a valid vlan range: Invalid VLAN range "{range}": the start is greater than the end',
+  'error.vlan.rangesOverlap': 'Please provide a valid vlan range: VLAN ranges {range} and {otherRange} overlap',
+  'error.vlan.badTag': 'Invalid VLAN "{vlan}": VLANs must be within {min}-{max} or untagged',
   'error.physicalNetwork.oneTag': 'Only one tag can be specified for a physical network at this time',
   'error.physicalNetwork.oneIsolationMethod':
     'Only one isolationMethod can be specified for a physical network at this time',

@@ -377,7 +377,13 @@ export const serverMessagesKo: Record<ServerMessageKey, string> = {
 
   // Errors: infrastructure, imports, API
   'error.physicalNetwork.badIsolation': '격리 방식 {method}은(는) 올바르지 않습니다. 지원하는 방식: {methods}',
-  'error.physicalNetwork.badVlan': '올바른 VLAN 범위를 입력하세요: {reason}',
+  'error.vlan.emptyRange': '올바른 VLAN 범위를 입력하세요: VLAN 범위가 비어 있습니다.',
+  'error.vlan.rangeFormat': '올바른 VLAN 범위를 입력하세요: "{range}"은(는) 숫자나 시작-끝 형식이 아닙니다.',
+  'error.vlan.rangeBounds': '올바른 VLAN 범위를 입력하세요: "{range}"에 {min}-{max} 밖의 VLAN이 있습니다.',
+  'error.vlan.rangeOrder': '올바른 VLAN 범위를 입력하세요: "{range}"의 시작이 끝보다 큽니다.',
+  'error.vlan.rangesOverlap': '올바른 VLAN 범위를 입력하세요: VLAN 범위 {range}와(과) {otherRange}이(가) 겹칩니다.',
+  'error.vlan.badTag':
+    'VLAN "{vlan}"이(가) 올바르지 않습니다. VLAN은 {min}-{max} 범위의 번호이거나 untagged여야 합니다.',
   'error.physicalNetwork.oneTag': '물리 네트워크에는 태그를 하나만 지정할 수 있습니다.',
   'error.physicalNetwork.oneIsolationMethod': '물리 네트워크에는 격리 방식을 하나만 지정할 수 있습니다.',
   'error.physicalNetwork.basicZoneVlan': '기본 Zone의 물리 네트워크에는 VNET 범위를 추가할 수 없습니다.',
