@@ -514,6 +514,8 @@ export const SERVER_MESSAGES = {
   'error.imageStore.filesystemUrl': 'The Filesystem provider takes a local directory (file:///path or /path)',
   'error.imageStore.duplicateUrl': 'The image store {name} already uses {url}',
   'error.imageStore.noZone': 'A zone id is required for NFS secondary storage',
+  'error.localPath.missing': 'The path {path} does not exist on the management server',
+  'error.localPath.notDirectory': 'The path {path} is not a directory',
   'error.pod.badGateway': 'The gateway {gateway} is not a valid IP address.',
   'error.pod.badNetmask': 'The netmask {netmask} is invalid: it must be a contiguous mask such as 255.255.255.0.',
   'error.pod.badStartIp': 'The start address of the IP range ({ip}) is not a valid IP address.',

@@ -505,6 +505,8 @@ export const serverMessagesKo: Record<ServerMessageKey, string> = {
   'error.imageStore.filesystemUrl': 'Filesystem 제공자에는 로컬 디렉터리(file:///path 또는 /path)를 지정하세요.',
   'error.imageStore.duplicateUrl': '보조 스토리지 {name}이(가) 이미 {url}을(를) 쓰고 있습니다.',
   'error.imageStore.noZone': 'NFS 보조 스토리지에는 Zone ID가 필요합니다.',
+  'error.localPath.missing': '관리 서버에 경로 {path}이(가) 없습니다.',
+  'error.localPath.notDirectory': '경로 {path}은(는) 디렉터리가 아닙니다.',
   'error.pod.badGateway': '게이트웨이 {gateway}은(는) 올바른 IP 주소가 아닙니다.',
   'error.pod.badNetmask': '넷마스크 {netmask}이(가) 올바르지 않습니다. 255.255.255.0처럼 연속된 마스크여야 합니다.',
   'error.pod.badStartIp': 'IP 범위의 시작 주소({ip})가 올바른 IP 주소가 아닙니다.',
