@@ -630,6 +630,12 @@ export const SERVER_MESSAGES = {
   'error.simulatorMock.clusterNotInZone': 'The cluster given does not belong to the zone given',
   'error.simulatorMock.podNotInZone': 'The pod given does not belong to the zone given',
   'error.simulatorMock.badJson': 'jsonresponse must be a JSON document',
+  'error.simulatorMock.emptyValue': "Empty mock value: use 'result:fail' and/or 'wait:<ms>'",
+  'error.simulatorMock.badValue': "Invalid mock value \"{value}\": use 'result:fail' and/or 'wait:<ms>'",
+  'error.simulatorMock.resultTwice': 'Mock value "{value}" gives result twice',
+  'error.simulatorMock.waitTwice': 'Mock value "{value}" gives wait twice',
+  'error.simulatorMock.badResult': 'Invalid result "{result}" in mock value: use result:fail',
+  'error.simulatorMock.badWait': 'Invalid wait "{wait}" in mock value: use wait:<milliseconds> up to {max}',
   'error.datacenterImport.notFound': 'Unable to find a datacenter import with id {id}',
   'error.datacenterImport.finished':
     'The datacenter import {id} is {state}: only an Interrupted or Failed import can be resumed or removed',

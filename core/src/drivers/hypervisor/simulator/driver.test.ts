@@ -3,7 +3,7 @@ import type { SimulatorOperation } from '../../../domain/infrastructure';
 import { HostOperationError, InvalidHostRequest, type HostTarget } from '../types';
 import { SimulatorDriver, type SimulatorMockEffect, type SimulatorMockPort, type SimulatorMockScope } from './driver';
 import { addressFor, cpuLoadPercent, memoryUsedBytes } from './metrics';
-import { parseMockValue } from './mock-value';
+import { MockValueError, parseMockValue } from './mock-value';
 import { parseSimulatorHostUrl, storageCapacityOverrideGiB } from './url';
 
 const GiB = 1024 ** 3;
@@ -128,9 +128,42 @@ describe('mock values', () => {
   it.each(['', 'result:maybe', 'wait:-1', 'wait:abc', 'explode', 'wait:1,wait:2', 'wait:600001'])(
     'refuses %j',
     (value) => {
-      expect(() => parseMockValue(value)).toThrow();
+      expect(() => parseMockValue(value)).toThrow(MockValueError);
     },
   );
+
+  it('says each refusal by a catalogue message, in the English it always had', () => {
+    const refusal = (value: string) => {
+      try {
+        parseMockValue(value);
+      } catch (e) {
+        return { text: (e as MockValueError).message, ...(e as MockValueError).translatable };
+      }
+      throw new Error('expected a refusal');
+    };
+    expect(refusal(' ; ')).toEqual({
+      text: "Empty mock value: use 'result:fail' and/or 'wait:<ms>'",
+      key: 'error.simulatorMock.emptyValue',
+      params: {},
+    });
+    expect(refusal('explode')).toEqual({
+      text: `Invalid mock value "explode": use 'result:fail' and/or 'wait:<ms>'`,
+      key: 'error.simulatorMock.badValue',
+      params: { value: 'explode' },
+    });
+    expect(refusal('result:fail,result:pass').text).toBe('Mock value "result:fail,result:pass" gives result twice');
+    expect(refusal('wait:1,wait:2').text).toBe('Mock value "wait:1,wait:2" gives wait twice');
+    expect(refusal('result:maybe')).toEqual({
+      text: 'Invalid result "maybe" in mock value: use result:fail',
+      key: 'error.simulatorMock.badResult',
+      params: { result: 'maybe' },
+    });
+    expect(refusal('wait:600001')).toEqual({
+      text: 'Invalid wait "600001" in mock value: use wait:<milliseconds> up to 600000',
+      key: 'error.simulatorMock.badWait',
+      params: { wait: '600001', max: '600000' },
+    });
+  });
 });
 
 describe('SimulatorDriver', () => {

@@ -620,6 +620,14 @@ export const serverMessagesKo: Record<ServerMessageKey, string> = {
   'error.simulatorMock.clusterNotInZone': '지정한 클러스터가 지정한 Zone에 속하지 않습니다.',
   'error.simulatorMock.podNotInZone': '지정한 Pod가 지정한 Zone에 속하지 않습니다.',
   'error.simulatorMock.badJson': 'jsonresponse는 JSON 문서여야 합니다.',
+  'error.simulatorMock.emptyValue': "장애 주입 값이 비어 있습니다. 'result:fail'이나 'wait:<ms>'를 쓰세요.",
+  'error.simulatorMock.badValue':
+    "장애 주입 값 \"{value}\"이(가) 올바르지 않습니다. 'result:fail'이나 'wait:<ms>'를 쓰세요.",
+  'error.simulatorMock.resultTwice': '장애 주입 값 "{value}"에 result가 두 번 있습니다.',
+  'error.simulatorMock.waitTwice': '장애 주입 값 "{value}"에 wait가 두 번 있습니다.',
+  'error.simulatorMock.badResult': '장애 주입 값의 result "{result}"이(가) 올바르지 않습니다. result:fail을 쓰세요.',
+  'error.simulatorMock.badWait':
+    '장애 주입 값의 wait "{wait}"이(가) 올바르지 않습니다. wait:<밀리초> 형식으로 {max} 이하를 쓰세요.',
   'error.datacenterImport.notFound': 'ID가 {id}인 데이터센터 가져오기를 찾을 수 없습니다.',
   'error.datacenterImport.finished':
     '데이터센터 가져오기 {id}은(는) {state} 상태입니다. 중단되었거나 실패한 가져오기만 이어서 하거나 제거할 수 있습니다.',
