@@ -192,8 +192,14 @@ describe.each(dialects())('hosts (%s)', (dialect) => {
       errorkey: 'error.simulatorHost.badMemory',
       errorparams: { param: 'memory', value: 'lots' },
     });
-    fails(await addHost({ url: 'http://sim/c0/h5', hypervisor: 'KVM' }), 431, /Hypervisor KVM is not supported yet/);
-    fails(await addHost({ url: 'http://sim/c0/h5', hypervisor: 'Hyper-V' }), 431, /Unable to resolve hypervisor/);
+    expect(fails(await addHost({ url: 'http://sim/c0/h5', hypervisor: 'KVM' }), 431)).toMatchObject({
+      errortext: 'Hypervisor KVM is not supported yet; this build supports: Simulator',
+      errorkey: 'error.hypervisor.notInBuild',
+      errorparams: { hypervisor: 'KVM', supported: 'Simulator' },
+    });
+    expect(
+      fails(await addHost({ url: 'http://sim/c0/h5', hypervisor: 'Hyper-V' }), 431, /Unable to resolve hypervisor/),
+    ).toMatchObject({ errorkey: 'error.hypervisor.unknown', errorparams: { value: 'Hyper-V' } });
     const kvm = await seedCluster(tc.core.store.db, pod, { name: 'KVM1', hypervisor: 'KVM' });
     fails(await addHost({ url: 'http://sim/c0/h5', clusterid: kvm.uuid }), 431, /cluster's hypervisor is KVM/);
     fails(await addHost({ url: 'http://sim/c0/h0', hosttags: 'x' }), 431, /already exists in cluster/);

@@ -399,6 +399,10 @@ export const serverMessagesKo: Record<ServerMessageKey, string> = {
   'error.physicalNetwork.hasIpRanges': '물리 네트워크에 연결된 IP 범위가 있어 삭제할 수 없습니다.',
   'error.physicalNetwork.notFound': '물리 네트워크를 찾을 수 없습니다.',
   'error.cluster.badType': '클러스터 유형 "{value}"은(는) 올바르지 않습니다. 쓸 수 있는 값: {values}',
+  'error.hypervisor.unsupported': '하이퍼바이저 {hypervisor}은(는) 아직 지원하지 않습니다. 지원: {supported}',
+  'error.hypervisor.notInBuild':
+    '하이퍼바이저 {hypervisor}은(는) 아직 지원하지 않습니다. 이 빌드가 지원하는 하이퍼바이저: {supported}',
+  'error.hypervisor.unknown': '하이퍼바이저 유형 "{value}"을(를) 알 수 없습니다. 알려진 유형: {known}',
   'error.host.emptyUrl': '호스트 URL을 입력하세요.',
   'error.host.noCluster': '호스트를 추가하려면 clusterid나 clustername을 지정하세요.',
   'error.host.clusterNotInPod': '클러스터 {cluster}(ID: {clusterId})은(는) Pod {pod}(ID: {podId})에 속하지 않습니다.',
