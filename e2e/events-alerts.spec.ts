@@ -35,6 +35,7 @@ test('events and alerts: specific verbs, event detail with caller and host link,
     'ping.timeout': await readSetting(api, 'ping.timeout'),
   };
   let mockId: string | undefined;
+  let passed = false;
   try {
     const { hosts } = await seedSmallCloud(api, run, 'events');
     const [target] = hosts as [Named, Named];
@@ -156,8 +157,9 @@ test('events and alerts: specific verbs, event detail with caller and host link,
       await app.shell.switchLanguage('en');
     });
     expect(errors).toEqual([]);
+    passed = true;
   } finally {
     if (mockId) await api.call('cleanupSimulatorMock', { id: mockId }).catch(() => undefined);
-    await restoreSettings(api, saved);
+    await restoreSettings(api, saved, { bodyPassed: passed });
   }
 });

@@ -33,6 +33,7 @@ test('a Korean operator reads the login error, a host alert and its event in Kor
     'ping.timeout': await readSetting(api, 'ping.timeout'),
   };
   let mockId: string | undefined;
+  let passed = false;
   try {
     await test.step('a wrong password: the login page says so in Korean', async () => {
       await page.goto(`${server.url}/`);
@@ -127,8 +128,9 @@ test('a Korean operator reads the login error, a host alert and its event in Kor
       await app.shell.toggleTheme();
     });
     expect(errors).toEqual([]);
+    passed = true;
   } finally {
     if (mockId) await api.call('cleanupSimulatorMock', { id: mockId }).catch(() => undefined);
-    await restoreSettings(api, saved);
+    await restoreSettings(api, saved, { bodyPassed: passed });
   }
 });

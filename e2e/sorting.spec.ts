@@ -23,6 +23,7 @@ test('sorting the hosts by state brings every Down host together, including thos
   const saved = { 'ping.interval': await readSetting(api, 'ping.interval') };
   const mocks: string[] = [];
 
+  let passed = false;
   try {
     const { zoneId, down } = await test.step(`seed a zone with ${HOSTS} Simulator hosts`, async () => {
       const { zone } = await api.call('createZone', {
@@ -130,8 +131,9 @@ test('sorting the hosts by state brings every Down host together, including thos
       await app.shell.toggleTheme();
       await app.shell.switchLanguage('en');
     });
+    passed = true;
   } finally {
     for (const id of mocks) await api.call('cleanupSimulatorMock', { id }).catch(() => undefined);
-    await restoreSettings(api, saved);
+    await restoreSettings(api, saved, { bodyPassed: passed });
   }
 });

@@ -14,7 +14,7 @@ import {
   type AnySettingDefinition,
   type SettingScope,
 } from '../core/src/domain/settings-registry';
-import type { StateMachine } from '../core/src/domain/state-machine';
+import type { StateMachine, TransitionEvent } from '../core/src/domain/state-machine';
 import { STATE_MACHINES } from '../core/src/domain/state-machines/index';
 import { isMain, syncGeneratedFiles } from './lib/generated-files';
 
@@ -22,7 +22,7 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 
-function table<S extends string, E extends string, C>(machine: StateMachine<S, E, C>): string {
+function table<S extends string, E extends TransitionEvent, C>(machine: StateMachine<S, E, C>): string {
   const lines = [
     `## ${machine.name}`,
     '',
@@ -50,6 +50,11 @@ export function renderStateMachines(): string {
     'Every state the core keeps changes only along these rows: the services ask the tables',
     '(`core/src/domain/state-machines`) whether an event applies, and these tables are rendered from',
     'the same rows. The colours the UI gives each state come from `core/src/contract/states.ts`.',
+    '',
+    'An event no row allows is refused with the message of that event, `error.transition.<event>`',
+    '(`error.transition.prepareMaintenance`: "Host h1 cannot prepare maintenance: it is Maintenance"),',
+    'whose parameters are the kind of resource (`subject`), its name and its state; the UI says it in',
+    'its language ([messages.md](messages.md)). A table can only name events that have such a message.',
     '',
     ...STATE_MACHINES.map((m) => table(m)),
   ].join('\n');

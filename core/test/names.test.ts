@@ -1,5 +1,7 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderServerMessage, type ServerMessageKey } from '../src/contract/messages';
+import type { NameProblem } from '../src/domain/names';
 import { dialects, startTestCore, type TestCore } from './harness';
 import { buildSmallCloud, type SmallCloud } from './small-cloud';
 import { ok } from './tenancy/fixtures';
@@ -10,14 +12,14 @@ import { ok } from './tenancy/fixtures';
  * A refused name is a 431 that says why, quotes the value with those characters escaped, and
  * changes nothing.
  */
-const BAD_NAMES: readonly { label: string; value: string; text: RegExp }[] = [
-  { label: 'NUL', value: 'bad\u0000name', text: /control character/ },
-  { label: 'CR/LF', value: 'bad\r\nname', text: /control character/ },
-  { label: 'C1 NEL', value: 'bad\u0085name', text: /control character/ },
-  { label: 'right-to-left override', value: 'evil\u202Etxt.exe', text: /bidirectional/ },
-  { label: 'right-to-left isolate', value: 'bad\u2067name', text: /bidirectional/ },
-  { label: 'blank', value: '   ', text: /blank/ },
-  { label: '256 characters', value: 'n'.repeat(256), text: /255/ },
+const BAD_NAMES: readonly { label: string; value: string; text: RegExp; problem: NameProblem }[] = [
+  { label: 'NUL', value: 'bad\u0000name', text: /control character/, problem: 'controlCharacters' },
+  { label: 'CR/LF', value: 'bad\r\nname', text: /control character/, problem: 'controlCharacters' },
+  { label: 'C1 NEL', value: 'bad\u0085name', text: /control character/, problem: 'controlCharacters' },
+  { label: 'right-to-left override', value: 'evil\u202Etxt.exe', text: /bidirectional/, problem: 'bidiCharacters' },
+  { label: 'right-to-left isolate', value: 'bad\u2067name', text: /bidirectional/, problem: 'bidiCharacters' },
+  { label: 'blank', value: '   ', text: /blank/, problem: 'blank' },
+  { label: '256 characters', value: 'n'.repeat(256), text: /255/, problem: 'tooLong' },
 ];
 
 /** What a refused answer may not carry back raw. */
@@ -144,6 +146,18 @@ describe.each(dialects())('one name rule (%s)', (dialect) => {
         expect(r.status, what).toBe(431);
         expect(String(r.data.errortext), what).toMatch(bad.text);
         expect(String(r.data.errortext), what).not.toMatch(RAW_UNSAFE);
+        // Keyed by the problem, whether the request parser (error.api.invalidName.*) or the service
+        // (error.name.*) refused it, and the key renders the very errortext CloudStack clients read.
+        // A too long tenancy name meets the string parameters' own length limit first (CloudStack's
+        // "value greater than max allowed length", a plain invalid parameter).
+        const keys = [`error.api.invalidName.${bad.problem}`, `error.name.${bad.problem}`];
+        if (bad.problem === 'tooLong') keys.push('error.api.invalidParameter');
+        expect(keys, what).toContain(r.data.errorkey);
+        const keyed = {
+          key: r.data.errorkey as ServerMessageKey,
+          params: r.data.errorparams as Record<string, string>,
+        };
+        expect(renderServerMessage(keyed), what).toBe(r.data.errortext);
       }
       expect(await namedRows(tc)).toBe(before);
     });

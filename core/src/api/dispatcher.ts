@@ -6,7 +6,7 @@ import { LOCAL_SOURCE, withEventContext } from '../services/event-context';
 import type { ServiceDirectory } from '../services/directory';
 import type { AnyCommand, CommandContext, CommandResult, JobProgress, RequestOrigin } from './command';
 import { ApiError, errors, toApiError } from './errors';
-import { paramMeta } from './schemas/params';
+import { nameIssue, paramMeta } from './schemas/params';
 import type { ResponseCheck } from './response-check';
 import type { CommandRegistry } from './registry';
 import { normalizeParams, type RawParams } from './request-params';
@@ -184,5 +184,8 @@ export function parseParams(def: AnyCommand, raw: RawParams): z.output<AnyComman
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const key = String(issue?.path[0] ?? '');
-  throw errors.invalidValue(def.name, key, normalized[key] ?? '', issue?.message ?? 'invalid');
+  const value = normalized[key] ?? '';
+  const name = nameIssue(issue);
+  if (name) throw errors.invalidName(def.name, key, value, name.nameProblem, name.max);
+  throw errors.invalidValue(def.name, key, value, issue?.message ?? 'invalid');
 }

@@ -1,5 +1,6 @@
 import { DomainError, type ErrorKind } from '../domain/errors';
 import { englishText, message, type ServerMessage } from '../domain/messages';
+import type { NameProblem } from '../domain/names';
 import { quoteValue } from '../domain/quote-value';
 
 /** CloudStack's ApiErrorCode (HTTP status and errorcode) and CSExceptionErrorCode (cserrorcode). */
@@ -79,6 +80,15 @@ function invalidParameter(command: string, name: string, reason: string): ApiErr
   );
 }
 
+const quoted = (value: unknown) => quoteValue(typeof value === 'string' ? value : (JSON.stringify(value) ?? ''));
+
+const NAME_PROBLEMS = {
+  blank: 'error.api.invalidName.blank',
+  controlCharacters: 'error.api.invalidName.controlCharacters',
+  bidiCharacters: 'error.api.invalidName.bidiCharacters',
+  invalidUnicode: 'error.api.invalidName.invalidUnicode',
+} as const satisfies Record<Exclude<NameProblem, 'tooLong'>, string>;
+
 export const errors = {
   missingParameter: (command: string, name: string) =>
     new ApiError(
@@ -90,11 +100,19 @@ export const errors = {
   invalidParameter: (command: string, name: string, reason: string) => invalidParameter(command, name, reason),
   /** An invalid value, quoted short and readable (domain/quote-value.ts), and what is wrong with it. */
   invalidValue: (command: string, name: string, value: unknown, problem: string) =>
-    invalidParameter(
-      command,
-      name,
-      `${quoteValue(typeof value === 'string' ? value : (JSON.stringify(value) ?? ''))} (${problem})`,
-    ),
+    invalidParameter(command, name, `${quoted(value)} (${problem})`),
+  /** A name parameter that breaks the name rule (domain/names.ts): invalidValue's text, keyed by the problem. */
+  invalidName: (command: string, name: string, value: unknown, problem: NameProblem, max: number) => {
+    const where = { command: command.toLowerCase(), param: name, value: quoted(value) };
+    return new ApiError(
+      431,
+      9999,
+      problem === 'tooLong'
+        ? message('error.api.invalidName.tooLong', { ...where, max })
+        : message(NAME_PROBLEMS[problem], where),
+      'API.INVALID_PARAMETER',
+    );
+  },
   unknownCommand: (command: string) =>
     new ApiError(
       432,

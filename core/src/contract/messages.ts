@@ -165,6 +165,11 @@ export const SERVER_MESSAGES = {
   // Errors a UI user meets
   // Errors: accounts, users, roles, domains, settings, alerts, events
   'error.name.notAllowedCharacters': '{field} contains characters that are not allowed',
+  'error.name.blank': '{field} cannot be empty or blank',
+  'error.name.tooLong': '{field} is longer than {max} characters',
+  'error.name.controlCharacters': '{field} may not contain control characters',
+  'error.name.bidiCharacters': '{field} may not contain bidirectional override, embedding or isolate characters',
+  'error.name.invalidUnicode': '{field} is not valid Unicode text',
   'error.domain.nameHasSlash': 'Domain name may not contain "/"',
   'error.user.badEmail': 'Invalid email address: {email}',
   'error.user.badTimezone': 'Invalid timezone: {timezone}',
@@ -347,6 +352,16 @@ export const SERVER_MESSAGES = {
   'error.api.missingParameter': 'Unable to execute API command {command} due to missing parameter {param}',
   'error.api.invalidParameter':
     'Unable to execute API command {command} due to invalid value. Invalid parameter {param} value: {reason}',
+  'error.api.invalidName.blank':
+    'Unable to execute API command {command} due to invalid value. Invalid parameter {param} value: {value} (the name cannot be empty or blank)',
+  'error.api.invalidName.tooLong':
+    'Unable to execute API command {command} due to invalid value. Invalid parameter {param} value: {value} (the name is longer than {max} characters)',
+  'error.api.invalidName.controlCharacters':
+    'Unable to execute API command {command} due to invalid value. Invalid parameter {param} value: {value} (the name may not contain control characters)',
+  'error.api.invalidName.bidiCharacters':
+    'Unable to execute API command {command} due to invalid value. Invalid parameter {param} value: {value} (the name may not contain bidirectional override, embedding or isolate characters)',
+  'error.api.invalidName.invalidUnicode':
+    'Unable to execute API command {command} due to invalid value. Invalid parameter {param} value: {value} (the name is not valid Unicode text)',
   'error.api.notAllowed': 'The given command does not exist or it is not available for user',
   'error.access.domain': 'Caller {caller} does not have permission to operate within domain id={id}',
   'error.access.account': 'Caller {caller} does not have permission to operate with resource of account id={id}',
@@ -371,7 +386,15 @@ export const SERVER_MESSAGES = {
 
   // Errors: infrastructure, imports, API
   'error.physicalNetwork.badIsolation': 'Invalid isolation method {method}; supported methods are {methods}',
-  'error.physicalNetwork.badVlan': 'Please provide a valid vlan range: {reason}',
+  'error.vlan.emptyRange': 'Please provide a valid vlan range: Empty VLAN range',
+  'error.vlan.rangeFormat':
+    'Please provide a valid vlan range: Invalid VLAN range "{range}": expected a number or start-end',
+  'error.vlan.rangeBounds':
+    'Please provide a valid vlan range: Invalid VLAN range "{range}": VLANs must be within {min}-{max}',
+  'error.vlan.rangeOrder':
+    'Please provide a valid vlan range: Invalid VLAN range "{range}": the start is greater than the end',
+  'error.vlan.rangesOverlap': 'Please provide a valid vlan range: VLAN ranges {range} and {otherRange} overlap',
+  'error.vlan.badTag': 'Invalid VLAN "{vlan}": VLANs must be within {min}-{max} or untagged',
   'error.physicalNetwork.oneTag': 'Only one tag can be specified for a physical network at this time',
   'error.physicalNetwork.oneIsolationMethod':
     'Only one isolationMethod can be specified for a physical network at this time',
@@ -391,6 +414,9 @@ export const SERVER_MESSAGES = {
     'The Physical Network is not deletable because there are IP ranges associated with this physical network',
   'error.physicalNetwork.notFound': 'Unable to find the physical network',
   'error.cluster.badType': 'Invalid cluster type "{value}"; valid values: {values}',
+  'error.hypervisor.unsupported': 'Hypervisor {hypervisor} is not supported yet; supported: {supported}',
+  'error.hypervisor.notInBuild': 'Hypervisor {hypervisor} is not supported yet; this build supports: {supported}',
+  'error.hypervisor.unknown': 'Unable to resolve hypervisor type "{value}"; known types: {known}',
   'error.host.emptyUrl': 'The host url cannot be empty',
   'error.host.noCluster': 'Either clusterid or clustername is required to add a host',
   'error.host.clusterNotInPod': 'Cluster {cluster} (id: {clusterId}) does not belong to pod {pod} (id: {podId})',
@@ -429,6 +455,27 @@ export const SERVER_MESSAGES = {
   'error.storage.badUrl.scheme':
     'Invalid storage URL "{url}": unsupported scheme "{scheme}"; use nfs://server/path, file:///path, sharedmountpoint:///path or an absolute path',
   'error.storage.emptyUrl': 'The storage URL cannot be empty',
+  'error.storage.badCapacityOverride':
+    'Invalid capacitygb={value} in the storage URL: expected a whole number of GiB from 1 to {max}',
+  'error.simulatorHost.badUrl': 'Invalid Simulator host URL "{url}": expected a URL like http://sim/c0/h0',
+  'error.simulatorHost.badAddress':
+    'Invalid Simulator host URL "{url}": Simulator hosts are addressed as http://sim/<path>, e.g. http://sim/c0/h0',
+  'error.simulatorHost.credentials':
+    'Invalid Simulator host URL "{url}": credentials and fragments are not allowed, e.g. http://sim/c0/h0',
+  'error.simulatorHost.noPath':
+    'Invalid Simulator host URL "{url}": the path must name the host, e.g. http://sim/c0/h0',
+  'error.simulatorHost.badSegment':
+    "Invalid Simulator host URL \"{url}\": path segments may only use letters, digits, '.', '_' and '-'",
+  'error.simulatorHost.badHostPart': 'Invalid Simulator host URL "{url}": bad host part',
+  'error.simulatorHost.pathTooLong': 'Invalid Simulator host URL "{url}": the path is too long',
+  'error.simulatorHost.unknownParam':
+    'Unknown parameter "{param}" in the Simulator host URL; supported: cpunumber, cpuspeed (MHz), memory (MiB), cpusockets',
+  'error.simulatorHost.badCount':
+    'Invalid {param}={value} in the Simulator host URL: expected a whole number from {min} to {max}',
+  'error.simulatorHost.badSpeed':
+    'Invalid {param}={value} in the Simulator host URL: expected a whole number from {min} to {max} MHz',
+  'error.simulatorHost.badMemory':
+    'Invalid {param}={value} in the Simulator host URL: expected a whole number from {min} to {max} MiB',
   'error.storagePool.tagTooLong': 'Storage tag "{tag}..." is too long',
   'error.storagePool.tagControlChars': 'Storage tags may not contain control characters',
   'error.storagePool.capacityBytes': "'capacityBytes' must be greater than 0.",
@@ -470,6 +517,8 @@ export const SERVER_MESSAGES = {
   'error.imageStore.filesystemUrl': 'The Filesystem provider takes a local directory (file:///path or /path)',
   'error.imageStore.duplicateUrl': 'The image store {name} already uses {url}',
   'error.imageStore.noZone': 'A zone id is required for NFS secondary storage',
+  'error.localPath.missing': 'The path {path} does not exist on the management server',
+  'error.localPath.notDirectory': 'The path {path} is not a directory',
   'error.pod.badGateway': 'The gateway {gateway} is not a valid IP address.',
   'error.pod.badNetmask': 'The netmask {netmask} is invalid: it must be a contiguous mask such as 255.255.255.0.',
   'error.pod.badStartIp': 'The start address of the IP range ({ip}) is not a valid IP address.',
@@ -584,6 +633,12 @@ export const SERVER_MESSAGES = {
   'error.simulatorMock.clusterNotInZone': 'The cluster given does not belong to the zone given',
   'error.simulatorMock.podNotInZone': 'The pod given does not belong to the zone given',
   'error.simulatorMock.badJson': 'jsonresponse must be a JSON document',
+  'error.simulatorMock.emptyValue': "Empty mock value: use 'result:fail' and/or 'wait:<ms>'",
+  'error.simulatorMock.badValue': "Invalid mock value \"{value}\": use 'result:fail' and/or 'wait:<ms>'",
+  'error.simulatorMock.resultTwice': 'Mock value "{value}" gives result twice',
+  'error.simulatorMock.waitTwice': 'Mock value "{value}" gives wait twice',
+  'error.simulatorMock.badResult': 'Invalid result "{result}" in mock value: use result:fail',
+  'error.simulatorMock.badWait': 'Invalid wait "{wait}" in mock value: use wait:<milliseconds> up to {max}',
   'error.datacenterImport.notFound': 'Unable to find a datacenter import with id {id}',
   'error.datacenterImport.finished':
     'The datacenter import {id} is {state}: only an Interrupted or Failed import can be resumed or removed',
@@ -600,6 +655,26 @@ export const SERVER_MESSAGES = {
   'error.datacenterImport.stepFailedKept':
     'Datacenter import failed at step {step} of {total}: {label}: {reason}. What the {kept} earlier steps created was kept; nothing after this step was run.',
   'error.api.unknownCommand': 'Unknown API command: {command}',
+
+  // Errors: a state machine refusing an event (domain/state-machine.ts), one per event
+  'error.transition.enable': '{subject} {name} cannot enable: it is {state}',
+  'error.transition.disable': '{subject} {name} cannot disable: it is {state}',
+  'error.transition.prepareMaintenance': '{subject} {name} cannot prepare maintenance: it is {state}',
+  'error.transition.resumeMaintenance': '{subject} {name} cannot resume maintenance: it is {state}',
+  'error.transition.maintenanceDone': '{subject} {name} cannot maintenance done: it is {state}',
+  'error.transition.maintenanceFailed': '{subject} {name} cannot maintenance failed: it is {state}',
+  'error.transition.cancelMaintenance': '{subject} {name} cannot cancel maintenance: it is {state}',
+  'error.transition.delete': '{subject} {name} cannot delete: it is {state}',
+  'error.transition.connect': '{subject} {name} cannot connect: it is {state}',
+  'error.transition.connected': '{subject} {name} cannot connected: it is {state}',
+  'error.transition.connectFailed': '{subject} {name} cannot connect failed: it is {state}',
+  'error.transition.pingAnswered': '{subject} {name} cannot ping answered: it is {state}',
+  'error.transition.pingTimeout': '{subject} {name} cannot ping timeout: it is {state}',
+  'error.transition.claim': '{subject} {name} cannot claim: it is {state}',
+  'error.transition.complete': '{subject} {name} cannot complete: it is {state}',
+  'error.transition.fail': '{subject} {name} cannot fail: it is {state}',
+  'error.transition.release': '{subject} {name} cannot release: it is {state}',
+  'error.transition.abandon': '{subject} {name} cannot abandon: it is {state}',
 } as const;
 
 export type ServerMessageKey = keyof typeof SERVER_MESSAGES;
@@ -627,6 +702,10 @@ export interface ServerMessage {
  * - state: a state name (Up, Disconnected, Enabled...), shown with the state labels;
  * - enum kinds (hypervisor, trafficType, roleType, permission, resource, elementType): shown with
  *   the labels of that kind;
+ * - subject: a kind of resource as an English sentence begins with it (TRANSITION_SUBJECTS: Host,
+ *   Storage pool), shown with the resource labels;
+ * - field: the English label of what the caller filled in ("Zone name", "Username"), shown with
+ *   the field labels (a label the UI does not know shows as sent);
  * - time: a moment (ISO-8601), shown in the locale's date-time format;
  * - counts: `kind:number` pairs joined by commas (`zones:1,pods:2`), shown as a localized list.
  */
@@ -640,10 +719,16 @@ export const SERVER_MESSAGE_PARAM_KINDS = {
   permission: 'permission',
   resource: 'resource',
   elementType: 'elementType',
+  subject: 'subject',
+  field: 'field',
   since: 'time',
   created: 'counts',
   removed: 'counts',
 } as const satisfies Record<string, string>;
+
+/** The values of the `subject` parameter: what a state machine's refusal is about. */
+export const TRANSITION_SUBJECTS = ['Zone', 'Pod', 'Cluster', 'Host', 'Storage pool', 'Job'] as const;
+export type TransitionSubjectKind = (typeof TRANSITION_SUBJECTS)[number];
 
 export type ServerMessageParamKind = (typeof SERVER_MESSAGE_PARAM_KINDS)[keyof typeof SERVER_MESSAGE_PARAM_KINDS];
 

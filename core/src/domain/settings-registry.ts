@@ -4,7 +4,7 @@
  * CloudStack where CloudStack has the setting.
  */
 
-import { englishText, message, type ServerMessage } from './messages';
+import { message, type ServerMessage } from './messages';
 
 export type SettingType = 'string' | 'integer' | 'boolean' | 'float' | 'password';
 
@@ -535,8 +535,8 @@ export function allSettingDefinitions(): AnySettingDefinition[] {
   return [...BY_NAME.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** A failed parse carries its catalogue message, and the English text of it as `error`. */
-export type ParsedSetting = { ok: true; value: SettingScalar } | { ok: false; error: string; message: ServerMessage };
+/** A failed parse carries its catalogue message (englishText gives its English). */
+export type ParsedSetting = { ok: true; value: SettingScalar } | { ok: false; message: ServerMessage };
 
 const INTEGER_RE = /^[+-]?\d+$/;
 const FLOAT_RE = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
@@ -548,7 +548,7 @@ export function parseSettingValue(def: AnySettingDefinition, raw: string): Parse
   const { name } = def;
   const secret = Boolean(def.isSecret);
   const shown = { name, value: raw };
-  const fail = (m: ServerMessage): ParsedSetting => ({ ok: false, error: englishText(m), message: m });
+  const fail = (m: ServerMessage): ParsedSetting => ({ ok: false, message: m });
   switch (def.type) {
     case 'integer':
     case 'float': {

@@ -1,4 +1,21 @@
+import type { ServerMessageKey, TransitionSubjectKind } from '../contract/messages';
 import { DomainError } from './errors';
+import { message } from './messages';
+
+type EventOfKey<K> = K extends `error.transition.${infer E}` ? Capitalize<E> : never;
+
+/**
+ * The events a table may name. Each has the message its refusal says, `error.transition.<event>`
+ * ("Host h1 cannot prepare maintenance: it is Maintenance"), so a new event needs its message.
+ */
+export type TransitionEvent = EventOfKey<ServerMessageKey>;
+type TransitionKey = Extract<ServerMessageKey, `error.transition.${string}`>;
+
+/** What an event is raised for: the kind of resource (as an English sentence begins) and its name. */
+export interface TransitionSubject {
+  kind: TransitionSubjectKind;
+  name: string;
+}
 
 /**
  * A state machine as data: the states, the events, and one row per transition (from which
@@ -15,7 +32,7 @@ export interface Transition<S extends string, E extends string, C = void> {
   readonly guard?: (context: C) => boolean;
 }
 
-export interface StateMachineSpec<S extends string, E extends string, C> {
+export interface StateMachineSpec<S extends string, E extends TransitionEvent, C> {
   /** What the states belong to, e.g. "Host status". */
   name: string;
   /** Error code prefix: an invalid transition is `<code>.INVALID_TRANSITION`. */
@@ -27,7 +44,7 @@ export interface StateMachineSpec<S extends string, E extends string, C> {
   transitions: readonly Transition<S, E, C>[];
 }
 
-export class StateMachine<S extends string, E extends string, C = void> {
+export class StateMachine<S extends string, E extends TransitionEvent, C = void> {
   readonly name: string;
   readonly code: string;
   readonly description: string;
@@ -68,14 +85,14 @@ export class StateMachine<S extends string, E extends string, C = void> {
     return this.target(from, event, ...context) !== undefined;
   }
 
-  /** The target state, or a domain error (431) naming what was refused. */
-  next(from: string, event: E, subject: string, ...context: C extends void ? [] : [C]): S {
+  /** The target state, or a domain error (431) naming what was refused, by the event's message. */
+  next(from: string, event: E, subject: TransitionSubject, ...context: C extends void ? [] : [C]): S {
     const to = this.target(from, event, ...context);
     if (to === undefined) {
       throw new DomainError(
         'invalid-parameter',
         `${this.code}.INVALID_TRANSITION`,
-        `${subject} cannot ${describeEvent(event)}: it is ${from}`,
+        message(refusalKey(event), { subject: subject.kind, name: subject.name, state: from }),
       );
     }
     return to;
@@ -89,7 +106,7 @@ export class StateMachine<S extends string, E extends string, C = void> {
   }
 }
 
-/** "PrepareMaintenance" -> "prepare maintenance" */
-function describeEvent(event: string): string {
-  return event.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+/** The message refusing an event: PrepareMaintenance -> error.transition.prepareMaintenance. */
+export function refusalKey(event: TransitionEvent): TransitionKey {
+  return `error.transition.${event.charAt(0).toLowerCase()}${event.slice(1)}` as TransitionKey;
 }

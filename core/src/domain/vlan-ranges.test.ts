@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { englishText } from './messages';
 import {
   countVlans,
   formatVlanRanges,
@@ -10,7 +11,7 @@ import {
 } from './vlan-ranges';
 
 const ranges = (p: ParsedVlanRanges) => {
-  if (!p.ok) throw new Error(p.error);
+  if (!p.ok) throw new Error(englishText(p.error));
   return p.ranges;
 };
 
@@ -30,7 +31,7 @@ describe('vlan ranges', () => {
     const error = (text: string) => {
       const p = parseVlanRanges(text);
       expect(p.ok, text).toBe(false);
-      return p.ok ? '' : p.error;
+      return p.ok ? '' : englishText(p.error);
     };
     expect(error('0')).toMatch(/1-4094/);
     expect(error('0-10')).toMatch(/1-4094/);
@@ -105,7 +106,40 @@ describe('vlan ranges', () => {
     for (const bad of ['0', '4095', 'vlan://0', 'vlan://4095', '-1', 'abc', 'vxlan://50', '50-60', '1.5']) {
       const p = parseVlanTag(bad);
       expect(p.ok, bad).toBe(false);
-      if (!p.ok) expect(p.error).toMatch(/1-4094/);
+      if (!p.ok) expect(englishText(p.error)).toMatch(/1-4094/);
     }
+    expect(parseVlanTag('vlan://0')).toEqual({
+      ok: false,
+      error: { key: 'error.vlan.badTag', params: { vlan: 'vlan://0', min: '1', max: '4094' } },
+    });
+  });
+
+  it('says each refusal by a catalogue message, in the English the API always answered', () => {
+    const refusal = (p: ParsedVlanRanges) => (p.ok ? undefined : { text: englishText(p.error), ...p.error });
+    expect(refusal(parseVlanRanges(''))).toEqual({
+      text: 'Please provide a valid vlan range: Empty VLAN range',
+      key: 'error.vlan.emptyRange',
+      params: {},
+    });
+    expect(refusal(parseVlanRanges('abc'))).toEqual({
+      text: 'Please provide a valid vlan range: Invalid VLAN range "abc": expected a number or start-end',
+      key: 'error.vlan.rangeFormat',
+      params: { range: 'abc' },
+    });
+    expect(refusal(parseVlanRanges('4000-4095'))?.text).toBe(
+      'Please provide a valid vlan range: Invalid VLAN range "4000-4095": VLANs must be within 1-4094',
+    );
+    expect(refusal(parseVlanRanges('200-100'))?.text).toBe(
+      'Please provide a valid vlan range: Invalid VLAN range "200-100": the start is greater than the end',
+    );
+    expect(refusal(parseVlanRanges('100-200,150-250'))).toEqual({
+      text: 'Please provide a valid vlan range: VLAN ranges 100-200 and 150-250 overlap',
+      key: 'error.vlan.rangesOverlap',
+      params: { range: '100-200', otherRange: '150-250' },
+    });
+    const tag = parseVlanTag('4095');
+    expect(tag.ok ? undefined : englishText(tag.error)).toBe(
+      'Invalid VLAN "4095": VLANs must be within 1-4094 or untagged',
+    );
   });
 });

@@ -3,29 +3,32 @@
  * with the errors the API answers. The arithmetic is the contract's (shared with the zone planner).
  */
 import { formatVlanRange, readVlanRanges, readVlanTag, VLAN_MAX, VLAN_MIN, type VlanRange } from '../contract/vlans';
+import { message, type ServerMessage } from './messages';
 
 export { countVlans, VLAN_MAX, VLAN_MIN, type VlanRange } from '../contract/vlans';
 
-export type ParsedVlanRanges = { ok: true; ranges: VlanRange[] } | { ok: false; error: string };
+export type ParsedVlanRanges = { ok: true; ranges: VlanRange[] } | { ok: false; error: ServerMessage };
+
+const BOUNDS = { min: VLAN_MIN, max: VLAN_MAX };
 
 /** Parses and validates a range list; overlapping ranges within the list are an error. */
 export function parseVlanRanges(text: string): ParsedVlanRanges {
   const read = readVlanRanges(text);
   if (read.ok) return read;
+  const fail = (error: ServerMessage): ParsedVlanRanges => ({ ok: false, error });
   switch (read.reason) {
     case 'empty':
-      return { ok: false, error: 'Empty VLAN range' };
+      return fail(message('error.vlan.emptyRange', {}));
     case 'format':
-      return { ok: false, error: `Invalid VLAN range "${read.part}": expected a number or start-end` };
+      return fail(message('error.vlan.rangeFormat', { range: read.part }));
     case 'bounds':
-      return { ok: false, error: `Invalid VLAN range "${read.part}": VLANs must be within ${VLAN_MIN}-${VLAN_MAX}` };
+      return fail(message('error.vlan.rangeBounds', { range: read.part, ...BOUNDS }));
     case 'order':
-      return { ok: false, error: `Invalid VLAN range "${read.part}": the start is greater than the end` };
+      return fail(message('error.vlan.rangeOrder', { range: read.part }));
     case 'overlap':
-      return {
-        ok: false,
-        error: `VLAN ranges ${formatVlanRange(read.a)} and ${formatVlanRange(read.b)} overlap`,
-      };
+      return fail(
+        message('error.vlan.rangesOverlap', { range: formatVlanRange(read.a), otherRange: formatVlanRange(read.b) }),
+      );
   }
 }
 
@@ -50,10 +53,10 @@ export function vlanRangesOverlap(a: readonly VlanRange[], b: readonly VlanRange
 }
 
 /** Parses a public range's VLAN: "50", "vlan://50" or "untagged". */
-export function parseVlanTag(text: string | undefined): { ok: true; tag: string } | { ok: false; error: string } {
+export function parseVlanTag(
+  text: string | undefined,
+): { ok: true; tag: string } | { ok: false; error: ServerMessage } {
   const vlan = readVlanTag(text);
-  if (vlan === undefined) {
-    return { ok: false, error: `Invalid VLAN "${text}": VLANs must be within ${VLAN_MIN}-${VLAN_MAX} or untagged` };
-  }
+  if (vlan === undefined) return { ok: false, error: message('error.vlan.badTag', { vlan: String(text), ...BOUNDS }) };
   return { ok: true, tag: vlan === null ? 'untagged' : `vlan://${vlan}` };
 }

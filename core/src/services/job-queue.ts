@@ -104,7 +104,7 @@ export class JobQueueStore {
     resultCode: number,
     result: Record<string, unknown>,
   ): Promise<boolean> {
-    const state = jobState.next('Running', outcome, `Job ${row.uuid}`);
+    const state = jobState.next('Running', outcome, { kind: 'Job', name: row.uuid });
     const now = nowIso();
     const update = await this.db
       .updateTable('async_jobs')

@@ -74,7 +74,7 @@ export class JobRecovery {
     text: string,
   ): Promise<void> {
     const resumable = this.deps.isResumable(job.command);
-    const state = jobState.next('Running', resumable ? 'Release' : 'Abandon', `Job ${job.uuid}`);
+    const state = jobState.next('Running', resumable ? 'Release' : 'Abandon', { kind: 'Job', name: job.uuid });
     const guard = this.ownerGuard(job.id, job.owner_server);
     const now = nowIso();
     const r = await (

@@ -1,5 +1,5 @@
 import { invalidParameter } from '../domain/errors';
-import { message } from '../domain/messages';
+import { englishText, message } from '../domain/messages';
 import {
   allSettingDefinitions,
   formatSettingValue,
@@ -67,7 +67,7 @@ function parseStored(
   if (!def || value === null) return undefined;
   const parsed = parseSettingValue(def, value);
   if (parsed.ok) return { def, value: parsed.value };
-  console.warn(`[settings] ignoring stored value of ${def.name}: ${parsed.error}`);
+  console.warn(`[settings] ignoring stored value of ${def.name}: ${englishText(parsed.message)}`);
   return undefined;
 }
 

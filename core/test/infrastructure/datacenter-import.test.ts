@@ -311,6 +311,10 @@ describe.each(dialects())('datacenter import (%s)', (dialect) => {
     expect(r.data.errortext).toBe(
       'Invalid datacenter description: zones[0].pods[0].clusters[0].hosts[1].url is required',
     );
+    expect(r.data).toMatchObject({
+      errorkey: 'error.datacenterImport.invalidConfig',
+      errorparams: { problems: 'zones[0].pods[0].clusters[0].hosts[1].url is required' },
+    });
     const notJson = await tc.call('importDataCenter', { config: '# header\n{ "zones": [' });
     expect(notJson.status).toBe(431);
     expect(notJson.data.errortext).toMatch(/not valid JSON/);

@@ -181,11 +181,25 @@ describe.each(dialects())('hosts (%s)', (dialect) => {
 
   it('refuses bad input and writes nothing', async () => {
     const before = await rowCounts(tc);
-    fails(await addHost({ url: 'ssh://10.0.0.9' }), 431, /Simulator hosts are addressed as http:\/\/sim/);
+    expect(
+      fails(await addHost({ url: 'ssh://10.0.0.9' }), 431, /Simulator hosts are addressed as http:\/\/sim/),
+    ).toMatchObject({
+      errorkey: 'error.simulatorHost.badAddress',
+      errorparams: { url: 'ssh://10.0.0.9' },
+    });
     fails(await addHost({ url: 'http://sim/' }), 431, /must name the host/);
-    fails(await addHost({ url: 'http://sim/c0/h5?memory=lots' }), 431, /Invalid memory/);
-    fails(await addHost({ url: 'http://sim/c0/h5', hypervisor: 'KVM' }), 431, /Hypervisor KVM is not supported yet/);
-    fails(await addHost({ url: 'http://sim/c0/h5', hypervisor: 'Hyper-V' }), 431, /Unable to resolve hypervisor/);
+    expect(fails(await addHost({ url: 'http://sim/c0/h5?memory=lots' }), 431, /Invalid memory/)).toMatchObject({
+      errorkey: 'error.simulatorHost.badMemory',
+      errorparams: { param: 'memory', value: 'lots' },
+    });
+    expect(fails(await addHost({ url: 'http://sim/c0/h5', hypervisor: 'KVM' }), 431)).toMatchObject({
+      errortext: 'Hypervisor KVM is not supported yet; this build supports: Simulator',
+      errorkey: 'error.hypervisor.notInBuild',
+      errorparams: { hypervisor: 'KVM', supported: 'Simulator' },
+    });
+    expect(
+      fails(await addHost({ url: 'http://sim/c0/h5', hypervisor: 'Hyper-V' }), 431, /Unable to resolve hypervisor/),
+    ).toMatchObject({ errorkey: 'error.hypervisor.unknown', errorparams: { value: 'Hyper-V' } });
     const kvm = await seedCluster(tc.core.store.db, pod, { name: 'KVM1', hypervisor: 'KVM' });
     fails(await addHost({ url: 'http://sim/c0/h5', clusterid: kvm.uuid }), 431, /cluster's hypervisor is KVM/);
     fails(await addHost({ url: 'http://sim/c0/h0', hosttags: 'x' }), 431, /already exists in cluster/);

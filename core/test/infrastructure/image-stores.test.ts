@@ -76,10 +76,18 @@ describe.each(dialects())('image stores (%s)', (dialect) => {
       /already uses/,
     );
     fails(await tc.call('addImageStore', { url: dir, zoneid: zone.uuid }), 431, /already uses/);
-    fails(await tc.call('addImageStore', { url: path.join(dir, 'missing'), zoneid: zone.uuid }), 431, /does not exist/);
+    const missing = path.join(dir, 'missing');
+    expect(fails(await tc.call('addImageStore', { url: missing, zoneid: zone.uuid }), 431)).toMatchObject({
+      errortext: `The path ${missing} does not exist on the management server`,
+      errorkey: 'error.localPath.missing',
+      errorparams: { path: missing },
+    });
     const file = path.join(dir, 'a-file');
     fs.writeFileSync(file, 'x');
-    fails(await tc.call('addImageStore', { url: file, zoneid: zone.uuid }), 431, /not a directory/);
+    expect(fails(await tc.call('addImageStore', { url: file, zoneid: zone.uuid }), 431)).toMatchObject({
+      errortext: `The path ${file} is not a directory`,
+      errorkey: 'error.localPath.notDirectory',
+    });
     fails(await tc.call('addImageStore', { url: 's3://bucket/x', zoneid: zone.uuid }), 431, /unsupported scheme/);
     fails(
       await tc.call('addImageStore', { url: 'nfs://h/x', provider: 'S3', zoneid: zone.uuid }),

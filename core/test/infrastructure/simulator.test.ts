@@ -103,7 +103,11 @@ describe.each(dialects())('simulator fault injection (%s)', (dialect) => {
     const before = await mockCount();
     fails(await tc.call('configureSimulator', { name: 'FlyCommand', value: 'result:fail' }), 431, /valid names/);
     fails(await tc.call('configureSimulator', { name: 'PingCommand', value: 'explode' }), 431, /result:fail/);
-    fails(await tc.call('configureSimulator', { name: 'PingCommand', value: 'wait:soon' }), 431, /wait/);
+    expect(fails(await tc.call('configureSimulator', { name: 'PingCommand', value: 'wait:soon' }), 431)).toMatchObject({
+      errortext: 'Invalid wait "soon" in mock value: use wait:<milliseconds> up to 600000',
+      errorkey: 'error.simulatorMock.badWait',
+      errorparams: { wait: 'soon', max: '600000' },
+    });
     fails(await tc.call('configureSimulator', { name: 'PingCommand', value: 'result:fail', count: '0' }), 431);
     fails(await tc.call('configureSimulator', { name: 'PingCommand', value: 'result:fail', nth: '0' }), 431);
     fails(

@@ -12,6 +12,7 @@ export type EnumKind =
   | 'elementType'
   | 'jobStatus'
   | 'resource'
+  | 'field'
   | 'hypervisor';
 
 function knownKey(key: string): MessageKey | undefined {

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { SERVER_MESSAGES, type ServerMessageKey } from './contract';
-import { enumLabel } from './enum-labels';
+import {
+  ALLOCATION_STATES,
+  HOST_RESOURCE_STATES,
+  HOST_STATUSES,
+  SERVER_MESSAGES,
+  STORAGE_POOL_STATUSES,
+  TRANSITION_SUBJECTS,
+  type ServerMessageKey,
+} from './contract';
+import { enumLabel, stateLabel } from './enum-labels';
 import { formatDateTime, translate } from './i18n';
 import { serverMessagesKo } from './locales/parts/server-messages.ko';
 import { serverMessage } from './server-message';
@@ -42,6 +50,54 @@ describe('the core messages in the UI', () => {
     );
     expect(serverMessage('ko', 'error.notFound', { resource: 'physical network', id: 'x' }, '')).toBe(
       'ID가 x인 물리 네트워크을(를) 찾을 수 없습니다.',
+    );
+  });
+
+  it('says a refused state change in Korean: the resource kind, its state and the event', () => {
+    const params = { subject: 'Host', name: 'kvm-01', state: 'Maintenance' };
+    expect(serverMessage('ko', 'error.transition.prepareMaintenance', params, '')).toBe(
+      '호스트 kvm-01이(가) 유지보수 상태이므로 유지보수를 준비할 수 없습니다.',
+    );
+    const pool = { subject: 'Storage pool', name: 'p1', state: 'Up' };
+    expect(serverMessage('ko', 'error.transition.delete', pool, '')).toBe(
+      '기본 스토리지 p1이(가) 정상 상태이므로 삭제할 수 없습니다.',
+    );
+    // English reads as the core's errortext, the kind capitalized as the sentence begins.
+    expect(serverMessage('en', 'error.transition.delete', pool, '')).toBe('Storage pool p1 cannot delete: it is Up');
+    const t = (key: Parameters<typeof translate>[1]) => translate('ko', key);
+    for (const subject of TRANSITION_SUBJECTS) {
+      expect(serverMessage('en', 'error.transition.enable', { subject, name: 'n', state: 'Disabled' }, '')).toBe(
+        `${subject} n cannot enable: it is Disabled`,
+      );
+      const ko = serverMessage('ko', 'error.transition.enable', { subject, name: 'n', state: 'Disabled' }, '');
+      // No English left but Zone and Pod, which the glossary keeps as CloudStack's Korean UI does.
+      expect(ko.replace(/^(Zone|Pod) /, ''), subject).not.toMatch(/[A-Za-z]{2}/);
+    }
+    // Every state a state machine refuses from has a Korean label.
+    for (const state of [
+      ...ALLOCATION_STATES,
+      ...HOST_STATUSES,
+      ...HOST_RESOURCE_STATES,
+      ...STORAGE_POOL_STATUSES,
+      ...['Queued', 'Running', 'Succeeded', 'Failed'],
+    ]) {
+      expect(stateLabel(t, state), state).toMatch(/[가-힣]/);
+    }
+  });
+
+  it('names the field a refused name was given for in the language', () => {
+    expect(serverMessage('ko', 'error.name.blank', { field: 'Zone name' }, 'Zone name cannot be empty or blank')).toBe(
+      'Zone 이름은(는) 비워 둘 수 없습니다.',
+    );
+    expect(serverMessage('ko', 'error.name.tooLong', { field: 'Firstname', max: '255' }, '')).toBe(
+      '이름은(는) 255자를 넘을 수 없습니다.',
+    );
+    expect(serverMessage('en', 'error.name.blank', { field: 'Zone name' }, '')).toBe(
+      'Zone name cannot be empty or blank',
+    );
+    // A field the UI has no label for shows as the core sent it.
+    expect(serverMessage('ko', 'error.zone.badIpAddress', { field: 'DNS1' }, '')).toBe(
+      'DNS1에 올바른 IP 주소를 입력하세요.',
     );
   });
 

@@ -18,11 +18,19 @@ const SERVER_DICTIONARIES: Record<Locale, Record<ServerMessageKey, string>> = {
   ko: serverMessagesKo,
 };
 
-/** A parameter in the locale: states and type values translated, moments formatted, counts listed. */
+/**
+ * A parameter in the locale: states, type values and resource kinds translated, moments formatted,
+ * counts listed.
+ */
 function paramText(locale: Locale, t: Translate, name: string, value: string): string {
   switch (serverMessageParamKind(name)) {
     case 'state':
       return stateLabel(t, value);
+    case 'subject': {
+      // 'Storage pool' begins its sentence: the resource label of 'storage pool', capitalized.
+      const label = enumLabel(t, 'resource', value.charAt(0).toLowerCase() + value.slice(1));
+      return label.charAt(0).toUpperCase() + label.slice(1);
+    }
     case 'time':
       return formatDateTime(value, locale);
     case 'counts': {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { NAME_MAX_LENGTH, nameProblem } from '../../domain/names';
+import { englishText } from '../../domain/messages';
+import { NAME_MAX_LENGTH, nameMessage, nameProblem, type NameProblem } from '../../domain/names';
 
 /**
  * Parameter builders for command declarations. CloudStack parameters arrive as strings, so every
@@ -33,7 +34,10 @@ export const param = {
     withMeta(
       z.string().superRefine((value, ctx) => {
         const problem = nameProblem(value, length);
-        if (problem !== undefined) ctx.addIssue({ code: 'custom', message: `the name ${problem}` });
+        if (problem !== undefined) {
+          const params: NameIssue = { nameProblem: problem, max: length };
+          ctx.addIssue({ code: 'custom', message: englishText(nameMessage(problem, 'the name', length)), params });
+        }
       }),
       { type: 'string', description, length },
     ),
@@ -93,6 +97,21 @@ export const param = {
   /** CloudStack map parameters: details[0].key=k&details[0].value=v, collected by the dispatcher. */
   map: (description: string) => withMeta(z.array(z.record(z.string(), z.string())), { type: 'map', description }),
 };
+
+/** What a refused name (param.name) tells the dispatcher beside its English text, to key the error. */
+interface NameIssue {
+  nameProblem: NameProblem;
+  max: number;
+}
+
+/** The name problem of a parse issue raised by param.name, if it is one. */
+export function nameIssue(issue: z.core.$ZodIssue | undefined): NameIssue | undefined {
+  if (issue?.code !== 'custom') return undefined;
+  const params = issue.params as Partial<NameIssue> | undefined;
+  return params?.nameProblem !== undefined && params.max !== undefined
+    ? { nameProblem: params.nameProblem, max: params.max }
+    : undefined;
+}
 
 export function paramMeta(schema: z.ZodType): ParamMeta & { required: boolean } {
   let inner: z.ZodType = schema;

@@ -1,5 +1,5 @@
 import { ALLOCATION_STATES, type AllocationState } from '../../contract/states';
-import { StateMachine } from '../state-machine';
+import { StateMachine, type TransitionSubject } from '../state-machine';
 
 export const ALLOCATION_EVENTS = ['Enable', 'Disable'] as const;
 export type AllocationEvent = (typeof ALLOCATION_EVENTS)[number];
@@ -26,6 +26,10 @@ export const allocationState = new StateMachine<AllocationState, AllocationEvent
 export const INITIAL_ALLOCATION_STATE: AllocationState = 'Disabled';
 
 /** The state a requested allocationstate leads to from the current one (along the table). */
-export function allocationChange(current: string, requested: AllocationState, subject: string): AllocationState {
+export function allocationChange(
+  current: string,
+  requested: AllocationState,
+  subject: TransitionSubject,
+): AllocationState {
   return allocationState.next(current, requested === 'Enabled' ? 'Enable' : 'Disable', subject);
 }

@@ -1,4 +1,5 @@
 import { invalidParameter } from '../../domain/errors';
+import { message } from '../../domain/messages';
 import { canonicalHypervisor, HYPERVISORS, type Hypervisor } from '../../domain/infrastructure';
 import type { HypervisorDriver, HypervisorDrivers } from './types';
 
@@ -18,7 +19,7 @@ export class HypervisorRegistry implements HypervisorDrivers {
     if (!driver) {
       throw invalidParameter(
         'HYPERVISOR.UNSUPPORTED',
-        `Hypervisor ${hypervisor} is not supported yet; supported: ${this.supported().join(', ')}`,
+        message('error.hypervisor.unsupported', { hypervisor, supported: this.supported().join(', ') }),
       );
     }
     return driver;
@@ -34,13 +35,13 @@ export class HypervisorRegistry implements HypervisorDrivers {
     if (!hypervisor) {
       throw invalidParameter(
         'HYPERVISOR.UNKNOWN',
-        `Unable to resolve hypervisor type "${text}"; known types: ${HYPERVISORS.join(', ')}`,
+        message('error.hypervisor.unknown', { value: text, known: HYPERVISORS.join(', ') }),
       );
     }
     if (!this.drivers.has(hypervisor)) {
       throw invalidParameter(
         'HYPERVISOR.UNSUPPORTED',
-        `Hypervisor ${hypervisor} is not supported yet; this build supports: ${this.supported().join(', ')}`,
+        message('error.hypervisor.notInBuild', { hypervisor, supported: this.supported().join(', ') }),
       );
     }
     return hypervisor;

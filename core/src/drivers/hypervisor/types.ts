@@ -1,4 +1,5 @@
 import type { Hypervisor } from '../../domain/infrastructure';
+import { englishText, type ServerMessage } from '../../domain/messages';
 
 /**
  * The hypervisor driver contract (docs/architecture.md, "Hypervisor drivers"): everything
@@ -75,10 +76,13 @@ export class HostOperationError extends Error {
   }
 }
 
-/** A request the driver cannot take (a malformed host or storage URL): the caller's mistake. */
+/**
+ * A request the driver cannot take (a malformed host or storage URL): the caller's mistake, said
+ * by a catalogue message (its English text is the error's message).
+ */
 export class InvalidHostRequest extends HostOperationError {
-  constructor(message: string) {
-    super('url', message);
+  constructor(readonly translatable: ServerMessage) {
+    super('url', englishText(translatable));
     this.name = 'InvalidHostRequest';
   }
 }

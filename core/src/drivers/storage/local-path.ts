@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import { englishText, message, type ServerMessage } from '../../domain/messages';
 
 /** Size and use of the file system holding a local directory, from statfs(2). */
 export interface LocalPathUsage {
@@ -6,10 +7,10 @@ export interface LocalPathUsage {
   usedBytes: number;
 }
 
-/** A local path that cannot serve as storage; the message is safe to show. */
+/** A local path that cannot serve as storage, said by a catalogue message (safe to show). */
 export class LocalPathError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(readonly translatable: ServerMessage) {
+    super(englishText(translatable));
     this.name = 'LocalPathError';
   }
 }
@@ -24,9 +25,9 @@ export async function probeLocalPath(path: string): Promise<LocalPathUsage> {
   try {
     stat = await fs.stat(path);
   } catch {
-    throw new LocalPathError(`The path ${path} does not exist on the management server`);
+    throw new LocalPathError(message('error.localPath.missing', { path }));
   }
-  if (!stat.isDirectory()) throw new LocalPathError(`The path ${path} is not a directory`);
+  if (!stat.isDirectory()) throw new LocalPathError(message('error.localPath.notDirectory', { path }));
   const s = await fs.statfs(path);
   const totalBytes = s.blocks * s.bsize;
   const usedBytes = Math.max(0, (s.blocks - s.bfree) * s.bsize);

@@ -152,6 +152,15 @@ describe('Marvin datacenter description parser', () => {
     }
   });
 
+  it('says more than ten problems by the message that counts the rest', () => {
+    const error = new MarvinConfigError(Array.from({ length: 12 }, (_, i) => `p${i}`));
+    expect(error.message).toBe('Invalid datacenter description: p0; p1; p2; p3; p4; p5; p6; p7; p8; p9 (and 2 more)');
+    expect(error.translatable).toEqual({
+      key: 'error.datacenterImport.invalidConfigMore',
+      params: { problems: 'p0; p1; p2; p3; p4; p5; p6; p7; p8; p9', more: '2' },
+    });
+  });
+
   it('reports every problem with its path', () => {
     const d = minimal();
     d.zones[0].networktype = 'Hybrid';

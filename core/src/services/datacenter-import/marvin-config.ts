@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { invalidParameter } from '../../domain/errors';
-import { message } from '../../domain/messages';
+import { englishText, message, type ServerMessage } from '../../domain/messages';
 import { ipv4Problem } from '../../contract/zone-plan';
 import { canonicalHypervisor, HYPERVISORS, TRAFFIC_TYPES, type Hypervisor } from '../../domain/infrastructure';
 
@@ -128,16 +128,26 @@ export interface ParsedMarvinConfig {
   warnings: string[];
 }
 
-/** A description that cannot be imported; the message names the JSON path of each problem. */
+/**
+ * A description that cannot be imported; the message names the JSON path of each problem (the
+ * first ten). The problems are free text (paths and what is wrong there): the catalogue message
+ * carries them as a parameter.
+ */
 export class MarvinConfigError extends Error {
   readonly problems: string[];
+  readonly translatable: ServerMessage;
 
   constructor(problems: string[]) {
-    const shown = problems.slice(0, 10);
-    const more = problems.length > shown.length ? ` (and ${problems.length - shown.length} more)` : '';
-    super(`Invalid datacenter description: ${shown.join('; ')}${more}`);
+    const shown = problems.slice(0, 10).join('; ');
+    const more = problems.length - 10;
+    const translatable =
+      more > 0
+        ? message('error.datacenterImport.invalidConfigMore', { problems: shown, more })
+        : message('error.datacenterImport.invalidConfig', { problems: shown });
+    super(englishText(translatable));
     this.name = 'MarvinConfigError';
     this.problems = problems;
+    this.translatable = translatable;
   }
 }
 
@@ -459,12 +469,5 @@ function collectWarnings(raw: Record<string, unknown>, config: MarvinConfig): st
 
 /** For the API layer: the same failure as a CloudStack invalid-parameter error on `config`. */
 export function toInvalidConfig(error: MarvinConfigError) {
-  const shown = error.problems.slice(0, 10).join('; ');
-  const more = error.problems.length - 10;
-  return invalidParameter(
-    'DATACENTER.IMPORT.INVALID_CONFIG',
-    more > 0
-      ? message('error.datacenterImport.invalidConfigMore', { problems: shown, more: String(more) })
-      : message('error.datacenterImport.invalidConfig', { problems: shown }),
-  );
+  return invalidParameter('DATACENTER.IMPORT.INVALID_CONFIG', error.translatable);
 }

@@ -1,4 +1,5 @@
 import { displayParams as shownParams, planZone, type CallOf, type ZoneCall } from '../../contract/zone-plan';
+import { englishText } from '../../domain/messages';
 import { parseSettingValue, settingDefinition } from '../../domain/settings-registry';
 import { MarvinConfigError, type MarvinConfig } from './marvin-config';
 import { zoneSpecOf } from './zone-spec';
@@ -72,7 +73,7 @@ function settingSteps(config: MarvinConfig, warnings: string[]): PlanStep[] {
     }
     const parsed = parseSettingValue(def, setting.value);
     if (!parsed.ok) {
-      problems.push(`${at}.value: ${parsed.error}`);
+      problems.push(`${at}.value: ${englishText(parsed.message)}`);
       return;
     }
     steps.push({

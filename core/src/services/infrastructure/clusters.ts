@@ -218,11 +218,10 @@ export class ClusterService {
         ...(name !== undefined ? { name } : {}),
         ...(input.allocationstate !== undefined
           ? {
-              allocation_state: allocationChange(
-                cluster.allocation_state,
-                input.allocationstate,
-                `Cluster ${cluster.name}`,
-              ),
+              allocation_state: allocationChange(cluster.allocation_state, input.allocationstate, {
+                kind: 'Cluster',
+                name: cluster.name,
+              }),
             }
           : {}),
         ...(managedState !== undefined ? { managed_state: managedState } : {}),

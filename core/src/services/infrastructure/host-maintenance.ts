@@ -60,7 +60,11 @@ export class HostMaintenanceService {
   async reconnect(caller: Caller, id: string, job?: Progress): Promise<Host> {
     const host = await this.reconnectTarget(id);
     const driver = requireDriver(this.services, host);
-    await setHostStatus(this.services, host, hostStatus.next(host.status, 'Connect', `Host ${host.name}`));
+    await setHostStatus(
+      this.services,
+      host,
+      hostStatus.next(host.status, 'Connect', { kind: 'Host', name: host.name }),
+    );
     await job?.report(30, `Connecting to ${host.name}`);
     let found: DiscoveredHost;
     try {
@@ -74,7 +78,11 @@ export class HostMaintenanceService {
         clusterId: host.cluster_id,
       });
     } catch (error) {
-      await setHostStatus(this.services, host, hostStatus.next('Connecting', 'ConnectFailed', `Host ${host.name}`));
+      await setHostStatus(
+        this.services,
+        host,
+        hostStatus.next('Connecting', 'ConnectFailed', { kind: 'Host', name: host.name }),
+      );
       await this.record(caller, host, 'HOST.RECONNECT', 'event.host.reconnectFailed', 'ERROR');
       throw hostFailure(error, (reason) => message('error.host.reconnectFailed', { name: host.name, reason }));
     }
@@ -82,7 +90,7 @@ export class HostMaintenanceService {
     await this.db
       .updateTable('hosts')
       .set({
-        status: hostStatus.next('Connecting', 'Connected', `Host ${host.name}`),
+        status: hostStatus.next('Connecting', 'Connected', { kind: 'Host', name: host.name }),
         status_changed: now,
         last_ping: now,
         owner_server: this.services.serverId,
@@ -136,7 +144,12 @@ export class HostMaintenanceService {
     if (host.resource_state !== 'PrepareForMaintenance') {
       const r = await this.db
         .updateTable('hosts')
-        .set({ resource_state: hostResourceState.next(host.resource_state, 'PrepareMaintenance', `Host ${host.name}`) })
+        .set({
+          resource_state: hostResourceState.next(host.resource_state, 'PrepareMaintenance', {
+            kind: 'Host',
+            name: host.name,
+          }),
+        })
         .where('id', '=', host.id)
         .where('resource_state', '=', host.resource_state)
         .where('removed', 'is', null)
@@ -157,12 +170,15 @@ export class HostMaintenanceService {
       await job?.report(80, `Sending MaintainCommand to ${host.name}`);
       await driver.prepareMaintenance(hostTarget(host));
     } catch (error) {
-      const failed = hostResourceState.next('PrepareForMaintenance', 'MaintenanceFailed', `Host ${host.name}`);
+      const failed = hostResourceState.next('PrepareForMaintenance', 'MaintenanceFailed', {
+        kind: 'Host',
+        name: host.name,
+      });
       await setHostResourceState(this.services, host, failed);
       await this.record(caller, host, 'MAINT.PREPARE', 'event.host.maintenanceFailed', 'ERROR');
       throw hostFailure(error, (reason) => message('error.host.maintenanceFailed', { name: host.name, reason }));
     }
-    const done = hostResourceState.next('PrepareForMaintenance', 'MaintenanceDone', `Host ${host.name}`);
+    const done = hostResourceState.next('PrepareForMaintenance', 'MaintenanceDone', { kind: 'Host', name: host.name });
     await setHostResourceState(this.services, host, done);
     await this.record(caller, host, 'MAINT.PREPARE', 'event.host.inMaintenance');
     return this.respond(host);
@@ -189,7 +205,7 @@ export class HostMaintenanceService {
       await setHostResourceState(
         this.services,
         host,
-        hostResourceState.next(host.resource_state, 'CancelMaintenance', `Host ${host.name}`),
+        hostResourceState.next(host.resource_state, 'CancelMaintenance', { kind: 'Host', name: host.name }),
       );
     }
     await job?.report(50, `Checking ${host.name}`);

@@ -42,7 +42,7 @@ export function requireDriver(services: CoreServices, host: HostRow): Hypervisor
  * a host that fails or does not answer is 530 with the driver's (safe) message.
  */
 export function hostFailure(error: unknown, failed: (reason: string) => ServerMessage): unknown {
-  if (error instanceof InvalidHostRequest) return invalidParameter('HOST.BAD_URL', error.message);
+  if (error instanceof InvalidHostRequest) return invalidParameter('HOST.BAD_URL', error.translatable);
   if (!(error instanceof HostOperationError)) return error;
   return new DomainError('internal', 'HOST.OPERATION_FAILED', failed(error.message));
 }

@@ -226,7 +226,7 @@ export class HostService {
           private_ip: address,
           username: a.input.username ?? null,
           password,
-          status: hostStatus.next('Creating', 'Connected', `Host ${a.found.name}`),
+          status: hostStatus.next('Creating', 'Connected', { kind: 'Host', name: a.found.name }),
           resource_state: a.input.allocationstate === 'Disabled' ? 'Disabled' : 'Enabled',
           cpu_sockets: a.found.cpuSockets,
           cpu_number: a.found.cpuNumber,
@@ -271,7 +271,9 @@ export class HostService {
       );
     }
     const resourceState =
-      event === undefined ? undefined : hostResourceState.next(host.resource_state, event, `Host ${host.name}`);
+      event === undefined
+        ? undefined
+        : hostResourceState.next(host.resource_state, event, { kind: 'Host', name: host.name });
     await this.db.transaction().execute(async (trx) => {
       const set = {
         ...(name !== undefined ? { name } : {}),

@@ -114,7 +114,7 @@ async function storeSize(services: CoreServices, parsed: ParsedStorageUrl): Prom
     const usage = await probeLocalPath(parsed.path);
     return { total: usage.totalBytes, used: usage.usedBytes };
   } catch (e) {
-    if (e instanceof LocalPathError) throw invalidParameter('IMAGE_STORE.PATH', e.message);
+    if (e instanceof LocalPathError) throw invalidParameter('IMAGE_STORE.PATH', e.translatable);
     throw e;
   }
 }

@@ -62,11 +62,7 @@ export function canonicalIsolationMethod(text: string): string {
 
 function parseRanges(text: string): VlanRange[] {
   const parsed = parseVlanRanges(text);
-  if (!parsed.ok)
-    throw invalidParameter(
-      'PHYSICAL_NETWORK.BAD_VLAN',
-      message('error.physicalNetwork.badVlan', { reason: parsed.error }),
-    );
+  if (!parsed.ok) throw invalidParameter('PHYSICAL_NETWORK.BAD_VLAN', parsed.error);
   return mergeVlanRanges(parsed.ranges);
 }
 

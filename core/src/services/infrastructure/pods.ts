@@ -266,7 +266,7 @@ export class PodService {
           allocation_state:
             input.allocationstate === undefined
               ? fresh.allocation_state
-              : allocationChange(fresh.allocation_state, input.allocationstate, `Pod ${fresh.name}`),
+              : allocationChange(fresh.allocation_state, input.allocationstate, { kind: 'Pod', name: fresh.name }),
         })
         .where('id', '=', pod.id)
         .returningAll()

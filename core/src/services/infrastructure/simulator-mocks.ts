@@ -11,7 +11,12 @@ import type {
   SimulatorMockPort,
   SimulatorMockScope,
 } from '../../drivers/hypervisor/simulator/driver';
-import { formatMockValue, parseMockValue, type MockBehaviour } from '../../drivers/hypervisor/simulator/mock-value';
+import {
+  formatMockValue,
+  MockValueError,
+  parseMockValue,
+  type MockBehaviour,
+} from '../../drivers/hypervisor/simulator/mock-value';
 import type { Caller } from '../caller';
 import type { CoreServices } from '../core-services';
 import { pageWindow } from '../paging';
@@ -365,7 +370,8 @@ export async function configureSimulator(
   try {
     behaviour = parseMockValue(input.value);
   } catch (error) {
-    throw invalidParameter('SIMULATOR.BAD_VALUE', (error as Error).message);
+    if (error instanceof MockValueError) throw invalidParameter('SIMULATOR.BAD_VALUE', error.translatable);
+    throw error;
   }
   if (input.jsonresponse !== undefined) {
     try {

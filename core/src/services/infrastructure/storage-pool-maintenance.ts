@@ -41,7 +41,7 @@ export async function cancelMaintenanceTarget(services: CoreServices, id: string
 /** Moves a pool along `event` (from whatever state the table allows); false when it changed meanwhile. */
 async function setStatus(services: CoreServices, pool: StoragePoolRow, event: StoragePoolEvent): Promise<boolean> {
   const from = storagePoolState.sources(event);
-  const to = storagePoolState.next(from[0] as StoragePoolStatus, event, `Storage pool ${pool.name}`);
+  const to = storagePoolState.next(from[0] as StoragePoolStatus, event, { kind: 'Storage pool', name: pool.name });
   const r = await services.store.db
     .updateTable('storage_pools')
     .set({ status: to })

@@ -50,7 +50,7 @@ export class VlanIpRangeService {
     const { zone, pod, forVirtualNetwork, forSystemVms, physicalNetworkId } = await this.placement(input);
     const range = validateRange(input);
     const tag = parseVlanTag(input.vlan === undefined ? undefined : input.vlan.trim());
-    if (!tag.ok) throw invalidParameter('VLAN.INVALID', tag.error); // the domain's VLAN parser's own text
+    if (!tag.ok) throw invalidParameter('VLAN.INVALID', tag.error);
     const owner =
       input.account !== undefined || input.domainid !== undefined
         ? await this.resolveOwner(caller, input.account, input.domainid)

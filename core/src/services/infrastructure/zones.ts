@@ -82,7 +82,10 @@ function zoneChanges(input: UpdateZoneInput, name: string | undefined, fresh: Zo
     ...(input.localstorageenabled !== undefined ? { local_storage_enabled: input.localstorageenabled ? 1 : 0 } : {}),
     ...(input.allocationstate !== undefined
       ? {
-          allocation_state: allocationChange(fresh.allocation_state, input.allocationstate, `Zone ${fresh.name}`),
+          allocation_state: allocationChange(fresh.allocation_state, input.allocationstate, {
+            kind: 'Zone',
+            name: fresh.name,
+          }),
         }
       : {}),
     // ispublic=true releases a dedicated zone; a public zone is not dedicated this way.

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { SimulatorOperation } from '../../../domain/infrastructure';
-import { HostOperationError, type HostTarget } from '../types';
+import { HostOperationError, InvalidHostRequest, type HostTarget } from '../types';
 import { SimulatorDriver, type SimulatorMockEffect, type SimulatorMockPort, type SimulatorMockScope } from './driver';
 import { addressFor, cpuLoadPercent, memoryUsedBytes } from './metrics';
-import { parseMockValue } from './mock-value';
-import { parseSimulatorHostUrl } from './url';
+import { MockValueError, parseMockValue } from './mock-value';
+import { parseSimulatorHostUrl, storageCapacityOverrideGiB } from './url';
 
 const GiB = 1024 ** 3;
 const DEFAULTS = { cpuNumber: 16, cpuSpeed: 2400, memoryGiB: 64, storageCapacityGiB: 2048 };
@@ -69,6 +69,55 @@ describe('Simulator host URLs', () => {
   });
 });
 
+describe('Simulator URL refusals', () => {
+  const refusal = (parse: () => unknown) => {
+    try {
+      parse();
+    } catch (e) {
+      expect(e).toBeInstanceOf(InvalidHostRequest);
+      return { text: (e as InvalidHostRequest).message, ...(e as InvalidHostRequest).translatable };
+    }
+    throw new Error('expected a refusal');
+  };
+
+  it('says each by a catalogue message, in the English it always had', () => {
+    expect(refusal(() => parseSimulatorHostUrl('not a url'))).toEqual({
+      text: 'Invalid Simulator host URL "not a url": expected a URL like http://sim/c0/h0',
+      key: 'error.simulatorHost.badUrl',
+      params: { url: 'not a url' },
+    });
+    expect(refusal(() => parseSimulatorHostUrl('https://sim/c0/h0'))).toEqual({
+      text: 'Invalid Simulator host URL "https://sim/c0/h0": Simulator hosts are addressed as http://sim/<path>, e.g. http://sim/c0/h0',
+      key: 'error.simulatorHost.badAddress',
+      params: { url: 'https://sim/c0/h0' },
+    });
+    expect(refusal(() => parseSimulatorHostUrl('http://sim/c0/h0?cpuspeed=5'))).toEqual({
+      text: 'Invalid cpuspeed=5 in the Simulator host URL: expected a whole number from 100 to 10000 MHz',
+      key: 'error.simulatorHost.badSpeed',
+      params: { param: 'cpuspeed', value: '5', min: '100', max: '10000' },
+    });
+    expect(refusal(() => parseSimulatorHostUrl('http://sim/c0/h0?cpunumber=abc')).text).toBe(
+      'Invalid cpunumber=abc in the Simulator host URL: expected a whole number from 1 to 1024',
+    );
+    expect(refusal(() => parseSimulatorHostUrl('http://sim/c0/h0?memory=1')).text).toBe(
+      'Invalid memory=1 in the Simulator host URL: expected a whole number from 128 to 67108864 MiB',
+    );
+    expect(refusal(() => parseSimulatorHostUrl('http://sim/c0/h0?disks=4'))).toEqual({
+      text: 'Unknown parameter "disks" in the Simulator host URL; supported: cpunumber, cpuspeed (MHz), memory (MiB), cpusockets',
+      key: 'error.simulatorHost.unknownParam',
+      params: { param: 'disks' },
+    });
+    expect(refusal(() => parseSimulatorHostUrl('http://sim/c0/h 0')).text).toBe(
+      `Invalid Simulator host URL "http://sim/c0/h 0": path segments may only use letters, digits, '.', '_' and '-'`,
+    );
+    expect(refusal(() => storageCapacityOverrideGiB('nfs://10.0.0.5/export/p?capacitygb=0'))).toEqual({
+      text: 'Invalid capacitygb=0 in the storage URL: expected a whole number of GiB from 1 to 1073741824',
+      key: 'error.storage.badCapacityOverride',
+      params: { value: '0', max: '1073741824' },
+    });
+  });
+});
+
 describe('mock values', () => {
   it('parses result and wait in either order', () => {
     expect(parseMockValue('result:fail')).toEqual({ fail: true, waitMs: 0 });
@@ -79,9 +128,42 @@ describe('mock values', () => {
   it.each(['', 'result:maybe', 'wait:-1', 'wait:abc', 'explode', 'wait:1,wait:2', 'wait:600001'])(
     'refuses %j',
     (value) => {
-      expect(() => parseMockValue(value)).toThrow();
+      expect(() => parseMockValue(value)).toThrow(MockValueError);
     },
   );
+
+  it('says each refusal by a catalogue message, in the English it always had', () => {
+    const refusal = (value: string) => {
+      try {
+        parseMockValue(value);
+      } catch (e) {
+        return { text: (e as MockValueError).message, ...(e as MockValueError).translatable };
+      }
+      throw new Error('expected a refusal');
+    };
+    expect(refusal(' ; ')).toEqual({
+      text: "Empty mock value: use 'result:fail' and/or 'wait:<ms>'",
+      key: 'error.simulatorMock.emptyValue',
+      params: {},
+    });
+    expect(refusal('explode')).toEqual({
+      text: `Invalid mock value "explode": use 'result:fail' and/or 'wait:<ms>'`,
+      key: 'error.simulatorMock.badValue',
+      params: { value: 'explode' },
+    });
+    expect(refusal('result:fail,result:pass').text).toBe('Mock value "result:fail,result:pass" gives result twice');
+    expect(refusal('wait:1,wait:2').text).toBe('Mock value "wait:1,wait:2" gives wait twice');
+    expect(refusal('result:maybe')).toEqual({
+      text: 'Invalid result "maybe" in mock value: use result:fail',
+      key: 'error.simulatorMock.badResult',
+      params: { result: 'maybe' },
+    });
+    expect(refusal('wait:600001')).toEqual({
+      text: 'Invalid wait "600001" in mock value: use wait:<milliseconds> up to 600000',
+      key: 'error.simulatorMock.badWait',
+      params: { wait: '600001', max: '600000' },
+    });
+  });
 });
 
 describe('SimulatorDriver', () => {

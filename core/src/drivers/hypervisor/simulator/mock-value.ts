@@ -1,3 +1,5 @@
+import { englishText, message, type ServerMessage } from '../../../domain/messages';
+
 /** What a configureSimulator mock does when it fires. */
 export interface MockBehaviour {
   /** The operation fails (a failing PingCommand means the host stops answering). */
@@ -9,17 +11,27 @@ export interface MockBehaviour {
 /** Longest delay a mock may add: ten minutes. */
 export const MAX_MOCK_WAIT_MS = 600_000;
 
+/** A mock value configureSimulator cannot take, said by a catalogue message (safe to show). */
+export class MockValueError extends Error {
+  constructor(readonly translatable: ServerMessage) {
+    super(englishText(translatable));
+    this.name = 'MockValueError';
+  }
+}
+
+const refuse = (m: ServerMessage) => new MockValueError(m);
+
 /**
  * Parses configureSimulator's value: 'result:fail', 'wait:<ms>', or both separated by ',' or ';'
  * ('result:fail,wait:500'). 'result:success' (or 'result:pass') is accepted and means no failure.
- * Throws an Error whose message is safe to show for anything else.
+ * Throws a MockValueError for anything else.
  */
 export function parseMockValue(value: string): MockBehaviour {
   const tokens = value
     .split(/[,;]/)
     .map((t) => t.trim())
     .filter((t) => t.length > 0);
-  if (tokens.length === 0) throw new Error("Empty mock value: use 'result:fail' and/or 'wait:<ms>'");
+  if (tokens.length === 0) throw refuse(message('error.simulatorMock.emptyValue', {}));
   let fail: boolean | undefined;
   let waitMs: number | undefined;
   for (const token of tokens) {
@@ -27,20 +39,20 @@ export function parseMockValue(value: string): MockBehaviour {
     const key = (sep < 0 ? token : token.slice(0, sep)).trim().toLowerCase();
     const arg = sep < 0 ? '' : token.slice(sep + 1).trim();
     if (key === 'result') {
-      if (fail !== undefined) throw new Error(`Mock value "${value}" gives result twice`);
+      if (fail !== undefined) throw refuse(message('error.simulatorMock.resultTwice', { value }));
       const r = arg.toLowerCase();
       if (r === 'fail' || r === 'failure' || r === 'false') fail = true;
       else if (r === 'success' || r === 'pass' || r === 'true') fail = false;
-      else throw new Error(`Invalid result "${arg}" in mock value: use result:fail`);
+      else throw refuse(message('error.simulatorMock.badResult', { result: arg }));
     } else if (key === 'wait') {
-      if (waitMs !== undefined) throw new Error(`Mock value "${value}" gives wait twice`);
+      if (waitMs !== undefined) throw refuse(message('error.simulatorMock.waitTwice', { value }));
       const ms = Number(arg);
       if (!/^\d+$/.test(arg) || !Number.isSafeInteger(ms) || ms > MAX_MOCK_WAIT_MS) {
-        throw new Error(`Invalid wait "${arg}" in mock value: use wait:<milliseconds> up to ${MAX_MOCK_WAIT_MS}`);
+        throw refuse(message('error.simulatorMock.badWait', { wait: arg, max: MAX_MOCK_WAIT_MS }));
       }
       waitMs = ms;
     } else {
-      throw new Error(`Invalid mock value "${value}": use 'result:fail' and/or 'wait:<ms>'`);
+      throw refuse(message('error.simulatorMock.badValue', { value }));
     }
   }
   return { fail: fail ?? false, waitMs: waitMs ?? 0 };

@@ -1,3 +1,4 @@
+import { message, type ServerMessage } from '../../../domain/messages';
 import { InvalidHostRequest } from '../types';
 
 /** What a Simulator host URL (CloudStack's http://sim/c0/h0) says about the host. */
@@ -13,18 +14,19 @@ export interface SimulatorHostUrl {
   cpuSockets?: number;
 }
 
-const EXAMPLE = 'http://sim/c0/h0';
-
-function bad(message: string): InvalidHostRequest {
-  return new InvalidHostRequest(message);
+function bad(m: ServerMessage): InvalidHostRequest {
+  return new InvalidHostRequest(m);
 }
 
-function intParam(query: URLSearchParams, name: string, min: number, max: number, unit = ''): number | undefined {
+/** The message for a query parameter out of range, by its unit. */
+type NumberKey = 'error.simulatorHost.badCount' | 'error.simulatorHost.badSpeed' | 'error.simulatorHost.badMemory';
+
+function intParam(query: URLSearchParams, name: string, min: number, max: number, key: NumberKey): number | undefined {
   const raw = query.get(name);
   if (raw === null) return undefined;
   const value = Number(raw);
   if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(value) || value < min || value > max) {
-    throw bad(`Invalid ${name}=${raw} in the Simulator host URL: expected a whole number from ${min} to ${max}${unit}`);
+    throw bad(message(key, { param: name, value: raw, min, max }));
   }
   return value;
 }
@@ -39,16 +41,14 @@ export function parseSimulatorHostUrl(url: string): SimulatorHostUrl {
   try {
     parsed = new URL(url.trim());
   } catch {
-    throw bad(`Invalid Simulator host URL "${url}": expected a URL like ${EXAMPLE}`);
+    throw bad(message('error.simulatorHost.badUrl', { url }));
   }
   const hostname = parsed.hostname.toLowerCase();
   if (parsed.protocol !== 'http:' || !hostname.includes('sim') || parsed.port !== '') {
-    throw bad(
-      `Invalid Simulator host URL "${url}": Simulator hosts are addressed as http://sim/<path>, e.g. ${EXAMPLE}`,
-    );
+    throw bad(message('error.simulatorHost.badAddress', { url }));
   }
   if (parsed.username || parsed.password || parsed.hash) {
-    throw bad(`Invalid Simulator host URL "${url}": credentials and fragments are not allowed, e.g. ${EXAMPLE}`);
+    throw bad(message('error.simulatorHost.credentials', { url }));
   }
   const segments = parsed.pathname
     .split('/')
@@ -56,30 +56,28 @@ export function parseSimulatorHostUrl(url: string): SimulatorHostUrl {
     .map((s) => decodeURIComponent(s));
   // http://sim/ names no host; http://simulator0 does (its host part is the name).
   if (segments.length === 0 && hostname === 'sim') {
-    throw bad(`Invalid Simulator host URL "${url}": the path must name the host, e.g. ${EXAMPLE}`);
+    throw bad(message('error.simulatorHost.noPath', { url }));
   }
   if (segments.some((s) => !/^[A-Za-z0-9._-]+$/.test(s))) {
-    throw bad(`Invalid Simulator host URL "${url}": path segments may only use letters, digits, '.', '_' and '-'`);
+    throw bad(message('error.simulatorHost.badSegment', { url }));
   }
-  if (!/^[a-z0-9.-]+$/.test(hostname)) throw bad(`Invalid Simulator host URL "${url}": bad host part`);
+  if (!/^[a-z0-9.-]+$/.test(hostname)) throw bad(message('error.simulatorHost.badHostPart', { url }));
   const name = [hostname, ...segments].join('-');
-  if (name.length > 255) throw bad(`Invalid Simulator host URL "${url}": the path is too long`);
+  if (name.length > 255) throw bad(message('error.simulatorHost.pathTooLong', { url }));
   const known = new Set(['cpunumber', 'cpuspeed', 'memory', 'cpusockets']);
   for (const key of parsed.searchParams.keys()) {
     if (!known.has(key)) {
-      throw bad(
-        `Unknown parameter "${key}" in the Simulator host URL; supported: cpunumber, cpuspeed (MHz), memory (MiB), cpusockets`,
-      );
+      throw bad(message('error.simulatorHost.unknownParam', { param: key }));
     }
   }
   const q = parsed.searchParams;
   return {
     name,
     base: `http://${hostname}/${segments.join('/')}`,
-    cpuNumber: intParam(q, 'cpunumber', 1, 1024),
-    cpuSpeed: intParam(q, 'cpuspeed', 100, 10000, ' MHz'),
-    memoryMiB: intParam(q, 'memory', 128, 64 * 1024 * 1024, ' MiB'),
-    cpuSockets: intParam(q, 'cpusockets', 1, 64),
+    cpuNumber: intParam(q, 'cpunumber', 1, 1024, 'error.simulatorHost.badCount'),
+    cpuSpeed: intParam(q, 'cpuspeed', 100, 10000, 'error.simulatorHost.badSpeed'),
+    memoryMiB: intParam(q, 'memory', 128, 64 * 1024 * 1024, 'error.simulatorHost.badMemory'),
+    cpuSockets: intParam(q, 'cpusockets', 1, 64, 'error.simulatorHost.badCount'),
   };
 }
 
@@ -90,9 +88,7 @@ export function storageCapacityOverrideGiB(url: string): number | undefined {
   const raw = decodeURIComponent(match[1] ?? '');
   const value = Number(raw);
   if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < 1 || value > 1024 * 1024 * 1024) {
-    throw new InvalidHostRequest(
-      `Invalid capacitygb=${raw} in the storage URL: expected a whole number of GiB from 1 to ${1024 * 1024 * 1024}`,
-    );
+    throw bad(message('error.storage.badCapacityOverride', { value: raw, max: 1024 * 1024 * 1024 }));
   }
   return value;
 }

@@ -155,6 +155,11 @@ export const serverMessagesKo: Record<ServerMessageKey, string> = {
 
   // Errors: accounts, users, roles, domains, settings, alerts, events
   'error.name.notAllowedCharacters': '{field}에 쓸 수 없는 문자가 있습니다.',
+  'error.name.blank': '{field}은(는) 비워 둘 수 없습니다.',
+  'error.name.tooLong': '{field}은(는) {max}자를 넘을 수 없습니다.',
+  'error.name.controlCharacters': '{field}에는 제어 문자를 쓸 수 없습니다.',
+  'error.name.bidiCharacters': '{field}에는 텍스트 방향을 바꾸는 양방향 제어 문자를 쓸 수 없습니다.',
+  'error.name.invalidUnicode': '{field}이(가) 올바른 유니코드 텍스트가 아닙니다.',
   'error.domain.nameHasSlash': '도메인 이름에는 "/"를 쓸 수 없습니다.',
   'error.user.badEmail': '이메일 주소가 올바르지 않습니다: {email}',
   'error.user.badTimezone': '시간대가 올바르지 않습니다: {timezone}',
@@ -339,6 +344,16 @@ export const serverMessagesKo: Record<ServerMessageKey, string> = {
   'error.api.missingParameter': 'API 명령 {command}을(를) 실행할 수 없습니다: 매개변수 {param}이(가) 없습니다.',
   'error.api.invalidParameter':
     'API 명령 {command}을(를) 실행할 수 없습니다: 매개변수 {param}의 값이 올바르지 않습니다 ({reason}).',
+  'error.api.invalidName.blank':
+    'API 명령 {command}을(를) 실행할 수 없습니다: 매개변수 {param}의 값 {value}이(가) 올바르지 않습니다. 이름은 비워 둘 수 없습니다.',
+  'error.api.invalidName.tooLong':
+    'API 명령 {command}을(를) 실행할 수 없습니다: 매개변수 {param}의 값 {value}이(가) 올바르지 않습니다. 이름은 {max}자를 넘을 수 없습니다.',
+  'error.api.invalidName.controlCharacters':
+    'API 명령 {command}을(를) 실행할 수 없습니다: 매개변수 {param}의 값 {value}이(가) 올바르지 않습니다. 이름에는 제어 문자를 쓸 수 없습니다.',
+  'error.api.invalidName.bidiCharacters':
+    'API 명령 {command}을(를) 실행할 수 없습니다: 매개변수 {param}의 값 {value}이(가) 올바르지 않습니다. 이름에는 텍스트 방향을 바꾸는 양방향 제어 문자를 쓸 수 없습니다.',
+  'error.api.invalidName.invalidUnicode':
+    'API 명령 {command}을(를) 실행할 수 없습니다: 매개변수 {param}의 값 {value}이(가) 올바르지 않습니다. 이름이 올바른 유니코드 텍스트가 아닙니다.',
   'error.api.notAllowed': '없는 명령이거나 이 사용자가 쓸 수 없는 명령입니다.',
   'error.access.domain': '{caller} 계정에는 도메인(ID={id})에서 작업할 권한이 없습니다.',
   'error.access.account': '{caller} 계정에는 계정(ID={id})의 리소스를 다룰 권한이 없습니다.',
@@ -362,7 +377,13 @@ export const serverMessagesKo: Record<ServerMessageKey, string> = {
 
   // Errors: infrastructure, imports, API
   'error.physicalNetwork.badIsolation': '격리 방식 {method}은(는) 올바르지 않습니다. 지원하는 방식: {methods}',
-  'error.physicalNetwork.badVlan': '올바른 VLAN 범위를 입력하세요: {reason}',
+  'error.vlan.emptyRange': '올바른 VLAN 범위를 입력하세요: VLAN 범위가 비어 있습니다.',
+  'error.vlan.rangeFormat': '올바른 VLAN 범위를 입력하세요: "{range}"은(는) 숫자나 시작-끝 형식이 아닙니다.',
+  'error.vlan.rangeBounds': '올바른 VLAN 범위를 입력하세요: "{range}"에 {min}-{max} 밖의 VLAN이 있습니다.',
+  'error.vlan.rangeOrder': '올바른 VLAN 범위를 입력하세요: "{range}"의 시작이 끝보다 큽니다.',
+  'error.vlan.rangesOverlap': '올바른 VLAN 범위를 입력하세요: VLAN 범위 {range}와(과) {otherRange}이(가) 겹칩니다.',
+  'error.vlan.badTag':
+    'VLAN "{vlan}"이(가) 올바르지 않습니다. VLAN은 {min}-{max} 범위의 번호이거나 untagged여야 합니다.',
   'error.physicalNetwork.oneTag': '물리 네트워크에는 태그를 하나만 지정할 수 있습니다.',
   'error.physicalNetwork.oneIsolationMethod': '물리 네트워크에는 격리 방식을 하나만 지정할 수 있습니다.',
   'error.physicalNetwork.basicZoneVlan': '기본 Zone의 물리 네트워크에는 VNET 범위를 추가할 수 없습니다.',
@@ -378,6 +399,10 @@ export const serverMessagesKo: Record<ServerMessageKey, string> = {
   'error.physicalNetwork.hasIpRanges': '물리 네트워크에 연결된 IP 범위가 있어 삭제할 수 없습니다.',
   'error.physicalNetwork.notFound': '물리 네트워크를 찾을 수 없습니다.',
   'error.cluster.badType': '클러스터 유형 "{value}"은(는) 올바르지 않습니다. 쓸 수 있는 값: {values}',
+  'error.hypervisor.unsupported': '하이퍼바이저 {hypervisor}은(는) 아직 지원하지 않습니다. 지원: {supported}',
+  'error.hypervisor.notInBuild':
+    '하이퍼바이저 {hypervisor}은(는) 아직 지원하지 않습니다. 이 빌드가 지원하는 하이퍼바이저: {supported}',
+  'error.hypervisor.unknown': '하이퍼바이저 유형 "{value}"을(를) 알 수 없습니다. 알려진 유형: {known}',
   'error.host.emptyUrl': '호스트 URL을 입력하세요.',
   'error.host.noCluster': '호스트를 추가하려면 clusterid나 clustername을 지정하세요.',
   'error.host.clusterNotInPod': '클러스터 {cluster}(ID: {clusterId})은(는) Pod {pod}(ID: {podId})에 속하지 않습니다.',
@@ -420,6 +445,29 @@ export const serverMessagesKo: Record<ServerMessageKey, string> = {
   'error.storage.badUrl.scheme':
     '스토리지 URL "{url}"이(가) 올바르지 않습니다. 지원하지 않는 스킴 "{scheme}"입니다. nfs://server/path, file:///path, sharedmountpoint:///path 또는 절대 경로를 입력하세요.',
   'error.storage.emptyUrl': '스토리지 URL을 입력하세요.',
+  'error.storage.badCapacityOverride':
+    '스토리지 URL의 capacitygb={value}이(가) 올바르지 않습니다. 1에서 {max} 사이의 정수(GiB)를 쓰세요.',
+  'error.simulatorHost.badUrl':
+    'Simulator 호스트 URL "{url}"이(가) 올바르지 않습니다. http://sim/c0/h0 같은 URL을 쓰세요.',
+  'error.simulatorHost.badAddress':
+    'Simulator 호스트 URL "{url}"이(가) 올바르지 않습니다. Simulator 호스트는 http://sim/<path> 형식으로 지정합니다(예: http://sim/c0/h0).',
+  'error.simulatorHost.credentials':
+    'Simulator 호스트 URL "{url}"이(가) 올바르지 않습니다. URL에는 자격 증명이나 프래그먼트(#)를 넣을 수 없습니다(예: http://sim/c0/h0).',
+  'error.simulatorHost.noPath':
+    'Simulator 호스트 URL "{url}"이(가) 올바르지 않습니다. 경로에 호스트를 지정해야 합니다(예: http://sim/c0/h0).',
+  'error.simulatorHost.badSegment':
+    "Simulator 호스트 URL \"{url}\"이(가) 올바르지 않습니다. 경로에는 영문자, 숫자, '.', '_', '-'만 쓸 수 있습니다.",
+  'error.simulatorHost.badHostPart':
+    'Simulator 호스트 URL "{url}"이(가) 올바르지 않습니다. 호스트 부분이 올바르지 않습니다.',
+  'error.simulatorHost.pathTooLong': 'Simulator 호스트 URL "{url}"이(가) 올바르지 않습니다. 경로가 너무 깁니다.',
+  'error.simulatorHost.unknownParam':
+    'Simulator 호스트 URL의 매개변수 "{param}"은(는) 알 수 없습니다. 쓸 수 있는 매개변수: cpunumber, cpuspeed(MHz), memory(MiB), cpusockets',
+  'error.simulatorHost.badCount':
+    'Simulator 호스트 URL의 {param}={value}이(가) 올바르지 않습니다. {min}에서 {max} 사이의 정수를 쓰세요.',
+  'error.simulatorHost.badSpeed':
+    'Simulator 호스트 URL의 {param}={value}이(가) 올바르지 않습니다. {min}에서 {max} MHz 사이의 정수를 쓰세요.',
+  'error.simulatorHost.badMemory':
+    'Simulator 호스트 URL의 {param}={value}이(가) 올바르지 않습니다. {min}에서 {max} MiB 사이의 정수를 쓰세요.',
   'error.storagePool.tagTooLong': '스토리지 태그 "{tag}..."이(가) 너무 깁니다.',
   'error.storagePool.tagControlChars': '스토리지 태그에는 제어 문자를 쓸 수 없습니다.',
   'error.storagePool.capacityBytes': "'capacityBytes'는 0보다 커야 합니다.",
@@ -461,6 +509,8 @@ export const serverMessagesKo: Record<ServerMessageKey, string> = {
   'error.imageStore.filesystemUrl': 'Filesystem 제공자에는 로컬 디렉터리(file:///path 또는 /path)를 지정하세요.',
   'error.imageStore.duplicateUrl': '보조 스토리지 {name}이(가) 이미 {url}을(를) 쓰고 있습니다.',
   'error.imageStore.noZone': 'NFS 보조 스토리지에는 Zone ID가 필요합니다.',
+  'error.localPath.missing': '관리 서버에 경로 {path}이(가) 없습니다.',
+  'error.localPath.notDirectory': '경로 {path}은(는) 디렉터리가 아닙니다.',
   'error.pod.badGateway': '게이트웨이 {gateway}은(는) 올바른 IP 주소가 아닙니다.',
   'error.pod.badNetmask': '넷마스크 {netmask}이(가) 올바르지 않습니다. 255.255.255.0처럼 연속된 마스크여야 합니다.',
   'error.pod.badStartIp': 'IP 범위의 시작 주소({ip})가 올바른 IP 주소가 아닙니다.',
@@ -574,6 +624,14 @@ export const serverMessagesKo: Record<ServerMessageKey, string> = {
   'error.simulatorMock.clusterNotInZone': '지정한 클러스터가 지정한 Zone에 속하지 않습니다.',
   'error.simulatorMock.podNotInZone': '지정한 Pod가 지정한 Zone에 속하지 않습니다.',
   'error.simulatorMock.badJson': 'jsonresponse는 JSON 문서여야 합니다.',
+  'error.simulatorMock.emptyValue': "장애 주입 값이 비어 있습니다. 'result:fail'이나 'wait:<ms>'를 쓰세요.",
+  'error.simulatorMock.badValue':
+    "장애 주입 값 \"{value}\"이(가) 올바르지 않습니다. 'result:fail'이나 'wait:<ms>'를 쓰세요.",
+  'error.simulatorMock.resultTwice': '장애 주입 값 "{value}"에 result가 두 번 있습니다.',
+  'error.simulatorMock.waitTwice': '장애 주입 값 "{value}"에 wait가 두 번 있습니다.',
+  'error.simulatorMock.badResult': '장애 주입 값의 result "{result}"이(가) 올바르지 않습니다. result:fail을 쓰세요.',
+  'error.simulatorMock.badWait':
+    '장애 주입 값의 wait "{wait}"이(가) 올바르지 않습니다. wait:<밀리초> 형식으로 {max} 이하를 쓰세요.',
   'error.datacenterImport.notFound': 'ID가 {id}인 데이터센터 가져오기를 찾을 수 없습니다.',
   'error.datacenterImport.finished':
     '데이터센터 가져오기 {id}은(는) {state} 상태입니다. 중단되었거나 실패한 가져오기만 이어서 하거나 제거할 수 있습니다.',
@@ -590,4 +648,23 @@ export const serverMessagesKo: Record<ServerMessageKey, string> = {
   'error.datacenterImport.stepFailedKept':
     '데이터센터 가져오기가 {total}단계 중 {step}단계({label})에서 실패했습니다: {reason}. 앞선 {kept}단계가 만든 리소스는 남겨 두었고, 이 단계 뒤로는 실행하지 않았습니다.',
   'error.api.unknownCommand': '알 수 없는 API 명령입니다: {command}',
+  'error.transition.enable': '{subject} {name}이(가) {state} 상태이므로 활성화할 수 없습니다.',
+  'error.transition.disable': '{subject} {name}이(가) {state} 상태이므로 비활성화할 수 없습니다.',
+  'error.transition.prepareMaintenance': '{subject} {name}이(가) {state} 상태이므로 유지보수를 준비할 수 없습니다.',
+  'error.transition.resumeMaintenance': '{subject} {name}이(가) {state} 상태이므로 유지보수 준비를 재개할 수 없습니다.',
+  'error.transition.maintenanceDone': '{subject} {name}이(가) {state} 상태이므로 유지보수 준비를 완료할 수 없습니다.',
+  'error.transition.maintenanceFailed':
+    '{subject} {name}이(가) {state} 상태이므로 유지보수 준비 실패로 처리할 수 없습니다.',
+  'error.transition.cancelMaintenance': '{subject} {name}이(가) {state} 상태이므로 유지보수를 취소할 수 없습니다.',
+  'error.transition.delete': '{subject} {name}이(가) {state} 상태이므로 삭제할 수 없습니다.',
+  'error.transition.connect': '{subject} {name}이(가) {state} 상태이므로 연결할 수 없습니다.',
+  'error.transition.connected': '{subject} {name}이(가) {state} 상태이므로 연결 완료로 처리할 수 없습니다.',
+  'error.transition.connectFailed': '{subject} {name}이(가) {state} 상태이므로 연결 실패로 처리할 수 없습니다.',
+  'error.transition.pingAnswered': '{subject} {name}이(가) {state} 상태이므로 하트비트 응답을 반영할 수 없습니다.',
+  'error.transition.pingTimeout': '{subject} {name}이(가) {state} 상태이므로 하트비트 시간 초과를 반영할 수 없습니다.',
+  'error.transition.claim': '{subject} {name}이(가) {state} 상태이므로 실행을 시작할 수 없습니다.',
+  'error.transition.complete': '{subject} {name}이(가) {state} 상태이므로 완료로 처리할 수 없습니다.',
+  'error.transition.fail': '{subject} {name}이(가) {state} 상태이므로 실패로 처리할 수 없습니다.',
+  'error.transition.release': '{subject} {name}이(가) {state} 상태이므로 대기열로 되돌릴 수 없습니다.',
+  'error.transition.abandon': '{subject} {name}이(가) {state} 상태이므로 중단 처리할 수 없습니다.',
 };
