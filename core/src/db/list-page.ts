@@ -2,6 +2,7 @@ import { sql, type Expression, type Kysely, type SelectQueryBuilder, type SqlBoo
 import { matchingCount, type PageWindow } from './query-helpers';
 import type { Database } from './schema';
 import { snapshotReadsOf } from './snapshot-reads';
+import { sqliteWholeListsOf } from './sqlite-whole-lists';
 import { MAX_WHOLE_LIST } from './whole-lists';
 
 /** PostgreSQL takes at most 65,535 parameters; a page of ids in memory is given as parameters. */
@@ -42,8 +43,9 @@ export interface PageOfList {
 }
 
 /**
- * The ids of a list kept whole, when the database connection keeps such lists (SnapshotReads on a
- * PostgreSQL read view): one text of comma-separated ids in the list's order.
+ * The ids of a list kept whole, when the database connection keeps such lists: on a SQLite
+ * read-only connection its ids in order (SqliteWholeLists), on a PostgreSQL read view one text of
+ * comma-separated ids in the list's order (SnapshotReads).
  */
 async function fromWholeList<DB, TB extends keyof DB>(
   db: Kysely<Database>,
@@ -51,6 +53,14 @@ async function fromWholeList<DB, TB extends keyof DB>(
   order: ListOrder,
   window: PageWindow | undefined,
 ) {
+  const sqliteLists = sqliteWholeListsOf(db);
+  if (sqliteLists)
+    return sqliteLists.pageOf(
+      orderedBy(ids, order)
+        .limit(MAX_WHOLE_LIST + 1)
+        .compile(),
+      window,
+    );
   const reads = snapshotReadsOf(db);
   if (!reads) return undefined;
   const direction = sql.raw(order.direction);
@@ -65,10 +75,10 @@ async function fromWholeList<DB, TB extends keyof DB>(
 }
 
 /**
- * The page of a list given as the query of its ids (selected as `id`) and its order. On a
- * PostgreSQL read view, a list asked for often while its tables are unchanged is paged from its
- * ids in memory, total included (WholeLists); elsewhere the page is a LIMIT/OFFSET subquery the
- * caller's query embeds.
+ * The page of a list given as the query of its ids (selected as `id`) and its order. On a read
+ * view (a SQLite read-only connection, a PostgreSQL read pool), a list asked for again while the
+ * data is unchanged is paged from its ids in memory, total included; elsewhere the page is a
+ * LIMIT/OFFSET subquery the caller's query embeds.
  */
 export async function pageOfList<DB, TB extends keyof DB>(
   db: Kysely<Database>,

@@ -4,6 +4,7 @@ import { closePool, postgresPool, type DatabaseConfig, type Store } from './conn
 import { SnapshotDialect } from './snapshot-dialect';
 import { plainValues, readKey, repeatableSql } from './repeatable-read';
 import { registerSnapshotReads, SnapshotReads } from './snapshot-reads';
+import { registerSqliteWholeLists, SqliteWholeLists } from './sqlite-whole-lists';
 import type { Database } from './schema';
 import { withStatementCache } from './statement-cache';
 
@@ -61,9 +62,9 @@ export function withCountCache(sqlite: SQLite.Database, inner: SqliteDatabase): 
 
 /**
  * The readers' own connection: on SQLite a read-only one (WAL lets it read beside the main
- * thread's writes; a write attempt fails instead of happening), with its counts remembered; on
- * PostgreSQL a read-only pool whose answers are kept while the database is unchanged
- * (SnapshotReads), and whose lists page from memory when asked again.
+ * thread's writes; a write attempt fails instead of happening), with its counts and lists kept
+ * until another connection commits; on PostgreSQL a read-only pool whose answers are kept while
+ * the database is unchanged (SnapshotReads), and whose lists page from memory when asked again.
  */
 export function openReadStore(config: DatabaseConfig): Store {
   if (config.kind === 'postgres') {
@@ -77,5 +78,6 @@ export function openReadStore(config: DatabaseConfig): Store {
   sqlite.pragma('busy_timeout = 5000');
   const database = withCountCache(sqlite, withStatementCache(sqlite));
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  registerSqliteWholeLists(db, new SqliteWholeLists(sqlite));
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
