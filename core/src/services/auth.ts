@@ -16,8 +16,8 @@ export interface AuthServiceDeps {
   store: Store;
   /**
    * Where callers (a user with its account and role, by id, name or API key) are looked up: a read
-   * view that remembers answers while the data is unchanged (openReadStore on PostgreSQL); the
-   * store otherwise.
+   * view that remembers answers while the data is unchanged (openReadStore); the store otherwise
+   * (an in-memory SQLite database).
    */
   lookups?: Store;
   settings: SettingsReader;
