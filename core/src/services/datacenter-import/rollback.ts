@@ -5,6 +5,7 @@ import type { Database } from '../../db/schema';
 import type { ImportJournal, ImportRow } from './journal';
 import { emptyCounts, type CreatedKind } from './plan';
 import { ProgressThrottle, type RunHooks } from './run';
+import { yieldToEventLoop } from '../event-loop';
 
 export type RollbackHooks = Pick<RunHooks, 'invoke' | 'report' | 'now'>;
 
@@ -86,7 +87,7 @@ export async function rollbackImport(
     await journal.forget(row.id, call.key);
     removed[COUNTED[kind]] += 1;
     // As the import's runner does: let timers and I/O in between synchronous SQLite calls.
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await yieldToEventLoop();
   }
   if (hooks.report) await hooks.report(100, `Done: ${calls.length} deletions`);
   const settingsKept = (JSON.parse(row.counts) as Partial<DataCenterImportCounts>).configurations ?? 0;

@@ -2,6 +2,7 @@ import type { DataCenterImportCounts } from '../../api/schemas/datacenter-import
 import { responseNameOf } from '../../contract/api';
 import { idFromAnswer, resolveParams as resolveRefs, wireParams } from '../../contract/zone-plan';
 import { countOf, emptyCounts, type ImportPlan, type PlanStep } from './plan';
+import { yieldToEventLoop } from '../event-loop';
 
 /** The parts of a command result the runner reads (the API layer's CommandResult). */
 export type StepResult =
@@ -90,8 +91,6 @@ export class ProgressThrottle {
     return true;
   }
 }
-
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** A command result in the shape of its wire answer below `<command>response`. */
 function answerOf(step: PlanStep, result: StepResult): unknown {
