@@ -36,6 +36,20 @@ const CLIENTS = Number(process.env.BENCH_LOAD_CLIENTS ?? 50);
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 30);
 const PAGE_SIZES = (process.env.BENCH_LOAD_PAGE_SIZES ?? '500,20').split(',').map(Number);
 const DEFAULT_PAGE_SIZE = 500;
+/** Requests slower than this are counted by the second they ended in (stalls show as clusters). */
+const SLOW_MS = 250;
+
+/** "3: 41, 17: 50" (second of the run: slow requests that ended in it), the busiest ten. */
+function slowSeconds(seconds: number[]): string {
+  const counts = new Map<number, number>();
+  for (const s of seconds) counts.set(s, (counts.get(s) ?? 0) + 1);
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 10)
+    .sort((a, b) => a[0] - b[0])
+    .map(([s, n]) => `${s}: ${n}`)
+    .join(', ');
+}
 const COMMANDS = ['listHosts', 'listUsers', 'listEvents'] as const;
 type ListCommand = (typeof COMMANDS)[number];
 
@@ -223,6 +237,8 @@ async function loadPhase(state: LoadState, server: ServerChild, client: ApiClien
   const rssTimer = setInterval(() => (maxRss = Math.max(maxRss, rssBytes(pid))), 500);
   const cpuStart = cpuSeconds(pid);
   const postgresStart = state.kind === 'postgres' ? postgresCpuSeconds() : 0;
+  await server.usage(); // starts the event-loop delay afresh
+  const slowAt: number[] = [];
   const start = Date.now();
   const end = start + SECONDS * 1000;
   await Promise.all(
@@ -233,6 +249,7 @@ async function loadPhase(state: LoadState, server: ServerChild, client: ApiClien
         try {
           const latency = await client.list(keys, command, randomPage(state.totals[command], pageSize), pageSize);
           samples.push(latency);
+          if (latency > SLOW_MS) slowAt.push(Math.floor((Date.now() - start) / 1000));
           perCommand.get(command)?.push(latency);
         } catch (error) {
           if (errors++ === 0) firstError = error instanceof Error ? error.message : String(error);
@@ -252,6 +269,9 @@ async function loadPhase(state: LoadState, server: ServerChild, client: ApiClien
   for (const [command, list] of perCommand) console.log(`[${state.kind}]   ${command}: ${summary(list)}`);
   console.log(
     `[${state.kind}]   server CPU ${((cpu / wall) * 100).toFixed(0)}% of one core, ${((cpu * 1000) / Math.max(1, samples.length)).toFixed(1)} ms per request, RSS max ${mb(maxRss)}, heap used ${mb(usage.memory.heapUsed)} of ${mb(usage.memory.heapTotal)}`,
+  );
+  console.log(
+    `[${state.kind}]   server event loop delay p99 ${usage.loop.p99.toFixed(1)} ms, max ${usage.loop.max.toFixed(1)} ms; ${slowAt.length} requests over ${SLOW_MS} ms${slowAt.length ? `, by second of the run: ${slowSeconds(slowAt)}` : ''}`,
   );
   if (state.kind === 'postgres') {
     console.log(
