@@ -330,6 +330,10 @@ test('1,000 hosts: cluster cards with names and problems, never a label under 11
     await expect(page.getByRole('heading', { name: '인프라 구성도' })).toBeVisible();
     await expect(card('cluster1').getByTestId('card-hosts')).toHaveText('호스트 20대');
     await expect(card('cluster7').getByTestId('card-counts')).toHaveText('다운 1');
+    // Beside its problem count, a card's host count fits whole (an icon and the number when narrow).
+    const cluster7Hosts = card('cluster7').getByTestId('card-hosts');
+    await expect(cluster7Hosts).toContainText('20');
+    expect(await cluster7Hosts.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
     await expect(page.locator(`[data-id="clustercard:${cluster7.id}"]`)).toHaveAttribute(
       'aria-label',
       '클러스터 cluster7, 호스트 20대, 다운 1',

@@ -1,4 +1,4 @@
-import { IconLayoutGrid } from '@tabler/icons-react';
+import { IconLayoutGrid, IconServer2 } from '@tabler/icons-react';
 import type { NodeProps } from '@xyflow/react';
 import type { CSSProperties, MouseEvent } from 'react';
 import { stateLabel } from '../../../components/state-badge';
@@ -60,21 +60,38 @@ function ProblemChip({ host, clusterId, withState }: { host: ProblemHost; cluste
   );
 }
 
-/** "20 hosts · 2 Down · 1 Alert" (or "All Up"), the problems in their state colours. */
 /** Narrower than this on screen (px), a healthy card says "All Up" with its green dot only. */
 const ALL_UP_WIDTH = 136;
 
+/**
+ * Room on screen (px) for "20 hosts" beside the problem counts: the words and each count's dot,
+ * number and state. Narrower, the host count is a server icon and the number (the words in its
+ * tooltip), never a word cut in the middle.
+ */
+const hostWordsWidth = (problemCount: number) => 150 + 60 * problemCount;
+
+/** "20 hosts · 2 Down · 1 Alert" (or "All Up"), the problems in their state colours. */
 function CardCounts({ data, screenWidth }: { data: ClusterCardNodeType['data']; screenWidth: number }) {
   const t = useT();
   const locale = useLocale();
   const { problems } = data.content;
+  const hosts =
+    data.hostcount === 1
+      ? t('diagram.card.oneHost')
+      : t('diagram.card.hosts', { count: formatNumber(data.hostcount, locale) });
+  const compact = problems.length > 0 && screenWidth < hostWordsWidth(problems.length);
   return (
     <div className={classes.row}>
-      <span className={classes.cardCount} data-testid="card-hosts">
-        {data.hostcount === 1
-          ? t('diagram.card.oneHost')
-          : t('diagram.card.hosts', { count: formatNumber(data.hostcount, locale) })}
-      </span>
+      {compact ? (
+        <span className={classes.cardCount} title={hosts} aria-label={hosts} data-testid="card-hosts" data-compact>
+          <IconServer2 size={12} className={classes.countIcon} aria-hidden />
+          {formatNumber(data.hostcount, locale)}
+        </span>
+      ) : (
+        <span className={classes.cardCount} data-testid="card-hosts">
+          {hosts}
+        </span>
+      )}
       <span className={classes.counts} data-testid="card-counts">
         {problems.length === 0 ? (
           <span
