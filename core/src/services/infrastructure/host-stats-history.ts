@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { CoreServices } from '../core-services';
+import { yieldToEventLoop } from '../event-loop';
 
 type Db = Kysely<Database>;
 
@@ -33,6 +34,8 @@ export async function writeHostSamples(db: Db, samples: readonly HostSample[], s
         )
         .onConflict((oc) => oc.columns(['host_id', 'sampled']).doNothing())
         .execute();
+      // Requests go on between statements (SQLite answers synchronously; see yieldToEventLoop).
+      await yieldToEventLoop();
     }
   });
   return samples.length;
