@@ -153,17 +153,19 @@ async function startServerChild(state: LoadState): Promise<ServerChild> {
 }
 
 /** Seconds of CPU (user + system) a process used so far, from /proc (no help from its event loop). */
-function cpuSeconds(pid: number): number {
+function cpuSeconds(pid: number, withReapedChildren = false): number {
   const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  // utime and stime are fields 14 and 15 of stat(5), in clock ticks (100 per second on Linux).
-  return (Number(fields[11]) + Number(fields[12])) / 100;
+  // utime and stime are fields 14 and 15 of stat(5), in clock ticks (100 per second on Linux);
+  // cutime and cstime (16 and 17) hold what its children used once they ended and were reaped.
+  const own = Number(fields[11]) + Number(fields[12]);
+  return (withReapedChildren ? own + Number(fields[13]) + Number(fields[14]) : own) / 100;
 }
 
 /**
  * Seconds of CPU used so far by every PostgreSQL process on this machine (the benchmark's server
- * and its backends: measure on a quiet machine). Backends that exit take theirs with them, but
- * the server's pools keep theirs open while clients keep them busy.
+ * and its backends: measure on a quiet machine). A backend that exits hands its time to the
+ * postmaster that reaps it (its children's time), so the sum never goes down.
  */
 function postgresCpuSeconds(): number {
   let total = 0;
@@ -171,7 +173,8 @@ function postgresCpuSeconds(): number {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) === 'postgres') total += cpuSeconds(Number(entry));
+      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) === 'postgres')
+        total += cpuSeconds(Number(entry), true);
     } catch {
       // ended meanwhile
     }
