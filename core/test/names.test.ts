@@ -149,9 +149,9 @@ describe.each(dialects())('one name rule (%s)', (dialect) => {
         // Keyed by the problem, whether the request parser (error.api.invalidName.*) or the service
         // (error.name.*) refused it, and the key renders the very errortext CloudStack clients read.
         // A too long tenancy name meets the string parameters' own length limit first (CloudStack's
-        // "value greater than max allowed length", a plain invalid parameter).
+        // "value greater than max allowed length", error.api.invalidValue.tooLong).
         const keys = [`error.api.invalidName.${bad.problem}`, `error.name.${bad.problem}`];
-        if (bad.problem === 'tooLong') keys.push('error.api.invalidParameter');
+        if (bad.problem === 'tooLong') keys.push('error.api.invalidValue.tooLong');
         expect(keys, what).toContain(r.data.errorkey);
         const keyed = {
           key: r.data.errorkey as ServerMessageKey,

@@ -6,7 +6,7 @@ import { LOCAL_SOURCE, withEventContext } from '../services/event-context';
 import type { ServiceDirectory } from '../services/directory';
 import type { AnyCommand, CommandContext, CommandResult, JobProgress, RequestOrigin } from './command';
 import { ApiError, errors, toApiError } from './errors';
-import { nameIssue, paramMeta } from './schemas/params';
+import { nameIssue, paramMeta, valueIssue } from './schemas/params';
 import type { ResponseCheck } from './response-check';
 import type { CommandRegistry } from './registry';
 import { normalizeParams, type RawParams } from './request-params';
@@ -187,5 +187,5 @@ export function parseParams(def: AnyCommand, raw: RawParams): z.output<AnyComman
   const value = normalized[key] ?? '';
   const name = nameIssue(issue);
   if (name) throw errors.invalidName(def.name, key, value, name.nameProblem, name.max);
-  throw errors.invalidValue(def.name, key, value, issue?.message ?? 'invalid');
+  throw errors.invalidValue(def.name, key, value, issue?.message ?? 'invalid', valueIssue(issue, value));
 }

@@ -2,6 +2,7 @@ import { DomainError, type ErrorKind } from '../domain/errors';
 import { englishText, message, type ServerMessage } from '../domain/messages';
 import type { NameProblem } from '../domain/names';
 import { quoteValue } from '../domain/quote-value';
+import type { ValueIssue, ValueProblem } from './schemas/params';
 
 /** CloudStack's ApiErrorCode (HTTP status and errorcode) and CSExceptionErrorCode (cserrorcode). */
 const MAPPING: Record<ErrorKind, { errorcode: number; cserrorcode: number }> = {
@@ -89,6 +90,49 @@ const NAME_PROBLEMS = {
   invalidUnicode: 'error.api.invalidName.invalidUnicode',
 } as const satisfies Record<Exclude<NameProblem, 'tooLong'>, string>;
 
+/** The value problems whose message takes no parameter of its own. */
+type PlainValueProblem = Exclude<
+  ValueProblem,
+  'tooLong' | 'tooLarge' | 'listItemTooLong' | 'tooSmall' | 'notOneOf' | 'notFinite'
+>;
+
+const PLAIN_VALUE_PROBLEMS = {
+  notUuid: 'error.api.invalidValue.notUuid',
+  notInteger: 'error.api.invalidValue.notInteger',
+  notNumber: 'error.api.invalidValue.notNumber',
+  notNumeric: 'error.api.invalidValue.notNumeric',
+  notDate: 'error.api.invalidValue.notDate',
+  notBoolean: 'error.api.invalidValue.notBoolean',
+  notText: 'error.api.invalidValue.notText',
+  notList: 'error.api.invalidValue.notList',
+  notMap: 'error.api.invalidValue.notMap',
+} as const satisfies Record<PlainValueProblem, string>;
+
+interface Where {
+  command: string;
+  param: string;
+  value: string;
+}
+
+function valueMessage(where: Where, issue: ValueIssue): ServerMessage {
+  switch (issue.valueProblem) {
+    case 'tooLong':
+      return message('error.api.invalidValue.tooLong', { ...where, max: issue.max });
+    case 'tooLarge':
+      return message('error.api.invalidValue.tooLarge', { ...where, max: issue.max });
+    case 'listItemTooLong':
+      return message('error.api.invalidValue.listItemTooLong', { ...where, max: issue.max });
+    case 'tooSmall':
+      return message('error.api.invalidValue.tooSmall', { ...where, min: issue.min });
+    case 'notOneOf':
+      return message('error.api.invalidValue.notOneOf', { ...where, values: issue.values });
+    case 'notFinite':
+      return message('error.api.invalidValue.notFinite', { ...where, received: issue.received });
+    default:
+      return message(PLAIN_VALUE_PROBLEMS[issue.valueProblem], where);
+  }
+}
+
 export const errors = {
   missingParameter: (command: string, name: string) =>
     new ApiError(
@@ -98,9 +142,24 @@ export const errors = {
       'API.MISSING_PARAMETER',
     ),
   invalidParameter: (command: string, name: string, reason: string) => invalidParameter(command, name, reason),
-  /** An invalid value, quoted short and readable (domain/quote-value.ts), and what is wrong with it. */
-  invalidValue: (command: string, name: string, value: unknown, problem: string) =>
-    invalidParameter(command, name, `${quoted(value)} (${problem})`),
+  /**
+   * An invalid value, quoted short and readable (domain/quote-value.ts), and what is wrong with it:
+   * `problem` is the English CloudStack clients read, `issue` the problem that keys it
+   * (error.api.invalidValue.*). A problem whose message would not read exactly as `problem` (a
+   * check worded its own way) and an unknown one are keyed as error.api.invalidValue.other, which
+   * carries `problem` as it is.
+   */
+  invalidValue: (command: string, name: string, value: unknown, problem: string, issue?: ValueIssue) => {
+    const where = { command: command.toLowerCase(), param: name, value: quoted(value) };
+    const other = message('error.api.invalidValue.other', { ...where, reason: problem });
+    const keyed = issue && valueMessage(where, issue);
+    return new ApiError(
+      431,
+      9999,
+      keyed && englishText(keyed) === englishText(other) ? keyed : other,
+      'API.INVALID_PARAMETER',
+    );
+  },
   /** A name parameter that breaks the name rule (domain/names.ts): invalidValue's text, keyed by the problem. */
   invalidName: (command: string, name: string, value: unknown, problem: NameProblem, max: number) => {
     const where = { command: command.toLowerCase(), param: name, value: quoted(value) };

@@ -362,6 +362,41 @@ export const SERVER_MESSAGES = {
     'Unable to execute API command {command} due to invalid value. Invalid parameter {param} value: {value} (the name may not contain bidirectional override, embedding or isolate characters)',
   'error.api.invalidName.invalidUnicode':
     'Unable to execute API command {command} due to invalid value. Invalid parameter {param} value: {value} (the name is not valid Unicode text)',
+  // A refused parameter value, by problem (api/schemas/params.ts): each English text is the one
+  // CloudStack clients have always read, zod's own wording included (notNumeric, notFinite,
+  // tooSmall, tooLarge, notText, notMap), so two problems may say the same in Korean.
+  'error.api.invalidValue.tooLong':
+    'Unable to execute API command {command} due to invalid value. Invalid parameter {param} value: {value} (value greater than max allowed length {max})',
+  'error.api.invalidValue.notUuid':
+    'Unable to execute API command {command} due to invalid value. Invalid parameter {param} value: {value} (not a valid UUID)',
+  'error.api.invalidValue.notInteger':
+    'Unable to execute API command {command} due to invalid value. Invalid parameter {param} value: {value} (must be an integer)',
+  'error.api.invalidValue.notNumber':
+    'Unable to execute API command {command} due to invalid value. Invalid parameter {param} value: {value} (must be a number)',
+  'error.api.invalidValue.notNumeric':
+    'Unable to execute API command {command} due to invalid value. Invalid parameter {param} value: {value} (Invalid input: expected number, received NaN)',
+  'error.api.invalidValue.notFinite':
+    'Unable to execute API command {command} due to invalid value. Invalid parameter {param} value: {value} (Invalid input: expected number, received {received})',
+  'error.api.invalidValue.tooSmall':
+    'Unable to execute API command {command} due to invalid value. Invalid parameter {param} value: {value} (Too small: expected number to be >={min})',
+  'error.api.invalidValue.tooLarge':
+    'Unable to execute API command {command} due to invalid value. Invalid parameter {param} value: {value} (Too big: expected number to be <={max})',
+  'error.api.invalidValue.notDate':
+    'Unable to execute API command {command} due to invalid value. Invalid parameter {param} value: {value} (not a valid date)',
+  'error.api.invalidValue.notBoolean':
+    'Unable to execute API command {command} due to invalid value. Invalid parameter {param} value: {value} (Invalid input)',
+  'error.api.invalidValue.notOneOf':
+    'Unable to execute API command {command} due to invalid value. Invalid parameter {param} value: {value} (must be one of {values})',
+  'error.api.invalidValue.listItemTooLong':
+    'Unable to execute API command {command} due to invalid value. Invalid parameter {param} value: {value} (an item is longer than {max} characters)',
+  'error.api.invalidValue.notText':
+    'Unable to execute API command {command} due to invalid value. Invalid parameter {param} value: {value} (Invalid input: expected string, received array)',
+  'error.api.invalidValue.notList':
+    'Unable to execute API command {command} due to invalid value. Invalid parameter {param} value: {value} (Invalid input)',
+  'error.api.invalidValue.notMap':
+    'Unable to execute API command {command} due to invalid value. Invalid parameter {param} value: {value} (Invalid input: expected array, received string)',
+  'error.api.invalidValue.other':
+    'Unable to execute API command {command} due to invalid value. Invalid parameter {param} value: {value} ({reason})',
   'error.api.notAllowed': 'The given command does not exist or it is not available for user',
   'error.access.domain': 'Caller {caller} does not have permission to operate within domain id={id}',
   'error.access.account': 'Caller {caller} does not have permission to operate with resource of account id={id}',

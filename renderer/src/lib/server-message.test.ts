@@ -101,6 +101,24 @@ describe('the core messages in the UI', () => {
     );
   });
 
+  it('says what is wrong with a refused parameter value in Korean, the English as CloudStack words it', () => {
+    const where = { command: 'listzones', param: 'page', value: '0' };
+    expect(serverMessage('ko', 'error.api.invalidValue.tooSmall', { ...where, min: '1' }, '')).toBe(
+      'API 명령 listzones을(를) 실행할 수 없습니다: 매개변수 page의 값 0이(가) 올바르지 않습니다. 1 이상이어야 합니다.',
+    );
+    expect(serverMessage('en', 'error.api.invalidValue.tooSmall', { ...where, min: '1' }, '')).toBe(
+      'Unable to execute API command listzones due to invalid value. Invalid parameter page value: 0 (Too small: expected number to be >=1)',
+    );
+    const sort = { command: 'listzones', param: 'sortorder', value: 'up', values: 'asc, desc' };
+    expect(serverMessage('ko', 'error.api.invalidValue.notOneOf', sort, '')).toBe(
+      'API 명령 listzones을(를) 실행할 수 없습니다: 매개변수 sortorder의 값 up이(가) 올바르지 않습니다. asc, desc 중 하나여야 합니다.',
+    );
+    const id = { command: 'listzones', param: 'id', value: 'zone-1' };
+    expect(serverMessage('ko', 'error.api.invalidValue.notUuid', id, '')).toBe(
+      'API 명령 listzones을(를) 실행할 수 없습니다: 매개변수 id의 값 zone-1이(가) 올바르지 않습니다. UUID 형식이 아닙니다.',
+    );
+  });
+
   it('lists counts in the language and says so when there are none', () => {
     expect(serverMessage('ko', 'event.datacenter.rolledBack', { removed: 'zones:1,hosts:3' }, '')).toBe(
       '데이터센터 가져오기로 만든 것을 삭제했습니다: Zone 1개, 호스트 3대',

@@ -29,8 +29,7 @@ export const Cluster = entity('Cluster', {
 });
 export type Cluster = z.infer<typeof Cluster>;
 
-const ratio = (description: string) =>
-  param.string(description, 16).pipe(z.coerce.number('must be a number')).optional();
+const ratio = (description: string) => param.decimal(description, 16).optional();
 
 export const addCluster = defineSpec({
   name: 'addCluster',

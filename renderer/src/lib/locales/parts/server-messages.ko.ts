@@ -354,6 +354,38 @@ export const serverMessagesKo: Record<ServerMessageKey, string> = {
     'API 명령 {command}을(를) 실행할 수 없습니다: 매개변수 {param}의 값 {value}이(가) 올바르지 않습니다. 이름에는 텍스트 방향을 바꾸는 양방향 제어 문자를 쓸 수 없습니다.',
   'error.api.invalidName.invalidUnicode':
     'API 명령 {command}을(를) 실행할 수 없습니다: 매개변수 {param}의 값 {value}이(가) 올바르지 않습니다. 이름이 올바른 유니코드 텍스트가 아닙니다.',
+  'error.api.invalidValue.tooLong':
+    'API 명령 {command}을(를) 실행할 수 없습니다: 매개변수 {param}의 값 {value}이(가) 올바르지 않습니다. 값은 {max}자를 넘을 수 없습니다.',
+  'error.api.invalidValue.notUuid':
+    'API 명령 {command}을(를) 실행할 수 없습니다: 매개변수 {param}의 값 {value}이(가) 올바르지 않습니다. UUID 형식이 아닙니다.',
+  'error.api.invalidValue.notInteger':
+    'API 명령 {command}을(를) 실행할 수 없습니다: 매개변수 {param}의 값 {value}이(가) 올바르지 않습니다. 정수여야 합니다.',
+  'error.api.invalidValue.notNumber':
+    'API 명령 {command}을(를) 실행할 수 없습니다: 매개변수 {param}의 값 {value}이(가) 올바르지 않습니다. 숫자여야 합니다.',
+  'error.api.invalidValue.notNumeric':
+    'API 명령 {command}을(를) 실행할 수 없습니다: 매개변수 {param}의 값 {value}이(가) 올바르지 않습니다. 숫자여야 합니다.',
+  'error.api.invalidValue.notFinite':
+    'API 명령 {command}을(를) 실행할 수 없습니다: 매개변수 {param}의 값 {value}이(가) 올바르지 않습니다. 유한한 숫자여야 합니다(값이 {received}(으)로 해석됩니다).',
+  'error.api.invalidValue.tooSmall':
+    'API 명령 {command}을(를) 실행할 수 없습니다: 매개변수 {param}의 값 {value}이(가) 올바르지 않습니다. {min} 이상이어야 합니다.',
+  'error.api.invalidValue.tooLarge':
+    'API 명령 {command}을(를) 실행할 수 없습니다: 매개변수 {param}의 값 {value}이(가) 올바르지 않습니다. {max} 이하여야 합니다.',
+  'error.api.invalidValue.notDate':
+    'API 명령 {command}을(를) 실행할 수 없습니다: 매개변수 {param}의 값 {value}이(가) 올바르지 않습니다. 올바른 날짜가 아닙니다.',
+  'error.api.invalidValue.notBoolean':
+    'API 명령 {command}을(를) 실행할 수 없습니다: 매개변수 {param}의 값 {value}이(가) 올바르지 않습니다. true 또는 false여야 합니다.',
+  'error.api.invalidValue.notOneOf':
+    'API 명령 {command}을(를) 실행할 수 없습니다: 매개변수 {param}의 값 {value}이(가) 올바르지 않습니다. {values} 중 하나여야 합니다.',
+  'error.api.invalidValue.listItemTooLong':
+    'API 명령 {command}을(를) 실행할 수 없습니다: 매개변수 {param}의 값 {value}이(가) 올바르지 않습니다. 목록의 각 항목은 {max}자를 넘을 수 없습니다.',
+  'error.api.invalidValue.notText':
+    'API 명령 {command}을(를) 실행할 수 없습니다: 매개변수 {param}의 값 {value}이(가) 올바르지 않습니다. 맵 형식(예: details[0].key=k)이 아닌 단일 값이어야 합니다.',
+  'error.api.invalidValue.notList':
+    'API 명령 {command}을(를) 실행할 수 없습니다: 매개변수 {param}의 값 {value}이(가) 올바르지 않습니다. 쉼표로 구분한 목록이어야 합니다.',
+  'error.api.invalidValue.notMap':
+    'API 명령 {command}을(를) 실행할 수 없습니다: 매개변수 {param}의 값 {value}이(가) 올바르지 않습니다. 맵 형식이어야 합니다(예: details[0].key=k&details[0].value=v).',
+  'error.api.invalidValue.other':
+    'API 명령 {command}을(를) 실행할 수 없습니다: 매개변수 {param}의 값 {value}이(가) 올바르지 않습니다 ({reason}).',
   'error.api.notAllowed': '없는 명령이거나 이 사용자가 쓸 수 없는 명령입니다.',
   'error.access.domain': '{caller} 계정에는 도메인(ID={id})에서 작업할 권한이 없습니다.',
   'error.access.account': '{caller} 계정에는 계정(ID={id})의 리소스를 다룰 권한이 없습니다.',
