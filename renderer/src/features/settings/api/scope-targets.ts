@@ -15,41 +15,22 @@ export interface ScopeOption {
   label: string;
 }
 
-function useZoneOptions(enabled: boolean) {
+/** A whole infrastructure list for a picker, fetched only while its scope is chosen. */
+function useInfraOptions<C extends 'listZones' | 'listClusters' | 'listStoragePools'>(command: C, enabled: boolean) {
   const client = useApi();
   return useQuery({
-    queryKey: queryKeys.infrastructure.command('listZones', { options: true }),
+    queryKey: queryKeys.infrastructure.command(command, { options: true }),
     enabled,
     staleTime: 30_000,
-    queryFn: async () => (await client.list('listZones', {})).items,
-  });
-}
-
-function usePoolOptions(enabled: boolean) {
-  const client = useApi();
-  return useQuery({
-    queryKey: queryKeys.infrastructure.command('listStoragePools', { options: true }),
-    enabled,
-    staleTime: 30_000,
-    queryFn: async () => (await client.list('listStoragePools', {})).items,
-  });
-}
-
-function useClusterOptions(enabled: boolean) {
-  const client = useApi();
-  return useQuery({
-    queryKey: queryKeys.infrastructure.command('listClusters', { options: true }),
-    enabled,
-    staleTime: 30_000,
-    queryFn: async () => (await client.list('listClusters', {})).items,
+    queryFn: async () => (await client.list(command, {})).items,
   });
 }
 
 /** The resources of a scope, as picker options (name, with the zone or domain where it helps). */
 export function useScopeOptions(kind: PageScope | 'global'): { options: ScopeOption[]; loading: boolean } {
-  const zones = useZoneOptions(kind === 'zone');
-  const clusters = useClusterOptions(kind === 'cluster');
-  const pools = usePoolOptions(kind === 'storagepool');
+  const zones = useInfraOptions('listZones', kind === 'zone');
+  const clusters = useInfraOptions('listClusters', kind === 'cluster');
+  const pools = useInfraOptions('listStoragePools', kind === 'storagepool');
   const domains = useDomainOptions(kind === 'domain');
   const accounts = useAccountOptions(undefined, kind === 'account');
   switch (kind) {
