@@ -11,6 +11,7 @@ import { openReadStore } from './db/read-store';
 import { WriteLogPruner } from './db/write-log';
 import { AuthService } from './services/auth';
 import { bootstrapInventory } from './services/bootstrap';
+import { ensureDefaultOfferings } from './services/offerings/defaults';
 import { CapacityMonitor } from './services/capacity/capacity-monitor';
 import type { CoreServices } from './services/core-services';
 import { createServiceDirectory, type DirectoryDeps, type ServiceDirectory } from './services/directory';
@@ -172,6 +173,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const hostMonitor = new HostMonitor(services);
     const capacityMonitor = new CapacityMonitor(services);
     const { generatedAdminPassword } = await bootstrapInventory(services, { adminPassword: options.adminPassword });
+    await ensureDefaultOfferings(store);
     // Values set on a deleted zone, cluster, pool, image store, domain or account go with it.
     settings.followDeletions(events);
     await settings.sweepOrphans();

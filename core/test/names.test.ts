@@ -96,6 +96,14 @@ const NAMED_PARAMS: readonly NamedParam[] = [
     param,
     base: (c: SmallCloud) => ({ id: String(c.account.user[0].id) }),
   })),
+  {
+    command: 'createServiceOffering',
+    param: 'name',
+    base: () => ({ cpunumber: '1', cpuspeed: '500', memory: '512' }),
+  },
+  { command: 'updateServiceOffering', param: 'name', base: (c) => ({ id: c.serviceOffering }) },
+  { command: 'createDiskOffering', param: 'name', base: () => ({ disksize: '5' }) },
+  { command: 'updateDiskOffering', param: 'name', base: (c) => ({ id: c.diskOffering }) },
   { command: 'createRole', param: 'name', base: () => ({ type: 'User' }) },
   { command: 'updateRole', param: 'name', base: (c) => ({ id: c.role }) },
 ];
@@ -112,6 +120,8 @@ const NAMED_TABLES = [
   'accounts',
   'users',
   'roles',
+  'service_offerings',
+  'disk_offerings',
 ] as const;
 
 async function namedRows(tc: TestCore): Promise<string> {

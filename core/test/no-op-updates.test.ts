@@ -97,6 +97,18 @@ const FIXTURES: Record<string, Fixture> = {
   updateRole: {
     target: async (tc, c) => ({ ids: { id: c.role }, read: byId(tc, 'listRoles', 'role', c.role) }),
   },
+  updateServiceOffering: {
+    target: async (tc, c) => ({
+      ids: { id: c.serviceOffering },
+      read: byId(tc, 'listServiceOfferings', 'serviceoffering', c.serviceOffering),
+    }),
+  },
+  updateDiskOffering: {
+    target: async (tc, c) => ({
+      ids: { id: c.diskOffering },
+      read: byId(tc, 'listDiskOfferings', 'diskoffering', c.diskOffering),
+    }),
+  },
   // CloudStack asks for a new rule order, or a rule and its permission.
   updateRolePermission: {
     target: async (tc, c) => ({ ids: { roleid: c.role }, read: byId(tc, 'listRoles', 'role', c.role) }),

@@ -208,6 +208,58 @@ async function insertJob(w: World, owner: AccountTarget): Promise<string> {
   return uuid;
 }
 
+/** The offering commands of each kind and what an offering of the kind is made with. */
+const OFFERING_KINDS = [
+  {
+    create: 'createServiceOffering',
+    list: 'listServiceOfferings',
+    update: 'updateServiceOffering',
+    delete: 'deleteServiceOffering',
+    key: 'serviceoffering',
+    table: 'service_offerings',
+    links: 'service_offering_domains',
+    params: (name: string) => ({ name, cpunumber: '1', cpuspeed: '500', memory: '512' }),
+  },
+  {
+    create: 'createDiskOffering',
+    list: 'listDiskOfferings',
+    update: 'updateDiskOffering',
+    delete: 'deleteDiskOffering',
+    key: 'diskoffering',
+    table: 'disk_offerings',
+    links: 'disk_offering_domains',
+    params: (name: string) => ({ name, disksize: '1' }),
+  },
+] as const;
+type OfferingKind = (typeof OFFERING_KINDS)[number];
+
+/** A fresh offering the root admin limits to the domain. */
+async function offeringOf(w: World, k: OfferingKind, domain: Dom): Promise<string> {
+  const made = ok(await w.tc.call(k.create, { ...k.params(unique('offering-')), domainid: domain.uuid }));
+  return made[k.key].id as string;
+}
+
+const offeringRow = (w: World, k: OfferingKind, uuid: string) =>
+  w.tc.core.store.db
+    .selectFrom(k.table as 'service_offerings')
+    .select(['name', 'removed'])
+    .where('uuid', '=', uuid)
+    .executeTakeFirstOrThrow();
+
+/** The domains an offering of this name is limited to. */
+async function offeringDomains(w: World, k: OfferingKind, name: string): Promise<number[]> {
+  const d = w.tc.core.store.db;
+  const links = k.links as 'service_offering_domains';
+  const table = k.table as 'service_offerings';
+  const rows = await d
+    .selectFrom(links)
+    .innerJoin(table, `${table}.id`, `${links}.offering_id`)
+    .select(`${links}.domain_id`)
+    .where(`${table}.name`, '=', name)
+    .execute();
+  return rows.map((r) => r.domain_id);
+}
+
 const db = (w: World) => w.tc.core.store.db;
 const accountRow = (w: World, uuid: string) =>
   db(w).selectFrom('accounts').selectAll().where('uuid', '=', uuid).executeTakeFirstOrThrow();
@@ -294,6 +346,15 @@ const ROLE_LIST: Grid = {
 /** Commands without a target. */
 const EVERYONE: Grid = { root: 'A - - - -', da1: 'A - - - -', ua: 'A - - - -', ub: 'A - - - -', da2: 'A - - - -' };
 const ROOT_ONLY: Grid = { root: 'A - - - -', da1: 'D - - - -', ua: 'D - - - -', ub: 'D - - - -', da2: 'D - - - -' };
+
+/** Offerings: everyone lists public ones and those of its domain and above, not of subdomains or siblings. */
+const OFFERING_LIST: Grid = {
+  root: /*                  */ 'A    -    A     A     A',
+  da1: /*                   */ 'A    -    H     H     A',
+  ua: /*                    */ 'A    -    H     H     A',
+  ub: /*                    */ 'A    -    H     H     A',
+  da2: /*                   */ 'A    -    H     H     A',
+};
 
 function outcome(grid: Grid, c: CallerKey, t: TargetKey): Outcome {
   const cells = grid[c].split(/\s+/);
@@ -649,6 +710,50 @@ const SPECS: Spec[] = [
     },
   },
 
+  // Compute and disk offerings, limited to the target domain
+  ...OFFERING_KINDS.flatMap((k): Spec[] => [
+    {
+      command: k.create,
+      grid: DOMAIN_ADMIN,
+      async build(w, c, t) {
+        const d = await domainTarget(w, c, t, false);
+        const name = unique(`${k.key}-`);
+        return {
+          params: { ...k.params(name), domainid: d.uuid },
+          effect: async () => expect(await offeringDomains(w, k, name)).toEqual([d.id]),
+        };
+      },
+    },
+    {
+      command: k.list,
+      grid: OFFERING_LIST,
+      async build(w, c, t) {
+        const id = await offeringOf(w, k, await domainTarget(w, c, t, false));
+        return { params: { id }, effect: (data) => expect(ids(data[k.key])).toEqual([id]) };
+      },
+    },
+    {
+      command: k.update,
+      grid: DOMAIN_ADMIN,
+      async build(w, c, t) {
+        const id = await offeringOf(w, k, await domainTarget(w, c, t, false));
+        const name = unique('renamed-');
+        return {
+          params: { id, name },
+          effect: async () => expect((await offeringRow(w, k, id)).name).toBe(name),
+        };
+      },
+    },
+    {
+      command: k.delete,
+      grid: DOMAIN_ADMIN,
+      async build(w, c, t) {
+        const id = await offeringOf(w, k, await domainTarget(w, c, t, false));
+        return { params: { id }, effect: async () => expect((await offeringRow(w, k, id)).removed).not.toBeNull() };
+      },
+    },
+  ]),
+
   // Other areas' commands, when registered
   {
     command: 'login',
@@ -756,19 +861,34 @@ const SPECS: Spec[] = [
 /** Every row a refused call must leave alone. */
 async function snapshot(w: World): Promise<string> {
   const d = db(w);
-  const [domains, accounts, users, roles, rules, configurations, events] = await Promise.all([
+  const [domains, accounts, users, roles, rules, configurations, offerings, events] = await Promise.all([
     d.selectFrom('domains').selectAll().orderBy('id').execute(),
     d.selectFrom('accounts').selectAll().orderBy('id').execute(),
     d.selectFrom('users').selectAll().orderBy('id').execute(),
     d.selectFrom('roles').selectAll().orderBy('id').execute(),
     d.selectFrom('role_permissions').selectAll().orderBy('id').execute(),
     d.selectFrom('configurations').selectAll().orderBy('name').execute(),
+    Promise.all([
+      d.selectFrom('service_offerings').selectAll().orderBy('id').execute(),
+      d.selectFrom('disk_offerings').selectAll().orderBy('id').execute(),
+      d.selectFrom('service_offering_domains').selectAll().orderBy('offering_id').orderBy('domain_id').execute(),
+      d.selectFrom('disk_offering_domains').selectAll().orderBy('offering_id').orderBy('domain_id').execute(),
+    ]),
     d
       .selectFrom('events')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow(),
   ]);
-  const text = JSON.stringify({ domains, accounts, users, roles, rules, configurations, events: Number(events.n) });
+  const text = JSON.stringify({
+    domains,
+    accounts,
+    users,
+    roles,
+    rules,
+    configurations,
+    offerings,
+    events: Number(events.n),
+  });
   return crypto.createHash('sha256').update(text).digest('hex');
 }
 

@@ -13,6 +13,9 @@ export interface SmallCloud {
   domain: string;
   account: Record<string, any>;
   role: string;
+  /** A compute and a disk offering of the cloud's own (not the defaults every cloud has). */
+  serviceOffering: string;
+  diskOffering: string;
 }
 
 export async function buildSmallCloud(tc: TestCore): Promise<SmallCloud> {
@@ -65,5 +68,30 @@ export async function buildSmallCloud(tc: TestCore): Promise<SmallCloud> {
   const account = await createAccount(tc, { username: 'small-user', domainid: domain });
   const role = ok(await tc.call('createRole', { name: 'small-role', type: 'User', description: 'a role' })).role
     .id as string;
-  return { zone, physicalNetwork, pod, cluster, host, storagePool, domain, account, role };
+  const serviceOffering = ok(
+    await tc.call('createServiceOffering', {
+      name: 'small-offering',
+      displaytext: 'Small cloud',
+      cpunumber: '1',
+      cpuspeed: '1000',
+      memory: '1024',
+      zoneid: zone,
+    }),
+  ).serviceoffering.id as string;
+  const diskOffering = ok(
+    await tc.call('createDiskOffering', { name: 'small-disk', disksize: '10', domainid: domain, zoneid: zone }),
+  ).diskoffering.id as string;
+  return {
+    zone,
+    physicalNetwork,
+    pod,
+    cluster,
+    host,
+    storagePool,
+    domain,
+    account,
+    role,
+    serviceOffering,
+    diskOffering,
+  };
 }

@@ -399,6 +399,71 @@ export interface DataCenterImportZone {
   name: string;
 }
 
+export interface DiskOffering {
+  /** unique ID of the disk offering */
+  id: string;
+  /** the domain ID(s) this disk offering belongs to, comma-separated; absent for a public offering */
+  domainid?: string;
+  /** the domain name(s) this disk offering belongs to, comma-separated */
+  domain?: string;
+  /** the zone ID(s) this disk offering belongs to, comma-separated; absent when offered in every zone */
+  zoneid?: string;
+  /** the zone name(s) this disk offering belongs to, comma-separated */
+  zone?: string;
+  /** the name of the disk offering */
+  name: string;
+  /** an alternate display text of the disk offering. */
+  displaytext: string;
+  /** the size of the disk offering in GB; 0 for a customized offering */
+  disksize: number;
+  /** the date this disk offering was created */
+  created: string;
+  /** true if disk offering uses custom size, false otherwise */
+  iscustomized: boolean;
+  /** true if disk offering uses custom iops, false otherwise */
+  iscustomizediops?: boolean;
+  /** the min iops of the disk offering */
+  miniops?: number;
+  /** the max iops of the disk offering */
+  maxiops?: number;
+  /** the tags for the disk offering */
+  tags?: string;
+  /** the storage type for this disk offering */
+  storagetype: "shared" | "local";
+  /** provisioning type used to create volumes */
+  provisioningtype: "thin" | "sparse" | "fat";
+  /** bytes read rate of the disk offering */
+  diskBytesReadRate?: number;
+  /** burst bytes read rate of the disk offering */
+  diskBytesReadRateMax?: number;
+  /** length (in seconds) of the burst */
+  diskBytesReadRateMaxLength?: number;
+  /** bytes write rate of the disk offering */
+  diskBytesWriteRate?: number;
+  /** burst bytes write rate of the disk offering */
+  diskBytesWriteRateMax?: number;
+  /** length (in seconds) of the burst */
+  diskBytesWriteRateMaxLength?: number;
+  /** io requests read rate of the disk offering */
+  diskIopsReadRate?: number;
+  /** burst requests read rate of the disk offering */
+  diskIopsReadRateMax?: number;
+  /** length (in seconds) of the burst */
+  diskIopsReadRateMaxLength?: number;
+  /** io requests write rate of the disk offering */
+  diskIopsWriteRate?: number;
+  /** burst io requests write rate of the disk offering */
+  diskIopsWriteRateMax?: number;
+  /** length (in seconds) of the burst */
+  diskIopsWriteRateMaxLength?: number;
+  /** the cache mode to use for this disk offering */
+  cacheMode?: "none" | "writeback" | "writethrough";
+  /** whether to display the offering to the end user or not. */
+  displayoffering: boolean;
+  /** state of the disk offering */
+  state: "Active" | "Inactive";
+}
+
 export interface Domain {
   /** the ID of the domain */
   id: string;
@@ -849,6 +914,93 @@ export interface SearchResult {
   domainid?: string;
   /** the account of a user */
   account?: string;
+}
+
+export interface ServiceOffering {
+  /** the id of the service offering */
+  id: string;
+  /** the name of the service offering */
+  name: string;
+  /** an alternate display text of the service offering. */
+  displaytext?: string;
+  /** the number of CPU */
+  cpunumber?: number;
+  /** the clock rate CPU speed in Mhz */
+  cpuspeed?: number;
+  /** the memory in MB */
+  memory?: number;
+  /** the date this service offering was created */
+  created: string;
+  /** the storage type for this service offering */
+  storagetype: "shared" | "local";
+  /** provisioning type used to create volumes */
+  provisioningtype: "thin" | "sparse" | "fat";
+  /** the ha support in the service offering */
+  offerha: boolean;
+  /** restrict the CPU usage to committed service offering */
+  limitcpuuse: boolean;
+  /** true if the vm needs to be volatile, i.e., on every reboot the root disk is discarded */
+  isvolatile: boolean;
+  /** the storage tags for the service offering */
+  storagetags?: string;
+  /** the domain ID(s) this service offering belongs to, comma-separated; absent for a public offering */
+  domainid?: string;
+  /** the domain name(s) this service offering belongs to, comma-separated */
+  domain?: string;
+  /** the zone ID(s) this service offering belongs to, comma-separated; absent when offered in every zone */
+  zoneid?: string;
+  /** the zone name(s) this service offering belongs to, comma-separated */
+  zone?: string;
+  /** the host tag for the service offering */
+  hosttags?: string;
+  /** is this a system vm offering */
+  issystem: boolean;
+  /** is this a default system vm offering */
+  defaultuse: boolean;
+  /** the systemvm type of a system vm offering */
+  systemvmtype?: "domainrouter" | "consoleproxy" | "secondarystoragevm" | "internalloadbalancervm";
+  /** data transfer rate in megabits per second allowed. */
+  networkrate?: number;
+  /** true if disk offering uses custom iops, false otherwise */
+  iscustomizediops?: boolean;
+  /** the min iops of the disk offering */
+  miniops?: number;
+  /** the max iops of the disk offering */
+  maxiops?: number;
+  /** bytes read rate of the disk offering */
+  diskBytesReadRate?: number;
+  /** burst bytes read rate of the disk offering */
+  diskBytesReadRateMax?: number;
+  /** length (in seconds) of the burst */
+  diskBytesReadRateMaxLength?: number;
+  /** bytes write rate of the disk offering */
+  diskBytesWriteRate?: number;
+  /** burst bytes write rate of the disk offering */
+  diskBytesWriteRateMax?: number;
+  /** length (in seconds) of the burst */
+  diskBytesWriteRateMaxLength?: number;
+  /** io requests read rate of the disk offering */
+  diskIopsReadRate?: number;
+  /** burst requests read rate of the disk offering */
+  diskIopsReadRateMax?: number;
+  /** length (in seconds) of the burst */
+  diskIopsReadRateMaxLength?: number;
+  /** io requests write rate of the disk offering */
+  diskIopsWriteRate?: number;
+  /** burst io requests write rate of the disk offering */
+  diskIopsWriteRateMax?: number;
+  /** length (in seconds) of the burst */
+  diskIopsWriteRateMaxLength?: number;
+  /** additional key/value details: the bounds of a customized offering (mincpunumber, maxcpunumber, minmemory, maxmemory) */
+  serviceofferingdetails?: Record<string, string>;
+  /** is true if the offering is customized */
+  iscustomized: boolean;
+  /** the cache mode to use for this disk offering */
+  cacheMode?: "none" | "writeback" | "writethrough";
+  /** true if virtual machine needs to be dynamically scalable of cpu or memory */
+  dynamicscalingenabled: boolean;
+  /** state of the service offering */
+  state: "Active" | "Inactive";
 }
 
 export interface SimulatorMock {
@@ -1342,6 +1494,34 @@ export interface CommandParams {
     accountid?: string;
     userid?: string;
   };
+  createDiskOffering: {
+    name: string;
+    displaytext?: string;
+    domainid?: string | readonly string[];
+    zoneid?: string | readonly string[];
+    storagetype?: string;
+    provisioningtype?: string;
+    cachemode?: string;
+    customizediops?: boolean;
+    miniops?: number;
+    maxiops?: number;
+    bytesreadrate?: number;
+    bytesreadratemax?: number;
+    bytesreadratemaxlength?: number;
+    byteswriterate?: number;
+    byteswriteratemax?: number;
+    byteswriteratemaxlength?: number;
+    iopsreadrate?: number;
+    iopsreadratemax?: number;
+    iopsreadratemaxlength?: number;
+    iopswriterate?: number;
+    iopswriteratemax?: number;
+    iopswriteratemaxlength?: number;
+    disksize?: number;
+    customized?: boolean;
+    tags?: string;
+    displayoffering?: boolean;
+  };
   createDomain: {
     name: string;
     parentdomainid?: string;
@@ -1378,6 +1558,47 @@ export interface CommandParams {
     rule: string;
     permission: "allow" | "deny";
     description?: string;
+  };
+  createServiceOffering: {
+    name: string;
+    displaytext?: string;
+    domainid?: string | readonly string[];
+    zoneid?: string | readonly string[];
+    storagetype?: string;
+    provisioningtype?: string;
+    cachemode?: string;
+    customizediops?: boolean;
+    miniops?: number;
+    maxiops?: number;
+    bytesreadrate?: number;
+    bytesreadratemax?: number;
+    bytesreadratemaxlength?: number;
+    byteswriterate?: number;
+    byteswriteratemax?: number;
+    byteswriteratemaxlength?: number;
+    iopsreadrate?: number;
+    iopsreadratemax?: number;
+    iopsreadratemaxlength?: number;
+    iopswriterate?: number;
+    iopswriteratemax?: number;
+    iopswriteratemaxlength?: number;
+    cpunumber?: number;
+    cpuspeed?: number;
+    memory?: number;
+    customized?: boolean;
+    mincpunumber?: number;
+    maxcpunumber?: number;
+    minmemory?: number;
+    maxmemory?: number;
+    offerha?: boolean;
+    limitcpuuse?: boolean;
+    isvolatile?: boolean;
+    dynamicscalingenabled?: boolean;
+    tags?: string;
+    hosttags?: string;
+    issystem?: boolean;
+    systemvmtype?: string;
+    networkrate?: number;
   };
   createStoragePool: {
     zoneid: string;
@@ -1453,6 +1674,9 @@ export interface CommandParams {
   deleteCluster: {
     id: string;
   };
+  deleteDiskOffering: {
+    id: string;
+  };
   deleteDomain: {
     id: string;
     cleanup?: boolean;
@@ -1481,6 +1705,9 @@ export interface CommandParams {
     id: string;
   };
   deleteRolePermission: {
+    id: string;
+  };
+  deleteServiceOffering: {
     id: string;
   };
   deleteStoragePool: {
@@ -1629,6 +1856,19 @@ export interface CommandParams {
     id?: string;
     state?: string;
   };
+  listDiskOfferings: {
+    keyword?: string;
+    page?: number;
+    pagesize?: number;
+    id?: string;
+    name?: string;
+    zoneid?: string;
+    domainid?: string;
+    isrecursive?: boolean;
+    listall?: boolean;
+    storagetype?: "shared" | "local";
+    state?: "Active" | "Inactive" | "all";
+  };
   listDomainChildren: {
     keyword?: string;
     page?: number;
@@ -1776,6 +2016,21 @@ export interface CommandParams {
     id?: string;
     name?: string;
     type?: "Admin" | "ResourceAdmin" | "DomainAdmin" | "User";
+  };
+  listServiceOfferings: {
+    keyword?: string;
+    page?: number;
+    pagesize?: number;
+    id?: string;
+    name?: string;
+    zoneid?: string;
+    domainid?: string;
+    isrecursive?: boolean;
+    listall?: boolean;
+    storagetype?: "shared" | "local";
+    state?: "Active" | "Inactive" | "all";
+    issystem?: boolean;
+    systemvmtype?: string;
   };
   listSimulatorMocks: {
     keyword?: string;
@@ -1934,6 +2189,14 @@ export interface CommandParams {
     domainid?: string;
     imagestoreuuid?: string;
   };
+  updateDiskOffering: {
+    id: string;
+    name?: string;
+    displaytext?: string;
+    sortkey?: number;
+    domainid?: string;
+    zoneid?: string;
+  };
   updateDomain: {
     id: string;
     name?: string;
@@ -1977,6 +2240,14 @@ export interface CommandParams {
     ruleorder?: string | readonly string[];
     ruleid?: string;
     permission?: "allow" | "deny";
+  };
+  updateServiceOffering: {
+    id: string;
+    name?: string;
+    displaytext?: string;
+    sortkey?: number;
+    domainid?: string;
+    zoneid?: string;
   };
   updateStoragePool: {
     id: string;
@@ -2037,11 +2308,13 @@ export interface CommandResponses {
   configureSimulator: { simulatormock: SimulatorMock };
   configureVirtualRouterElement: { virtualrouterelement: VirtualRouterElement };
   createAccount: { account: Account };
+  createDiskOffering: { diskoffering: DiskOffering };
   createDomain: { domain: Domain };
   createPhysicalNetwork: { physicalnetwork: PhysicalNetwork };
   createPod: { pod: Pod };
   createRole: { role: Role };
   createRolePermission: { rolepermission: RolePermission };
+  createServiceOffering: { serviceoffering: ServiceOffering };
   createStoragePool: { storagepool: StoragePool };
   createUser: { user: User };
   createVlanIpRange: { vlan: VlanIpRange };
@@ -2050,6 +2323,7 @@ export interface CommandResponses {
   deleteAccount: { success: boolean; displaytext?: string };
   deleteAlerts: { success: boolean; displaytext?: string };
   deleteCluster: { success: boolean; displaytext?: string };
+  deleteDiskOffering: { success: boolean; displaytext?: string };
   deleteDomain: { success: boolean; displaytext?: string };
   deleteEvents: { success: boolean; displaytext?: string };
   deleteHost: { success: boolean; displaytext?: string };
@@ -2058,6 +2332,7 @@ export interface CommandResponses {
   deletePod: { success: boolean; displaytext?: string };
   deleteRole: { success: boolean; displaytext?: string };
   deleteRolePermission: { success: boolean; displaytext?: string };
+  deleteServiceOffering: { success: boolean; displaytext?: string };
   deleteStoragePool: { success: boolean; displaytext?: string };
   deleteTrafficType: { success: boolean; displaytext?: string };
   deleteUser: { success: boolean; displaytext?: string };
@@ -2080,6 +2355,7 @@ export interface CommandResponses {
   listClusters: { count?: number; cluster?: Cluster[] };
   listConfigurations: { count?: number; configuration?: Configuration[] };
   listDataCenterImports: { count?: number; datacenterimport?: DataCenterImportRecord[] };
+  listDiskOfferings: { count?: number; diskoffering?: DiskOffering[] };
   listDomainChildren: { count?: number; domain?: Domain[] };
   listDomains: { count?: number; domain?: Domain[] };
   listEvents: { count?: number; event?: Event[] };
@@ -2097,6 +2373,7 @@ export interface CommandResponses {
   listPods: { count?: number; pod?: Pod[] };
   listRolePermissions: { count?: number; rolepermission?: RolePermission[] };
   listRoles: { count?: number; role?: Role[] };
+  listServiceOfferings: { count?: number; serviceoffering?: ServiceOffering[] };
   listSimulatorMocks: { count?: number; simulatormock?: SimulatorMock[] };
   listStoragePools: { count?: number; storagepool?: StoragePool[] };
   listTrafficTypes: { count?: number; traffictype?: TrafficType[] };
@@ -2121,6 +2398,7 @@ export interface CommandResponses {
   updateAccount: { account: Account };
   updateCluster: { cluster: Cluster };
   updateConfiguration: { configuration: Configuration };
+  updateDiskOffering: { diskoffering: DiskOffering };
   updateDomain: { domain: Domain };
   updateHost: { host: Host };
   updateNetworkServiceProvider: { networkserviceprovider: NetworkServiceProvider };
@@ -2128,6 +2406,7 @@ export interface CommandResponses {
   updatePod: { pod: Pod };
   updateRole: { role: Role };
   updateRolePermission: { success: boolean; displaytext?: string };
+  updateServiceOffering: { serviceoffering: ServiceOffering };
   updateStoragePool: { storagepool: StoragePool };
   updateTrafficType: { traffictype: TrafficType };
   updateUser: { user: User };
@@ -2150,11 +2429,13 @@ export const COMMANDS = {
   configureSimulator: { async: false, kind: 'object', name: 'simulatormock' },
   configureVirtualRouterElement: { async: true, kind: 'object', name: 'virtualrouterelement' },
   createAccount: { async: false, kind: 'object', name: 'account' },
+  createDiskOffering: { async: false, kind: 'object', name: 'diskoffering' },
   createDomain: { async: false, kind: 'object', name: 'domain' },
   createPhysicalNetwork: { async: true, kind: 'object', name: 'physicalnetwork' },
   createPod: { async: false, kind: 'object', name: 'pod' },
   createRole: { async: false, kind: 'object', name: 'role' },
   createRolePermission: { async: false, kind: 'object', name: 'rolepermission' },
+  createServiceOffering: { async: false, kind: 'object', name: 'serviceoffering' },
   createStoragePool: { async: false, kind: 'object', name: 'storagepool' },
   createUser: { async: false, kind: 'object', name: 'user' },
   createVlanIpRange: { async: false, kind: 'object', name: 'vlan' },
@@ -2163,6 +2444,7 @@ export const COMMANDS = {
   deleteAccount: { async: true, kind: 'success', name: 'success' },
   deleteAlerts: { async: false, kind: 'success', name: 'success' },
   deleteCluster: { async: false, kind: 'success', name: 'success' },
+  deleteDiskOffering: { async: false, kind: 'success', name: 'success' },
   deleteDomain: { async: true, kind: 'success', name: 'success' },
   deleteEvents: { async: false, kind: 'success', name: 'success' },
   deleteHost: { async: false, kind: 'success', name: 'success' },
@@ -2171,6 +2453,7 @@ export const COMMANDS = {
   deletePod: { async: false, kind: 'success', name: 'success' },
   deleteRole: { async: false, kind: 'success', name: 'success' },
   deleteRolePermission: { async: false, kind: 'success', name: 'success' },
+  deleteServiceOffering: { async: false, kind: 'success', name: 'success' },
   deleteStoragePool: { async: false, kind: 'success', name: 'success' },
   deleteTrafficType: { async: true, kind: 'success', name: 'success' },
   deleteUser: { async: false, kind: 'success', name: 'success' },
@@ -2193,6 +2476,7 @@ export const COMMANDS = {
   listClusters: { async: false, kind: 'list', name: 'cluster' },
   listConfigurations: { async: false, kind: 'list', name: 'configuration' },
   listDataCenterImports: { async: false, kind: 'list', name: 'datacenterimport' },
+  listDiskOfferings: { async: false, kind: 'list', name: 'diskoffering' },
   listDomainChildren: { async: false, kind: 'list', name: 'domain' },
   listDomains: { async: false, kind: 'list', name: 'domain' },
   listEvents: { async: false, kind: 'list', name: 'event' },
@@ -2210,6 +2494,7 @@ export const COMMANDS = {
   listPods: { async: false, kind: 'list', name: 'pod' },
   listRolePermissions: { async: false, kind: 'list', name: 'rolepermission' },
   listRoles: { async: false, kind: 'list', name: 'role' },
+  listServiceOfferings: { async: false, kind: 'list', name: 'serviceoffering' },
   listSimulatorMocks: { async: false, kind: 'list', name: 'simulatormock' },
   listStoragePools: { async: false, kind: 'list', name: 'storagepool' },
   listTrafficTypes: { async: false, kind: 'list', name: 'traffictype' },
@@ -2234,6 +2519,7 @@ export const COMMANDS = {
   updateAccount: { async: false, kind: 'object', name: 'account' },
   updateCluster: { async: false, kind: 'object', name: 'cluster' },
   updateConfiguration: { async: false, kind: 'object', name: 'configuration' },
+  updateDiskOffering: { async: false, kind: 'object', name: 'diskoffering' },
   updateDomain: { async: false, kind: 'object', name: 'domain' },
   updateHost: { async: false, kind: 'object', name: 'host' },
   updateNetworkServiceProvider: { async: true, kind: 'object', name: 'networkserviceprovider' },
@@ -2241,6 +2527,7 @@ export const COMMANDS = {
   updatePod: { async: false, kind: 'object', name: 'pod' },
   updateRole: { async: false, kind: 'object', name: 'role' },
   updateRolePermission: { async: false, kind: 'success', name: 'success' },
+  updateServiceOffering: { async: false, kind: 'object', name: 'serviceoffering' },
   updateStoragePool: { async: false, kind: 'object', name: 'storagepool' },
   updateTrafficType: { async: true, kind: 'object', name: 'traffictype' },
   updateUser: { async: false, kind: 'object', name: 'user' },

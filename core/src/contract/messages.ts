@@ -75,6 +75,14 @@ export const SERVER_MESSAGES = {
   'event.imageStore.added': 'Added image store {name} ({url}) to zone {zone}',
   'event.imageStore.deleted': 'Deleted image store {name}',
 
+  // Offerings
+  'event.serviceOffering.created': 'Created service offering {name} (id: {id})',
+  'event.serviceOffering.updated': 'Updated service offering {name} (id: {id})',
+  'event.serviceOffering.deleted': 'Deleted service offering {name} (id: {id})',
+  'event.diskOffering.created': 'Created disk offering {name} (id: {id})',
+  'event.diskOffering.updated': 'Updated disk offering {name} (id: {id})',
+  'event.diskOffering.deleted': 'Deleted disk offering {name} (id: {id})',
+
   // Accounts, users, domains, roles, sign-in
   'event.account.created': 'Created account {name} in domain {domain} with user {username}',
   'event.account.updated': 'Updated account {name}',
@@ -710,6 +718,78 @@ export const SERVER_MESSAGES = {
   'error.transition.fail': '{subject} {name} cannot fail: it is {state}',
   'error.transition.release': '{subject} {name} cannot release: it is {state}',
   'error.transition.abandon': '{subject} {name} cannot abandon: it is {state}',
+
+  // Errors: compute and disk offerings
+  'error.offering.domainNotFound': 'Please specify a valid domain id: no domain has id {id}',
+  'error.offering.zoneNotFound': 'Please specify a valid zone id: no zone has id {id}',
+  'error.offering.emptyDisplayText': 'The display text of {resource} {name} cannot be empty',
+  'error.offering.badStorageType': "Invalid storage type {value} specified, valid types are: 'local' and 'shared'",
+  'error.offering.badProvisioningType':
+    'Invalid provisioning type {value} specified, valid types are: thin, sparse, fat',
+  'error.offering.badCacheMode':
+    'Invalid cache mode ({value}). Please specify one of the following valid cache mode parameters: none, writeback, writethrough',
+  'error.offering.minIopsNotPositive': 'The min IOPS must be greater than 0.',
+  'error.offering.minIopsAboveMax': 'The min IOPS must be less than or equal to the max IOPS.',
+  'error.offering.rateAboveMax': '{param} ({value}) cannot be greater than its maximum {maxParam} ({max})',
+  'error.offering.createNotAdmin':
+    'Unable to create {resource} {name}: caller {caller} is neither a root admin nor a domain admin',
+  'error.offering.updateNotAdmin':
+    'Unable to update {resource} {name}: caller {caller} is neither a root admin nor a domain admin',
+  'error.offering.deleteNotAdmin':
+    'Unable to delete {resource} {name}: caller {caller} is neither a root admin nor a domain admin',
+  'error.offering.publicByDomainAdmin':
+    'Unable to create public {resource} {name}: caller {caller} is a domain admin; name the domains it is for (domainid)',
+  'error.offering.otherDomain':
+    'Unable to offer {resource} {name} to domain {id}: caller {caller} is a domain admin, and the domain is neither its own nor one of its subdomains',
+  'error.offering.taggedByDomainAdmin':
+    'Unable to create {resource} {name} with storage tags or host tags: caller {caller} is a domain admin',
+  'error.offering.systemByDomainAdmin':
+    'Unable to create system offering {name}: caller {caller} is a domain admin; system offerings are made by root admins',
+  'error.offering.updatePublicByDomainAdmin':
+    'Unable to update public {resource} {name}: caller {caller} is a domain admin',
+  'error.offering.makePublicByDomainAdmin':
+    'Unable to make {resource} {name} public: caller {caller} is a domain admin',
+  'error.offering.zonesByDomainAdmin':
+    'Unable to change the zones of {resource} {name}: caller {caller} is a domain admin',
+  'error.offering.foreignDomainsByDomainAdmin':
+    'Unable to update {resource} {name}: it is also offered to domains outside the domains of domain admin {caller}',
+  'error.offering.deletePublicByDomainAdmin':
+    'Unable to delete public {resource} {name}: caller {caller} is a domain admin',
+  'error.offering.deleteForeignByDomainAdmin':
+    'Unable to delete {resource} {name}: it is also offered to domains outside the domains of domain admin {caller}',
+  'error.offering.defaultNoDelete': 'Default service offering {name} cannot be deleted',
+  'error.offering.systemNotRoot': 'Only ROOT admins can access system offerings.',
+  'error.offering.recursiveByUser': 'Only ROOT admins and Domain admins can list offerings with isrecursive=true',
+  'error.offering.domainOutOfReach': 'The account {caller} does not fall in the same domain hierarchy as domain {id}',
+  'error.serviceOffering.customWithSize': 'For creating a custom compute offering cpu and memory all should be null',
+  'error.serviceOffering.customBoundsPartial':
+    'For creating a custom compute offering min/max cpu and min/max memory/cpu speed should all be null or all specified',
+  'error.serviceOffering.fixedWithoutSize':
+    'Failed to create service offering {name}: cpunumber and memory are required unless the offering is customized',
+  'error.serviceOffering.badCpuNumber':
+    'Failed to create service offering {name}: specify the cpu number value between 1 and {max}',
+  'error.serviceOffering.badCpuBounds':
+    'Failed to create service offering {name}: specify the minimum or maximum cpu number value between 1 and {max}',
+  'error.serviceOffering.badCpuSpeed':
+    'Failed to create service offering {name}: specify the cpu speed value between 0 and {max}',
+  'error.serviceOffering.badMemory':
+    'Failed to create service offering {name}: specify the memory value between {min} and {max} MB',
+  'error.serviceOffering.cpuBoundsReversed':
+    'Failed to create service offering {name}: the minimum cpu number ({min}) is greater than the maximum ({max})',
+  'error.serviceOffering.memoryBoundsReversed':
+    'Failed to create service offering {name}: the minimum memory ({min} MB) is greater than the maximum ({max} MB)',
+  'error.serviceOffering.localHa': 'HA offering with local storage is not supported.',
+  'error.serviceOffering.badSystemVmType':
+    'Invalid systemVmType {value}. Supported types are: domainrouter, consoleproxy, secondarystoragevm, internalloadbalancervm',
+  'error.serviceOffering.systemCustomizedIops': 'Customized IOPS is not a valid parameter for a system VM.',
+  'error.serviceOffering.networkRateNotAllowed':
+    'Network rate can be specified only for non-System offering and system offerings having "domainrouter" systemvmtype',
+  'error.serviceOffering.negativeNetworkRate':
+    'Failed to create service offering {name}: specify the network rate value more than 0',
+  'error.diskOffering.sizeRequired': 'Disksize is required for a non-customized disk offering',
+  'error.diskOffering.sizeWithCustomized': 'Disksize is not allowed for a customized disk offering',
+  'error.diskOffering.sizeTooSmall': 'Please specify a disk size of at least 1 GB.',
+  'error.diskOffering.sizeTooLarge': 'The maximum size for a disk is {max} GB.',
 } as const;
 
 export type ServerMessageKey = keyof typeof SERVER_MESSAGES;

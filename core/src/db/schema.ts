@@ -1,7 +1,9 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { InfrastructureTables } from './schema-infrastructure';
+import type { OfferingTables } from './schema-offerings';
 
 export type * from './schema-infrastructure';
+export type * from './schema-offerings';
 
 /**
  * Table types shared by both dialects. Booleans are stored as 0/1 integers and timestamps as
@@ -233,7 +235,7 @@ export interface UsedSignatureTable {
   expires: string;
 }
 
-export interface Database extends InfrastructureTables {
+export interface Database extends InfrastructureTables, OfferingTables {
   domains: DomainTable;
   roles: RoleTable;
   role_permissions: RolePermissionTable;

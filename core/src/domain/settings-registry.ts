@@ -504,6 +504,45 @@ export const INFRASTRUCTURE_SETTINGS = [
   ),
 ] as const;
 
+/** The bounds of compute and disk offerings (CloudStack's names and defaults). */
+export const OFFERING_SETTINGS = [
+  setting.integer(
+    'vm.serviceoffering.cpu.cores.max',
+    0,
+    'Advanced',
+    'Maximum CPU cores of a compute offering; 0 for no limit.',
+    { unit: 'count', min: 0 },
+  ),
+  setting.integer(
+    'vm.serviceoffering.ram.size.max',
+    0,
+    'Advanced',
+    'Maximum memory in MiB of a compute offering; 0 for no limit.',
+    { unit: 'MiB', min: 0 },
+  ),
+  setting.integer(
+    'storage.max.volume.size',
+    2000,
+    'Storage',
+    'The maximum size for a volume (in GiB); a disk offering may not be larger.',
+    { unit: 'GiB', min: 1 },
+  ),
+  setting.integer(
+    'custom.diskoffering.size.min',
+    1,
+    'Advanced',
+    'Minimum size in GiB of a volume of a customized disk offering (the offering itself has no size).',
+    { unit: 'GiB', min: 1 },
+  ),
+  setting.integer(
+    'custom.diskoffering.size.max',
+    1024,
+    'Advanced',
+    'Maximum size in GiB of a volume of a customized disk offering (the offering itself has no size).',
+    { unit: 'GiB', min: 1 },
+  ),
+] as const;
+
 /** Every setting. Later areas append their own list here. */
 export const SETTINGS = [
   ...FOUNDATION_SETTINGS,
@@ -511,6 +550,7 @@ export const SETTINGS = [
   ...VM_SETTINGS,
   ...ALERT_SETTINGS,
   ...INFRASTRUCTURE_SETTINGS,
+  ...OFFERING_SETTINGS,
 ] as const;
 
 type Registered = (typeof SETTINGS)[number];

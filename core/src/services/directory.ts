@@ -23,6 +23,8 @@ import { VlanIpRangeService } from './infrastructure/vlan-ip-ranges';
 import { zones, type ZoneService } from './infrastructure/zones';
 import { JobQueries } from './job-queries';
 import { ManagementServerQueries } from './management-servers';
+import { DiskOfferingService } from './offerings/disk-offerings';
+import { ServiceOfferingService } from './offerings/service-offerings';
 import { ResourceSearch } from './search/resource-search';
 import type { SettingsService } from './settings';
 import { tenancy, type Tenancy } from './tenancy/index';
@@ -58,6 +60,9 @@ export interface ServiceDirectory {
   readonly hypervisorList: HypervisorList;
   readonly storagePools: StoragePoolService;
   readonly imageStores: ImageStoreService;
+  /** Compute offerings (CloudStack's service offerings). */
+  readonly serviceOfferings: ServiceOfferingService;
+  readonly diskOfferings: DiskOfferingService;
   readonly capacity: CapacityQueries;
   readonly alerts: AlertQueries;
   /** The event log: record, list, archive, delete. */
@@ -104,6 +109,8 @@ export function createServiceDirectory(deps: DirectoryDeps): ServiceDirectory {
     hypervisorList: new HypervisorList(deps),
     storagePools: new StoragePoolService(deps),
     imageStores: new ImageStoreService(deps),
+    serviceOfferings: new ServiceOfferingService(deps),
+    diskOfferings: new DiskOfferingService(deps),
     capacity: new CapacityQueries(deps),
     alerts: new AlertQueries(deps),
     events: new EventLog(deps),

@@ -24,6 +24,7 @@ import { infrastructureCommands } from './infrastructure';
 import { datacenterImportCommands } from './datacenter-import';
 import { managementServerCommands } from './management-servers';
 import { searchCommands } from './search';
+import { offeringCommands } from './offerings';
 
 /** Every command the core answers. Each area declares its commands in its own file. */
 export const ALL_COMMANDS: readonly AnyCommand[] = [
@@ -46,6 +47,7 @@ export const ALL_COMMANDS: readonly AnyCommand[] = [
   ...simulatorCommands,
   ...storagePoolCommands,
   ...imageStoreCommands,
+  ...offeringCommands,
   ...capacityCommands,
   ...alertCommands,
   ...infrastructureCommands,

@@ -17,6 +17,7 @@ import * as m0014 from './0014-event-context';
 import * as m0015 from './0015-message-keys';
 import * as m0016 from './0016-host-stats-history';
 import * as m0017 from './0017-host-stats-hourly';
+import * as m0018 from './0018-offerings';
 
 export interface Migration {
   name: string;
@@ -42,4 +43,5 @@ export const MIGRATIONS: Migration[] = [
   { name: '0015-message-keys', up: m0015.up },
   { name: '0016-host-stats-history', up: m0016.up },
   { name: '0017-host-stats-hourly', up: m0017.up },
+  { name: '0018-offerings', up: m0018.up },
 ];

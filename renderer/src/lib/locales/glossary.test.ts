@@ -45,6 +45,12 @@ describe('the Korean glossary', () => {
     expect(ko['nav.secondaryStorage']).toBe('보조 스토리지');
   });
 
+  it('calls compute offerings 컴퓨트 오퍼링, as CloudStack does, never 서비스 오퍼링', () => {
+    expect(offending(/서비스 오퍼링/)).toEqual([]);
+    expect(ko['events.group.serviceOffering']).toBe('컴퓨트 오퍼링');
+    expect(serverMessagesKo['event.serviceOffering.created']).toMatch(/^컴퓨트 오퍼링 /);
+  });
+
   it('uses one word each for maintenance, events, jobs and errors', () => {
     expect(offending(/유지 보수|유지관리/)).toEqual([]);
     expect(offending(/에러|잡 |이벤트 로그/)).toEqual([]);

@@ -61,6 +61,8 @@ export const enumsEn = {
   'enum.field.Role name': 'Role name',
   'enum.field.internal DNS1': 'internal DNS1',
   'enum.field.internal DNS2': 'internal DNS2',
+  'enum.resource.service offering': 'compute offering',
+  'enum.resource.disk offering': 'disk offering',
   'enum.importCount.configurations': '{count} configurations',
   'enum.importCount.zones': '{count} zones',
   'enum.importCount.physicalnetworks': '{count} physicalnetworks',

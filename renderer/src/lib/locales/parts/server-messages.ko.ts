@@ -73,6 +73,12 @@ export const serverMessagesKo: Record<ServerMessageKey, string> = {
   'event.storagePool.leftMaintenance': '기본 스토리지 {name}의 유지보수가 끝났습니다',
   'event.imageStore.added': 'Zone {zone}에 보조 스토리지 {name}({url})을(를) 추가했습니다',
   'event.imageStore.deleted': '보조 스토리지 {name}을(를) 삭제했습니다',
+  'event.serviceOffering.created': '컴퓨트 오퍼링 {name}을(를) 만들었습니다 (ID: {id})',
+  'event.serviceOffering.updated': '컴퓨트 오퍼링 {name}을(를) 수정했습니다 (ID: {id})',
+  'event.serviceOffering.deleted': '컴퓨트 오퍼링 {name}을(를) 삭제했습니다 (ID: {id})',
+  'event.diskOffering.created': '디스크 오퍼링 {name}을(를) 만들었습니다 (ID: {id})',
+  'event.diskOffering.updated': '디스크 오퍼링 {name}을(를) 수정했습니다 (ID: {id})',
+  'event.diskOffering.deleted': '디스크 오퍼링 {name}을(를) 삭제했습니다 (ID: {id})',
 
   'event.account.created': '도메인 {domain}에 계정 {name}을(를) 만들었습니다 (사용자 {username})',
   'event.account.updated': '계정 {name}을(를) 수정했습니다',
@@ -699,4 +705,75 @@ export const serverMessagesKo: Record<ServerMessageKey, string> = {
   'error.transition.fail': '{subject} {name}이(가) {state} 상태이므로 실패로 처리할 수 없습니다.',
   'error.transition.release': '{subject} {name}이(가) {state} 상태이므로 대기열로 되돌릴 수 없습니다.',
   'error.transition.abandon': '{subject} {name}이(가) {state} 상태이므로 중단 처리할 수 없습니다.',
+  'error.offering.domainNotFound': '올바른 도메인 ID를 지정하세요. ID가 {id}인 도메인이 없습니다.',
+  'error.offering.zoneNotFound': '올바른 Zone ID를 지정하세요. ID가 {id}인 Zone이 없습니다.',
+  'error.offering.emptyDisplayText': '{resource} {name}의 설명(표시 텍스트)은 비워 둘 수 없습니다.',
+  'error.offering.badStorageType': "스토리지 유형 {value}은(는) 올바르지 않습니다. 'local'이나 'shared'를 지정하세요.",
+  'error.offering.badProvisioningType':
+    '프로비저닝 유형 {value}은(는) 올바르지 않습니다. thin, sparse, fat 중 하나를 지정하세요.',
+  'error.offering.badCacheMode':
+    '캐시 모드 {value}은(는) 올바르지 않습니다. none, writeback, writethrough 중 하나를 지정하세요.',
+  'error.offering.minIopsNotPositive': '최소 IOPS는 0보다 커야 합니다.',
+  'error.offering.minIopsAboveMax': '최소 IOPS는 최대 IOPS보다 클 수 없습니다.',
+  'error.offering.rateAboveMax': '{param}({value})은(는) 최대값 {maxParam}({max})보다 클 수 없습니다.',
+  'error.offering.createNotAdmin':
+    '{resource} {name}을(를) 만들 수 없습니다. {caller} 계정은 루트 관리자도 도메인 관리자도 아닙니다.',
+  'error.offering.updateNotAdmin':
+    '{resource} {name}을(를) 수정할 수 없습니다. {caller} 계정은 루트 관리자도 도메인 관리자도 아닙니다.',
+  'error.offering.deleteNotAdmin':
+    '{resource} {name}을(를) 삭제할 수 없습니다. {caller} 계정은 루트 관리자도 도메인 관리자도 아닙니다.',
+  'error.offering.publicByDomainAdmin':
+    '공개 {resource} {name}을(를) 만들 수 없습니다. {caller} 계정은 도메인 관리자이므로 오퍼링을 쓸 도메인(domainid)을 지정해야 합니다.',
+  'error.offering.otherDomain':
+    '{resource} {name}을(를) 도메인(ID={id})에 제공할 수 없습니다. 도메인 관리자 {caller}의 도메인도, 그 하위 도메인도 아닙니다.',
+  'error.offering.taggedByDomainAdmin':
+    '스토리지 태그나 호스트 태그가 있는 {resource} {name}을(를) 만들 수 없습니다. {caller} 계정은 도메인 관리자입니다.',
+  'error.offering.systemByDomainAdmin':
+    '시스템 오퍼링 {name}을(를) 만들 수 없습니다. {caller} 계정은 도메인 관리자이고, 시스템 오퍼링은 루트 관리자가 만듭니다.',
+  'error.offering.updatePublicByDomainAdmin':
+    '공개 {resource} {name}은(는) 수정할 수 없습니다. {caller} 계정은 도메인 관리자입니다.',
+  'error.offering.makePublicByDomainAdmin':
+    '{resource} {name}을(를) 공개로 바꿀 수 없습니다. {caller} 계정은 도메인 관리자입니다.',
+  'error.offering.zonesByDomainAdmin':
+    '{resource} {name}의 Zone은 바꿀 수 없습니다. {caller} 계정은 도메인 관리자입니다.',
+  'error.offering.foreignDomainsByDomainAdmin':
+    '{resource} {name}을(를) 수정할 수 없습니다. 도메인 관리자 {caller}의 도메인 밖에도 제공되는 오퍼링입니다.',
+  'error.offering.deletePublicByDomainAdmin':
+    '공개 {resource} {name}은(는) 삭제할 수 없습니다. {caller} 계정은 도메인 관리자입니다.',
+  'error.offering.deleteForeignByDomainAdmin':
+    '{resource} {name}을(를) 삭제할 수 없습니다. 도메인 관리자 {caller}의 도메인 밖에도 제공되는 오퍼링입니다.',
+  'error.offering.defaultNoDelete': '기본 컴퓨트 오퍼링 {name}은(는) 삭제할 수 없습니다.',
+  'error.offering.systemNotRoot': '시스템 오퍼링은 루트 관리자만 볼 수 있습니다.',
+  'error.offering.recursiveByUser':
+    'isrecursive=true로 오퍼링을 조회하는 것은 루트 관리자와 도메인 관리자만 할 수 있습니다.',
+  'error.offering.domainOutOfReach': '{caller} 계정은 도메인(ID={id})과 같은 도메인 계층에 있지 않습니다.',
+  'error.serviceOffering.customWithSize': '사용자 지정 컴퓨트 오퍼링에는 CPU 수와 메모리를 지정하지 마세요.',
+  'error.serviceOffering.customBoundsPartial':
+    '사용자 지정 컴퓨트 오퍼링의 최소·최대 CPU 수, 최소·최대 메모리, CPU 속도는 모두 지정하거나 모두 비워 두세요.',
+  'error.serviceOffering.fixedWithoutSize':
+    '컴퓨트 오퍼링 {name}을(를) 만들 수 없습니다. 사용자 지정 오퍼링이 아니면 CPU 수(cpunumber)와 메모리(memory)가 필요합니다.',
+  'error.serviceOffering.badCpuNumber':
+    '컴퓨트 오퍼링 {name}을(를) 만들 수 없습니다. CPU 수는 1부터 {max}까지 지정할 수 있습니다.',
+  'error.serviceOffering.badCpuBounds':
+    '컴퓨트 오퍼링 {name}을(를) 만들 수 없습니다. 최소·최대 CPU 수는 1부터 {max}까지 지정할 수 있습니다.',
+  'error.serviceOffering.badCpuSpeed':
+    '컴퓨트 오퍼링 {name}을(를) 만들 수 없습니다. CPU 속도는 0부터 {max}까지 지정할 수 있습니다.',
+  'error.serviceOffering.badMemory':
+    '컴퓨트 오퍼링 {name}을(를) 만들 수 없습니다. 메모리는 {min}MB부터 {max}MB까지 지정할 수 있습니다.',
+  'error.serviceOffering.cpuBoundsReversed':
+    '컴퓨트 오퍼링 {name}을(를) 만들 수 없습니다. 최소 CPU 수({min})가 최대 CPU 수({max})보다 큽니다.',
+  'error.serviceOffering.memoryBoundsReversed':
+    '컴퓨트 오퍼링 {name}을(를) 만들 수 없습니다. 최소 메모리({min}MB)가 최대 메모리({max}MB)보다 큽니다.',
+  'error.serviceOffering.localHa': '로컬 스토리지를 쓰는 오퍼링에는 HA를 제공할 수 없습니다.',
+  'error.serviceOffering.badSystemVmType':
+    '시스템 VM 유형 {value}은(는) 올바르지 않습니다. domainrouter, consoleproxy, secondarystoragevm, internalloadbalancervm 중 하나를 지정하세요.',
+  'error.serviceOffering.systemCustomizedIops': '시스템 VM 오퍼링에는 사용자 지정 IOPS를 쓸 수 없습니다.',
+  'error.serviceOffering.networkRateNotAllowed':
+    '네트워크 속도는 일반 오퍼링과 시스템 VM 유형이 domainrouter인 시스템 오퍼링에만 지정할 수 있습니다.',
+  'error.serviceOffering.negativeNetworkRate':
+    '컴퓨트 오퍼링 {name}을(를) 만들 수 없습니다. 네트워크 속도는 0 이상이어야 합니다.',
+  'error.diskOffering.sizeRequired': '사용자 지정 오퍼링이 아니면 디스크 크기(disksize)를 지정해야 합니다.',
+  'error.diskOffering.sizeWithCustomized': '사용자 지정 디스크 오퍼링에는 디스크 크기를 지정할 수 없습니다.',
+  'error.diskOffering.sizeTooSmall': '디스크 크기는 1GB 이상이어야 합니다.',
+  'error.diskOffering.sizeTooLarge': '디스크 크기는 최대 {max}GB입니다.',
 };

@@ -39,6 +39,10 @@ export const SETTING_DESCRIPTIONS_KO: Record<SettingName, string> = {
   'cluster.storage.capacity.notificationthreshold':
     '클러스터의 기본 스토리지 사용률이 이 비율을 넘으면 알림을 보냅니다.',
   'cpu.overprovisioning.factor': 'CPU 오버프로비저닝 배수입니다. 쓸 수 있는 CPU는 실제 CPU 용량 × 이 배수입니다.',
+  'custom.diskoffering.size.max':
+    '사용자 지정 디스크 오퍼링으로 만드는 볼륨의 최대 크기(GiB)입니다. 오퍼링 자체에는 크기가 없습니다.',
+  'custom.diskoffering.size.min':
+    '사용자 지정 디스크 오퍼링으로 만드는 볼륨의 최소 크기(GiB)입니다. 오퍼링 자체에는 크기가 없습니다.',
   'default.page.size': '목록 명령에 page만 있고 pagesize가 없을 때 쓰는 기본 페이지 크기입니다.',
   'enable.account.settings.for.domain':
     '계정 설정을 도메인에도 지정할 수 있게 합니다. 계정에 값이 없으면 소속 도메인의 값을 따릅니다.',
@@ -78,9 +82,12 @@ export const SETTING_DESCRIPTIONS_KO: Record<SettingName, string> = {
   'simulator.host.cpu.speed': '새 시뮬레이터 호스트의 CPU 속도입니다(Stackyard).',
   'simulator.host.memory.gb': '새 시뮬레이터 호스트의 메모리 크기입니다(Stackyard).',
   'simulator.storage.capacity.gb': '새 시뮬레이터 기본 스토리지 풀이나 이미지 저장소의 크기입니다(Stackyard).',
+  'storage.max.volume.size': '볼륨의 최대 크기(GiB)입니다. 디스크 오퍼링도 이보다 클 수 없습니다.',
   'storage.overprovisioning.factor':
     '스토리지 오버프로비저닝 배수입니다. 쓸 수 있는 스토리지는 실제 스토리지 크기 × 이 배수입니다.',
   'vm.allocation.algorithm': '새 VM을 배치할 때 호스트를 고르는 순서입니다.',
+  'vm.serviceoffering.cpu.cores.max': '컴퓨트 오퍼링에 줄 수 있는 최대 CPU 코어 수입니다. 0이면 제한이 없습니다.',
+  'vm.serviceoffering.ram.size.max': '컴퓨트 오퍼링에 줄 수 있는 최대 메모리(MiB)입니다. 0이면 제한이 없습니다.',
   'zone.directnetwork.publicip.capacity.notificationthreshold':
     'Zone의 직접 연결 IP 사용률이 이 비율을 넘으면 알림을 보냅니다.',
   'zone.secstorage.capacity.notificationthreshold': 'Zone의 보조 스토리지 사용률이 이 비율을 넘으면 알림을 보냅니다.',
