@@ -72,15 +72,6 @@ export function toApiError(error: unknown): ApiError {
   return new ApiError(530, 4250, message('error.internal', {}), 'API.INTERNAL');
 }
 
-function invalidParameter(command: string, name: string, reason: string): ApiError {
-  return new ApiError(
-    431,
-    9999,
-    message('error.api.invalidParameter', { command: command.toLowerCase(), param: name, reason }),
-    'API.INVALID_PARAMETER',
-  );
-}
-
 const quoted = (value: unknown) => quoteValue(typeof value === 'string' ? value : (JSON.stringify(value) ?? ''));
 
 const NAME_PROBLEMS = {
@@ -141,7 +132,6 @@ export const errors = {
       message('error.api.missingParameter', { command: command.toLowerCase(), param: name }),
       'API.MISSING_PARAMETER',
     ),
-  invalidParameter: (command: string, name: string, reason: string) => invalidParameter(command, name, reason),
   /**
    * An invalid value, quoted short and readable (domain/quote-value.ts), and what is wrong with it:
    * `problem` is the English CloudStack clients read, `issue` the problem that keys it

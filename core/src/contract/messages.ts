@@ -358,6 +358,8 @@ export const SERVER_MESSAGES = {
   'error.unauthenticated': 'unable to verify user credentials and/or request signature',
   'error.internal': 'Internal error executing command, please contact your system administrator',
   'error.api.missingParameter': 'Unable to execute API command {command} due to missing parameter {param}',
+  // No longer raised (refused values are keyed by error.api.invalidValue.*); kept so that job
+  // results stored before still render in the user's language.
   'error.api.invalidParameter':
     'Unable to execute API command {command} due to invalid value. Invalid parameter {param} value: {reason}',
   'error.api.invalidName.blank':

@@ -14,6 +14,7 @@ import {
 import { nowIso, toCloudStackDate } from '../../domain/time';
 import { inPageOrder, pageOfIds } from '../../db/list-page';
 import type { ServiceOfferingRow } from '../../db/schema';
+import type { ServiceOfferingTable } from '../../db/schema-offerings';
 import { compact } from '../../api/schemas/fields';
 import type {
   CreateServiceOfferingInput,
@@ -50,16 +51,17 @@ import {
 const bad = (code: string, m: ReturnType<typeof message>) => invalidParameter(`SERVICE_OFFERING.${code}`, m);
 
 /** The size columns of a compute offering. */
-interface SizeColumns {
-  cpu_number: number | null;
-  cpu_speed: number | null;
-  memory: number | null;
-  customized: number;
-  min_cpu_number: number | null;
-  max_cpu_number: number | null;
-  min_memory: number | null;
-  max_memory: number | null;
-}
+type SizeColumns = Pick<
+  ServiceOfferingTable,
+  | 'cpu_number'
+  | 'cpu_speed'
+  | 'memory'
+  | 'customized'
+  | 'min_cpu_number'
+  | 'max_cpu_number'
+  | 'min_memory'
+  | 'max_memory'
+>;
 
 /** A customized offering: no CPU number nor memory; its bounds and CPU speed all given, or none. */
 function customizedSize(input: CreateServiceOfferingInput): SizeColumns {
