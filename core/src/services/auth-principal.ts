@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { compiledOnce } from '../db/compiled-once';
 import type { Database } from '../db/schema';
 import { ROLE_TYPES, roleTypeForAccountType, type RoleType } from '../domain/roles';
 import type { Caller } from './caller';
@@ -31,9 +32,8 @@ export interface Principal {
 
 export type PrincipalKey = { userId: number } | { username: string; domainId: number } | { apiKey: string };
 
-/** A live user (not removed, nor its account) by id, by username in a domain, or by API key. */
-export function findPrincipal(db: Kysely<Database>, by: PrincipalKey): Promise<Principal | undefined> {
-  let q = db
+function principals(db: Kysely<Database>) {
+  return db
     .selectFrom('users')
     .innerJoin('accounts', 'accounts.id', 'users.account_id')
     .innerJoin('domains', 'domains.id', 'accounts.domain_id')
@@ -64,10 +64,26 @@ export function findPrincipal(db: Kysely<Database>, by: PrincipalKey): Promise<P
     ])
     .where('users.removed', 'is', null)
     .where('accounts.removed', 'is', null);
-  if ('userId' in by) q = q.where('users.id', '=', by.userId);
-  else if ('apiKey' in by) q = q.where('users.api_key', '=', by.apiKey);
-  else q = q.where('users.username', '=', by.username).where('accounts.domain_id', '=', by.domainId);
-  return q.executeTakeFirst();
+}
+
+// Compiled once each: every signed API request looks its caller up by key.
+const byUserId = compiledOnce((db: Kysely<Database>, userId: number) => principals(db).where('users.id', '=', userId));
+const byApiKey = compiledOnce((db: Kysely<Database>, apiKey: string) =>
+  principals(db).where('users.api_key', '=', apiKey),
+);
+const byUsername = compiledOnce((db: Kysely<Database>, username: string, domainId: number) =>
+  principals(db).where('users.username', '=', username).where('accounts.domain_id', '=', domainId),
+);
+
+/** A live user (not removed, nor its account) by id, by username in a domain, or by API key. */
+export async function findPrincipal(db: Kysely<Database>, by: PrincipalKey): Promise<Principal | undefined> {
+  const rows =
+    'userId' in by
+      ? await byUserId(db, by.userId)
+      : 'apiKey' in by
+        ? await byApiKey(db, by.apiKey)
+        : await byUsername(db, by.username, by.domainId);
+  return rows[0];
 }
 
 /** The bootstrap system user never logs in (CloudStack refuses UID_SYSTEM). */

@@ -346,7 +346,7 @@ export class AuthService implements AuthPort {
     if (!p || !p.secretKey || p.userState !== 'enabled' || p.accountState !== 'enabled' || isSystemUser(p)) return {};
     let secret: string;
     try {
-      secret = secrets.decrypt(p.secretKey);
+      secret = secrets.decryptRemembered(p.secretKey);
     } catch {
       return {};
     }

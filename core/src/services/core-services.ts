@@ -90,6 +90,8 @@ export interface ScopedSettingsReader extends SettingsReader {
 export interface SecretBox {
   encrypt(plain: string): string;
   decrypt(sealed: string): string;
+  /** decrypt for values opened again and again (API secret keys): remembered for the next time. */
+  decryptRemembered(sealed: string): string;
 }
 
 export interface AuthPort {
