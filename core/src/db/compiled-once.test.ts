@@ -1,18 +1,22 @@
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect, type CompiledQuery } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { compiledOnce } from './compiled-once';
+import { tablesRead } from './query-tables';
 
 interface Db {
   t: { id: number; name: string; kind: string };
 }
 
-function database(rows: Array<[number, string, string]>): Kysely<Db> {
+function database(rows: Array<[number, string, string]>, ran: CompiledQuery[] = []): Kysely<Db> {
   const sqlite = new SQLite(':memory:');
   sqlite.exec('create table t (id integer primary key, name text, kind text)');
   const insert = sqlite.prepare('insert into t values (?, ?, ?)');
   for (const row of rows) insert.run(...row);
-  return new Kysely<Db>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<Db>({
+    dialect: new SqliteDialect({ database: sqlite }),
+    log: (event) => void ran.push(event.query),
+  });
 }
 
 describe('compiledOnce', () => {
@@ -44,6 +48,15 @@ describe('compiledOnce', () => {
     const two = database([[5, 'e', 'x']]);
     expect(await byKindAbove(one, 'x', 0)).toEqual([{ id: 1, name: 'a' }]);
     expect(await byKindAbove(two, 'x', 0)).toEqual([{ id: 5, name: 'e' }]);
+  });
+
+  it('runs the query with its tree, so read caches still see which tables it reads', async () => {
+    const ran: CompiledQuery[] = [];
+    const db = database([[1, 'a', 'x']], ran);
+    await byKindAbove(db, 'x', 0);
+    await byKindAbove(db, 'x', 0);
+    expect(ran).toHaveLength(2);
+    for (const query of ran) expect(tablesRead(query)).toEqual(new Set(['t']));
   });
 
   it('refuses a build that leaves an argument out', async () => {

@@ -1,4 +1,4 @@
-import { CompiledQuery, type Compilable, type Kysely } from 'kysely';
+import type { Compilable, CompiledQuery, Kysely } from 'kysely';
 
 /** Stands for the i-th argument while the query is built; replaced in its compiled parameters. */
 class Slot {
@@ -26,7 +26,8 @@ export function compiledOnce<DB, Args extends unknown[], Row>(
       compiled.set(db, query);
     }
     const parameters = query.parameters.map((p) => (p instanceof Slot ? args[p.index] : p));
-    const { rows } = await db.executeQuery<Row>(CompiledQuery.raw(query.sql, parameters));
+    // The query's tree stays: read caches tell the tables it reads from it (see tablesRead).
+    const { rows } = await db.executeQuery<Row>({ ...query, parameters });
     return rows;
   };
 }
