@@ -60,6 +60,3 @@ export const CHOOSABLE_CAPABILITIES = {
   Lb: { name: 'SupportedLBIsolation', values: LB_ISOLATIONS, default: 'dedicated' },
 } as const;
 export type CapabilityService = keyof typeof CHOOSABLE_CAPABILITIES;
-
-/** listNetworkOfferings without `networkrate` set on the offering: the global network.throttling.rate. */
-export const DEFAULT_NETWORK_RATE_MBPS = 200;

@@ -221,6 +221,14 @@ describe.each(dialects())('network offerings (%s)', (dialect) => {
     });
     expect(providerOf(o, 'SecurityGroup')).toEqual([{ name: 'SecurityGroupProvider' }]);
     expect(providerOf(o, 'Dhcp')).toEqual([{ name: 'VirtualRouter' }]);
+
+    // An offering without a network rate reports network.throttling.rate.
+    ok(await tc.call('updateConfiguration', { name: 'network.throttling.rate', value: '300' }));
+    try {
+      expect((await list({ id: o.id })).networkoffering[0].networkrate).toBe(300);
+    } finally {
+      ok(await tc.call('updateConfiguration', { name: 'network.throttling.rate', value: '200' }));
+    }
   });
 
   it("refuses CloudStack's bad parameters with 431 and writes nothing", async () => {

@@ -4,7 +4,6 @@ import { invalidParameter, notFound } from '../../domain/errors';
 import { message } from '../../domain/messages';
 import {
   CHOOSABLE_CAPABILITIES,
-  DEFAULT_NETWORK_RATE_MBPS,
   NETWORK_SERVICES,
   type Availability,
   type GuestIpType,
@@ -82,11 +81,15 @@ function capabilityOf(row: NetworkOfferingRow, service: string) {
   return [{ name: chosen.rule.name, value: chosen.value, canchooseservicecapability: true }];
 }
 
-/** CloudStack's NetworkOfferingResponse of a row, its services and where it is offered. */
+/**
+ * CloudStack's NetworkOfferingResponse of a row, its services and where it is offered; an offering
+ * without a network rate reports the default one (network.throttling.rate), as CloudStack does.
+ */
 export function networkOfferingResponse(
   row: NetworkOfferingRow,
   services: readonly OfferingServiceRow[],
   scope: OfferingScope,
+  defaultRate: number,
 ): NetworkOffering {
   return compact({
     id: row.uuid,
@@ -100,7 +103,7 @@ export function networkOfferingResponse(
     conservemode: row.conserve_mode === 1,
     specifyipranges: row.specify_ip_ranges === 1,
     availability: row.availability as Availability,
-    networkrate: row.network_rate ?? DEFAULT_NETWORK_RATE_MBPS,
+    networkrate: row.network_rate ?? defaultRate,
     state: row.state as NetworkOfferingState,
     guestiptype: row.guest_ip_type as GuestIpType,
     service: services.map((s) =>
@@ -328,7 +331,12 @@ export class NetworkOfferingService {
       scopesOf(this.db, 'network', ids),
     ]);
     const items = inPageOrder(rows, ids).map((r) =>
-      networkOfferingResponse(r, services.get(r.id) ?? [], scopes.get(r.id) ?? { domains: [], zones: [] }),
+      networkOfferingResponse(
+        r,
+        services.get(r.id) ?? [],
+        scopes.get(r.id) ?? { domains: [], zones: [] },
+        this.defaultRate(),
+      ),
     );
     return { items, count };
   }
@@ -340,6 +348,10 @@ export class NetworkOfferingService {
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
     const services = (await servicesOfOfferings(this.db, [id])).get(id) ?? [];
-    return networkOfferingResponse(row, services, await scopeOf(this.db, 'network', id));
+    return networkOfferingResponse(row, services, await scopeOf(this.db, 'network', id), this.defaultRate());
+  }
+
+  private defaultRate(): number {
+    return this.services.config.get<number>('network.throttling.rate');
   }
 }
