@@ -375,6 +375,17 @@ describe.each(dialects())('network offerings (%s)', (dialect) => {
     expect(required.availability).toBe('Required');
     expect(names((await list({ availability: 'Required' })).networkoffering)).toEqual(['Changed']);
     ok(await tc.call('updateNetworkOffering', { id: o.id, availability: 'Optional' }));
+
+    // Two offerings made Required at once: one is, the other refused.
+    const racing = await Promise.all(
+      ['Race 1', 'Race 2'].map((name) =>
+        tc.call('createNetworkOffering', isolated(name, { availability: 'Required' })),
+      ),
+    );
+    expect(racing.map((r) => r.status).sort()).toEqual([200, 431]);
+    expect(names((await list({ availability: 'Required' })).networkoffering)).toHaveLength(1);
+    for (const r of racing)
+      if (r.status === 200) ok(await tc.call('deleteNetworkOffering', { id: r.data.networkoffering.id }));
     ok(await tc.call('updateNetworkOffering', { id: snat.id, availability: 'Required' }));
   });
 

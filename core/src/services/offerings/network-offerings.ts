@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { invalidParameter, notFound } from '../../domain/errors';
 import { message } from '../../domain/messages';
 import {
@@ -127,7 +127,14 @@ async function otherRequired(db: Db, exceptId?: number) {
   return q.executeTakeFirst();
 }
 
-async function checkRequiredFree(db: Db, exceptId?: number): Promise<void> {
+/**
+ * Inside the caller's transaction: refuses a second Required offering. On PostgreSQL the check
+ * holds a transaction lock first, so two servers cannot each find none and both add one (SQLite
+ * runs one write transaction at a time).
+ */
+async function checkRequiredFree(db: Db, dialect: string, exceptId?: number): Promise<void> {
+  if (dialect === 'postgres')
+    await sql`select pg_advisory_xact_lock(hashtext('network_offerings.required'))`.execute(db);
   const taken = await otherRequired(db, exceptId);
   if (taken)
     throw bad('REQUIRED_TAKEN', message('error.networkOffering.requiredTaken', { name: taken.name, id: taken.uuid }));
@@ -203,7 +210,7 @@ export class NetworkOfferingService {
     const scope = { domains, zones };
     const services = [...offered.providers].map(([service, provider]) => ({ service, provider }));
     const row = await this.db.transaction().execute(async (trx) => {
-      if (values.availability === 'Required') await checkRequiredFree(trx);
+      if (values.availability === 'Required') await checkRequiredFree(trx, this.services.store.dialect);
       const inserted = await trx
         .insertInto('network_offerings')
         .values(values)
@@ -271,7 +278,7 @@ export class NetworkOfferingService {
           message('error.notFound', { resource: 'network offering', id: row.uuid }),
         );
       }
-      if (input.availability === 'Required') await checkRequiredFree(trx, row.id);
+      if (input.availability === 'Required') await checkRequiredFree(trx, this.services.store.dialect, row.id);
       if (Object.keys(fields).length > 0) {
         await trx.updateTable('network_offerings').set(fields).where('id', '=', row.id).execute();
       }
