@@ -40,9 +40,7 @@ export async function up(db: Kysely<unknown>, dialect: MigrationDialect): Promis
   const index = db.schema.createIndex('network_offerings_live_by_sort_key').on('network_offerings');
   const order: string[] = ['sort_key', 'id'];
   await (
-    dialect === 'postgres'
-      ? index.columns(order).where('removed', 'is', null)
-      : index.columns(['removed', ...order])
+    dialect === 'postgres' ? index.columns(order).where('removed', 'is', null) : index.columns(['removed', ...order])
   ).execute();
   await trackWrites(db, dialect, 'network_offerings');
 
