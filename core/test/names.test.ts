@@ -104,6 +104,12 @@ const NAMED_PARAMS: readonly NamedParam[] = [
   { command: 'updateServiceOffering', param: 'name', base: (c) => ({ id: c.serviceOffering }) },
   { command: 'createDiskOffering', param: 'name', base: () => ({ disksize: '5' }) },
   { command: 'updateDiskOffering', param: 'name', base: (c) => ({ id: c.diskOffering }) },
+  {
+    command: 'createNetworkOffering',
+    param: 'name',
+    base: () => ({ guestiptype: 'Isolated', traffictype: 'Guest', supportedservices: 'Dhcp' }),
+  },
+  { command: 'updateNetworkOffering', param: 'name', base: (c) => ({ id: c.networkOffering }) },
   { command: 'createRole', param: 'name', base: () => ({ type: 'User' }) },
   { command: 'updateRole', param: 'name', base: (c) => ({ id: c.role }) },
 ];
@@ -122,6 +128,7 @@ const NAMED_TABLES = [
   'roles',
   'service_offerings',
   'disk_offerings',
+  'network_offerings',
 ] as const;
 
 async function namedRows(tc: TestCore): Promise<string> {

@@ -109,6 +109,12 @@ const FIXTURES: Record<string, Fixture> = {
       read: byId(tc, 'listDiskOfferings', 'diskoffering', c.diskOffering),
     }),
   },
+  updateNetworkOffering: {
+    target: async (tc, c) => ({
+      ids: { id: c.networkOffering },
+      read: byId(tc, 'listNetworkOfferings', 'networkoffering', c.networkOffering),
+    }),
+  },
   // CloudStack asks for a new rule order, or a rule and its permission.
   updateRolePermission: {
     target: async (tc, c) => ({ ids: { roleid: c.role }, read: byId(tc, 'listRoles', 'role', c.role) }),

@@ -233,6 +233,29 @@ const OFFERING_KINDS = [
 ] as const;
 type OfferingKind = (typeof OFFERING_KINDS)[number];
 
+/** A network offering's parameters (network offerings are root admins' alone). */
+const networkOfferingParams = (name: string) => ({
+  name,
+  guestiptype: 'Isolated',
+  traffictype: 'Guest',
+  supportedservices: 'Dhcp,Dns',
+});
+
+/** A fresh network offering the root admin limits to the domain. */
+async function networkOfferingOf(w: World, domain: Dom): Promise<string> {
+  const made = ok(
+    await w.tc.call('createNetworkOffering', { ...networkOfferingParams(unique('netoff-')), domainid: domain.uuid }),
+  );
+  return made.networkoffering.id as string;
+}
+
+const networkOfferingRow = (w: World, uuid: string) =>
+  w.tc.core.store.db
+    .selectFrom('network_offerings')
+    .select(['name', 'removed'])
+    .where('uuid', '=', uuid)
+    .executeTakeFirstOrThrow();
+
 /** A fresh offering the root admin limits to the domain. */
 async function offeringOf(w: World, k: OfferingKind, domain: Dom): Promise<string> {
   const made = ok(await w.tc.call(k.create, { ...k.params(unique('offering-')), domainid: domain.uuid }));
@@ -346,6 +369,15 @@ const ROLE_LIST: Grid = {
 /** Commands without a target. */
 const EVERYONE: Grid = { root: 'A - - - -', da1: 'A - - - -', ua: 'A - - - -', ub: 'A - - - -', da2: 'A - - - -' };
 const ROOT_ONLY: Grid = { root: 'A - - - -', da1: 'D - - - -', ua: 'D - - - -', ub: 'D - - - -', da2: 'D - - - -' };
+
+/** Root admins alone, whatever domain the target is limited to. */
+const ROOT_ADMIN_ANY: Grid = {
+  root: /*                  */ 'A    -    A     A     A',
+  da1: /*                   */ 'D    -    D     D     D',
+  ua: /*                    */ 'D    -    D     D     D',
+  ub: /*                    */ 'D    -    D     D     D',
+  da2: /*                   */ 'D    -    D     D     D',
+};
 
 /** Offerings: everyone lists public ones and those of its domain and above, not of subdomains or siblings. */
 const OFFERING_LIST: Grid = {
@@ -754,6 +786,51 @@ const SPECS: Spec[] = [
     },
   ]),
 
+  // Network offerings: made, changed and deleted by root admins, listed as the other offerings
+  {
+    command: 'createNetworkOffering',
+    grid: ROOT_ADMIN_ANY,
+    async build(w, c, t) {
+      const d = await domainTarget(w, c, t, false);
+      const name = unique('netoff-');
+      return {
+        params: { ...networkOfferingParams(name), domainid: d.uuid },
+        effect: async () =>
+          expect(
+            await db(w).selectFrom('network_offerings').select('id').where('name', '=', name).executeTakeFirst(),
+          ).toBeDefined(),
+      };
+    },
+  },
+  {
+    command: 'listNetworkOfferings',
+    grid: OFFERING_LIST,
+    async build(w, c, t) {
+      const id = await networkOfferingOf(w, await domainTarget(w, c, t, false));
+      return { params: { id }, effect: (data) => expect(ids(data.networkoffering)).toEqual([id]) };
+    },
+  },
+  {
+    command: 'updateNetworkOffering',
+    grid: ROOT_ADMIN_ANY,
+    async build(w, c, t) {
+      const id = await networkOfferingOf(w, await domainTarget(w, c, t, false));
+      const name = unique('renamed-');
+      return {
+        params: { id, name },
+        effect: async () => expect((await networkOfferingRow(w, id)).name).toBe(name),
+      };
+    },
+  },
+  {
+    command: 'deleteNetworkOffering',
+    grid: ROOT_ADMIN_ANY,
+    async build(w, c, t) {
+      const id = await networkOfferingOf(w, await domainTarget(w, c, t, false));
+      return { params: { id }, effect: async () => expect((await networkOfferingRow(w, id)).removed).not.toBeNull() };
+    },
+  },
+
   // Other areas' commands, when registered
   {
     command: 'login',
@@ -873,6 +950,9 @@ async function snapshot(w: World): Promise<string> {
       d.selectFrom('disk_offerings').selectAll().orderBy('id').execute(),
       d.selectFrom('service_offering_domains').selectAll().orderBy('offering_id').orderBy('domain_id').execute(),
       d.selectFrom('disk_offering_domains').selectAll().orderBy('offering_id').orderBy('domain_id').execute(),
+      d.selectFrom('network_offerings').selectAll().orderBy('id').execute(),
+      d.selectFrom('network_offering_services').selectAll().orderBy('offering_id').orderBy('service').execute(),
+      d.selectFrom('network_offering_domains').selectAll().orderBy('offering_id').orderBy('domain_id').execute(),
     ]),
     d
       .selectFrom('events')

@@ -16,6 +16,7 @@ export interface SmallCloud {
   /** A compute and a disk offering of the cloud's own (not the defaults every cloud has). */
   serviceOffering: string;
   diskOffering: string;
+  networkOffering: string;
 }
 
 export async function buildSmallCloud(tc: TestCore): Promise<SmallCloud> {
@@ -81,6 +82,16 @@ export async function buildSmallCloud(tc: TestCore): Promise<SmallCloud> {
   const diskOffering = ok(
     await tc.call('createDiskOffering', { name: 'small-disk', disksize: '10', domainid: domain, zoneid: zone }),
   ).diskoffering.id as string;
+  const networkOffering = ok(
+    await tc.call('createNetworkOffering', {
+      name: 'small-network',
+      guestiptype: 'Isolated',
+      traffictype: 'Guest',
+      supportedservices: 'Dhcp,Dns,SourceNat',
+      domainid: domain,
+      zoneid: zone,
+    }),
+  ).networkoffering.id as string;
   return {
     zone,
     physicalNetwork,
@@ -93,5 +104,6 @@ export async function buildSmallCloud(tc: TestCore): Promise<SmallCloud> {
     role,
     serviceOffering,
     diskOffering,
+    networkOffering,
   };
 }

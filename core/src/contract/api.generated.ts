@@ -779,6 +779,76 @@ export interface ManagementServer {
   pendingjobscount: number;
 }
 
+export interface NetworkOffering {
+  /** the id of the network offering */
+  id: string;
+  /** the name of the network offering */
+  name: string;
+  /** an alternate display text of the network offering. */
+  displaytext: string;
+  /** the tags for the network offering */
+  tags?: string;
+  /** the date this network offering was created */
+  created: string;
+  /** the traffic type for the network offering, supported types are Public, Management, Control, Guest, Vlan or Storage. */
+  traffictype: string;
+  /** true if network offering is default, false otherwise */
+  isdefault: boolean;
+  /** true if network offering supports vlans, false otherwise */
+  specifyvlan: boolean;
+  /** true if network offering is ip conserve mode enabled */
+  conservemode: boolean;
+  /** true if network offering supports specifying ip ranges, false otherwise */
+  specifyipranges: boolean;
+  /** availability of the network offering */
+  availability: "Optional" | "Required";
+  /** data transfer rate in megabits per second allowed. */
+  networkrate: number;
+  /** state of the network offering. Can be Disabled/Enabled/Inactive */
+  state: "Enabled" | "Disabled";
+  /** guest type of the network offering, can be Shared or Isolated */
+  guestiptype: "Isolated" | "Shared";
+  /** the list of supported services */
+  service: NetworkOfferingService[];
+  /** true if network offering can be used by VPC networks only */
+  forvpc: boolean;
+  /** true if network offering supports persistent networks, false otherwise */
+  ispersistent: boolean;
+  /** true if guest network default egress policy is allow; false if default egress policy is deny */
+  egressdefaultpolicy: boolean;
+  /** the domain ID(s) this network offering belongs to, comma-separated; absent for a public offering */
+  domainid?: string;
+  /** the domain name(s) this network offering belongs to, comma-separated */
+  domain?: string;
+  /** the zone ID(s) this network offering belongs to, comma-separated; absent when offered in every zone */
+  zoneid?: string;
+  /** the zone name(s) this network offering belongs to, comma-separated */
+  zone?: string;
+}
+
+export interface NetworkOfferingCapability {
+  /** the capability name */
+  name: string;
+  /** the capability value */
+  value: string;
+  /** can this service capability value can be choosable while creatine network offerings */
+  canchooseservicecapability: boolean;
+}
+
+export interface NetworkOfferingProvider {
+  /** the provider name */
+  name: string;
+}
+
+export interface NetworkOfferingService {
+  /** the service name */
+  name: string;
+  /** the service provider name */
+  provider: NetworkOfferingProvider[];
+  /** the list of capabilities */
+  capability?: NetworkOfferingCapability[];
+}
+
 export interface NetworkServiceProvider {
   /** uuid of the network provider */
   id: string;
@@ -1528,6 +1598,27 @@ export interface CommandParams {
     networkdomain?: string;
     domainid?: string;
   };
+  createNetworkOffering: {
+    name: string;
+    displaytext?: string;
+    guestiptype: "Isolated" | "Shared";
+    traffictype: "Guest";
+    supportedservices?: string | readonly string[];
+    serviceproviderlist?: readonly Readonly<Record<string, string>>[];
+    servicecapabilitylist?: readonly Readonly<Record<string, string>>[];
+    specifyvlan?: boolean;
+    specifyipranges?: boolean;
+    conservemode?: boolean;
+    egressdefaultpolicy?: boolean;
+    networkrate?: number;
+    availability?: "Optional" | "Required";
+    ispersistent?: boolean;
+    forvpc?: boolean;
+    tags?: string;
+    domainid?: string | readonly string[];
+    zoneid?: string | readonly string[];
+    enable?: boolean;
+  };
   createPhysicalNetwork: {
     zoneid: string;
     name: string;
@@ -1693,6 +1784,9 @@ export interface CommandParams {
     forcedestroylocalstorage?: boolean;
   };
   deleteImageStore: {
+    id: string;
+  };
+  deleteNetworkOffering: {
     id: string;
   };
   deletePhysicalNetwork: {
@@ -1978,6 +2072,27 @@ export interface CommandParams {
     name?: string;
     state?: string;
   };
+  listNetworkOfferings: {
+    keyword?: string;
+    page?: number;
+    pagesize?: number;
+    id?: string;
+    name?: string;
+    displaytext?: string;
+    traffictype?: "Guest";
+    guestiptype?: "Isolated" | "Shared";
+    state?: "Enabled" | "Disabled";
+    availability?: "Optional" | "Required";
+    isdefault?: boolean;
+    specifyvlan?: boolean;
+    specifyipranges?: boolean;
+    zoneid?: string;
+    domainid?: string;
+    supportedservices?: string | readonly string[];
+    sourcenatsupported?: boolean;
+    forvpc?: boolean;
+    tags?: string;
+  };
   listNetworkServiceProviders: {
     keyword?: string;
     page?: number;
@@ -2208,6 +2323,17 @@ export interface CommandParams {
     hosttags?: string | readonly string[];
     allocationstate?: "Enable" | "Disable" | "Enabled" | "Disabled";
   };
+  updateNetworkOffering: {
+    id: string;
+    name?: string;
+    displaytext?: string;
+    sortkey?: number;
+    availability?: "Optional" | "Required";
+    state?: "Enabled" | "Disabled";
+    tags?: string;
+    domainid?: string;
+    zoneid?: string;
+  };
   updateNetworkServiceProvider: {
     id: string;
     state?: "Enabled" | "Disabled" | "Shutdown";
@@ -2310,6 +2436,7 @@ export interface CommandResponses {
   createAccount: { account: Account };
   createDiskOffering: { diskoffering: DiskOffering };
   createDomain: { domain: Domain };
+  createNetworkOffering: { networkoffering: NetworkOffering };
   createPhysicalNetwork: { physicalnetwork: PhysicalNetwork };
   createPod: { pod: Pod };
   createRole: { role: Role };
@@ -2328,6 +2455,7 @@ export interface CommandResponses {
   deleteEvents: { success: boolean; displaytext?: string };
   deleteHost: { success: boolean; displaytext?: string };
   deleteImageStore: { success: boolean; displaytext?: string };
+  deleteNetworkOffering: { success: boolean; displaytext?: string };
   deletePhysicalNetwork: { success: boolean; displaytext?: string };
   deletePod: { success: boolean; displaytext?: string };
   deleteRole: { success: boolean; displaytext?: string };
@@ -2368,6 +2496,7 @@ export interface CommandResponses {
   listInfrastructureHealth: { infrastructurehealth: InfrastructureHealth };
   listInfrastructureTopology: { topology: Topology };
   listManagementServers: { count?: number; managementserver?: ManagementServer[] };
+  listNetworkOfferings: { count?: number; networkoffering?: NetworkOffering[] };
   listNetworkServiceProviders: { count?: number; networkserviceprovider?: NetworkServiceProvider[] };
   listPhysicalNetworks: { count?: number; physicalnetwork?: PhysicalNetwork[] };
   listPods: { count?: number; pod?: Pod[] };
@@ -2401,6 +2530,7 @@ export interface CommandResponses {
   updateDiskOffering: { diskoffering: DiskOffering };
   updateDomain: { domain: Domain };
   updateHost: { host: Host };
+  updateNetworkOffering: { networkoffering: NetworkOffering };
   updateNetworkServiceProvider: { networkserviceprovider: NetworkServiceProvider };
   updatePhysicalNetwork: { physicalnetwork: PhysicalNetwork };
   updatePod: { pod: Pod };
@@ -2431,6 +2561,7 @@ export const COMMANDS = {
   createAccount: { async: false, kind: 'object', name: 'account' },
   createDiskOffering: { async: false, kind: 'object', name: 'diskoffering' },
   createDomain: { async: false, kind: 'object', name: 'domain' },
+  createNetworkOffering: { async: false, kind: 'object', name: 'networkoffering' },
   createPhysicalNetwork: { async: true, kind: 'object', name: 'physicalnetwork' },
   createPod: { async: false, kind: 'object', name: 'pod' },
   createRole: { async: false, kind: 'object', name: 'role' },
@@ -2449,6 +2580,7 @@ export const COMMANDS = {
   deleteEvents: { async: false, kind: 'success', name: 'success' },
   deleteHost: { async: false, kind: 'success', name: 'success' },
   deleteImageStore: { async: false, kind: 'success', name: 'success' },
+  deleteNetworkOffering: { async: false, kind: 'success', name: 'success' },
   deletePhysicalNetwork: { async: true, kind: 'success', name: 'success' },
   deletePod: { async: false, kind: 'success', name: 'success' },
   deleteRole: { async: false, kind: 'success', name: 'success' },
@@ -2489,6 +2621,7 @@ export const COMMANDS = {
   listInfrastructureHealth: { async: false, kind: 'object', name: 'infrastructurehealth' },
   listInfrastructureTopology: { async: false, kind: 'object', name: 'topology' },
   listManagementServers: { async: false, kind: 'list', name: 'managementserver' },
+  listNetworkOfferings: { async: false, kind: 'list', name: 'networkoffering' },
   listNetworkServiceProviders: { async: false, kind: 'list', name: 'networkserviceprovider' },
   listPhysicalNetworks: { async: false, kind: 'list', name: 'physicalnetwork' },
   listPods: { async: false, kind: 'list', name: 'pod' },
@@ -2522,6 +2655,7 @@ export const COMMANDS = {
   updateDiskOffering: { async: false, kind: 'object', name: 'diskoffering' },
   updateDomain: { async: false, kind: 'object', name: 'domain' },
   updateHost: { async: false, kind: 'object', name: 'host' },
+  updateNetworkOffering: { async: false, kind: 'object', name: 'networkoffering' },
   updateNetworkServiceProvider: { async: true, kind: 'object', name: 'networkserviceprovider' },
   updatePhysicalNetwork: { async: true, kind: 'object', name: 'physicalnetwork' },
   updatePod: { async: false, kind: 'object', name: 'pod' },

@@ -82,6 +82,9 @@ export const SERVER_MESSAGES = {
   'event.diskOffering.created': 'Created disk offering {name} (id: {id})',
   'event.diskOffering.updated': 'Updated disk offering {name} (id: {id})',
   'event.diskOffering.deleted': 'Deleted disk offering {name} (id: {id})',
+  'event.networkOffering.created': 'Created network offering {name} (id: {id})',
+  'event.networkOffering.updated': 'Updated network offering {name} (id: {id})',
+  'event.networkOffering.deleted': 'Deleted network offering {name} (id: {id})',
 
   // Accounts, users, domains, roles, sign-in
   'event.account.created': 'Created account {name} in domain {domain} with user {username}',
@@ -792,6 +795,38 @@ export const SERVER_MESSAGES = {
   'error.diskOffering.sizeWithCustomized': 'Disksize is not allowed for a customized disk offering',
   'error.diskOffering.sizeTooSmall': 'Please specify a disk size of at least 1 GB.',
   'error.diskOffering.sizeTooLarge': 'The maximum size for a disk is {max} GB.',
+  'error.networkOffering.requiredNeedsSourceNat':
+    'Availability can be Required only for network offerings of type Isolated and with SourceNat enabled',
+  'error.networkOffering.requiredTaken':
+    'System already has network offering {name} (id: {id}) with availability Required',
+  'error.networkOffering.badService': 'Invalid service {value}',
+  'error.networkOffering.badProvider': 'Invalid service provider: {value}',
+  'error.networkOffering.providerNotForService': "Provider {provider} doesn't support service {service}",
+  'error.networkOffering.vpcProvider':
+    'Provider {provider} serves VPC tiers only; network offerings for VPCs (forvpc=true) are not supported',
+  'error.networkOffering.forVpc': 'Network offerings for VPCs (forvpc=true) are not supported',
+  'error.networkOffering.providerWithoutService':
+    "Service {service} is not enabled for the network offering, can't add a provider to it",
+  'error.networkOffering.twoProviders':
+    'Service {service} can have one provider only: {provider} and {other} were given',
+  'error.networkOffering.mapEntry': 'Each {param} entry needs {keys}',
+  'error.networkOffering.sourceNatNotIsolated': 'SourceNat service is supported only for Isolated network offerings',
+  'error.networkOffering.securityGroupNotShared':
+    'SecurityGroup service is supported only for Shared network offerings',
+  'error.networkOffering.sharedSpecifyVlan': "specifyvlan should be true if network offering's type is Shared",
+  'error.networkOffering.sharedSpecifyIpRanges': "specifyipranges should be true if network offering's type is Shared",
+  'error.networkOffering.ipRangesWithSourceNat':
+    'specifyipranges can only be true for Shared network offerings and Isolated with no SourceNat service',
+  'error.networkOffering.egressNotIsolated': 'egressdefaultpolicy can be set only for Isolated network offerings',
+  'error.networkOffering.persistentNotIsolated': 'Persistent network offerings can be made only for Isolated networks',
+  'error.networkOffering.negativeNetworkRate': 'Invalid network rate {value}: specify 0 or more megabits per second',
+  'error.networkOffering.badCapability':
+    'Capability {capability} of service {service} cannot be chosen: only SupportedSourceNatTypes of SourceNat and SupportedLBIsolation of Lb can',
+  'error.networkOffering.capabilityWithoutService':
+    "Service {service} is not enabled for the network offering, can't set its capability {capability}",
+  'error.networkOffering.badCapabilityValue':
+    'Invalid value {value} of capability {capability}: valid values are {values}',
+  'error.networkOffering.defaultNoDelete': "Default network offering {name} can't be deleted",
 } as const;
 
 export type ServerMessageKey = keyof typeof SERVER_MESSAGES;

@@ -45,6 +45,7 @@ export const SETTING_DESCRIPTIONS = {
   "management.server.heartbeat.seconds": "Seconds between heartbeats of a management server and its running jobs; other servers check for dead servers at the same interval.",
   "management.server.shutdown.grace.seconds": "On SIGTERM or Ctrl+C, seconds a management server waits for its running jobs before handing them over (resumable jobs are queued again, the others fail).",
   "mem.overprovisioning.factor": "Used for memory overprovisioning calculation.",
+  "network.throttling.rate": "Default data transfer rate in megabits per second allowed in a network whose offering sets none.",
   "ping.interval": "Interval in seconds at which hosts are pinged (heartbeats).",
   "ping.timeout": "Multiplier of ping.interval after which a host that has not answered is marked Disconnected.",
   "pod.privateip.capacity.notificationthreshold": "Percentage (0 to 1) of used private IPs in a pod above which alerts are sent.",

@@ -2,7 +2,7 @@ import type { Generated, Selectable } from 'kysely';
 
 /**
  * Compute (service) and disk offerings (migration 0018; CloudStack's service_offering and
- * disk_offering). Booleans are 0/1 integers and timestamps ISO-8601 text, as in schema.ts. The
+ * disk_offering) and network offerings with their services (0019). Booleans are 0/1 integers and timestamps ISO-8601 text, as in schema.ts. The
  * domains and zones an offering is limited to are rows of their own tables (CloudStack keeps them
  * as "domainid" / "zoneid" details): none means public, or every zone.
  */
@@ -88,6 +88,50 @@ export interface DiskOfferingTable extends OfferingColumns {
   display_offering: number;
 }
 
+/** A network offering (migration 0019; CloudStack's network_offerings). */
+export interface NetworkOfferingTable {
+  id: Generated<number>;
+  uuid: string;
+  name: string;
+  /** Set on the default offerings the first start creates (CloudStack's names for them), null on the others. */
+  unique_name: string | null;
+  display_text: string;
+  /** 'Guest' */
+  traffic_type: string;
+  /** domain/network-offerings.ts GUEST_IP_TYPES */
+  guest_ip_type: string;
+  specify_vlan: number;
+  specify_ip_ranges: number;
+  conserve_mode: number;
+  /** 1: egress allowed unless a rule denies it; 0: denied unless a rule allows it. */
+  egress_default_policy: number;
+  /** Mbit/s; null: the global rate. */
+  network_rate: number | null;
+  /** 'Optional' | 'Required' */
+  availability: string;
+  is_persistent: number;
+  for_vpc: number;
+  /** SourceNat's SupportedSourceNatTypes ('peraccount' | 'perzone'); null without SourceNat. */
+  source_nat_type: string | null;
+  /** Lb's SupportedLBIsolation ('dedicated' | 'shared'); null without Lb. */
+  lb_isolation: string | null;
+  /** Comma-separated network tags. */
+  tags: string | null;
+  is_default: number;
+  sort_key: number;
+  /** 'Enabled' | 'Disabled' */
+  state: string;
+  created: string;
+  removed: string | null;
+}
+
+/** A service a network offering supports and the provider that serves it. */
+export interface NetworkOfferingServiceTable {
+  offering_id: number;
+  service: string;
+  provider: string;
+}
+
 /** An offering limited to a domain (and its subdomains). */
 export interface OfferingDomainTable {
   offering_id: number;
@@ -107,7 +151,12 @@ export interface OfferingTables {
   disk_offerings: DiskOfferingTable;
   disk_offering_domains: OfferingDomainTable;
   disk_offering_zones: OfferingZoneTable;
+  network_offerings: NetworkOfferingTable;
+  network_offering_services: NetworkOfferingServiceTable;
+  network_offering_domains: OfferingDomainTable;
+  network_offering_zones: OfferingZoneTable;
 }
 
 export type ServiceOfferingRow = Selectable<ServiceOfferingTable>;
 export type DiskOfferingRow = Selectable<DiskOfferingTable>;
+export type NetworkOfferingRow = Selectable<NetworkOfferingTable>;

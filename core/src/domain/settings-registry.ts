@@ -541,6 +541,13 @@ export const OFFERING_SETTINGS = [
     'Maximum size in GiB of a volume of a customized disk offering (the offering itself has no size).',
     { unit: 'GiB', min: 1 },
   ),
+  setting.integer(
+    'network.throttling.rate',
+    200,
+    'Network',
+    'Default data transfer rate in megabits per second allowed in a network whose offering sets none.',
+    { min: 0 },
+  ),
 ] as const;
 
 /** Every setting. Later areas append their own list here. */

@@ -24,6 +24,7 @@ import { zones, type ZoneService } from './infrastructure/zones';
 import { JobQueries } from './job-queries';
 import { ManagementServerQueries } from './management-servers';
 import { DiskOfferingService } from './offerings/disk-offerings';
+import { NetworkOfferingService } from './offerings/network-offerings';
 import { ServiceOfferingService } from './offerings/service-offerings';
 import { ResourceSearch } from './search/resource-search';
 import type { SettingsService } from './settings';
@@ -63,6 +64,7 @@ export interface ServiceDirectory {
   /** Compute offerings (CloudStack's service offerings). */
   readonly serviceOfferings: ServiceOfferingService;
   readonly diskOfferings: DiskOfferingService;
+  readonly networkOfferings: NetworkOfferingService;
   readonly capacity: CapacityQueries;
   readonly alerts: AlertQueries;
   /** The event log: record, list, archive, delete. */
@@ -111,6 +113,7 @@ export function createServiceDirectory(deps: DirectoryDeps): ServiceDirectory {
     imageStores: new ImageStoreService(deps),
     serviceOfferings: new ServiceOfferingService(deps),
     diskOfferings: new DiskOfferingService(deps),
+    networkOfferings: new NetworkOfferingService(deps),
     capacity: new CapacityQueries(deps),
     alerts: new AlertQueries(deps),
     events: new EventLog(deps),

@@ -7,7 +7,7 @@ import { listed, names } from './fixtures';
 
 /**
  * The offerings CloudStack has from its first start (ConfigurationServerImpl and the system VM
- * managers), created once: a restart, or two servers starting together on one PostgreSQL
+ * managers; compute, disk, system and network offerings), created once: a restart, or two servers starting together on one PostgreSQL
  * database, never adds them twice, and an offering an admin deleted stays deleted.
  */
 
@@ -22,14 +22,21 @@ const SYSTEM_OFFERINGS = [
   'System Offering For Internal LB VM - Local Storage',
 ];
 
+/** Every default offering once: 10 compute and system, 4 disk, 4 network with their 20 services. */
+const ONCE = { service: 10, disk: 4, network: 4, networkServices: 20, uniqueNames: 18 };
+
 async function counts(core: Core) {
   const db = core.store.db;
   const service = await db.selectFrom('service_offerings').select(['unique_name']).execute();
   const disk = await db.selectFrom('disk_offerings').select(['unique_name']).execute();
+  const network = await db.selectFrom('network_offerings').select(['unique_name']).execute();
+  const networkServices = await db.selectFrom('network_offering_services').select('offering_id').execute();
   return {
     service: service.length,
     disk: disk.length,
-    uniqueNames: new Set([...service, ...disk].map((r) => r.unique_name)).size,
+    network: network.length,
+    networkServices: networkServices.length,
+    uniqueNames: new Set([...service, ...disk, ...network].map((r) => r.unique_name)).size,
   };
 }
 
@@ -131,8 +138,16 @@ describe.each(dialects())('default offerings (%s)', (dialect) => {
         ['Large Disk, 100 GB', 100, false],
         ['Custom Disk', 0, true],
       ]);
+      const networks = ok(await call(core, 'listNetworkOfferings'));
+      expect(names(networks.networkoffering).sort()).toEqual([
+        'DefaultIsolatedNetworkOffering',
+        'DefaultIsolatedNetworkOfferingWithSourceNatService',
+        'DefaultSharedNetworkOffering',
+        'DefaultSharedNetworkOfferingWithSGService',
+      ]);
+      for (const o of networks.networkoffering) expect(o).toMatchObject({ isdefault: true, state: 'Enabled' });
       const before = await counts(core);
-      expect(before).toEqual({ service: 10, disk: 4, uniqueNames: 14 });
+      expect(before).toEqual(ONCE);
 
       // Deleting a default (not a system one) sticks; the default system offerings cannot go.
       ok(await call(core, 'deleteServiceOffering', { id: compute.serviceoffering[0].id }));
@@ -168,7 +183,7 @@ describe.each(dialects().filter((d) => d === 'postgres'))(
       const cores = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
       try {
         expect(started.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled']);
-        for (const core of cores) expect(await counts(core)).toEqual({ service: 10, disk: 4, uniqueNames: 14 });
+        for (const core of cores) expect(await counts(core)).toEqual(ONCE);
       } finally {
         for (const core of cores) await core.close();
         await database.drop();

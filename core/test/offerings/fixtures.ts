@@ -56,6 +56,10 @@ export async function offeringSnapshot(tc: TestCore): Promise<string> {
     'disk_offerings',
     'disk_offering_domains',
     'disk_offering_zones',
+    'network_offerings',
+    'network_offering_services',
+    'network_offering_domains',
+    'network_offering_zones',
   ] as const;
   // Rows in a stable order whatever the table's key (the link tables have no id).
   const rows = await Promise.all(

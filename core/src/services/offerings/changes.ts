@@ -33,6 +33,12 @@ export const OFFERING_EVENTS = {
     delete: 'DISK.OFFERING.DELETE',
     resourceType: 'DiskOffering',
   },
+  network: {
+    create: 'NETWORK.OFFERING.CREATE',
+    edit: 'NETWORK.OFFERING.EDIT',
+    delete: 'NETWORK.OFFERING.DELETE',
+    resourceType: 'NetworkOffering',
+  },
 } as const;
 
 /** Records an offering's event for the caller: created, updated or deleted. */
@@ -54,7 +60,12 @@ export async function recordOfferingEvent(
 }
 
 /** Takes the offering's row lock on PostgreSQL (SQLite runs one write transaction at a time). */
-async function lockOffering(services: CoreServices, trx: CoreServices['store']['db'], kind: OfferingKind, id: number) {
+export async function lockOffering(
+  services: CoreServices,
+  trx: CoreServices['store']['db'],
+  kind: OfferingKind,
+  id: number,
+) {
   if (services.store.dialect !== 'postgres') return;
   const table = OFFERING_KINDS[kind].offerings as 'service_offerings';
   await trx.selectFrom(table).select('id').where('id', '=', id).forUpdate().execute();

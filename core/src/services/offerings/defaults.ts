@@ -5,10 +5,11 @@ import { nowIso } from '../../domain/time';
 import type { Store } from '../../db/connect';
 import type { Database, DiskRateColumns } from '../../db/schema';
 import { withClusterLock } from '../cluster-identity';
+import { insertNetworkOfferings, missingNetworkOfferings } from './network-defaults';
 
 /**
  * The offerings CloudStack has from its first start, under CloudStack's unique names: the compute
- * and disk offerings ConfigurationServerImpl creates, and the system offerings the system VM
+ * and disk offerings ConfigurationServerImpl creates (and its network offerings, network-defaults.ts), and the system offerings the system VM
  * managers create (each in a shared and a local storage version, as
  * ServiceOfferingDao.createSystemServiceOfferings makes them).
  */
@@ -194,8 +195,11 @@ const missing = <T extends { uniqueName: string }>(list: readonly T[], present: 
  */
 export async function ensureDefaultOfferings(store: Store): Promise<number> {
   const present = await presentNames(store.db);
-  if (missing(DEFAULT_SERVICE_OFFERINGS, present).length + missing(DEFAULT_DISK_OFFERINGS, present).length === 0)
-    return 0;
+  const lacking =
+    missing(DEFAULT_SERVICE_OFFERINGS, present).length +
+    missing(DEFAULT_DISK_OFFERINGS, present).length +
+    (await missingNetworkOfferings(store.db)).length;
+  if (lacking === 0) return 0;
   return withClusterLock(store, async (db) => {
     const now = nowIso();
     const current = await presentNames(db);
@@ -203,6 +207,7 @@ export async function ensureDefaultOfferings(store: Store): Promise<number> {
     const disks = missing(DEFAULT_DISK_OFFERINGS, current).map((o) => diskOfferingValues(o, now));
     if (services.length > 0) await db.insertInto('service_offerings').values(services).execute();
     if (disks.length > 0) await db.insertInto('disk_offerings').values(disks).execute();
-    return services.length + disks.length;
+    const networks = await insertNetworkOfferings(db, await missingNetworkOfferings(db), now);
+    return services.length + disks.length + networks;
   });
 }

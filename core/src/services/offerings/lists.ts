@@ -43,7 +43,11 @@ export interface Visibility {
 const ownAndParentDomains = (caller: Caller) => caller.domainIdPath.split('/').filter(Boolean).map(Number);
 
 /** The visibility of a list call, or CloudStack's refusals (431 isrecursive by users, 531 a foreign domainid). */
-export async function visibilityOf(db: Db, caller: Caller, input: OfferingListInput): Promise<Visibility> {
+export async function visibilityOf(
+  db: Db,
+  caller: Caller,
+  input: Pick<OfferingListInput, 'zoneid' | 'domainid' | 'isrecursive' | 'listall'>,
+): Promise<Visibility> {
   const root = isRootAdmin(caller);
   if (!root && input.isrecursive && caller.roleType === 'User') {
     throw invalidParameter('OFFERING.RECURSIVE', message('error.offering.recursiveByUser', {}));
@@ -73,7 +77,7 @@ export async function visibilityOf(db: Db, caller: Caller, input: OfferingListIn
 }
 
 /** The condition of a visibility on an offering table of a kind. */
-function scopeCondition(kind: OfferingKind, eb: OfferingEb, v: Visibility): Expression<SqlBool>[] {
+export function scopeCondition(kind: OfferingKind, eb: OfferingEb, v: Visibility): Expression<SqlBool>[] {
   const domains = domainLinks(kind);
   const offeringId = `${OFFERING_KINDS[kind].offerings}.id` as 'service_offerings.id';
   const links = () =>

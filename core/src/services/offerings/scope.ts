@@ -2,11 +2,11 @@ import type { Kysely } from 'kysely';
 import { invalidParameter, notFound } from '../../domain/errors';
 import { message } from '../../domain/messages';
 import { ALL_ZONES, PUBLIC_DOMAINS } from '../../domain/offerings';
-import type { Database, DiskOfferingRow, ServiceOfferingRow } from '../../db/schema';
+import type { Database, DiskOfferingRow, NetworkOfferingRow, ServiceOfferingRow } from '../../db/schema';
 
 type Db = Kysely<Database>;
 
-/** The two kinds of offering, their tables and how messages name them. */
+/** The kinds of offering, their tables and how messages name them. */
 export const OFFERING_KINDS = {
   service: {
     offerings: 'service_offerings',
@@ -20,13 +20,19 @@ export const OFFERING_KINDS = {
     zones: 'disk_offering_zones',
     resource: 'disk offering',
   },
+  network: {
+    offerings: 'network_offerings',
+    domains: 'network_offering_domains',
+    zones: 'network_offering_zones',
+    resource: 'network offering',
+  },
 } as const;
 export type OfferingKind = keyof typeof OFFERING_KINDS;
 /** How messages name an offering of a kind (`resource`, shown with the UI's resource labels). */
 export type OfferingResource = (typeof OFFERING_KINDS)[OfferingKind]['resource'];
 
 /*
- * The domain tables of both kinds have the same columns, and so do the zone tables: the helpers
+ * The domain tables of every kind have the same columns, and so do the zone tables: the helpers
  * below name the service offering ones for Kysely's types, whichever kind they act on.
  */
 export const domainLinks = (kind: OfferingKind) => OFFERING_KINDS[kind].domains as 'service_offering_domains';
@@ -177,6 +183,13 @@ export function scopeFields(scope: OfferingScope) {
   };
 }
 
+/** The row of an offering of a kind. */
+export type OfferingRowOf<K extends OfferingKind> = K extends 'service'
+  ? ServiceOfferingRow
+  : K extends 'disk'
+    ? DiskOfferingRow
+    : NetworkOfferingRow;
+
 /** A live offering of a kind by uuid, or CloudStack's 431 "Unable to find ...". */
 export async function requireOffering<K extends OfferingKind>(db: Db, kind: K, uuid: string) {
   const table = OFFERING_KINDS[kind].offerings;
@@ -192,5 +205,5 @@ export async function requireOffering<K extends OfferingKind>(db: Db, kind: K, u
       message('error.notFound', { resource: OFFERING_KINDS[kind].resource, id: uuid }),
     );
   }
-  return row as unknown as K extends 'service' ? ServiceOfferingRow : DiskOfferingRow;
+  return row as unknown as OfferingRowOf<K>;
 }

@@ -63,6 +63,7 @@ export const enumsEn = {
   'enum.field.internal DNS2': 'internal DNS2',
   'enum.resource.service offering': 'compute offering',
   'enum.resource.disk offering': 'disk offering',
+  'enum.resource.network offering': 'network offering',
   'enum.importCount.configurations': '{count} configurations',
   'enum.importCount.zones': '{count} zones',
   'enum.importCount.physicalnetworks': '{count} physicalnetworks',

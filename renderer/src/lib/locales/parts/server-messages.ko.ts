@@ -79,6 +79,9 @@ export const serverMessagesKo: Record<ServerMessageKey, string> = {
   'event.diskOffering.created': '디스크 오퍼링 {name}을(를) 만들었습니다 (ID: {id})',
   'event.diskOffering.updated': '디스크 오퍼링 {name}을(를) 수정했습니다 (ID: {id})',
   'event.diskOffering.deleted': '디스크 오퍼링 {name}을(를) 삭제했습니다 (ID: {id})',
+  'event.networkOffering.created': '네트워크 오퍼링 {name}을(를) 만들었습니다 (ID: {id})',
+  'event.networkOffering.updated': '네트워크 오퍼링 {name}을(를) 수정했습니다 (ID: {id})',
+  'event.networkOffering.deleted': '네트워크 오퍼링 {name}을(를) 삭제했습니다 (ID: {id})',
 
   'event.account.created': '도메인 {domain}에 계정 {name}을(를) 만들었습니다 (사용자 {username})',
   'event.account.updated': '계정 {name}을(를) 수정했습니다',
@@ -776,4 +779,37 @@ export const serverMessagesKo: Record<ServerMessageKey, string> = {
   'error.diskOffering.sizeWithCustomized': '사용자 지정 디스크 오퍼링에는 디스크 크기를 지정할 수 없습니다.',
   'error.diskOffering.sizeTooSmall': '디스크 크기는 1GB 이상이어야 합니다.',
   'error.diskOffering.sizeTooLarge': '디스크 크기는 최대 {max}GB입니다.',
+  'error.networkOffering.requiredNeedsSourceNat':
+    '가용성을 Required로 지정할 수 있는 것은 Isolated 유형이면서 SourceNat 서비스를 제공하는 네트워크 오퍼링뿐입니다.',
+  'error.networkOffering.requiredTaken': '가용성이 Required인 네트워크 오퍼링 {name}(ID: {id})이(가) 이미 있습니다.',
+  'error.networkOffering.badService': '서비스 {value}은(는) 올바르지 않습니다.',
+  'error.networkOffering.badProvider': '서비스 제공자 {value}은(는) 올바르지 않습니다.',
+  'error.networkOffering.providerNotForService': '제공자 {provider}은(는) {service} 서비스를 제공하지 않습니다.',
+  'error.networkOffering.vpcProvider':
+    '제공자 {provider}은(는) VPC 티어 전용입니다. VPC용 네트워크 오퍼링(forvpc=true)은 아직 지원하지 않습니다.',
+  'error.networkOffering.forVpc': 'VPC용 네트워크 오퍼링(forvpc=true)은 아직 지원하지 않습니다.',
+  'error.networkOffering.providerWithoutService':
+    '{service} 서비스를 제공하지 않는 네트워크 오퍼링이므로 이 서비스의 제공자를 지정할 수 없습니다.',
+  'error.networkOffering.twoProviders':
+    '{service} 서비스의 제공자는 하나만 지정할 수 있습니다. {provider}와(과) {other}이(가) 지정되었습니다.',
+  'error.networkOffering.mapEntry': '{param} 항목마다 {keys}이(가) 필요합니다.',
+  'error.networkOffering.sourceNatNotIsolated': 'SourceNat 서비스는 Isolated 네트워크 오퍼링에서만 제공할 수 있습니다.',
+  'error.networkOffering.securityGroupNotShared':
+    '보안 그룹(SecurityGroup) 서비스는 Shared 네트워크 오퍼링에서만 제공할 수 있습니다.',
+  'error.networkOffering.sharedSpecifyVlan': 'Shared 네트워크 오퍼링은 specifyvlan이 true여야 합니다.',
+  'error.networkOffering.sharedSpecifyIpRanges': 'Shared 네트워크 오퍼링은 specifyipranges가 true여야 합니다.',
+  'error.networkOffering.ipRangesWithSourceNat':
+    'specifyipranges는 Shared 네트워크 오퍼링이나 SourceNat 서비스가 없는 Isolated 네트워크 오퍼링에서만 true로 지정할 수 있습니다.',
+  'error.networkOffering.egressNotIsolated':
+    '기본 송신 정책(egressdefaultpolicy)은 Isolated 네트워크 오퍼링에만 지정할 수 있습니다.',
+  'error.networkOffering.persistentNotIsolated': '영구 네트워크 오퍼링은 Isolated 네트워크용으로만 만들 수 있습니다.',
+  'error.networkOffering.negativeNetworkRate':
+    '네트워크 속도 {value}은(는) 올바르지 않습니다. 0 이상의 Mbps 값을 지정하세요.',
+  'error.networkOffering.badCapability':
+    '{service} 서비스의 {capability} 기능은 선택할 수 없습니다. 선택할 수 있는 것은 SourceNat의 SupportedSourceNatTypes와 Lb의 SupportedLBIsolation뿐입니다.',
+  'error.networkOffering.capabilityWithoutService':
+    '{service} 서비스를 제공하지 않는 네트워크 오퍼링이므로 {capability} 기능을 지정할 수 없습니다.',
+  'error.networkOffering.badCapabilityValue':
+    '{capability} 기능의 값 {value}은(는) 올바르지 않습니다. 지정할 수 있는 값: {values}',
+  'error.networkOffering.defaultNoDelete': '기본 네트워크 오퍼링 {name}은(는) 삭제할 수 없습니다.',
 };

@@ -70,6 +70,8 @@ export const SETTING_DESCRIPTIONS_KO: Record<SettingName, string> = {
   'management.server.shutdown.grace.seconds':
     'SIGTERM이나 Ctrl+C를 받은 관리 서버가 실행 중인 작업을 넘기기 전에 기다리는 시간입니다. 재개할 수 있는 작업은 다시 대기열에 넣고 나머지는 실패로 처리합니다.',
   'mem.overprovisioning.factor': '메모리 오버프로비저닝 배수입니다. 쓸 수 있는 메모리는 실제 메모리 × 이 배수입니다.',
+  'network.throttling.rate':
+    '네트워크 오퍼링에 네트워크 속도가 없을 때 네트워크에 허용하는 기본 데이터 전송 속도(Mbps)입니다.',
   'ping.interval': '호스트에 핑(하트비트)을 보내는 간격입니다.',
   'ping.timeout': '호스트가 ping.interval × 이 배수만큼 응답하지 않으면 연결 끊김(Disconnected)으로 표시합니다.',
   'pod.privateip.capacity.notificationthreshold': 'Pod의 사설 IP 사용률이 이 비율을 넘으면 알림을 보냅니다.',
