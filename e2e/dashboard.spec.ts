@@ -2,6 +2,7 @@ import { expect, snap, test } from './fixtures';
 import { AlertsPage, DashboardPage } from './pages/dashboard-page';
 import { ApiSession } from './support/api';
 import { readSetting, restoreSettings } from './support/settings';
+import { seedEmptyCluster } from './support/small-cloud';
 
 /** A small Advanced zone in Marvin's JSON: one pod, one cluster of two Simulator hosts, NFS storage (never contacted). */
 function marvinConfig(run: string, zone: string): string {
@@ -261,4 +262,29 @@ test('dashboard imports a datacenter, shows capacity and history, and alerts can
     if (mockId) await api.call('cleanupSimulatorMock', { id: mockId }).catch(() => undefined);
     await restoreSettings(api, saved, { bodyPassed: passed });
   }
+});
+
+test('a zone left Disabled (createZone’s default) is marked in the zone picker and beside it', async ({
+  page,
+  app,
+  server,
+}) => {
+  const run = Date.now().toString(36);
+  const api = await ApiSession.login(server.url, 'admin', server.adminPassword);
+  const { zone } = await seedEmptyCluster(api, run, 'disabled');
+  const dashboard = new DashboardPage(page);
+
+  await app.login.goto();
+  await app.login.login('admin', server.adminPassword);
+  await app.shell.expectSignedIn('admin');
+  await dashboard.open();
+  await dashboard.zoneSelect.click();
+  const option = page.getByRole('option', { name: zone.name });
+  await expect(option.locator('[data-state="disabled"]')).toHaveText('Disabled');
+  await snap(page, 'dashboard-10-disabled-zone-picker');
+  await option.click();
+  await expect(dashboard.zoneSelect).toHaveValue(zone.name);
+  await expect(page.getByRole('listbox')).toBeHidden();
+  await expect(page.locator('[data-state="disabled"]:visible')).toHaveCount(1);
+  await snap(page, 'dashboard-11-disabled-zone-chosen');
 });

@@ -113,6 +113,39 @@ test('command palette finds a host by IP, runs its action, opens a cluster, reme
     await expect(page.getByTestId('cluster-drawer')).toContainText(names.cluster);
   });
 
+  await test.step('Ctrl+K over the open drawer: the palette opens on top of it and takes the pointer', async () => {
+    // The drawer's panel (its root is a zero-size wrapper).
+    const drawer = page.getByTestId('cluster-drawer').locator('.mantine-Drawer-content');
+    await expect(drawer).toBeVisible();
+    await page.keyboard.press('Control+K');
+    await expect(palette).toBeVisible();
+    await expect(box).toBeFocused();
+    // Where the palette and the drawer overlap, the topmost element belongs to the palette.
+    const paletteBox = (await palette.boundingBox())!;
+    const drawerBox = (await drawer.boundingBox())!;
+    const left = Math.max(paletteBox.x, drawerBox.x);
+    const right = Math.min(paletteBox.x + paletteBox.width, drawerBox.x + drawerBox.width);
+    const top = Math.max(paletteBox.y, drawerBox.y);
+    const bottom = Math.min(paletteBox.y + paletteBox.height, drawerBox.y + drawerBox.height);
+    expect(right - left).toBeGreaterThan(20);
+    expect(bottom - top).toBeGreaterThan(20);
+    const onTop = await palette.evaluate(
+      (el, p) => {
+        const hit = document.elementFromPoint(p.x, p.y);
+        return hit !== null && el.contains(hit);
+      },
+      { x: (left + right) / 2, y: (top + bottom) / 2 },
+    );
+    expect(onTop).toBe(true);
+    // Clicking the search box works (Playwright refuses when another element would take the click).
+    await box.click();
+    await box.fill(names.pod);
+    await expect(options.first()).toContainText(names.pod);
+    await snap(page, 'palette-03c-over-drawer');
+    await page.keyboard.press('Escape');
+    await expect(palette).toBeHidden();
+  });
+
   await test.step('Tab on a result that is not the best shows its own actions, highlighted', async () => {
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+K');

@@ -150,7 +150,6 @@ test('advanced zone through every step with a Simulator host, applied call by ca
       'addHost',
       'createStoragePool',
       'addImageStore',
-      'updateZone',
     ]);
     await expect(wizard.call('addHost')).toContainText('password=••••••••');
     await expect(wizard.call('addHost')).not.toContainText('Sim-pass-1');
@@ -160,15 +159,23 @@ test('advanced zone through every step with a Simulator host, applied call by ca
     await snap(page, 'zone-wizard-adv-11-review');
   });
 
-  await test.step('apply: every call done, the zone is Enabled', async () => {
+  await test.step('apply: every call done, the zone Disabled (its pod and cluster Enabled); enable it at the end', async () => {
     await wizard.applyAndFinish();
     await expect(wizard.step('review')).toHaveAttribute('data-status', 'created');
     // References now show the ids the calls produced.
     await expect(wizard.call('createPod')).not.toContainText('‹zone id›');
-    await snap(page, 'zone-wizard-adv-12-done');
+    const finished = page.getByTestId('wizard-finished');
+    await expect(finished).toContainText(`Zone ${zoneName} is created and Disabled`);
+    await snap(page, 'zone-wizard-adv-12-done-disabled');
     const zones = await list(api, 'listZones', 'zone', { name: zoneName });
     expect(zones).toHaveLength(1);
-    expect(zones[0]!.allocationstate).toBe('Enabled');
+    expect(zones[0]!.allocationstate).toBe('Disabled');
+    const zoneid = zones[0]!.id;
+    expect((await list(api, 'listPods', 'pod', { zoneid })).map((p) => p.allocationstate)).toEqual(['Enabled']);
+    expect((await list(api, 'listClusters', 'cluster', { zoneid })).map((c) => c.allocationstate)).toEqual(['Enabled']);
+    await wizard.enableZone(zoneName);
+    await snap(page, 'zone-wizard-adv-13-enabled');
+    expect((await list(api, 'listZones', 'zone', { id: zoneid }))[0]!.allocationstate).toBe('Enabled');
     expect(await contents(api, zones[0]!.id)).toEqual({
       physicalnetworks: 1,
       pods: 1,
@@ -250,10 +257,13 @@ test('basic zone through every step with security groups and a guest IP range', 
   await app.shell.switchLanguage('ko');
   await expect(page.getByRole('heading', { name: 'Zone 추가' })).toBeVisible();
   await expect(wizard.step('ranges')).toContainText('게스트 IP 범위');
+  await expect(page.getByTestId('wizard-finished')).toContainText(`Zone ${zoneName}을(를) 활성화할까요?`);
   await snap(page, 'zone-wizard-basic-07-done-ko');
   await wizard.goTo('network');
   await snap(page, 'zone-wizard-basic-08-network-ko');
   await app.shell.switchLanguage('en');
+  await wizard.goTo('review');
+  await wizard.enableZone(zoneName);
   const zones = await list(api, 'listZones', 'zone', { name: zoneName });
   expect(zones).toHaveLength(1);
   expect(zones[0]).toMatchObject({ allocationstate: 'Enabled', networktype: 'Basic', securitygroupsenabled: true });
@@ -321,7 +331,6 @@ test.describe('failures', () => {
       await expect(failed).toContainText('addImageStore failed');
       await expect(failed).toContainText(`already uses ${takenUrl}`);
       await expect(wizard.call('addImageStore')).toHaveAttribute('data-state', 'failed');
-      await expect(wizard.call('updateZone')).toHaveAttribute('data-state', 'pending');
       expect((await wizard.states()).filter((s) => s === 'done')).toHaveLength(16);
       await expect(wizard.step('secondary')).toHaveAttribute('data-status', 'failed');
       await expect(wizard.step('host')).toHaveAttribute('data-status', 'created');
@@ -349,6 +358,7 @@ test.describe('failures', () => {
 
     await test.step('resume from the failed call and finish', async () => {
       await wizard.applyAndFinish();
+      await wizard.enableZone(zoneName);
       await snap(page, 'zone-wizard-resume-05-done');
     });
 

@@ -161,6 +161,19 @@ export class ZoneWizardPage {
       .nth(nth);
   }
 
+  /** The finish asks to enable the zone it left Disabled; this answers yes and waits for Enabled. */
+  async enableZone(zoneName: string): Promise<void> {
+    await test.step('enable the zone from the finish', async () => {
+      const finished = this.page.getByTestId('wizard-finished');
+      await expect(finished).toHaveAttribute('data-allocationstate', 'Disabled');
+      await expect(finished).toContainText(`Enable zone ${zoneName} now?`);
+      await finished.getByRole('button', { name: 'Enable zone' }).click();
+      await expect(finished).toHaveAttribute('data-allocationstate', 'Enabled');
+      await expect(finished).toContainText(`Zone ${zoneName} is ready and enabled`);
+      await expect(finished.getByRole('button', { name: 'Enable zone' })).toHaveCount(0);
+    });
+  }
+
   /** Applies (or resumes) and waits until every call is done. */
   async applyAndFinish(timeout = 60_000): Promise<void> {
     await test.step('apply the plan', async () => {

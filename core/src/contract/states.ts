@@ -4,7 +4,7 @@
  * (core/src/domain/states) use these names; the renderer maps each tone to a colour.
  */
 
-/** Zones, pods, clusters and hosts' allocation state. New zones, pods and clusters start Disabled. */
+/** Zones, pods, clusters and hosts' allocation state. New zones start Disabled, new pods and clusters Enabled. */
 export const ALLOCATION_STATES = ['Enabled', 'Disabled'] as const;
 export type AllocationState = (typeof ALLOCATION_STATES)[number];
 

@@ -29,7 +29,7 @@ describe.each(dialects())('clusters (%s)', (dialect) => {
   const add = (params: Record<string, string>) =>
     tc.call('addCluster', { zoneid: zone.uuid, podid: pod.uuid, hypervisor: 'Simulator', ...params });
 
-  it('addCluster answers a one-item cluster list; new clusters start Disabled', async () => {
+  it("addCluster answers a one-item cluster list; a cluster added without allocationstate is Enabled (as CloudStack's)", async () => {
     const data = ok(await add({ clustername: 'C1', hypervisor: 'simulator' }));
     expect(data.count).toBe(1);
     const c = data.cluster[0];
@@ -41,7 +41,7 @@ describe.each(dialects())('clusters (%s)', (dialect) => {
       zonename: 'Z1',
       hypervisortype: 'Simulator',
       clustertype: 'CloudManaged',
-      allocationstate: 'Disabled',
+      allocationstate: 'Enabled',
       managedstate: 'Managed',
       cpuovercommitratio: '1.0',
       memoryovercommitratio: '1.0',
@@ -49,10 +49,16 @@ describe.each(dialects())('clusters (%s)', (dialect) => {
     });
     expect(c.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(await eventsOfType(tc, 'CLUSTER.CREATE', c.id)).toBe(1);
-    const enabled = ok(
-      await add({ clustername: 'C1b', allocationstate: 'Enabled', cpuovercommitratio: '2.5', arch: 'aarch64' }),
+    const row = await tc.core.store.db
+      .selectFrom('clusters')
+      .select('allocation_state')
+      .where('uuid', '=', c.id)
+      .executeTakeFirstOrThrow();
+    expect(row.allocation_state).toBe('Enabled');
+    const disabled = ok(
+      await add({ clustername: 'C1b', allocationstate: 'Disabled', cpuovercommitratio: '2.5', arch: 'aarch64' }),
     ).cluster[0];
-    expect(enabled).toMatchObject({ allocationstate: 'Enabled', cpuovercommitratio: '2.5', arch: 'aarch64' });
+    expect(disabled).toMatchObject({ allocationstate: 'Disabled', cpuovercommitratio: '2.5', arch: 'aarch64' });
   });
 
   it('refuses bad input and writes nothing', async () => {
@@ -88,7 +94,7 @@ describe.each(dialects())('clusters (%s)', (dialect) => {
   });
 
   it('updateCluster renames, enables and changes ratios', async () => {
-    const c = ok(await add({ clustername: 'U1' })).cluster[0];
+    const c = ok(await add({ clustername: 'U1', allocationstate: 'Disabled' })).cluster[0];
     const updated = ok(
       await tc.call('updateCluster', {
         id: c.id,
@@ -127,7 +133,10 @@ describe.each(dialects())('clusters (%s)', (dialect) => {
     expect(page1.cluster).toHaveLength(2);
     expect(page1.count).toBe(all.count);
     expect(page2.cluster[0].id).not.toBe(page1.cluster[0].id);
-    expect(ok(await tc.call('listClusters', { allocationstate: 'Enabled', zoneid: zone.uuid })).count).toBe(2);
+    // C1 (P1 and P2) and U1-renamed are Enabled; C1b was added Disabled.
+    expect(ok(await tc.call('listClusters', { allocationstate: 'Enabled', zoneid: zone.uuid })).count).toBe(3);
+    const disabled = ok(await tc.call('listClusters', { allocationstate: 'Disabled', zoneid: zone.uuid }));
+    expect(disabled.cluster.map((c: any) => c.name)).toEqual(['C1b']);
     expect(ok(await tc.call('listClusters', { hypervisor: 'kvm' })).count ?? 0).toBe(0);
   });
 

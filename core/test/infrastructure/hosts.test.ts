@@ -232,7 +232,7 @@ describe.each(dialects())('hosts (%s)', (dialect) => {
     expect(h.zonename).toBe('Z2');
   });
 
-  it('addHost with a new clustername creates the cluster in the same transaction', async () => {
+  it("addHost with a new clustername creates the cluster (Enabled, as CloudStack's) in the same transaction", async () => {
     const data = ok(
       await tc.call('addHost', {
         zoneid: zone.uuid,
@@ -244,7 +244,7 @@ describe.each(dialects())('hosts (%s)', (dialect) => {
     );
     expect(data.host[0].clustername).toBe('Fresh');
     const c = ok(await tc.call('listClusters', { name: 'Fresh' })).cluster[0];
-    expect(c).toMatchObject({ hypervisortype: 'Simulator', allocationstate: 'Disabled', id: data.host[0].clusterid });
+    expect(c).toMatchObject({ hypervisortype: 'Simulator', allocationstate: 'Enabled', id: data.host[0].clusterid });
     expect(await eventsOfType(tc, 'CLUSTER.CREATE', c.id)).toBe(1);
     // An existing name is reused.
     const again = ok(

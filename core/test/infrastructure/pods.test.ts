@@ -32,7 +32,7 @@ describe.each(dialects())('pods (%s)', (dialect) => {
 
   const createPod = async (params: Record<string, string>) => ok(await tc.call('createPod', params)).pod;
 
-  it('creates a pod Disabled, answers the CloudStack pod shape and records POD.CREATE', async () => {
+  it('creates a pod Enabled without allocationstate (as CloudStack does), in the CloudStack pod shape, with POD.CREATE', async () => {
     const zone = await seedZone(tc.core.store.db, { name: 'pod-zone-1' });
     const pod = await createPod({ zoneid: zone.uuid, name: 'pod-a', ...POD });
     expect(pod).toEqual({
@@ -44,7 +44,7 @@ describe.each(dialects())('pods (%s)', (dialect) => {
       netmask: '255.255.255.0',
       startip: ['172.16.15.2'],
       endip: ['172.16.15.200'],
-      allocationstate: 'Disabled',
+      allocationstate: 'Enabled',
       ipranges: [
         {
           startip: '172.16.15.2',
@@ -66,6 +66,7 @@ describe.each(dialects())('pods (%s)', (dialect) => {
       cidr: '172.16.15.0/24',
       start_ip: '172.16.15.2',
       end_ip: '172.16.15.200',
+      allocation_state: 'Enabled',
     });
 
     const listed = ok(await tc.call('listPods', { id: pod.id }));
@@ -80,9 +81,9 @@ describe.each(dialects())('pods (%s)', (dialect) => {
       gateway: '192.168.8.1',
       netmask: '255.255.252.0',
       startip: '192.168.8.10',
-      allocationstate: 'enabled',
+      allocationstate: 'disabled',
     });
-    expect(pod).toMatchObject({ startip: ['192.168.8.10'], endip: ['192.168.11.254'], allocationstate: 'Enabled' });
+    expect(pod).toMatchObject({ startip: ['192.168.8.10'], endip: ['192.168.11.254'], allocationstate: 'Disabled' });
   });
 
   it('refuses invalid networks, overlaps, duplicate names and unknown zones with 431, changing nothing', async () => {
@@ -200,7 +201,7 @@ describe.each(dialects())('pods (%s)', (dialect) => {
   it('updates name, state and range with the same checks, and records POD.EDIT', async () => {
     const db = tc.core.store.db;
     const zone = await seedZone(db);
-    const pod = await createPod({ zoneid: zone.uuid, name: 'edit-me', ...POD });
+    const pod = await createPod({ zoneid: zone.uuid, name: 'edit-me', ...POD, allocationstate: 'Disabled' });
     const neighbour = await createPod({
       zoneid: zone.uuid,
       name: 'neighbour',

@@ -42,7 +42,7 @@ export const addCluster = defineSpec({
     hypervisor: param.string('hypervisor type of the cluster: Simulator (KVM later)', 32),
     clustertype: param.string('type of the cluster: CloudManaged (default), ExternalManaged', 32).optional(),
     allocationstate: param
-      .enumOf(ALLOCATION_STATES, 'Allocation state of this cluster for allocation of new resources; default Disabled')
+      .enumOf(ALLOCATION_STATES, 'Allocation state of this cluster for allocation of new resources; default Enabled')
       .optional(),
     arch: param.string('the CPU arch of the cluster: x86_64 (default) or aarch64', 16).optional(),
     cpuovercommitratio: ratio('value of the cpu overcommit ratio, defaults to 1 (the global factor applies)'),

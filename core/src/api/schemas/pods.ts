@@ -45,7 +45,7 @@ export const createPod = defineSpec({
     endip: param
       .string('the ending IP address for the Pod; defaults to the last usable address of the CIDR', 64)
       .optional(),
-    allocationstate: allocationState('Allocation state of this Pod for allocation of new resources; default Disabled'),
+    allocationstate: allocationState('Allocation state of this Pod for allocation of new resources; default Enabled'),
   }),
   response: objectOf('pod', Pod),
 });

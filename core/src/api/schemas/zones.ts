@@ -56,7 +56,9 @@ export const createZone = defineSpec({
     ...zoneFields,
     domainid: param.uuid('the ID of the containing domain, null for public zones').optional(),
     securitygroupenabled: param.boolean('true if network is security group enabled, false otherwise').optional(),
-    allocationstate: allocationState('Allocation state of this Zone for allocation of new resources').optional(),
+    allocationstate: allocationState(
+      'Allocation state of this Zone for allocation of new resources; default Disabled',
+    ).optional(),
   }),
   response: objectOf('zone', Zone),
 });

@@ -186,11 +186,11 @@ describe('planZone', () => {
       startip: '192.168.100.10',
       endip: '192.168.100.99',
     });
-    expect(find(calls, 'createPod:pod')!.params).toMatchObject({ zoneid: zoneRef, allocationstate: 'Enabled' });
-    expect(find(calls, 'addCluster:cluster')!.params).toMatchObject({
-      clustertype: 'CloudManaged',
-      allocationstate: 'Enabled',
-    });
+    // Pods and clusters are Enabled by default (CloudStack's); the plan sends no allocationstate.
+    expect(find(calls, 'createPod:pod')!.params).toMatchObject({ zoneid: zoneRef });
+    expect(find(calls, 'createPod:pod')!.params).not.toHaveProperty('allocationstate');
+    expect(find(calls, 'addCluster:cluster')!.params).toMatchObject({ clustertype: 'CloudManaged' });
+    expect(find(calls, 'addCluster:cluster')!.params).not.toHaveProperty('allocationstate');
     expect(find(calls, 'addImageStore:store')!.params).toEqual({
       zoneid: zoneRef,
       name: 'Lab secondary',

@@ -241,8 +241,8 @@ class ZonePlanner {
         netmask: pod.netmask,
         startip: pod.startip,
         endip: pod.endip,
-        // Pods and clusters start Disabled unless told; the zone itself is enabled by the last call.
-        allocationstate: 'Enabled',
+        // No allocationstate, as CloudStack's wizard and Marvin send: pods and clusters start
+        // Enabled, inside the zone that stays Disabled until it is enabled.
       },
       `Create pod ${pod.name} in zone ${this.zone.name} (${pod.key})`,
       { ...podRef, label: pod.name },
@@ -305,7 +305,6 @@ class ZonePlanner {
         clustername: c.name,
         hypervisor: c.hypervisor,
         clustertype: c.clustertype ?? 'CloudManaged',
-        allocationstate: 'Enabled',
       },
       `Add ${c.hypervisor} cluster ${c.name} to pod ${pod.name} (${c.key})`,
       { ...clusterRef, label: c.name },

@@ -6,8 +6,8 @@ export type AllocationEvent = (typeof ALLOCATION_EVENTS)[number];
 
 /**
  * Whether the allocator may place new resources in a zone, pod or cluster (CloudStack's
- * Grouping.AllocationState). New zones, pods and clusters start Disabled; setting the state it
- * already has is allowed and changes nothing.
+ * Grouping.AllocationState). A zone starts Disabled, a pod or cluster Enabled (see the initial
+ * states below); setting the state it already has is allowed and changes nothing.
  */
 export const allocationState = new StateMachine<AllocationState, AllocationEvent>({
   name: 'Zone, pod and cluster allocation state',
@@ -22,8 +22,17 @@ export const allocationState = new StateMachine<AllocationState, AllocationEvent
   ],
 });
 
-/** Where new zones, pods and clusters start: the operator enables them once they are complete. */
-export const INITIAL_ALLOCATION_STATE: AllocationState = 'Disabled';
+/**
+ * Where a zone, pod or cluster created without allocationstate starts, as CloudStack has it: a
+ * zone stays Disabled until the operator has set it up and enables it (createZone), while pods
+ * and clusters are Enabled from the start (HostPodVO and ClusterVO), since the Disabled zone
+ * around them already keeps new resources out.
+ */
+export const INITIAL_ALLOCATION_STATE = {
+  Zone: 'Disabled',
+  Pod: 'Enabled',
+  Cluster: 'Enabled',
+} as const satisfies Record<'Zone' | 'Pod' | 'Cluster', AllocationState>;
 
 /** The state a requested allocationstate leads to from the current one (along the table). */
 export function allocationChange(

@@ -101,7 +101,7 @@ export interface NewClusterValues {
 
 /**
  * Inserts a cluster inside the caller's transaction (addCluster, and addHost with a clustername
- * that does not exist yet). New clusters start Disabled unless told otherwise.
+ * that does not exist yet). New clusters start Enabled unless told otherwise, as CloudStack's do.
  */
 export async function insertCluster(trx: Db, dialect: 'sqlite' | 'postgres', v: NewClusterValues): Promise<ClusterRow> {
   await lockPod(trx, dialect, v.pod.id);
@@ -117,7 +117,7 @@ export async function insertCluster(trx: Db, dialect: 'sqlite' | 'postgres', v: 
       name: v.name,
       hypervisor_type: v.hypervisor,
       cluster_type: v.clusterType ?? 'CloudManaged',
-      allocation_state: v.allocationState ?? INITIAL_ALLOCATION_STATE,
+      allocation_state: v.allocationState ?? INITIAL_ALLOCATION_STATE.Cluster,
       managed_state: 'Managed',
       arch: v.arch ?? 'x86_64',
       // Superseded by the cluster-scoped overprovisioning factors (migration 0013).

@@ -214,7 +214,7 @@ export class PodService {
           cidr: formatCidr(net.cidr),
           start_ip: net.startIp,
           end_ip: net.endIp,
-          allocation_state: input.allocationstate ?? INITIAL_ALLOCATION_STATE,
+          allocation_state: input.allocationstate ?? INITIAL_ALLOCATION_STATE.Pod,
           created: nowIso(),
           removed: null,
         })

@@ -189,7 +189,7 @@ export class ZoneService {
           security_group_enabled: basic || input.securitygroupenabled === true ? 1 : 0,
           local_storage_enabled: input.localstorageenabled === true ? 1 : 0,
           // New zones stay Disabled until the admin has set up networks and enables them.
-          allocation_state: input.allocationstate ?? INITIAL_ALLOCATION_STATE,
+          allocation_state: input.allocationstate ?? INITIAL_ALLOCATION_STATE.Zone,
           created: nowIso(),
           removed: null,
         })

@@ -149,6 +149,24 @@ describe('DashboardPage', () => {
     expect(screen.getByTestId('tile-hosts').textContent).toBe('Hosts12 (Hosts needing attention: 2)');
   });
 
+  it('marks a Disabled zone (as createZone leaves it) grey in the zone picker and beside it when chosen', async () => {
+    const disabled = { ...ZONE, id: 'z-2', name: 'yard-2', allocationstate: 'Disabled' };
+    const { client } = fakeClient(handlers({ listZones: () => ({ count: 2, zone: [ZONE, disabled] }) }));
+    renderWithProviders(<DashboardPage />, { client, user: ADMIN });
+    await screen.findByTestId('capacity-cards');
+    fireEvent.click(screen.getByTestId('zone-select'));
+    const option = (name: string) => screen.getByRole('option', { name: new RegExp(name), hidden: true });
+    await waitFor(() => expect(option('yard-2').querySelector('[data-state="disabled"]')).not.toBeNull());
+    expect(option('yard-2').textContent).toContain('Disabled');
+    expect(option('yard-1').querySelector('[data-state]')).toBeNull();
+    // All zones shown: no badge beside the picker yet.
+    const besidePicker = () => screen.getAllByText('Disabled').filter((el) => el.closest('[role="option"]') === null);
+    expect(besidePicker()).toHaveLength(0);
+    fireEvent.click(option('yard-2'));
+    await waitFor(() => expect(window.location.hash).toContain('zoneid=z-2'));
+    await waitFor(() => expect(besidePicker()).toHaveLength(1));
+  });
+
   it('reads the thresholds in force from listConfigurations and sums all zones', async () => {
     const { client, transport } = fakeClient(
       handlers({

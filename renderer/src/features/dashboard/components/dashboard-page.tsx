@@ -1,9 +1,22 @@
-import { ActionIcon, Button, Center, Grid, Loader, Select, SimpleGrid, Stack, Text, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Center,
+  Grid,
+  Group,
+  Loader,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Tooltip,
+} from '@mantine/core';
 import { IconFileImport, IconRefresh } from '@tabler/icons-react';
 import { useIsFetching, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ErrorAlert } from '../../../components/error-alert';
 import { PageHeader } from '../../../components/page-header';
+import { StateBadge } from '../../../components/state-badge';
 import { useT } from '../../../lib/i18n';
 import { problemsIn, useInfrastructureHealth } from '../../../lib/health';
 import { useCan } from '../../../lib/permissions';
@@ -74,8 +87,12 @@ export function DashboardPage() {
     replaceQuery({ zoneid: id || undefined });
   };
 
+  // A zone is created Disabled (CloudStack's default) until the operator enables it: say so where it is picked.
+  const zoneStates = new Map((zones.data?.items ?? []).map((z) => [z.id, z.allocationstate]));
+  const notEnabled = (id: string | undefined) => id !== undefined && (zoneStates.get(id) ?? 'Enabled') !== 'Enabled';
   const header = (
     <PageHeader title={t('dashboard.title')}>
+      {!empty && notEnabled(zoneid) && <StateBadge state={zoneStates.get(zoneid!)} />}
       {!empty && (
         <Select
           aria-label={t('dashboard.zone')}
@@ -84,6 +101,14 @@ export function DashboardPage() {
             ...(zones.data?.items ?? []).map((z) => ({ value: z.id, label: z.name })),
           ]}
           value={zoneid ?? ALL}
+          // Wide enough for a zone's name and its state on one line.
+          comboboxProps={{ width: 'max-content', position: 'bottom-end' }}
+          renderOption={({ option }) => (
+            <Group gap="xs" justify="space-between" wrap="nowrap" w="100%">
+              <span>{option.label}</span>
+              {notEnabled(option.value) && <StateBadge state={zoneStates.get(option.value)} />}
+            </Group>
+          )}
           onChange={selectZone}
           allowDeselect={false}
           searchable

@@ -344,6 +344,20 @@ describe('topology -> node data', () => {
     expect(searchable.find((s) => s.name === 'z0-p0-c0-h2')).toMatchObject({ kind: 'host', context: 'z0-p0-c0' });
   });
 
+  it('shows a Disabled zone (as createZone leaves it) grey, its Enabled pod and cluster green', () => {
+    const topology = fakeTopology({ zones: 1, podsPerZone: 1, clustersPerPod: 1, hostsPerCluster: 1 });
+    topology.zones[0]!.allocationstate = 'Disabled';
+    const { nodes } = layoutTopology(topology);
+    expect(nodes.find((n) => n.type === 'zone')!.data).toMatchObject({ state: 'Disabled', color: 'gray' });
+    // The zone's name band carries the same state.
+    expect(nodes.find((n) => n.type === 'label' && (n.data as { of?: string }).of === 'zone')?.data).toMatchObject({
+      state: 'Disabled',
+      color: 'gray',
+    });
+    expect(nodes.find((n) => n.type === 'pod')!.data).toMatchObject({ state: 'Enabled', color: 'green' });
+    expect(nodes.find((n) => n.type === 'cluster')!.data).toMatchObject({ state: 'Enabled', color: 'green' });
+  });
+
   it('builds the stacked host-state bar with Maintenance taken out of Up', () => {
     expect(
       stateSegments({

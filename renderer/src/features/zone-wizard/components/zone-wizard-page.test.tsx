@@ -41,14 +41,24 @@ function fakeCore(options: { zones?: { id: string; name: string }[]; failOnce?: 
       );
       return { jobid };
     };
+  // Zones as the core keeps them: created Disabled, enabled by updateZone.
+  const known: { id: string; name: string; allocationstate?: string }[] = [...(options.zones ?? [])];
   const handlers: Record<string, Handler> = {
     listZones: (p) => {
-      const zones = (options.zones ?? []).filter((z) => !p['name'] || z.name.toLowerCase() === p['name'].toLowerCase());
+      const zones = known.filter(
+        (z) => (!p['name'] || z.name.toLowerCase() === p['name'].toLowerCase()) && (!p['id'] || z.id === p['id']),
+      );
       return { count: zones.length, zone: zones };
     },
     listHosts: () => ({ count: 0, host: [] }),
     listDomains: () => ({ count: 1, domain: [{ id: 'd-root', name: 'ROOT', path: 'ROOT', level: 0 }] }),
-    createZone: sync('createZone', 'zone', 'zone'),
+    createZone: (p) => {
+      const failed = fail('createZone');
+      if (failed) return failed;
+      const zone = { id: id('zone'), name: p['name']!, allocationstate: p['allocationstate'] ?? 'Disabled' };
+      known.push(zone);
+      return { zone };
+    },
     createPhysicalNetwork: job('createPhysicalNetwork', 'physicalnetwork', 'pn'),
     addTrafficType: job('addTrafficType', 'traffictype', 'tt'),
     updatePhysicalNetwork: job('updatePhysicalNetwork', 'physicalnetwork', 'pn'),
@@ -65,7 +75,11 @@ function fakeCore(options: { zones?: { id: string; name: string }[]; failOnce?: 
     addHost: () => fail('addHost') ?? { count: 1, host: [{ id: id('host') }] },
     createStoragePool: sync('createStoragePool', 'storagepool', 'pool'),
     addImageStore: sync('addImageStore', 'imagestore', 'store'),
-    updateZone: sync('updateZone', 'zone', 'zone'),
+    updateZone: (p) => {
+      const zone = known.find((z) => z.id === p['id'])!;
+      if (p['allocationstate']) zone.allocationstate = p['allocationstate'];
+      return fail('updateZone') ?? { zone };
+    },
     queryAsyncJobResult: (p) => jobs.get(p['jobid']!) ?? { jobid: p['jobid'], jobstatus: 0 },
   };
   for (const command of [
@@ -198,8 +212,7 @@ describe('ZoneWizardPage', () => {
         .getAllByTestId('plan-call')
         .map((r) => r.getAttribute('data-state'));
     expect(states().filter((s) => s === 'done')).toHaveLength(16);
-    expect(states().at(-2)).toBe('failed');
-    expect(states().at(-1)).toBe('pending');
+    expect(states().at(-1)).toBe('failed');
     expect(screen.getByTestId('wizard-step-secondary').getAttribute('data-status')).toBe('failed');
     // Async calls went through the job tray.
     expect(useJobStore.getState().jobs.some((j) => j.command === 'createPhysicalNetwork' && j.state === 'done')).toBe(
@@ -215,8 +228,19 @@ describe('ZoneWizardPage', () => {
     fireEvent.click(screen.getByTestId('wizard-step-review'));
     expect(screen.getByTestId('apply-plan').textContent).toBe('Resume from call 17');
     fireEvent.click(screen.getByTestId('apply-plan'));
-    await screen.findByTestId('wizard-finished', {}, { timeout: 5000 });
+    const finished = await screen.findByTestId('wizard-finished', {}, { timeout: 5000 });
     expect(states().every((s) => s === 'done')).toBe(true);
+    // The zone is left Disabled, as createZone leaves it; the finish asks to enable it (as CloudStack's wizard does).
+    expect(transport.callsOf('updateZone')).toHaveLength(0);
+    await waitFor(() => expect(finished.getAttribute('data-allocationstate')).toBe('Disabled'));
+    expect(finished.textContent).toContain('Zone Lab is created and Disabled');
+    expect(finished.textContent).toContain('Enable zone Lab now?');
+    fireEvent.click(within(finished).getByTestId('enable-zone'));
+    await waitFor(() =>
+      expect(screen.getByTestId('wizard-finished').getAttribute('data-allocationstate')).toBe('Enabled'),
+    );
+    expect(screen.getByTestId('wizard-finished').textContent).toContain('Zone Lab is ready and enabled');
+    expect(screen.queryByTestId('enable-zone')).toBeNull();
 
     expect(transport.callsOf('createZone')).toHaveLength(1);
     expect(transport.callsOf('addHost')).toHaveLength(2);
@@ -224,7 +248,7 @@ describe('ZoneWizardPage', () => {
     expect(stores).toHaveLength(2);
     expect(stores[1]!.params).toMatchObject({ url: 'nfs://10.0.0.1/export/fresh', zoneid: 'zone-1', provider: 'NFS' });
     const zoneId = 'zone-1';
-    expect(transport.callsOf('updateZone')[0]!.params).toEqual({ id: zoneId, allocationstate: 'Enabled' });
+    expect(transport.callsOf('updateZone').map((c) => c.params)).toEqual([{ id: zoneId, allocationstate: 'Enabled' }]);
     expect(transport.callsOf('configureVirtualRouterElement')[0]!.params).toEqual({ id: 'vre-1', enabled: 'true' });
     expect(screen.getByTestId('wizard-step-review').getAttribute('data-status')).toBe('created');
   });

@@ -58,7 +58,7 @@ export function wizardMeta(call: ZoneCall): WizardMeta {
   switch (call.command) {
     case 'createZone':
       return { step: 'zone', fields: ['networktype', key] };
-    // Enabling the zone ends the plan: nothing to fix in a step.
+    // Enabling the zone (when a plan does) ends it: nothing to fix in a step.
     case 'updateZone':
       return { step: 'review', fields: [] };
     case 'createPhysicalNetwork':

@@ -155,6 +155,7 @@ export function draftToSpec(draft: ZoneDraft): ZoneSpec {
         details: [],
       };
     }),
-    enable: true,
+    // The zone stays Disabled (as createZone leaves it); the finish asks to enable it, as CloudStack's wizard does.
+    enable: false,
   };
 }

@@ -43,7 +43,7 @@ export const zoneWizardEn = {
     'The exact API calls the wizard makes, in order. Nothing is created until you press Create zone.',
 
   'wizard.rail.created': 'Created',
-  'wizard.rail.finished': 'Zone enabled',
+  'wizard.rail.finished': 'Zone created',
   'wizard.rail.failed': 'A call failed here',
   'wizard.rail.errors': '{count} to fix',
 
@@ -198,6 +198,9 @@ export const zoneWizardEn = {
 
   'wizard.finish.title': 'Zone {zone} is ready and enabled',
   'wizard.finish.body': 'All {count} calls succeeded.',
+  'wizard.finish.createdTitle': 'Zone {zone} is created and Disabled',
+  'wizard.finish.enableAsk': 'Nothing new is placed in a Disabled zone. Enable zone {zone} now?',
+  'wizard.finish.enable': 'Enable zone',
   'wizard.finish.openZone': 'Open the zone',
   'wizard.finish.openDiagram': 'Open the diagram',
   'wizard.finish.another': 'Add another zone',

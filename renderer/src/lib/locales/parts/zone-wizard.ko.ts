@@ -45,7 +45,7 @@ export const zoneWizardKo: Record<keyof typeof zoneWizardEn, string> = {
     '마법사가 호출할 API를 순서대로 보여 줍니다. Zone 생성을 누르기 전에는 아무것도 만들어지지 않습니다.',
 
   'wizard.rail.created': '생성됨',
-  'wizard.rail.finished': 'Zone 사용 가능',
+  'wizard.rail.finished': 'Zone 생성됨',
   'wizard.rail.failed': '여기서 호출이 실패했습니다',
   'wizard.rail.errors': '고칠 항목 {count}개',
 
@@ -200,6 +200,9 @@ export const zoneWizardKo: Record<keyof typeof zoneWizardEn, string> = {
 
   'wizard.finish.title': 'Zone {zone}을(를) 사용할 수 있습니다',
   'wizard.finish.body': '호출 {count}개가 모두 성공했습니다.',
+  'wizard.finish.createdTitle': 'Zone {zone}을(를) 만들었습니다 (비활성)',
+  'wizard.finish.enableAsk': '비활성 Zone에는 새 리소스를 배치하지 않습니다. 지금 Zone {zone}을(를) 활성화할까요?',
+  'wizard.finish.enable': 'Zone 활성화',
   'wizard.finish.openZone': 'Zone 열기',
   'wizard.finish.openDiagram': '다이어그램 열기',
   'wizard.finish.another': '다른 Zone 추가',

@@ -22,6 +22,7 @@ import { displayParams, isRef, type Ref } from '../../../../../../core/src/contr
 import { createdResources, MASK, type PlanCall } from '../../model/plan';
 import { KEY } from '../../model/zone-spec';
 import { useWizardStore, type CallProgress } from '../../store/wizard-store';
+import { FinishPanel } from '../finish-panel';
 import { useWizard } from '../wizard-context';
 import classes from '../zone-wizard.module.css';
 
@@ -241,17 +242,7 @@ export function ReviewStep() {
         </Alert>
       )}
 
-      {phase === 'done' && zoneId && (
-        <Alert
-          color="green"
-          variant="light"
-          icon={<IconCheck size={16} />}
-          title={t('wizard.finish.title', { zone: zoneName })}
-          data-testid="wizard-finished"
-        >
-          <Text size="sm">{t('wizard.finish.body', { count: plan.length })}</Text>
-        </Alert>
-      )}
+      {phase === 'done' && zoneId && <FinishPanel zoneId={zoneId} zoneName={zoneName} calls={plan.length} />}
 
       {failed && !w.discarding && phase === 'failed' && (
         <Alert
