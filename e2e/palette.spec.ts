@@ -131,7 +131,7 @@ test('command palette finds a host by IP, runs its action, opens a cluster, reme
     expect(bottom - top).toBeGreaterThan(20);
     const onTop = await palette.evaluate(
       (el, p) => {
-        const hit = document.elementFromPoint(p.x, p.y);
+        const hit = el.ownerDocument.elementFromPoint(p.x, p.y);
         return hit !== null && el.contains(hit);
       },
       { x: (left + right) / 2, y: (top + bottom) / 2 },

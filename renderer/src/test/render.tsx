@@ -1,5 +1,5 @@
 import { notifyManager, QueryClient } from '@tanstack/react-query';
-import { render, type RenderResult } from '@testing-library/react';
+import { configure, render, type RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { AppProvider } from '../app/provider';
 // ConfirmHost loads its dialog on the first confirmation (the login screen does without it). Loaded
@@ -10,6 +10,10 @@ import type { LoginInfo } from '../lib/api-types';
 import { useLocaleStore } from '../lib/i18n';
 import { forgetRemembered } from '../lib/remembered';
 import { useSession } from '../lib/session';
+
+// How long findBy and waitFor wait at most (not how long they take): on a loaded machine (a clean-clone
+// CI beside other test runs) a screen took 2-3 s to appear, and the 1 s default failed right tests.
+configure({ asyncUtilTimeout: 10_000 });
 
 /** Browser APIs Mantine expects that happy-dom may lack. */
 export function installDomPolyfills(): void {
