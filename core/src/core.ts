@@ -12,6 +12,8 @@ import { WriteLogPruner } from './db/write-log';
 import { AuthService } from './services/auth';
 import { bootstrapInventory } from './services/bootstrap';
 import { ensureDefaultOfferings } from './services/offerings/defaults';
+import { ensureOsCatalogue } from './services/templates/os-catalogue';
+import { TemplateDownloader } from './services/templates/downloads';
 import { CapacityMonitor } from './services/capacity/capacity-monitor';
 import type { CoreServices } from './services/core-services';
 import { createServiceDirectory, type DirectoryDeps, type ServiceDirectory } from './services/directory';
@@ -69,6 +71,8 @@ export interface Core {
   readView?: Store;
   hostMonitor: HostMonitor;
   capacityMonitor: CapacityMonitor;
+  /** Drives template and ISO downloads (started with the monitors; tests tick it by hand). */
+  templateDownloader: TemplateDownloader;
   /** The live stream (events, jobs, resource changes) filtered per viewer. */
   live: LiveFeed;
   /** The desktop app's sign-in of its local operator. */
@@ -174,6 +178,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const capacityMonitor = new CapacityMonitor(services);
     const { generatedAdminPassword } = await bootstrapInventory(services, { adminPassword: options.adminPassword });
     await ensureDefaultOfferings(store);
+    await ensureOsCatalogue(store);
+    const templateDownloader = new TemplateDownloader(services);
     // Values set on a deleted zone, cluster, pool, image store, domain or account go with it.
     settings.followDeletions(events);
     await settings.sweepOrphans();
@@ -181,6 +187,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     if (options.runMonitors ?? options.runJobs !== false) {
       hostMonitor.start();
       capacityMonitor.start();
+      templateDownloader.start();
     }
     return {
       api,
@@ -196,12 +203,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       generatedAdminPassword,
       hostMonitor,
       capacityMonitor,
+      templateDownloader,
       live: LiveFeed.forStore(events, store),
       localOperator: new LocalOperatorService({ store, auth }),
       drain: () => drainServer({ hostMonitor, capacityMonitor, services, jobs, settings }),
       close: async () => {
         await hostMonitor.stop();
         await capacityMonitor.stop();
+        templateDownloader.stop();
         await jobs.stop();
         responseCheck?.flush();
         await closeStores();

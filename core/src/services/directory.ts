@@ -25,6 +25,8 @@ import { JobQueries } from './job-queries';
 import { ManagementServerQueries } from './management-servers';
 import { DiskOfferingService } from './offerings/disk-offerings';
 import { ServiceOfferingService } from './offerings/service-offerings';
+import { OsCatalogueQueries } from './templates/os-catalogue';
+import { TemplateService } from './templates/templates';
 import { ResourceSearch } from './search/resource-search';
 import type { SettingsService } from './settings';
 import { tenancy, type Tenancy } from './tenancy/index';
@@ -63,6 +65,10 @@ export interface ServiceDirectory {
   /** Compute offerings (CloudStack's service offerings). */
   readonly serviceOfferings: ServiceOfferingService;
   readonly diskOfferings: DiskOfferingService;
+  /** The guest OS catalogue (listOsCategories, listOsTypes). */
+  readonly osCatalogue: OsCatalogueQueries;
+  /** Templates and ISOs. */
+  readonly templates: TemplateService;
   readonly capacity: CapacityQueries;
   readonly alerts: AlertQueries;
   /** The event log: record, list, archive, delete. */
@@ -111,6 +117,8 @@ export function createServiceDirectory(deps: DirectoryDeps): ServiceDirectory {
     imageStores: new ImageStoreService(deps),
     serviceOfferings: new ServiceOfferingService(deps),
     diskOfferings: new DiskOfferingService(deps),
+    osCatalogue: new OsCatalogueQueries(deps),
+    templates: new TemplateService(deps),
     capacity: new CapacityQueries(deps),
     alerts: new AlertQueries(deps),
     events: new EventLog(deps),

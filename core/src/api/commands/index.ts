@@ -25,6 +25,7 @@ import { datacenterImportCommands } from './datacenter-import';
 import { managementServerCommands } from './management-servers';
 import { searchCommands } from './search';
 import { offeringCommands } from './offerings';
+import { templateCommands } from './templates';
 
 /** Every command the core answers. Each area declares its commands in its own file. */
 export const ALL_COMMANDS: readonly AnyCommand[] = [
@@ -48,6 +49,7 @@ export const ALL_COMMANDS: readonly AnyCommand[] = [
   ...storagePoolCommands,
   ...imageStoreCommands,
   ...offeringCommands,
+  ...templateCommands,
   ...capacityCommands,
   ...alertCommands,
   ...infrastructureCommands,

@@ -18,6 +18,7 @@ import * as m0015 from './0015-message-keys';
 import * as m0016 from './0016-host-stats-history';
 import * as m0017 from './0017-host-stats-hourly';
 import * as m0018 from './0018-offerings';
+import * as m0020 from './0020-templates';
 
 export interface Migration {
   name: string;
@@ -44,4 +45,5 @@ export const MIGRATIONS: Migration[] = [
   { name: '0016-host-stats-history', up: m0016.up },
   { name: '0017-host-stats-hourly', up: m0017.up },
   { name: '0018-offerings', up: m0018.up },
+  { name: '0020-templates', up: m0020.up },
 ];

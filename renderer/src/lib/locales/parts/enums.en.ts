@@ -63,6 +63,8 @@ export const enumsEn = {
   'enum.field.internal DNS2': 'internal DNS2',
   'enum.resource.service offering': 'compute offering',
   'enum.resource.disk offering': 'disk offering',
+  'enum.resource.template': 'template',
+  'enum.resource.ISO': 'ISO',
   'enum.importCount.configurations': '{count} configurations',
   'enum.importCount.zones': '{count} zones',
   'enum.importCount.physicalnetworks': '{count} physicalnetworks',
