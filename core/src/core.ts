@@ -126,6 +126,12 @@ function openStores(database: DatabaseConfig) {
   return { store, readView, closeStores };
 }
 
+/** What every database has from its first start: the default offerings and the guest OS catalogue. */
+async function ensureCatalogues(store: Store): Promise<void> {
+  await ensureDefaultOfferings(store);
+  await ensureOsCatalogue(store);
+}
+
 /** The composition root: builds the store, services and dispatcher, in that order. */
 /** A failed job's result: CloudStack's error fields with Stackyard's message key; internal errors logged. */
 function jobFailure(error: unknown) {
@@ -177,17 +183,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const hostMonitor = new HostMonitor(services);
     const capacityMonitor = new CapacityMonitor(services);
     const { generatedAdminPassword } = await bootstrapInventory(services, { adminPassword: options.adminPassword });
-    await ensureDefaultOfferings(store);
-    await ensureOsCatalogue(store);
+    await ensureCatalogues(store);
     const templateDownloader = new TemplateDownloader(services);
     // Values set on a deleted zone, cluster, pool, image store, domain or account go with it.
     settings.followDeletions(events);
     await settings.sweepOrphans();
     if (options.runJobs !== false) await jobs.start();
     if (options.runMonitors ?? options.runJobs !== false) {
-      hostMonitor.start();
-      capacityMonitor.start();
-      templateDownloader.start();
+      for (const monitor of [hostMonitor, capacityMonitor, templateDownloader]) monitor.start();
     }
     return {
       api,
@@ -208,9 +211,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       localOperator: new LocalOperatorService({ store, auth }),
       drain: () => drainServer({ hostMonitor, capacityMonitor, services, jobs, settings }),
       close: async () => {
-        await hostMonitor.stop();
-        await capacityMonitor.stop();
-        templateDownloader.stop();
+        for (const monitor of [hostMonitor, capacityMonitor, templateDownloader]) await monitor.stop();
         await jobs.stop();
         responseCheck?.flush();
         await closeStores();

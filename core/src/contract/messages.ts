@@ -807,13 +807,15 @@ export const SERVER_MESSAGES = {
   'error.template.badUrl': 'Invalid URL: {url}',
   'error.template.badUrlScheme': 'Unsupported scheme for url: {url}; only http and https are allowed',
   'error.template.urlUnresolved': 'Unable to resolve the host {host} of url {url}',
-  'error.template.urlInternal': 'URL {url} resolves to the internal address {address}; downloads from it are refused unless secstorage.allowed.internal.sites contains it',
+  'error.template.urlInternal':
+    'URL {url} resolves to the internal address {address}; downloads from it are refused unless secstorage.allowed.internal.sites contains it',
   'error.template.badHypervisor': 'Hypervisor {value} is not supported for templates; use KVM or Simulator',
   'error.template.badFormat': 'Image format: {value} is incorrect. Supported formats are QCOW2, RAW, VHD, OVA',
   'error.template.formatForHypervisor': 'Image format {format} is not supported by hypervisor {hypervisor}',
   'error.template.badBits': 'Invalid bits {value}: a template is 32 or 64 bits',
   'error.template.featuredNotRoot': 'Only root admins can make templates featured; {caller} is not one',
-  'error.template.badChecksum': 'Invalid checksum {value}: give the algorithm name in curly brackets followed by its hex digest (MD5, SHA-1, SHA-224, SHA-256, SHA-384, SHA-512), or an MD5 hex digest',
+  'error.template.badChecksum':
+    'Invalid checksum {value}: give the algorithm name in curly brackets followed by its hex digest (MD5, SHA-1, SHA-224, SHA-256, SHA-384, SHA-512), or an MD5 hex digest',
   'error.template.accountWithoutDomain': 'Account and domainid must be given together',
   'error.template.osTypeNotFound': 'Please specify a valid OS type: no OS type has id {id}',
   'error.template.zoneRequired': 'Please specify zoneid (or zoneids); -1 registers in every zone',
@@ -830,6 +832,8 @@ export const SERVER_MESSAGES = {
   'error.template.copySameZone': 'Please specify different source and destination zones',
   'error.template.alreadyInZone': '{resource} {name} is already in the destination zone',
   'error.template.badPermissionOp': 'Invalid permission operator {value}: use add or remove with accounts, or reset',
+  'error.template.nothingToChange':
+    'Please specify at least one of ispublic, isfeatured, isextractable, accounts with op=add or op=remove, or op=reset',
   'error.template.permissionAccountNotFound': "Unable to find account {account} in the template's domain",
 } as const;
 

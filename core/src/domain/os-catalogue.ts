@@ -20,11 +20,12 @@ export const OS_CATEGORIES = [
 export type OsCategory = (typeof OS_CATEGORIES)[number];
 
 export const OS_TYPES: readonly { category: OsCategory; description: string }[] = [
-  ...['5.6', '6.10', '7', '8'].flatMap((v) => [
-    { category: 'CentOS' as const, description: `CentOS ${v} (64-bit)` },
-  ]),
+  ...['5.6', '6.10', '7', '8'].flatMap((v) => [{ category: 'CentOS' as const, description: `CentOS ${v} (64-bit)` }]),
   { category: 'CentOS', description: 'CentOS 5.6 (32-bit)' },
-  ...['9', '10', '11', '12'].map((v) => ({ category: 'Debian' as const, description: `Debian GNU/Linux ${v} (64-bit)` })),
+  ...['9', '10', '11', '12'].map((v) => ({
+    category: 'Debian' as const,
+    description: `Debian GNU/Linux ${v} (64-bit)`,
+  })),
   { category: 'Oracle', description: 'Oracle Linux 8' },
   { category: 'Oracle', description: 'Oracle Linux 9' },
   { category: 'RedHat', description: 'Red Hat Enterprise Linux 7.0' },

@@ -14,7 +14,14 @@ const INCOMPATIBLE_EXTERNAL_DATA = 1n << 2n;
 export type Qcow2Inspection =
   | { kind: 'not-qcow2' }
   | { kind: 'truncated' }
-  | { kind: 'qcow2'; version: number; virtualSize: bigint; backingFile?: string; dataFile?: string; externalData: boolean };
+  | {
+      kind: 'qcow2';
+      version: number;
+      virtualSize: bigint;
+      backingFile?: string;
+      dataFile?: string;
+      externalData: boolean;
+    };
 
 /** Reads the header; `truncated` when the bytes end before what the header says is there. */
 export function inspectQcow2(bytes: Uint8Array): Qcow2Inspection {

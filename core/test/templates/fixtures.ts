@@ -96,6 +96,18 @@ export async function finishDownloads(tc: TestCore): Promise<void> {
   throw new Error('downloads did not finish');
 }
 
+/** When a template's download (in its first zone) last advanced: the downloader's clock, in ms. */
+export async function startedAt(db: TestCore['core']['store']['db'], uuid: string): Promise<number> {
+  const row = await db
+    .selectFrom('template_zones')
+    .innerJoin('templates', 'templates.id', 'template_zones.template_id')
+    .select('template_zones.last_progress')
+    .where('templates.uuid', '=', uuid)
+    .orderBy('template_zones.id')
+    .executeTakeFirstOrThrow();
+  return Date.parse(row.last_progress);
+}
+
 /** Every row of the template tables and the number of events, hashed. */
 export async function templateSnapshot(tc: TestCore): Promise<string> {
   const db = tc.core.store.db;

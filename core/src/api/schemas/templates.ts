@@ -77,7 +77,9 @@ export type TemplatePermissions = z.infer<typeof TemplatePermissions>;
 
 const ownerParams = {
   account: param.string('an optional accountName. Must be used with domainId.').optional(),
-  domainid: param.uuid('an optional domainId. If the account parameter is used, domainId must also be used.').optional(),
+  domainid: param
+    .uuid('an optional domainId. If the account parameter is used, domainId must also be used.')
+    .optional(),
 };
 
 export const listOsCategories = defineSpec({
@@ -111,9 +113,7 @@ const commonRegisterParams = (what: string) => ({
   name: param.name(`the name of the ${what}`),
   displaytext: param.string(`the display text of the ${what}, defaults to the name`, 4096).optional(),
   url: param.string(`the URL of where the ${what} is hosted (http or https)`, 2048),
-  zoneid: param
-    .string(`the ID of the zone the ${what} is to be hosted on; -1 for every zone`)
-    .optional(),
+  zoneid: param.string(`the ID of the zone the ${what} is to be hosted on; -1 for every zone`).optional(),
   ostypeid: param.uuid(`the ID of the OS type that best represents the OS of this ${what}`).optional(),
   ispublic: param.boolean(`true if the ${what} is available to all accounts; default is false`).optional(),
   isfeatured: param.boolean(`true if the ${what} is featured (root admins only); default is false`).optional(),
@@ -135,11 +135,15 @@ export const registerTemplate = defineSpec({
     format: param.string('the format for the template. Possible values include QCOW2, RAW, VHD and OVA.'),
     hypervisor: param.string('the target hypervisor for the template: KVM or Simulator'),
     zoneids: param.list('a list of zone ids where the template will be hosted; -1 for every zone').optional(),
-    passwordenabled: param.boolean('true if the template supports the password reset feature; default is false').optional(),
+    passwordenabled: param
+      .boolean('true if the template supports the password reset feature; default is false')
+      .optional(),
     requireshvm: param.boolean('true if this template requires HVM').optional(),
     bits: param.integer('32 or 64 bits support. 64 by default', 0).optional(),
     templatetag: param.string('the tag for this template.').optional(),
-    sshkeyenabled: param.boolean('true if the template supports the sshkey upload feature; default is false').optional(),
+    sshkeyenabled: param
+      .boolean('true if the template supports the sshkey upload feature; default is false')
+      .optional(),
     details: param.map('Template details in key/value pairs.').optional(),
   }),
   response: listOf('template', Template),
@@ -166,7 +170,7 @@ const listingParams = {
 };
 
 const FILTER_TEXT =
-  'featured: public featured templates; self: the caller\'s own; selfexecutable: the caller\'s own that are ready; sharedexecutable: shared with the caller and ready; executable: every template the caller may use that is ready; community: public templates that are not featured; all: every template (root admins only).';
+  "featured: public featured templates; self: the caller's own; selfexecutable: the caller's own that are ready; sharedexecutable: shared with the caller and ready; executable: every template the caller may use that is ready; community: public templates that are not featured; all: every template (root admins only).";
 
 export const listTemplates = defineSpec({
   name: 'listTemplates',
@@ -187,7 +191,9 @@ export const listIsos = defineSpec({
   roles: ALL_ROLES,
   params: z.object({
     ...listingParams,
-    isofilter: param.enumOf(TEMPLATE_FILTERS, `possible values are ${FILTER_TEXT} Defaults to selfexecutable.`).optional(),
+    isofilter: param
+      .enumOf(TEMPLATE_FILTERS, `possible values are ${FILTER_TEXT} Defaults to selfexecutable.`)
+      .optional(),
     bootable: param.boolean('true if the ISO is bootable, false otherwise').optional(),
     ispublic: param.boolean('true if the ISO is publicly available to all users, false otherwise.').optional(),
     isready: param.boolean('true if this ISO is ready to be deployed').optional(),
@@ -202,7 +208,9 @@ const updateParams = (what: string) => ({
   ostypeid: param.uuid(`the ID of the OS type that best represents the OS of this ${what}.`).optional(),
   bootable: param.boolean(`true if the ${what} is bootable`).optional(),
   passwordenabled: param.boolean('true if the image supports the password reset feature').optional(),
-  requireshvm: param.boolean('true if the template type is routing i.e., if template is used to deploy router').optional(),
+  requireshvm: param
+    .boolean('true if the template type is routing i.e., if template is used to deploy router')
+    .optional(),
   sortkey: param.integer(`sort key of the ${what}, integer`).optional(),
   isdynamicallyscalable: param
     .boolean('true if template/ISO contains XS/VMWare tools inorder to support dynamic scaling of VM cpu/memory')
@@ -232,7 +240,8 @@ export const updateIso = defineSpec({
 
 export const deleteTemplate = defineSpec({
   name: 'deleteTemplate',
-  description: 'Deletes a template from the system (from one zone with zoneid). All virtual machines using the deleted template will not be affected.',
+  description:
+    'Deletes a template from the system (from one zone with zoneid). All virtual machines using the deleted template will not be affected.',
   roles: ALL_ROLES,
   isAsync: true,
   params: z.object({
@@ -250,14 +259,18 @@ export const deleteIso = defineSpec({
   isAsync: true,
   params: z.object({
     id: param.uuid('the ID of the ISO file'),
-    zoneid: param.uuid('the ID of the zone of the ISO file. If not specified, the ISO will be deleted from all the zones').optional(),
+    zoneid: param
+      .uuid('the ID of the zone of the ISO file. If not specified, the ISO will be deleted from all the zones')
+      .optional(),
   }),
   response: success(),
 });
 
 const copyParams = (what: string) => ({
   id: param.uuid(`the ID of the ${what}`),
-  sourcezoneid: param.uuid(`ID of the zone the ${what} is currently hosted on; any zone it is ready in when absent`).optional(),
+  sourcezoneid: param
+    .uuid(`ID of the zone the ${what} is currently hosted on; any zone it is ready in when absent`)
+    .optional(),
   destzoneid: param.uuid(`ID of the zone the ${what} is being copied to.`).optional(),
   destzoneids: param.list(`A list of IDs of the zones that the ${what} is being copied to.`).optional(),
 });
@@ -287,7 +300,7 @@ export const updateTemplatePermissions = defineSpec({
   roles: ALL_ROLES,
   params: z.object({
     id: param.uuid('the template ID'),
-    accounts: param.list('a comma delimited list of accounts within caller\'s domain.').optional(),
+    accounts: param.list("a comma delimited list of accounts within caller's domain.").optional(),
     ispublic: param.boolean('true for public template/iso, false for private templates/isos').optional(),
     isfeatured: param.boolean('true for featured template/iso, false otherwise').optional(),
     isextractable: param.boolean('true if the template/iso is extractable, false other wise.').optional(),

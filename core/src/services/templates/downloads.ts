@@ -31,8 +31,9 @@ export class TemplateDownloader {
     this.task.start();
   }
 
-  stop(): void {
+  stop(): Promise<void> {
     this.task.stop();
+    return Promise.resolve();
   }
 
   /** One round: advances every download in progress; returns how many finished. */

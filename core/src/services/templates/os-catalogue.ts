@@ -19,7 +19,12 @@ type Db = Kysely<Database>;
 export async function ensureOsCatalogue(store: Store): Promise<number> {
   const count = async (db: Db) =>
     Number(
-      (await db.selectFrom('os_types').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
+      (
+        await db
+          .selectFrom('os_types')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
     );
   if ((await count(store.db)) >= OS_TYPES.length) return 0;
   return withClusterLock(store, async (db) => {
@@ -37,7 +42,9 @@ export async function ensureOsCatalogue(store: Store): Promise<number> {
       for (const r of rows) presentCategories.set(r.name, r.id);
       created += rows.length;
     }
-    const presentTypes = new Set((await db.selectFrom('os_types').select('description').execute()).map((r) => r.description));
+    const presentTypes = new Set(
+      (await db.selectFrom('os_types').select('description').execute()).map((r) => r.description),
+    );
     const newTypes = OS_TYPES.filter((t) => !presentTypes.has(t.description));
     if (newTypes.length > 0) {
       await db

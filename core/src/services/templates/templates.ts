@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
-import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
-import { invalidParameter, notFound, permissionDenied } from '../../domain/errors';
+import type { Kysely } from 'kysely';
+import { notFound, permissionDenied } from '../../domain/errors';
 import { message } from '../../domain/messages';
 import {
   ALL_ZONES_ID,
@@ -15,7 +15,6 @@ import {
 } from '../../domain/templates';
 import { oneOfIgnoringCase } from '../../domain/offerings';
 import { nowIso } from '../../domain/time';
-import { equalsIgnoreCase, ilike } from '../../db/query-helpers';
 import type { Database, TemplateRow } from '../../db/schema';
 import type {
   CopyTemplateInput,
@@ -32,36 +31,15 @@ import type {
 import { isRootAdmin, type Caller } from '../caller';
 import type { CoreServices } from '../core-services';
 import { pageWindow } from '../paging';
-import { keywordPattern } from '../tenancy/shared';
 import { templateResponse, templateRows, TEMPLATE_COLUMNS, type TemplateZoneView } from './responses';
+import { templateListFilter } from './lists';
+import { listTemplatePermissions, updateTemplatePermissions } from './permissions';
+import { bad, checkImageOwner, KIND, kindCondition, recordImageEvent, type Eb, type ImageKind } from './shared';
 import { checkDownloadUrl, systemResolver, type Resolver } from './url-safety';
 
 type Db = Kysely<Database>;
-type Eb = ExpressionBuilder<Database & { tz: Database['template_zones']; t: Database['templates'] }, 'tz' | 't'>;
 
-/** Templates and ISOs are one table; each command works on one kind. */
-export type ImageKind = 'template' | 'iso';
-
-const KIND = {
-  template: {
-    resource: 'template',
-    events: { create: 'TEMPLATE.CREATE', update: 'TEMPLATE.UPDATE', delete: 'TEMPLATE.DELETE', copy: 'TEMPLATE.COPY' },
-    resourceType: 'Template',
-  },
-  iso: {
-    resource: 'ISO',
-    events: { create: 'ISO.CREATE', update: 'ISO.UPDATE', delete: 'ISO.DELETE', copy: 'ISO.COPY' },
-    resourceType: 'Iso',
-  },
-} as const;
-
-const bad = (code: string, m: ReturnType<typeof message>) => invalidParameter(`TEMPLATE.${code}`, m);
 const bool = (v: boolean | undefined, fallback = false) => ((v ?? fallback) ? 1 : 0);
-
-/** The kind of a row: ISOs have the ISO format. */
-const kindCondition = (eb: Eb, kind: ImageKind) =>
-  kind === 'iso' ? eb('t.format', '=', ISO_FORMAT) : eb('t.format', '!=', ISO_FORMAT);
-
 /**
  * Templates and ISOs: registerTemplate, registerIso, listTemplates, listIsos, updateTemplate,
  * updateIso, deleteTemplate, deleteIso, copyTemplate, copyIso and the template permissions. A
@@ -147,10 +125,14 @@ export class TemplateService {
   ) {
     const owner = await this.ownerOf(caller, input.account, input.domainid);
     if (input.isfeatured && !isRootAdmin(caller)) {
-      throw permissionDenied('TEMPLATE.FEATURED', message('error.template.featuredNotRoot', { caller: caller.accountName }));
+      throw permissionDenied(
+        'TEMPLATE.FEATURED',
+        message('error.template.featuredNotRoot', { caller: caller.accountName }),
+      );
     }
     const checksum = input.checksum === undefined || input.checksum === '' ? null : parseChecksum(input.checksum);
-    if (checksum === undefined) throw bad('CHECKSUM', message('error.template.badChecksum', { value: input.checksum ?? '' }));
+    if (checksum === undefined)
+      throw bad('CHECKSUM', message('error.template.badChecksum', { value: input.checksum ?? '' }));
     const osTypeId = await this.osTypeOf(input.ostypeid);
     const zones = await this.zonesOf(input.zoneid, own.zoneIds);
     const url = await checkDownloadUrl(
@@ -193,7 +175,7 @@ export class TemplateService {
         .execute();
       return row;
     });
-    await this.recordEvent(caller, kind, 'create', template);
+    await recordImageEvent(this.services, caller, kind, 'create', template);
     const items = await this.responses(caller, template.id);
     return { items, count: items.length };
   }
@@ -225,8 +207,9 @@ export class TemplateService {
   /** The OS type by uuid; "Other (64-bit)" when none is given. */
   private async osTypeOf(uuid: string | undefined): Promise<number> {
     const q = this.db.selectFrom('os_types').select('id');
-    const row = await (uuid === undefined ? q.where('description', '=', 'Other (64-bit)') : q.where('uuid', '=', uuid))
-      .executeTakeFirst();
+    const row = await (
+      uuid === undefined ? q.where('description', '=', 'Other (64-bit)') : q.where('uuid', '=', uuid)
+    ).executeTakeFirst();
     if (!row) throw bad('OS_TYPE', message('error.template.osTypeNotFound', { id: uuid ?? 'Other (64-bit)' }));
     return row.id;
   }
@@ -288,102 +271,33 @@ export class TemplateService {
     filter: TemplateFilter,
     iso?: Pick<ListIsosInput, 'bootable' | 'ispublic' | 'isready'>,
   ): Promise<{ items: Template[]; count: number }> {
-    const root = isRootAdmin(caller);
-    if (filter === 'all' && !root) throw bad('FILTER', message('error.template.allFilterNotAdmin', { filter }));
-    if (input.id !== undefined && input.ids !== undefined) {
-      throw bad('IDS', message('error.template.idAndIds', {}));
+    if (filter === 'all' && !isRootAdmin(caller)) {
+      throw bad('FILTER', message('error.template.allFilterNotAdmin', { filter }));
     }
+    if (input.id !== undefined && input.ids !== undefined) throw bad('IDS', message('error.template.idAndIds', {}));
     const scope = await this.services.access.listScope(caller, input);
-    const subtree = caller.roleType === 'DomainAdmin' ? caller.domainIdPath : undefined;
-    const pattern = keywordPattern(input.keyword);
     const zone = input.zoneid
       ? await this.db.selectFrom('zones').select('id').where('uuid', '=', input.zoneid).executeTakeFirst()
       : undefined;
     if (input.zoneid && !zone) throw bad('ZONE', message('error.template.zoneNotFound', { id: input.zoneid }));
-    const where = (eb: Eb): Expression<SqlBool> => {
-      const own = (): Expression<SqlBool> => {
-        switch (scope.kind) {
-          case 'all':
-            return eb.lit(true) as unknown as Expression<SqlBool>;
-          case 'account':
-            return eb('t.account_id', '=', scope.accountId);
-          case 'domain':
-            return scope.recursive
-              ? eb.exists(
-                  eb
-                    .selectFrom('domains as od')
-                    .select('od.id')
-                    .whereRef('od.id', '=', 't.domain_id')
-                    .where('od.id_path', 'like', `${scope.idPath}%`),
-                )
-              : eb('t.domain_id', '=', scope.domainId);
-        }
-      };
-      const shared = () =>
-        eb.exists(
-          eb
-            .selectFrom('template_permissions as tp')
-            .select('tp.template_id')
-            .whereRef('tp.template_id', '=', 't.id')
-            .where('tp.account_id', '=', caller.accountId),
-        );
-      const inSubtree = (path: string) =>
-        eb.exists(
-          eb
-            .selectFrom('domains as sd')
-            .select('sd.id')
-            .whereRef('sd.id', '=', 't.domain_id')
-            .where('sd.id_path', 'like', `${path}%`),
-        );
-      const ready = eb('tz.download_state', '=', 'DOWNLOADED');
-      const c: Expression<SqlBool>[] = [eb('t.removed', 'is', null), kindCondition(eb, kind)];
-      switch (filter) {
-        case 'featured':
-          c.push(eb('t.is_public', '=', 1), eb('t.featured', '=', 1));
-          break;
-        case 'community':
-          c.push(eb('t.is_public', '=', 1), eb('t.featured', '=', 0));
-          break;
-        case 'self':
-          c.push(own());
-          break;
-        case 'selfexecutable':
-          c.push(own(), ready);
-          break;
-        case 'sharedexecutable':
-          c.push(shared(), ready);
-          break;
-        case 'executable':
-          if (!root) {
-            const usable = [eb('t.is_public', '=', 1), eb('t.account_id', '=', caller.accountId), shared()];
-            if (subtree) usable.push(inSubtree(subtree));
-            c.push(eb.or(usable));
-          }
-          c.push(ready);
-          break;
-        case 'all':
-          break;
-      }
-      if (input.id) c.push(eb('t.uuid', '=', input.id));
-      if (input.ids) c.push(input.ids.length === 0 ? eb.lit(false) as unknown as Expression<SqlBool> : eb('t.uuid', 'in', input.ids));
-      if (input.name) c.push(equalsIgnoreCase('t.name', input.name));
-      if (pattern) c.push(eb.or([ilike('t.name', pattern), ilike('t.display_text', pattern)]));
-      if (zone) c.push(eb('tz.zone_id', '=', zone.id));
-      if (input.hypervisor) c.push(equalsIgnoreCase('t.hypervisor', input.hypervisor));
-      if (iso?.bootable !== undefined) c.push(eb('t.bootable', '=', iso.bootable ? 1 : 0));
-      if (iso?.ispublic !== undefined) c.push(eb('t.is_public', '=', iso.ispublic ? 1 : 0));
-      if (iso?.isready !== undefined) c.push(iso.isready ? ready : eb('tz.download_state', '!=', 'DOWNLOADED'));
-      return eb.and(c);
-    };
+    const where = templateListFilter({ caller, kind, input, filter, scope, zoneId: zone?.id, iso });
     const base = () => templateRows(this.db).where((eb) => where(eb as unknown as Eb));
     const window = pageWindow(input, this.services.config);
-    let q = base().select([...TEMPLATE_COLUMNS]).orderBy('t.sort_key').orderBy('t.id').orderBy('tz.zone_id');
+    let q = base()
+      .select([...TEMPLATE_COLUMNS])
+      .orderBy('t.sort_key')
+      .orderBy('t.id')
+      .orderBy('tz.zone_id');
     if (window) q = q.limit(window.limit).offset(window.offset);
     const rows = (await q.execute()) as unknown as TemplateZoneView[];
     const count =
       window && (rows.length === window.limit || window.offset > 0)
         ? Number(
-            (await base().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
+            (
+              await base()
+                .select((eb) => eb.fn.countAll<number>().as('n'))
+                .executeTakeFirstOrThrow()
+            ).n,
           )
         : (window?.offset ?? 0) + rows.length;
     return { items: rows.map((r) => templateResponse(r, this.showsUrl(caller, r))), count };
@@ -395,7 +309,9 @@ export class TemplateService {
   }
 
   private async responses(caller: Caller, templateId: number, zoneId?: number): Promise<Template[]> {
-    let q = templateRows(this.db).select([...TEMPLATE_COLUMNS]).where('t.id', '=', templateId);
+    let q = templateRows(this.db)
+      .select([...TEMPLATE_COLUMNS])
+      .where('t.id', '=', templateId);
     if (zoneId !== undefined) q = q.where('tz.zone_id', '=', zoneId);
     const rows = (await q.orderBy('tz.zone_id').execute()) as unknown as TemplateZoneView[];
     return rows.map((r) => templateResponse(r, this.showsUrl(caller, r)));
@@ -416,37 +332,11 @@ export class TemplateService {
     return row;
   }
 
-  /** May the caller change the image: root admins any, domain admins their subtree's, users their own. */
-  private async checkOwner(caller: Caller, row: TemplateRow): Promise<void> {
-    const account = await this.db
-      .selectFrom('accounts')
-      .select(['id', 'uuid', 'domain_id'])
-      .where('id', '=', row.account_id)
-      .executeTakeFirstOrThrow();
-    await this.services.access.checkAccount(caller, account);
-  }
-
-  private async recordEvent(
-    caller: Caller,
-    kind: ImageKind,
-    what: 'create' | 'update' | 'delete' | 'copy',
-    row: { uuid: string; name: string },
-  ): Promise<void> {
-    const done = ({ create: 'created', update: 'updated', delete: 'deleted', copy: 'copied' } as const)[what];
-    await this.services.events.record({
-      type: KIND[kind].events[what],
-      message: message(`event.${kind}.${done}`, { name: row.name, id: row.uuid }),
-      caller,
-      resourceType: KIND[kind].resourceType,
-      resourceId: row.uuid,
-    });
-  }
-
   // ---- update ------------------------------------------------------------------------------
 
   async update(caller: Caller, kind: ImageKind, input: UpdateTemplateInput | UpdateIsoInput): Promise<Template> {
     const row = await this.requireImage(kind, input.id);
-    await this.checkOwner(caller, row);
+    await checkImageOwner(this.services, caller, row);
     const fields: Partial<TemplateRow> = {};
     if (input.name !== undefined) fields.name = input.name;
     if (input.displaytext !== undefined) {
@@ -470,10 +360,14 @@ export class TemplateService {
       fields.ssh_key_enabled = input.sshkeyenabled ? 1 : 0;
     if (Object.keys(fields).length > 0) {
       await this.db.updateTable('templates').set(fields).where('id', '=', row.id).execute();
-      await this.recordEvent(caller, kind, 'update', { uuid: row.uuid, name: fields.name ?? row.name });
+      await recordImageEvent(this.services, caller, kind, 'update', { uuid: row.uuid, name: fields.name ?? row.name });
     }
     const [first] = await this.responses(caller, row.id);
-    if (!first) throw notFound('TEMPLATE.NOT_FOUND', message('error.template.notFound', { resource: KIND[kind].resource, id: row.uuid }));
+    if (!first)
+      throw notFound(
+        'TEMPLATE.NOT_FOUND',
+        message('error.template.notFound', { resource: KIND[kind].resource, id: row.uuid }),
+      );
     return first;
   }
 
@@ -482,13 +376,13 @@ export class TemplateService {
   /** The job target of deleteTemplate / deleteIso / copyTemplate / copyIso (checked before queueing). */
   async jobTarget(caller: Caller, kind: ImageKind, uuid: string) {
     const row = await this.requireImage(kind, uuid);
-    await this.checkOwner(caller, row);
+    await checkImageOwner(this.services, caller, row);
     return { instanceType: KIND[kind].resourceType, instanceId: row.uuid };
   }
 
   async delete(caller: Caller, kind: ImageKind, uuid: string, zoneUuid?: string): Promise<void> {
     const row = await this.requireImage(kind, uuid);
-    await this.checkOwner(caller, row);
+    await checkImageOwner(this.services, caller, row);
     let zoneId: number | undefined;
     if (zoneUuid !== undefined) {
       const zone = await this.db
@@ -499,7 +393,10 @@ export class TemplateService {
         .where('zones.uuid', '=', zoneUuid)
         .executeTakeFirst();
       if (!zone)
-        throw bad('NOT_IN_ZONE', message('error.template.notInZone', { resource: KIND[kind].resource, name: row.name, zone: zoneUuid }));
+        throw bad(
+          'NOT_IN_ZONE',
+          message('error.template.notInZone', { resource: KIND[kind].resource, name: row.name, zone: zoneUuid }),
+        );
       zoneId = zone.id;
     }
     await this.db.transaction().execute(async (trx) => {
@@ -516,14 +413,14 @@ export class TemplateService {
         await trx.updateTable('templates').set({ removed: nowIso() }).where('id', '=', row.id).execute();
       }
     });
-    await this.recordEvent(caller, kind, 'delete', row);
+    await recordImageEvent(this.services, caller, kind, 'delete', row);
   }
 
   // ---- copy --------------------------------------------------------------------------------
 
   async copy(caller: Caller, kind: ImageKind, input: CopyTemplateInput): Promise<Template> {
     const row = await this.requireImage(kind, input.id);
-    await this.checkOwner(caller, row);
+    await checkImageOwner(this.services, caller, row);
     const destinations = [...(input.destzoneid ? [input.destzoneid] : []), ...(input.destzoneids ?? [])];
     if (destinations.length === 0) throw bad('DEST_ZONE', message('error.template.destZoneRequired', {}));
     const here = await this.db
@@ -538,14 +435,21 @@ export class TemplateService {
     if (!source || source.download_state !== 'DOWNLOADED') {
       throw bad(
         'NOT_READY',
-        message('error.template.notReadyInSource', { resource: KIND[kind].resource, name: row.name, zone: input.sourcezoneid ?? '-' }),
+        message('error.template.notReadyInSource', {
+          resource: KIND[kind].resource,
+          name: row.name,
+          zone: input.sourcezoneid ?? '-',
+        }),
       );
     }
     const targets = await this.zonesOf(undefined, destinations);
     for (const t of targets.list) {
       if (t.id === source.id) throw bad('SAME_ZONE', message('error.template.copySameZone', {}));
       if (here.some((z) => z.id === t.id)) {
-        throw bad('ALREADY_IN_ZONE', message('error.template.alreadyInZone', { resource: KIND[kind].resource, name: row.name }));
+        throw bad(
+          'ALREADY_IN_ZONE',
+          message('error.template.alreadyInZone', { resource: KIND[kind].resource, name: row.name }),
+        );
       }
     }
     const now = nowIso();
@@ -553,95 +457,19 @@ export class TemplateService {
       .insertInto('template_zones')
       .values(targets.list.map((t) => downloadRow(row.id, t.id, t.storeId, now)))
       .execute();
-    await this.recordEvent(caller, kind, 'copy', row);
+    await recordImageEvent(this.services, caller, kind, 'copy', row);
     const [first] = await this.responses(caller, row.id, targets.list[0]!.id);
     return first!;
   }
 
   // ---- permissions -------------------------------------------------------------------------
 
-  async updatePermissions(caller: Caller, input: UpdateTemplatePermissionsInput): Promise<void> {
-    const row = await this.db
-      .selectFrom('templates')
-      .selectAll()
-      .where('uuid', '=', input.id)
-      .where('removed', 'is', null)
-      .executeTakeFirst();
-    if (!row) throw bad('NOT_FOUND', message('error.template.notFound', { resource: 'template', id: input.id }));
-    const kind: ImageKind = row.format === ISO_FORMAT ? 'iso' : 'template';
-    await this.checkOwner(caller, row);
-    if (input.isfeatured !== undefined && !isRootAdmin(caller)) {
-      throw permissionDenied('TEMPLATE.FEATURED', message('error.template.featuredNotRoot', { caller: caller.accountName }));
-    }
-    const op = input.op?.toLowerCase();
-    if (input.accounts !== undefined && op !== 'add' && op !== 'remove') {
-      throw bad('OP', message('error.template.badPermissionOp', { value: input.op ?? '' }));
-    }
-    if (op !== undefined && op !== 'add' && op !== 'remove' && op !== 'reset') {
-      throw bad('OP', message('error.template.badPermissionOp', { value: input.op ?? '' }));
-    }
-    const accounts =
-      input.accounts === undefined || input.accounts.length === 0
-        ? []
-        : await this.db
-            .selectFrom('accounts')
-            .select(['id', 'name'])
-            .where('domain_id', '=', row.domain_id)
-            .where('name', 'in', input.accounts)
-            .where('removed', 'is', null)
-            .execute();
-    const missing = (input.accounts ?? []).find((n) => !accounts.some((a) => a.name === n));
-    if (missing !== undefined) throw bad('ACCOUNT', message('error.template.permissionAccountNotFound', { account: missing }));
-    const fields: Partial<TemplateRow> = {};
-    if (input.ispublic !== undefined) fields.is_public = input.ispublic ? 1 : 0;
-    if (input.isfeatured !== undefined) fields.featured = input.isfeatured ? 1 : 0;
-    if (input.isextractable !== undefined) fields.extractable = input.isextractable ? 1 : 0;
-    await this.db.transaction().execute(async (trx) => {
-      if (Object.keys(fields).length > 0) await trx.updateTable('templates').set(fields).where('id', '=', row.id).execute();
-      if (op === 'reset') await trx.deleteFrom('template_permissions').where('template_id', '=', row.id).execute();
-      if (op === 'remove' && accounts.length > 0) {
-        await trx
-          .deleteFrom('template_permissions')
-          .where('template_id', '=', row.id)
-          .where('account_id', 'in', accounts.map((a) => a.id))
-          .execute();
-      }
-      if (op === 'add') {
-        const present = new Set(
-          (await trx.selectFrom('template_permissions').select('account_id').where('template_id', '=', row.id).execute()).map(
-            (r) => r.account_id,
-          ),
-        );
-        const fresh = accounts.filter((a) => !present.has(a.id)).map((a) => ({ template_id: row.id, account_id: a.id }));
-        if (fresh.length > 0) await trx.insertInto('template_permissions').values(fresh).execute();
-      }
-    });
-    await this.recordEvent(caller, kind, 'update', row);
+  updatePermissions(caller: Caller, input: UpdateTemplatePermissionsInput): Promise<void> {
+    return updateTemplatePermissions(this.services, caller, input);
   }
 
-  async listPermissions(caller: Caller, uuid: string): Promise<TemplatePermissions> {
-    const row = await this.db
-      .selectFrom('templates')
-      .innerJoin('domains', 'domains.id', 'templates.domain_id')
-      .select(['templates.id', 'templates.uuid', 'templates.is_public', 'templates.account_id', 'domains.uuid as domain_uuid'])
-      .where('templates.uuid', '=', uuid)
-      .where('templates.removed', 'is', null)
-      .executeTakeFirst();
-    if (!row) throw bad('NOT_FOUND', message('error.template.notFound', { resource: 'template', id: uuid }));
-    const account = await this.db
-      .selectFrom('accounts')
-      .select(['id', 'uuid', 'domain_id'])
-      .where('id', '=', row.account_id)
-      .executeTakeFirstOrThrow();
-    await this.services.access.checkAccount(caller, account);
-    const shared = await this.db
-      .selectFrom('template_permissions')
-      .innerJoin('accounts', 'accounts.id', 'template_permissions.account_id')
-      .select('accounts.name')
-      .where('template_permissions.template_id', '=', row.id)
-      .orderBy('accounts.name')
-      .execute();
-    return { id: row.uuid, ispublic: row.is_public === 1, domainid: row.domain_uuid, account: shared.map((s) => s.name) };
+  listPermissions(caller: Caller, uuid: string): Promise<TemplatePermissions> {
+    return listTemplatePermissions(this.services, caller, uuid);
   }
 }
 
