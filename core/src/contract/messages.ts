@@ -834,6 +834,7 @@ export const SERVER_MESSAGES = {
   'error.template.badPermissionOp': 'Invalid permission operator {value}: use add or remove with accounts, or reset',
   'error.template.nothingToChange':
     'Please specify at least one of ispublic, isfeatured, isextractable, accounts with op=add or op=remove, or op=reset',
+  'error.imageStore.hasTemplates': 'Cannot delete image store {name} with active templates backup!',
   'error.template.permissionAccountNotFound': "Unable to find account {account} in the template's domain",
 } as const;
 

@@ -383,6 +383,14 @@ describe.each(dialects())('templates and ISOs (%s)', (dialect) => {
     expect(await eventsOfType(tc, 'ISO.DELETE', iso.id)).toBe(1);
   });
 
+  it('refuses to delete an image store that holds templates or ISOs, and changes nothing', async () => {
+    const store = ok(await tc.call('listImageStores', { zoneid: w.zone.uuid })).imagestore[0];
+    const before = await templateSnapshot(tc);
+    fails(await tc.call('deleteImageStore', { id: store.id }), 431, /active templates/);
+    expect(await templateSnapshot(tc)).toBe(before);
+    expect(ok(await tc.call('listImageStores', { id: store.id })).imagestore).toHaveLength(1);
+  });
+
   it('shares a template with accounts of its domain (updateTemplatePermissions / listTemplatePermissions)', async () => {
     const t = await register(tc, w.zone.uuid, 'shared', {}, w.userA);
     await finishDownloads(tc);

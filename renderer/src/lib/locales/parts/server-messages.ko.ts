@@ -790,7 +790,7 @@ export const serverMessagesKo: Record<ServerMessageKey, string> = {
   'error.template.badUrlScheme': 'URL {url}의 스킴은 쓸 수 없습니다. http와 https만 쓸 수 있습니다.',
   'error.template.urlUnresolved': 'URL {url}의 호스트 {host}을(를) 찾을 수 없습니다.',
   'error.template.urlInternal':
-    'URL {url}이(가) 내부 주소 {address}(으)로 연결됩니다. secstorage.allowed.internal.sites에 없는 내부 주소에서는 내려받을 수 없습니다.',
+    'URL {url}이(가) 내부 주소 {address}(으)로 연결됩니다. secstorage.allowed.internal.sites에 없는 내부 주소에서는 다운로드할 수 없습니다.',
   'error.template.badHypervisor':
     '하이퍼바이저 {value}은(는) 템플릿에 쓸 수 없습니다. KVM 또는 Simulator를 지정하세요.',
   'error.template.badFormat': '이미지 형식 {value}은(는) 올바르지 않습니다. QCOW2, RAW, VHD, OVA 중 하나를 지정하세요.',
@@ -804,8 +804,8 @@ export const serverMessagesKo: Record<ServerMessageKey, string> = {
   'error.template.osTypeNotFound': 'OS 유형을 올바르게 지정하세요. ID가 {id}인 OS 유형이 없습니다.',
   'error.template.zoneRequired': 'Zone(zoneid 또는 zoneids)을 지정하세요. -1은 모든 Zone입니다.',
   'error.template.zoneNotFound': 'Zone을 올바르게 지정하세요. ID가 {id}인 Zone이 없습니다.',
-  'error.template.noImageStore': 'Zone {zone}에 내려받을 보조 스토리지가 없습니다.',
-  'error.template.noImageStoreAnywhere': '내려받을 보조 스토리지가 있는 Zone이 없습니다.',
+  'error.template.noImageStore': 'Zone {zone}에 다운로드할 보조 스토리지가 없습니다.',
+  'error.template.noImageStoreAnywhere': '다운로드할 보조 스토리지가 있는 Zone이 없습니다.',
   'error.template.allFilterNotAdmin': '필터 {filter}은(는) 관리자만 쓸 수 있습니다.',
   'error.template.idAndIds': 'id와 ids 중 하나만 지정하세요.',
   'error.template.notFound': 'ID가 {id}인 {resource}을(를) 찾을 수 없습니다.',
@@ -819,5 +819,6 @@ export const serverMessagesKo: Record<ServerMessageKey, string> = {
     '권한 연산 {value}은(는) 올바르지 않습니다. 계정과 함께 add 또는 remove를 쓰거나 reset을 쓰세요.',
   'error.template.nothingToChange':
     'ispublic, isfeatured, isextractable, 계정과 함께 쓴 op=add 또는 op=remove, op=reset 중 하나 이상을 지정하세요.',
+  'error.imageStore.hasTemplates': '템플릿이나 ISO가 있는 보조 스토리지 {name}은(는) 삭제할 수 없습니다.',
   'error.template.permissionAccountNotFound': '템플릿의 도메인에 계정 {account}이(가) 없습니다.',
 };
