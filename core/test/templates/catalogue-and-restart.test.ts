@@ -110,3 +110,55 @@ describe.each(dialects())('guest OS catalogue and downloads across restarts (%s)
     }
   });
 });
+
+// Several servers share a database only on PostgreSQL.
+describe.each(dialects().filter((d) => d === 'postgres'))('servers sharing a database (%s)', (dialect) => {
+  it('makes the OS catalogue once when two servers start together, and counts each download second once', async () => {
+    const { database, options } = await serverOn(dialect);
+    const started = await Promise.allSettled([
+      createCore({ ...options, serverName: 'ms-a' }),
+      createCore({ ...options, serverName: 'ms-b' }),
+    ]);
+    const cores = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+    try {
+      expect(started.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled']);
+      const [a, b] = cores as [Core, Core];
+      expect(await catalogueSize(a)).toEqual(await catalogueSize(b));
+      const descriptions = (await a.store.db.selectFrom('os_types').select('description').execute()).map(
+        (r) => r.description,
+      );
+      expect(new Set(descriptions).size).toBe(descriptions.length);
+
+      const zone = await seedZone(a.store.db, { name: 'shared-zone' });
+      ok(await call(a, 'addImageStore', { name: 'shared', zoneid: zone.uuid, url: 'nfs://10.0.0.9/shared' }));
+      const t = ok(
+        await call(a, 'registerTemplate', {
+          name: 'twice',
+          url: PUBLIC_URL,
+          format: 'QCOW2',
+          hypervisor: 'Simulator',
+          zoneid: zone.uuid,
+        }),
+      ).template[0];
+      const start = await startedAt(a.store.db, t.id);
+      // Both servers advance the same second: it counts once (a quarter at 512 MiB/s of 2 GiB).
+      await Promise.all([a.templateDownloader.tick(start + 1000), b.templateDownloader.tick(start + 1000)]);
+      const status = ok(await call(b, 'listTemplates', { templatefilter: 'self', id: t.id })).template[0].status;
+      expect(status).toBe('25% Downloaded');
+      for (let i = 2; i <= 5; i++) {
+        await Promise.all([a.templateDownloader.tick(start + i * 1000), b.templateDownloader.tick(start + i * 1000)]);
+      }
+      expect(ok(await call(a, 'listTemplates', { templatefilter: 'self', id: t.id })).template[0].isready).toBe(true);
+      const events = await a.store.db
+        .selectFrom('events')
+        .select('id')
+        .where('type', '=', 'TEMPLATE.DOWNLOAD.SUCCESS')
+        .where('resource_id', '=', t.id)
+        .execute();
+      expect(events).toHaveLength(1);
+    } finally {
+      for (const core of cores) await core.close();
+      await database.drop();
+    }
+  });
+});
