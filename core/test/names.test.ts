@@ -104,6 +104,12 @@ const NAMED_PARAMS: readonly NamedParam[] = [
   { command: 'updateServiceOffering', param: 'name', base: (c) => ({ id: c.serviceOffering }) },
   { command: 'createDiskOffering', param: 'name', base: () => ({ disksize: '5' }) },
   { command: 'updateDiskOffering', param: 'name', base: (c) => ({ id: c.diskOffering }) },
+  {
+    command: 'registerTemplate',
+    param: 'name',
+    base: (c) => ({ url: 'http://203.0.113.10/t.qcow2', format: 'QCOW2', hypervisor: 'Simulator', zoneid: c.zone }),
+  },
+  { command: 'registerIso', param: 'name', base: (c) => ({ url: 'http://203.0.113.10/t.iso', zoneid: c.zone }) },
   { command: 'createRole', param: 'name', base: () => ({ type: 'User' }) },
   { command: 'updateRole', param: 'name', base: (c) => ({ id: c.role }) },
 ];
@@ -122,6 +128,7 @@ const NAMED_TABLES = [
   'roles',
   'service_offerings',
   'disk_offerings',
+  'templates',
 ] as const;
 
 async function namedRows(tc: TestCore): Promise<string> {
