@@ -12,6 +12,8 @@ import { WriteLogPruner } from './db/write-log';
 import { AuthService } from './services/auth';
 import { bootstrapInventory } from './services/bootstrap';
 import { ensureDefaultOfferings } from './services/offerings/defaults';
+import { ensureOsCatalogue } from './services/templates/os-catalogue';
+import { TemplateDownloader } from './services/templates/downloads';
 import { CapacityMonitor } from './services/capacity/capacity-monitor';
 import type { CoreServices } from './services/core-services';
 import { createServiceDirectory, type DirectoryDeps, type ServiceDirectory } from './services/directory';
@@ -69,6 +71,8 @@ export interface Core {
   readView?: Store;
   hostMonitor: HostMonitor;
   capacityMonitor: CapacityMonitor;
+  /** Drives template and ISO downloads (started with the monitors; tests tick it by hand). */
+  templateDownloader: TemplateDownloader;
   /** The live stream (events, jobs, resource changes) filtered per viewer. */
   live: LiveFeed;
   /** The desktop app's sign-in of its local operator. */
@@ -122,6 +126,12 @@ function openStores(database: DatabaseConfig) {
   return { store, readView, closeStores };
 }
 
+/** What every database has from its first start: the default offerings and the guest OS catalogue. */
+async function ensureCatalogues(store: Store): Promise<void> {
+  await ensureDefaultOfferings(store);
+  await ensureOsCatalogue(store);
+}
+
 /** The composition root: builds the store, services and dispatcher, in that order. */
 /** A failed job's result: CloudStack's error fields with Stackyard's message key; internal errors logged. */
 function jobFailure(error: unknown) {
@@ -173,14 +183,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const hostMonitor = new HostMonitor(services);
     const capacityMonitor = new CapacityMonitor(services);
     const { generatedAdminPassword } = await bootstrapInventory(services, { adminPassword: options.adminPassword });
-    await ensureDefaultOfferings(store);
+    await ensureCatalogues(store);
+    const templateDownloader = new TemplateDownloader(services);
     // Values set on a deleted zone, cluster, pool, image store, domain or account go with it.
     settings.followDeletions(events);
     await settings.sweepOrphans();
     if (options.runJobs !== false) await jobs.start();
     if (options.runMonitors ?? options.runJobs !== false) {
-      hostMonitor.start();
-      capacityMonitor.start();
+      for (const monitor of [hostMonitor, capacityMonitor, templateDownloader]) monitor.start();
     }
     return {
       api,
@@ -196,12 +206,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       generatedAdminPassword,
       hostMonitor,
       capacityMonitor,
+      templateDownloader,
       live: LiveFeed.forStore(events, store),
       localOperator: new LocalOperatorService({ store, auth }),
       drain: () => drainServer({ hostMonitor, capacityMonitor, services, jobs, settings }),
       close: async () => {
-        await hostMonitor.stop();
-        await capacityMonitor.stop();
+        for (const monitor of [hostMonitor, capacityMonitor, templateDownloader]) await monitor.stop();
         await jobs.stop();
         responseCheck?.flush();
         await closeStores();

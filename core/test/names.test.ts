@@ -110,6 +110,12 @@ const NAMED_PARAMS: readonly NamedParam[] = [
     base: () => ({ guestiptype: 'Isolated', traffictype: 'Guest', supportedservices: 'Dhcp' }),
   },
   { command: 'updateNetworkOffering', param: 'name', base: (c) => ({ id: c.networkOffering }) },
+  {
+    command: 'registerTemplate',
+    param: 'name',
+    base: (c) => ({ url: 'http://203.0.113.10/t.qcow2', format: 'QCOW2', hypervisor: 'Simulator', zoneid: c.zone }),
+  },
+  { command: 'registerIso', param: 'name', base: (c) => ({ url: 'http://203.0.113.10/t.iso', zoneid: c.zone }) },
   { command: 'createRole', param: 'name', base: () => ({ type: 'User' }) },
   { command: 'updateRole', param: 'name', base: (c) => ({ id: c.role }) },
 ];
@@ -129,6 +135,7 @@ const NAMED_TABLES = [
   'service_offerings',
   'disk_offerings',
   'network_offerings',
+  'templates',
 ] as const;
 
 async function namedRows(tc: TestCore): Promise<string> {

@@ -33,6 +33,18 @@ const byId =
   () =>
     listOne(tc, list, { id, ...extra }, key);
 
+/** A fresh template or ISO of the admin in the cloud's zone (given an image store the first time). */
+async function imageOf(tc: TestCore, c: SmallCloud, command: 'registerTemplate' | 'registerIso'): Promise<string> {
+  const stores = ok(await tc.call('listImageStores', { zoneid: c.zone })).imagestore as unknown[] | undefined;
+  if (!stores?.length)
+    ok(await tc.call('addImageStore', { name: 'noop-store', zoneid: c.zone, url: 'nfs://10.0.0.9/noop' }));
+  const params = { name: `noop-${command}`, url: 'http://203.0.113.10/noop.img', zoneid: c.zone };
+  const extra: Record<string, string> =
+    command === 'registerTemplate' ? { format: 'QCOW2', hypervisor: 'Simulator' } : {};
+  const data = ok(await tc.call(command, { ...params, ...extra }));
+  return (data.template ?? data.iso)[0].id as string;
+}
+
 /**
  * How to name each update command's target. `refused` marks the commands CloudStack itself refuses
  * when nothing is given to change (a 431, never a 5xx).
@@ -114,6 +126,29 @@ const FIXTURES: Record<string, Fixture> = {
       ids: { id: c.networkOffering },
       read: byId(tc, 'listNetworkOfferings', 'networkoffering', c.networkOffering),
     }),
+  },
+  updateTemplate: {
+    target: async (tc, c) => {
+      const id = await imageOf(tc, c, 'registerTemplate');
+      return { ids: { id }, read: byId(tc, 'listTemplates', 'template', id, { templatefilter: 'self' }) };
+    },
+  },
+  updateIso: {
+    target: async (tc, c) => {
+      const id = await imageOf(tc, c, 'registerIso');
+      return { ids: { id }, read: byId(tc, 'listIsos', 'iso', id, { isofilter: 'self' }) };
+    },
+  },
+  // Stackyard refuses a call that names nothing to change (share, unshare, reset or a flag).
+  updateTemplatePermissions: {
+    target: async (tc, c) => {
+      const id = await imageOf(tc, c, 'registerTemplate');
+      return {
+        ids: { id },
+        read: async () => ok(await tc.call('listTemplatePermissions', { id })).templatepermission,
+      };
+    },
+    refused: /at least one of/,
   },
   // CloudStack asks for a new rule order, or a rule and its permission.
   updateRolePermission: {

@@ -866,6 +866,28 @@ export interface NetworkServiceProvider {
   canenableindividualservice: boolean;
 }
 
+export interface OsCategory {
+  /** the ID of the OS category */
+  id: string;
+  /** the name of the OS category */
+  name: string;
+}
+
+export interface OsType {
+  /** the ID of the OS type */
+  id: string;
+  /** the name of the OS type */
+  name: string;
+  /** the name/description of the OS type */
+  description: string;
+  /** the ID of the OS category */
+  oscategoryid: string;
+  /** the name of the OS category */
+  oscategoryname: string;
+  /** is the guest OS user defined */
+  isuserdefined: boolean;
+}
+
 export interface PhysicalNetwork {
   /** the uuid of the physical network */
   id: string;
@@ -1156,6 +1178,92 @@ export interface StoragePoolHealth {
   count: number;
   /** the number of pools in each state (Up, Maintenance ...), states without pools left out */
   states: Record<string, number>;
+}
+
+export interface Template {
+  /** the template ID */
+  id: string;
+  /** the template name */
+  name: string;
+  /** the template display text */
+  displaytext: string;
+  /** true if this template is a public template, false otherwise */
+  ispublic: boolean;
+  /** the date this template was created */
+  created: string;
+  /** true if the template is ready to be deployed from, false otherwise. */
+  isready: boolean;
+  /** true if the reset password feature is enabled, false otherwise */
+  passwordenabled: boolean;
+  /** the format of the template. */
+  format: string;
+  /** true if this template is a featured template, false otherwise */
+  isfeatured: boolean;
+  /** true if the template is managed across all Zones, false otherwise */
+  crossZones: boolean;
+  /** the ID of the OS type for this template. */
+  ostypeid: string;
+  /** the name of the OS type for this template. */
+  ostypename: string;
+  /** the account name to which the template belongs */
+  account: string;
+  /** the account id to which the template belongs */
+  accountid: string;
+  /** the name of the domain to which the template belongs */
+  domain: string;
+  /** the ID of the domain to which the template belongs */
+  domainid: string;
+  /** the ID of the zone for this template */
+  zoneid?: string;
+  /** the name of the zone for this template */
+  zonename?: string;
+  /** the status of the template: "Download Complete", "n% Downloaded" or the error */
+  status: string;
+  /** the size of the template in bytes */
+  size?: number;
+  /** the physical size of the template in bytes */
+  physicalsize?: number;
+  /** the type of the template */
+  templatetype: "USER" | "BUILTIN" | "SYSTEM";
+  /** the hypervisor on which the template runs */
+  hypervisor?: string;
+  /** true if the template is extractable, false otherwise */
+  isextractable: boolean;
+  /** checksum of the template */
+  checksum?: string;
+  /** true if the ISO is bootable, false otherwise */
+  bootable?: boolean;
+  /** true if template requires HVM enabled, false otherwise */
+  requireshvm: boolean;
+  /** true if template contains XS/VMWare tools inorder to support dynamic scaling of VM cpu/memory */
+  isdynamicallyscalable: boolean;
+  /** the processor bit size */
+  bits: number;
+  /** the tag of this template */
+  templatetag?: string;
+  /** true if template is sshkey enabled, false otherwise */
+  sshkeyenabled: boolean;
+  /** the template ID of the parent template if present */
+  sourcetemplateid?: string;
+  /** the URL which the template/iso is registered from */
+  url?: string;
+  /** additional key/value details tied with template */
+  details?: Record<string, string>;
+  /** KVM Only: true if template is directly downloaded to Primary Storage */
+  directdownload: boolean;
+  /** VMware only: true if template is deployed without orchestrating disks and networks */
+  deployasis: boolean;
+}
+
+export interface TemplatePermissions {
+  /** the template ID */
+  id: string;
+  /** true if this template is a public template, false otherwise */
+  ispublic: boolean;
+  /** the ID of the domain to which the template belongs */
+  domainid: string;
+  /** the list of accounts the template is available for */
+  account: string[];
 }
 
 export interface Topology {
@@ -1549,6 +1657,18 @@ export interface CommandParams {
     id: string;
     enabled: boolean;
   };
+  copyIso: {
+    id: string;
+    sourcezoneid?: string;
+    destzoneid?: string;
+    destzoneids?: string | readonly string[];
+  };
+  copyTemplate: {
+    id: string;
+    sourcezoneid?: string;
+    destzoneid?: string;
+    destzoneids?: string | readonly string[];
+  };
   createAccount: {
     username: string;
     password: string;
@@ -1786,6 +1906,10 @@ export interface CommandParams {
   deleteImageStore: {
     id: string;
   };
+  deleteIso: {
+    id: string;
+    zoneid?: string;
+  };
   deleteNetworkOffering: {
     id: string;
   };
@@ -1806,6 +1930,11 @@ export interface CommandParams {
   };
   deleteStoragePool: {
     id: string;
+    forced?: boolean;
+  };
+  deleteTemplate: {
+    id: string;
+    zoneid?: string;
     forced?: boolean;
   };
   deleteTrafficType: {
@@ -2064,6 +2193,24 @@ export interface CommandParams {
     clusterids?: string | readonly string[];
     hostlimit?: number;
   };
+  listIsos: {
+    keyword?: string;
+    page?: number;
+    pagesize?: number;
+    account?: string;
+    domainid?: string;
+    isrecursive?: boolean;
+    listall?: boolean;
+    id?: string;
+    ids?: string | readonly string[];
+    name?: string;
+    zoneid?: string;
+    hypervisor?: string;
+    isofilter?: "featured" | "self" | "selfexecutable" | "sharedexecutable" | "executable" | "community" | "all";
+    bootable?: boolean;
+    ispublic?: boolean;
+    isready?: boolean;
+  };
   listManagementServers: {
     keyword?: string;
     page?: number;
@@ -2100,6 +2247,21 @@ export interface CommandParams {
     physicalnetworkid?: string;
     name?: string;
     state?: string;
+  };
+  listOsCategories: {
+    keyword?: string;
+    page?: number;
+    pagesize?: number;
+    id?: string;
+    name?: string;
+  };
+  listOsTypes: {
+    keyword?: string;
+    page?: number;
+    pagesize?: number;
+    id?: string;
+    oscategoryid?: string;
+    description?: string;
   };
   listPhysicalNetworks: {
     keyword?: string;
@@ -2170,6 +2332,24 @@ export interface CommandParams {
     path?: string;
     scope?: "CLUSTER" | "ZONE" | "HOST";
     status?: string;
+  };
+  listTemplatePermissions: {
+    id: string;
+  };
+  listTemplates: {
+    keyword?: string;
+    page?: number;
+    pagesize?: number;
+    account?: string;
+    domainid?: string;
+    isrecursive?: boolean;
+    listall?: boolean;
+    id?: string;
+    ids?: string | readonly string[];
+    name?: string;
+    zoneid?: string;
+    hypervisor?: string;
+    templatefilter: "featured" | "self" | "selfexecutable" | "sharedexecutable" | "executable" | "community" | "all";
   };
   listTrafficTypes: {
     keyword?: string;
@@ -2252,6 +2432,44 @@ export interface CommandParams {
   reconnectHost: {
     id: string;
   };
+  registerIso: {
+    name: string;
+    displaytext?: string;
+    url: string;
+    zoneid?: string;
+    ostypeid?: string;
+    ispublic?: boolean;
+    isfeatured?: boolean;
+    isextractable?: boolean;
+    checksum?: string;
+    isdynamicallyscalable?: boolean;
+    account?: string;
+    domainid?: string;
+    bootable?: boolean;
+  };
+  registerTemplate: {
+    name: string;
+    displaytext?: string;
+    url: string;
+    zoneid?: string;
+    ostypeid?: string;
+    ispublic?: boolean;
+    isfeatured?: boolean;
+    isextractable?: boolean;
+    checksum?: string;
+    isdynamicallyscalable?: boolean;
+    account?: string;
+    domainid?: string;
+    format: string;
+    hypervisor: string;
+    zoneids?: string | readonly string[];
+    passwordenabled?: boolean;
+    requireshvm?: boolean;
+    bits?: number;
+    templatetag?: string;
+    sshkeyenabled?: boolean;
+    details?: readonly Readonly<Record<string, string>>[];
+  };
   registerUserKeys: {
     id: string;
   };
@@ -2323,6 +2541,17 @@ export interface CommandParams {
     hosttags?: string | readonly string[];
     allocationstate?: "Enable" | "Disable" | "Enabled" | "Disabled";
   };
+  updateIso: {
+    id: string;
+    name?: string;
+    displaytext?: string;
+    ostypeid?: string;
+    bootable?: boolean;
+    passwordenabled?: boolean;
+    requireshvm?: boolean;
+    sortkey?: number;
+    isdynamicallyscalable?: boolean;
+  };
   updateNetworkOffering: {
     id: string;
     name?: string;
@@ -2383,6 +2612,28 @@ export interface CommandParams {
     capacityiops?: number;
     enabled?: boolean;
   };
+  updateTemplate: {
+    id: string;
+    name?: string;
+    displaytext?: string;
+    ostypeid?: string;
+    bootable?: boolean;
+    passwordenabled?: boolean;
+    requireshvm?: boolean;
+    sortkey?: number;
+    isdynamicallyscalable?: boolean;
+    format?: string;
+    templatetag?: string;
+    sshkeyenabled?: boolean;
+  };
+  updateTemplatePermissions: {
+    id: string;
+    accounts?: string | readonly string[];
+    ispublic?: boolean;
+    isfeatured?: boolean;
+    isextractable?: boolean;
+    op?: string;
+  };
   updateTrafficType: {
     id: string;
     kvmnetworklabel?: string;
@@ -2433,6 +2684,8 @@ export interface CommandResponses {
   cleanupSimulatorMock: { success: boolean; displaytext?: string };
   configureSimulator: { simulatormock: SimulatorMock };
   configureVirtualRouterElement: { virtualrouterelement: VirtualRouterElement };
+  copyIso: { iso: Template };
+  copyTemplate: { template: Template };
   createAccount: { account: Account };
   createDiskOffering: { diskoffering: DiskOffering };
   createDomain: { domain: Domain };
@@ -2455,6 +2708,7 @@ export interface CommandResponses {
   deleteEvents: { success: boolean; displaytext?: string };
   deleteHost: { success: boolean; displaytext?: string };
   deleteImageStore: { success: boolean; displaytext?: string };
+  deleteIso: { success: boolean; displaytext?: string };
   deleteNetworkOffering: { success: boolean; displaytext?: string };
   deletePhysicalNetwork: { success: boolean; displaytext?: string };
   deletePod: { success: boolean; displaytext?: string };
@@ -2462,6 +2716,7 @@ export interface CommandResponses {
   deleteRolePermission: { success: boolean; displaytext?: string };
   deleteServiceOffering: { success: boolean; displaytext?: string };
   deleteStoragePool: { success: boolean; displaytext?: string };
+  deleteTemplate: { success: boolean; displaytext?: string };
   deleteTrafficType: { success: boolean; displaytext?: string };
   deleteUser: { success: boolean; displaytext?: string };
   deleteVlanIpRange: { success: boolean; displaytext?: string };
@@ -2495,9 +2750,12 @@ export interface CommandResponses {
   listInfrastructure: { infrastructure: Infrastructure };
   listInfrastructureHealth: { infrastructurehealth: InfrastructureHealth };
   listInfrastructureTopology: { topology: Topology };
+  listIsos: { count?: number; iso?: Template[] };
   listManagementServers: { count?: number; managementserver?: ManagementServer[] };
   listNetworkOfferings: { count?: number; networkoffering?: NetworkOffering[] };
   listNetworkServiceProviders: { count?: number; networkserviceprovider?: NetworkServiceProvider[] };
+  listOsCategories: { count?: number; oscategory?: OsCategory[] };
+  listOsTypes: { count?: number; ostype?: OsType[] };
   listPhysicalNetworks: { count?: number; physicalnetwork?: PhysicalNetwork[] };
   listPods: { count?: number; pod?: Pod[] };
   listRolePermissions: { count?: number; rolepermission?: RolePermission[] };
@@ -2505,6 +2763,8 @@ export interface CommandResponses {
   listServiceOfferings: { count?: number; serviceoffering?: ServiceOffering[] };
   listSimulatorMocks: { count?: number; simulatormock?: SimulatorMock[] };
   listStoragePools: { count?: number; storagepool?: StoragePool[] };
+  listTemplatePermissions: { templatepermission: TemplatePermissions };
+  listTemplates: { count?: number; template?: Template[] };
   listTrafficTypes: { count?: number; traffictype?: TrafficType[] };
   listUsers: { count?: number; user?: User[] };
   listVirtualRouterElements: { count?: number; virtualrouterelement?: VirtualRouterElement[] };
@@ -2518,6 +2778,8 @@ export interface CommandResponses {
   queryAsyncJobResult: AsyncJob;
   querySimulatorMock: { simulatormock: SimulatorMock };
   reconnectHost: { host: Host };
+  registerIso: { count?: number; iso?: Template[] };
+  registerTemplate: { count?: number; template?: Template[] };
   registerUserKeys: { userkeys: UserKeys };
   releasePublicIpRange: { success: boolean; displaytext?: string };
   resetConfiguration: { configuration: Configuration };
@@ -2530,6 +2792,7 @@ export interface CommandResponses {
   updateDiskOffering: { diskoffering: DiskOffering };
   updateDomain: { domain: Domain };
   updateHost: { host: Host };
+  updateIso: { iso: Template };
   updateNetworkOffering: { networkoffering: NetworkOffering };
   updateNetworkServiceProvider: { networkserviceprovider: NetworkServiceProvider };
   updatePhysicalNetwork: { physicalnetwork: PhysicalNetwork };
@@ -2538,6 +2801,8 @@ export interface CommandResponses {
   updateRolePermission: { success: boolean; displaytext?: string };
   updateServiceOffering: { serviceoffering: ServiceOffering };
   updateStoragePool: { storagepool: StoragePool };
+  updateTemplate: { template: Template };
+  updateTemplatePermissions: { success: boolean; displaytext?: string };
   updateTrafficType: { traffictype: TrafficType };
   updateUser: { user: User };
   updateZone: { zone: Zone };
@@ -2558,6 +2823,8 @@ export const COMMANDS = {
   cleanupSimulatorMock: { async: false, kind: 'success', name: 'success' },
   configureSimulator: { async: false, kind: 'object', name: 'simulatormock' },
   configureVirtualRouterElement: { async: true, kind: 'object', name: 'virtualrouterelement' },
+  copyIso: { async: true, kind: 'object', name: 'iso' },
+  copyTemplate: { async: true, kind: 'object', name: 'template' },
   createAccount: { async: false, kind: 'object', name: 'account' },
   createDiskOffering: { async: false, kind: 'object', name: 'diskoffering' },
   createDomain: { async: false, kind: 'object', name: 'domain' },
@@ -2580,6 +2847,7 @@ export const COMMANDS = {
   deleteEvents: { async: false, kind: 'success', name: 'success' },
   deleteHost: { async: false, kind: 'success', name: 'success' },
   deleteImageStore: { async: false, kind: 'success', name: 'success' },
+  deleteIso: { async: true, kind: 'success', name: 'success' },
   deleteNetworkOffering: { async: false, kind: 'success', name: 'success' },
   deletePhysicalNetwork: { async: true, kind: 'success', name: 'success' },
   deletePod: { async: false, kind: 'success', name: 'success' },
@@ -2587,6 +2855,7 @@ export const COMMANDS = {
   deleteRolePermission: { async: false, kind: 'success', name: 'success' },
   deleteServiceOffering: { async: false, kind: 'success', name: 'success' },
   deleteStoragePool: { async: false, kind: 'success', name: 'success' },
+  deleteTemplate: { async: true, kind: 'success', name: 'success' },
   deleteTrafficType: { async: true, kind: 'success', name: 'success' },
   deleteUser: { async: false, kind: 'success', name: 'success' },
   deleteVlanIpRange: { async: false, kind: 'success', name: 'success' },
@@ -2620,9 +2889,12 @@ export const COMMANDS = {
   listInfrastructure: { async: false, kind: 'object', name: 'infrastructure' },
   listInfrastructureHealth: { async: false, kind: 'object', name: 'infrastructurehealth' },
   listInfrastructureTopology: { async: false, kind: 'object', name: 'topology' },
+  listIsos: { async: false, kind: 'list', name: 'iso' },
   listManagementServers: { async: false, kind: 'list', name: 'managementserver' },
   listNetworkOfferings: { async: false, kind: 'list', name: 'networkoffering' },
   listNetworkServiceProviders: { async: false, kind: 'list', name: 'networkserviceprovider' },
+  listOsCategories: { async: false, kind: 'list', name: 'oscategory' },
+  listOsTypes: { async: false, kind: 'list', name: 'ostype' },
   listPhysicalNetworks: { async: false, kind: 'list', name: 'physicalnetwork' },
   listPods: { async: false, kind: 'list', name: 'pod' },
   listRolePermissions: { async: false, kind: 'list', name: 'rolepermission' },
@@ -2630,6 +2902,8 @@ export const COMMANDS = {
   listServiceOfferings: { async: false, kind: 'list', name: 'serviceoffering' },
   listSimulatorMocks: { async: false, kind: 'list', name: 'simulatormock' },
   listStoragePools: { async: false, kind: 'list', name: 'storagepool' },
+  listTemplatePermissions: { async: false, kind: 'object', name: 'templatepermission' },
+  listTemplates: { async: false, kind: 'list', name: 'template' },
   listTrafficTypes: { async: false, kind: 'list', name: 'traffictype' },
   listUsers: { async: false, kind: 'list', name: 'user' },
   listVirtualRouterElements: { async: false, kind: 'list', name: 'virtualrouterelement' },
@@ -2643,6 +2917,8 @@ export const COMMANDS = {
   queryAsyncJobResult: { async: false, kind: 'raw', name: 'queryasyncjobresult' },
   querySimulatorMock: { async: false, kind: 'object', name: 'simulatormock' },
   reconnectHost: { async: true, kind: 'object', name: 'host' },
+  registerIso: { async: false, kind: 'list', name: 'iso' },
+  registerTemplate: { async: false, kind: 'list', name: 'template' },
   registerUserKeys: { async: false, kind: 'object', name: 'userkeys' },
   releasePublicIpRange: { async: false, kind: 'success', name: 'success' },
   resetConfiguration: { async: false, kind: 'object', name: 'configuration' },
@@ -2655,6 +2931,7 @@ export const COMMANDS = {
   updateDiskOffering: { async: false, kind: 'object', name: 'diskoffering' },
   updateDomain: { async: false, kind: 'object', name: 'domain' },
   updateHost: { async: false, kind: 'object', name: 'host' },
+  updateIso: { async: false, kind: 'object', name: 'iso' },
   updateNetworkOffering: { async: false, kind: 'object', name: 'networkoffering' },
   updateNetworkServiceProvider: { async: true, kind: 'object', name: 'networkserviceprovider' },
   updatePhysicalNetwork: { async: true, kind: 'object', name: 'physicalnetwork' },
@@ -2663,6 +2940,8 @@ export const COMMANDS = {
   updateRolePermission: { async: false, kind: 'success', name: 'success' },
   updateServiceOffering: { async: false, kind: 'object', name: 'serviceoffering' },
   updateStoragePool: { async: false, kind: 'object', name: 'storagepool' },
+  updateTemplate: { async: false, kind: 'object', name: 'template' },
+  updateTemplatePermissions: { async: false, kind: 'success', name: 'success' },
   updateTrafficType: { async: true, kind: 'object', name: 'traffictype' },
   updateUser: { async: false, kind: 'object', name: 'user' },
   updateZone: { async: false, kind: 'object', name: 'zone' },

@@ -85,6 +85,17 @@ export const SERVER_MESSAGES = {
   'event.networkOffering.created': 'Created network offering {name} (id: {id})',
   'event.networkOffering.updated': 'Updated network offering {name} (id: {id})',
   'event.networkOffering.deleted': 'Deleted network offering {name} (id: {id})',
+  // Templates and ISOs
+  'event.template.created': 'Created template {name} (id: {id})',
+  'event.template.updated': 'Updated template {name} (id: {id})',
+  'event.template.deleted': 'Deleted template {name} (id: {id})',
+  'event.template.copied': 'Copied template {name} (id: {id}) to another zone',
+  'event.template.downloaded': 'Template {name} (id: {id}) is downloaded and ready',
+  'event.iso.created': 'Created ISO {name} (id: {id})',
+  'event.iso.updated': 'Updated ISO {name} (id: {id})',
+  'event.iso.deleted': 'Deleted ISO {name} (id: {id})',
+  'event.iso.copied': 'Copied ISO {name} (id: {id}) to another zone',
+  'event.iso.downloaded': 'ISO {name} (id: {id}) is downloaded and ready',
 
   // Accounts, users, domains, roles, sign-in
   'event.account.created': 'Created account {name} in domain {domain} with user {username}',
@@ -827,6 +838,39 @@ export const SERVER_MESSAGES = {
   'error.networkOffering.badCapabilityValue':
     'Invalid value {value} of capability {capability}: valid values are {values}',
   'error.networkOffering.defaultNoDelete': "Default network offering {name} can't be deleted",
+  // Errors: templates and ISOs
+  'error.template.badUrl': 'Invalid URL: {url}',
+  'error.template.badUrlScheme': 'Unsupported scheme for url: {url}; only http and https are allowed',
+  'error.template.urlUnresolved': 'Unable to resolve the host {host} of url {url}',
+  'error.template.urlInternal':
+    'URL {url} resolves to the internal address {address}; downloads from it are refused unless secstorage.allowed.internal.sites contains it',
+  'error.template.badHypervisor': 'Hypervisor {value} is not supported for templates; use KVM or Simulator',
+  'error.template.badFormat': 'Image format: {value} is incorrect. Supported formats are QCOW2, RAW, VHD, OVA',
+  'error.template.formatForHypervisor': 'Image format {format} is not supported by hypervisor {hypervisor}',
+  'error.template.badBits': 'Invalid bits {value}: a template is 32 or 64 bits',
+  'error.template.featuredNotRoot': 'Only root admins can make templates featured; {caller} is not one',
+  'error.template.badChecksum':
+    'Invalid checksum {value}: give the algorithm name in curly brackets followed by its hex digest (MD5, SHA-1, SHA-224, SHA-256, SHA-384, SHA-512), or an MD5 hex digest',
+  'error.template.accountWithoutDomain': 'Account and domainid must be given together',
+  'error.template.osTypeNotFound': 'Please specify a valid OS type: no OS type has id {id}',
+  'error.template.zoneRequired': 'Please specify zoneid (or zoneids); -1 registers in every zone',
+  'error.template.zoneNotFound': 'Please specify a valid zone id: no zone has id {id}',
+  'error.template.noImageStore': 'Unable to find an image store in zone {zone} to download to',
+  'error.template.noImageStoreAnywhere': 'Unable to find an image store in any zone to download to',
+  'error.template.allFilterNotAdmin': 'Filter {filter} can be specified by admin only',
+  'error.template.idAndIds': 'Specify either id or ids, not both',
+  'error.template.notFound': 'Unable to find {resource} with id {id}',
+  'error.template.emptyDisplayText': 'The display text of {name} cannot be empty',
+  'error.template.notInZone': '{resource} {name} is not in zone {zone}',
+  'error.template.destZoneRequired': 'Please specify destzoneid or destzoneids',
+  'error.template.notReadyInSource': '{resource} {name} is not ready in the source zone {zone}',
+  'error.template.copySameZone': 'Please specify different source and destination zones',
+  'error.template.alreadyInZone': '{resource} {name} is already in the destination zone',
+  'error.template.badPermissionOp': 'Invalid permission operator {value}: use add or remove with accounts, or reset',
+  'error.template.nothingToChange':
+    'Please specify at least one of ispublic, isfeatured, isextractable, accounts with op=add or op=remove, or op=reset',
+  'error.imageStore.hasTemplates': 'Cannot delete image store {name} with active templates backup!',
+  'error.template.permissionAccountNotFound': "Unable to find account {account} in the template's domain",
 } as const;
 
 export type ServerMessageKey = keyof typeof SERVER_MESSAGES;

@@ -1,9 +1,11 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { InfrastructureTables } from './schema-infrastructure';
 import type { OfferingTables } from './schema-offerings';
+import type { TemplateTables } from './schema-templates';
 
 export type * from './schema-infrastructure';
 export type * from './schema-offerings';
+export type * from './schema-templates';
 
 /**
  * Table types shared by both dialects. Booleans are stored as 0/1 integers and timestamps as
@@ -235,7 +237,7 @@ export interface UsedSignatureTable {
   expires: string;
 }
 
-export interface Database extends InfrastructureTables, OfferingTables {
+export interface Database extends InfrastructureTables, OfferingTables, TemplateTables {
   domains: DomainTable;
   roles: RoleTable;
   role_permissions: RolePermissionTable;

@@ -550,6 +550,30 @@ export const OFFERING_SETTINGS = [
   ),
 ] as const;
 
+/** Templates and ISOs: where they may be downloaded from, and the Simulator's simulated downloads. */
+export const TEMPLATE_SETTINGS = [
+  setting.string(
+    'secstorage.allowed.internal.sites',
+    '',
+    'Advanced',
+    'Comma-separated CIDRs of internal addresses templates and ISOs may be downloaded from; other loopback, link-local and private addresses are refused.',
+  ),
+  setting.integer(
+    'simulator.template.download.speed',
+    512,
+    'Advanced',
+    'Speed in MiB/s of the simulated download of a template or ISO to an image store (Stackyard).',
+    { unit: 'MiB', min: 1, max: 1048576 },
+  ),
+  setting.integer(
+    'simulator.template.download.interval',
+    1000,
+    'Advanced',
+    'Milliseconds between two advances of the template and ISO downloads (Stackyard).',
+    { unit: 'milliseconds', min: 50, max: 60000 },
+  ),
+] as const;
+
 /** Every setting. Later areas append their own list here. */
 export const SETTINGS = [
   ...FOUNDATION_SETTINGS,
@@ -558,6 +582,7 @@ export const SETTINGS = [
   ...ALERT_SETTINGS,
   ...INFRASTRUCTURE_SETTINGS,
   ...OFFERING_SETTINGS,
+  ...TEMPLATE_SETTINGS,
 ] as const;
 
 type Registered = (typeof SETTINGS)[number];

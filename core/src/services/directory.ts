@@ -26,6 +26,8 @@ import { ManagementServerQueries } from './management-servers';
 import { DiskOfferingService } from './offerings/disk-offerings';
 import { NetworkOfferingService } from './offerings/network-offerings';
 import { ServiceOfferingService } from './offerings/service-offerings';
+import { OsCatalogueQueries } from './templates/os-catalogue';
+import { TemplateService } from './templates/templates';
 import { ResourceSearch } from './search/resource-search';
 import type { SettingsService } from './settings';
 import { tenancy, type Tenancy } from './tenancy/index';
@@ -65,6 +67,10 @@ export interface ServiceDirectory {
   readonly serviceOfferings: ServiceOfferingService;
   readonly diskOfferings: DiskOfferingService;
   readonly networkOfferings: NetworkOfferingService;
+  /** The guest OS catalogue (listOsCategories, listOsTypes). */
+  readonly osCatalogue: OsCatalogueQueries;
+  /** Templates and ISOs. */
+  readonly templates: TemplateService;
   readonly capacity: CapacityQueries;
   readonly alerts: AlertQueries;
   /** The event log: record, list, archive, delete. */
@@ -114,6 +120,8 @@ export function createServiceDirectory(deps: DirectoryDeps): ServiceDirectory {
     serviceOfferings: new ServiceOfferingService(deps),
     diskOfferings: new DiskOfferingService(deps),
     networkOfferings: new NetworkOfferingService(deps),
+    osCatalogue: new OsCatalogueQueries(deps),
+    templates: new TemplateService(deps),
     capacity: new CapacityQueries(deps),
     alerts: new AlertQueries(deps),
     events: new EventLog(deps),

@@ -26,6 +26,7 @@ import { managementServerCommands } from './management-servers';
 import { searchCommands } from './search';
 import { offeringCommands } from './offerings';
 import { networkOfferingCommands } from './network-offerings';
+import { templateCommands } from './templates';
 
 /** Every command the core answers. Each area declares its commands in its own file. */
 export const ALL_COMMANDS: readonly AnyCommand[] = [
@@ -50,6 +51,7 @@ export const ALL_COMMANDS: readonly AnyCommand[] = [
   ...imageStoreCommands,
   ...offeringCommands,
   ...networkOfferingCommands,
+  ...templateCommands,
   ...capacityCommands,
   ...alertCommands,
   ...infrastructureCommands,

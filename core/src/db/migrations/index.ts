@@ -19,6 +19,7 @@ import * as m0016 from './0016-host-stats-history';
 import * as m0017 from './0017-host-stats-hourly';
 import * as m0018 from './0018-offerings';
 import * as m0019 from './0019-network-offerings';
+import * as m0020 from './0020-templates';
 
 export interface Migration {
   name: string;
@@ -46,4 +47,5 @@ export const MIGRATIONS: Migration[] = [
   { name: '0017-host-stats-hourly', up: m0017.up },
   { name: '0018-offerings', up: m0018.up },
   { name: '0019-network-offerings', up: m0019.up },
+  { name: '0020-templates', up: m0020.up },
 ];

@@ -174,7 +174,15 @@ async function lockZone(trx: Db, dialect: string, zone: ZoneRow): Promise<void> 
 
 export async function deleteImageStore(services: CoreServices, caller: Caller, id: string): Promise<void> {
   const store = await requireImageStore(services.store.db, id);
-  // CloudStack refuses while templates, ISOs or snapshots live on the store; none exist yet.
+  // CloudStack refuses while templates or ISOs live on the store (snapshots: with the volumes issue).
+  const image = await services.store.db
+    .selectFrom('template_zones')
+    .select('id')
+    .where('image_store_id', '=', store.id)
+    .limit(1)
+    .executeTakeFirst();
+  if (image)
+    throw invalidParameter('IMAGE_STORE.IN_USE', message('error.imageStore.hasTemplates', { name: store.name }));
   const r = await services.store.db
     .updateTable('image_stores')
     .set({ removed: nowIso() })

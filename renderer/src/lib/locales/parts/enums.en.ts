@@ -64,6 +64,8 @@ export const enumsEn = {
   'enum.resource.service offering': 'compute offering',
   'enum.resource.disk offering': 'disk offering',
   'enum.resource.network offering': 'network offering',
+  'enum.resource.template': 'template',
+  'enum.resource.ISO': 'ISO',
   'enum.importCount.configurations': '{count} configurations',
   'enum.importCount.zones': '{count} zones',
   'enum.importCount.physicalnetworks': '{count} physicalnetworks',

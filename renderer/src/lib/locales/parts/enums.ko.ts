@@ -62,6 +62,8 @@ export const enumsKo: Record<keyof typeof enumsEn, string> = {
   'enum.resource.service offering': '컴퓨트 오퍼링',
   'enum.resource.disk offering': '디스크 오퍼링',
   'enum.resource.network offering': '네트워크 오퍼링',
+  'enum.resource.template': '템플릿',
+  'enum.resource.ISO': 'ISO',
   'enum.importCount.configurations': '전역 설정 {count}개',
   'enum.importCount.zones': 'Zone {count}개',
   'enum.importCount.physicalnetworks': '물리 네트워크 {count}개',

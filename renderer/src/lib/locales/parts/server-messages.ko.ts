@@ -82,6 +82,16 @@ export const serverMessagesKo: Record<ServerMessageKey, string> = {
   'event.networkOffering.created': '네트워크 오퍼링 {name}을(를) 만들었습니다 (ID: {id})',
   'event.networkOffering.updated': '네트워크 오퍼링 {name}을(를) 수정했습니다 (ID: {id})',
   'event.networkOffering.deleted': '네트워크 오퍼링 {name}을(를) 삭제했습니다 (ID: {id})',
+  'event.template.created': '템플릿 {name}을(를) 등록했습니다 (ID: {id})',
+  'event.template.updated': '템플릿 {name}을(를) 수정했습니다 (ID: {id})',
+  'event.template.deleted': '템플릿 {name}을(를) 삭제했습니다 (ID: {id})',
+  'event.template.copied': '템플릿 {name}을(를) 다른 Zone으로 복사했습니다 (ID: {id})',
+  'event.template.downloaded': '템플릿 {name}의 다운로드가 끝나 사용할 수 있습니다 (ID: {id})',
+  'event.iso.created': 'ISO {name}을(를) 등록했습니다 (ID: {id})',
+  'event.iso.updated': 'ISO {name}을(를) 수정했습니다 (ID: {id})',
+  'event.iso.deleted': 'ISO {name}을(를) 삭제했습니다 (ID: {id})',
+  'event.iso.copied': 'ISO {name}을(를) 다른 Zone으로 복사했습니다 (ID: {id})',
+  'event.iso.downloaded': 'ISO {name}의 다운로드가 끝나 사용할 수 있습니다 (ID: {id})',
 
   'event.account.created': '도메인 {domain}에 계정 {name}을(를) 만들었습니다 (사용자 {username})',
   'event.account.updated': '계정 {name}을(를) 수정했습니다',
@@ -812,4 +822,39 @@ export const serverMessagesKo: Record<ServerMessageKey, string> = {
   'error.networkOffering.badCapabilityValue':
     '{capability} 기능의 값 {value}은(는) 올바르지 않습니다. 지정할 수 있는 값: {values}',
   'error.networkOffering.defaultNoDelete': '기본 네트워크 오퍼링 {name}은(는) 삭제할 수 없습니다.',
+  'error.template.badUrl': 'URL이 올바르지 않습니다: {url}',
+  'error.template.badUrlScheme': 'URL {url}의 스킴은 쓸 수 없습니다. http와 https만 쓸 수 있습니다.',
+  'error.template.urlUnresolved': 'URL {url}의 호스트 {host}을(를) 찾을 수 없습니다.',
+  'error.template.urlInternal':
+    'URL {url}이(가) 내부 주소 {address}(으)로 연결됩니다. secstorage.allowed.internal.sites에 없는 내부 주소에서는 다운로드할 수 없습니다.',
+  'error.template.badHypervisor':
+    '하이퍼바이저 {value}은(는) 템플릿에 쓸 수 없습니다. KVM 또는 Simulator를 지정하세요.',
+  'error.template.badFormat': '이미지 형식 {value}은(는) 올바르지 않습니다. QCOW2, RAW, VHD, OVA 중 하나를 지정하세요.',
+  'error.template.formatForHypervisor': '하이퍼바이저 {hypervisor}은(는) 이미지 형식 {format}을(를) 지원하지 않습니다.',
+  'error.template.badBits': '비트 수 {value}은(는) 올바르지 않습니다. 32 또는 64를 지정하세요.',
+  'error.template.featuredNotRoot':
+    '추천 템플릿은 루트 관리자만 지정할 수 있습니다. {caller}은(는) 루트 관리자가 아닙니다.',
+  'error.template.badChecksum':
+    '체크섬 {value}이(가) 올바르지 않습니다. 중괄호로 감싼 알고리즘 이름(MD5, SHA-1, SHA-224, SHA-256, SHA-384, SHA-512) 뒤에 16진수 값을 쓰거나 MD5 16진수 값을 쓰세요.',
+  'error.template.accountWithoutDomain': '계정(account)과 도메인(domainid)은 함께 지정해야 합니다.',
+  'error.template.osTypeNotFound': 'OS 유형을 올바르게 지정하세요. ID가 {id}인 OS 유형이 없습니다.',
+  'error.template.zoneRequired': 'Zone(zoneid 또는 zoneids)을 지정하세요. -1은 모든 Zone입니다.',
+  'error.template.zoneNotFound': 'Zone을 올바르게 지정하세요. ID가 {id}인 Zone이 없습니다.',
+  'error.template.noImageStore': 'Zone {zone}에 다운로드할 보조 스토리지가 없습니다.',
+  'error.template.noImageStoreAnywhere': '다운로드할 보조 스토리지가 있는 Zone이 없습니다.',
+  'error.template.allFilterNotAdmin': '필터 {filter}은(는) 관리자만 쓸 수 있습니다.',
+  'error.template.idAndIds': 'id와 ids 중 하나만 지정하세요.',
+  'error.template.notFound': 'ID가 {id}인 {resource}을(를) 찾을 수 없습니다.',
+  'error.template.emptyDisplayText': '{name}의 설명은 비워 둘 수 없습니다.',
+  'error.template.notInZone': '{resource} {name}은(는) Zone {zone}에 없습니다.',
+  'error.template.destZoneRequired': '대상 Zone(destzoneid 또는 destzoneids)을 지정하세요.',
+  'error.template.notReadyInSource': '{resource} {name}은(는) 원본 Zone {zone}에서 아직 준비되지 않았습니다.',
+  'error.template.copySameZone': '원본 Zone과 대상 Zone을 다르게 지정하세요.',
+  'error.template.alreadyInZone': '{resource} {name}은(는) 이미 대상 Zone에 있습니다.',
+  'error.template.badPermissionOp':
+    '권한 연산 {value}은(는) 올바르지 않습니다. 계정과 함께 add 또는 remove를 쓰거나 reset을 쓰세요.',
+  'error.template.nothingToChange':
+    'ispublic, isfeatured, isextractable, 계정과 함께 쓴 op=add 또는 op=remove, op=reset 중 하나 이상을 지정하세요.',
+  'error.imageStore.hasTemplates': '템플릿이나 ISO가 있는 보조 스토리지 {name}은(는) 삭제할 수 없습니다.',
+  'error.template.permissionAccountNotFound': '템플릿의 도메인에 계정 {account}이(가) 없습니다.',
 };

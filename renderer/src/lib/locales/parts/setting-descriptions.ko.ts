@@ -79,11 +79,16 @@ export const SETTING_DESCRIPTIONS_KO: Record<SettingName, string> = {
     '기본 스토리지 풀의 할당률이 이 비율을 넘으면 할당기가 그 풀을 쓰지 않습니다.',
   'pool.storage.capacity.disablethreshold':
     '기본 스토리지 풀의 사용률이 이 비율을 넘으면 할당기가 그 풀을 쓰지 않습니다.',
+  'secstorage.allowed.internal.sites':
+    '템플릿과 ISO를 다운로드해도 되는 내부 주소의 CIDR 목록(쉼표로 구분)입니다. 여기에 없는 루프백, 링크 로컬, 사설 주소는 거부합니다.',
   'session.timeout': '이 시간 동안 활동이 없으면 로그인 세션이 만료됩니다.',
   'simulator.host.cpu.number': '새 시뮬레이터 호스트의 CPU 코어 수입니다(Stackyard).',
   'simulator.host.cpu.speed': '새 시뮬레이터 호스트의 CPU 속도입니다(Stackyard).',
   'simulator.host.memory.gb': '새 시뮬레이터 호스트의 메모리 크기입니다(Stackyard).',
   'simulator.storage.capacity.gb': '새 시뮬레이터 기본 스토리지 풀이나 이미지 저장소의 크기입니다(Stackyard).',
+  'simulator.template.download.interval': '템플릿과 ISO 다운로드 진행을 갱신하는 간격(밀리초)입니다(Stackyard).',
+  'simulator.template.download.speed':
+    '시뮬레이터가 템플릿이나 ISO를 보조 스토리지로 다운로드하는 속도(MiB/s)입니다(Stackyard).',
   'storage.max.volume.size': '볼륨의 최대 크기(GiB)입니다. 디스크 오퍼링도 이보다 클 수 없습니다.',
   'storage.overprovisioning.factor':
     '스토리지 오버프로비저닝 배수입니다. 쓸 수 있는 스토리지는 실제 스토리지 크기 × 이 배수입니다.',
