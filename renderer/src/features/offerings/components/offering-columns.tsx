@@ -27,14 +27,16 @@ function Tags({ tags }: { tags: string[] }) {
 
 function Name({ name, detail }: { name: string; detail?: string }) {
   return (
-    <Text size="sm" fw={500} span>
-      {name}
+    <Group gap={6} wrap="nowrap">
+      <Text size="sm" fw={500} span>
+        {name}
+      </Text>
       {detail && detail !== name && (
-        <Text size="xs" c="dimmed" span ml={6}>
+        <Text size="xs" c="dimmed" span truncate>
           {detail}
         </Text>
       )}
-    </Text>
+    </Group>
   );
 }
 
@@ -84,11 +86,13 @@ export function useComputeColumns(): DataColumn<ServiceOffering>[] {
         meta: { priority: 5 },
         cell: (info) => <Tags tags={tagList(info.row.original.hosttags, info.row.original.storagetags)} />,
       }),
-      compute.accessor((o) => scopeText(o, t), {
+      // The value is the scope itself (the table caches values per row); the cell words it.
+      compute.accessor((o) => `${o.domain ?? ''}|${o.zone ?? ''}`, {
         id: 'scope',
         header: t('offerings.col.scope'),
         size: 220,
         meta: { priority: 2 },
+        cell: (info) => scopeText(info.row.original, t),
       }),
       compute.accessor('created', {
         header: t('common.created'),
@@ -142,11 +146,13 @@ export function useDiskColumns(bounds?: { min: number; max: number }): DataColum
         meta: { priority: 4 },
         cell: (info) => <Tags tags={tagList(info.row.original.tags)} />,
       }),
-      disk.accessor((o) => scopeText(o, t), {
+      // The value is the scope itself (the table caches values per row); the cell words it.
+      disk.accessor((o) => `${o.domain ?? ''}|${o.zone ?? ''}`, {
         id: 'scope',
         header: t('offerings.col.scope'),
         size: 220,
         meta: { priority: 2 },
+        cell: (info) => scopeText(info.row.original, t),
       }),
       disk.accessor('created', {
         header: t('common.created'),
