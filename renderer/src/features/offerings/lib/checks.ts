@@ -7,7 +7,8 @@ import type { MessageKey } from '../../../lib/i18n';
  * reads the same words before and after submitting.
  */
 export type Problem =
-  { ui: MessageKey; vars?: Record<string, string | number> } | { server: string; params: Record<string, string> };
+  | { ui: MessageKey; vars?: Record<string, string | number> }
+  | { server: ServerMessageKey; params: Record<string, string> };
 
 /** Problems by field name; a field without a problem has no entry. */
 export type Problems = Partial<Record<string, Problem>>;
