@@ -57,7 +57,7 @@ export function useComputeColumns(): DataColumn<ServiceOffering>[] {
       compute.accessor((o) => cpuSortValue(o), {
         id: 'cpu',
         header: t('offerings.col.cpu'),
-        size: 170,
+        size: 200,
         cell: (info) => cpuText(info.row.original, t),
       }),
       compute.accessor((o) => memorySortValue(o), {
