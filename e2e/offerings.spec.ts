@@ -1,6 +1,17 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { expect, snap, test } from './fixtures';
 import { OfferingsPage } from './pages/offerings-page';
 import { ApiSession } from './support/api';
+
+/** axe-core's serious and critical rule ids inside the open dialog. */
+async function seriousInDialog(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .include('[role="dialog"]')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+}
 
 /**
  * The operator's round trip through the offerings: a custom constrained compute offering made
@@ -60,6 +71,7 @@ test('admin creates, edits and deletes compute and disk offerings', async ({ pag
     await expect(preview).toContainText('maxmemory=8192');
     await expect(preview).not.toContainText(/^\s*cpunumber=/m);
     await snap(page, 'offerings-03-compute-wizard-review');
+    expect(await seriousInDialog(page)).toEqual([]);
     await wizard.getByRole('button', { name: 'Create', exact: true }).click();
     await expect(wizard).toBeHidden();
     // The new offering opens in the drawer, with every field.
@@ -150,6 +162,7 @@ test('admin creates, edits and deletes compute and disk offerings', async ({ pag
     await page.getByRole('button', { name: '컴퓨트 오퍼링 만들기' }).click();
     await page.getByRole('dialog', { name: '컴퓨트 오퍼링 만들기' }).getByTestId('wizard-step-size').click();
     await snap(page, 'offerings-10-compute-wizard-ko-dark');
+    expect(await seriousInDialog(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await app.shell.switchLanguage('en');
     await offerings.openRow('compute', renamed);
