@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 
-export type Area = 'domains' | 'accounts' | 'users' | 'roles' | 'events' | 'settings';
+export type Area = 'domains' | 'accounts' | 'users' | 'roles' | 'events' | 'settings' | 'offerings';
 
 /** The frame around every page: navigation rail, job tray, theme, language, user menu. */
 export class ShellPage {

@@ -10,6 +10,7 @@ export const EVERY_PAGE = [
   ['/secondary-storage', 'secondary-storage'],
   ['/alerts', 'alerts'],
   ['/zones/new', 'zone-wizard'],
+  ['/offerings', 'offerings'],
   ['/domains', 'domains'],
   ['/accounts', 'accounts'],
   ['/users', 'users'],

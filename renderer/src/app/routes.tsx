@@ -12,6 +12,7 @@ import {
   IconWorld,
   IconHierarchy2,
   IconListDetails,
+  IconPackages,
   IconSettings,
   IconShieldLock,
   IconUsers,
@@ -157,6 +158,15 @@ const zoneWizard: RouteDef = {
   ...page(() => import('../features/zone-wizard/components/zone-wizard-page'), 'ZoneWizardPage'),
 };
 
+/** Compute and disk offerings, one page with a tab each (network offerings join as a third tab). */
+const offerings: RouteDef = {
+  path: '/offerings',
+  area: 'offerings',
+  titleKey: 'nav.offerings',
+  icon: IconPackages,
+  ...page(() => import('../features/offerings/components/offerings-page'), 'OfferingsPage'),
+};
+
 const domains: RouteDef = {
   path: '/domains',
   area: 'domains',
@@ -201,8 +211,8 @@ const settings: RouteDef = {
 };
 
 /**
- * The rail, grouped as operators think. Compute, Network, Storage, Images and Offerings
- * join here when they have pages; a group shows only when the caller's role can open at least one
+ * The rail, grouped as operators think. Compute, Network, Storage and Images join here when
+ * they have pages; a group shows only when the caller's role can open at least one
  * of its pages.
  */
 export const NAV_GROUPS: NavGroup[] = [
@@ -211,6 +221,7 @@ export const NAV_GROUPS: NavGroup[] = [
     titleKey: 'nav.infrastructure',
     routes: [diagram, zones, pods, clusters, hosts, primaryStorage, secondaryStorage],
   },
+  { routes: [offerings] },
   { titleKey: 'nav.accounts', routes: [domains, accounts, users, roles] },
   { routes: [events, alerts] },
   { routes: [settings] },

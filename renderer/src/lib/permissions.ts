@@ -22,6 +22,7 @@ export type Area =
   | 'roles'
   | 'events'
   | 'alerts'
+  | 'offerings'
   | 'settings';
 
 const INFRASTRUCTURE_AREAS: Area[] = [
@@ -39,8 +40,8 @@ const INFRASTRUCTURE_AREAS: Area[] = [
 /** What each account type may see at all; listApis refines it (custom roles can allow less). */
 const AREAS_BY_TYPE: Record<number, Area[]> = {
   0: ['accounts', 'users', 'events'],
-  1: [...INFRASTRUCTURE_AREAS, 'domains', 'accounts', 'users', 'roles', 'events', 'settings'],
-  2: ['domains', 'accounts', 'users', 'events'],
+  1: [...INFRASTRUCTURE_AREAS, 'offerings', 'domains', 'accounts', 'users', 'roles', 'events', 'settings'],
+  2: ['offerings', 'domains', 'accounts', 'users', 'events'],
   3: [...INFRASTRUCTURE_AREAS, 'accounts', 'users', 'events'],
 };
 
@@ -60,6 +61,8 @@ export const AREA_COMMAND: Record<Area, string> = {
   users: 'listUsers',
   roles: 'listRoles',
   events: 'listEvents',
+  // Offerings are managed by root and domain admins (createServiceOffering's roles).
+  offerings: 'createServiceOffering',
   settings: 'listConfigurations',
 };
 

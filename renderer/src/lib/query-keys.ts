@@ -31,6 +31,12 @@ export const queryKeys = {
   jobs: {
     history: (params: object) => ['jobs', 'history', params] as const,
   },
+  /** Compute and disk offerings (and network offerings when they have a page). */
+  offerings: {
+    all: ['offerings'] as const,
+    list: (kind: string, params: object) => ['offerings', kind, 'list', params] as const,
+    one: (kind: string, id: string) => ['offerings', kind, 'one', id] as const,
+  },
   settings: {
     all: ['settings'] as const,
     list: (params: object) => ['settings', 'list', params] as const,
@@ -45,7 +51,8 @@ export const queryKeys = {
   },
 } as const;
 
-export type AreaRoot = 'domains' | 'accounts' | 'users' | 'roles' | 'events' | 'settings' | 'infrastructure';
+export type AreaRoot =
+  'domains' | 'accounts' | 'users' | 'roles' | 'events' | 'settings' | 'offerings' | 'infrastructure';
 
 /** Which cached areas an event type touches (by CloudStack event type prefix). */
 const EVENT_AREAS: [prefix: string, areas: AreaRoot[]][] = [
@@ -55,6 +62,9 @@ const EVENT_AREAS: [prefix: string, areas: AreaRoot[]][] = [
   ['DOMAIN.', ['domains', 'accounts', 'users']],
   ['ROLE.', ['roles', 'accounts']],
   ['CONFIGURATION.', ['settings']],
+  ['SERVICE.OFFERING.', ['offerings']],
+  ['DISK.OFFERING.', ['offerings']],
+  ['NETWORK.OFFERING.', ['offerings']],
   ...[
     'ZONE.',
     'POD.',

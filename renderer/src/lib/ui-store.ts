@@ -3,7 +3,13 @@ import type { LiveStatus } from './api-client';
 import type { ConnectionState } from './connection-monitor';
 
 /** Actions other parts of the UI (the command palette) ask a page to perform once it is shown. */
-export type PendingAction = 'create-account' | 'create-user' | 'create-domain' | 'create-role';
+export type PendingAction =
+  | 'create-account'
+  | 'create-user'
+  | 'create-domain'
+  | 'create-role'
+  | 'create-compute-offering'
+  | 'create-disk-offering';
 
 interface UiState {
   paletteOpen: boolean;

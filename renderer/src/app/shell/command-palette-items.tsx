@@ -107,6 +107,22 @@ export function useStaticItems(areas: Area[], openDialog: (dialog: PaletteDialog
       IconPlus,
       pending('create-domain', '/domains'),
     );
+    add(
+      'create-compute-offering',
+      'createServiceOffering',
+      'offerings',
+      'palette.action.createComputeOffering',
+      IconPlus,
+      pending('create-compute-offering', '/offerings'),
+    );
+    add(
+      'create-disk-offering',
+      'createDiskOffering',
+      'offerings',
+      'palette.action.createDiskOffering',
+      IconPlus,
+      pending('create-disk-offering', '/offerings'),
+    );
     add('create-role', 'createRole', 'roles', 'palette.action.createRole', IconPlus, pending('create-role', '/roles'));
     const general = (id: string, label: string, icon: Icon, keywords: string, run: () => void): PaletteItem => ({
       id,

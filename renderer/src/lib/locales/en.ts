@@ -13,6 +13,7 @@ import { tableEn } from './parts/table.en';
 import { enumsEn } from './parts/enums.en';
 import { rolesEn } from './parts/roles.en';
 import { zoneWizardEn } from './parts/zone-wizard.en';
+import { offeringsEn } from './parts/offerings.en';
 import { settingsEn } from './parts/settings.en';
 import { settingDescriptionsEn } from './parts/setting-descriptions.en';
 
@@ -327,6 +328,7 @@ export const en = {
   ...connectionEn,
   ...tableEn,
   ...settingsEn,
+  ...offeringsEn,
   ...settingDescriptionsEn,
   ...eventsAlertsEn,
 } as const;

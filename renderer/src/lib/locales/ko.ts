@@ -14,6 +14,7 @@ import { tableKo } from './parts/table.ko';
 import { enumsKo } from './parts/enums.ko';
 import { rolesKo } from './parts/roles.ko';
 import { zoneWizardKo } from './parts/zone-wizard.ko';
+import { offeringsKo } from './parts/offerings.ko';
 import { settingsKo } from './parts/settings.ko';
 import { settingDescriptionsKo } from './parts/setting-descriptions.ko';
 
@@ -313,6 +314,7 @@ export const ko: Record<MessageKey, string> = {
   ...connectionKo,
   ...tableKo,
   ...settingsKo,
+  ...offeringsKo,
   ...settingDescriptionsKo,
   ...eventsAlertsKo,
 };
