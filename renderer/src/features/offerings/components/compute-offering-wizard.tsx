@@ -1,32 +1,33 @@
-import { SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { SegmentedControl, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { useMemo } from 'react';
 import type { ServiceOffering } from '../../../lib/contract';
 import { useT } from '../../../lib/i18n';
 import { notifySuccess } from '../../../lib/notify';
 import { ACCOUNT_TYPES } from '../../../lib/permissions';
 import { useCurrentUser } from '../../../lib/session';
 import { useCreateComputeOffering } from '../api/offering-mutations';
+import { OFFERING_STEPS, type OfferingStep } from '../lib/checks';
 import {
-  COMPUTE_STEPS,
   computeParams,
   computeProblems,
   emptyComputeDraft,
   type ComputeDraft,
-  type ComputeStep,
   type SizeKind,
 } from '../lib/compute-draft';
+import { NameFields, StorageTypeFields } from './offering-fields';
 import { ScopeFields, useScopeSummary } from './scope-fields';
+import { useOfferingWizard } from './use-offering-wizard';
 import { useProblemText } from './use-problem-text';
 import { RequestPreview, SummaryRow, WizardFrame, type WizardStepInfo } from './wizard-frame';
 
-const STEP_LABELS: Record<ComputeStep, WizardStepInfo<ComputeStep>['label']> = {
+const STEP_LABELS: Record<OfferingStep, WizardStepInfo<OfferingStep>['label']> = {
   basics: 'offerings.step.basics',
   size: 'offerings.step.size',
   storage: 'offerings.step.storage',
   scope: 'offerings.step.scope',
   review: 'offerings.step.review',
 };
-const STEPS = COMPUTE_STEPS.map((id) => ({ id, label: STEP_LABELS[id] }));
+const STEPS = OFFERING_STEPS.map((id) => ({ id, label: STEP_LABELS[id] }));
 
 /** createServiceOffering as a wizard: name, size, storage and host, scope, then the request. */
 export function ComputeOfferingWizard(props: { onClose(): void; onCreated(offering: ServiceOffering): void }) {
@@ -35,23 +36,16 @@ export function ComputeOfferingWizard(props: { onClose(): void; onCreated(offeri
   const me = useCurrentUser();
   const domainAdmin = me.type === ACCOUNT_TYPES.DomainAdmin;
   const create = useCreateComputeOffering();
-  const [draft, setDraft] = useState<ComputeDraft>(() => emptyComputeDraft(domainAdmin, me.domainid));
-  const [step, setStep] = useState<ComputeStep>('basics');
-  const [visited, setVisited] = useState<Set<ComputeStep>>(() => new Set());
+  const { draft, step, visited, patch, goTo, checkAll } = useOfferingWizard(() =>
+    emptyComputeDraft(domainAdmin, me.domainid),
+  );
   const problems = useMemo(
     () => computeProblems(draft, { domainAdmin, account: me.account }),
     [draft, domainAdmin, me.account],
   );
   const params = useMemo(() => computeParams(draft), [draft]);
   const scope = useScopeSummary(draft);
-  const patch = (next: Partial<ComputeDraft>) => setDraft((d) => ({ ...d, ...next }));
-  const goTo = (next: ComputeStep) => {
-    setVisited((v) => new Set([...v, step]));
-    setStep(next);
-  };
-  // A step's problems show once it has been left (then live as the operator types): not while first typing.
-  const shown = (s: ComputeStep) => visited.has(s);
-  const error = (s: ComputeStep, field: string) => (shown(s) ? text(problems[s][field]) : undefined);
+  const error = (s: OfferingStep, field: string) => (visited.has(s) ? text(problems[s][field]) : undefined);
   const numberInput = (field: keyof ComputeDraft & string, label: Parameters<typeof t>[0]) => (
     <TextInput
       label={t(label)}
@@ -63,8 +57,7 @@ export function ComputeOfferingWizard(props: { onClose(): void; onCreated(offeri
   );
 
   const submit = () => {
-    setVisited(new Set(COMPUTE_STEPS));
-    if (COMPUTE_STEPS.some((s) => Object.keys(problems[s]).length > 0)) return;
+    if (!checkAll(problems)) return;
     create.mutate(params, {
       onSuccess: (offering) => {
         notifySuccess(t('offerings.compute.created', { name: offering.name }));
@@ -109,24 +102,7 @@ export function ComputeOfferingWizard(props: { onClose(): void; onCreated(offeri
         </Stack>
       }
     >
-      {step === 'basics' && (
-        <>
-          <TextInput
-            label={t('offerings.field.name')}
-            value={draft.name}
-            onChange={(e) => patch({ name: e.currentTarget.value })}
-            error={error('basics', 'name')}
-            required
-            data-autofocus
-          />
-          <TextInput
-            label={t('offerings.field.displaytext')}
-            description={t('offerings.field.displaytextHint')}
-            value={draft.displaytext}
-            onChange={(e) => patch({ displaytext: e.currentTarget.value })}
-          />
-        </>
-      )}
+      {step === 'basics' && <NameFields draft={draft} nameError={error('basics', 'name')} onChange={patch} />}
       {step === 'size' && (
         <>
           <SegmentedControl
@@ -168,25 +144,7 @@ export function ComputeOfferingWizard(props: { onClose(): void; onCreated(offeri
       )}
       {step === 'storage' && (
         <>
-          <SimpleGrid cols={2} spacing="sm">
-            <Select
-              label={t('offerings.field.storagetype')}
-              data={(['shared', 'local'] as const).map((v) => ({ value: v, label: t(`offerings.storage.${v}`) }))}
-              value={draft.storagetype}
-              onChange={(v) => patch({ storagetype: (v ?? 'shared') as ComputeDraft['storagetype'] })}
-              allowDeselect={false}
-            />
-            <Select
-              label={t('offerings.field.provisioningtype')}
-              data={(['thin', 'sparse', 'fat'] as const).map((v) => ({
-                value: v,
-                label: t(`offerings.provisioning.${v}`),
-              }))}
-              value={draft.provisioningtype}
-              onChange={(v) => patch({ provisioningtype: (v ?? 'thin') as ComputeDraft['provisioningtype'] })}
-              allowDeselect={false}
-            />
-          </SimpleGrid>
+          <StorageTypeFields draft={draft} onChange={patch} />
           <Switch
             label={t('offerings.field.offerha')}
             description={t('offerings.field.offerhaHint')}
@@ -236,7 +194,7 @@ export function ComputeOfferingWizard(props: { onClose(): void; onCreated(offeri
         <ScopeFields
           draft={draft}
           problems={problems.scope}
-          show={shown('scope')}
+          show={visited.has('scope')}
           domainAdmin={domainAdmin}
           onChange={patch}
         />

@@ -1,5 +1,5 @@
-import { SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { SegmentedControl, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { useMemo } from 'react';
 import type { DiskOffering } from '../../../lib/contract';
 import { useT } from '../../../lib/i18n';
 import { notifySuccess } from '../../../lib/notify';
@@ -7,19 +7,22 @@ import { ACCOUNT_TYPES } from '../../../lib/permissions';
 import { useCurrentUser } from '../../../lib/session';
 import { useCustomDiskBounds, useMaxVolumeSize } from '../api/get-offerings';
 import { useCreateDiskOffering } from '../api/offering-mutations';
-import { DISK_STEPS, diskParams, diskProblems, emptyDiskDraft, type DiskDraft, type DiskStep } from '../lib/disk-draft';
+import { OFFERING_STEPS, type OfferingStep } from '../lib/checks';
+import { diskParams, diskProblems, emptyDiskDraft } from '../lib/disk-draft';
+import { NameFields, StorageTypeFields } from './offering-fields';
 import { ScopeFields, useScopeSummary } from './scope-fields';
+import { useOfferingWizard } from './use-offering-wizard';
 import { useProblemText } from './use-problem-text';
 import { RequestPreview, SummaryRow, WizardFrame, type WizardStepInfo } from './wizard-frame';
 
-const STEP_LABELS: Record<DiskStep, WizardStepInfo<DiskStep>['label']> = {
+const STEP_LABELS: Record<OfferingStep, WizardStepInfo<OfferingStep>['label']> = {
   basics: 'offerings.step.basics',
   size: 'offerings.step.size',
   storage: 'offerings.step.diskStorage',
   scope: 'offerings.step.scope',
   review: 'offerings.step.review',
 };
-const STEPS = DISK_STEPS.map((id) => ({ id, label: STEP_LABELS[id] }));
+const STEPS = OFFERING_STEPS.map((id) => ({ id, label: STEP_LABELS[id] }));
 
 /** createDiskOffering as a wizard: name, fixed or custom size, storage, scope, then the request. */
 export function DiskOfferingWizard(props: { onClose(): void; onCreated(offering: DiskOffering): void }) {
@@ -30,25 +33,19 @@ export function DiskOfferingWizard(props: { onClose(): void; onCreated(offering:
   const create = useCreateDiskOffering();
   const bounds = useCustomDiskBounds();
   const maxVolume = useMaxVolumeSize();
-  const [draft, setDraft] = useState<DiskDraft>(() => emptyDiskDraft(domainAdmin, me.domainid));
-  const [step, setStep] = useState<DiskStep>('basics');
-  const [visited, setVisited] = useState<Set<DiskStep>>(() => new Set());
+  const { draft, step, visited, patch, goTo, checkAll } = useOfferingWizard(() =>
+    emptyDiskDraft(domainAdmin, me.domainid),
+  );
   const problems = useMemo(
     () => diskProblems(draft, { domainAdmin, account: me.account }, maxVolume.data),
     [draft, domainAdmin, me.account, maxVolume.data],
   );
   const params = useMemo(() => diskParams(draft), [draft]);
   const scope = useScopeSummary(draft);
-  const patch = (next: Partial<DiskDraft>) => setDraft((d) => ({ ...d, ...next }));
-  const goTo = (next: DiskStep) => {
-    setVisited((v) => new Set([...v, step]));
-    setStep(next);
-  };
-  const error = (s: DiskStep, field: string) => (visited.has(s) ? text(problems[s][field]) : undefined);
+  const error = (s: OfferingStep, field: string) => (visited.has(s) ? text(problems[s][field]) : undefined);
 
   const submit = () => {
-    setVisited(new Set(DISK_STEPS));
-    if (DISK_STEPS.some((s) => Object.keys(problems[s]).length > 0)) return;
+    if (!checkAll(problems)) return;
     create.mutate(params, {
       onSuccess: (offering) => {
         notifySuccess(t('offerings.disk.created', { name: offering.name }));
@@ -92,24 +89,7 @@ export function DiskOfferingWizard(props: { onClose(): void; onCreated(offering:
         </Stack>
       }
     >
-      {step === 'basics' && (
-        <>
-          <TextInput
-            label={t('offerings.field.name')}
-            value={draft.name}
-            onChange={(e) => patch({ name: e.currentTarget.value })}
-            error={error('basics', 'name')}
-            required
-            data-autofocus
-          />
-          <TextInput
-            label={t('offerings.field.displaytext')}
-            description={t('offerings.field.displaytextHint')}
-            value={draft.displaytext}
-            onChange={(e) => patch({ displaytext: e.currentTarget.value })}
-          />
-        </>
-      )}
+      {step === 'basics' && <NameFields draft={draft} nameError={error('basics', 'name')} onChange={patch} />}
       {step === 'size' && (
         <>
           <SegmentedControl
@@ -139,25 +119,7 @@ export function DiskOfferingWizard(props: { onClose(): void; onCreated(offering:
       )}
       {step === 'storage' && (
         <>
-          <SimpleGrid cols={2} spacing="sm">
-            <Select
-              label={t('offerings.field.storagetype')}
-              data={(['shared', 'local'] as const).map((v) => ({ value: v, label: t(`offerings.storage.${v}`) }))}
-              value={draft.storagetype}
-              onChange={(v) => patch({ storagetype: (v ?? 'shared') as DiskDraft['storagetype'] })}
-              allowDeselect={false}
-            />
-            <Select
-              label={t('offerings.field.provisioningtype')}
-              data={(['thin', 'sparse', 'fat'] as const).map((v) => ({
-                value: v,
-                label: t(`offerings.provisioning.${v}`),
-              }))}
-              value={draft.provisioningtype}
-              onChange={(v) => patch({ provisioningtype: (v ?? 'thin') as DiskDraft['provisioningtype'] })}
-              allowDeselect={false}
-            />
-          </SimpleGrid>
+          <StorageTypeFields draft={draft} onChange={patch} />
           <TextInput
             label={t('offerings.field.tags')}
             description={domainAdmin ? t('offerings.field.tagsDomainAdmin') : t('offerings.field.tagsHint')}

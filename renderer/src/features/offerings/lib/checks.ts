@@ -58,6 +58,18 @@ export interface ScopeDraft {
   zoneids: string[];
 }
 
+/** What every offering wizard's draft has: its name, and where its volumes live and how. */
+export interface OfferingDraft extends ScopeDraft {
+  name: string;
+  displaytext: string;
+  storagetype: 'shared' | 'local';
+  provisioningtype: 'thin' | 'sparse' | 'fat';
+}
+
+/** The steps every offering wizard has, in order, around its own. */
+export const OFFERING_STEPS = ['basics', 'size', 'storage', 'scope', 'review'] as const;
+export type OfferingStep = (typeof OFFERING_STEPS)[number];
+
 /** The scope step: domains or zones picked when not public / not everywhere; domain admins name domains. */
 export function scopeProblems(
   draft: ScopeDraft,

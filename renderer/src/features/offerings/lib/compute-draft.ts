@@ -10,16 +10,15 @@ import {
   wholeNumber,
   type Creator,
   type Problems,
-  type ScopeDraft,
+  type OfferingDraft,
+  type OfferingStep,
 } from './checks';
 
 /** How a compute offering is sized: fixed, or chosen by the user within bounds, or freely. */
 export type SizeKind = 'fixed' | 'constrained' | 'unconstrained';
 
 /** The compute offering wizard's draft: numbers as typed, so a half-typed value stays on screen. */
-export interface ComputeDraft extends ScopeDraft {
-  name: string;
-  displaytext: string;
+export interface ComputeDraft extends OfferingDraft {
   sizeKind: SizeKind;
   cpunumber: string;
   cpuspeed: string;
@@ -28,8 +27,6 @@ export interface ComputeDraft extends ScopeDraft {
   maxcpunumber: string;
   minmemory: string;
   maxmemory: string;
-  storagetype: 'shared' | 'local';
-  provisioningtype: 'thin' | 'sparse' | 'fat';
   offerha: boolean;
   limitcpuuse: boolean;
   isvolatile: boolean;
@@ -37,9 +34,6 @@ export interface ComputeDraft extends ScopeDraft {
   storagetags: string;
   networkrate: string;
 }
-
-export const COMPUTE_STEPS = ['basics', 'size', 'storage', 'scope', 'review'] as const;
-export type ComputeStep = (typeof COMPUTE_STEPS)[number];
 
 export function emptyComputeDraft(domainAdmin: boolean, ownDomainId: string): ComputeDraft {
   return {
@@ -145,7 +139,7 @@ function sizeProblems(draft: ComputeDraft, name: string): Problems {
  * The problems of each step, as createServiceOffering would find them (same checks, same
  * message keys), so the wizard refuses what the API refuses before sending it.
  */
-export function computeProblems(draft: ComputeDraft, creator: Creator): Record<ComputeStep, Problems> {
+export function computeProblems(draft: ComputeDraft, creator: Creator): Record<OfferingStep, Problems> {
   const name = draft.name.trim();
   const subject = { resource: SUBJECT_RESOURCE, name };
   const size = sizeProblems(draft, name);

@@ -8,23 +8,17 @@ import {
   wholeNumber,
   type Creator,
   type Problems,
-  type ScopeDraft,
+  type OfferingDraft,
+  type OfferingStep,
 } from './checks';
 
 /** The disk offering wizard's draft. A custom offering has no size: the volume gives it. */
-export interface DiskDraft extends ScopeDraft {
-  name: string;
-  displaytext: string;
+export interface DiskDraft extends OfferingDraft {
   customized: boolean;
   disksize: string;
-  storagetype: 'shared' | 'local';
-  provisioningtype: 'thin' | 'sparse' | 'fat';
   tags: string;
   displayoffering: boolean;
 }
-
-export const DISK_STEPS = ['basics', 'size', 'storage', 'scope', 'review'] as const;
-export type DiskStep = (typeof DISK_STEPS)[number];
 
 export function emptyDiskDraft(domainAdmin: boolean, ownDomainId: string): DiskDraft {
   return {
@@ -47,7 +41,11 @@ export function emptyDiskDraft(domainAdmin: boolean, ownDomainId: string): DiskD
  * createDiskOffering's checks: a fixed offering has a size of at least 1 GiB (and at most
  * storage.max.volume.size when known), a custom one none.
  */
-export function diskProblems(draft: DiskDraft, creator: Creator, maxVolumeGiB?: number): Record<DiskStep, Problems> {
+export function diskProblems(
+  draft: DiskDraft,
+  creator: Creator,
+  maxVolumeGiB?: number,
+): Record<OfferingStep, Problems> {
   const name = draft.name.trim();
   const subject = { resource: 'disk offering', name };
   const size: Problems = {};
