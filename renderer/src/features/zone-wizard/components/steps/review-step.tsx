@@ -269,7 +269,8 @@ export function ReviewStep() {
       )}
 
       {/* The actions stay at hand above the list, however long it is. */}
-      <Group justify="space-between" className={classes.reviewBar} wrap="nowrap">
+      {/* Wraps when narrow: the finished zone's three actions do not fit beside the count in the middle column. */}
+      <Group justify="space-between" className={classes.reviewBar} wrap="wrap" style={{ rowGap: 8 }}>
         <Stack gap={0}>
           <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
             {t('wizard.review.calls', { count: plan.length })}
@@ -280,7 +281,7 @@ export function ReviewStep() {
           </Text>
         </Stack>
         {phase === 'done' && zoneId && (
-          <Group gap="xs" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap" ml="auto">
             <Button size="xs" variant="subtle" onClick={() => useWizardStore.getState().reset()}>
               {t('wizard.finish.another')}
             </Button>
