@@ -70,13 +70,6 @@ export function storedRoleType(value: string): RoleType {
   return (ROLE_TYPES as readonly string[]).includes(value) ? (value as RoleType) : 'Admin';
 }
 
-/**
- * Role-based API access and resource ownership, CloudStack-style:
- * - a role's ordered rules decide first (first match wins), then the command's declared role types;
- * - root admins own everything, domain admins their domain subtree, users their own account;
- * - a caller grants, edits or acts on only roles within its own rights (CloudStack's
- *   checkRoleEscalation): of its type or a less privileged one, allowing no command it lacks.
- */
 // Compiled once: every API request checks its caller's rules.
 const rulesOfRole = compiledOnce((db: Kysely<Database>, roleId: number) =>
   db
@@ -87,6 +80,13 @@ const rulesOfRole = compiledOnce((db: Kysely<Database>, roleId: number) =>
     .orderBy('id'),
 );
 
+/**
+ * Role-based API access and resource ownership, CloudStack-style:
+ * - a role's ordered rules decide first (first match wins), then the command's declared role types;
+ * - root admins own everything, domain admins their domain subtree, users their own account;
+ * - a caller grants, edits or acts on only roles within its own rights (CloudStack's
+ *   checkRoleEscalation): of its type or a less privileged one, allowing no command it lacks.
+ */
 export class AccessService {
   private grants?: readonly CommandGrant[];
 

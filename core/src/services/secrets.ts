@@ -30,10 +30,10 @@ export function parseSecretKey(text: string, source: string): Buffer {
   return key;
 }
 
-/** AES-256-GCM for secrets at rest (API secret keys, host passwords, SSH keys). */
 /** Values decryptRemembered keeps (one per API key in use, at most). */
 const REMEMBERED = 4096;
 
+/** AES-256-GCM for secrets at rest (API secret keys, host passwords, SSH keys). */
 export class SecretBox {
   private readonly key: Buffer;
   private readonly opened = new Map<string, string>();
